@@ -1,0 +1,42 @@
+// A token for third-party tools, with scopes. Only the SHA-256 of the secret is stored.
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Admin } from './admin.entity.js';
+import { ApiScope } from './auth.enums.js';
+
+@ObjectType({ description: 'An API token for a third-party tool. Its secret is shown once, at creation.' })
+@Entity({ tableName: 'api_tokens' })
+export class ApiToken {
+  [OptionalProps]?: 'createdAt' | 'expiresAt' | 'revokedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  name!: string;
+
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenHash!: string;
+
+  @Field(() => [ApiScope])
+  @Property({ type: 'json' })
+  scopes!: ApiScope[];
+
+  @ManyToOne({ entity: () => Admin, deleteRule: 'cascade' })
+  createdBy!: Admin;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  expiresAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  revokedAt: Date | null = null;
+}

@@ -1,0 +1,65 @@
+// Sign-in, the caller, agents and API tokens.
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { parseId } from '../support/support.validation.js';
+import { Admin } from './admin.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { ApiScope } from './auth.enums.js';
+import { createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
+import { ApiTokenPayload, AuthPayload, CreateAgentInput } from './auth.types.js';
+import { assertAdminSession } from './caller.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'The one operation that needs no token.' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
+    return login(ctx.em, email, password, ctx.app.config.sessionTtlHours);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the calling session; false for an API token.' })
+  logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
+    return logout(ctx.em, callerOf(ctx));
+  }
+
+  @Query(() => Admin, { nullable: true, description: 'The agent behind the token (for an API token, the admin who made it).' })
+  me(@Ctx() ctx: GraphqlContext): Admin {
+    return callerOf(ctx).admin;
+  }
+
+  @Query(() => [Admin], { description: 'Active agents and admins, by name.' })
+  admins(@Ctx() ctx: GraphqlContext): Promise<Admin[]> {
+    callerOf(ctx);
+    return ctx.em.find(Admin, { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+  }
+
+  @Mutation(() => Admin, { description: 'Admins only: adds an agent or admin who can sign in.' })
+  createAgent(@Arg('input', () => CreateAgentInput) input: CreateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
+    assertAdminSession(callerOf(ctx));
+    return createAdmin(ctx.em, input);
+  }
+
+  @Query(() => [ApiToken], { description: 'Admins only: every API token, newest first (never their secrets).' })
+  apiTokens(@Ctx() ctx: GraphqlContext): Promise<ApiToken[]> {
+    assertAdminSession(callerOf(ctx));
+    return ctx.em.find(ApiToken, {}, { orderBy: { id: 'desc' } });
+  }
+
+  @Mutation(() => ApiTokenPayload, { description: 'Admins only. The secret is in the answer, once.' })
+  createApiToken(
+    @Arg('name', () => String) name: string,
+    @Arg('scopes', () => [ApiScope]) scopes: ApiScope[],
+    @Ctx() ctx: GraphqlContext,
+    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt?: Date | null,
+  ): Promise<ApiTokenPayload> {
+    const caller = callerOf(ctx);
+    assertAdminSession(caller);
+    return createApiToken(ctx.em, caller, name, scopes, expiresAt ?? null);
+  }
+
+  @Mutation(() => Boolean, { description: 'Admins only. True when it was live and is now revoked.' })
+  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+    const caller = callerOf(ctx);
+    assertAdminSession(caller);
+    return revokeApiToken(ctx.em, caller, parseId(id));
+  }
+}

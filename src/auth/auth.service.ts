@@ -1,0 +1,123 @@
+// Sign-in, sessions, API tokens and the first admin. Tokens are random and opaque; only their SHA-256 is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { recordAudit } from '../audit/audit.service.js';
+import { badInput, notFound, unauthenticated } from '../errors.js';
+import type { Actor } from '../support/support.context.js';
+import { validateName } from '../support/support.validation.js';
+import { Admin } from './admin.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { AuthSession } from './auth-session.entity.js';
+import { ApiScope, Role } from './auth.enums.js';
+import { ALL_SCOPES, type Caller } from './caller.js';
+import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.js';
+
+const SESSION_PREFIX = 'sess_';
+const API_TOKEN_PREFIX = 'sat_';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
+
+export function actorOf(caller: Caller): Actor {
+  const label = caller.kind === 'session' ? caller.admin.email : `api-token:${caller.tokenName} (${caller.admin.email})`;
+  return { adminId: caller.admin.id, name: caller.admin.name, label };
+}
+
+export async function login(em: EntityManager, email: string, password: string, sessionTtlHours: number): Promise<{ token: string; admin: Admin }> {
+  const admin = await em.findOne(Admin, { email: email.trim().toLowerCase(), active: true });
+  // An unknown email costs one scrypt too, so timing does not tell which emails exist.
+  const valid = await verifyPassword(password, admin?.passwordHash ?? UNUSABLE_HASH);
+  if (!admin || !valid) throw unauthenticated('Wrong email or password');
+  const token = newSecret(SESSION_PREFIX);
+  em.create(AuthSession, { tokenHash: sha256(token), admin, expiresAt: new Date(Date.now() + sessionTtlHours * 3600_000) });
+  recordAudit(em, { adminId: admin.id, name: admin.name, label: admin.email }, 'auth.login', null, null, null);
+  await em.flush();
+  return { token, admin };
+}
+
+export async function logout(em: EntityManager, caller: Caller): Promise<boolean> {
+  if (caller.kind !== 'session') return false;
+  const updated = await em.nativeUpdate(AuthSession, { id: caller.sessionId, revokedAt: null }, { revokedAt: new Date() });
+  return updated > 0;
+}
+
+/** Who a bearer token belongs to, or null when it is unknown, expired, revoked or its agent deactivated. */
+export async function authenticate(em: EntityManager, token: string): Promise<Caller | null> {
+  const now = new Date();
+  if (token.startsWith(SESSION_PREFIX)) {
+    const session = await em.findOne(
+      AuthSession,
+      { tokenHash: sha256(token), revokedAt: null, expiresAt: { $gt: now }, admin: { active: true } },
+      { populate: ['admin'] },
+    );
+    return session ? { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES } : null;
+  }
+  if (token.startsWith(API_TOKEN_PREFIX)) {
+    const apiToken = await em.findOne(
+      ApiToken,
+      { tokenHash: sha256(token), revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }], createdBy: { active: true } },
+      { populate: ['createdBy'] },
+    );
+    return apiToken
+      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: apiToken.scopes }
+      : null;
+  }
+  return null;
+}
+
+/** Reads `Bearer <token>` (any case of "Bearer"); anything else is no token at all. */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+export async function createApiToken(
+  em: EntityManager,
+  caller: Caller,
+  name: string,
+  scopes: ApiScope[],
+  expiresAt: Date | null,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const tokenName = validateName(name, 120);
+  if (!tokenName) throw badInput('An API token needs a name');
+  const uniqueScopes = [...new Set(scopes)];
+  if (uniqueScopes.length === 0) throw badInput('An API token needs at least one scope');
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
+  const token = newSecret(API_TOKEN_PREFIX);
+  const apiToken = em.create(ApiToken, { name: tokenName, tokenHash: sha256(token), scopes: uniqueScopes, createdBy: caller.admin, expiresAt });
+  await em.flush();
+  recordAudit(em, actorOf(caller), 'api-token.created', null, null, { id: apiToken.id, name: tokenName, scopes: uniqueScopes });
+  await em.flush();
+  return { token, apiToken };
+}
+
+export async function revokeApiToken(em: EntityManager, caller: Caller, id: number | null): Promise<boolean> {
+  const apiToken = id === null ? null : await em.findOne(ApiToken, id);
+  if (!apiToken) throw notFound('API token', id ?? 'unknown');
+  if (apiToken.revokedAt) return false;
+  apiToken.revokedAt = new Date();
+  recordAudit(em, actorOf(caller), 'api-token.revoked', null, { id: apiToken.id, revokedAt: null }, { id: apiToken.id, revokedAt: apiToken.revokedAt.toISOString() });
+  await em.flush();
+  return true;
+}
+
+export async function createAdmin(em: EntityManager, input: { email: string; name: string; password: string; role: Role }): Promise<Admin> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput(`"${input.email}" is not an email address`);
+  const name = validateName(input.name, 120);
+  if (!name) throw badInput('An agent needs a name');
+  if (input.password.length < 8) throw badInput('A password has at least 8 characters');
+  if (await em.count(Admin, { email })) throw badInput(`An agent with the email ${email} already exists`);
+  const admin = em.create(Admin, { email, name, role: input.role, passwordHash: await hashPassword(input.password) });
+  await em.flush();
+  return admin;
+}
+
+/** Creates the first admin when there is none. Returns the generated password when one had to be made up. */
+export async function ensureFirstAdmin(em: EntityManager, email: string, password: string | null, generate: () => string): Promise<{ created: boolean; generatedPassword: string | null }> {
+  if ((await em.count(Admin, {})) > 0) return { created: false, generatedPassword: null };
+  const chosen = password ?? generate();
+  await createAdmin(em, { email, name: 'Admin', password: chosen, role: Role.ADMIN });
+  return { created: true, generatedPassword: password ? null : chosen };
+}

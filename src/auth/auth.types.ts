@@ -1,0 +1,37 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { Admin } from './admin.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { Role } from './auth.enums.js';
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
+  token!: string;
+
+  @Field(() => Admin)
+  admin!: Admin;
+}
+
+@ObjectType()
+export class ApiTokenPayload {
+  @Field(() => String, { description: 'The secret, shown this once; only its hash is stored.' })
+  token!: string;
+
+  @Field(() => ApiToken)
+  apiToken!: ApiToken;
+}
+
+@InputType()
+export class CreateAgentInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'At least 8 characters.' })
+  password!: string;
+
+  @Field(() => Role, { defaultValue: Role.AGENT })
+  role!: Role;
+}

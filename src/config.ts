@@ -1,0 +1,115 @@
+// The one configuration object, read from the environment once at start and validated.
+import { randomBytes } from 'node:crypto';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'mysql' | 'mariadb'; url: string; dbName: string };
+
+export interface WhatsappConfig {
+  appSecret: string | null;
+  verifyToken: string | null;
+  accessToken: string | null;
+  phoneNumberId: string | null;
+  apiUrl: string;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  whatsapp: WhatsappConfig;
+  admin: { email: string; password: string | null };
+  logLevel: string;
+  sessionTtlHours: number;
+}
+
+/** A setting that is missing or malformed; its message is the one line printed at start. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function parseDatabaseUrl(raw: string): DatabaseConfig {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!path) throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/support.sqlite');
+    return { dialect: 'sqlite', path };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL: use mysql://user:pass@host:3306/db, mariadb://… or sqlite:path');
+  }
+  const dialect = url.protocol.replace(/:$/, '');
+  if (dialect !== 'mysql' && dialect !== 'mariadb') {
+    throw new ConfigError(`DATABASE_URL scheme "${dialect}" is not supported: use mysql://, mariadb:// or sqlite:`);
+  }
+  const dbName = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!dbName) throw new ConfigError('DATABASE_URL must name a database, e.g. mysql://root@127.0.0.1:3306/support');
+  return { dialect, url: raw, dbName };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const envName = read(env, 'NODE_ENV') ?? 'development';
+  if (envName !== 'production' && envName !== 'development' && envName !== 'test') {
+    throw new ConfigError(`NODE_ENV must be production, development or test, got "${envName}"`);
+  }
+  const isProduction = envName === 'production';
+  const whatsapp: WhatsappConfig = {
+    appSecret: read(env, 'WHATSAPP_APP_SECRET'),
+    verifyToken: read(env, 'WHATSAPP_VERIFY_TOKEN'),
+    accessToken: read(env, 'WHATSAPP_ACCESS_TOKEN'),
+    phoneNumberId: read(env, 'WHATSAPP_PHONE_NUMBER_ID'),
+    apiUrl: read(env, 'WHATSAPP_API_URL') ?? 'https://graph.facebook.com/v21.0',
+  };
+  if (isProduction) {
+    for (const name of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN']) {
+      if (!read(env, name)) throw new ConfigError(`${name} is required when NODE_ENV=production`);
+    }
+  }
+  if (Boolean(whatsapp.accessToken) !== Boolean(whatsapp.phoneNumberId)) {
+    throw new ConfigError('WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID must be set together');
+  }
+  const redisUrl = read(env, 'REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  }
+  const adminEmail = read(env, 'ADMIN_EMAIL') ?? 'admin@example.com';
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
+  const adminPassword = read(env, 'ADMIN_PASSWORD');
+  if (adminPassword !== null && adminPassword.length < 8) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    env: envName,
+    port: readInt(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
+    redisUrl,
+    whatsapp,
+    admin: { email: adminEmail.toLowerCase(), password: adminPassword },
+    logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
+    sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),
+  };
+}
+
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}

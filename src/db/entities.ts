@@ -1,0 +1,10 @@
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { Admin } from '../auth/admin.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
+import { AuthSession } from '../auth/auth-session.entity.js';
+import { Message } from '../support/message.entity.js';
+import { TicketRead } from '../support/ticket-read.entity.js';
+import { Ticket } from '../support/ticket.entity.js';
+import { Contact } from '../whatsapp/contact.entity.js';
+
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry];

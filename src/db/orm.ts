@@ -1,0 +1,62 @@
+// MikroORM set-up for both dialects: SQLite (embedded default) and MySQL/MariaDB.
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoggerNamespace, MikroORM } from '@mikro-orm/core';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseConfig } from '../config.js';
+import { entities } from './entities.js';
+
+/** The repository's root, from src/db (sources) or dist/src/db (compiled). */
+const here = dirname(fileURLToPath(import.meta.url));
+export const projectRoot = here.includes(`${join('dist', 'src')}`) ? resolve(here, '../../..') : resolve(here, '../..');
+
+export type Dialect = 'sqlite' | 'mysql';
+export const dialectOf = (db: DatabaseConfig): Dialect => (db.dialect === 'sqlite' ? 'sqlite' : 'mysql');
+
+export interface OrmOptions {
+  /** Called with every SQL statement the ORM runs (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
+  const dialect = dialectOf(db);
+  const common = {
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: true },
+    migrations: {
+      path: join(projectRoot, 'dist', 'migrations', dialect),
+      pathTs: join(projectRoot, 'migrations', dialect),
+      emit: 'ts' as const,
+      snapshot: false,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+    },
+    debug: options.onQuery ? (['query'] as LoggerNamespace[]) : false,
+    logger: options.onQuery ? (line: string) => options.onQuery?.(line) : () => undefined,
+  };
+  if (db.dialect === 'sqlite') {
+    if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });
+    const { MikroORM: SqliteOrm } = await import('@mikro-orm/sqlite');
+    return SqliteOrm.init({ ...common, dbName: db.path });
+  }
+  const server = { ...common, clientUrl: db.url.replace(/^mariadb:/, 'mysql:'), dbName: db.dbName, pool: { min: 0, max: 10 } };
+  // MariaDB's own driver reads MariaDB's catalogue correctly (JSON checks, enum defaults); the SQL is MySQL's.
+  if (db.dialect === 'mariadb') {
+    const { MikroORM: MariadbOrm } = await import('@mikro-orm/mariadb');
+    return MariadbOrm.init(server);
+  }
+  const { MikroORM: MysqlOrm } = await import('@mikro-orm/mysql');
+  return MysqlOrm.init(server);
+}
+
+export async function migrateUp(orm: MikroORM): Promise<number> {
+  const applied = await orm.migrator.up();
+  return applied.length;
+}

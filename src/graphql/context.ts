@@ -1,0 +1,49 @@
+// The request context, built in one place: a forked EntityManager, the caller, loaders, and the support domain's needs.
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Caller } from '../auth/caller.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { SupportPubSub } from '../pubsub/pubsub.js';
+import type { OutboundChannel, SupportContext } from '../support/support.context.js';
+import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
+import { unauthenticated } from '../errors.js';
+
+/** What lives as long as the process: one of each. */
+export interface AppServices {
+  config: Config;
+  orm: MikroORM;
+  pubsub: SupportPubSub;
+  outbound: OutboundChannel;
+  logger: Logger;
+}
+
+export interface GraphqlContext {
+  app: AppServices;
+  caller: Caller | null;
+  em: SqlEntityManager;
+  loaders: SupportLoaders;
+  support: SupportContext;
+}
+
+export function buildContext(app: AppServices, caller: Caller | null): GraphqlContext {
+  const context = { app, caller } as GraphqlContext;
+  renewScope(context);
+  return context;
+}
+
+/**
+ * Gives the context a fresh EntityManager and fresh loaders. A subscription's context lives as long
+ * as its socket, so each event it delivers starts here, and never reads a cached, stale row.
+ */
+export function renewScope(context: GraphqlContext): void {
+  const em = context.app.orm.em.fork() as SqlEntityManager;
+  context.em = em;
+  context.loaders = createSupportLoaders(em, context.caller?.admin.id ?? 0);
+  context.support = { em, pubsub: context.app.pubsub, outbound: context.app.outbound };
+}
+
+export function callerOf(context: GraphqlContext): Caller {
+  if (!context.caller) throw unauthenticated();
+  return context.caller;
+}

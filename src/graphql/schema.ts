@@ -1,0 +1,33 @@
+// Builds the executable schema from the resolvers. The printed form is schema.graphql (npm run schema).
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import type { SupportPubSub } from '../pubsub/pubsub.js';
+import { MessageResolver } from '../support/message.resolver.js';
+import { NotificationsResolver } from '../support/notifications.resolver.js';
+import { SupportSubscriptions } from '../support/support.subscriptions.js';
+import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
+import { TicketResolver } from '../support/ticket.resolver.js';
+
+export const resolvers = [
+  AuthResolver,
+  TicketResolver,
+  TicketFieldsResolver,
+  TicketConnectionResolver,
+  MessageConnectionResolver,
+  MessageResolver,
+  NotificationsResolver,
+  SupportSubscriptions,
+] as const;
+
+export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    pubSub: pubsub as unknown as PubSub,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}

@@ -1,0 +1,69 @@
+// GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's own port and path.
+import type { Server } from 'node:http';
+import { execute, getOperationAST, GraphQLError, subscribe, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { authenticate, bearerToken } from '../auth/auth.service.js';
+import type { Caller } from '../auth/caller.js';
+import { checkOperationAccess } from './auth.plugin.js';
+import { buildContext, type AppServices, type GraphqlContext } from './context.js';
+
+type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+interface SocketState {
+  token: string | null;
+  caller: Caller | null;
+}
+
+export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter) {
+  const wsServer = new WebSocketServer({ server, path });
+  const states = new WeakMap<object, SocketState>();
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+
+  /** Refuses an operation the caller may not run, before it starts. */
+  const guarded = (run: typeof execute | typeof subscribe) => (args: ExecutionArgs) => {
+    const operation = getOperationAST(args.document, args.operationName);
+    try {
+      if (operation) checkOperationAccess(operation, (args.contextValue as GraphqlContext).caller);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    return run(args);
+  };
+
+  const cleanup = useServer(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        const caller = token ? await authenticate(app.orm.em.fork(), token) : null;
+        if (!caller) return false; // graphql-ws closes with 4403 Forbidden
+        states.set(ctx, { token, caller });
+        return true;
+      },
+      context: async (ctx) => {
+        const state = states.get(ctx);
+        // Re-checked per operation, so a session revoked or expired after connecting stops being served.
+        const caller = state?.token ? await authenticate(app.orm.em.fork(), state.token) : null;
+        if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
+        return buildContext(app, caller);
+      },
+      execute: guarded(execute),
+      subscribe: guarded(subscribe),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wsServer,
+  );
+
+  return {
+    async close(): Promise<void> {
+      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

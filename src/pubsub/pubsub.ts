@@ -1,0 +1,32 @@
+// The one pubsub: topics and payloads of the events agents must see, published after commit.
+// In-process by default; a Redis transport can be swapped in here without touching resolvers.
+import { createPubSub as createYogaPubSub, type PubSub } from '@graphql-yoga/subscription';
+
+export interface TicketEvent {
+  ticketId: number;
+}
+export interface MessageEvent {
+  ticketId: number;
+  messageId: number;
+}
+
+export type SupportTopics = {
+  TICKET_CREATED: [TicketEvent];
+  TICKET_UPDATED: [TicketEvent];
+  MESSAGE_ADDED: [MessageEvent];
+  NOTIFICATIONS_CHANGED: [TicketEvent];
+};
+
+export type SupportPubSub = PubSub<SupportTopics>;
+
+export type SupportEvent = { [K in keyof SupportTopics]: { topic: K; payload: SupportTopics[K][0] } }[keyof SupportTopics];
+
+export function createPubSub(): SupportPubSub {
+  return createYogaPubSub<SupportTopics>();
+}
+
+export function publishAll(pubsub: SupportPubSub, events: readonly SupportEvent[]): void {
+  for (const event of events) {
+    pubsub.publish(event.topic, event.payload as never);
+  }
+}

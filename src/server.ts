@@ -1,0 +1,101 @@
+// Assembles the process: database, GraphQL over HTTP and WebSocket, health probes.
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { MikroORM } from '@mikro-orm/core';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { authenticate, bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
+import { generatePassword, type Config } from './config.js';
+import { createOrm, migrateUp } from './db/orm.js';
+import { authPlugin } from './graphql/auth.plugin.js';
+import { buildContext, type AppServices, type GraphqlContext } from './graphql/context.js';
+import { createErrorFormatter } from './graphql/format-error.js';
+import { createSchema } from './graphql/schema.js';
+import { attachGraphqlWebSocket } from './graphql/websocket.js';
+import { createLogger, type Logger } from './logger.js';
+import { createPubSub } from './pubsub/pubsub.js';
+import { noOutboundChannel } from './support/support.context.js';
+
+export interface ServerOptions {
+  logger?: Logger;
+  /** Sees every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface SupportServer {
+  http: FastifyInstance;
+  services: AppServices;
+  /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:4000. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+async function isDatabaseReachable(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.fork().getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<SupportServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const orm = await createOrm(config.database, { onQuery: options.onQuery });
+  const applied = await migrateUp(orm);
+  if (applied > 0) logger.info({ applied }, 'database migrations applied');
+  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), config.admin.email, config.admin.password, generatePassword);
+  if (firstAdmin.generatedPassword) {
+    // Printed once, on purpose and outside the structured log: there is no other way to learn it.
+    process.stdout.write(`\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
+  }
+
+  const pubsub = createPubSub();
+  const services: AppServices = { config, orm, pubsub, outbound: noOutboundChannel, logger };
+  const schema = await createSchema(pubsub);
+  const formatError = createErrorFormatter(logger);
+
+  const http: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
+  const apollo = new ApolloServer<GraphqlContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [fastifyApolloDrainPlugin(http), authPlugin(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  await http.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    context: async (request) => {
+      const token = bearerToken(request.headers.authorization);
+      const caller = token ? await authenticate(orm.em.fork(), token) : null;
+      return buildContext(services, caller);
+    },
+  });
+  http.get('/healthz', async () => ({ status: 'ok' }));
+  http.get('/readyz', async (_request, reply) => {
+    const ready = await isDatabaseReachable(orm);
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
+  });
+
+  const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError);
+
+  return {
+    http,
+    services,
+    async listen() {
+      await http.listen({ port: config.port, host: config.host });
+      const address = http.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+    async close() {
+      await websocket.close();
+      await http.close();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// One message in a ticket's thread: from the person, an agent, the bot or the system, or an internal note.
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+import { DeliveryStatus, SenderType } from './support.enums.js';
+import { Ticket } from './ticket.entity.js';
+
+/** WhatsApp's limit on a text message's body. */
+export const MAX_BODY_LENGTH = 4096;
+
+@ObjectType({ description: 'A message in a ticket thread.' })
+@Entity({ tableName: 'support_messages' })
+@Index({ properties: ['ticket', 'createdAt'] })
+@Index({ properties: ['ticket', 'senderType'] })
+export class Message {
+  [OptionalProps]?: 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Ticket, deleteRule: 'cascade' })
+  ticket!: Ticket;
+
+  @Field(() => SenderType)
+  @Enum({ items: () => SenderType, type: 'string', length: 16 })
+  senderType!: SenderType;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  senderName: string | null = null;
+
+  @Field(() => String)
+  @Property({ type: 'text', fieldName: 'message' })
+  body!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  /** The WhatsApp message id (wamid…): what receipts refer to, and what makes a duplicate delivery a no-op. */
+  @Property({ type: 'string', length: 128, nullable: true, unique: true })
+  whatsappMessageId: string | null = null;
+
+  @Field(() => DeliveryStatus, { nullable: true, description: 'Only for messages sent to WhatsApp.' })
+  @Enum({ items: () => DeliveryStatus, type: 'string', length: 16, nullable: true })
+  deliveryStatus: DeliveryStatus | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 512, nullable: true })
+  deliveryError: string | null = null;
+
+  @Field(() => Boolean, { description: 'An internal note: seen by agents, never sent to the person.' })
+  @Property({ type: 'boolean' })
+  internal: boolean = false;
+
+  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
+  author: Admin | null = null;
+}

@@ -1,0 +1,33 @@
+// Replies and notes, and the Message fields that point elsewhere.
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+import { actorOf } from '../auth/auth.service.js';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { Message } from './message.entity.js';
+import { addInternalNote, sendAgentReply } from './message.service.js';
+import { Ticket } from './ticket.entity.js';
+
+@Resolver(() => Message)
+export class MessageResolver {
+  @Mutation(() => Message, { description: "An agent's reply: stored in the thread and sent to the person on WhatsApp." })
+  sendMessage(@Arg('ticketId', () => ID) ticketId: string, @Arg('body', () => String) body: string, @Ctx() ctx: GraphqlContext): Promise<Message> {
+    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body);
+  }
+
+  @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })
+  addNote(@Arg('ticketId', () => ID) ticketId: string, @Arg('body', () => String) body: string, @Ctx() ctx: GraphqlContext): Promise<Message> {
+    return addInternalNote(ctx.support, actorOf(callerOf(ctx)), ticketId, body);
+  }
+
+  @FieldResolver(() => Ticket)
+  async ticket(@Root() message: Message, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    const ticket = await ctx.loaders.ticket.load(message.ticket.id);
+    if (!ticket) throw new Error(`message ${message.id} points at missing ticket ${message.ticket.id}`);
+    return ticket;
+  }
+
+  @FieldResolver(() => Admin, { nullable: true, description: 'The agent who wrote it, for agents’ replies and notes.' })
+  author(@Root() message: Message, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+    return message.author ? ctx.loaders.admin.load(message.author.id) : null;
+  }
+}

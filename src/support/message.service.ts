@@ -1,0 +1,106 @@
+// Messages in a ticket's thread: agents' replies (sent to the person), internal notes, and the shared road for both.
+import type { EntityManager } from '@mikro-orm/core';
+import { Admin } from '../auth/admin.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { badInput, DomainError, ErrorCode } from '../errors.js';
+import { Message } from './message.entity.js';
+import { inTransaction, type Actor, type SupportContext } from './support.context.js';
+import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
+import { validateBody } from './support.validation.js';
+import type { Ticket } from './ticket.entity.js';
+import { loadTicket, markReadUpTo } from './ticket.service.js';
+
+export interface NewThreadMessage {
+  senderType: SenderType;
+  senderName: string | null;
+  authorId: number | null;
+  body: string;
+  /** Sent to the person on WhatsApp (through the outbound channel), rather than kept internal. */
+  toPerson: boolean;
+  internal?: boolean;
+}
+
+/** Adds a message to the thread inside the caller's transaction; outgoing ones are handed to the outbound channel. */
+export async function addMessageToThread(ctx: SupportContext, em: EntityManager, ticket: Ticket, input: NewThreadMessage): Promise<Message> {
+  const now = new Date();
+  const message = em.create(Message, {
+    ticket,
+    senderType: input.senderType,
+    senderName: input.senderName,
+    author: input.authorId === null ? null : em.getReference(Admin, input.authorId),
+    body: input.body,
+    internal: input.internal ?? false,
+    deliveryStatus: input.toPerson ? DeliveryStatus.PENDING : null,
+    createdAt: now,
+  });
+  if (!message.internal) ticket.lastMessageAt = now;
+  ticket.updatedAt = now;
+  await em.flush();
+  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket);
+  return message;
+}
+
+/**
+ * An agent's reply, which goes to the person on WhatsApp. The first reply moves an OPEN ticket to
+ * IN_PROGRESS and sets firstResponseAt; an unassigned ticket is taken by the agent who answers it.
+ */
+export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
+  const body = validateBody(rawBody, 'A reply');
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicket(em, ticketId);
+    if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
+    const closesAt = ticket.replyWindowClosesAt;
+    if (!closesAt || closesAt.getTime() <= Date.now()) {
+      throw new DomainError(
+        ErrorCode.REPLY_WINDOW_CLOSED,
+        "WhatsApp's 24-hour reply window for this person has closed; they must write again before a free-form reply can be sent",
+      );
+    }
+    if (ticket.status === TicketStatus.OPEN) ticket.status = TicketStatus.IN_PROGRESS;
+    ticket.firstResponseAt ??= new Date();
+    ticket.assignee ??= em.getReference(Admin, actor.adminId);
+    const message = await addMessageToThread(ctx, em, ticket, {
+      senderType: SenderType.ADMIN,
+      senderName: actor.name,
+      authorId: actor.adminId,
+      body,
+      toPerson: true,
+    });
+    await markReadUpTo(em, actor.adminId, ticket.id);
+    recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id });
+    events.push(
+      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
+      { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+      { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
+    );
+    return message;
+  });
+}
+
+/** A note for the other agents: stored in the thread, never sent to the person. */
+export async function addInternalNote(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
+  const body = validateBody(rawBody, 'A note');
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicket(em, ticketId);
+    const message = await addMessageToThread(ctx, em, ticket, {
+      senderType: SenderType.ADMIN,
+      senderName: actor.name,
+      authorId: actor.adminId,
+      body,
+      toPerson: false,
+      internal: true,
+    });
+    recordAudit(em, actor, 'note.added', ticket.id, null, { messageId: message.id });
+    events.push(
+      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
+      { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+    );
+    return message;
+  });
+}
+
+export async function loadMessage(em: EntityManager, id: number): Promise<Message> {
+  const message = await em.findOne(Message, id);
+  if (!message) throw new DomainError(ErrorCode.NOT_FOUND, `Message ${id} was not found`);
+  return message;
+}

@@ -1,0 +1,56 @@
+// What the support domain needs from its caller: a forked EntityManager, the pubsub, and the outbound seam.
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { DomainError, ErrorCode } from '../errors.js';
+import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
+import type { Message } from './message.entity.js';
+import type { Ticket } from './ticket.entity.js';
+
+/**
+ * Where messages for the person go. `enqueue` runs inside the transaction that stores the message,
+ * so the WhatsApp channel can write its outbox row atomically with it.
+ */
+export interface OutboundChannel {
+  enqueue(em: EntityManager, message: Message, ticket: Ticket): Promise<void>;
+}
+
+/** Until a channel is attached, outgoing messages stay PENDING in the thread. */
+export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined };
+
+export interface SupportContext {
+  em: EntityManager;
+  pubsub: SupportPubSub;
+  outbound: OutboundChannel;
+}
+
+/** Who did it, for the thread and the audit log. */
+export interface Actor {
+  adminId: number;
+  name: string;
+  label: string;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Runs `work` in a transaction on a fresh fork and publishes its events only after commit.
+ * A concurrent change to the same ticket (version mismatch) re-runs the work on fresh rows, so both
+ * changes land in order; after a few lost races the caller gets CONFLICT, never a lost update.
+ */
+export async function inTransaction<T>(
+  ctx: SupportContext,
+  work: (em: EntityManager, events: SupportEvent[]) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const events: SupportEvent[] = [];
+    try {
+      const result = await ctx.em.fork().transactional((em) => work(em, events));
+      publishAll(ctx.pubsub, events);
+      return result;
+    } catch (error) {
+      if (!(error instanceof OptimisticLockError)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new DomainError(ErrorCode.CONFLICT, 'The ticket was changed by someone else at the same time; reload and try again');
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// Live updates. Each event is read afresh from the database (a new EntityManager per event) and filtered server-side.
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
+import type { MessageEvent, TicketEvent } from '../pubsub/pubsub.js';
+import { Message } from './message.entity.js';
+import { loadMessage } from './message.service.js';
+import { countNotifications } from './notifications.service.js';
+import { SupportNotifications } from './support.types.js';
+import { Ticket } from './ticket.entity.js';
+import { loadTicket } from './ticket.service.js';
+
+const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
+
+@Resolver()
+export class SupportSubscriptions {
+  @Subscription(() => Ticket, { topics: 'TICKET_CREATED', description: 'Every new ticket, from WhatsApp or the API.' })
+  ticketCreated(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    renewScope(ctx);
+    return loadTicket(ctx.em, event.ticketId);
+  }
+
+  @Subscription(() => Ticket, {
+    topics: 'TICKET_UPDATED',
+    filter: ({ payload, args }: { payload: TicketEvent; args: { id?: string | null } }) => sameTicket(args.id, payload.ticketId),
+    description: 'Changes to one ticket (id) or to any.',
+  })
+  ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext, @Arg('id', () => ID, { nullable: true }) _id?: string | null): Promise<Ticket> {
+    renewScope(ctx);
+    return loadTicket(ctx.em, event.ticketId);
+  }
+
+  @Subscription(() => Message, {
+    topics: 'MESSAGE_ADDED',
+    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) => sameTicket(args.ticketId, payload.ticketId),
+    description: "New messages in one ticket's thread (ticketId) or in any.",
+  })
+  messageAdded(
+    @Root() event: MessageEvent,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
+  ): Promise<Message> {
+    renewScope(ctx);
+    return loadMessage(ctx.em, event.messageId);
+  }
+
+  @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
+  notificationsChanged(@Root() _event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
+    renewScope(ctx);
+    return countNotifications(ctx.em, callerOf(ctx).admin.id);
+  }
+}

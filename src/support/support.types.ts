@@ -1,0 +1,64 @@
+// GraphQL output types of the support desk that are not entities: connections and the badge counts.
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/connection.types.js';
+import { Message } from './message.entity.js';
+import { Ticket } from './ticket.entity.js';
+
+@ObjectType()
+export class TicketEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Ticket)
+  node!: Ticket;
+}
+
+@ObjectType()
+export class TicketConnection {
+  @Field(() => [TicketEdge])
+  edges!: TicketEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** Counted only when asked for (see TicketConnectionResolver). */
+  countTotal!: () => Promise<number>;
+}
+
+@ObjectType()
+export class MessageEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Message)
+  node!: Message;
+}
+
+@ObjectType()
+export class MessageConnection {
+  @Field(() => [MessageEdge])
+  edges!: MessageEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  countTotal!: () => Promise<number>;
+}
+
+@ObjectType({ description: "The dashboard badge's counts, for the agent asking." })
+export class SupportNotifications {
+  @Field(() => Int)
+  openTickets!: number;
+
+  @Field(() => Int)
+  inProgress!: number;
+
+  @Field(() => Int, { description: 'Open or in-progress tickets with no assignee.' })
+  unassigned!: number;
+
+  @Field(() => Int, { description: "Open or in-progress tickets with messages from the person this agent has not read." })
+  unreadTickets!: number;
+
+  @Field(() => Boolean)
+  hasAlerts!: boolean;
+}

@@ -1,0 +1,91 @@
+// A support ticket: one conversation between a person on WhatsApp and the desk.
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+import { priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
+
+/** WhatsApp's customer service window: free-form replies are allowed this long after the person's last message. */
+export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+@ObjectType({ description: 'A support ticket opened by a person on WhatsApp (or through the API).' })
+@Entity({ tableName: 'support_tickets' })
+@Index({ properties: ['status', 'updatedAt'] })
+@Index({ properties: ['status', 'lastMessageAt'] })
+@Index({ properties: ['status', 'createdAt'] })
+@Index({ properties: ['status', 'priorityRank'] })
+@Index({ properties: ['assignee', 'status'] })
+@Index({ properties: ['phoneNumber', 'status'] })
+export class Ticket {
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'replyWindowClosesAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Digits only, with the country code, as WhatsApp sends it.' })
+  @Property({ type: 'string', length: 32 })
+  phoneNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  senderName: string | null = null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  issueDescription!: string;
+
+  @Field(() => TicketStatus)
+  @Enum({ items: () => TicketStatus, type: 'string', length: 16 })
+  status: TicketStatus = TicketStatus.OPEN;
+
+  @Field(() => TicketPriority)
+  @Enum({ items: () => TicketPriority, type: 'string', length: 16 })
+  priority: TicketPriority = TicketPriority.MEDIUM;
+
+  @Property({ type: 'smallint' })
+  priorityRank: number = priorityRank[TicketPriority.MEDIUM];
+
+  @ManyToOne({ entity: () => Admin, nullable: true, fieldName: 'assigned_admin_id', deleteRule: 'set null' })
+  assignee: Admin | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 64, nullable: true })
+  studentId: string | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolvedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastMessageAt: Date | null = null;
+
+  /** When the person last wrote: the 24-hour reply window runs from here. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastUserMessageAt: Date | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  setPriority(priority: TicketPriority): void {
+    this.priority = priority;
+    this.priorityRank = priorityRank[priority];
+  }
+
+  get replyWindowClosesAt(): Date | null {
+    return this.lastUserMessageAt ? new Date(this.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;
+  }
+}

@@ -1,0 +1,73 @@
+// GraphQL inputs for tickets: what clients may pass to create, filter and order them.
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { TicketPriority, TicketStatus } from './support.enums.js';
+import type { TicketOrderField as OrderField } from './ticket.query.js';
+
+export enum TicketOrderField {
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  LAST_MESSAGE_AT = 'LAST_MESSAGE_AT',
+  PRIORITY = 'PRIORITY',
+}
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
+registerEnumType(OrderDirection, { name: 'OrderDirection' });
+
+@InputType()
+export class CreateTicketInput {
+  @Field(() => String, { description: 'With country code; spaces, dashes and a leading + are dropped.' })
+  phoneNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  senderName?: string | null;
+
+  @Field(() => String, { description: 'Also the first message of the thread. At most 4,096 characters.' })
+  issueDescription!: string;
+
+  @Field(() => TicketPriority, { nullable: true, defaultValue: TicketPriority.MEDIUM })
+  priority?: TicketPriority | null;
+
+  @Field(() => String, { nullable: true })
+  studentId?: string | null;
+}
+
+@InputType()
+export class TicketFilter {
+  @Field(() => [TicketStatus], { nullable: true })
+  status?: TicketStatus[] | null;
+
+  @Field(() => [TicketPriority], { nullable: true })
+  priority?: TicketPriority[] | null;
+
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  unassigned?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  phoneNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text in the issue, the thread, the name or the phone number.' })
+  search?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  createdAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  createdBefore?: Date | null;
+}
+
+@InputType()
+export class TicketOrder {
+  @Field(() => TicketOrderField)
+  field!: TicketOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  direction!: OrderDirection;
+}
+
+export const DEFAULT_TICKET_ORDER = { field: TicketOrderField.UPDATED_AT as OrderField, direction: OrderDirection.DESC };

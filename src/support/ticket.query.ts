@@ -1,0 +1,103 @@
+// Reading tickets: the filtered, ordered, cursor-paginated list the dashboard and tools query.
+import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { badInput } from '../errors.js';
+import { Message } from './message.entity.js';
+import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
+import type { TicketPriority, TicketStatus } from './support.enums.js';
+import { normalizePhoneNumber, parseId } from './support.validation.js';
+import { Ticket } from './ticket.entity.js';
+
+export interface TicketFilterInput {
+  status?: TicketStatus[] | null;
+  priority?: TicketPriority[] | null;
+  assigneeId?: string | null;
+  unassigned?: boolean | null;
+  phoneNumber?: string | null;
+  search?: string | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
+export interface TicketOrderInput {
+  field: TicketOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
+const orderColumn = {
+  CREATED_AT: 'createdAt',
+  UPDATED_AT: 'updatedAt',
+  LAST_MESSAGE_AT: 'lastMessageAt',
+  PRIORITY: 'priorityRank',
+} as const satisfies Record<TicketOrderField, keyof Ticket>;
+
+export interface TicketPage extends PageResult<Ticket> {
+  cursorOf(ticket: Ticket): string;
+  countTotal(): Promise<number>;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function ticketWhere(em: EntityManager, filter: TicketFilterInput): FilterQuery<Ticket> {
+  const and: FilterQuery<Ticket>[] = [];
+  if (filter.status?.length) and.push({ status: { $in: filter.status } });
+  if (filter.priority?.length) and.push({ priority: { $in: filter.priority } });
+  if (filter.assigneeId != null) and.push({ assignee: parseId(filter.assigneeId) ?? -1 });
+  if (filter.unassigned === true) and.push({ assignee: null });
+  if (filter.unassigned === false) and.push({ assignee: { $ne: null } });
+  if (filter.phoneNumber != null) and.push({ phoneNumber: normalizePhoneNumber(filter.phoneNumber) });
+  if (filter.createdAfter) and.push({ createdAt: { $gte: filter.createdAfter } });
+  if (filter.createdBefore) and.push({ createdAt: { $lt: filter.createdBefore } });
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 200) throw badInput('search is at most 200 characters');
+    const pattern = `%${escapeLike(search)}%`;
+    const inThread = em.createQueryBuilder(Message, 'sm').select('sm.ticket').where({ body: { $like: pattern } });
+    and.push({
+      $or: [
+        { issueDescription: { $like: pattern } },
+        { senderName: { $like: pattern } },
+        { phoneNumber: { $like: pattern } },
+        { id: { $in: inThread } },
+      ],
+    } as FilterQuery<Ticket>);
+  }
+  return and.length ? { $and: and } : {};
+}
+
+function cursorValue(ticket: Ticket, column: (typeof orderColumn)[TicketOrderField]): string | number | null {
+  const value = ticket[column];
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export async function listTickets(
+  em: EntityManager,
+  filter: TicketFilterInput,
+  order: TicketOrderInput,
+  args: PageArgs,
+): Promise<TicketPage> {
+  const page = readPage(args);
+  const column = orderColumn[order.field];
+  const ascending = (order.direction === 'ASC') === (page.direction === 'forward');
+  const where = ticketWhere(em, filter);
+  let keyset: FilterQuery<Ticket> = {};
+  if (page.cursor !== null) {
+    const [rawValue, rawId] = decodeCursor(page.cursor);
+    const id = typeof rawId === 'number' ? rawId : null;
+    if (id === null || (typeof rawValue !== 'string' && typeof rawValue !== 'number')) throw badInput('The cursor is not one this API gave out');
+    const value = column === 'priorityRank' ? Number(rawValue) : new Date(rawValue);
+    const beyond = ascending ? '$gt' : '$lt';
+    keyset = { $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }] } as FilterQuery<Ticket>;
+  }
+  const direction = (ascending ? 'asc' : 'desc') as QueryOrder;
+  const rows = await em.find(Ticket, { $and: [where, keyset] } as FilterQuery<Ticket>, {
+    orderBy: [{ [column]: direction }, { id: direction }],
+    limit: page.size + 1,
+  });
+  return {
+    ...shapePage(rows, page),
+    cursorOf: (ticket) => encodeCursor([cursorValue(ticket, column), ticket.id]),
+    countTotal: () => em.count(Ticket, where),
+  };
+}

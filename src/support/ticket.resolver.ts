@@ -1,0 +1,98 @@
+// Ticket queries and mutations: check who may, call one service function, return.
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { actorOf } from '../auth/auth.service.js';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { pageInfo } from '../graphql/connection.types.js';
+import { TicketPriority, TicketStatus } from './support.enums.js';
+import { TicketConnection } from './support.types.js';
+import { CreateTicketInput, DEFAULT_TICKET_ORDER, TicketFilter, TicketOrder } from './ticket.inputs.js';
+import { listTickets } from './ticket.query.js';
+import { Ticket } from './ticket.entity.js';
+import {
+  assignTicket,
+  closeTicket,
+  loadTicket,
+  markTicketRead,
+  openTicket,
+  reopenTicket,
+  setTicketPriority,
+  setTicketStatus,
+} from './ticket.service.js';
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => Ticket, { nullable: true, description: 'One ticket; an unknown id is a NOT_FOUND error.' })
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    return loadTicket(ctx.em, id);
+  }
+
+  @Query(() => TicketConnection, { description: 'Tickets, newest activity first unless orderBy says otherwise. At most 100 a page.' })
+  async tickets(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter | null,
+    @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('last', () => Int, { nullable: true }) last?: number | null,
+    @Arg('before', () => String, { nullable: true }) before?: string | null,
+  ): Promise<TicketConnection> {
+    const page = await listTickets(ctx.em, filter ?? {}, orderBy ?? DEFAULT_TICKET_ORDER, { first, after, last, before });
+    const cursors = page.nodes.map(page.cursorOf);
+    return {
+      edges: page.nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
+      pageInfo: pageInfo(cursors, page.hasNextPage, page.hasPreviousPage),
+      countTotal: page.countTotal,
+    };
+  }
+
+  @Mutation(() => Ticket, { description: 'Opens a ticket for a phone number; the issue becomes the first message.' })
+  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    return openTicket(ctx.support, input, actorOf(callerOf(ctx)));
+  }
+
+  @Mutation(() => Ticket, { description: 'Assigns the ticket to an agent; a null adminId unassigns it.' })
+  assignTicket(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('adminId', () => ID, { nullable: true }) adminId: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
+    return assignTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, adminId ?? null);
+  }
+
+  @Mutation(() => Ticket)
+  setTicketPriority(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('priority', () => TicketPriority) priority: TicketPriority,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
+    return setTicketPriority(ctx.support, actorOf(callerOf(ctx)), ticketId, priority);
+  }
+
+  @Mutation(() => Ticket, { description: 'Sets the status; RESOLVED and CLOSED set resolvedAt, sending nothing to the person.' })
+  setTicketStatus(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('status', () => TicketStatus) status: TicketStatus,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
+    return setTicketStatus(ctx.support, actorOf(callerOf(ctx)), ticketId, status);
+  }
+
+  @Mutation(() => Ticket, { description: 'Resolves the ticket and sends the person a closing message (this one, or the default).' })
+  closeTicket(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('message', () => String, { nullable: true }) message: string | null,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
+    return closeTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, message ?? null);
+  }
+
+  @Mutation(() => Ticket)
+  reopenTicket(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    return reopenTicket(ctx.support, actorOf(callerOf(ctx)), ticketId);
+  }
+
+  @Mutation(() => Ticket, { description: "Marks every message of the ticket read for the calling agent." })
+  markTicketRead(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+    return markTicketRead(ctx.support, callerOf(ctx).admin.id, ticketId);
+  }
+}

@@ -1,0 +1,175 @@
+// The ticket lifecycle: open, assign, prioritise, change status, close, reopen, mark read.
+import type { EntityManager } from '@mikro-orm/core';
+import { Admin } from '../auth/admin.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { badInput, notFound } from '../errors.js';
+import type { SupportEvent } from '../pubsub/pubsub.js';
+import { Message } from './message.entity.js';
+import { inTransaction, type Actor, type SupportContext } from './support.context.js';
+import { isActiveStatus, SenderType, TicketPriority, TicketStatus } from './support.enums.js';
+import { normalizePhoneNumber, parseId, validateBody, validateName } from './support.validation.js';
+import { TicketRead } from './ticket-read.entity.js';
+import { Ticket } from './ticket.entity.js';
+import { addMessageToThread } from './message.service.js';
+
+/** What the person gets when an agent closes a ticket without writing their own message. */
+export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
+
+export interface OpenTicketInput {
+  phoneNumber: string;
+  senderName?: string | null;
+  issueDescription: string;
+  priority?: TicketPriority | null;
+  studentId?: string | null;
+  /** The WhatsApp message that opened it, when it came from WhatsApp. */
+  whatsappMessageId?: string | null;
+}
+
+export async function loadTicket(em: EntityManager, id: string | number): Promise<Ticket> {
+  const ticketId = parseId(id);
+  const ticket = ticketId === null ? null : await em.findOne(Ticket, ticketId);
+  if (!ticket) throw notFound('Ticket', id);
+  return ticket;
+}
+
+const ticketChanged = (ticketId: number): SupportEvent[] => [
+  { topic: 'TICKET_UPDATED', payload: { ticketId } },
+  { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId } },
+];
+
+/** Opens a ticket whose first message is the issue, from WhatsApp or from the API. */
+export async function openTicket(ctx: SupportContext, input: OpenTicketInput, actor: Actor | null): Promise<Ticket> {
+  const phoneNumber = normalizePhoneNumber(input.phoneNumber);
+  const issueDescription = validateBody(input.issueDescription, 'The issue description');
+  const senderName = validateName(input.senderName);
+  const studentId = validateName(input.studentId, 64);
+  return inTransaction(ctx, async (em, events) => {
+    const now = new Date();
+    const ticket = em.create(Ticket, {
+      phoneNumber,
+      senderName,
+      issueDescription,
+      studentId,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+      lastUserMessageAt: now,
+    });
+    ticket.setPriority(input.priority ?? TicketPriority.MEDIUM);
+    em.persist(ticket);
+    em.create(Message, {
+      ticket,
+      senderType: SenderType.USER,
+      senderName,
+      body: issueDescription,
+      createdAt: now,
+      whatsappMessageId: input.whatsappMessageId ?? null,
+    });
+    await em.flush();
+    recordAudit(em, actor, 'ticket.opened', ticket.id, null, { phoneNumber, priority: ticket.priority });
+    events.push(
+      { topic: 'TICKET_CREATED', payload: { ticketId: ticket.id } },
+      { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
+    );
+    return ticket;
+  });
+}
+
+/** Loads the ticket in the transaction, applies `change`, and records before and after of `fields`. */
+async function changeTicket(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  action: string,
+  fields: readonly (keyof Ticket)[],
+  change: (ticket: Ticket, em: EntityManager) => Promise<void> | void,
+): Promise<Ticket> {
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicket(em, ticketId);
+    const snapshot = () => Object.fromEntries(fields.map((field) => [field, describe(ticket[field])]));
+    const before = snapshot();
+    await change(ticket, em);
+    await em.flush();
+    recordAudit(em, actor, action, ticket.id, before, snapshot());
+    events.push(...ticketChanged(ticket.id));
+    return ticket;
+  });
+}
+
+function describe(value: unknown): unknown {
+  if (value instanceof Admin) return value.id;
+  if (value instanceof Date) return value.toISOString();
+  return value ?? null;
+}
+
+export async function assignTicket(ctx: SupportContext, actor: Actor, ticketId: string, adminId: string | null): Promise<Ticket> {
+  return changeTicket(ctx, actor, ticketId, 'ticket.assigned', ['assignee'], async (ticket, em) => {
+    if (adminId === null) {
+      ticket.assignee = null;
+      return;
+    }
+    const id = parseId(adminId);
+    const admin = id === null ? null : await em.findOne(Admin, { id, active: true });
+    if (!admin) throw notFound('Agent', adminId);
+    ticket.assignee = admin;
+  });
+}
+
+export async function setTicketPriority(ctx: SupportContext, actor: Actor, ticketId: string, priority: TicketPriority): Promise<Ticket> {
+  return changeTicket(ctx, actor, ticketId, 'ticket.priority', ['priority'], (ticket) => ticket.setPriority(priority));
+}
+
+function applyStatus(ticket: Ticket, status: TicketStatus): void {
+  ticket.status = status;
+  if (isActiveStatus(status)) ticket.resolvedAt = null;
+  else ticket.resolvedAt ??= new Date();
+}
+
+export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketId: string, status: TicketStatus): Promise<Ticket> {
+  return changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], (ticket) => applyStatus(ticket, status));
+}
+
+/** Resolves the ticket and sends the person a closing message (the agent's own, or the default). */
+export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: string, message: string | null): Promise<Ticket> {
+  const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicket(em, ticketId);
+    if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
+    const before = { status: ticket.status, resolvedAt: null };
+    applyStatus(ticket, TicketStatus.RESOLVED);
+    const closing = await addMessageToThread(ctx, em, ticket, {
+      senderType: body ? SenderType.ADMIN : SenderType.BOT,
+      senderName: body ? actor.name : null,
+      authorId: body ? actor.adminId : null,
+      body: body ?? DEFAULT_CLOSING_MESSAGE,
+      toPerson: true,
+    });
+    recordAudit(em, actor, 'ticket.closed', ticket.id, before, { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() });
+    events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } }, ...ticketChanged(ticket.id));
+    return ticket;
+  });
+}
+
+export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
+  return changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], (ticket) => {
+    if (isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}, not resolved or closed`);
+    applyStatus(ticket, ticket.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
+  });
+}
+
+/** Moves the agent's read mark to the newest message; the ticket's own row is not touched. */
+export async function markTicketRead(ctx: SupportContext, adminId: number, ticketId: string): Promise<Ticket> {
+  const ticket = await loadTicket(ctx.em, ticketId);
+  await markReadUpTo(ctx.em, adminId, ticket.id);
+  ctx.pubsub.publish('NOTIFICATIONS_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+export async function markReadUpTo(em: EntityManager, adminId: number, ticketId: number): Promise<void> {
+  const newest = await em.findOne(Message, { ticket: ticketId }, { orderBy: { id: 'desc' }, fields: ['id'] });
+  await em.upsert(
+    TicketRead,
+    { ticket: ticketId, admin: adminId, lastReadMessageId: newest?.id ?? 0, readAt: new Date() },
+    { onConflictFields: ['ticket', 'admin'], onConflictAction: 'merge', onConflictMergeFields: ['lastReadMessageId', 'readAt'] },
+  );
+}
