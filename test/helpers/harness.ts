@@ -1,0 +1,173 @@
+// One place that builds what tests need: a real server on an ephemeral port, on SQLite or MariaDB,
+// and real clients for it (fetch for HTTP, graphql-ws for WebSocket).
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
+import { createServer, type SupportServer } from '../../src/server.js';
+
+export type DatabaseKind = 'sqlite' | 'mariadb';
+
+export const ADMIN_EMAIL = 'admin@example.test';
+export const ADMIN_PASSWORD = 'correct horse battery';
+
+const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306/';
+
+async function isPortOpen(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 3306) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+const mysqlAvailable = await isPortOpen(MYSQL_URL);
+if (!mysqlAvailable) {
+  if (process.env.REQUIRE_MYSQL === '1') throw new Error(`REQUIRE_MYSQL=1 but no MySQL/MariaDB answers at ${MYSQL_URL}`);
+  console.warn(`SKIPPING the MariaDB/MySQL runs: nothing answers at ${MYSQL_URL} (set TEST_MYSQL_URL, or REQUIRE_MYSQL=1 to make this a failure)`);
+}
+
+/** The databases every integration suite runs on; MariaDB only where it answers. */
+export const databases: DatabaseKind[] = mysqlAvailable ? ['sqlite', 'mariadb'] : ['sqlite'];
+
+function freshDatabase(kind: DatabaseKind): DatabaseConfig {
+  const name = `support_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (kind === 'sqlite') return { dialect: 'sqlite', path: join(tmpdir(), `${name}.sqlite`) };
+  return parseDatabaseUrl(`${MYSQL_URL.replace(/\/?$/, '/')}${name}`);
+}
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  server: SupportServer;
+  kind: DatabaseKind;
+  /** Every SQL statement the server ran; tests may clear it. */
+  queries: string[];
+  adminToken: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphqlResponse<T>>;
+  /** Like gql, but fails the test on any error and returns the data. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
+  login(email?: string, password?: string): Promise<string>;
+  /** Creates an agent through the API and signs them in. */
+  createAgent(name: string, role?: 'ADMIN' | 'AGENT'): Promise<{ id: string; token: string; email: string }>;
+  ws(token: string | null): Client;
+  close(): Promise<void>;
+}
+
+export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestServer> {
+  const database = freshDatabase(kind);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  config.database = database;
+  const queries: string[] = [];
+  const server = await createServer(config, { onQuery: (sql) => queries.push(sql) });
+  const url = await server.listen();
+  const wsUrl = `${url.replace(/^http/, 'ws')}/graphql`;
+  const clients: Client[] = [];
+
+  const gql: TestServer['gql'] = async (query, variables, token) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphqlResponse<any>;
+    return { ...body, status: response.status };
+  };
+  const login = async (email = ADMIN_EMAIL, password = ADMIN_PASSWORD) => {
+    const result = await gql<{ login: { token: string } }>(
+      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      { email, password },
+    );
+    if (!result.data?.login) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return result.data.login.token;
+  };
+  const adminToken = await login();
+  const ok: TestServer['ok'] = async (query, variables, token = adminToken) => {
+    const result = await gql(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as any;
+  };
+  let agents = 0;
+  const createAgent: TestServer['createAgent'] = async (name, role = 'AGENT') => {
+    const email = `agent${++agents}.${randomBytes(3).toString('hex')}@example.test`;
+    const password = 'agent password 1';
+    const data = await ok<{ createAgent: { id: string } }>(
+      'mutation($input: CreateAgentInput!) { createAgent(input: $input) { id } }',
+      { input: { email, name, password, role } },
+    );
+    return { id: data.createAgent.id, token: await login(email, password), email };
+  };
+  const ws = (token: string | null) => {
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(client);
+    return client;
+  };
+  return {
+    url,
+    wsUrl,
+    server,
+    kind,
+    queries,
+    adminToken,
+    gql,
+    ok,
+    login,
+    createAgent,
+    ws,
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      if (database.dialect !== 'sqlite') await server.services.orm.schema.dropDatabase(database.dbName);
+      await server.close();
+      if (database.dialect === 'sqlite') rmSync(database.path, { force: true });
+    },
+  };
+}
+
+/** A phone number no other test uses, so tests sharing a database can filter to their own tickets. */
+export function uniquePhone(): string {
+  return `44${Date.now().toString().slice(-7)}${randomBytes(2).readUInt16BE() % 1000}`.slice(0, 15);
+}
+
+export const TICKET_FIELDS = `id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt
+  resolvedAt firstResponseAt lastMessageAt replyWindowClosesAt messageCount unreadCount
+  assignee { id name email role } lastMessage { id body senderType }`;
+
+export async function createTicket(
+  server: TestServer,
+  input: { phoneNumber?: string; senderName?: string; issueDescription?: string; priority?: string } = {},
+  token?: string,
+) {
+  const data = await server.ok<{ createTicket: any }>(
+    `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ${TICKET_FIELDS} } }`,
+    { input: { phoneNumber: uniquePhone(), senderName: 'Ann Lee', issueDescription: 'I cannot see my exam results', ...input } },
+    token,
+  );
+  return data.createTicket;
+}
