@@ -8,7 +8,7 @@ import { inTransaction, type Actor, type SupportContext } from './support.contex
 import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
 import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
-import { loadTicket, markReadUpTo } from './ticket.service.js';
+import { loadTicketForChange, markReadUpTo } from './ticket.service.js';
 
 export interface NewThreadMessage {
   senderType: SenderType;
@@ -47,7 +47,7 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
 export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
   const body = validateBody(rawBody, 'A reply');
   return inTransaction(ctx, async (em, events) => {
-    const ticket = await loadTicket(em, ticketId);
+    const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
     const closesAt = ticket.replyWindowClosesAt;
     if (!closesAt || closesAt.getTime() <= Date.now()) {
@@ -81,7 +81,7 @@ export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId
 export async function addInternalNote(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
   const body = validateBody(rawBody, 'A note');
   return inTransaction(ctx, async (em, events) => {
-    const ticket = await loadTicket(em, ticketId);
+    const ticket = await loadTicketForChange(em, ticketId);
     const message = await addMessageToThread(ctx, em, ticket, {
       senderType: SenderType.ADMIN,
       senderName: actor.name,

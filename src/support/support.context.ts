@@ -1,5 +1,5 @@
 // What the support domain needs from its caller: a forked EntityManager, the pubsub, and the outbound seam.
-import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
 import type { Message } from './message.entity.js';
@@ -33,8 +33,8 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * Runs `work` in a transaction on a fresh fork and publishes its events only after commit.
- * A concurrent change to the same ticket (version mismatch) re-runs the work on fresh rows, so both
- * changes land in order; after a few lost races the caller gets CONFLICT, never a lost update.
+ * A concurrent change to the same ticket (a version mismatch, or a deadlock the database broke) re-runs
+ * the work on fresh rows, so both changes land in order; after a few lost races the caller gets CONFLICT, never a lost update.
  */
 export async function inTransaction<T>(
   ctx: SupportContext,
@@ -47,7 +47,8 @@ export async function inTransaction<T>(
       publishAll(ctx.pubsub, events);
       return result;
     } catch (error) {
-      if (!(error instanceof OptimisticLockError)) throw error;
+      const lostRace = error instanceof OptimisticLockError || error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
+      if (!lostRace) throw error;
       if (attempt >= MAX_ATTEMPTS) {
         throw new DomainError(ErrorCode.CONFLICT, 'The ticket was changed by someone else at the same time; reload and try again');
       }

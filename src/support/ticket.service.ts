@@ -1,5 +1,5 @@
 // The ticket lifecycle: open, assign, prioritise, change status, close, reopen, mark read.
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, notFound } from '../errors.js';
@@ -28,6 +28,18 @@ export interface OpenTicketInput {
 export async function loadTicket(em: EntityManager, id: string | number): Promise<Ticket> {
   const ticketId = parseId(id);
   const ticket = ticketId === null ? null : await em.findOne(Ticket, ticketId);
+  if (!ticket) throw notFound('Ticket', id);
+  return ticket;
+}
+
+/**
+ * Loads a ticket inside a transaction that will change it, locking its row (SELECT … FOR UPDATE) where the
+ * database has row locks: concurrent writers then queue instead of deadlocking on the messages' foreign key.
+ * (SQLite has no row locks and needs none: it runs one write transaction at a time.)
+ */
+export async function loadTicketForChange(em: EntityManager, id: string | number): Promise<Ticket> {
+  const ticketId = parseId(id);
+  const ticket = ticketId === null ? null : await em.findOne(Ticket, ticketId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!ticket) throw notFound('Ticket', id);
   return ticket;
 }
@@ -85,7 +97,7 @@ async function changeTicket(
   change: (ticket: Ticket, em: EntityManager) => Promise<void> | void,
 ): Promise<Ticket> {
   return inTransaction(ctx, async (em, events) => {
-    const ticket = await loadTicket(em, ticketId);
+    const ticket = await loadTicketForChange(em, ticketId);
     const snapshot = () => Object.fromEntries(fields.map((field) => [field, describe(ticket[field])]));
     const before = snapshot();
     await change(ticket, em);
@@ -133,7 +145,7 @@ export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketI
 export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: string, message: string | null): Promise<Ticket> {
   const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
   return inTransaction(ctx, async (em, events) => {
-    const ticket = await loadTicket(em, ticketId);
+    const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
     const before = { status: ticket.status, resolvedAt: null };
     applyStatus(ticket, TicketStatus.RESOLVED);
