@@ -39,6 +39,7 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
       allOrNothing: true,
     },
     debug: options.onQuery ? (['query'] as LoggerNamespace[]) : false,
+    colors: false,
     logger: options.onQuery ? (line: string) => options.onQuery?.(line) : () => undefined,
   };
   if (db.dialect === 'sqlite') {
