@@ -6,11 +6,23 @@ export type DatabaseConfig =
   | { dialect: 'mysql' | 'mariadb'; url: string; dbName: string };
 
 export interface WhatsappConfig {
-  appSecret: string | null;
-  verifyToken: string | null;
+  /** Generated per process when unset outside production: only the simulator can sign with it then. */
+  appSecret: string;
+  verifyToken: string;
   accessToken: string | null;
   phoneNumberId: string | null;
   apiUrl: string;
+  apiVersion: string;
+  /** The built-in simulator: on by default without real credentials, always off with them. */
+  simulator: boolean;
+  timeoutMs: number;
+}
+
+export interface OutboxConfig {
+  pollMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
 }
 
 export interface Config {
@@ -20,6 +32,8 @@ export interface Config {
   database: DatabaseConfig;
   redisUrl: string | null;
   whatsapp: WhatsappConfig;
+  outbox: OutboxConfig;
+  bot: { menuFile: string | null; greeting: string | null };
   admin: { email: string; password: string | null };
   logLevel: string;
   sessionTtlHours: number;
@@ -72,21 +86,32 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`NODE_ENV must be production, development or test, got "${envName}"`);
   }
   const isProduction = envName === 'production';
-  const whatsapp: WhatsappConfig = {
-    appSecret: read(env, 'WHATSAPP_APP_SECRET'),
-    verifyToken: read(env, 'WHATSAPP_VERIFY_TOKEN'),
-    accessToken: read(env, 'WHATSAPP_ACCESS_TOKEN'),
-    phoneNumberId: read(env, 'WHATSAPP_PHONE_NUMBER_ID'),
-    apiUrl: read(env, 'WHATSAPP_API_URL') ?? 'https://graph.facebook.com/v21.0',
-  };
   if (isProduction) {
     for (const name of ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN']) {
       if (!read(env, name)) throw new ConfigError(`${name} is required when NODE_ENV=production`);
     }
   }
-  if (Boolean(whatsapp.accessToken) !== Boolean(whatsapp.phoneNumberId)) {
+  const accessToken = read(env, 'WHATSAPP_ACCESS_TOKEN');
+  const phoneNumberId = read(env, 'WHATSAPP_PHONE_NUMBER_ID');
+  if (Boolean(accessToken) !== Boolean(phoneNumberId)) {
     throw new ConfigError('WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID must be set together');
   }
+  const simulatorSetting = read(env, 'WHATSAPP_SIMULATOR');
+  if (simulatorSetting !== null && simulatorSetting !== 'on' && simulatorSetting !== 'off') {
+    throw new ConfigError(`WHATSAPP_SIMULATOR must be on or off, got "${simulatorSetting}"`);
+  }
+  const apiUrl = read(env, 'WHATSAPP_API_URL') ?? 'https://graph.facebook.com';
+  if (!/^https?:\/\//.test(apiUrl)) throw new ConfigError('WHATSAPP_API_URL must be an http(s) URL');
+  const whatsapp: WhatsappConfig = {
+    appSecret: read(env, 'WHATSAPP_APP_SECRET') ?? randomBytes(32).toString('hex'),
+    verifyToken: read(env, 'WHATSAPP_VERIFY_TOKEN') ?? randomBytes(16).toString('hex'),
+    accessToken,
+    phoneNumberId,
+    apiUrl,
+    apiVersion: read(env, 'WHATSAPP_API_VERSION') ?? 'v21.0',
+    simulator: !accessToken && simulatorSetting !== 'off',
+    timeoutMs: readInt(env, 'WHATSAPP_TIMEOUT_MS', 10_000, 100, 120_000),
+  };
   const redisUrl = read(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
@@ -104,6 +129,13 @@ export function loadConfig(env: Env = process.env): Config {
     database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
     redisUrl,
     whatsapp,
+    outbox: {
+      pollMs: readInt(env, 'OUTBOX_POLL_MS', 200, 10, 60_000),
+      retryBaseMs: readInt(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000),
+      retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+      maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
+    },
+    bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),

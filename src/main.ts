@@ -4,9 +4,12 @@ import { createLogger } from './logger.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
-  let config;
+  let server;
+  let logger;
   try {
-    config = loadConfig();
+    const config = loadConfig();
+    logger = createLogger(config.logLevel);
+    server = await createServer(config, { logger });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Configuration error: ${error.message}`);
@@ -14,10 +17,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  const server = await createServer(config, { logger });
   const url = await server.listen();
-  logger.info({ url, database: config.database.dialect }, `support desk listening on ${url}`);
+  logger.info({ url }, `support desk listening on ${url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

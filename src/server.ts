@@ -15,7 +15,12 @@ import { createSchema } from './graphql/schema.js';
 import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPubSub } from './pubsub/pubsub.js';
-import { noOutboundChannel } from './support/support.context.js';
+import { loadBotMenu } from './whatsapp/bot.menu.js';
+import { CloudApiClient } from './whatsapp/cloud-api.client.js';
+import { defaultDispatcherOptions, OutboxDispatcher } from './whatsapp/outbox.dispatcher.js';
+import { outboxChannel } from './whatsapp/outbox.service.js';
+import { WhatsappSimulator } from './whatsapp/simulator.js';
+import { registerWebhookRoute } from './whatsapp/webhook.route.js';
 
 export interface ServerOptions {
   logger?: Logger;
@@ -44,6 +49,7 @@ async function isDatabaseReachable(orm: MikroORM): Promise<boolean> {
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<SupportServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const menu = loadBotMenu(config.bot.menuFile, config.bot.greeting);
   const orm = await createOrm(config.database, { onQuery: options.onQuery });
   const applied = await migrateUp(orm);
   if (applied > 0) logger.info({ applied }, 'database migrations applied');
@@ -54,7 +60,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   }
 
   const pubsub = createPubSub();
-  const services: AppServices = { config, orm, pubsub, outbound: noOutboundChannel, logger };
+  const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
+  simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -81,7 +89,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
   });
 
+  await registerWebhookRoute(http, {
+    appSecret: config.whatsapp.appSecret,
+    verifyToken: config.whatsapp.verifyToken,
+    menu,
+    logger,
+    support: () => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel }),
+  });
+  simulator?.registerCloudApi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError);
+  let dispatcher: OutboxDispatcher | null = null;
 
   return {
     http,
@@ -90,9 +107,25 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await http.listen({ port: config.port, host: config.host });
       const address = http.server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      return `http://${host}:${address.port}`;
+      const url = `http://${host}:${address.port}`;
+      simulator?.attach(url);
+      const { whatsapp } = config;
+      const credentials = simulator
+        ? { baseUrl: simulator.apiUrl, phoneNumberId: 'simulator', accessToken: simulator.accessToken }
+        : whatsapp.accessToken && whatsapp.phoneNumberId
+          ? { baseUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, accessToken: whatsapp.accessToken }
+          : null;
+      if (credentials) {
+        const client = new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs });
+        dispatcher = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox });
+        dispatcher.start();
+      } else {
+        logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
+      }
+      return url;
     },
     async close() {
+      await dispatcher?.stop();
       await websocket.close();
       await http.close();
       await orm.close(true);

@@ -8,6 +8,7 @@ import type { SupportPubSub } from '../pubsub/pubsub.js';
 import type { OutboundChannel, SupportContext } from '../support/support.context.js';
 import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
 import { unauthenticated } from '../errors.js';
+import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -16,6 +17,8 @@ export interface AppServices {
   pubsub: SupportPubSub;
   outbound: OutboundChannel;
   logger: Logger;
+  /** The built-in WhatsApp simulator, when it is on. */
+  simulator: WhatsappSimulator | null;
 }
 
 export interface GraphqlContext {

@@ -10,6 +10,7 @@ import { NotificationsResolver } from '../support/notifications.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
+import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 
 export const resolvers = [
   AuthResolver,
@@ -20,6 +21,7 @@ export const resolvers = [
   MessageResolver,
   NotificationsResolver,
   SupportSubscriptions,
+  SimulatorResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

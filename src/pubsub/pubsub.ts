@@ -14,7 +14,11 @@ export type SupportTopics = {
   TICKET_CREATED: [TicketEvent];
   TICKET_UPDATED: [TicketEvent];
   MESSAGE_ADDED: [MessageEvent];
+  /** A message's delivery status changed (sent, delivered, read, failed). */
+  MESSAGE_UPDATED: [MessageEvent];
   NOTIFICATIONS_CHANGED: [TicketEvent];
+  /** The simulator's phone for this number changed (a message arrived or was read). */
+  SIMULATOR_PHONE_UPDATED: [{ phoneNumber: string }];
 };
 
 export type SupportPubSub = PubSub<SupportTopics>;

@@ -1,5 +1,5 @@
 // What the support domain needs from its caller: a forked EntityManager, the pubsub, and the outbound seam.
-import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
 import type { Message } from './message.entity.js';
@@ -11,10 +11,12 @@ import type { Ticket } from './ticket.entity.js';
  */
 export interface OutboundChannel {
   enqueue(em: EntityManager, message: Message, ticket: Ticket): Promise<void>;
+  /** Tells the person their message (by its WhatsApp id) was read by the desk. */
+  markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string): Promise<void>;
 }
 
-/** Until a channel is attached, outgoing messages stay PENDING in the thread. */
-export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined };
+/** With no channel attached, outgoing messages stay PENDING in the thread. */
+export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined, markPersonRead: async () => undefined };
 
 export interface SupportContext {
   em: EntityManager;
@@ -47,7 +49,12 @@ export async function inTransaction<T>(
       publishAll(ctx.pubsub, events);
       return result;
     } catch (error) {
-      const lostRace = error instanceof OptimisticLockError || error instanceof DeadlockException || error instanceof LockWaitTimeoutException;
+      // A unique key taken by a concurrent insert (a contact, a repeated delivery) is a lost race too: the retry sees the row.
+      const lostRace =
+        error instanceof OptimisticLockError ||
+        error instanceof DeadlockException ||
+        error instanceof LockWaitTimeoutException ||
+        error instanceof UniqueConstraintViolationException;
       if (!lostRace) throw error;
       if (attempt >= MAX_ATTEMPTS) {
         throw new DomainError(ErrorCode.CONFLICT, 'The ticket was changed by someone else at the same time; reload and try again');

@@ -43,6 +43,20 @@ export class SupportSubscriptions {
     return loadMessage(ctx.em, event.messageId);
   }
 
+  @Subscription(() => Message, {
+    topics: 'MESSAGE_UPDATED',
+    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) => sameTicket(args.ticketId, payload.ticketId),
+    description: "A message's delivery status changed (SENT, DELIVERED, READ, FAILED with deliveryError), in one ticket or any.",
+  })
+  messageUpdated(
+    @Root() event: MessageEvent,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
+  ): Promise<Message> {
+    renewScope(ctx);
+    return loadMessage(ctx.em, event.messageId);
+  }
+
   @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
   notificationsChanged(@Root() _event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);

@@ -49,42 +49,51 @@ const ticketChanged = (ticketId: number): SupportEvent[] => [
   { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId } },
 ];
 
-/** Opens a ticket whose first message is the issue, from WhatsApp or from the API. */
+/** Opens a ticket whose first message is the issue, from the API. */
 export async function openTicket(ctx: SupportContext, input: OpenTicketInput, actor: Actor | null): Promise<Ticket> {
+  return inTransaction(ctx, (em, events) => openTicketInTransaction(em, events, input, actor));
+}
+
+/** Opens a ticket inside the caller's transaction: the API's road and the WhatsApp bot's. */
+export async function openTicketInTransaction(
+  em: EntityManager,
+  events: SupportEvent[],
+  input: OpenTicketInput & { userMessageAt?: Date },
+  actor: Actor | null,
+): Promise<Ticket> {
   const phoneNumber = normalizePhoneNumber(input.phoneNumber);
   const issueDescription = validateBody(input.issueDescription, 'The issue description');
   const senderName = validateName(input.senderName);
   const studentId = validateName(input.studentId, 64);
-  return inTransaction(ctx, async (em, events) => {
-    const now = new Date();
-    const ticket = em.create(Ticket, {
-      phoneNumber,
-      senderName,
-      issueDescription,
-      studentId,
-      createdAt: now,
-      updatedAt: now,
-      lastMessageAt: now,
-      lastUserMessageAt: now,
-    });
-    ticket.setPriority(input.priority ?? TicketPriority.MEDIUM);
-    em.persist(ticket);
-    em.create(Message, {
-      ticket,
-      senderType: SenderType.USER,
-      senderName,
-      body: issueDescription,
-      createdAt: now,
-      whatsappMessageId: input.whatsappMessageId ?? null,
-    });
-    await em.flush();
-    recordAudit(em, actor, 'ticket.opened', ticket.id, null, { phoneNumber, priority: ticket.priority });
-    events.push(
-      { topic: 'TICKET_CREATED', payload: { ticketId: ticket.id } },
-      { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
-    );
-    return ticket;
+  const now = new Date();
+  const ticket = em.create(Ticket, {
+    phoneNumber,
+    senderName,
+    issueDescription,
+    studentId,
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: now,
+    lastUserMessageAt: input.userMessageAt ?? now,
   });
+  ticket.setPriority(input.priority ?? TicketPriority.MEDIUM);
+  em.persist(ticket);
+  const first = em.create(Message, {
+    ticket,
+    senderType: SenderType.USER,
+    senderName,
+    body: issueDescription,
+    createdAt: now,
+    whatsappMessageId: input.whatsappMessageId ?? null,
+  });
+  await em.flush();
+  recordAudit(em, actor, 'ticket.opened', ticket.id, null, { phoneNumber, priority: ticket.priority });
+  events.push(
+    { topic: 'TICKET_CREATED', payload: { ticketId: ticket.id } },
+    { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: first.id } },
+    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
+  );
+  return ticket;
 }
 
 /** Loads the ticket in the transaction, applies `change`, and records before and after of `fields`. */
@@ -169,11 +178,29 @@ export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: 
   });
 }
 
-/** Moves the agent's read mark to the newest message; the ticket's own row is not touched. */
+/**
+ * Moves the agent's read mark to the newest message, and the first time an agent reads the person's
+ * latest message, marks it read on WhatsApp too, so the person sees that someone is looking.
+ */
 export async function markTicketRead(ctx: SupportContext, adminId: number, ticketId: string): Promise<Ticket> {
   const ticket = await loadTicket(ctx.em, ticketId);
-  await markReadUpTo(ctx.em, adminId, ticket.id);
-  ctx.pubsub.publish('NOTIFICATIONS_CHANGED', { ticketId: ticket.id });
+  await inTransaction(ctx, async (em, events) => {
+    await markReadUpTo(em, adminId, ticket.id);
+    const latest = await em.findOne(
+      Message,
+      { ticket: ticket.id, senderType: SenderType.USER, whatsappMessageId: { $ne: null } },
+      { orderBy: { id: 'desc' } },
+    );
+    if (latest?.whatsappMessageId && (ticket.readReceiptMessageId ?? 0) < latest.id) {
+      const locked = await loadTicketForChange(em, ticket.id);
+      if ((locked.readReceiptMessageId ?? 0) < latest.id) {
+        locked.readReceiptMessageId = latest.id;
+        await ctx.outbound.markPersonRead(em, locked, latest.whatsappMessageId);
+        await em.flush();
+      }
+    }
+    events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } });
+  });
   return ticket;
 }
 

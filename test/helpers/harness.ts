@@ -76,6 +76,8 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Replies stay PENDING unless a test attaches WhatsApp (the simulator, or a Cloud API stand-in).
+    WHATSAPP_SIMULATOR: 'off',
     ...env,
   });
   config.database = database;

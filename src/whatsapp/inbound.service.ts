@@ -1,0 +1,132 @@
+// What happens when a person writes: the bot's conversation (menu, Chat Support, the issue that opens a
+// ticket), and every message while a ticket is open joining that ticket. One transaction per message,
+// keyed by its WhatsApp id, so a repeated delivery changes nothing.
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { SupportEvent } from '../pubsub/pubsub.js';
+import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
+import { addMessageToThread } from '../support/message.service.js';
+import { inTransaction, type SupportContext } from '../support/support.context.js';
+import { SenderType, TicketStatus } from '../support/support.enums.js';
+import { Ticket } from '../support/ticket.entity.js';
+import { loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
+import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
+import { Contact, ConversationState } from './contact.entity.js';
+import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
+import { ProcessedInbound } from './processed-inbound.entity.js';
+import { describeContent, type InboundMessage } from './webhook.parse.js';
+
+export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored';
+
+export const ticketOpenedReply = (ticketId: number) =>
+  `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
+
+async function contactFor(em: EntityManager, inbound: InboundMessage): Promise<Contact> {
+  let contact = await em.findOne(Contact, { phoneNumber: inbound.from }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!contact) {
+    contact = em.create(Contact, { phoneNumber: inbound.from });
+    await em.flush();
+  }
+  if (inbound.profileName) contact.name = inbound.profileName;
+  if (!contact.lastInboundAt || contact.lastInboundAt < inbound.sentAt) contact.lastInboundAt = inbound.sentAt;
+  return contact;
+}
+
+/** The ticket this person's messages join: the one the bot opened, or any of theirs still open. */
+async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Ticket | null> {
+  const active = { $in: [TicketStatus.OPEN, TicketStatus.IN_PROGRESS] };
+  const current = contact.openTicketId
+    ? await em.findOne(Ticket, { id: contact.openTicketId, status: active })
+    : null;
+  const ticket = current ?? (await em.findOne(Ticket, { phoneNumber: contact.phoneNumber, status: active }, { orderBy: { id: 'desc' } }));
+  return ticket ? loadTicketForChange(em, ticket.id) : null;
+}
+
+const asBody = (text: string) => (text.length > MAX_BODY_LENGTH ? `${text.slice(0, MAX_BODY_LENGTH - 1)}…` : text);
+
+function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
+  const now = new Date();
+  const message = em.create(Message, {
+    ticket,
+    senderType: SenderType.USER,
+    senderName: inbound.profileName ?? ticket.senderName,
+    body: asBody(describeContent(inbound.content)),
+    whatsappMessageId: inbound.whatsappMessageId,
+    createdAt: now,
+  });
+  if (inbound.profileName) ticket.senderName = inbound.profileName;
+  if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
+  ticket.lastMessageAt = now;
+  ticket.updatedAt = now;
+  contact.conversationState = ConversationState.IN_SUPPORT;
+  contact.openTicketId = ticket.id;
+  events.push(
+    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
+  );
+  return message;
+}
+
+export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu, inbound: InboundMessage): Promise<InboundOutcome> {
+  return inTransaction(ctx, async (em, events) => {
+    if (await em.findOne(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId })) return 'duplicate';
+    em.create(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId, sender: inbound.from });
+    await em.flush();
+    const contact = await contactFor(em, inbound);
+    const { content } = inbound;
+
+    const ticket = await activeTicketOf(em, contact);
+    if (ticket) {
+      const message = joinTicket(em, events, ticket, contact, inbound);
+      await em.flush();
+      events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });
+      return 'joined-ticket';
+    }
+
+    const isChoice = content.type === 'choice';
+    if (contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction') {
+      const opened = await openTicketInTransaction(
+        em,
+        events,
+        {
+          phoneNumber: contact.phoneNumber,
+          senderName: contact.name,
+          issueDescription: asBody(describeContent(content)),
+          whatsappMessageId: inbound.whatsappMessageId,
+          userMessageAt: inbound.sentAt,
+          studentId: contact.studentId,
+        },
+        null,
+      );
+      contact.conversationState = ConversationState.IN_SUPPORT;
+      contact.openTicketId = opened.id;
+      const reply = await addMessageToThread(ctx, em, opened, {
+        senderType: SenderType.BOT,
+        senderName: null,
+        authorId: null,
+        body: ticketOpenedReply(opened.id),
+        toPerson: true,
+      });
+      events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: opened.id, messageId: reply.id } });
+      return 'opened-ticket';
+    }
+
+    if (content.type === 'reaction') return 'ignored';
+    const item = findMenuItem(menu, isChoice ? { choiceId: content.choiceId } : { text: content.type === 'text' ? content.text : '' });
+    const to = contact.phoneNumber;
+    if (item?.id === CHAT_SUPPORT_ID) {
+      contact.conversationState = ConversationState.AWAITING_ISSUE;
+      enqueueOutbound(em, to, textPayload(to, CHAT_SUPPORT_PROMPT));
+    } else if (item?.answer) {
+      contact.conversationState = ConversationState.MENU;
+      enqueueOutbound(em, to, textPayload(to, item.answer));
+    } else {
+      contact.conversationState = ConversationState.MENU;
+      const rows = menu.items.map((entry) => ({ id: entry.id, title: entry.title, description: entry.description }));
+      enqueueOutbound(em, to, listPayload(to, menuText(menu), menu.button, 'Options', rows));
+    }
+    contact.openTicketId = null;
+    await em.flush();
+    return 'menu';
+  });
+}
+

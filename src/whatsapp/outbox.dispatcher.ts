@@ -1,0 +1,173 @@
+// Sends outbox rows to the Cloud API. Rows are claimed (FOR UPDATE SKIP LOCKED where the database has
+// row locks) so that several instances never send one row twice; rows for one person go out in order;
+// failures are retried with exponential backoff and jitter until they are accepted or fail for good.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Logger } from '../logger.js';
+import type { SupportPubSub } from '../pubsub/pubsub.js';
+import { Message } from '../support/message.entity.js';
+import { DeliveryStatus } from '../support/support.enums.js';
+import type { CloudApiClient, SendOutcome } from './cloud-api.client.js';
+import { OutboxRow, OutboxState } from './outbox.entity.js';
+
+export interface DispatcherOptions {
+  /** How often to look for due rows when idle. @default 200 */
+  pollMs: number;
+  /** First retry delay; doubles per attempt, with jitter. @default 1000 */
+  retryBaseMs: number;
+  /** Longest delay between two attempts. @default 300000 */
+  retryMaxMs: number;
+  /** Attempts before a message is marked FAILED for good. @default 20 */
+  maxAttempts: number;
+  /** How long a claim holds before another instance may take the row over. @default 60000 */
+  claimMs: number;
+  /** Rows claimed at once. @default 20 */
+  batchSize: number;
+}
+
+export const defaultDispatcherOptions: DispatcherOptions = {
+  pollMs: 200,
+  retryBaseMs: 1000,
+  retryMaxMs: 300_000,
+  maxAttempts: 20,
+  claimMs: 60_000,
+  batchSize: 20,
+};
+
+const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
+
+export class OutboxDispatcher {
+  readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly client: CloudApiClient,
+    private readonly pubsub: SupportPubSub,
+    private readonly logger: Logger,
+    private readonly options: DispatcherOptions = defaultDispatcherOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling, lets the batch in flight finish, and hands back rows this instance claimed but did not send. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    const em = this.orm.em.fork();
+    await em.nativeUpdate(OutboxRow, { claimedBy: this.id, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .then((sent) => this.schedule(sent > 0 ? 0 : this.options.pollMs))
+        .catch((error: unknown) => {
+          this.logger.error({ err: error }, 'outbox dispatch failed; retrying');
+          this.schedule(this.options.pollMs * 5);
+        });
+    }, delayMs);
+  }
+
+  /** Claims due rows, sends them, records the outcomes. Returns how many rows it handled. */
+  async runOnce(): Promise<number> {
+    const rows = await this.claim();
+    const byRecipient = new Map<string, OutboxRow[]>();
+    for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
+    await Promise.all([...byRecipient.values()].map((queue) => this.sendInOrder(queue)));
+    return rows.length;
+  }
+
+  private async sendInOrder(queue: OutboxRow[]): Promise<void> {
+    for (const [index, row] of queue.entries()) {
+      const outcome = await this.client.send(row.payload);
+      await this.record(row.id, outcome);
+      if (outcome.kind === 'retry') {
+        // Later messages to this person wait, so that they never overtake this one.
+        await this.release(queue.slice(index + 1).map((later) => later.id));
+        return;
+      }
+    }
+  }
+
+  private async claim(): Promise<OutboxRow[]> {
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const isSqlite = em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+    const now = new Date();
+    return em.transactional(async (tx) => {
+      const candidates: { id: number }[] = await tx.getConnection().execute(
+        `select o.id from whatsapp_outbox o
+          where ((o.state = ? and o.next_attempt_at <= ?) or (o.state = ? and o.claimed_until < ?))
+            and not exists (select 1 from whatsapp_outbox p
+                             where p.recipient = o.recipient and p.id < o.id and p.state in (?, ?))
+          order by o.id limit ? ${isSqlite ? '' : 'for update skip locked'}`,
+        [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
+        'all',
+        tx.getTransactionContext(),
+      );
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((row) => Number(row.id));
+      await tx.nativeUpdate(OutboxRow, { id: { $in: ids } }, { state: OutboxState.SENDING, claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) });
+      return tx.find(OutboxRow, { id: { $in: ids } }, { orderBy: { id: 'asc' }, refresh: true });
+    });
+  }
+
+  private async release(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.orm.em.fork().nativeUpdate(OutboxRow, { id: { $in: ids }, claimedBy: this.id }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+  }
+
+  private backoff(attempts: number, retryAfterMs: number | null): number {
+    const exponential = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+    const jittered = exponential * (0.5 + Math.random());
+    return Math.max(jittered, retryAfterMs ?? 0);
+  }
+
+  private async record(rowId: number, outcome: SendOutcome): Promise<void> {
+    const em = this.orm.em.fork();
+    const changed = await em.transactional(async (tx) => {
+      const row = await tx.findOneOrFail(OutboxRow, rowId, { populate: ['message'] });
+      if (row.claimedBy !== this.id || row.state !== OutboxState.SENDING) return null; // taken over meanwhile
+      row.attempts += 1;
+      row.claimedBy = null;
+      row.claimedUntil = null;
+      const message = row.message;
+      if (outcome.kind === 'accepted') {
+        row.state = OutboxState.SENT;
+        row.sentAt = new Date();
+        row.lastError = null;
+        if (message) {
+          message.whatsappMessageId ??= outcome.whatsappMessageId;
+          if (message.deliveryStatus === DeliveryStatus.PENDING) message.deliveryStatus = DeliveryStatus.SENT;
+        }
+      } else if (outcome.kind === 'retry' && row.attempts < this.options.maxAttempts) {
+        row.state = OutboxState.PENDING;
+        row.lastError = outcome.reason;
+        row.nextAttemptAt = new Date(Date.now() + this.backoff(row.attempts, outcome.retryAfterMs));
+        this.logger.warn({ outboxId: row.id, attempts: row.attempts, reason: outcome.reason }, 'WhatsApp send will be retried');
+        return null;
+      } else {
+        const reason = outcome.kind === 'retry' ? `gave up after ${row.attempts} attempts: ${outcome.reason}` : outcome.reason;
+        row.state = OutboxState.FAILED;
+        row.lastError = reason;
+        if (message) {
+          message.deliveryStatus = DeliveryStatus.FAILED;
+          message.deliveryError = reason.slice(0, 512);
+        }
+        this.logger.warn({ outboxId: row.id, reason }, 'WhatsApp send failed for good');
+      }
+      return message;
+    });
+    if (changed) this.pubsub.publish('MESSAGE_UPDATED', { ticketId: changed.ticket.id, messageId: changed.id });
+  }
+}
+

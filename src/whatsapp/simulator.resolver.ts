@@ -1,0 +1,81 @@
+// GraphQL for the built-in simulator: play a person on WhatsApp and see what their phone shows.
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { DomainError, ErrorCode, badInput } from '../errors.js';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { normalizePhoneNumber, validateBody, validateName } from '../support/support.validation.js';
+import type { WhatsappSimulator } from './simulator.js';
+
+@ObjectType('SimulatorChoice', { description: 'A row of a list message, as the phone shows it.' })
+class SimulatorChoiceType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+@ObjectType('SimulatorMessage')
+class SimulatorMessageType {
+  @Field(() => ID) id!: string;
+  @Field(() => Boolean, { description: 'Sent by the person (true) or by the desk (false).' }) fromPerson!: boolean;
+  @Field(() => String) text!: string;
+  @Field(() => [SimulatorChoiceType], { description: 'Rows to choose from, for a list message.' }) choices!: SimulatorChoiceType[];
+  @Field(() => String, { nullable: true, description: "The list's button label." }) button!: string | null;
+  @Field(() => Date) sentAt!: Date;
+  @Field(() => String, { description: 'sent, delivered or read' }) status!: string;
+}
+
+@ObjectType('SimulatorPhone', { description: "A simulated person's WhatsApp conversation with the desk." })
+class SimulatorPhoneType {
+  @Field(() => String) phoneNumber!: string;
+  @Field(() => String) name!: string;
+  @Field(() => [SimulatorMessageType]) messages!: SimulatorMessageType[];
+}
+
+function simulatorOf(ctx: GraphqlContext): WhatsappSimulator {
+  callerOf(ctx);
+  if (!ctx.app.simulator) throw new DomainError(ErrorCode.FORBIDDEN, 'The WhatsApp simulator is off on this server');
+  return ctx.app.simulator;
+}
+
+@Resolver()
+export class SimulatorResolver {
+  @Query(() => [SimulatorPhoneType], { description: 'Simulator only: every simulated phone.' })
+  simulatorPhones(@Ctx() ctx: GraphqlContext): SimulatorPhoneType[] {
+    return simulatorOf(ctx).list();
+  }
+
+  @Query(() => SimulatorPhoneType, { nullable: true, description: 'Simulator only: one phone; looking at it marks the desk’s messages read.' })
+  async simulatorPhone(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<SimulatorPhoneType | null> {
+    const simulator = simulatorOf(ctx);
+    const digits = normalizePhoneNumber(phoneNumber);
+    await simulator.personReads(digits);
+    return simulator.phone(digits);
+  }
+
+  @Mutation(() => SimulatorMessageType, { description: 'Simulator only: the person sends text, or taps a list row (choiceId and its title).' })
+  simulatorSend(
+    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('name', () => String, { nullable: true }) name?: string | null,
+    @Arg('text', () => String, { nullable: true }) text?: string | null,
+    @Arg('choiceId', () => String, { nullable: true }) choiceId?: string | null,
+    @Arg('choiceTitle', () => String, { nullable: true }) choiceTitle?: string | null,
+  ): Promise<SimulatorMessageType> {
+    const simulator = simulatorOf(ctx);
+    const digits = normalizePhoneNumber(phoneNumber);
+    const who = validateName(name);
+    if (choiceId) return simulator.personSends(digits, who, { choiceId, title: validateName(choiceTitle) ?? choiceId });
+    if (text == null) throw badInput('Send text, or a choiceId');
+    return simulator.personSends(digits, who, { text: validateBody(text) });
+  }
+
+  @Subscription(() => SimulatorPhoneType, {
+    topics: 'SIMULATOR_PHONE_UPDATED',
+    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber: string } }) => payload.phoneNumber === args.phoneNumber.replace(/\D/g, ''),
+    description: 'Simulator only: the phone, whenever a message arrives on it or changes.',
+  })
+  simulatorPhoneUpdated(@Root() event: { phoneNumber: string }, @Ctx() ctx: GraphqlContext, @Arg('phoneNumber', () => String) _phoneNumber: string): SimulatorPhoneType {
+    const phone = simulatorOf(ctx).phone(event.phoneNumber);
+    if (!phone) throw new DomainError(ErrorCode.NOT_FOUND, 'No such simulated phone');
+    return phone;
+  }
+}

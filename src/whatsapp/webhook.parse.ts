@@ -1,0 +1,215 @@
+// Turns a webhook body into typed WhatsApp events before any domain code sees it.
+// Every element of entry, changes, messages and statuses is read; one malformed element is
+// reported and skipped, never the whole delivery.
+
+export type InboundContent =
+  | { type: 'text'; text: string }
+  /** A reply chosen from a list or a reply button: `choiceId` is the row's or button's id. */
+  | { type: 'choice'; choiceId: string; title: string }
+  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null }
+  | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
+  | { type: 'contacts'; names: string[]; phones: string[] }
+  | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
+  | { type: 'unsupported'; originalType: string; errorTitle: string | null };
+
+export interface InboundMessage {
+  kind: 'message';
+  whatsappMessageId: string;
+  from: string;
+  profileName: string | null;
+  sentAt: Date;
+  /** The message this one answers (interactive replies, quoted replies). */
+  contextId: string | null;
+  content: InboundContent;
+}
+
+export type ReceiptStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface StatusReceipt {
+  kind: 'status';
+  whatsappMessageId: string;
+  status: ReceiptStatus;
+  recipient: string | null;
+  at: Date;
+  error: { code: number; title: string } | null;
+}
+
+export interface SystemError {
+  kind: 'error';
+  code: number | null;
+  title: string;
+}
+
+export type WhatsappEvent = InboundMessage | StatusReceipt | SystemError;
+
+export interface ParsedDelivery {
+  events: WhatsappEvent[];
+  /** Elements that could not be read, with what identifies them, for the log. */
+  rejected: { id: string | null; reason: string }[];
+}
+
+/** The body is not a WhatsApp payload at all. */
+export class NotAWhatsappPayload extends Error {}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+function timestampOf(value: unknown): Date {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) return new Date();
+  // A clock ahead of ours must not open a reply window that WhatsApp does not have.
+  return new Date(Math.min(seconds * 1000, Date.now()));
+}
+
+const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
+
+function contentOf(message: Json): InboundContent {
+  const type = str(message.type) ?? 'unknown';
+  const body = isObject(message[type]) ? (message[type] as Json) : {};
+  switch (type) {
+    case 'text': {
+      const text = str(body.body);
+      if (text === null) throw new Error('text message without a body');
+      return { type: 'text', text };
+    }
+    case 'interactive': {
+      const reply = isObject(body.list_reply) ? body.list_reply : isObject(body.button_reply) ? body.button_reply : null;
+      const choiceId = str(reply?.id);
+      if (!reply || choiceId === null) throw new Error('interactive message without a list or button reply');
+      return { type: 'choice', choiceId, title: str(reply.title) ?? choiceId };
+    }
+    case 'button': {
+      const text = str(body.text) ?? str(body.payload);
+      if (text === null) throw new Error('button message without text or payload');
+      return { type: 'choice', choiceId: str(body.payload) ?? text, title: text };
+    }
+    case 'location':
+      return { type: 'location', latitude: num(body.latitude) ?? 0, longitude: num(body.longitude) ?? 0, name: str(body.name), address: str(body.address) };
+    case 'contacts': {
+      const cards = asArray(message.contacts).filter(isObject);
+      return {
+        type: 'contacts',
+        names: cards.map((card) => (isObject(card.name) ? str(card.name.formatted_name) : null) ?? 'unnamed'),
+        phones: cards.flatMap((card) => asArray(card.phones).filter(isObject).map((phone) => str(phone.phone) ?? str(phone.wa_id) ?? '')).filter(Boolean),
+      };
+    }
+    case 'reaction':
+      return { type: 'reaction', emoji: str(body.emoji), reactedToId: str(body.message_id) };
+    default:
+      if ((MEDIA_TYPES as readonly string[]).includes(type)) {
+        return {
+          type: 'media',
+          media: type as (typeof MEDIA_TYPES)[number],
+          mediaId: str(body.id),
+          caption: str(body.caption),
+          filename: str(body.filename),
+          mimeType: str(body.mime_type),
+        };
+      }
+      return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };
+  }
+}
+
+function readMessage(message: Json, profileNames: Map<string, string>): InboundMessage {
+  const id = str(message.id);
+  const from = str(message.from);
+  if (!id || !from) throw new Error('message without an id or a sender');
+  return {
+    kind: 'message',
+    whatsappMessageId: id,
+    from: from.replace(/\D/g, ''),
+    profileName: profileNames.get(from) ?? null,
+    sentAt: timestampOf(message.timestamp),
+    contextId: isObject(message.context) ? str(message.context.id) : null,
+    content: contentOf(message),
+  };
+}
+
+const RECEIPT_STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'failed'];
+
+function readStatus(status: Json): StatusReceipt {
+  const id = str(status.id);
+  const value = str(status.status);
+  if (!id || !value || !RECEIPT_STATUSES.includes(value)) throw new Error(`status "${String(status.status)}" is not one we know`);
+  const error = asArray(status.errors).filter(isObject)[0];
+  return {
+    kind: 'status',
+    whatsappMessageId: id,
+    status: value as ReceiptStatus,
+    recipient: str(status.recipient_id),
+    at: timestampOf(status.timestamp),
+    error: error ? { code: num(error.code) ?? 0, title: str(error.title) ?? str(error.message) ?? 'unknown error' } : null,
+  };
+}
+
+export function parseDelivery(body: unknown): ParsedDelivery {
+  if (!isObject(body) || body.object !== 'whatsapp_business_account' || !Array.isArray(body.entry)) {
+    throw new NotAWhatsappPayload('not a WhatsApp Business Account webhook payload');
+  }
+  const delivery: ParsedDelivery = { events: [], rejected: [] };
+  const attempt = (id: unknown, read: () => WhatsappEvent) => {
+    try {
+      delivery.events.push(read());
+    } catch (error) {
+      delivery.rejected.push({ id: str(id), reason: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  for (const entry of body.entry.filter(isObject)) {
+    for (const change of asArray(entry.changes).filter(isObject)) {
+      const value = isObject(change.value) ? change.value : {};
+      const profileNames = new Map<string, string>();
+      for (const contact of asArray(value.contacts).filter(isObject)) {
+        const waId = str(contact.wa_id);
+        const name = isObject(contact.profile) ? str(contact.profile.name) : null;
+        if (waId && name) profileNames.set(waId, name);
+      }
+      for (const message of asArray(value.messages)) {
+        attempt(isObject(message) ? message.id : null, () => {
+          if (!isObject(message)) throw new Error('message is not an object');
+          return readMessage(message, profileNames);
+        });
+      }
+      for (const status of asArray(value.statuses)) {
+        attempt(isObject(status) ? status.id : null, () => {
+          if (!isObject(status)) throw new Error('status is not an object');
+          return readStatus(status);
+        });
+      }
+      for (const error of asArray(value.errors).filter(isObject)) {
+        delivery.events.push({ kind: 'error', code: num(error.code), title: str(error.title) ?? str(error.message) ?? 'unknown error' });
+      }
+    }
+  }
+  return delivery;
+}
+
+/** How an inbound message reads in the thread: its text, or a readable stand-in for what was sent. */
+export function describeContent(content: InboundContent): string {
+  switch (content.type) {
+    case 'text':
+      return content.text;
+    case 'choice':
+      return content.title;
+    case 'media': {
+      const label = { image: '📷 Image', document: '📄 Document', audio: '🎤 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
+      const parts = [content.filename ? `${label}: ${content.filename}` : label, content.caption, content.mediaId ? `(media id ${content.mediaId})` : null];
+      return parts.filter(Boolean).join(' — ');
+    }
+    case 'location':
+      return `📍 Location: ${[content.name, content.address].filter(Boolean).join(', ') || 'shared'} (${content.latitude}, ${content.longitude})`;
+    case 'contacts':
+      return `👤 Contact card: ${content.names.join(', ')}${content.phones.length ? ` (${content.phones.join(', ')})` : ''}`;
+    case 'reaction':
+      return content.emoji ? `Reacted ${content.emoji}` : 'Removed a reaction';
+    case 'unsupported':
+      return `⚠️ Unsupported message (${content.originalType}${content.errorTitle ? `: ${content.errorTitle}` : ''})`;
+    default: {
+      const unknown: never = content;
+      return String(unknown);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// The WhatsApp webhook: GET answers the verification handshake; POST checks the signature on the raw
+// bytes, parses, and answers 200 only once everything the delivery carries is committed.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '../logger.js';
+import type { SupportContext } from '../support/support.context.js';
+import type { BotMenu } from './bot.menu.js';
+import { receiveWhatsappMessage } from './inbound.service.js';
+import { applyReceipt } from './receipt.service.js';
+import { NotAWhatsappPayload, parseDelivery, type ParsedDelivery } from './webhook.parse.js';
+
+export const WEBHOOK_PATH = '/webhooks/whatsapp';
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+export interface WebhookDeps {
+  appSecret: string;
+  verifyToken: string;
+  menu: BotMenu;
+  logger: Logger;
+  /** A fresh support context (its own EntityManager) per delivery. */
+  support: () => SupportContext;
+}
+
+export function signPayload(secret: string, body: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+function hasValidSignature(secret: string, body: Buffer, header: unknown): boolean {
+  if (typeof header !== 'string') return false;
+  const expected = Buffer.from(signPayload(secret, body));
+  const given = Buffer.from(header.trim());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Promise<void> {
+  const support = deps.support();
+  for (const event of delivery.events) {
+    if (event.kind === 'message') {
+      const outcome = await receiveWhatsappMessage(support, deps.menu, event);
+      deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, type: event.content.type, outcome }, 'WhatsApp message handled');
+    } else if (event.kind === 'status') {
+      const changed = await applyReceipt(support, event);
+      deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, status: event.status, changed }, 'WhatsApp receipt handled');
+    } else {
+      deps.logger.warn({ code: event.code, title: event.title }, 'WhatsApp reported an error');
+    }
+  }
+}
+
+export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookDeps): Promise<void> {
+  await http.register(async (scope) => {
+    // The signature covers the exact bytes, so the body is kept raw and parsed only after the check.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+
+    scope.get(WEBHOOK_PATH, async (request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>, reply: FastifyReply) => {
+      const query = request.query;
+      if (query['hub.mode'] === 'subscribe' && sameSecret(query['hub.verify_token'], deps.verifyToken)) {
+        return reply.code(200).type('text/plain').send(query['hub.challenge'] ?? '');
+      }
+      return reply.code(403).send({ error: 'verification failed' });
+    });
+
+    scope.post(WEBHOOK_PATH, { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
+      const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (!hasValidSignature(deps.appSecret, raw, request.headers['x-hub-signature-256'])) {
+        deps.logger.warn({ ip: request.ip }, 'WhatsApp webhook refused: missing or wrong signature');
+        return reply.code(401).send({ error: 'invalid signature' });
+      }
+      let delivery: ParsedDelivery;
+      try {
+        delivery = parseDelivery(JSON.parse(raw.toString('utf8')));
+      } catch (error) {
+        const reason = error instanceof NotAWhatsappPayload ? error.message : 'body is not JSON';
+        return reply.code(400).send({ error: reason });
+      }
+      for (const rejected of delivery.rejected) {
+        deps.logger.warn({ whatsappMessageId: rejected.id, reason: rejected.reason }, 'WhatsApp webhook element skipped');
+      }
+      try {
+        await handleDelivery(deps, delivery);
+      } catch (error) {
+        // Nothing is lost: WhatsApp retries a delivery that does not get a 200, and what was committed is skipped then.
+        deps.logger.error({ err: error }, 'WhatsApp webhook delivery could not be stored; WhatsApp will retry');
+        return reply.code(503).send({ error: 'temporarily unavailable' });
+      }
+      return reply.code(200).send({ received: delivery.events.length });
+    });
+  });
+}
