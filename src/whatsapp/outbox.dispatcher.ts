@@ -61,9 +61,14 @@ export class OutboxDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
-    const em = this.orm.em.fork();
-    await em.nativeUpdate(OutboxRow, { claimedBy: this.id, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+    await this.running?.catch(() => undefined);
+    try {
+      const em = this.orm.em.fork();
+      await em.nativeUpdate(OutboxRow, { claimedBy: this.id, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+    } catch (error) {
+      // Best effort: a claim also expires by itself (claimMs), and another instance takes the row over then.
+      this.logger.warn({ err: error }, 'could not hand back claimed outbox rows at shutdown');
+    }
   }
 
   private schedule(delayMs: number): void {

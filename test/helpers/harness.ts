@@ -1,8 +1,8 @@
 // One place that builds what tests need: a real server on an ephemeral port, on SQLite or MariaDB,
 // and real clients for it (fetch for HTTP, graphql-ws for WebSocket).
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,8 @@ export interface TestServer {
   wsUrl: string;
   server: SupportServer;
   kind: DatabaseKind;
+  /** Pass as `startServer(kind, env, { database })` to start another instance on the same data. */
+  database: DatabaseConfig;
   /** Every SQL statement the server ran; tests may clear it. */
   queries: string[];
   adminToken: string;
@@ -68,8 +70,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestServer> {
-  const database = freshDatabase(kind);
+export interface StartOptions {
+  /** Share another server's database (a second instance, or a restart); the first owner drops it. */
+  database?: DatabaseConfig;
+}
+
+export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? freshDatabase(kind);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -136,6 +144,7 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     wsUrl,
     server,
     kind,
+    database,
     queries,
     adminToken,
     gql,
@@ -145,9 +154,9 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     ws,
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
-      if (database.dialect !== 'sqlite') await server.services.orm.schema.dropDatabase(database.dbName);
+      if (ownsDatabase && database.dialect !== 'sqlite') await server.services.orm.schema.dropDatabase(database.dbName);
       await server.close();
-      if (database.dialect === 'sqlite') rmSync(database.path, { force: true });
+      if (ownsDatabase && database.dialect === 'sqlite') rmSync(database.path, { force: true });
     },
   };
 }
@@ -172,4 +181,101 @@ export async function createTicket(
     token,
   );
   return data.createTicket;
+}
+
+// --- WhatsApp: signed webhook deliveries, as the Cloud API posts them ---
+
+export const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/whatsapp');
+
+export function fixture(name: string): Buffer {
+  return readFileSync(join(FIXTURES, `${name}.json`));
+}
+
+export function sign(secret: string, body: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** POSTs exactly these bytes to the webhook, signed with `secret` (or with the given header, or none). */
+export async function postWebhook(
+  server: TestServer,
+  body: Buffer | string,
+  options: { secret?: string; signature?: string | null; contentType?: string } = {},
+): Promise<Response> {
+  const signature = options.signature === undefined ? sign(options.secret ?? 'test-app-secret', body) : options.signature;
+  return fetch(`${server.url}/webhooks/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': options.contentType ?? 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
+    body,
+  });
+}
+
+let wamidCounter = 0;
+/** A text message from a person, as WhatsApp would deliver it now (or `sentAt` ago). */
+export function inboundText(from: string, text: string, options: { name?: string; sentAt?: Date; id?: string } = {}) {
+  return inboundMessage(from, { type: 'text', text: { body: text } }, options);
+}
+
+export function inboundMessage(from: string, content: Record<string, unknown>, options: { name?: string; sentAt?: Date; id?: string } = {}) {
+  const id = options.id ?? `wamid.TEST${process.pid}x${++wamidCounter}x${randomBytes(4).toString('hex')}`;
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              contacts: [{ profile: { name: options.name ?? 'Test Person' }, wa_id: from }],
+              messages: [{ from, id, timestamp: String(Math.floor((options.sentAt ?? new Date()).getTime() / 1000)), ...content }],
+            },
+          },
+        ],
+      },
+    ],
+  });
+  return { id, body };
+}
+
+/** A delivery receipt for a message we sent. */
+export function receipt(whatsappMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', recipient: string, error?: { code: number; title: string }) {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              statuses: [
+                {
+                  id: whatsappMessageId,
+                  status,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  recipient_id: recipient,
+                  ...(error ? { errors: [{ code: error.code, title: error.title, message: error.title }] } : {}),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** Polls `check` until it returns a value that is not undefined, or fails after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000, what = 'the expected state'): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -1,0 +1,134 @@
+// A local HTTP server that behaves like the WhatsApp Cloud API's POST /{version}/{phone-number-id}/messages:
+// it records every request, answers with a fresh message id, and fails on demand (500, 429, error bodies).
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: Record<string, any>;
+  /** The id the stand-in answered with (for accepted sends). */
+  answeredId: string | null;
+  status: number;
+}
+
+export interface CannedAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export const windowClosedError: CannedAnswer = {
+  status: 400,
+  body: {
+    error: {
+      message: '(#131047) Re-engagement message',
+      type: 'OAuthException',
+      code: 131047,
+      error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+      fbtrace_id: 'AbCdEf',
+    },
+  },
+};
+export const serverError: CannedAnswer = { status: 500, body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, fbtrace_id: 'x' } } };
+export const rateLimited: CannedAnswer = { status: 429, body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, fbtrace_id: 'y' } } };
+export const undeliverable: CannedAnswer = { status: 400, body: { error: { message: '(#131026) Message Undeliverable', type: 'OAuthException', code: 131026, fbtrace_id: 'z' } } };
+
+export const STAND_IN_TOKEN = 'test-access-token';
+export const STAND_IN_PHONE_ID = '106540352242922';
+
+export interface CloudApiStandIn {
+  url: string;
+  requests: RecordedRequest[];
+  /** Answers used, in order, for the next requests; after them every request is accepted. */
+  failNext(...answers: CannedAnswer[]): void;
+  /** Answer this for every request until cleared with `recover()`. */
+  failAlways(answer: CannedAnswer): void;
+  recover(): void;
+  /** Sends recorded so far to one number (text and interactive, not read receipts). */
+  messagesTo(to: string): RecordedRequest[];
+  /** Waits until `predicate` holds over the requests, or fails after `ms`. */
+  waitFor(predicate: (requests: RecordedRequest[]) => boolean, ms?: number): Promise<void>;
+  /** Env for startServer that points the server at this stand-in. */
+  env(extra?: Record<string, string>): Record<string, string>;
+  close(): Promise<void>;
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return {};
+  }
+}
+
+export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
+  const requests: RecordedRequest[] = [];
+  const queued: CannedAnswer[] = [];
+  let always: CannedAnswer | null = null;
+  const server: Server = createServer(async (request, response) => {
+    const body = await readJson(request);
+    const path = request.url ?? '';
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(payload));
+    };
+    const record = (status: number, answeredId: string | null) =>
+      requests.push({ path, authorization: request.headers.authorization, body, answeredId, status });
+    if (request.method !== 'POST' || !/^\/v[\d.]+\/[^/]+\/messages$/.test(path)) {
+      record(404, null);
+      return send(404, { error: { message: 'Unknown path', code: 100 } });
+    }
+    if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) {
+      record(401, null);
+      return send(401, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
+    }
+    const canned = queued.shift() ?? always;
+    if (canned) {
+      record(canned.status, null);
+      return send(canned.status, canned.body, canned.headers);
+    }
+    if (body.status === 'read') {
+      record(200, null);
+      return send(200, { success: true });
+    }
+    const id = `wamid.STANDIN${randomBytes(12).toString('hex')}`;
+    record(200, id);
+    return send(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    failNext: (...answers) => queued.push(...answers),
+    failAlways: (answer) => (always = answer),
+    recover: () => (always = null),
+    messagesTo: (to) => requests.filter((entry) => entry.body.to === to && entry.status === 200),
+    async waitFor(predicate, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (!predicate(requests)) {
+        if (Date.now() > deadline) throw new Error(`the Cloud API stand-in never saw what was expected; it got:\n${JSON.stringify(requests, null, 1)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    env: (extra = {}) => ({
+      WHATSAPP_API_URL: url,
+      WHATSAPP_ACCESS_TOKEN: STAND_IN_TOKEN,
+      WHATSAPP_PHONE_NUMBER_ID: STAND_IN_PHONE_ID,
+      WHATSAPP_APP_SECRET: WEBHOOK_SECRET,
+      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+      OUTBOX_POLL_MS: '20',
+      OUTBOX_RETRY_BASE_MS: '20',
+      OUTBOX_RETRY_MAX_MS: '200',
+      ...extra,
+    }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const WEBHOOK_SECRET = 'test-app-secret';
+export const VERIFY_TOKEN = 'test-verify-token';

@@ -1,0 +1,150 @@
+// The original design's checklist, end to end: a person on WhatsApp asks for chat support, agents see the
+// ticket at once, answer, and close it; the person receives exactly what the Cloud API is asked to send.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCloudApiStandIn, STAND_IN_PHONE_ID, STAND_IN_TOKEN, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { databases, eventually, inboundMessage, inboundText, postWebhook, startServer, type TestServer } from '../helpers/harness.js';
+
+const PROMPT = '📞 Live Chat Support. You can now chat with our support team. Please describe your issue';
+const THREAD = `query($phone: String!) { tickets(filter: { phoneNumber: $phone }) { totalCount edges { node {
+  id status senderName issueDescription messageCount
+  messages(last: 50) { edges { node { body senderType deliveryStatus } } } } } } }`;
+
+describe.each(databases)('a person asks for chat support on %s', (kind) => {
+  let standIn: CloudApiStandIn;
+  let server: TestServer;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+    server = await startServer(kind, standIn.env());
+  });
+  afterAll(async () => {
+    await server.close();
+    await standIn.close();
+  });
+
+  const say = async (from: string, text: string, name = 'Amaka Obi') => {
+    const delivery = inboundText(from, text, { name });
+    const response = await postWebhook(server, delivery.body);
+    expect(response.status).toBe(200);
+    return delivery.id;
+  };
+  const ticketsOf = async (phone: string) => (await server.ok(THREAD, { phone })).tickets;
+  const textsTo = (phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.body?.text);
+
+  it('walks the whole conversation: menu, Chat Support, ticket, reply, answer, close, menu again', async () => {
+    const phone = '2348100000001';
+    const agentFeed = server.ws(server.adminToken).iterate<{ ticketCreated: { id: string; issueDescription: string; senderName: string } }>({
+      query: 'subscription { ticketCreated { id issueDescription senderName } }',
+    });
+    const firstEvent = agentFeed.next();
+
+    await say(phone, 'Hello');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 1);
+    const menu = standIn.messagesTo(phone)[0]!;
+    expect(menu.path).toBe(`/v21.0/${STAND_IN_PHONE_ID}/messages`);
+    expect(menu.authorization).toBe(`Bearer ${STAND_IN_TOKEN}`);
+    expect(menu.body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: phone, type: 'interactive' });
+    expect(menu.body.interactive.type).toBe('list');
+    expect(menu.body.interactive.action.button).toBe('Menu');
+    const rows = menu.body.interactive.action.sections[0].rows;
+    expect(rows[0]).toMatchObject({ id: 'chat_support', title: '💬 Chat Support' });
+    for (const row of rows) expect([...row.title].length).toBeLessThanOrEqual(24);
+    expect((await ticketsOf(phone)).totalCount).toBe(0);
+
+    const choice = inboundMessage(phone, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } } });
+    expect((await postWebhook(server, choice.body)).status).toBe(200);
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 2);
+    expect(standIn.messagesTo(phone)[1]!.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: phone,
+      type: 'text',
+      text: { preview_url: false, body: PROMPT },
+    });
+
+    await say(phone, 'I paid my fees but the portal still says I owe ₦20,000');
+    const created = await firstEvent;
+    expect(created.value?.data?.ticketCreated).toMatchObject({ issueDescription: 'I paid my fees but the portal still says I owe ₦20,000', senderName: 'Amaka Obi' });
+    const ticketId = created.value!.data!.ticketCreated.id;
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
+    expect(textsTo(phone)[2]).toBe(`✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`);
+
+    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Hi Amaka, let me check with the bursary.") { id } }', { id: ticketId });
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 4);
+    expect(standIn.messagesTo(phone)[3]!.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: phone,
+      type: 'text',
+      text: { preview_url: false, body: 'Hi Amaka, let me check with the bursary.' },
+    });
+
+    await say(phone, 'Thank you 🙏');
+    const afterAnswer = await eventually(async () => {
+      const [edge] = (await ticketsOf(phone)).edges;
+      return edge?.node.messageCount === 4 ? edge.node : undefined;
+    });
+    expect(afterAnswer.messages.edges.map((e: any) => [e.node.senderType, e.node.body])).toEqual([
+      ['USER', 'I paid my fees but the portal still says I owe ₦20,000'],
+      ['BOT', `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`],
+      ['ADMIN', 'Hi Amaka, let me check with the bursary.'],
+      ['USER', 'Thank you 🙏'],
+    ]);
+
+    await server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { status } }', { id: ticketId });
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+    expect(textsTo(phone)[4]).toBe('✅ Your support ticket has been resolved!');
+    const open = await server.ok('query($phone: String!) { tickets(filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS] }) { totalCount } }', { phone });
+    expect(open.tickets.totalCount).toBe(0);
+
+    await say(phone, 'Hi again');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 6);
+    expect(standIn.messagesTo(phone)[5]!.body.type).toBe('interactive');
+    expect((await ticketsOf(phone)).edges[0].node.messageCount).toBe(5);
+    await agentFeed.return?.();
+  });
+
+  it('typing the number or the name of Chat Support works like tapping it', async () => {
+    const byNumber = '2348100000002';
+    await say(byNumber, 'hi');
+    await say(byNumber, '1');
+    await standIn.waitFor(() => standIn.messagesTo(byNumber).length === 2);
+    expect(textsTo(byNumber)[1]).toBe(PROMPT);
+    const byName = '2348100000003';
+    await say(byName, 'CHAT SUPPORT');
+    await standIn.waitFor(() => standIn.messagesTo(byName).length === 1);
+    expect(textsTo(byName)[0]).toBe(PROMPT);
+  });
+
+  it('another menu item gets its answer and opens no ticket', async () => {
+    const phone = '2348100000004';
+    await say(phone, '2');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 1);
+    expect(textsTo(phone)[0]).toBe('Our office is open Monday to Friday, 9:00 to 17:00.');
+    expect((await ticketsOf(phone)).totalCount).toBe(0);
+  });
+
+  it('two people at once get two tickets, each with their own thread', async () => {
+    const people = ['2348100000005', '2348100000006'];
+    await Promise.all(people.map((phone) => say(phone, 'chat support')));
+    await Promise.all(people.map((phone, index) => say(phone, `Problem number ${index + 1}`, `Person ${index + 1}`)));
+    const [first, second] = await Promise.all(people.map(ticketsOf));
+    expect(first.totalCount).toBe(1);
+    expect(second.totalCount).toBe(1);
+    expect(first.edges[0].node).toMatchObject({ issueDescription: 'Problem number 1', senderName: 'Person 1', status: 'OPEN' });
+    expect(second.edges[0].node).toMatchObject({ issueDescription: 'Problem number 2', senderName: 'Person 2', status: 'OPEN' });
+  });
+
+  it('an agent opening the ticket marks the person’s latest message read on WhatsApp, once', async () => {
+    const phone = '2348100000007';
+    await say(phone, 'chat support');
+    const issueId = await say(phone, 'My exam slip is missing');
+    const { id } = (await ticketsOf(phone)).edges[0].node;
+    await server.ok('mutation($id: ID!) { markTicketRead(ticketId: $id) { id } }', { id });
+    await server.ok('mutation($id: ID!) { markTicketRead(ticketId: $id) { id } }', { id });
+    await standIn.waitFor((requests) => requests.some((request) => request.body.status === 'read' && request.body.message_id === issueId));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const readReceipts = standIn.requests.filter((request) => request.body.message_id === issueId);
+    expect(readReceipts).toHaveLength(1);
+    expect(readReceipts[0]!.body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: issueId });
+  });
+});
