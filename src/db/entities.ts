@@ -6,7 +6,8 @@ import { Message } from '../support/message.entity.js';
 import { TicketRead } from '../support/ticket-read.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { Contact } from '../whatsapp/contact.entity.js';
+import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt];

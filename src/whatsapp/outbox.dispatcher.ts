@@ -11,6 +11,7 @@ import { Message } from '../support/message.entity.js';
 import { DeliveryStatus } from '../support/support.enums.js';
 import type { CloudApiClient, SendOutcome } from './cloud-api.client.js';
 import { OutboxRow, OutboxState } from './outbox.entity.js';
+import { applyEarlyReceipts } from './receipt.service.js';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when idle. @default 200 */
@@ -172,7 +173,14 @@ export class OutboxDispatcher {
       }
       return message;
     });
-    if (changed) this.pubsub.publish('MESSAGE_UPDATED', { ticketId: changed.ticket.id, messageId: changed.id });
+    if (!changed) return;
+    if (outcome.kind === 'accepted') {
+      await em.fork().transactional(async (tx) => {
+        const message = await tx.findOne(Message, changed.id);
+        if (message) await applyEarlyReceipts(tx, message);
+      });
+    }
+    this.pubsub.publish('MESSAGE_UPDATED', { ticketId: changed.ticket.id, messageId: changed.id });
   }
 }
 
