@@ -9,6 +9,11 @@ import { SupportNotifications } from './support.types.js';
 import { Ticket } from './ticket.entity.js';
 import { loadTicket } from './ticket.service.js';
 
+function freshMessage(ctx: GraphqlContext, event: MessageEvent): Promise<Message> {
+  renewScope(ctx);
+  return loadMessage(ctx.em, event.messageId);
+}
+
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
 
 @Resolver()
@@ -39,8 +44,7 @@ export class SupportSubscriptions {
     @Ctx() ctx: GraphqlContext,
     @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
   ): Promise<Message> {
-    renewScope(ctx);
-    return loadMessage(ctx.em, event.messageId);
+    return freshMessage(ctx, event);
   }
 
   @Subscription(() => Message, {
@@ -53,8 +57,7 @@ export class SupportSubscriptions {
     @Ctx() ctx: GraphqlContext,
     @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
   ): Promise<Message> {
-    renewScope(ctx);
-    return loadMessage(ctx.em, event.messageId);
+    return freshMessage(ctx, event);
   }
 
   @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })

@@ -215,32 +215,8 @@ export function inboundText(from: string, text: string, options: { name?: string
   return inboundMessage(from, { type: 'text', text: { body: text } }, options);
 }
 
-export function inboundMessage(from: string, content: Record<string, unknown>, options: { name?: string; sentAt?: Date; id?: string } = {}) {
-  const id = options.id ?? `wamid.TEST${process.pid}x${++wamidCounter}x${randomBytes(4).toString('hex')}`;
-  const body = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-              contacts: [{ profile: { name: options.name ?? 'Test Person' }, wa_id: from }],
-              messages: [{ from, id, timestamp: String(Math.floor((options.sentAt ?? new Date()).getTime() / 1000)), ...content }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  return { id, body };
-}
-
-/** A delivery receipt for a message we sent. */
-export function receipt(whatsappMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', recipient: string, error?: { code: number; title: string }) {
+/** A Cloud-API-shaped delivery around one change's value. */
+export function delivery(value: Record<string, unknown>): string {
   return JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -249,24 +225,29 @@ export function receipt(whatsappMessageId: string, status: 'sent' | 'delivered' 
         changes: [
           {
             field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-              statuses: [
-                {
-                  id: whatsappMessageId,
-                  status,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  recipient_id: recipient,
-                  ...(error ? { errors: [{ code: error.code, title: error.title, message: error.title }] } : {}),
-                },
-              ],
-            },
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, ...value },
           },
         ],
       },
     ],
   });
+}
+
+const unixSeconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
+
+export function inboundMessage(from: string, content: Record<string, unknown>, options: { name?: string; sentAt?: Date; id?: string } = {}) {
+  const id = options.id ?? `wamid.TEST${process.pid}x${++wamidCounter}x${randomBytes(4).toString('hex')}`;
+  const body = delivery({
+    contacts: [{ profile: { name: options.name ?? 'Test Person' }, wa_id: from }],
+    messages: [{ from, id, timestamp: unixSeconds(options.sentAt ?? new Date()), ...content }],
+  });
+  return { id, body };
+}
+
+/** A delivery receipt for a message we sent. */
+export function receipt(whatsappMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', recipient: string, error?: { code: number; title: string }) {
+  const errors = error ? { errors: [{ code: error.code, title: error.title, message: error.title }] } : {};
+  return delivery({ statuses: [{ id: whatsappMessageId, status, timestamp: unixSeconds(new Date()), recipient_id: recipient, ...errors }] });
 }
 
 /** Polls `check` until it returns a value that is not undefined, or fails after `ms`. */
