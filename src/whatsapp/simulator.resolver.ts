@@ -47,8 +47,10 @@ export class SimulatorResolver {
   async simulatorPhone(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<SimulatorPhoneType | null> {
     const simulator = simulatorOf(ctx);
     const digits = normalizePhoneNumber(phoneNumber);
+    const phone = simulator.phone(digits);
+    // Read after looking, so that every message this answer shows counts as seen.
     await simulator.personReads(digits);
-    return simulator.phone(digits);
+    return phone;
   }
 
   @Mutation(() => SimulatorMessageType, { description: 'Simulator only: the person sends text, or taps a list row (choiceId and its title).' })
