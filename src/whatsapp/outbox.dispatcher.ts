@@ -10,6 +10,7 @@ import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { Message } from '../support/message.entity.js';
 import { DeliveryStatus } from '../support/support.enums.js';
 import type { CloudApiClient, SendOutcome } from './cloud-api.client.js';
+import { EarlyReceipt } from './early-receipt.entity.js';
 import { OutboxRow, OutboxState } from './outbox.entity.js';
 import { applyEarlyReceipts } from './receipt.service.js';
 
@@ -86,6 +87,7 @@ export class OutboxDispatcher {
 
   /** Claims due rows, sends them, records the outcomes. Returns how many rows it handled. */
   async runOnce(): Promise<number> {
+    await this.pruneEarlyReceipts();
     const rows = await this.claim();
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
@@ -125,6 +127,15 @@ export class OutboxDispatcher {
       await tx.nativeUpdate(OutboxRow, { id: { $in: ids } }, { state: OutboxState.SENDING, claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) });
       return tx.find(OutboxRow, { id: { $in: ids } }, { orderBy: { id: 'asc' }, refresh: true });
     });
+  }
+
+  private lastPrune = 0;
+
+  /** Receipts kept for ids we never learned (messages sent by another system, say) are dropped after an hour. */
+  private async pruneEarlyReceipts(): Promise<void> {
+    if (Date.now() - this.lastPrune < 60_000) return;
+    this.lastPrune = Date.now();
+    await this.orm.em.fork().nativeDelete(EarlyReceipt, { receivedAt: { $lt: new Date(Date.now() - 3_600_000) } });
   }
 
   private async release(ids: number[]): Promise<void> {
