@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { registerAdminUi } from './admin-ui.js';
 import { authenticate, bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
 import { generatePassword, type Config } from './config.js';
 import { createOrm, migrateUp } from './db/orm.js';
@@ -97,6 +98,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     support: () => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel }),
   });
   simulator?.registerCloudApi(http);
+  await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError);
   let dispatcher: OutboxDispatcher | null = null;
 

@@ -1,0 +1,49 @@
+// The shell: sign-in until there is a session, then the header and the screen the URL names.
+import { useApolloClient } from '@apollo/client/react';
+import type { Client } from 'graphql-ws';
+import { useEffect, useState } from 'react';
+import { SignIn } from './auth/SignIn';
+import { ConnectionBanner } from './layout/ConnectionBanner';
+import { Header } from './layout/Header';
+import { useRoute } from './router';
+import { getToken, onTokenChange } from './session';
+import { Settings } from './settings/Settings';
+import { Phone } from './simulator/Phone';
+import { TicketDetail } from './tickets/TicketDetail';
+import { TicketList } from './tickets/TicketList';
+
+export function App({ socket }: { socket: Client }) {
+  const [token, setTokenState] = useState(getToken);
+  const client = useApolloClient();
+  const route = useRoute();
+
+  useEffect(
+    () =>
+      onTokenChange((next) => {
+        setTokenState(next);
+        // A new identity must not see the last one's cache, nor keep its socket.
+        socket.terminate();
+        void client.clearStore();
+      }),
+    [client, socket],
+  );
+
+  if (!token) return <SignIn />;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <Header />
+      <ConnectionBanner />
+      <main id="main" className={`screen screen-${route.screen}`}>
+        {route.screen === 'tickets' && (
+          <div className={`tickets-layout ${route.ticketId ? 'has-detail' : ''}`}>
+            <TicketList selectedId={route.ticketId} />
+            {route.ticketId ? <TicketDetail key={route.ticketId} ticketId={route.ticketId} /> : <p className="empty-detail">Choose a ticket to read its thread.</p>}
+          </div>
+        )}
+        {route.screen === 'simulator' && <Phone />}
+        {route.screen === 'settings' && <Settings />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// The one Apollo Client: HTTP for queries and mutations, graphql-ws for subscriptions, the session token on both.
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient, type Client } from 'graphql-ws';
+import { createCache } from './cache';
+import { getToken, setToken } from './session';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+type ConnectionListener = (state: ConnectionState) => void;
+const connectionListeners = new Set<ConnectionListener>();
+let connectionState: ConnectionState = 'connecting';
+
+function setConnectionState(state: ConnectionState): void {
+  connectionState = state;
+  for (const listener of connectionListeners) listener(state);
+}
+
+export function onConnectionState(listener: ConnectionListener): () => void {
+  connectionListeners.add(listener);
+  listener(connectionState);
+  return () => connectionListeners.delete(listener);
+}
+
+const isUnauthenticated = (error: unknown) =>
+  (ServerError.is(error) && error.statusCode === 401) ||
+  (CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'UNAUTHENTICATED'));
+
+export function createApolloClient(): { client: ApolloClient; socket: Client } {
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  let reconnecting = false;
+  const socket = createClient({
+    url: wsUrl,
+    lazy: true,
+    connectionParams: () => ({ authorization: `Bearer ${getToken() ?? ''}` }),
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
+    on: {
+      connected: () => {
+        setConnectionState('connected');
+        // Events may have been missed while the socket was down: read everything on screen again.
+        if (reconnecting) void client.refetchQueries({ include: 'active' });
+        reconnecting = false;
+      },
+      closed: (event) => {
+        reconnecting = true;
+        if ((event as CloseEvent | undefined)?.code === 4403) setToken(null);
+        else setConnectionState('offline');
+      },
+    },
+  });
+
+  const auth = new SetContextLink(({ headers }) => {
+    const token = getToken();
+    return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+  });
+  const signOutWhenRefused = new ErrorLink(({ error }) => {
+    if (isUnauthenticated(error)) setToken(null);
+    else if (ServerError.is(error) || error.name === 'TypeError') setConnectionState('offline');
+  });
+  const http = ApolloLink.from([signOutWhenRefused, auth, new HttpLink({ uri: '/graphql' })]);
+  const ws = new GraphQLWsLink(socket);
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    ws,
+    http,
+  );
+  const client: ApolloClient = new ApolloClient({ link, cache: createCache() });
+  return { client, socket };
+}

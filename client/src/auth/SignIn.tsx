@@ -1,0 +1,46 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../gql';
+import { setToken } from '../session';
+
+const LOGIN = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      admin { id name }
+    }
+  }
+`);
+
+export function SignIn() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [login, { loading, error }] = useMutation(LOGIN);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await login({ variables: { email, password } }).catch(() => null);
+    if (result?.data?.login.token) setToken(result.data.login.token);
+  };
+
+  return (
+    <main className="sign-in">
+      <form onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Support desk</h1>
+        <p className="muted">Sign in to answer WhatsApp support tickets.</p>
+        <label>
+          Email
+          <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+        </label>
+        {error && <p role="alert" className="error">{error.message.includes('Wrong') ? 'Wrong email or password.' : error.message}</p>}
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

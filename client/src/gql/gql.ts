@@ -1,0 +1,214 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": typeof types.CreateAgentDocument,
+    "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": typeof types.SimulatorPhoneDocument,
+    "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": typeof types.SimulatorPhoneUpdatedDocument,
+    "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": typeof types.SimulatorSendDocument,
+    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": typeof types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n": typeof types.TicketDetailUpdatedDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
+    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
+    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
+    "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
+    "\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n": typeof types.SetPriorityDocument,
+    "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": typeof types.SetStatusDocument,
+    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
+    "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": typeof types.ReopenTicketDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n": typeof types.TicketListUpdatedDocument,
+    "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
+    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
+    "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.NotificationsChangedDocument,
+    "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": types.CreateAgentDocument,
+    "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": types.SimulatorPhoneDocument,
+    "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": types.SimulatorPhoneUpdatedDocument,
+    "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": types.SimulatorSendDocument,
+    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n": types.TicketDetailUpdatedDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.SendReplyDocument,
+    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
+    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
+    "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
+    "\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n": types.SetPriorityDocument,
+    "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": types.SetStatusDocument,
+    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
+    "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": types.ReopenTicketDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
+    "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n": types.TicketListUpdatedDocument,
+    "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
+    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n"): (typeof documents)["\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"): (typeof documents)["\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"): (typeof documents)["\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n"): (typeof documents)["\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n"): (typeof documents)["\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n"): (typeof documents)["\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n"): (typeof documents)["\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n"): (typeof documents)["\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n"): (typeof documents)["\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"): (typeof documents)["\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

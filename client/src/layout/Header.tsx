@@ -1,0 +1,112 @@
+// The header: the badge with live counts (also in the tab title), navigation, and sign-out.
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { graphql } from '../gql';
+import { navigate, useRoute } from '../router';
+import { setToken } from '../session';
+
+const HEADER = graphql(`
+  query Header {
+    me { id name role }
+    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }
+  }
+`);
+const NOTIFICATIONS_CHANGED = graphql(`
+  subscription NotificationsChanged {
+    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }
+  }
+`);
+const TICKET_ALERT = graphql(`
+  subscription NewTicketAlert {
+    ticketCreated { id senderName phoneNumber issueDescription }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation SignOut {
+    logout
+  }
+`);
+
+const ALERTS_KEY = 'support.alerts';
+
+function beep(): void {
+  const audio = new AudioContext();
+  const tone = audio.createOscillator();
+  const gain = audio.createGain();
+  tone.frequency.value = 880;
+  gain.gain.setValueAtTime(0.15, audio.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+  tone.connect(gain).connect(audio.destination);
+  tone.start();
+  tone.stop(audio.currentTime + 0.4);
+}
+
+export function Header() {
+  const route = useRoute();
+  const { data } = useQuery(HEADER);
+  useSubscription(NOTIFICATIONS_CHANGED);
+  const [alerts, setAlerts] = useState(() => localStorage.getItem(ALERTS_KEY) === 'on');
+  useSubscription(TICKET_ALERT, {
+    skip: !alerts,
+    onData: ({ data: event }) => {
+      const ticket = event.data?.ticketCreated;
+      if (!ticket) return;
+      beep();
+      if ('Notification' in window && Notification.permission === 'granted') {
+        new Notification(`New ticket from ${ticket.senderName ?? `+${ticket.phoneNumber}`}`, { body: ticket.issueDescription.slice(0, 120) });
+      }
+    },
+  });
+  const [logout] = useMutation(LOGOUT);
+  const counts = data?.notifications;
+
+  useEffect(() => {
+    const unread = counts?.unreadTickets ?? 0;
+    document.title = unread > 0 ? `(${unread}) Support desk` : 'Support desk';
+  }, [counts?.unreadTickets]);
+
+  const toggleAlerts = async () => {
+    const next = !alerts;
+    if (next && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
+    localStorage.setItem(ALERTS_KEY, next ? 'on' : 'off');
+    setAlerts(next);
+  };
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    setToken(null);
+  };
+  const link = (path: string, label: string, active: boolean) => (
+    <a href={path} aria-current={active ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate(path))}>
+      {label}
+    </a>
+  );
+
+  return (
+    <header className="header">
+      <span className="brand">Support desk</span>
+      <button
+        type="button"
+        className={`badge ${counts?.hasAlerts ? 'alert' : ''}`}
+        onClick={() => navigate('/')}
+        aria-label={counts ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread: open the ticket list` : 'Open the ticket list'}
+        data-testid="badge"
+      >
+        <span><strong>{counts?.openTickets ?? '–'}</strong> open</span>
+        <span><strong>{counts?.unassigned ?? '–'}</strong> unassigned</span>
+        <span><strong>{counts?.unreadTickets ?? '–'}</strong> unread</span>
+      </button>
+      <nav aria-label="Main">
+        {link('/', 'Tickets', route.screen === 'tickets')}
+        {link('/simulator', 'Simulator', route.screen === 'simulator')}
+        {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
+      </nav>
+      <div className="who">
+        <label className="alerts-toggle">
+          <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
+        </label>
+        <span className="muted">{data?.me?.name}</span>
+        <button type="button" onClick={signOut}>Sign out</button>
+      </div>
+    </header>
+  );
+}

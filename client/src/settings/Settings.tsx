@@ -1,0 +1,147 @@
+// Settings for admins: agents, and API tokens for tools (the secret shown once).
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { formatTimestamp } from '../format';
+import { graphql } from '../gql';
+import type { ApiScope, Role } from '../gql/graphql';
+
+const SETTINGS = graphql(`
+  query Settings {
+    admins { id name email role }
+    apiTokens { id name scopes createdAt expiresAt revokedAt }
+  }
+`);
+const CREATE_AGENT = graphql(`
+  mutation CreateAgent($input: CreateAgentInput!) {
+    createAgent(input: $input) { id name email role }
+  }
+`);
+const CREATE_TOKEN = graphql(`
+  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {
+    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }
+  }
+`);
+const REVOKE_TOKEN = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id)
+  }
+`);
+
+function AgentForm({ onDone }: { onDone: () => void }) {
+  const [input, setInput] = useState({ name: '', email: '', password: '', role: 'AGENT' as Role });
+  const [create, { loading, error }] = useMutation(CREATE_AGENT);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await create({ variables: { input } }).catch(() => null);
+    if (result?.data) {
+      setInput({ name: '', email: '', password: '', role: 'AGENT' });
+      onDone();
+    }
+  };
+  const field = (key: 'name' | 'email' | 'password', label: string, type = 'text') => (
+    <label>
+      {label}
+      <input type={type} required value={input[key]} onChange={(event) => setInput({ ...input, [key]: event.target.value })} />
+    </label>
+  );
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label="Add an agent">
+      {field('name', 'Name')}
+      {field('email', 'Email', 'email')}
+      {field('password', 'Password (8+ characters)', 'password')}
+      <label>
+        Role
+        <select value={input.role} onChange={(event) => setInput({ ...input, role: event.target.value as Role })}>
+          <option value="AGENT">Agent</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={loading}>Add agent</button>
+      {error && <p role="alert" className="error">{error.message}</p>}
+    </form>
+  );
+}
+
+function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiScope[]>(['READ']);
+  const [create, { loading, error }] = useMutation(CREATE_TOKEN);
+  const toggle = (scope: ApiScope) => setScopes((current) => (current.includes(scope) ? current.filter((item) => item !== scope) : [...current, scope]));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await create({ variables: { name, scopes } }).catch(() => null);
+    if (result?.data) {
+      setName('');
+      onCreated(result.data.createApiToken.token);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} aria-label="Create an API token">
+      <label>
+        Token name
+        <input required value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Reporting tool" />
+      </label>
+      <fieldset>
+        <legend>Scopes</legend>
+        <label><input type="checkbox" checked={scopes.includes('READ')} onChange={() => toggle('READ')} /> Read</label>
+        <label><input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write</label>
+      </fieldset>
+      <button type="submit" className="primary" disabled={loading || scopes.length === 0}>Create token</button>
+      {error && <p role="alert" className="error">{error.message}</p>}
+    </form>
+  );
+}
+
+export function Settings() {
+  const { data, loading, error, refetch } = useQuery(SETTINGS);
+  const [revoke] = useMutation(REVOKE_TOKEN);
+  const [secret, setSecret] = useState<string | null>(null);
+  if (loading && !data) return <p className="muted">Loading settings…</p>;
+  if (error) return <p role="alert" className="error">Settings could not be loaded: {error.message}</p>;
+  return (
+    <div className="settings">
+      <section aria-labelledby="agents-title">
+        <h2 id="agents-title">Agents</h2>
+        <table>
+          <thead><tr><th>Name</th><th>Email</th><th>Role</th></tr></thead>
+          <tbody>
+            {data?.admins.map((admin) => (
+              <tr key={admin.id}><td>{admin.name}</td><td>{admin.email}</td><td>{admin.role.toLowerCase()}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <AgentForm onDone={() => void refetch()} />
+      </section>
+      <section aria-labelledby="tokens-title">
+        <h2 id="tokens-title">API tokens</h2>
+        {secret && (
+          <div role="status" className="secret">
+            <p>Copy this token now: it is shown only once.</p>
+            <code>{secret}</code>
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(secret)}>Copy</button>
+            <button type="button" onClick={() => setSecret(null)}>Done</button>
+          </div>
+        )}
+        <table>
+          <thead><tr><th>Name</th><th>Scopes</th><th>Created</th><th>State</th><th /></tr></thead>
+          <tbody>
+            {data?.apiTokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{token.scopes.join(', ').toLowerCase()}</td>
+                <td>{formatTimestamp(token.createdAt)}</td>
+                <td>{token.revokedAt ? 'revoked' : 'active'}</td>
+                <td>
+                  {!token.revokedAt && (
+                    <button type="button" className="danger" onClick={() => void revoke({ variables: { id: token.id } }).then(() => refetch())}>Revoke</button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
+      </section>
+    </div>
+  );
+}

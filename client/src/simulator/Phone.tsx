@@ -1,0 +1,104 @@
+// The simulator: be a person on WhatsApp. Messages go through the real, signed webhook; answers arrive live.
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { formatTimestamp } from '../format';
+import { graphql } from '../gql';
+
+const PHONE = graphql(`
+  query SimulatorPhone($phoneNumber: String!) {
+    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }
+  }
+  fragment SimulatorPhoneFields on SimulatorPhone {
+    phoneNumber name
+    messages { id fromPerson text button status sentAt choices { id title description } }
+  }
+`);
+const PHONE_UPDATED = graphql(`
+  subscription SimulatorPhoneUpdated($phoneNumber: String!) {
+    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }
+  }
+`);
+const SEND = graphql(`
+  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {
+    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }
+  }
+`);
+
+const randomNumber = () => `44770090${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+
+export function Phone() {
+  const [phoneNumber, setPhoneNumber] = useState(randomNumber);
+  const [name, setName] = useState('Sam Student');
+  const [text, setText] = useState('');
+  const digits = phoneNumber.replace(/\D/g, '');
+  const { data, error, refetch } = useQuery(PHONE, { variables: { phoneNumber: digits }, skip: !digits });
+  // Each update is read again through the query, so that what the person sees counts as read.
+  useSubscription(PHONE_UPDATED, { variables: { phoneNumber: digits }, skip: !digits, onData: () => void refetch() });
+  const [send, { error: sendError, loading }] = useMutation(SEND);
+
+  const say = async (variables: { text?: string; choiceId?: string; choiceTitle?: string }) => {
+    await send({ variables: { phoneNumber: digits, name, ...variables } }).catch(() => undefined);
+    await refetch();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    void say({ text });
+    setText('');
+  };
+  const messages = data?.simulatorPhone?.messages ?? [];
+
+  return (
+    <section className="simulator" aria-labelledby="simulator-title">
+      <div className="simulator-intro">
+        <h2 id="simulator-title">WhatsApp simulator</h2>
+        <p className="muted">
+          Play a person writing to the bot. Their messages reach the real webhook, signed as WhatsApp signs them; the bot's and agents'
+          answers arrive here live. Keep the dashboard open in another tab to see both sides.
+        </p>
+        <label>
+          Phone number
+          <input value={phoneNumber} onChange={(event) => setPhoneNumber(event.target.value)} inputMode="tel" />
+        </label>
+        <label>
+          Name
+          <input value={name} onChange={(event) => setName(event.target.value)} />
+        </label>
+        <button type="button" onClick={() => setPhoneNumber(randomNumber())}>New person</button>
+      </div>
+      <div className="phone" aria-label={`Phone of ${name}`}>
+        <div className="phone-head">
+          <strong>Support bot</strong>
+          <span className="muted">WhatsApp</span>
+        </div>
+        {error && <p role="alert" className="error">{error.message}</p>}
+        <ol className="phone-messages" aria-live="polite">
+          {messages.length === 0 && <li className="muted hint">Say hello to get the menu.</li>}
+          {messages.map((message) => (
+            <li key={message.id} className={`bubble ${message.fromPerson ? 'mine' : 'theirs'}`} data-testid="phone-message">
+              <p>{message.text}</p>
+              {message.choices.length > 0 && (
+                <div className="choices" role="group" aria-label={message.button ?? 'Options'}>
+                  {message.choices.map((choice) => (
+                    <button key={choice.id} type="button" onClick={() => void say({ choiceId: choice.id, choiceTitle: choice.title })} title={choice.description ?? undefined}>
+                      {choice.title}
+                    </button>
+                  ))}
+                </div>
+              )}
+              <span className="meta">
+                {formatTimestamp(message.sentAt)} {message.fromPerson ? (message.status === 'read' ? '✓✓' : '✓') : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+        <form className="phone-input" onSubmit={submit}>
+          <label className="visually-hidden" htmlFor="phone-text">Message</label>
+          <input id="phone-text" value={text} onChange={(event) => setText(event.target.value)} placeholder="Message" autoComplete="off" />
+          <button type="submit" className="primary" disabled={loading || !text.trim()}>Send</button>
+        </form>
+        {sendError && <p role="alert" className="error">{sendError.message}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// The reply box: Enter sends, Shift+Enter breaks the line; a draft survives reloads and an expired session.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { windowLeft } from '../format';
+import { loadDraft, saveDraft } from '../session';
+
+export type ReplyMode = 'reply' | 'note';
+
+export function ReplyBox({
+  ticketId,
+  replyWindowClosesAt,
+  isResolved,
+  onSend,
+}: {
+  ticketId: string;
+  replyWindowClosesAt: string | null;
+  isResolved: boolean;
+  onSend: (mode: ReplyMode, body: string) => void;
+}) {
+  const [mode, setMode] = useState<ReplyMode>('reply');
+  const [text, setText] = useState(() => loadDraft(ticketId));
+  const [, tick] = useState(0);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => saveDraft(ticketId, text), [ticketId, text]);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const left = windowLeft(replyWindowClosesAt);
+  const replyBlocked = mode === 'reply' && (isResolved || left === null);
+  const send = () => {
+    const body = text.trim();
+    if (!body || replyBlocked) return;
+    onSend(mode, body);
+    setText('');
+    field.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <div className={`reply-box mode-${mode}`}>
+      <div className="reply-tabs" role="tablist" aria-label="Message kind">
+        <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => setMode('reply')}>Reply</button>
+        <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => setMode('note')}>Internal note</button>
+        {mode === 'reply' && left && <span className="muted window">Reply window closes in {left}</span>}
+      </div>
+      {mode === 'reply' && isResolved && <p className="notice">This ticket is resolved. Reopen it to reply.</p>}
+      {mode === 'reply' && !isResolved && left === null && (
+        <p className="notice">
+          WhatsApp's 24-hour reply window has closed: the person has not written for a day, so a free-form reply cannot reach them.
+          It opens again when they write. You can still add an internal note.
+        </p>
+      )}
+      <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>{mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}</label>
+      <textarea
+        id={`reply-${ticketId}`}
+        ref={field}
+        rows={3}
+        maxLength={4096}
+        placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line)' : 'Write a note only agents can see…'}
+        value={text}
+        disabled={replyBlocked}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="reply-actions">
+        <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
+        <button type="button" className="primary" onClick={send} disabled={replyBlocked || !text.trim()}>
+          {mode === 'reply' ? 'Send' : 'Add note'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The thread: the person's, agents', bot's and system messages told apart, with times and delivery ticks.
+import { useLayoutEffect, useRef } from 'react';
+import { formatTimestamp } from '../format';
+import type { MessageFieldsFragment } from '../gql/graphql';
+
+export interface ThreadMessage extends MessageFieldsFragment {
+  /** Set on a reply that has not reached the server (yet, or at all). */
+  localState?: 'sending' | 'failed';
+}
+
+const TICKS: Record<string, { mark: string; label: string }> = {
+  PENDING: { mark: '🕓', label: 'Waiting to be sent' },
+  SENT: { mark: '✓', label: 'Sent' },
+  DELIVERED: { mark: '✓✓', label: 'Delivered' },
+  READ: { mark: '✓✓', label: 'Read' },
+  FAILED: { mark: '⚠', label: 'Not delivered' },
+};
+
+function Ticks({ message }: { message: ThreadMessage }) {
+  if (message.localState === 'sending') return <span className="ticks" aria-label="Sending">🕓</span>;
+  if (!message.deliveryStatus) return null;
+  const tick = TICKS[message.deliveryStatus]!;
+  return (
+    <span className={`ticks ticks-${message.deliveryStatus.toLowerCase()}`} title={message.deliveryError ?? tick.label} aria-label={message.deliveryError ? `${tick.label}: ${message.deliveryError}` : tick.label}>
+      {tick.mark}
+    </span>
+  );
+}
+
+function who(message: ThreadMessage): string {
+  if (message.internal) return `Note · ${message.author?.name ?? message.senderName ?? 'Agent'}`;
+  switch (message.senderType) {
+    case 'USER':
+      return message.senderName ?? 'Customer';
+    case 'ADMIN':
+      return message.author?.name ?? message.senderName ?? 'Agent';
+    case 'BOT':
+      return 'Bot';
+    default:
+      return 'System';
+  }
+}
+
+export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRetry: (message: ThreadMessage) => void }) {
+  const box = useRef<HTMLOListElement>(null);
+  const pinnedToBottom = useRef(true);
+  const onScroll = () => {
+    const element = box.current;
+    if (element) pinnedToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+  };
+  useLayoutEffect(() => {
+    // Follow new messages unless the agent has scrolled up to read older ones.
+    if (pinnedToBottom.current && box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [messages.length]);
+
+  return (
+    <ol className="thread" ref={box} onScroll={onScroll} aria-label="Messages" aria-live="polite">
+      {messages.map((message) => (
+        <li
+          key={message.id}
+          className={`message from-${message.senderType.toLowerCase()} ${message.internal ? 'internal' : ''} ${message.localState ?? ''}`}
+          data-testid="message"
+        >
+          <div className="message-head">
+            <span className="sender">{who(message)}</span>
+            <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
+            <Ticks message={message} />
+          </div>
+          <p className="body">{message.body}</p>
+          {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
+          {message.localState === 'failed' && (
+            <p className="delivery-error">
+              Not sent. <button type="button" onClick={() => onRetry(message)}>Retry</button>
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

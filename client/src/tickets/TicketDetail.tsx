@@ -1,0 +1,239 @@
+// One ticket: its thread live, the reply box, and what an agent does to it (assign, prioritise, status, close, reopen).
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { appendEdge } from '../cache';
+import { formatTimestamp } from '../format';
+import { graphql } from '../gql';
+import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
+import { navigate } from '../router';
+import { AGENTS } from './agents';
+import { ReplyBox, type ReplyMode } from './ReplyBox';
+import { Thread, type ThreadMessage } from './Thread';
+import { TICKET_DETAIL } from './ticket.documents';
+
+const MESSAGE_ADDED = graphql(`
+  subscription TicketMessageAdded($ticketId: ID!) {
+    messageAdded(ticketId: $ticketId) { ...MessageFields }
+  }
+`);
+const MESSAGE_UPDATED = graphql(`
+  subscription TicketMessageUpdated($ticketId: ID!) {
+    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }
+  }
+`);
+const TICKET_UPDATED = graphql(`
+  subscription TicketDetailUpdated($id: ID!) {
+    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }
+  }
+`);
+const SEND = graphql(`
+  mutation SendReply($ticketId: ID!, $body: String!) {
+    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }
+  }
+`);
+const NOTE = graphql(`
+  mutation AddNote($ticketId: ID!, $body: String!) {
+    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }
+  }
+`);
+const MARK_READ = graphql(`
+  mutation MarkTicketRead($ticketId: ID!) {
+    markTicketRead(ticketId: $ticketId) { id unreadCount }
+  }
+`);
+const ASSIGN = graphql(`
+  mutation AssignTicket($ticketId: ID!, $adminId: ID) {
+    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }
+  }
+`);
+const PRIORITY = graphql(`
+  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {
+    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }
+  }
+`);
+const STATUS = graphql(`
+  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {
+    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }
+  }
+`);
+const CLOSE = graphql(`
+  mutation CloseTicket($ticketId: ID!, $message: String) {
+    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }
+  }
+`);
+const REOPEN = graphql(`
+  mutation ReopenTicket($ticketId: ID!) {
+    reopenTicket(ticketId: $ticketId) { id status resolvedAt }
+  }
+`);
+
+let localIds = 0;
+
+export function TicketDetail({ ticketId }: { ticketId: string }) {
+  const client = useApolloClient();
+  const { data, loading, error } = useQuery(TICKET_DETAIL, { variables: { id: ticketId } });
+  const { data: agents } = useQuery(AGENTS);
+  const [outgoing, setOutgoing] = useState<ThreadMessage[]>([]);
+  const [closing, setClosing] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [markRead] = useMutation(MARK_READ);
+  const [sendReply] = useMutation(SEND);
+  const [addNote] = useMutation(NOTE);
+  const [assign] = useMutation(ASSIGN);
+  const [setPriority] = useMutation(PRIORITY);
+  const [setStatus] = useMutation(STATUS);
+  const [close] = useMutation(CLOSE);
+  const [reopen] = useMutation(REOPEN);
+  const ticket = data?.ticket;
+
+  /** Puts a message (already normalized in the cache) into the cached thread once, however many times it arrives. */
+  const addToThread = (message: MessageFieldsFragment) => {
+    client.cache.modify({
+      id: client.cache.identify({ __typename: 'Ticket', id: ticketId }),
+      fields: {
+        messages: (existing, { toReference }) => {
+          const node = toReference({ __typename: 'Message', id: message.id });
+          return node ? appendEdge(existing, { cursor: message.id, node }, 'end') : existing;
+        },
+      },
+    });
+  };
+
+  useSubscription(MESSAGE_ADDED, {
+    variables: { ticketId },
+    onData: ({ data: event }) => {
+      const message = event.data?.messageAdded;
+      if (!message) return;
+      addToThread(message);
+      if (message.senderType === 'USER') void markRead({ variables: { ticketId } });
+    },
+  });
+  useSubscription(MESSAGE_UPDATED, { variables: { ticketId } });
+  useSubscription(TICKET_UPDATED, { variables: { id: ticketId } });
+
+  useEffect(() => {
+    void markRead({ variables: { ticketId } }).catch(() => undefined);
+  }, [ticketId, markRead]);
+
+  const act = async (run: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await run();
+    } catch (failure) {
+      setActionError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const deliver = async (local: ThreadMessage, mode: ReplyMode) => {
+    setOutgoing((list) => list.map((item) => (item.id === local.id ? { ...item, localState: 'sending' } : item)));
+    try {
+      const result = mode === 'reply' ? (await sendReply({ variables: { ticketId, body: local.body } })).data?.sendMessage : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
+      if (result) addToThread(result);
+      setOutgoing((list) => list.filter((item) => item.id !== local.id));
+    } catch (failure) {
+      setOutgoing((list) => list.map((item) => (item.id === local.id ? { ...item, localState: 'failed', deliveryError: failure instanceof Error ? failure.message : null } : item)));
+    }
+  };
+  const onSend = (mode: ReplyMode, body: string) => {
+    const local: ThreadMessage & { mode: ReplyMode } = {
+      id: `local-${++localIds}`,
+      body,
+      senderType: 'ADMIN',
+      senderName: agents?.me?.name ?? null,
+      createdAt: new Date().toISOString(),
+      internal: mode === 'note',
+      deliveryStatus: null,
+      deliveryError: null,
+      author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
+      localState: 'sending',
+      mode,
+    };
+    setOutgoing((list) => [...list, local]);
+    void deliver(local, mode);
+  };
+
+  if (loading && !ticket) return <section className="ticket-detail"><p className="muted">Loading ticket…</p></section>;
+  if (error || !ticket) {
+    return (
+      <section className="ticket-detail">
+        <p role="alert" className="error">{error ? `This ticket could not be loaded: ${error.message}` : 'No such ticket.'}</p>
+        <button type="button" onClick={() => navigate('/')}>Back to the list</button>
+      </section>
+    );
+  }
+
+  const isResolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+  const messages: ThreadMessage[] = [...ticket.messages.edges.map((edge) => edge.node), ...outgoing];
+  return (
+    <section className="ticket-detail" aria-labelledby="ticket-title">
+      <header className="detail-head">
+        <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">←</button>
+        <div>
+          <h2 id="ticket-title">{ticket.senderName ?? `+${ticket.phoneNumber}`} <span className="muted">#{ticket.id}</span></h2>
+          <p className="muted">
+            +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
+          </p>
+        </div>
+      </header>
+      <div className="detail-actions">
+        <label>
+          Assignee
+          <select value={ticket.assignee?.id ?? ''} onChange={(event) => act(() => assign({ variables: { ticketId, adminId: event.target.value || null } }))}>
+            <option value="">Unassigned</option>
+            {agents?.admins.map((admin) => <option key={admin.id} value={admin.id}>{admin.name}</option>)}
+          </select>
+        </label>
+        {agents?.me && ticket.assignee?.id !== agents.me.id && (
+          <button type="button" onClick={() => act(() => assign({ variables: { ticketId, adminId: agents.me!.id } }))}>Assign to me</button>
+        )}
+        <label>
+          Priority
+          <select value={ticket.priority} onChange={(event) => act(() => setPriority({ variables: { ticketId, priority: event.target.value as TicketPriority } }))}>
+            <option value="LOW">Low</option>
+            <option value="MEDIUM">Medium</option>
+            <option value="HIGH">High</option>
+            <option value="URGENT">Urgent</option>
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={ticket.status} onChange={(event) => act(() => setStatus({ variables: { ticketId, status: event.target.value as TicketStatus } }))}>
+            <option value="OPEN">Open</option>
+            <option value="IN_PROGRESS">In progress</option>
+            <option value="RESOLVED">Resolved</option>
+            <option value="CLOSED">Closed</option>
+          </select>
+        </label>
+        {isResolved ? (
+          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>Reopen</button>
+        ) : (
+          <button type="button" className="danger" onClick={() => setClosing('')}>Close ticket…</button>
+        )}
+      </div>
+      {closing !== null && (
+        <form
+          className="close-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(async () => {
+              await close({ variables: { ticketId, message: closing.trim() || null } });
+              setClosing(null);
+            });
+          }}
+        >
+          <label>
+            Closing message to the customer (optional)
+            <textarea rows={2} value={closing} onChange={(event) => setClosing(event.target.value)} placeholder="✅ Your support ticket has been resolved!" />
+          </label>
+          <div className="reply-actions">
+            <button type="button" onClick={() => setClosing(null)}>Cancel</button>
+            <button type="submit" className="danger">Close and send</button>
+          </div>
+        </form>
+      )}
+      {actionError && <p role="alert" className="error">{actionError}</p>}
+      <Thread messages={messages} onRetry={(message) => void deliver(message, (message as ThreadMessage & { mode: ReplyMode }).mode ?? 'reply')} />
+      <ReplyBox ticketId={ticketId} replyWindowClosesAt={ticket.replyWindowClosesAt} isResolved={isResolved} onSend={onSend} />
+    </section>
+  );
+}

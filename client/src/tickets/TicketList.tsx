@@ -1,0 +1,190 @@
+// The ticket list: filters, search, sort, cursor pages of 50, and live updates without a reload.
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatAge } from '../format';
+import { graphql } from '../gql';
+import type { TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
+import { navigate } from '../router';
+import { AGENTS } from './agents';
+
+const TICKETS = graphql(`
+  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
+    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
+          assignee { id name }
+          lastMessage { id body senderType }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+const TICKET_CREATED = graphql(`
+  subscription TicketListCreated {
+    ticketCreated { id }
+  }
+`);
+const TICKET_UPDATED = graphql(`
+  subscription TicketListUpdated {
+    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }
+  }
+`);
+
+const PAGE_SIZE = 50;
+const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
+  active: ['OPEN', 'IN_PROGRESS'],
+  OPEN: ['OPEN'],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  RESOLVED: ['RESOLVED'],
+  CLOSED: ['CLOSED'],
+  all: null,
+};
+const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'; label: string }> = {
+  activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'Latest activity' },
+  newest: { field: 'CREATED_AT', direction: 'DESC', label: 'Newest' },
+  oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'Oldest' },
+  priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
+};
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function TicketList({ selectedId }: { selectedId: string | null }) {
+  const [statusView, setStatusView] = useState('active');
+  const [priority, setPriority] = useState<TicketPriority | ''>('');
+  const [assignee, setAssignee] = useState('');
+  const [sort, setSort] = useState('activity');
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 250);
+
+  const { data: who } = useQuery(AGENTS);
+  const meId = who?.me?.id;
+  const filter = useMemo<TicketFilter>(() => {
+    const value: TicketFilter = {};
+    if (STATUS_VIEWS[statusView]) value.status = STATUS_VIEWS[statusView];
+    if (priority) value.priority = [priority];
+    if (assignee === 'unassigned') value.unassigned = true;
+    else if (assignee === 'me' && meId) value.assigneeId = meId;
+    else if (assignee && assignee !== 'me') value.assigneeId = assignee;
+    if (search) value.search = search;
+    return value;
+  }, [statusView, priority, assignee, search, meId]);
+  const { field, direction } = SORTS[sort]!;
+  const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
+  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true });
+
+  // New and changed tickets may enter, leave or move in this view: read its first page again, at most every 200 ms.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refresh = () => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void refetch();
+    }, 200);
+  };
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
+  useSubscription(TICKET_CREATED, { onData: refresh });
+  useSubscription(TICKET_UPDATED, { onData: refresh });
+
+  const connection = data?.tickets;
+  return (
+    <section className="ticket-list" aria-label="Tickets">
+      <div className="filters">
+        <label>
+          <span className="visually-hidden">Search</span>
+          <input type="search" placeholder="Search name, number or message…" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+        </label>
+        <label>
+          Status
+          <select value={statusView} onChange={(event) => setStatusView(event.target.value)}>
+            <option value="active">Open &amp; in progress</option>
+            <option value="OPEN">Open</option>
+            <option value="IN_PROGRESS">In progress</option>
+            <option value="RESOLVED">Resolved</option>
+            <option value="CLOSED">Closed</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <label>
+          Priority
+          <select value={priority} onChange={(event) => setPriority(event.target.value as TicketPriority | '')}>
+            <option value="">Any</option>
+            <option value="URGENT">Urgent</option>
+            <option value="HIGH">High</option>
+            <option value="MEDIUM">Medium</option>
+            <option value="LOW">Low</option>
+          </select>
+        </label>
+        <label>
+          Assignee
+          <select value={assignee} onChange={(event) => setAssignee(event.target.value)}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="unassigned">Unassigned</option>
+            {who?.admins.map((admin) => (
+              <option key={admin.id} value={admin.id}>{admin.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort
+          <select value={sort} onChange={(event) => setSort(event.target.value)}>
+            {Object.entries(SORTS).map(([key, option]) => (
+              <option key={key} value={key}>{option.label}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p role="alert" className="error">Tickets could not be loaded: {error.message}</p>}
+      {connection && <p className="muted count" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}</p>}
+      <ul className="rows">
+        {connection?.edges.map(({ node }) => (
+          <li key={node.id}>
+            <a
+              href={`/tickets/${node.id}`}
+              className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''}`}
+              aria-current={node.id === selectedId ? 'true' : undefined}
+              onClick={(event) => (event.preventDefault(), navigate(`/tickets/${node.id}`))}
+              data-testid="ticket-row"
+            >
+              <span className="row-top">
+                <span className="who">
+                  {node.unreadCount > 0 && <span className="unread-dot" aria-label={`${node.unreadCount} unread`} />}
+                  <strong>{node.senderName ?? `+${node.phoneNumber}`}</strong>
+                  <span className="muted"> +{node.phoneNumber}</span>
+                </span>
+                <time className="muted" dateTime={node.lastMessageAt ?? node.createdAt} title={new Date(node.lastMessageAt ?? node.createdAt).toLocaleString()}>
+                  {formatAge(node.lastMessageAt ?? node.createdAt)}
+                </time>
+              </span>
+              <span className="preview">{node.lastMessage?.body ?? node.issueDescription}</span>
+              <span className="row-meta">
+                <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
+                <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
+                <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
+                <span className="muted">💬 {node.messageCount}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {loading && !connection && <p className="muted">Loading tickets…</p>}
+      {connection && connection.edges.length === 0 && <p className="muted empty">No tickets here.</p>}
+      {connection?.pageInfo.hasNextPage && (
+        <button type="button" className="more" disabled={loading} onClick={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
+          {loading ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { graphql } from '../gql';
+
+export const MESSAGE_FIELDS = graphql(`
+  fragment MessageFields on Message {
+    id body senderType senderName createdAt internal deliveryStatus deliveryError
+    author { id name }
+  }
+`);
+
+export const TICKET_DETAIL = graphql(`
+  query TicketDetail($id: ID!) {
+    ticket(id: $id) {
+      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
+      firstResponseAt replyWindowClosesAt unreadCount messageCount
+      assignee { id name }
+      messages(last: 100) {
+        totalCount
+        edges { cursor node { ...MessageFields } }
+        pageInfo { hasPreviousPage startCursor }
+      }
+    }
+  }
+`);

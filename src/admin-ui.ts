@@ -1,0 +1,25 @@
+// Serves the built admin UI (dist/client) at /, with the single-page app's routes falling back to index.html.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from './db/orm.js';
+
+export const ADMIN_UI_DIR = join(projectRoot, 'dist', 'client');
+
+export async function registerAdminUi(http: FastifyInstance): Promise<boolean> {
+  if (!existsSync(join(ADMIN_UI_DIR, 'index.html'))) {
+    http.get('/', async (_request, reply) =>
+      reply.type('text/plain').send('The admin UI is not built. Run `npm run build` (npm start does it), then reload.\n'),
+    );
+    return false;
+  }
+  await http.register(fastifyStatic, { root: ADMIN_UI_DIR, wildcard: false, index: 'index.html', maxAge: '1h', immutable: false });
+  http.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path) && !/^\/(graphql|webhooks|simulator\/cloud-api|assets|healthz|readyz)\b/.test(path);
+    if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send({ error: 'not found' });
+  });
+  return true;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatTimestamp, windowLeft } from '../../client/src/format';
+
+const now = Date.parse('2026-11-24T12:00:00Z');
+const ago = (ms: number) => new Date(now - ms).toISOString();
+
+describe('ages in the ticket list', () => {
+  it.each([
+    [20_000, 'now'],
+    [5 * 60_000, '5 min'],
+    [59 * 60_000, '59 min'],
+    [60 * 60_000, '1 hr'],
+    [2 * 3600_000 + 10 * 60_000, '2 hrs'],
+    [26 * 3600_000, '1 day'],
+    [3 * 86_400_000, '3 days'],
+  ])('%i ms ago reads "%s"', (ms, expected) => {
+    expect(formatAge(ago(ms), now)).toBe(expected);
+  });
+
+  it('a clock slightly ahead of ours reads as now, not as a negative age', () => {
+    expect(formatAge(new Date(now + 5000).toISOString(), now)).toBe('now');
+  });
+});
+
+describe('message times', () => {
+  it('shows only the clock for today and the date for older messages, in the given locale', () => {
+    const today = new Date('2026-11-24T09:05:00');
+    expect(formatTimestamp(today.toISOString(), 'en-GB', new Date('2026-11-24T18:00:00'))).toBe('09:05');
+    expect(formatTimestamp(new Date('2026-11-20T09:05:00').toISOString(), 'en-GB', new Date('2026-11-24T18:00:00'))).toBe('20 Nov 2026, 09:05');
+  });
+});
+
+describe('the reply window', () => {
+  it('tells how long is left, and nothing once it has closed', () => {
+    expect(windowLeft(new Date(now + 90 * 60_000).toISOString(), now)).toBe('1 h 30 min');
+    expect(windowLeft(new Date(now + 5 * 60_000).toISOString(), now)).toBe('5 min');
+    expect(windowLeft(new Date(now - 1000).toISOString(), now)).toBeNull();
+    expect(windowLeft(null, now)).toBeNull();
+  });
+});

@@ -1,0 +1,125 @@
+// The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the real server:
+// a person asks for chat support, two agents see it live, one answers and closes it.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, startServer, type TestServer } from '../helpers/harness.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
+  console.warn(`SKIPPING the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+}
+
+async function signIn(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('badge').waitFor();
+  return page;
+}
+
+describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows a new WhatsApp ticket live to two agents, and one answers and closes it', async () => {
+    const agent = await server.createAgent('Bea Second');
+    const agentEmail = agent.email;
+    const first = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const second = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const admin = await signIn(first, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const other = await signIn(second, server.url, agentEmail, 'agent password 1');
+    await expect(admin.getByText('No tickets here.')).toBeTruthy();
+
+    // The person, on WhatsApp (the simulator sends signed deliveries to the real webhook).
+    const phone = '447700900321';
+    const send = (variables: Record<string, string>) => server.ok('mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, n: 'Tola Ade', ...variables });
+    await send({ t: 'Hello' });
+    await send({ c: 'chat_support', ct: '💬 Chat Support' });
+    await send({ t: 'My course registration page shows an error' });
+    const webhookDone = Date.now();
+
+    // Both dashboards show it without a reload.
+    const row = admin.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' });
+    await row.waitFor({ timeout: 5000 });
+    const shownAfterMs = Date.now() - webhookDone;
+    console.log(`a new ticket showed on an open dashboard ${shownAfterMs} ms after the webhook's 200`);
+    await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ timeout: 5000 });
+    await eventually(async () => ((await admin.getByTestId('badge').innerText()).includes('1\nopen') || (await admin.getByTestId('badge').innerText()).includes('1 open') ? true : undefined), 5000, 'the badge to count the ticket');
+    expect(await admin.title()).toMatch(/^\(1\) Support desk$/);
+    await admin.screenshot({ path: join(ARTIFACTS, 'dashboard-list.png') });
+
+    // The admin opens it, reads the thread, and replies with Enter.
+    await row.click();
+    await admin.getByRole('heading', { name: /Tola Ade/ }).waitFor();
+    await admin.getByTestId('message').filter({ hasText: 'My course registration page shows an error' }).waitFor();
+    const reply = admin.getByLabel('Reply to the customer');
+    await reply.fill('Hi Tola, I have reset your registration. Please try again.');
+    await reply.press('Enter');
+    await admin.getByTestId('message').filter({ hasText: 'I have reset your registration' }).waitFor();
+
+    // The person's phone receives it, and the other agent sees it in the thread live.
+    const received = await eventually(async () => {
+      const { simulatorPhone } = await server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }', { p: phone });
+      return simulatorPhone.messages.find((message: { text: string }) => message.text.includes('I have reset your registration'));
+    }, 10_000, 'the reply on the phone');
+    expect(received.fromPerson).toBe(false);
+    await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).click();
+    await other.getByTestId('message').filter({ hasText: 'I have reset your registration' }).waitFor();
+    await send({ t: 'It works now, thank you!' });
+    await other.getByTestId('message').filter({ hasText: 'It works now, thank you!' }).waitFor();
+    await admin.getByTestId('message').filter({ hasText: 'It works now, thank you!' }).waitFor();
+    await admin.screenshot({ path: join(ARTIFACTS, 'dashboard-detail.png') });
+
+    // Close: the ticket leaves the open list on both screens, and the closing message reaches the phone.
+    await admin.getByRole('button', { name: 'Close ticket…' }).click();
+    await admin.getByRole('button', { name: 'Close and send' }).click();
+    await admin.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
+    await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
+    await eventually(async () => {
+      const { simulatorPhone } = await server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text } } }', { p: phone });
+      return simulatorPhone.messages.some((message: { text: string }) => message.text === '✅ Your support ticket has been resolved!') ? true : undefined;
+    }, 10_000, 'the closing message on the phone');
+
+    // Small screens get one pane at a time.
+    const narrow = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
+    const mobile = await signIn(narrow, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await mobile.getByLabel('Status').selectOption('all');
+    await mobile.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).click();
+    await mobile.getByRole('button', { name: 'Back to the list' }).waitFor();
+    await mobile.screenshot({ path: join(ARTIFACTS, 'dashboard-mobile.png') });
+    await Promise.all([first.close(), second.close(), narrow.close()]);
+  });
+
+  it('plays the person in the simulator page and sees the bot answer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Simulator' }).click();
+    await page.getByLabel('Phone number').fill('447700900654');
+    await page.getByLabel('Message').fill('hi');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: '💬 Chat Support' }).click();
+    await page.getByTestId('phone-message').filter({ hasText: 'Please describe your issue' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'simulator.png') });
+    await context.close();
+  });
+});
