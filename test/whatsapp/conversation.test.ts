@@ -147,4 +147,25 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     expect(readReceipts).toHaveLength(1);
     expect(readReceipts[0]!.body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: issueId });
   });
+
+  it('after 24 hours without a word from the person, a reply is refused with REPLY_WINDOW_CLOSED and nothing is sent', async () => {
+    const phone = '2348100000008';
+    const dayAndAnHourAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    for (const text of ['hello', '1', 'My certificate never arrived']) {
+      expect((await postWebhook(server, inboundText(phone, text, { sentAt: dayAndAnHourAgo }).body)).status).toBe(200);
+    }
+    const { id, replyWindowClosesAt } = (await server.ok('query($phone: String!) { tickets(filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone })).tickets.edges[0].node;
+    expect(Date.parse(replyWindowClosesAt)).toBeLessThan(Date.now());
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
+    const refused = await server.gql('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', { id }, server.adminToken);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('REPLY_WINDOW_CLOSED');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(textsTo(phone)).not.toContain('Sorry for the wait');
+    expect((await ticketsOf(phone)).edges[0].node.messageCount).toBe(2);
+
+    // When the person writes again, the window opens again.
+    await say(phone, 'Hello? Anyone there?');
+    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', { id });
+    await standIn.waitFor(() => textsTo(phone).includes('Sorry for the wait'));
+  });
 });
