@@ -1,0 +1,163 @@
+// Replies are never lost or doubled: the Cloud API failing, rate limits, permanent errors, restarts,
+// and two server instances sharing one database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  rateLimited,
+  serverError,
+  startCloudApiStandIn,
+  undeliverable,
+  windowClosedError,
+  type CloudApiStandIn,
+} from '../helpers/cloud-api-stand-in.js';
+import { createTicket, databases, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+
+const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }';
+const THREAD = 'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
+
+describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
+  let standIn: CloudApiStandIn;
+  let server: TestServer;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+    server = await startServer(kind, standIn.env({ OUTBOX_MAX_ATTEMPTS: '4' }));
+  });
+  afterAll(async () => {
+    await server.close();
+    await standIn.close();
+  });
+
+  const bodiesTo = (phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body);
+  const attemptsFor = (body: string) => standIn.requests.filter((request) => request.body.text?.body === body).length;
+  const statusOf = async (ticketId: string, body: string) => {
+    const { ticket } = await server.ok(THREAD, { id: ticketId });
+    return ticket.messages.edges.map((edge: any) => edge.node).find((node: any) => node.body === body);
+  };
+  const reply = (ticketId: string, body: string) => server.ok(SEND, { id: ticketId, body });
+
+  it('while the Cloud API answers 500, replies wait; afterwards each goes out once, in order', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.failAlways(serverError);
+    for (const body of ['first', 'second', 'third']) await reply(ticket.id, body);
+    await standIn.waitFor((requests) => requests.filter((request) => request.status === 500).length >= 3);
+    expect((await statusOf(ticket.id, 'first')).deliveryStatus).toBe('PENDING');
+    standIn.recover();
+    await standIn.waitFor(() => bodiesTo(phoneNumber).length === 3);
+    expect(bodiesTo(phoneNumber)).toEqual(['first', 'second', 'third']);
+    // Later ones waited for the first: only it was tried while the API was down.
+    expect(standIn.requests.filter((request) => request.status === 500).every((request) => request.body.text.body === 'first')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bodiesTo(phoneNumber)).toHaveLength(3);
+    expect((await statusOf(ticket.id, 'third')).deliveryStatus).toBe('SENT');
+  });
+
+  it('a rate limit (429) is retried and the reply goes out', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.failNext(rateLimited, rateLimited);
+    await reply(ticket.id, 'after the limit');
+    await standIn.waitFor(() => bodiesTo(phoneNumber).includes('after the limit'));
+    expect(attemptsFor('after the limit')).toBe(3);
+    await eventually(async () => ((await statusOf(ticket.id, 'after the limit')).deliveryStatus === 'SENT' ? true : undefined));
+  });
+
+  it('131047 (the window closed on WhatsApp’s side) fails the reply at once with the reason, and the next reply still goes', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.failNext(windowClosedError);
+    await reply(ticket.id, 'too late');
+    await reply(ticket.id, 'next one');
+    const failed = await eventually(async () => {
+      const message = await statusOf(ticket.id, 'too late');
+      return message.deliveryStatus === 'FAILED' ? message : undefined;
+    });
+    expect(failed.deliveryError).toContain('131047');
+    await standIn.waitFor(() => bodiesTo(phoneNumber).includes('next one'));
+    expect(attemptsFor('too late')).toBe(1);
+  });
+
+  it('131026 (undeliverable) is permanent: one attempt, FAILED with the reason', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.failNext(undeliverable);
+    await reply(ticket.id, 'cannot reach');
+    const failed = await eventually(async () => {
+      const message = await statusOf(ticket.id, 'cannot reach');
+      return message.deliveryStatus === 'FAILED' ? message : undefined;
+    });
+    expect(failed.deliveryError).toContain('131026');
+    expect(attemptsFor('cannot reach')).toBe(1);
+  });
+
+  it('after the last attempt a reply is FAILED with "gave up", and not tried again', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.failNext(serverError, serverError, serverError, serverError);
+    await reply(ticket.id, 'never accepted');
+    const failed = await eventually(async () => {
+      const message = await statusOf(ticket.id, 'never accepted');
+      return message.deliveryStatus === 'FAILED' ? message : undefined;
+    });
+    expect(failed.deliveryError).toMatch(/^gave up after 4 attempts/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attemptsFor('never accepted')).toBe(4);
+  });
+});
+
+describe.each(databases)('a restart on %s', (kind) => {
+  let standIn: CloudApiStandIn;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+  });
+  afterAll(() => standIn.close());
+
+  it('a reply waiting when the server stops goes out once after it starts again', async () => {
+    const first = await startServer(kind, standIn.env());
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(first, { phoneNumber });
+    standIn.failAlways(serverError);
+    await first.ok(SEND, { id: ticket.id, body: 'survives a restart' });
+    await standIn.waitFor((requests) => requests.some((request) => request.body.text?.body === 'survives a restart'));
+    await first.server.close();
+    standIn.recover();
+    const second = await startServer(kind, standIn.env(), { database: first.database });
+    try {
+      await standIn.waitFor(() => standIn.messagesTo(phoneNumber).length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(standIn.messagesTo(phoneNumber).map((request) => request.body.text.body)).toEqual(['survives a restart']);
+    } finally {
+      await second.close();
+    }
+  });
+
+});
+
+// Row locks (FOR UPDATE SKIP LOCKED) are what keep two dispatchers apart; SQLite has a single writer.
+describe.runIf(databases.includes('mariadb'))('two server instances on one MariaDB database', () => {
+  let standIn: CloudApiStandIn;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+  });
+  afterAll(() => standIn.close());
+
+  it('two instances on one database send every reply exactly once', async () => {
+    const a = await startServer('mariadb', standIn.env({ OUTBOX_POLL_MS: '10' }));
+    const b = await startServer('mariadb', standIn.env({ OUTBOX_POLL_MS: '10' }), { database: a.database });
+    try {
+      const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
+      const tickets = await Promise.all(phones.map((phoneNumber) => createTicket(a, { phoneNumber })));
+      const bodies = tickets.flatMap((ticket, index) => Array.from({ length: 10 }, (_, n) => ({ ticket, body: `p${index} m${n}` })));
+      await Promise.all(bodies.map(({ ticket, body }, n) => (n % 2 ? a : b).ok(SEND, { id: ticket.id, body })));
+      await standIn.waitFor(() => phones.every((phone) => standIn.messagesTo(phone).length >= 10), 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const phone of phones) {
+        const sent = standIn.messagesTo(phone).map((request) => request.body.text.body);
+        expect(sent).toHaveLength(10);
+        expect(new Set(sent).size).toBe(10);
+      }
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});
