@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
+import { WEBHOOK_SECRET } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
@@ -201,7 +202,7 @@ export async function postWebhook(
   body: Buffer | string,
   options: { secret?: string; signature?: string | null; contentType?: string } = {},
 ): Promise<Response> {
-  const signature = options.signature === undefined ? sign(options.secret ?? 'test-app-secret', body) : options.signature;
+  const signature = options.signature === undefined ? sign(options.secret ?? WEBHOOK_SECRET, body) : options.signature;
   return fetch(`${server.url}/webhooks/whatsapp`, {
     method: 'POST',
     headers: { 'content-type': options.contentType ?? 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
