@@ -6,6 +6,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
+import { tap } from 'rxjs';
 import { createCache } from './cache';
 import { getToken, setToken } from './session';
 
@@ -14,9 +15,27 @@ type ConnectionListener = (state: ConnectionState) => void;
 const connectionListeners = new Set<ConnectionListener>();
 let connectionState: ConnectionState = 'connecting';
 
+let probe: ReturnType<typeof setInterval> | null = null;
+let onRecovered: () => void = () => undefined;
+
 function setConnectionState(state: ConnectionState): void {
+  if (state === connectionState) return;
+  const wasOffline = connectionState === 'offline';
   connectionState = state;
   for (const listener of connectionListeners) listener(state);
+  if (state === 'offline' && !probe) {
+    // Ask the server every few seconds whether it is back, rather than waiting for the agent to act.
+    probe = setInterval(() => {
+      fetch('/readyz', { cache: 'no-store' })
+        .then((response) => response.ok && setConnectionState('connected'))
+        .catch(() => undefined);
+    }, 3000);
+  }
+  if (state !== 'offline' && probe) {
+    clearInterval(probe);
+    probe = null;
+  }
+  if (wasOffline && state === 'connected') onRecovered();
 }
 
 export function onConnectionState(listener: ConnectionListener): () => void {
@@ -41,9 +60,9 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
     on: {
       connected: () => {
-        setConnectionState('connected');
         // Events may have been missed while the socket was down: read everything on screen again.
-        if (reconnecting) void client.refetchQueries({ include: 'active' });
+        if (reconnecting && connectionState !== 'offline') void client.refetchQueries({ include: 'active' });
+        setConnectionState('connected');
         reconnecting = false;
       },
       closed: (event) => {
@@ -62,7 +81,8 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     if (isUnauthenticated(error)) setToken(null);
     else if (ServerError.is(error) || error.name === 'TypeError') setConnectionState('offline');
   });
-  const http = ApolloLink.from([signOutWhenRefused, auth, new HttpLink({ uri: '/graphql' })]);
+  const markReachable = new ApolloLink((operation, forward) => forward(operation).pipe(tap(() => setConnectionState('connected'))));
+  const http = ApolloLink.from([signOutWhenRefused, markReachable, auth, new HttpLink({ uri: '/graphql' })]);
   const ws = new GraphQLWsLink(socket);
   const link = ApolloLink.split(
     ({ query }) => {
@@ -73,5 +93,7 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     http,
   );
   const client: ApolloClient = new ApolloClient({ link, cache: createCache() });
+  // Back from being offline: read everything on screen again, since events may have been missed.
+  onRecovered = () => void client.refetchQueries({ include: 'active' });
   return { client, socket };
 }

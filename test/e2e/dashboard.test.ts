@@ -122,4 +122,33 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'simulator.png') });
     await context.close();
   });
+
+  it('an expired session returns to sign-in and the reply being typed is still there after signing in again', async () => {
+    const ticket = await server.ok('mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }');
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto(`${server.url}/tickets/${ticket.createTicket.id}`);
+    await page.getByLabel('Reply to the customer').fill('Half-written answer about the draft');
+    // The session ends behind the browser's back (as when it expires).
+    const token = await page.evaluate(() => localStorage.getItem('support.token'));
+    await server.ok('mutation { logout }', {}, token);
+    await page.locator('.detail-actions').getByLabel('Priority').selectOption('HIGH');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 5000 });
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Reply to the customer').inputValue()).resolves.toBe('Half-written answer about the draft');
+    await context.close();
+  });
+
+  it('says so when the server cannot be reached, and recovers by itself', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await context.setOffline(true);
+    await page.getByLabel('Status').selectOption('all');
+    await page.getByText('The server cannot be reached').waitFor({ timeout: 10_000 });
+    await context.setOffline(false);
+    await page.getByText('The server cannot be reached').waitFor({ state: 'detached', timeout: 20_000 });
+    await context.close();
+  });
 });
