@@ -34,6 +34,21 @@ export interface Config {
   whatsapp: WhatsappConfig;
   outbox: OutboxConfig;
   bot: { menuFile: string | null; greeting: string | null };
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    /** Sign-in attempts per account and per address, per 15 minutes. */
+    loginAttempts: number;
+    /** Mutations per token (or session), per minute. */
+    mutationsPerMinute: number;
+    /** New tickets per phone number, per hour. */
+    ticketsPerPhonePerHour: number;
+  };
+  /** Resolved and closed tickets older than this many days are deleted; 0 keeps them for ever. */
+  retentionDays: number;
   admin: { email: string; password: string | null };
   logLevel: string;
   sessionTtlHours: number;
@@ -136,6 +151,17 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
     },
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
+    limits: {
+      maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: readInt(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxDirectives: readInt(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
+      maxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 100_000),
+      maxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 10_000_000),
+      loginAttempts: readInt(env, 'RATE_LIMIT_LOGIN_ATTEMPTS', 10, 1, 100_000),
+      mutationsPerMinute: readInt(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
+      ticketsPerPhonePerHour: readInt(env, 'RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR', 5, 1, 100_000),
+    },
+    retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),

@@ -15,7 +15,8 @@ import { createErrorFormatter } from './graphql/format-error.js';
 import { createSchema } from './graphql/schema.js';
 import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
-import { createPubSub } from './pubsub/pubsub.js';
+import { createSharedState } from './pubsub/shared-state.js';
+import { queryLimitProtections } from './graphql/limits.js';
 import { loadBotMenu } from './whatsapp/bot.menu.js';
 import { CloudApiClient } from './whatsapp/cloud-api.client.js';
 import { defaultDispatcherOptions, OutboxDispatcher } from './whatsapp/outbox.dispatcher.js';
@@ -60,19 +61,25 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     process.stdout.write(`\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
   }
 
-  const pubsub = createPubSub();
+  const shared = createSharedState(config.redisUrl, logger);
+  const { pubsub, limiter } = shared;
   const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator };
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
   const http: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
+  const protections = queryLimitProtections(config.limits);
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [fastifyApolloDrainPlugin(http), authPlugin(), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: protections.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    plugins: [fastifyApolloDrainPlugin(http), ...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -81,7 +88,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     context: async (request) => {
       const token = bearerToken(request.headers.authorization);
       const caller = token ? await authenticate(orm.em.fork(), token) : null;
-      return buildContext(services, caller);
+      return buildContext(services, caller, request.ip);
     },
   });
   http.get('/healthz', async () => ({ status: 'ok' }));
@@ -95,11 +102,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     verifyToken: config.whatsapp.verifyToken,
     menu,
     logger,
-    support: () => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel }),
+    support: () => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel, ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour }),
   });
   simulator?.registerCloudApi(http);
   await registerAdminUi(http);
-  const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError);
+  const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
 
   return {
@@ -130,6 +137,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await dispatcher?.stop();
       await websocket.close();
       await http.close();
+      await shared.close();
       await orm.close(true);
     },
   };

@@ -6,6 +6,7 @@ import { Admin } from './admin.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiScope } from './auth.enums.js';
 import { createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
+import { withLoginLimits } from './login-limits.js';
 import { ApiTokenPayload, AuthPayload, CreateAgentInput } from './auth.types.js';
 import { assertAdminSession } from './caller.js';
 
@@ -13,7 +14,8 @@ import { assertAdminSession } from './caller.js';
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'The one operation that needs no token.' })
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
-    return login(ctx.em, email, password, ctx.app.config.sessionTtlHours);
+    const { limiter, config } = ctx.app;
+    return withLoginLimits(limiter, config.limits.loginAttempts, email, ctx.ip, () => login(ctx.em, email, password, config.sessionTtlHours));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the calling session; false for an API token.' })

@@ -2,7 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { assertMayRun, type Caller } from '../auth/caller.js';
-import { DomainError, unauthenticated } from '../errors.js';
+import { DomainError, ErrorCode, unauthenticated } from '../errors.js';
 import type { GraphqlContext } from './context.js';
 import { domainGraphqlError } from './format-error.js';
 
@@ -26,12 +26,33 @@ export function checkOperationAccess(operation: OperationDefinitionNode, caller:
   }
 }
 
+/** Counts a mutation against its caller's budget; over it, the operation is refused with RATE_LIMITED. */
+export async function checkMutationRate(context: GraphqlContext, operation: OperationDefinitionNode): Promise<void> {
+  const { caller } = context;
+  if (operation.operation !== 'mutation' || !caller) return;
+  const who = caller.kind === 'session' ? `session:${caller.sessionId}` : `token:${caller.tokenId}`;
+  const count = await context.app.limiter.hit(`mutations:${who}`, 60_000).catch(() => 0);
+  if (count > context.app.config.limits.mutationsPerMinute) {
+    throw domainGraphqlError(new DomainError(ErrorCode.RATE_LIMITED, 'Too many changes in a minute from this token; slow down and retry shortly'), true);
+  }
+}
+
+const SUGGESTION = /\s*Did you mean .*\?$/;
+
 export function authPlugin(): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (operation) checkOperationAccess(operation, contextValue.caller);
+          if (!operation) return;
+          checkOperationAccess(operation, contextValue.caller);
+          await checkMutationRate(contextValue, operation);
+        },
+        async willSendResponse({ response, contextValue }) {
+          // "Did you mean …?" would describe the schema to a caller without a token.
+          if (contextValue.caller || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (errors) response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(SUGGESTION, '') }));
         },
       };
     },

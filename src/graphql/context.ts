@@ -9,6 +9,7 @@ import type { OutboundChannel, SupportContext } from '../support/support.context
 import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
 import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -19,18 +20,21 @@ export interface AppServices {
   logger: Logger;
   /** The built-in WhatsApp simulator, when it is on. */
   simulator: WhatsappSimulator | null;
+  limiter: RateLimiter;
 }
 
 export interface GraphqlContext {
   app: AppServices;
   caller: Caller | null;
+  /** The client's address, for per-address limits. */
+  ip: string;
   em: SqlEntityManager;
   loaders: SupportLoaders;
   support: SupportContext;
 }
 
-export function buildContext(app: AppServices, caller: Caller | null): GraphqlContext {
-  const context = { app, caller } as GraphqlContext;
+export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown'): GraphqlContext {
+  const context = { app, caller, ip } as GraphqlContext;
   renewScope(context);
   return context;
 }
@@ -43,7 +47,7 @@ export function renewScope(context: GraphqlContext): void {
   const em = context.app.orm.em.fork() as SqlEntityManager;
   context.em = em;
   context.loaders = createSupportLoaders(em, context.caller?.admin.id ?? 0);
-  context.support = { em, pubsub: context.app.pubsub, outbound: context.app.outbound };
+  context.support = { em, pubsub: context.app.pubsub, outbound: context.app.outbound, ticketsPerPhonePerHour: context.app.config.limits.ticketsPerPhonePerHour };
 }
 
 export function callerOf(context: GraphqlContext): Caller {

@@ -36,6 +36,7 @@ export function codeOf(error: DomainError): ErrorCode {
 export function httpStatusOf(code: ErrorCode): number {
   if (code === ErrorCode.UNAUTHENTICATED) return 401;
   if (code === ErrorCode.FORBIDDEN) return 403;
+  if (code === ErrorCode.RATE_LIMITED) return 429;
   return 400;
 }
 

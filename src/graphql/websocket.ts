@@ -1,12 +1,12 @@
 // GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's own port and path.
 import type { Server } from 'node:http';
-import { execute, getOperationAST, GraphQLError, subscribe, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, specifiedRules, subscribe, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate, bearerToken } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
-import { checkOperationAccess } from './auth.plugin.js';
+import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -16,8 +16,8 @@ interface SocketState {
   caller: Caller | null;
 }
 
-export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter) {
-  const wsServer = new WebSocketServer({ server, path });
+export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
+  const wsServer = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
   const states = new WeakMap<object, SocketState>();
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
@@ -26,6 +26,13 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
     const operation = getOperationAST(args.document, args.operationName);
     try {
       if (operation) checkOperationAccess(operation, (args.contextValue as GraphqlContext).caller);
+    if (operation && operation.operation === 'mutation') {
+      // Mutations over the socket count against the same budget as over HTTP.
+      return checkMutationRate(args.contextValue as GraphqlContext, operation).then(
+        () => run(args),
+        (error: unknown) => (error instanceof GraphQLError ? { errors: [error] } : Promise.reject(error)),
+      );
+    }
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
@@ -37,6 +44,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
     {
       schema,
       connectionInitWaitTimeout: 10_000,
+      validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, ...rules]),
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         const caller = token ? await authenticate(app.orm.em.fork(), token) : null;
@@ -49,7 +57,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
         const caller = state?.token ? await authenticate(app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
-        return buildContext(app, caller);
+        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
       execute: guarded(execute),
       subscribe: guarded(subscribe),

@@ -1,6 +1,7 @@
 // The one pubsub: topics and payloads of the events agents must see, published after commit.
 // In-process by default; a Redis transport can be swapped in here without touching resolvers.
 import { createPubSub as createYogaPubSub, type PubSub } from '@graphql-yoga/subscription';
+import type { FanOutEventTarget } from './fan-out.js';
 
 export interface TicketEvent {
   ticketId: number;
@@ -25,8 +26,9 @@ export type SupportPubSub = PubSub<SupportTopics>;
 
 export type SupportEvent = { [K in keyof SupportTopics]: { topic: K; payload: SupportTopics[K][0] } }[keyof SupportTopics];
 
-export function createPubSub(): SupportPubSub {
-  return createYogaPubSub<SupportTopics>();
+/** In-process by default; with an event target that crosses instances (Redis) when one is given. */
+export function createPubSub(eventTarget?: FanOutEventTarget): SupportPubSub {
+  return eventTarget ? createYogaPubSub<SupportTopics>({ eventTarget: eventTarget as never }) : createYogaPubSub<SupportTopics>();
 }
 
 export function publishAll(pubsub: SupportPubSub, events: readonly SupportEvent[]): void {

@@ -22,6 +22,8 @@ export interface SupportContext {
   em: EntityManager;
   pubsub: SupportPubSub;
   outbound: OutboundChannel;
+  /** How many tickets one phone number may open in an hour. */
+  ticketsPerPhonePerHour: number;
 }
 
 /** Who did it, for the thread and the audit log. */

@@ -2,7 +2,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import type { SupportEvent } from '../pubsub/pubsub.js';
 import { Message } from './message.entity.js';
 import { inTransaction, type Actor, type SupportContext } from './support.context.js';
@@ -49,9 +49,21 @@ const ticketChanged = (ticketId: number): SupportEvent[] => [
   { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId } },
 ];
 
+/** Whether this number has opened as many tickets in the last hour as it may. */
+export async function hasReachedTicketLimit(em: EntityManager, phoneNumber: string, perHour: number): Promise<boolean> {
+  const recent = await em.count(Ticket, { phoneNumber, createdAt: { $gt: new Date(Date.now() - 3600_000) } });
+  return recent >= perHour;
+}
+
 /** Opens a ticket whose first message is the issue, from the API. */
 export async function openTicket(ctx: SupportContext, input: OpenTicketInput, actor: Actor | null): Promise<Ticket> {
-  return inTransaction(ctx, (em, events) => openTicketInTransaction(em, events, input, actor));
+  const phoneNumber = normalizePhoneNumber(input.phoneNumber);
+  return inTransaction(ctx, async (em, events) => {
+    if (await hasReachedTicketLimit(em, phoneNumber, ctx.ticketsPerPhonePerHour)) {
+      throw new DomainError(ErrorCode.RATE_LIMITED, `+${phoneNumber} has opened ${ctx.ticketsPerPhonePerHour} tickets in the last hour; add to one of them instead`);
+    }
+    return openTicketInTransaction(em, events, input, actor);
+  });
 }
 
 /** Opens a ticket inside the caller's transaction: the API's road and the WhatsApp bot's. */

@@ -8,14 +8,16 @@ import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { SenderType, TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
+import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
 import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
 import { Contact, ConversationState } from './contact.entity.js';
 import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
 
-export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored';
+export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited';
+
+export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
 export const ticketOpenedReply = (ticketId: number) =>
   `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
@@ -83,7 +85,13 @@ export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu,
     }
 
     const isChoice = content.type === 'choice';
-    if (contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction') {
+    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction';
+    if (wantsTicket && (await hasReachedTicketLimit(em, contact.phoneNumber, ctx.ticketsPerPhonePerHour))) {
+      enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
+      await em.flush();
+      return 'rate-limited';
+    }
+    if (wantsTicket) {
       const opened = await openTicketInTransaction(
         em,
         events,

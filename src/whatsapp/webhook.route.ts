@@ -12,6 +12,32 @@ import { NotAWhatsappPayload, parseDelivery, type ParsedDelivery } from './webho
 export const WEBHOOK_PATH = '/webhooks/whatsapp';
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
 
+/**
+ * At most `active` deliveries are processed at once and `waiting` more may wait for a turn; past that the
+ * webhook answers 503 and WhatsApp retries later. A flood of deliveries cannot take every database
+ * connection from the agents.
+ */
+export function createDeliveryGate(active = 8, waiting = 200) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return {
+    async enter(): Promise<boolean> {
+      if (running < active) {
+        running += 1;
+        return true;
+      }
+      if (queue.length >= waiting) return false;
+      await new Promise<void>((resolve) => queue.push(resolve));
+      return true;
+    },
+    leave(): void {
+      const next = queue.shift();
+      if (next) next();
+      else running -= 1;
+    },
+  };
+}
+
 export interface WebhookDeps {
   appSecret: string;
   verifyToken: string;
@@ -55,6 +81,7 @@ async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Prom
 }
 
 export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookDeps): Promise<void> {
+  const gate = createDeliveryGate();
   await http.register(async (scope) => {
     // The signature covers the exact bytes, so the body is kept raw and parsed only after the check.
     scope.removeAllContentTypeParsers();
@@ -84,12 +111,15 @@ export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookD
       for (const rejected of delivery.rejected) {
         deps.logger.warn({ whatsappMessageId: rejected.id, reason: rejected.reason }, 'WhatsApp webhook element skipped');
       }
+      if (!(await gate.enter())) return reply.code(503).send({ error: 'busy; retry later' });
       try {
         await handleDelivery(deps, delivery);
       } catch (error) {
         // Nothing is lost: WhatsApp retries a delivery that does not get a 200, and what was committed is skipped then.
         deps.logger.error({ err: error }, 'WhatsApp webhook delivery could not be stored; WhatsApp will retry');
         return reply.code(503).send({ error: 'temporarily unavailable' });
+      } finally {
+        gate.leave();
       }
       return reply.code(200).send({ received: delivery.events.length });
     });

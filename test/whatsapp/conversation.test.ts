@@ -5,7 +5,7 @@ import { startCloudApiStandIn, STAND_IN_PHONE_ID, STAND_IN_TOKEN, type CloudApiS
 import { databases, eventually, inboundMessage, inboundText, postWebhook, startServer, type TestServer } from '../helpers/harness.js';
 
 const PROMPT = '📞 Live Chat Support. You can now chat with our support team. Please describe your issue';
-const THREAD = `query($phone: String!) { tickets(filter: { phoneNumber: $phone }) { totalCount edges { node {
+const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { totalCount edges { node {
   id status senderName issueDescription messageCount
   messages(last: 50) { edges { node { body senderType deliveryStatus } } } } } } }`;
 
@@ -93,7 +93,7 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     await server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { status } }', { id: ticketId });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
     expect(textsTo(phone)[4]).toBe('✅ Your support ticket has been resolved!');
-    const open = await server.ok('query($phone: String!) { tickets(filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS] }) { totalCount } }', { phone });
+    const open = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS] }) { totalCount } }', { phone });
     expect(open.tickets.totalCount).toBe(0);
 
     await say(phone, 'Hi again');
@@ -154,7 +154,7 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     for (const text of ['hello', '1', 'My certificate never arrived']) {
       expect((await postWebhook(server, inboundText(phone, text, { sentAt: dayAndAnHourAgo }).body)).status).toBe(200);
     }
-    const { id, replyWindowClosesAt } = (await server.ok('query($phone: String!) { tickets(filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone })).tickets.edges[0].node;
+    const { id, replyWindowClosesAt } = (await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone })).tickets.edges[0].node;
     expect(Date.parse(replyWindowClosesAt)).toBeLessThan(Date.now());
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
     const refused = await server.gql('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', { id }, server.adminToken);

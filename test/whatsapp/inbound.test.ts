@@ -5,7 +5,7 @@ import { startCloudApiStandIn, VERIFY_TOKEN, WEBHOOK_SECRET, type CloudApiStandI
 import { databases, delivery, eventually, fixture, inboundText, postWebhook, receipt, sign, startServer, type TestServer } from '../helpers/harness.js';
 
 const FIXTURE_PHONE = '2348123456789';
-const THREAD = `query($phone: String!) { tickets(filter: { phoneNumber: $phone }) { totalCount edges { node {
+const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { totalCount edges { node {
   id senderName messageCount messages(last: 100) { edges { node { body senderType deliveryStatus deliveryError } } } } } } }`;
 
 describe.each(databases)('the WhatsApp webhook on %s', (kind) => {

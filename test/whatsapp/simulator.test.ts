@@ -35,7 +35,7 @@ describe.each(databases)('the WhatsApp simulator on %s', (kind) => {
     const opened = await waitForMessages(phone, 6);
     expect(opened.messages[5].text).toMatch(/^✅ Thank you! Your support ticket #\d+ is open/);
 
-    const { tickets } = await server.ok('query($p: String!) { tickets(filter: { phoneNumber: $p }) { edges { node { id senderName issueDescription } } } }', { p: phone });
+    const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id senderName issueDescription } } } }', { p: phone });
     expect(tickets.edges[0].node).toMatchObject({ senderName: 'Sim Sam', issueDescription: 'The library app logs me out' });
     const ticketId = tickets.edges[0].node.id;
 
