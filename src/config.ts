@@ -31,6 +31,10 @@ export interface Config {
   host: string;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** Namespaces Redis channels and keys, so that several deployments can share one Redis. */
+  redisPrefix: string;
+  /** How long a WebSocket may take to send connection_init before it is closed (4408). */
+  wsInitTimeoutMs: number;
   whatsapp: WhatsappConfig;
   outbox: OutboxConfig;
   bot: { menuFile: string | null; greeting: string | null };
@@ -143,6 +147,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: read(env, 'HOST') ?? '127.0.0.1',
     database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
     redisUrl,
+    redisPrefix: read(env, 'REDIS_PREFIX') ?? 'support:',
+    wsInitTimeoutMs: readInt(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
     whatsapp,
     outbox: {
       pollMs: readInt(env, 'OUTBOX_POLL_MS', 200, 10, 60_000),

@@ -16,6 +16,7 @@ import { createSchema } from './graphql/schema.js';
 import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSharedState } from './pubsub/shared-state.js';
+import { deleteExpiredTickets } from './support/retention.service.js';
 import { queryLimitProtections } from './graphql/limits.js';
 import { loadBotMenu } from './whatsapp/bot.menu.js';
 import { CloudApiClient } from './whatsapp/cloud-api.client.js';
@@ -61,7 +62,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     process.stdout.write(`\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
   }
 
-  const shared = createSharedState(config.redisUrl, logger);
+  const shared = createSharedState(config.redisUrl, config.redisPrefix, logger);
   const { pubsub, limiter } = shared;
   const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
@@ -77,6 +78,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Suggestions ("Did you mean …?") help agents and tools; authPlugin strips them for callers without a token.
+    hideSchemaDetailsFromClientErrors: false,
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [fastifyApolloDrainPlugin(http), ...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled()],
@@ -108,6 +111,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
+  let retentionTimer: NodeJS.Timeout | null = null;
+  const sweepOldTickets = () =>
+    deleteExpiredTickets(orm.em.fork(), config.retentionDays)
+      .then((deleted) => deleted > 0 && logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'))
+      .catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed; it runs again in an hour'));
 
   return {
     http,
@@ -131,9 +139,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       } else {
         logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
       }
+      if (config.retentionDays > 0) {
+        void sweepOldTickets();
+        retentionTimer = setInterval(sweepOldTickets, 3600_000);
+        retentionTimer.unref();
+      }
       return url;
     },
     async close() {
+      if (retentionTimer) clearInterval(retentionTimer);
       await dispatcher?.stop();
       await websocket.close();
       await http.close();

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { MessageResolver } from '../support/message.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   NotificationsResolver,
   SupportSubscriptions,
   SimulatorResolver,
+  AuditResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

@@ -43,7 +43,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
   const cleanup = useServer(
     {
       schema,
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: app.config.wsInitTimeoutMs,
       validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, ...rules]),
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);

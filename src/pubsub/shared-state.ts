@@ -12,7 +12,7 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-export function createSharedState(redisUrl: string | null, logger: Logger): SharedState {
+export function createSharedState(redisUrl: string | null, prefix: string, logger: Logger): SharedState {
   if (!redisUrl) return { pubsub: createPubSub(), limiter: createMemoryRateLimiter(), close: async () => undefined };
   const options = { lazyConnect: false, retryStrategy: (times: number) => Math.min(times * 200, 5000) };
   // Commands fail at once while Redis is away (no queue to grow without bound); subscriptions are restored on reconnect.
@@ -30,8 +30,8 @@ export function createSharedState(redisUrl: string | null, logger: Logger): Shar
     });
   }
   return {
-    pubsub: createPubSub(new FanOutEventTarget(publisher, subscriber, logger)),
-    limiter: createRedisRateLimiter(publisher),
+    pubsub: createPubSub(new FanOutEventTarget(publisher, subscriber, logger, prefix)),
+    limiter: createRedisRateLimiter(publisher, `${prefix}rate:`),
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
       publisher.disconnect();

@@ -62,3 +62,12 @@ export class SupportNotifications {
   @Field(() => Boolean)
   hasAlerts!: boolean;
 }
+
+@ObjectType({ description: 'What an erasure removed.' })
+export class ErasureResult {
+  @Field(() => Int)
+  tickets!: number;
+
+  @Field(() => Int)
+  messages!: number;
+}

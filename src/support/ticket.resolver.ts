@@ -1,10 +1,12 @@
 // Ticket queries and mutations: check who may, call one service function, return.
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../auth/auth.service.js';
+import { assertAdminSession } from '../auth/caller.js';
+import { erasePhoneNumber } from './retention.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { pageInfo } from '../graphql/connection.types.js';
 import { TicketPriority, TicketStatus } from './support.enums.js';
-import { TicketConnection } from './support.types.js';
+import { ErasureResult, TicketConnection } from './support.types.js';
 import { CreateTicketInput, DEFAULT_TICKET_ORDER, TicketFilter, TicketOrder } from './ticket.inputs.js';
 import { listTickets } from './ticket.query.js';
 import { Ticket } from './ticket.entity.js';
@@ -89,6 +91,13 @@ export class TicketResolver {
   @Mutation(() => Ticket)
   reopenTicket(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
     return reopenTicket(ctx.support, actorOf(callerOf(ctx)), ticketId);
+  }
+
+  @Mutation(() => ErasureResult, { description: 'Admins only: erases every ticket, message and record of one phone number (a data-protection request).' })
+  erasePhoneNumber(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<ErasureResult> {
+    const caller = callerOf(ctx);
+    assertAdminSession(caller);
+    return erasePhoneNumber(ctx.em, actorOf(caller), phoneNumber);
   }
 
   @Mutation(() => Ticket, { description: "Marks every message of the ticket read for the calling agent." })

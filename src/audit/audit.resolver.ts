@@ -1,0 +1,42 @@
+// The audit trail for admins: who did what to which ticket, when, before and after.
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
+import { assertAdminSession } from '../auth/caller.js';
+import { badInput } from '../errors.js';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { MAX_PAGE_SIZE } from '../support/pagination.js';
+import { parseId } from '../support/support.validation.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+@ObjectType('AuditEntry', { description: 'One recorded action of an agent (or of the system).' })
+class AuditEntryType {
+  @Field(() => ID) id!: number;
+  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, api-token.created, auth.login' }) action!: string;
+  @Field(() => ID, { nullable: true }) actorId!: number | null;
+  @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' }) actorLabel!: string;
+  @Field(() => ID, { nullable: true }) ticketId!: number | null;
+  @Field(() => JSONObjectResolver, { nullable: true }) before!: Record<string, unknown> | null;
+  @Field(() => JSONObjectResolver, { nullable: true }) after!: Record<string, unknown> | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => [AuditEntryType], { description: 'Admins only: the newest entries first, optionally for one ticket or one agent; page with beforeId.' })
+  async auditLog(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('ticketId', () => ID, { nullable: true }) ticketId?: string | null,
+    @Arg('actorId', () => ID, { nullable: true }) actorId?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('beforeId', () => ID, { nullable: true }) beforeId?: string | null,
+  ): Promise<AuditEntryType[]> {
+    assertAdminSession(callerOf(ctx));
+    const size = first ?? 50;
+    if (size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first is 1 to ${MAX_PAGE_SIZE}`);
+    const where: Record<string, unknown> = {};
+    if (ticketId != null) where.ticketId = parseId(ticketId) ?? -1;
+    if (actorId != null) where.actorId = parseId(actorId) ?? -1;
+    if (beforeId != null) where.id = { $lt: parseId(beforeId) ?? 0 };
+    return ctx.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: size });
+  }
+}
