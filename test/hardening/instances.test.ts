@@ -1,0 +1,102 @@
+// Several instances behind a load balancer: one MariaDB database and one Redis shared between them.
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverError, startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { createTicket, databases, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+
+const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
+const redisAvailable = await new Promise<boolean>((resolve) => {
+  const socket = connect({ host: '127.0.0.1', port: REDIS_PORT });
+  socket.once('connect', () => (socket.destroy(), resolve(true)));
+  socket.once('error', () => resolve(false));
+});
+if (!redisAvailable) {
+  if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
+  console.warn(`SKIPPING the multi-instance tests: no Redis on 127.0.0.1:${REDIS_PORT}`);
+}
+
+/** Collects a subscription's events, to wait for one that matches. */
+function collect(client: Client, query: string) {
+  const events: any[] = [];
+  client.subscribe({ query }, { next: (result) => events.push(result.data), error: () => undefined, complete: () => undefined });
+  return {
+    events,
+    async waitFor(predicate: (event: any) => boolean, ms = 10_000): Promise<any> {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const found = events.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching event for ${query}; got ${JSON.stringify(events)}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe.runIf(databases.includes('mariadb') && redisAvailable)('two instances sharing MariaDB and Redis', () => {
+  let standIn: CloudApiStandIn;
+  let redisProxy: TcpProxy;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+    redisProxy = await startTcpProxy(REDIS_PORT);
+    const prefix = `test:${randomBytes(4).toString('hex')}:`;
+    a = await startServer('mariadb', standIn.env({ REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000' }));
+    b = await startServer('mariadb', standIn.env({ REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000' }), { database: a.database });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await redisProxy?.close();
+    await standIn?.close();
+  });
+
+  it('an agent connected to one instance sees tickets and messages that arrive through the other', async () => {
+    const created = collect(a.ws(a.adminToken), 'subscription { ticketCreated { id issueDescription } }');
+    const messages = collect(a.ws(a.adminToken), 'subscription { messageAdded { body } }');
+    await settle();
+    const ticket = await createTicket(b, { issueDescription: 'Arrived through B' });
+    expect((await created.waitFor((event) => event.ticketCreated.id === ticket.id)).ticketCreated.issueDescription).toBe('Arrived through B');
+    await b.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Answered on B") { id } }', { t: ticket.id });
+    await messages.waitFor((event) => event.messageAdded.body === 'Answered on B');
+  });
+
+  it('with Redis gone, an instance still serves its own subscribers, and hears the others again when it returns', async () => {
+    const created = collect(a.ws(a.adminToken), 'subscription { ticketCreated { id } }');
+    await settle();
+    redisProxy.cut();
+    const local = await createTicket(a, { issueDescription: 'While Redis is away' });
+    await created.waitFor((event) => event.ticketCreated.id === local.id);
+    redisProxy.restore();
+    // ioredis reconnects with backoff and resubscribes; B's events reach A again.
+    const deadline = Date.now() + 15_000;
+    let heard = false;
+    while (!heard && Date.now() < deadline) {
+      const remote = await createTicket(b, { issueDescription: 'After Redis returned', phoneNumber: uniquePhone() });
+      heard = await created.waitFor((event) => event.ticketCreated.id === remote.id, 1000).then(() => true, () => false);
+    }
+    expect(heard).toBe(true);
+  }, 30_000);
+
+  it('two dispatchers with 500 queued replies send each exactly once', async () => {
+    standIn.failAlways(serverError);
+    const tickets = await Promise.all(Array.from({ length: 50 }, () => createTicket(a, { phoneNumber: uniquePhone() })));
+    let n = 0;
+    for (const ticket of tickets) {
+      await Promise.all(Array.from({ length: 10 }, () => (n++ % 2 ? a : b).ok('mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }', { t: ticket.id, b: `reply ${n}` })));
+    }
+    standIn.recover();
+    const accepted = () => standIn.requests.filter((request) => request.status === 200 && request.body.text?.body?.startsWith('reply '));
+    await standIn.waitFor(() => accepted().length >= 500, 60_000);
+    await settle();
+    const bodies = accepted().map((request) => request.body.text.body);
+    expect(bodies).toHaveLength(500);
+    expect(new Set(bodies).size).toBe(500);
+  }, 90_000);
+});
