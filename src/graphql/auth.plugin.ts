@@ -38,6 +38,8 @@ export async function checkMutationRate(context: GraphqlContext, operation: Oper
 }
 
 const SUGGESTION = /\s*Did you mean .*\?$/;
+/** Errors in the request itself, which GraphQL over HTTP answers with 200 to clients that accept only application/json. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 
 export function authPlugin(): ApolloServerPlugin<GraphqlContext> {
   return {
@@ -48,11 +50,16 @@ export function authPlugin(): ApolloServerPlugin<GraphqlContext> {
           checkOperationAccess(operation, contextValue.caller);
           await checkMutationRate(contextValue, operation);
         },
-        async willSendResponse({ response, contextValue }) {
-          // "Did you mean …?" would describe the schema to a caller without a token.
-          if (contextValue.caller || response.body.kind !== 'single') return;
+        async willSendResponse({ request, response, contextValue }) {
+          if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
-          if (errors) response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(SUGGESTION, '') }));
+          const acceptsGraphqlResponse = request.http?.headers.get('accept')?.includes('application/graphql-response+json') ?? false;
+          if (!acceptsGraphqlResponse && response.http.status === 400 && errors?.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))) {
+            response.http.status = 200;
+          }
+          // "Did you mean …?" would describe the schema to a caller without a token.
+          if (contextValue.caller || !errors) return;
+          response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(SUGGESTION, '') }));
         },
       };
     },
