@@ -11,7 +11,8 @@ import { generatePassword, type Config } from './config.js';
 import { createOrm, migrateUp } from './db/orm.js';
 import { authPlugin } from './graphql/auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './graphql/context.js';
-import { createErrorFormatter } from './graphql/format-error.js';
+import { createErrorFormatter, DATABASE_UNREACHABLE, isDatabaseUnreachable } from './graphql/format-error.js';
+import { GraphQLError } from 'graphql';
 import { createSchema } from './graphql/schema.js';
 import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
@@ -90,8 +91,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     path: GRAPHQL_PATH,
     context: async (request) => {
       const token = bearerToken(request.headers.authorization);
-      const caller = token ? await authenticate(orm.em.fork(), token) : null;
-      return buildContext(services, caller, request.ip);
+      try {
+        const caller = token ? await authenticate(orm.em.fork(), token) : null;
+        return buildContext(services, caller, request.ip);
+      } catch (error) {
+        if (!isDatabaseUnreachable(error)) throw error;
+        throw new GraphQLError(DATABASE_UNREACHABLE, { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
+      }
     },
   });
   http.get('/healthz', async () => ({ status: 'ok' }));

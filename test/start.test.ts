@@ -1,41 +1,17 @@
 // Start-up as a person meets it: the built server started with `node`, with and without settings.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, spawnServer } from './helpers/process.js';
 
-const MAIN = resolve(import.meta.dirname, '../dist/src/main.js');
 const workdirs: string[] = [];
 afterAll(() => workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 function start(env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'support-start-'));
   workdirs.push(cwd);
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const waitFor = async (pattern: RegExp, ms = 20_000) => {
-    const deadline = Date.now() + ms;
-    while (!pattern.test(output)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`never saw ${pattern} in:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return output.match(pattern)!;
-  };
-  return { child, exited, waitFor, output: () => output, cwd };
+  return spawnServer(env, cwd);
 }
 
 describe('starting the server', () => {

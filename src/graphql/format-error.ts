@@ -1,5 +1,6 @@
 // The one place that turns any error into what a client sees: a message and `extensions.code`, never a stack or SQL.
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +15,15 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+export const DATABASE_UNREACHABLE = 'The database cannot be reached right now; try again shortly';
+
+/** A lost or refused database connection, as opposed to a bug: worth telling the caller plainly. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (error instanceof ConnectionException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST'].includes(code);
+}
 
 export function codeOf(error: DomainError): ErrorCode {
   switch (error.code) {
@@ -59,6 +69,10 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && (REQUEST_CODES.has(code) || code in ErrorCode)) {
       return { message: formatted.message, ...locations, ...path, extensions: { code } };
+    }
+    if (isDatabaseUnreachable(original)) {
+      logger.warn({ path: formatted.path }, 'database unreachable while serving GraphQL');
+      return { message: DATABASE_UNREACHABLE, ...locations, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while serving GraphQL');
     return { message: 'Internal server error', ...locations, ...path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -23,7 +23,7 @@ describe('GraphQL over HTTP', () => {
   it.each(serverAudits({ url: () => `${server.url}/graphql`, fetchFn: fetchWithPreflightHeader }).map((audit) => [audit.name, audit] as const))('%s', async (_name, audit) => {
     const result = await audit.fn();
     // Every MUST and every SHOULD.
-    expect(result.status, result.reason).toBe('ok');
+    expect(result.status, result.status === 'ok' ? '' : result.reason).toBe('ok');
   });
 });
 
