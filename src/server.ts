@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAdminUi } from './admin-ui.js';
@@ -83,7 +83,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     hideSchemaDetailsFromClientErrors: false,
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    plugins: [fastifyApolloDrainPlugin(http), ...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -96,9 +96,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         return buildContext(services, caller, request.ip);
       } catch (error) {
         if (!isDatabaseUnreachable(error)) throw error;
-        throw new GraphQLError(DATABASE_UNREACHABLE, { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
+        throw new GraphQLError(DATABASE_UNREACHABLE, { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
       }
     },
+  });
+  // Once shutting down, every answer says Connection: close, so clients reconnect to another instance.
+  let closing = false;
+  http.addHook('onRequest', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
@@ -153,12 +158,23 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       return url;
     },
     async close() {
+      // Order matters: stop taking work, let what is in flight finish, hand back claims, then let go of the database.
+      const started = Date.now();
+      const step = async (name: string, work: () => Promise<unknown>) => {
+        await work();
+        logger.debug({ step: name, ms: Date.now() - started }, 'shutdown step done');
+      };
       if (retentionTimer) clearInterval(retentionTimer);
-      await dispatcher?.stop();
-      await websocket.close();
-      await http.close();
-      await shared.close();
-      await orm.close(true);
+      closing = true;
+      await step('websockets', () => websocket.close());
+      // In-flight requests finish; a connection still busy after 8 s is cut, so the whole stop stays under 10 s.
+      const cutStragglers = setTimeout(() => http.server.closeAllConnections(), 8000);
+      await step('http', () => http.close());
+      clearTimeout(cutStragglers);
+      await step('graphql', () => apollo.stop());
+      await step('outbox', async () => dispatcher?.stop());
+      await step('redis', () => shared.close());
+      await step('database', () => orm.close(true));
     },
   };
 }
