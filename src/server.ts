@@ -78,6 +78,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (main.ts): Apollo must not stop by itself on SIGTERM while requests are in flight.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Suggestions ("Did you mean …?") help agents and tools; authPlugin strips them for callers without a token.
     hideSchemaDetailsFromClientErrors: false,
