@@ -46,6 +46,8 @@ export interface CloudApiStandIn {
   /** Answer this for every request until cleared with `recover()`. */
   failAlways(answer: CannedAnswer): void;
   recover(): void;
+  /** Answers every request only after `ms` (as a slow or hanging API does) until `recover()`. */
+  slowDown(ms: number): void;
   /** Sends recorded so far to one number (text and interactive, not read receipts). */
   messagesTo(to: string): RecordedRequest[];
   /** Waits until `predicate` holds over the requests, or fails after `ms`. */
@@ -69,9 +71,11 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
   const requests: RecordedRequest[] = [];
   const queued: CannedAnswer[] = [];
   let always: CannedAnswer | null = null;
+  let delayMs = 0;
   const server: Server = createServer(async (request, response) => {
     const body = await readJson(request);
     const path = request.url ?? '';
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(payload));
@@ -106,7 +110,11 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
     requests,
     failNext: (...answers) => queued.push(...answers),
     failAlways: (answer) => (always = answer),
-    recover: () => (always = null),
+    recover: () => {
+      always = null;
+      delayMs = 0;
+    },
+    slowDown: (ms) => (delayMs = ms),
     messagesTo: (to) => requests.filter((entry) => entry.body.to === to && entry.status === 200),
     async waitFor(predicate, ms = 10_000) {
       const deadline = Date.now() + ms;

@@ -161,3 +161,29 @@ describe.runIf(databases.includes('mariadb'))('two server instances on one Maria
     }
   });
 });
+
+describe.each(databases)('a Cloud API that hangs, on %s', (kind) => {
+  let standIn: CloudApiStandIn;
+  let server: TestServer;
+  beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
+    server = await startServer(kind, standIn.env({ WHATSAPP_TIMEOUT_MS: '300', OUTBOX_MAX_ATTEMPTS: '1000' }));
+  });
+  afterAll(async () => {
+    await server.close();
+    await standIn.close();
+  });
+  const deliveryOf = async (ticketId: string) => (await server.ok(THREAD, { id: ticketId })).ticket.messages.edges.at(-1).node;
+
+  it('a Cloud API that does not answer in time is retried; the reply goes out once it answers again', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(server, { phoneNumber });
+    standIn.slowDown(1500); // longer than WHATSAPP_TIMEOUT_MS below
+    await server.ok(SEND, { id: ticket.id, body: 'despite the slowness' });
+    await standIn.waitFor((requests) => requests.filter((request) => request.body.text?.body === 'despite the slowness').length >= 2, 10_000);
+    expect((await deliveryOf(ticket.id)).deliveryStatus).toBe('PENDING');
+    standIn.recover();
+    await eventually(async () => ((await deliveryOf(ticket.id)).deliveryStatus === 'SENT' ? true : undefined));
+  });
+
+});
