@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
 import { navigate } from '../router';
 import { AGENTS } from './agents';
+import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { ReplyBox, type ReplyMode } from './ReplyBox';
 import { Thread, type ThreadMessage } from './Thread';
 import { TICKET_DETAIL } from './ticket.documents';
@@ -189,19 +190,13 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         <label>
           Priority
           <select value={ticket.priority} onChange={(event) => act(() => setPriority({ variables: { ticketId, priority: event.target.value as TicketPriority } }))}>
-            <option value="LOW">Low</option>
-            <option value="MEDIUM">Medium</option>
-            <option value="HIGH">High</option>
-            <option value="URGENT">Urgent</option>
+            <LabelOptions labels={PRIORITY_LABELS} />
           </select>
         </label>
         <label>
           Status
           <select value={ticket.status} onChange={(event) => act(() => setStatus({ variables: { ticketId, status: event.target.value as TicketStatus } }))}>
-            <option value="OPEN">Open</option>
-            <option value="IN_PROGRESS">In progress</option>
-            <option value="RESOLVED">Resolved</option>
-            <option value="CLOSED">Closed</option>
+            <LabelOptions labels={STATUS_LABELS} />
           </select>
         </label>
         {isResolved ? (

@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
 import { navigate } from '../router';
 import { AGENTS } from './agents';
+import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 
 const TICKETS = graphql(`
   query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
@@ -108,10 +109,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           Status
           <select value={statusView} onChange={(event) => setStatusView(event.target.value)}>
             <option value="active">Open &amp; in progress</option>
-            <option value="OPEN">Open</option>
-            <option value="IN_PROGRESS">In progress</option>
-            <option value="RESOLVED">Resolved</option>
-            <option value="CLOSED">Closed</option>
+            <LabelOptions labels={STATUS_LABELS} />
             <option value="all">All</option>
           </select>
         </label>
@@ -119,10 +117,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           Priority
           <select value={priority} onChange={(event) => setPriority(event.target.value as TicketPriority | '')}>
             <option value="">Any</option>
-            <option value="URGENT">Urgent</option>
-            <option value="HIGH">High</option>
-            <option value="MEDIUM">Medium</option>
-            <option value="LOW">Low</option>
+            <LabelOptions labels={PRIORITY_LABELS} />
           </select>
         </label>
         <label>
