@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await mobile.getByRole('button', { name: 'Back to the list' }).waitFor();
     await mobile.screenshot({ path: join(ARTIFACTS, 'dashboard-mobile.png') });
     await Promise.all([first.close(), second.close(), narrow.close()]);
-  });
+  }, 90_000);
 
   it('plays the person in the simulator page and sees the bot answer', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await page.getByTestId('phone-message').filter({ hasText: 'Please describe your issue' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'simulator.png') });
     await context.close();
-  });
+  }, 60_000);
 
   it('an expired session returns to sign-in and the reply being typed is still there after signing in again', async () => {
     const ticket = await server.ok('mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }');
