@@ -60,8 +60,9 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
     on: {
       connected: () => {
-        // Events may have been missed while the socket was down: read everything on screen again.
-        if (reconnecting && connectionState !== 'offline') void client.refetchQueries({ include: 'active' });
+        // Events may have been missed while the socket was down, or before it first came up while the
+        // screen's queries were loading: read everything on screen again.
+        if (connectionState !== 'offline') setTimeout(() => void client.refetchQueries({ include: 'active' }), reconnecting ? 0 : 300);
         setConnectionState('connected');
         reconnecting = false;
       },

@@ -21,6 +21,9 @@ async function signIn(context: BrowserContext, url: string, email: string, passw
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('badge').waitFor();
+  // Let the live subscriptions register before the test makes anything happen.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
   return page;
 }
 
