@@ -6,7 +6,8 @@ import fastifyApollo from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAdminUi } from './admin-ui.js';
-import { authenticate, bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
+import { bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
+import { TokenCache } from './auth/token-cache.js';
 import { generatePassword, type Config } from './config.js';
 import { createOrm, migrateUp } from './db/orm.js';
 import { authPlugin } from './graphql/auth.plugin.js';
@@ -67,7 +68,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const { pubsub, limiter } = shared;
   const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter };
+  const tokens = new TokenCache();
+  tokens.follow(pubsub);
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -94,7 +97,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     context: async (request) => {
       const token = bearerToken(request.headers.authorization);
       try {
-        const caller = token ? await authenticate(orm.em.fork(), token) : null;
+        const caller = token ? await tokens.authenticate(orm.em.fork(), token) : null;
         return buildContext(services, caller, request.ip);
       } catch (error) {
         if (!isDatabaseUnreachable(error)) throw error;

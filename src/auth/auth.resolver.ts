@@ -19,8 +19,11 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends the calling session; false for an API token.' })
-  logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
-    return logout(ctx.em, callerOf(ctx));
+  async logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
+    const caller = callerOf(ctx);
+    const ended = await logout(ctx.em, caller);
+    if (caller.kind === 'session') ctx.app.pubsub.publish('AUTH_REVOKED', { sessionId: caller.sessionId });
+    return ended;
   }
 
   @Query(() => Admin, { nullable: true, description: 'The agent behind the token (for an API token, the admin who made it).' })
@@ -59,9 +62,12 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Admins only. True when it was live and is now revoked.' })
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
-    return revokeApiToken(ctx.em, caller, parseId(id));
+    const tokenId = parseId(id);
+    const revoked = await revokeApiToken(ctx.em, caller, tokenId);
+    if (tokenId !== null) ctx.app.pubsub.publish('AUTH_REVOKED', { tokenId });
+    return revoked;
   }
 }

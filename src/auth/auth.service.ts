@@ -50,7 +50,7 @@ export async function authenticate(em: EntityManager, token: string): Promise<Ca
       { tokenHash: sha256(token), revokedAt: null, expiresAt: { $gt: now }, admin: { active: true } },
       { populate: ['admin'] },
     );
-    return session ? { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES } : null;
+    return session ? { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES, expiresAt: session.expiresAt } : null;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await em.findOne(
@@ -59,7 +59,7 @@ export async function authenticate(em: EntityManager, token: string): Promise<Ca
       { populate: ['createdBy'] },
     );
     return apiToken
-      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: apiToken.scopes }
+      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt }
       : null;
   }
   return null;
@@ -85,7 +85,7 @@ export async function createApiToken(
   if (uniqueScopes.length === 0) throw badInput('An API token needs at least one scope');
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
   const token = newSecret(API_TOKEN_PREFIX);
-  const apiToken = em.create(ApiToken, { name: tokenName, tokenHash: sha256(token), scopes: uniqueScopes, createdBy: caller.admin, expiresAt });
+  const apiToken = em.create(ApiToken, { name: tokenName, tokenHash: sha256(token), scopes: uniqueScopes, createdBy: em.getReference(Admin, caller.admin.id), expiresAt });
   await em.flush();
   recordAudit(em, actorOf(caller), 'api-token.created', null, null, { id: apiToken.id, name: tokenName, scopes: uniqueScopes });
   await em.flush();

@@ -4,8 +4,8 @@ import { ApiScope, Role } from './auth.enums.js';
 import { forbidden } from '../errors.js';
 
 export type Caller =
-  | { kind: 'session'; admin: Admin; sessionId: number; scopes: readonly ApiScope[] }
-  | { kind: 'api-token'; admin: Admin; tokenId: number; tokenName: string; scopes: readonly ApiScope[] };
+  | { kind: 'session'; admin: Admin; sessionId: number; scopes: readonly ApiScope[]; expiresAt: Date | null }
+  | { kind: 'api-token'; admin: Admin; tokenId: number; tokenName: string; scopes: readonly ApiScope[]; expiresAt: Date | null };
 
 export const ALL_SCOPES: readonly ApiScope[] = [ApiScope.READ, ApiScope.WRITE];
 

@@ -10,6 +10,7 @@ import { createSupportLoaders, type SupportLoaders } from '../support/support.lo
 import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { TokenCache } from '../auth/token-cache.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -21,6 +22,7 @@ export interface AppServices {
   /** The built-in WhatsApp simulator, when it is on. */
   simulator: WhatsappSimulator | null;
   limiter: RateLimiter;
+  tokens: TokenCache;
 }
 
 export interface GraphqlContext {

@@ -14,6 +14,19 @@ function freshMessage(ctx: GraphqlContext, event: MessageEvent): Promise<Message
   return loadMessage(ctx.em, event.messageId);
 }
 
+/**
+ * Every subscriber of an instance receives the same event object; an agent with several tabs (or many
+ * agents' sockets) would otherwise run the counts once per socket. Counted once per event and agent.
+ */
+const countsByEvent = new WeakMap<object, Map<number, Promise<SupportNotifications>>>();
+function sharedCounts(event: object, viewerId: number, count: () => Promise<SupportNotifications>): Promise<SupportNotifications> {
+  let byViewer = countsByEvent.get(event);
+  if (!byViewer) countsByEvent.set(event, (byViewer = new Map()));
+  let counts = byViewer.get(viewerId);
+  if (!counts) byViewer.set(viewerId, (counts = count()));
+  return counts;
+}
+
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
 
 @Resolver()
@@ -61,8 +74,8 @@ export class SupportSubscriptions {
   }
 
   @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
-  notificationsChanged(@Root() _event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
+  notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
-    return countNotifications(ctx.em, callerOf(ctx).admin.id);
+    return sharedCounts(event, callerOf(ctx).admin.id, () => countNotifications(ctx.em, callerOf(ctx).admin.id));
   }
 }

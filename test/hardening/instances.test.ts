@@ -84,6 +84,18 @@ describe.runIf(databases.includes('mariadb') && redisAvailable)('two instances s
     expect(heard).toBe(true);
   }, 30_000);
 
+  it('a session ended or a token revoked on one instance is refused at once by the other', async () => {
+    const session = await a.login();
+    const tool = (await a.ok('mutation { createApiToken(name: "tool", scopes: [READ]) { token apiToken { id } } }')).createApiToken;
+    expect((await b.gql('{ me { id } }', {}, session)).status).toBe(200);
+    expect((await b.gql('{ me { id } }', {}, tool.token)).status).toBe(200);
+    await a.ok('mutation { logout }', {}, session);
+    await a.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', { id: tool.apiToken.id });
+    await settle();
+    expect((await b.gql('{ me { id } }', {}, session)).status).toBe(401);
+    expect((await b.gql('{ me { id } }', {}, tool.token)).status).toBe(401);
+  });
+
   it('two dispatchers with 500 queued replies send each exactly once', async () => {
     standIn.failAlways(serverError);
     const tickets = await Promise.all(Array.from({ length: 50 }, () => createTicket(a, { phoneNumber: uniquePhone() })));
