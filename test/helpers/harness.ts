@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
-import { WEBHOOK_SECRET } from './cloud-api-stand-in.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startCloudApiStandIn, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
@@ -260,4 +261,21 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * For a describe block: a server whose WhatsApp channel talks to its own Cloud API stand-in, both
+ * started before the block's tests and closed after them. Read `.server` and `.standIn` inside tests.
+ */
+export function useServerWithCloudApi(kind: DatabaseKind, extraEnv: Record<string, string> = {}) {
+  const world = {} as { server: TestServer; standIn: CloudApiStandIn };
+  beforeAll(async () => {
+    world.standIn = await startCloudApiStandIn();
+    world.server = await startServer(kind, world.standIn.env(extraEnv));
+  });
+  afterAll(async () => {
+    await world.server?.close();
+    await world.standIn?.close();
+  });
+  return world;
 }
