@@ -1,6 +1,6 @@
 // Sign-in, sessions, API tokens and the first admin. Tokens are random and opaque; only their SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, notFound, unauthenticated } from '../errors.js';
 import type { Actor } from '../support/support.context.js';
@@ -104,13 +104,21 @@ export async function revokeApiToken(em: EntityManager, caller: Caller, id: numb
 
 export async function createAdmin(em: EntityManager, input: { email: string; name: string; password: string; role: Role }): Promise<Admin> {
   const email = input.email.trim().toLowerCase();
+  if (email.length > 254) throw badInput('An email address has at most 254 characters');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput(`"${input.email}" is not an email address`);
   const name = validateName(input.name, 120);
   if (!name) throw badInput('An agent needs a name');
   if (input.password.length < 8) throw badInput('A password has at least 8 characters');
-  if (await em.count(Admin, { email })) throw badInput(`An agent with the email ${email} already exists`);
+  const taken = () => badInput(`An agent with the email ${email} already exists`);
+  if (await em.count(Admin, { email })) throw taken();
   const admin = em.create(Admin, { email, name, role: input.role, passwordHash: await hashPassword(input.password) });
-  await em.flush();
+  try {
+    await em.flush();
+  } catch (error) {
+    // Two requests for the same new email at once: the unique index decides, and the later one hears why.
+    if (error instanceof UniqueConstraintViolationException) throw taken();
+    throw error;
+  }
   return admin;
 }
 

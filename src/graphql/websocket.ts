@@ -18,7 +18,17 @@ interface SocketState {
 
 export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
   const wsServer = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
-  const states = new WeakMap<object, SocketState>();
+  const states = new Map<object, SocketState & { close: () => void }>();
+  // A sign-out or revocation (on any instance) ends the sockets it opened, subscriptions and all.
+  void (async () => {
+    for await (const revoked of app.pubsub.subscribe('AUTH_REVOKED')) {
+      for (const state of states.values()) {
+        const caller = state.caller;
+        const matches = caller?.kind === 'session' ? caller.sessionId === revoked.sessionId : caller?.tokenId === revoked.tokenId;
+        if (matches) state.close();
+      }
+    }
+  })();
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
   /** Refuses an operation the caller may not run, before it starts. */
@@ -49,7 +59,8 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         const caller = token ? await app.tokens.authenticate(app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
-        states.set(ctx, { token, caller });
+        states.set(ctx, { token, caller, close: () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden') });
+        ctx.extra.socket.once('close', () => states.delete(ctx));
         return true;
       },
       context: async (ctx) => {
