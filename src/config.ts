@@ -23,6 +23,7 @@ export interface OutboxConfig {
   retryBaseMs: number;
   retryMaxMs: number;
   maxAttempts: number;
+  claimMs: number;
 }
 
 export interface Config {
@@ -155,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: readInt(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000),
       retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
+      claimMs: readInt(env, 'OUTBOX_CLAIM_MS', 60_000, 1000, 3_600_000),
     },
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
     limits: {

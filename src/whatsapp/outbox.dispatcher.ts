@@ -23,7 +23,11 @@ export interface DispatcherOptions {
   retryMaxMs: number;
   /** Attempts before a message is marked FAILED for good. @default 20 */
   maxAttempts: number;
-  /** How long a claim holds before another instance may take the row over. @default 60000 */
+  /**
+   * How long a claim holds before another instance may take the row over (a crashed instance's rows
+   * come back this long after it claimed them). Instance ids cannot tell a dead process from a live one
+   * reliably (containers share pids and hostnames), so expiry is the only takeover. @default 60000
+   */
   claimMs: number;
   /** Rows claimed at once. @default 20 */
   batchSize: number;
@@ -39,20 +43,6 @@ export const defaultDispatcherOptions: DispatcherOptions = {
 };
 
 const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
-
-/** Whether a claim's owner (`host-pid-suffix`) was a process on this host that no longer runs. */
-function isGoneFromThisHost(claimedBy: string): boolean {
-  const match = /^(.*)-(\d+)-[0-9a-f]+$/.exec(claimedBy);
-  if (!match || match[1] !== hostname()) return false;
-  const pid = Number(match[2]);
-  if (pid === process.pid) return true; // an earlier life of this very process id (a restarted container)
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
 
 export class OutboxDispatcher {
   readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -70,22 +60,7 @@ export class OutboxDispatcher {
 
   start(): void {
     this.stopped = false;
-    this.running = this.takeOverCrashedClaims()
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not check for claims left by a crashed instance'))
-      .then(() => this.schedule(0));
-  }
-
-  /**
-   * Rows claimed by an instance of this host that is gone (crashed, killed) go back to the queue now,
-   * rather than when their claim expires. Other hosts' claims are left to expire.
-   */
-  private async takeOverCrashedClaims(): Promise<void> {
-    const em = this.orm.em.fork();
-    const claims = await em.find(OutboxRow, { state: OutboxState.SENDING }, { fields: ['id', 'claimedBy'] });
-    const orphaned = claims.filter((row) => row.claimedBy !== null && row.claimedBy !== this.id && isGoneFromThisHost(row.claimedBy)).map((row) => row.id);
-    if (orphaned.length === 0) return;
-    await em.nativeUpdate(OutboxRow, { id: { $in: orphaned }, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
-    this.logger.info({ rows: orphaned.length }, 'took over outbox rows claimed by a crashed instance');
+    this.schedule(0);
   }
 
   /** Stops polling, lets the batch in flight finish, and hands back rows this instance claimed but did not send. */

@@ -104,7 +104,7 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     const databaseUrl = freshDatabaseUrl();
     urls.push(databaseUrl);
     standIn.failAlways(serverError); // replies queue up in the outbox
-    const server = await startProcess(databaseUrl, standIn, { OUTBOX_MAX_ATTEMPTS: '1000' });
+    const server = await startProcess(databaseUrl, standIn, { OUTBOX_MAX_ATTEMPTS: '1000', OUTBOX_CLAIM_MS: '3000' });
     const answered: string[] = [];
     let stop = false;
     const load = Array.from({ length: 4 }, async (_, worker) => {
@@ -127,7 +127,7 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     expect(answered.length).toBeGreaterThan(0);
 
     standIn.recover();
-    const restarted = await startProcess(databaseUrl, standIn);
+    const restarted = await startProcess(databaseUrl, standIn, { OUTBOX_CLAIM_MS: '3000' });
     try {
       // Every person whose delivery got a 200 gets the bot's menu, exactly once.
       await standIn.waitFor(() => answered.every((phone) => standIn.messagesTo(phone).length >= 1), 60_000);
