@@ -28,7 +28,7 @@ async function contactFor(em: EntityManager, inbound: InboundMessage): Promise<C
     contact = em.create(Contact, { phoneNumber: inbound.from });
     await em.flush();
   }
-  if (inbound.profileName) contact.name = inbound.profileName;
+  if (inbound.profileName) contact.name = asName(inbound.profileName);
   if (!contact.lastInboundAt || contact.lastInboundAt < inbound.sentAt) contact.lastInboundAt = inbound.sentAt;
   return contact;
 }
@@ -43,19 +43,28 @@ async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Tick
   return ticket ? loadTicketForChange(em, ticket.id) : null;
 }
 
-const asBody = (text: string) => (text.length > MAX_BODY_LENGTH ? `${text.slice(0, MAX_BODY_LENGTH - 1)}…` : text);
+/** Fits WhatsApp's limit without cutting a character in two (the cut never splits a surrogate pair). */
+function asBody(text: string): string {
+  if (text.length <= MAX_BODY_LENGTH) return text;
+  let cut = MAX_BODY_LENGTH - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** Names from WhatsApp fit the column they are kept in. */
+const asName = (name: string | null) => (name ? [...name].slice(0, 120).join('') : null);
 
 function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
   const now = new Date();
   const message = em.create(Message, {
     ticket,
     senderType: SenderType.USER,
-    senderName: inbound.profileName ?? ticket.senderName,
+    senderName: asName(inbound.profileName) ?? ticket.senderName,
     body: asBody(describeContent(inbound.content)),
     whatsappMessageId: inbound.whatsappMessageId,
     createdAt: now,
   });
-  if (inbound.profileName) ticket.senderName = inbound.profileName;
+  if (inbound.profileName) ticket.senderName = asName(inbound.profileName);
   if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
   ticket.lastMessageAt = now;
   ticket.updatedAt = now;
@@ -90,6 +99,12 @@ export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu,
       enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
       await em.flush();
       return 'rate-limited';
+    }
+    if (wantsTicket && describeContent(content).trim() === '') {
+      // Nothing to open a ticket with (only spaces): ask again rather than refuse the delivery.
+      enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, CHAT_SUPPORT_PROMPT));
+      await em.flush();
+      return 'menu';
     }
     if (wantsTicket) {
       const opened = await openTicketInTransaction(

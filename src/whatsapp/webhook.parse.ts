@@ -118,6 +118,7 @@ function readMessage(message: Json, profileNames: Map<string, string>): InboundM
   const id = str(message.id);
   const from = str(message.from);
   if (!id || !from) throw new Error('message without an id or a sender');
+  if (id.length > 128) throw new Error('message id longer than 128 characters');
   return {
     kind: 'message',
     whatsappMessageId: id,
