@@ -45,9 +45,10 @@ describe.each(databases)('the WhatsApp simulator on %s', (kind) => {
 
     // The person has looked at the phone (the query above): WhatsApp reports it read, and the agent sees it.
     const status = await eventually(async () => {
+      await phoneView(phone); // the person keeps looking at the phone
       const { ticket } = await server.ok('query($id: ID!) { ticket(id: $id) { lastMessage { deliveryStatus } } }', { id: ticketId });
       return ticket.lastMessage.deliveryStatus === 'READ' ? 'READ' : undefined;
-    }, 10_000, 'the reply to be read');
+    }, 20_000, 'the reply to be read');
     expect(status).toBe('READ');
   });
 
