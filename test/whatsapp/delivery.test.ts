@@ -9,43 +9,34 @@ import {
   windowClosedError,
   type CloudApiStandIn,
 } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { createTicket, databases, eventually, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 
 const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }';
 const THREAD = 'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
 
 describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
-  let standIn: CloudApiStandIn;
-  let server: TestServer;
-  beforeAll(async () => {
-    standIn = await startCloudApiStandIn();
-    server = await startServer(kind, standIn.env({ OUTBOX_MAX_ATTEMPTS: '4' }));
-  });
-  afterAll(async () => {
-    await server.close();
-    await standIn.close();
-  });
+  const world = useServerWithCloudApi(kind, { OUTBOX_MAX_ATTEMPTS: '4' });
 
-  const bodiesTo = (phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body);
-  const attemptsFor = (body: string) => standIn.requests.filter((request) => request.body.text?.body === body).length;
+  const bodiesTo = (phone: string) => world.standIn.messagesTo(phone).map((request) => request.body.text?.body);
+  const attemptsFor = (body: string) => world.standIn.requests.filter((request) => request.body.text?.body === body).length;
   const statusOf = async (ticketId: string, body: string) => {
-    const { ticket } = await server.ok(THREAD, { id: ticketId });
+    const { ticket } = await world.server.ok(THREAD, { id: ticketId });
     return ticket.messages.edges.map((edge: any) => edge.node).find((node: any) => node.body === body);
   };
-  const reply = (ticketId: string, body: string) => server.ok(SEND, { id: ticketId, body });
+  const reply = (ticketId: string, body: string) => world.server.ok(SEND, { id: ticketId, body });
 
   it('while the Cloud API answers 500, replies wait; afterwards each goes out once, in order', async () => {
     const phoneNumber = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber });
-    standIn.failAlways(serverError);
+    const ticket = await createTicket(world.server, { phoneNumber });
+    world.standIn.failAlways(serverError);
     for (const body of ['first', 'second', 'third']) await reply(ticket.id, body);
-    await standIn.waitFor((requests) => requests.filter((request) => request.status === 500).length >= 3);
+    await world.standIn.waitFor((requests) => requests.filter((request) => request.status === 500).length >= 3);
     expect((await statusOf(ticket.id, 'first')).deliveryStatus).toBe('PENDING');
-    standIn.recover();
-    await standIn.waitFor(() => bodiesTo(phoneNumber).length === 3);
+    world.standIn.recover();
+    await world.standIn.waitFor(() => bodiesTo(phoneNumber).length === 3);
     expect(bodiesTo(phoneNumber)).toEqual(['first', 'second', 'third']);
     // Later ones waited for the first: only it was tried while the API was down.
-    expect(standIn.requests.filter((request) => request.status === 500).every((request) => request.body.text.body === 'first')).toBe(true);
+    expect(world.standIn.requests.filter((request) => request.status === 500).every((request) => request.body.text.body === 'first')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bodiesTo(phoneNumber)).toHaveLength(3);
     expect((await statusOf(ticket.id, 'third')).deliveryStatus).toBe('SENT');
@@ -53,18 +44,18 @@ describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
 
   it('a rate limit (429) is retried and the reply goes out', async () => {
     const phoneNumber = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber });
-    standIn.failNext(rateLimited, rateLimited);
+    const ticket = await createTicket(world.server, { phoneNumber });
+    world.standIn.failNext(rateLimited, rateLimited);
     await reply(ticket.id, 'after the limit');
-    await standIn.waitFor(() => bodiesTo(phoneNumber).includes('after the limit'));
+    await world.standIn.waitFor(() => bodiesTo(phoneNumber).includes('after the limit'));
     expect(attemptsFor('after the limit')).toBe(3);
     await eventually(async () => ((await statusOf(ticket.id, 'after the limit')).deliveryStatus === 'SENT' ? true : undefined));
   });
 
   it('131047 (the window closed on WhatsApp’s side) fails the reply at once with the reason, and the next reply still goes', async () => {
     const phoneNumber = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber });
-    standIn.failNext(windowClosedError);
+    const ticket = await createTicket(world.server, { phoneNumber });
+    world.standIn.failNext(windowClosedError);
     await reply(ticket.id, 'too late');
     await reply(ticket.id, 'next one');
     const failed = await eventually(async () => {
@@ -72,14 +63,14 @@ describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
       return message.deliveryStatus === 'FAILED' ? message : undefined;
     });
     expect(failed.deliveryError).toContain('131047');
-    await standIn.waitFor(() => bodiesTo(phoneNumber).includes('next one'));
+    await world.standIn.waitFor(() => bodiesTo(phoneNumber).includes('next one'));
     expect(attemptsFor('too late')).toBe(1);
   });
 
   it('131026 (undeliverable) is permanent: one attempt, FAILED with the reason', async () => {
     const phoneNumber = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber });
-    standIn.failNext(undeliverable);
+    const ticket = await createTicket(world.server, { phoneNumber });
+    world.standIn.failNext(undeliverable);
     await reply(ticket.id, 'cannot reach');
     const failed = await eventually(async () => {
       const message = await statusOf(ticket.id, 'cannot reach');
@@ -91,8 +82,8 @@ describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
 
   it('after the last attempt a reply is FAILED with "gave up", and not tried again', async () => {
     const phoneNumber = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber });
-    standIn.failNext(serverError, serverError, serverError, serverError);
+    const ticket = await createTicket(world.server, { phoneNumber });
+    world.standIn.failNext(serverError, serverError, serverError, serverError);
     await reply(ticket.id, 'never accepted');
     const failed = await eventually(async () => {
       const message = await statusOf(ticket.id, 'never accepted');
