@@ -3,7 +3,7 @@
 // this one, and prints every figure beside a baseline measured in the same run. Writes docs/benchmarks.md.
 import { fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { parseDatabaseUrl } from '../dist/src/config.js';
 import { createOrm } from '../dist/src/db/orm.js';
+import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import { createServer as createSupportServer } from '../dist/src/server.js';
 import { loadConfig } from '../dist/src/config.js';
 import { BENCH_PASSWORD, seed } from './seed.mjs';
@@ -246,7 +247,7 @@ async function benchDatabase(kind) {
   note(section('SQL per operation'), 'notifications', await countFor('{ notifications { openTickets inProgress unassigned unreadTickets } }'));
   if (database.dialect !== 'sqlite') await counting.services.orm.schema.dropDatabase(database.dbName);
   await counting.close();
-  if (database.dialect === 'sqlite') rmSync(database.path, { force: true });
+  if (database.dialect === 'sqlite') removeSqliteDatabase(database.path);
 }
 
 async function databaseVersion(kind) {

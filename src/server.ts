@@ -1,7 +1,7 @@
 // Assembles the process: database, GraphQL over HTTP and WebSocket, health probes.
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -88,7 +88,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     hideSchemaDetailsFromClientErrors: false,
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    plugins: [...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled()],
+    // No HTTP caching of GraphQL answers: Apollo's cache-control plugin would wrap every field's resolver for nothing.
+    plugins: [...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

@@ -4,7 +4,7 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from './auth.enums.js';
 
-@ObjectType({ description: 'An agent (or admin) of the support desk.' })
+@ObjectType({ simpleResolvers: true, description: 'An agent (or admin) of the support desk.' })
 @Entity({ tableName: 'admins' })
 export class Admin {
   [OptionalProps]?: 'role' | 'active' | 'createdAt';

@@ -1,11 +1,11 @@
 // `npm run migrate` (up), `npm run migration:create`, `npm run migration:check`.
 // create and check work on a scratch database: every checked-in migration is applied to it,
 // then the entities are compared with what that produced.
-import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../config.js';
 import { createOrm, dialectOf, migrateUp } from './orm.js';
+import { removeSqliteDatabase } from './sqlite-tuning.js';
 
 const SCRATCH_MYSQL = process.env.MIGRATION_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306/';
 
@@ -24,7 +24,7 @@ async function withScratch(dialect: string, work: (orm: Awaited<ReturnType<typeo
   } finally {
     if (db.dialect === 'sqlite') {
       await orm.close(true);
-      rmSync(db.path, { force: true });
+      removeSqliteDatabase(db.path);
     } else {
       await orm.schema.dropDatabase(db.dbName);
       await orm.close(true);

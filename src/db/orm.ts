@@ -8,6 +8,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
 import { entities } from './entities.js';
+import { tuneSqlite, type SqliteDatabase } from './sqlite-tuning.js';
 
 /** The repository's root, from src/db (sources) or dist/src/db (compiled). */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +46,9 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
   if (db.dialect === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });
     const { MikroORM: SqliteOrm } = await import('@mikro-orm/sqlite');
-    return SqliteOrm.init({ ...common, dbName: db.path });
+    const orm = await SqliteOrm.init({ ...common, dbName: db.path });
+    tuneSqlite((await orm.em.getConnection().getNativeClient()) as SqliteDatabase);
+    return orm;
   }
   const server = { ...common, clientUrl: db.url.replace(/^mariadb:/, 'mysql:'), dbName: db.dbName, pool: { min: 0, max: 10 } };
   // MariaDB's own driver reads MariaDB's catalogue correctly (JSON checks, enum defaults); the SQL is MySQL's.

@@ -1,7 +1,7 @@
 // Relay connection pieces shared by every paginated list.
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -3,13 +3,14 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
+import type { IdRef } from '../db/plain-read.js';
 import { DeliveryStatus, SenderType } from './support.enums.js';
 import { Ticket } from './ticket.entity.js';
 
 /** WhatsApp's limit on a text message's body. */
 export const MAX_BODY_LENGTH = 4096;
 
-@ObjectType({ description: 'A message in a ticket thread.' })
+@ObjectType({ simpleResolvers: true, description: 'A message in a ticket thread.' })
 @Entity({ tableName: 'support_messages' })
 @Index({ properties: ['ticket', 'createdAt'] })
 @Index({ properties: ['ticket', 'senderType'] })
@@ -58,3 +59,6 @@ export class Message {
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   author: Admin | null = null;
 }
+
+/** A message as a plain read gives it (threads, loaders): its columns, ticket and author as `{ id }`. A Message is one too. */
+export type MessageRecord = Omit<Message, 'ticket' | 'author'> & { ticket: IdRef; author: IdRef | null };

@@ -3,9 +3,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { Admin } from '../auth/admin.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
-import { Message } from './message.entity.js';
+import { Message, type MessageRecord } from './message.entity.js';
 import { addInternalNote, sendAgentReply } from './message.service.js';
-import { Ticket } from './ticket.entity.js';
+import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Message)
 export class MessageResolver {
@@ -20,14 +20,14 @@ export class MessageResolver {
   }
 
   @FieldResolver(() => Ticket)
-  async ticket(@Root() message: Message, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  async ticket(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<TicketRecord> {
     const ticket = await ctx.loaders.ticket.load(message.ticket.id);
     if (!ticket) throw new Error(`message ${message.id} points at missing ticket ${message.ticket.id}`);
     return ticket;
   }
 
   @FieldResolver(() => Admin, { nullable: true, description: 'The agent who wrote it, for agents’ replies and notes.' })
-  author(@Root() message: Message, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  author(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
     return message.author ? ctx.loaders.admin.load(message.author.id) : null;
   }
 }

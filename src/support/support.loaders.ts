@@ -1,12 +1,14 @@
 // Per-request DataLoaders: each field that touches the database costs one query per page, not one per ticket.
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { Admin } from '../auth/admin.entity.js';
-import { Message } from './message.entity.js';
+import { readPlain } from '../db/plain-read.js';
+import { Message, type MessageRecord } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { badInput } from '../errors.js';
 import { SenderType } from './support.enums.js';
-import { Ticket } from './ticket.entity.js';
+import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 export interface TicketStats {
   messageCount: number;
@@ -19,7 +21,9 @@ export interface MessagePageKey {
   args: PageArgs;
 }
 
-function byId<T extends { id: number }>(rows: T[], ids: readonly number[]): (T | null)[] {
+/** Plain rows (see readPlain) of one entity by id, in the order asked, null where none. */
+async function loadById<Row extends { id: number }>(em: EntityManager, entity: EntityName, ids: readonly number[]): Promise<(Row | null)[]> {
+  const rows = await readPlain<Row>(em, entity, em.createQueryBuilder(entity).select('*').where({ id: { $in: [...ids] } }));
   const map = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => map.get(id) ?? null);
 }
@@ -49,7 +53,7 @@ async function loadTicketStats(em: EntityManager, viewerId: number, ticketIds: r
   });
 }
 
-export const messageCursor = (message: Message) => encodeCursor([message.id]);
+export const messageCursor = (message: MessageRecord) => encodeCursor([message.id]);
 
 function decodeMessageCursor(cursor: string): number {
   const [id] = decodeCursor(cursor);
@@ -58,13 +62,13 @@ function decodeMessageCursor(cursor: string): number {
 }
 
 /** Pages of several tickets' threads in one query; messages are ordered by id, which is their order of arrival. */
-async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey[]): Promise<PageResult<Message>[]> {
+async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey[]): Promise<PageResult<MessageRecord>[]> {
   const groups = new Map<string, MessagePageKey[]>();
   for (const key of keys) {
     const signature = JSON.stringify(key.args);
     groups.set(signature, [...(groups.get(signature) ?? []), key]);
   }
-  const pages = new Map<MessagePageKey, PageResult<Message>>();
+  const pages = new Map<MessagePageKey, PageResult<MessageRecord>>();
   for (const group of groups.values()) {
     const page = readPage(group[0]!.args, 'backward');
     const after = page.cursor === null ? null : decodeMessageCursor(page.cursor);
@@ -80,7 +84,12 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
        ) ranked where position <= ?`,
       [...ticketIds, ...(cursorClause ? [after] : []), page.size + 1],
     );
-    const messages = rows.length ? await em.find(Message, { id: { $in: rows.map((row) => Number(row.id)) } }, { orderBy: { id: forward ? 'asc' : 'desc' } }) : [];
+    const query = em
+      .createQueryBuilder(Message)
+      .select('*')
+      .where({ id: { $in: rows.map((row) => Number(row.id)) } })
+      .orderBy({ id: forward ? 'asc' : 'desc' });
+    const messages = rows.length ? await readPlain<MessageRecord>(em, Message, query) : [];
     for (const key of group) {
       pages.set(key, shapePage(messages.filter((message) => message.ticket.id === key.ticketId), page));
     }
@@ -90,11 +99,11 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
 
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
   return {
-    admin: new DataLoader<number, Admin | null>(async (ids) => byId(await em.find(Admin, { id: { $in: [...ids] } }), ids)),
-    ticket: new DataLoader<number, Ticket | null>(async (ids) => byId(await em.find(Ticket, { id: { $in: [...ids] } }), ids)),
-    message: new DataLoader<number, Message | null>(async (ids) => byId(await em.find(Message, { id: { $in: [...ids] } }), ids)),
+    admin: new DataLoader<number, Admin | null>((ids) => loadById<Admin>(em, Admin, ids)),
+    ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
+    message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
-    messagePage: new DataLoader<MessagePageKey, PageResult<Message>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
+    messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
   };
 }
 

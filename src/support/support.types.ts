@@ -1,19 +1,19 @@
 // GraphQL output types of the support desk that are not entities: connections and the badge counts.
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../graphql/connection.types.js';
-import { Message } from './message.entity.js';
-import { Ticket } from './ticket.entity.js';
+import { Message, type MessageRecord } from './message.entity.js';
+import { Ticket, type TicketRecord } from './ticket.entity.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TicketEdge {
   @Field(() => String)
   cursor!: string;
 
   @Field(() => Ticket)
-  node!: Ticket;
+  node!: TicketRecord;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TicketConnection {
   @Field(() => [TicketEdge])
   edges!: TicketEdge[];
@@ -25,16 +25,16 @@ export class TicketConnection {
   countTotal!: () => Promise<number>;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MessageEdge {
   @Field(() => String)
   cursor!: string;
 
   @Field(() => Message)
-  node!: Message;
+  node!: MessageRecord;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MessageConnection {
   @Field(() => [MessageEdge])
   edges!: MessageEdge[];
@@ -45,7 +45,7 @@ export class MessageConnection {
   countTotal!: () => Promise<number>;
 }
 
-@ObjectType({ description: "The dashboard badge's counts, for the agent asking." })
+@ObjectType({ simpleResolvers: true, description: "The dashboard badge's counts, for the agent asking." })
 export class SupportNotifications {
   @Field(() => Int)
   openTickets!: number;
@@ -63,7 +63,7 @@ export class SupportNotifications {
   hasAlerts!: boolean;
 }
 
-@ObjectType({ description: 'What an erasure removed.' })
+@ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })
 export class ErasureResult {
   @Field(() => Int)
   tickets!: number;

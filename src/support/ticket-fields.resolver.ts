@@ -3,42 +3,42 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
 import { pageInfo } from '../graphql/connection.types.js';
 import type { GraphqlContext } from '../graphql/context.js';
-import { Message } from './message.entity.js';
+import { Message, type MessageRecord } from './message.entity.js';
 import { messageCursor } from './support.loaders.js';
 import { MessageConnection, TicketConnection } from './support.types.js';
-import { Ticket } from './ticket.entity.js';
+import { replyWindowClosesAt, Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => Admin, { nullable: true })
-  assignee(@Root() ticket: Ticket, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  assignee(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
     return ticket.assignee ? ctx.loaders.admin.load(ticket.assignee.id) : null;
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "When WhatsApp's 24-hour customer service window closes; free-form replies fail after it." })
-  replyWindowClosesAt(@Root() ticket: Ticket): Date | null {
-    return ticket.replyWindowClosesAt;
+  replyWindowClosesAt(@Root() ticket: TicketRecord): Date | null {
+    return replyWindowClosesAt(ticket);
   }
 
   @FieldResolver(() => Int)
-  async messageCount(@Root() ticket: Ticket, @Ctx() ctx: GraphqlContext): Promise<number> {
+  async messageCount(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<number> {
     return (await ctx.loaders.ticketStats.load(ticket.id)).messageCount;
   }
 
   @FieldResolver(() => Int, { description: "The person's messages the calling agent has not read." })
-  async unreadCount(@Root() ticket: Ticket, @Ctx() ctx: GraphqlContext): Promise<number> {
+  async unreadCount(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<number> {
     return (await ctx.loaders.ticketStats.load(ticket.id)).unreadCount;
   }
 
   @FieldResolver(() => Message, { nullable: true })
-  async lastMessage(@Root() ticket: Ticket, @Ctx() ctx: GraphqlContext): Promise<Message | null> {
+  async lastMessage(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<MessageRecord | null> {
     const { lastMessageId } = await ctx.loaders.ticketStats.load(ticket.id);
     return lastMessageId === null ? null : ctx.loaders.message.load(lastMessageId);
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The thread, oldest first. Without arguments: the newest 50. At most 100 a page.' })
   async messages(
-    @Root() ticket: Ticket,
+    @Root() ticket: TicketRecord,
     @Ctx() ctx: GraphqlContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,

@@ -3,12 +3,13 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
+import type { IdRef } from '../db/plain-read.js';
 import { priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
 
 /** WhatsApp's customer service window: free-form replies are allowed this long after the person's last message. */
 export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-@ObjectType({ description: 'A support ticket opened by a person on WhatsApp (or through the API).' })
+@ObjectType({ simpleResolvers: true, description: 'A support ticket opened by a person on WhatsApp (or through the API).' })
 @Entity({ tableName: 'support_tickets' })
 @Index({ properties: ['status', 'updatedAt'] })
 @Index({ properties: ['status', 'lastMessageAt'] })
@@ -90,6 +91,13 @@ export class Ticket {
   }
 
   get replyWindowClosesAt(): Date | null {
-    return this.lastUserMessageAt ? new Date(this.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;
+    return replyWindowClosesAt(this);
   }
+}
+
+/** A ticket as a plain read gives it (lists, loaders): its columns, the assignee as `{ id }`. A Ticket is one too. */
+export type TicketRecord = Omit<Ticket, 'assignee' | 'replyWindowClosesAt' | 'setPriority'> & { assignee: IdRef | null };
+
+export function replyWindowClosesAt(ticket: Pick<Ticket, 'lastUserMessageAt'>): Date | null {
+  return ticket.lastUserMessageAt ? new Date(ticket.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;
 }

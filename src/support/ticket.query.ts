@@ -1,12 +1,13 @@
 // Reading tickets: the filtered, ordered, cursor-paginated list the dashboard and tools query.
 import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { QBFilterQuery, SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { badInput } from '../errors.js';
 import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import type { TicketPriority, TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId } from './support.validation.js';
-import { Ticket } from './ticket.entity.js';
+import { readPlain } from '../db/plain-read.js';
+import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 export interface TicketFilterInput {
   status?: TicketStatus[] | null;
@@ -32,8 +33,8 @@ const orderColumn = {
   PRIORITY: 'priorityRank',
 } as const satisfies Record<TicketOrderField, keyof Ticket>;
 
-export interface TicketPage extends PageResult<Ticket> {
-  cursorOf(ticket: Ticket): string;
+export interface TicketPage extends PageResult<TicketRecord> {
+  cursorOf(ticket: TicketRecord): string;
   countTotal(): Promise<number>;
 }
 
@@ -66,7 +67,7 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   return and.length ? { $and: and } : {};
 }
 
-function cursorValue(ticket: Ticket, column: (typeof orderColumn)[TicketOrderField]): string | number | null {
+function cursorValue(ticket: TicketRecord, column: (typeof orderColumn)[TicketOrderField]): string | number | null {
   const value = ticket[column];
   return value instanceof Date ? value.toISOString() : value;
 }
@@ -91,10 +92,13 @@ export async function listTickets(
     keyset = { $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }] } as FilterQuery<Ticket>;
   }
   const direction = (ascending ? 'asc' : 'desc') as QueryOrder;
-  const rows = await em.find(Ticket, { $and: [where, keyset] } as FilterQuery<Ticket>, {
-    orderBy: [{ [column]: direction }, { id: direction }],
-    limit: page.size + 1,
-  });
+  const query = em
+    .createQueryBuilder(Ticket)
+    .select('*')
+    .where({ $and: [where, keyset] } as QBFilterQuery<Ticket>)
+    .orderBy([{ [column]: direction }, { id: direction }])
+    .limit(page.size + 1);
+  const rows = await readPlain<TicketRecord>(em, Ticket, query);
   return {
     ...shapePage(rows, page),
     cursorOf: (ticket) => encodeCursor([cursorValue(ticket, column), ticket.id]),

@@ -2,7 +2,7 @@
 // and real clients for it (fetch for HTTP, graphql-ws for WebSocket).
 import 'reflect-metadata';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/con
 import { afterAll, beforeAll } from 'vitest';
 import { startCloudApiStandIn, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
+import { removeSqliteDatabase } from '../../src/db/sqlite-tuning.js';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
 
@@ -158,7 +159,7 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
       await Promise.all(clients.map((client) => client.dispose()));
       if (ownsDatabase && database.dialect !== 'sqlite') await server.services.orm.schema.dropDatabase(database.dbName);
       await server.close();
-      if (ownsDatabase && database.dialect === 'sqlite') rmSync(database.path, { force: true });
+      if (ownsDatabase && database.dialect === 'sqlite') removeSqliteDatabase(database.path);
     },
   };
 }
