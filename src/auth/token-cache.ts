@@ -20,11 +20,12 @@ export class TokenCache {
     private readonly maxEntries = 10_000,
   ) {}
 
-  async authenticate(em: EntityManager, token: string): Promise<Caller | null> {
+  /** `openEm` is called only when the token is not remembered: most requests need no database for this. */
+  async authenticate(openEm: () => EntityManager, token: string): Promise<Caller | null> {
     const key = createHash('sha256').update(token).digest('hex');
     const cached = this.entries.get(key);
     if (cached && cached.until > Date.now()) return cached.caller;
-    const caller = await authenticate(em, token);
+    const caller = await authenticate(openEm(), token);
     if (!caller) {
       this.entries.delete(key);
       return null;

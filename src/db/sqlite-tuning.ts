@@ -29,12 +29,15 @@ export function tuneSqlite(database: SqliteDatabase): void {
 
 /**
  * The ORM's SQLite driver prepares every statement anew; preparing costs about as much as running a small
- * query. Statements are kept by their SQL (least recently used dropped first). One still being iterated is
+ * query. Statements are kept by their SQL, least recently used dropped first. The ORM writes the values of
+ * some updates into their SQL, so many statements are seen once and never again: a statement is kept only
+ * the second time it is seen, so that those do not push the repeated ones out. One still being iterated is
  * busy and cannot run twice at once, so a fresh one is prepared for that call.
  */
 function cachePreparedStatements(database: SqliteDatabase): void {
   const prepare = database.prepare.bind(database);
   const statements = new Map<string, SqliteStatement>();
+  const seenOnce = new Set<string>();
   database.prepare = ((sql: string) => {
     const cached = statements.get(sql);
     if (cached && !cached.busy) {
@@ -44,6 +47,12 @@ function cachePreparedStatements(database: SqliteDatabase): void {
     }
     const statement = prepare(sql);
     if (cached) return statement;
+    if (!seenOnce.has(sql)) {
+      if (seenOnce.size >= STATEMENT_CACHE_SIZE) seenOnce.clear();
+      seenOnce.add(sql);
+      return statement;
+    }
+    seenOnce.delete(sql);
     statements.set(sql, statement);
     if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
     return statement;

@@ -30,15 +30,57 @@ export interface GraphqlContext {
   caller: Caller | null;
   /** The client's address, for per-address limits. */
   ip: string;
-  em: SqlEntityManager;
-  loaders: SupportLoaders;
-  support: SupportContext;
+  readonly em: SqlEntityManager;
+  readonly loaders: SupportLoaders;
+  readonly support: SupportContext;
+  /** Drops the database scope (EntityManager, loaders), so that the next use opens a fresh one. */
+  renew(): void;
+}
+
+/**
+ * The request's database scope (a forked EntityManager, its loaders) is opened on first use: many
+ * operations (`{ __typename }`, `me` from the token cache, refused ones) never touch the database.
+ */
+class RequestContext implements GraphqlContext {
+  private scope: Pick<GraphqlContext, 'em' | 'loaders' | 'support'> | null = null;
+
+  constructor(
+    readonly app: AppServices,
+    readonly caller: Caller | null,
+    readonly ip: string,
+  ) {}
+
+  get em(): SqlEntityManager {
+    return this.open().em;
+  }
+
+  get loaders(): SupportLoaders {
+    return this.open().loaders;
+  }
+
+  get support(): SupportContext {
+    return this.open().support;
+  }
+
+  renew(): void {
+    this.scope = null;
+  }
+
+  private open() {
+    if (this.scope) return this.scope;
+    const { app } = this;
+    const em = app.orm.em.fork() as SqlEntityManager;
+    this.scope = {
+      em,
+      loaders: createSupportLoaders(em, this.caller?.admin.id ?? 0),
+      support: { em, pubsub: app.pubsub, outbound: app.outbound, ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour },
+    };
+    return this.scope;
+  }
 }
 
 export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown'): GraphqlContext {
-  const context = { app, caller, ip } as GraphqlContext;
-  renewScope(context);
-  return context;
+  return new RequestContext(app, caller, ip);
 }
 
 /**
@@ -46,10 +88,7 @@ export function buildContext(app: AppServices, caller: Caller | null, ip = 'unkn
  * as its socket, so each event it delivers starts here, and never reads a cached, stale row.
  */
 export function renewScope(context: GraphqlContext): void {
-  const em = context.app.orm.em.fork() as SqlEntityManager;
-  context.em = em;
-  context.loaders = createSupportLoaders(em, context.caller?.admin.id ?? 0);
-  context.support = { em, pubsub: context.app.pubsub, outbound: context.app.outbound, ticketsPerPhonePerHour: context.app.config.limits.ticketsPerPhonePerHour };
+  context.renew();
 }
 
 export function callerOf(context: GraphqlContext): Caller {

@@ -57,7 +57,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
       validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, ...rules]),
       onConnect: async (ctx) => {
         const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
-        const caller = token ? await app.tokens.authenticate(app.orm.em.fork(), token) : null;
+        const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         states.set(ctx, { token, caller, close: () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden') });
         ctx.extra.socket.once('close', () => states.delete(ctx));
@@ -66,7 +66,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
       context: async (ctx) => {
         const state = states.get(ctx);
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
-        const caller = state?.token ? await app.tokens.authenticate(app.orm.em.fork(), state.token) : null;
+        const caller = state?.token ? await app.tokens.authenticate(() => app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
         return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },

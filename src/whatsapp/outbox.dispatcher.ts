@@ -49,6 +49,8 @@ export class OutboxDispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Set when woken while a run is in flight: that run may have looked before the new rows were committed. */
+  private wokenWhileRunning = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -77,12 +79,29 @@ export class OutboxDispatcher {
     }
   }
 
+  /** New rows were committed: look now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wokenWhileRunning = false;
       this.running = this.runOnce()
-        .then((sent) => this.schedule(sent > 0 ? 0 : this.options.pollMs))
+        .then((sent) => {
+          this.running = null;
+          this.schedule(sent > 0 || this.wokenWhileRunning ? 0 : this.options.pollMs);
+        })
         .catch((error: unknown) => {
+          this.running = null;
           this.logger.error({ err: error }, 'outbox dispatch failed; retrying');
           this.schedule(this.options.pollMs * 5);
         });

@@ -9,7 +9,7 @@ import {
   windowClosedError,
   type CloudApiStandIn,
 } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import { createTicket, databases, eventually, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 
 const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }';
 const THREAD = 'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
@@ -177,4 +177,20 @@ describe.each(databases)('a Cloud API that hangs, on %s', (kind) => {
     await eventually(async () => ((await deliveryOf(ticket.id)).deliveryStatus === 'SENT' ? true : undefined));
   });
 
+});
+
+describe.each(databases)('replies on a quiet desk, on %s', (kind) => {
+  // The longest poll there is: only the wake-up on commit can send a reply within seconds.
+  const world = useServerWithCloudApi(kind, { OUTBOX_POLL_MS: '60000' });
+
+  it('a reply and the bot’s answer go out as soon as they are committed, not at the next poll', async () => {
+    const phoneNumber = uniquePhone();
+    const ticket = await createTicket(world.server, { phoneNumber });
+    await world.server.ok(SEND, { id: ticket.id, body: 'straight away' });
+    await world.standIn.waitFor(() => world.standIn.messagesTo(phoneNumber).some((request) => request.body.text?.body === 'straight away'), 5_000);
+
+    const person = uniquePhone();
+    expect((await postWebhook(world.server, inboundText(person, 'hi').body)).status).toBe(200);
+    await world.standIn.waitFor(() => world.standIn.messagesTo(person).length === 1, 5_000);
+  });
 });
