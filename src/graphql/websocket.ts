@@ -1,6 +1,6 @@
 // GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's own port and path.
 import type { Server } from 'node:http';
-import { execute, getOperationAST, GraphQLError, specifiedRules, subscribe, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { execute, getOperationAST, GraphQLError, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -8,6 +8,7 @@ import { bearerToken } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
 import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
+import { createSharedSubscribe } from './shared-subscribe.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -29,10 +30,15 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
       }
     }
   })();
+  // What can make two subscribers' answers differ, besides their operation and variables: who they are.
+  const sharedSubscribe = createSharedSubscribe((contextValue) => {
+    const caller = (contextValue as GraphqlContext).caller;
+    return caller ? `${caller.kind}:${caller.admin.id}:${caller.admin.role}:${caller.scopes.join(',')}` : 'nobody';
+  });
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
   /** Refuses an operation the caller may not run, before it starts. */
-  const guarded = (run: typeof execute | typeof subscribe) => (args: ExecutionArgs) => {
+  const guarded = (run: typeof execute | typeof sharedSubscribe) => (args: ExecutionArgs) => {
     const operation = getOperationAST(args.document, args.operationName);
     try {
       if (operation) checkOperationAccess(operation, (args.contextValue as GraphqlContext).caller);
@@ -71,7 +77,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
       execute: guarded(execute),
-      subscribe: guarded(subscribe),
+      subscribe: guarded(sharedSubscribe),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },

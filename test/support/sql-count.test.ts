@@ -53,4 +53,30 @@ describe.each(databases)('SQL statements per operation on %s', (kind) => {
     expect(statements).toBeGreaterThanOrEqual(4);
     expect(statements).toBeLessThanOrEqual(7);
   });
+
+  it('a new ticket is read once for all the subscribers of one agent, however many sockets they hold', async () => {
+    const query = 'subscription { ticketCreated { id senderName messageCount assignee { name } } }';
+    const statementsWith = async (sockets: number) => {
+      const clients = Array.from({ length: sockets }, () => server.ws(server.adminToken));
+      const events: unknown[] = [];
+      await Promise.all(
+        clients.map(
+          (client) =>
+            new Promise<void>((ready) => {
+              client.subscribe({ query }, { next: (event) => events.push(event), error: () => undefined, complete: () => undefined });
+              client.subscribe({ query: '{ me { id } }' }, { next: () => undefined, error: () => undefined, complete: ready });
+            }),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      server.queries.length = 0;
+      await createTicket(server);
+      while (events.length < sockets) await new Promise((resolve) => setTimeout(resolve, 10));
+      const count = server.queries.filter(isStatement).length;
+      await Promise.all(clients.map((client) => client.dispose()));
+      return count;
+    };
+    const one = await statementsWith(1);
+    expect(await statementsWith(10)).toBe(one);
+  });
 });

@@ -238,6 +238,20 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     adminFeed.stop();
   });
 
+  it('one subscription sent by two agents carries each agent’s own unread count (answers are shared per agent only)', async () => {
+    const reader = await server.createAgent('Ow Own Count');
+    const ticket = await createTicket(server);
+    await server.ok('mutation($t: ID!) { markTicketRead(ticketId: $t) { id } }', { t: ticket.id }, reader.token);
+    const query = 'subscription($id: ID) { ticketUpdated(id: $id) { id unreadCount } }';
+    const readerFeed = await subscribe(server, reader.token, query, { id: ticket.id });
+    const adminFeed = await subscribe(server, server.adminToken, query, { id: ticket.id });
+    await setPriority(server, ticket.id, 'HIGH');
+    expect(await readerFeed.next()).toEqual({ id: ticket.id, unreadCount: 0 });
+    expect(await adminFeed.next()).toEqual({ id: ticket.id, unreadCount: 1 });
+    readerFeed.stop();
+    adminFeed.stop();
+  });
+
   it('two sockets of the same agent receive the same counts', async () => {
     const agent = await server.createAgent('Tb Two Tabs');
     const tabs = await Promise.all([subscribe(server, agent.token, NOTIFICATIONS), subscribe(server, agent.token, NOTIFICATIONS)]);
