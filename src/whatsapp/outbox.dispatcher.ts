@@ -3,7 +3,7 @@
 // failures are retried with exponential backoff and jitter until they are accepted or fail for good.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
@@ -175,12 +175,13 @@ export class OutboxDispatcher {
   private async record(rowId: number, outcome: SendOutcome): Promise<void> {
     const em = this.orm.em.fork();
     const changed = await em.transactional(async (tx) => {
-      const row = await tx.findOneOrFail(OutboxRow, rowId, { populate: ['message'] });
+      const row = await tx.findOneOrFail(OutboxRow, rowId);
       if (row.claimedBy !== this.id || row.state !== OutboxState.SENDING) return null; // taken over meanwhile
+      // Locked: a receipt may be moving the same message forward at this moment (see receipt.service.ts).
+      const message = row.message ? await tx.findOne(Message, row.message.id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
       row.attempts += 1;
       row.claimedBy = null;
       row.claimedUntil = null;
-      const message = row.message;
       if (outcome.kind === 'accepted') {
         row.state = OutboxState.SENT;
         row.sentAt = new Date();
@@ -210,7 +211,7 @@ export class OutboxDispatcher {
     if (!changed) return;
     if (outcome.kind === 'accepted') {
       await em.fork().transactional(async (tx) => {
-        const message = await tx.findOne(Message, changed.id);
+        const message = await tx.findOne(Message, changed.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (message) await applyEarlyReceipts(tx, message);
       });
     }

@@ -1,5 +1,5 @@
 // Delivery receipts from WhatsApp: move a message forward through SENT, DELIVERED, READ, or to FAILED.
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Message } from '../support/message.entity.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { DeliveryStatus } from '../support/support.enums.js';
@@ -50,12 +50,20 @@ export async function applyEarlyReceipts(em: EntityManager, message: Message): P
 }
 
 /**
+ * The message a receipt is for, locked: receipts and the dispatcher's record of a send may change one message
+ * at once, and "only forward" is decided on the row as it is, not on a snapshot (on MariaDB a READ written by
+ * one transaction was overwritten by DELIVERED from another that had read the row before).
+ */
+export const lockMessageByWhatsappId = (em: EntityManager, whatsappMessageId: string) =>
+  em.findOne(Message, { whatsappMessageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+
+/**
  * Applies a receipt. One for an id we do not know yet is kept: it may be for a message whose send we are
  * still recording, and it is applied when that record lands (both sides look again after committing).
  */
 export async function applyReceipt(ctx: SupportContext, receipt: StatusReceipt): Promise<boolean> {
   const found = await inTransaction(ctx, async (em, events) => {
-    const message = await em.findOne(Message, { whatsappMessageId: receipt.whatsappMessageId });
+    const message = await lockMessageByWhatsappId(em, receipt.whatsappMessageId);
     if (!message) {
       em.create(EarlyReceipt, { whatsappMessageId: receipt.whatsappMessageId, status: receipt.status, errorCode: receipt.error?.code ?? null, errorTitle: receipt.error?.title.slice(0, 255) ?? null });
       await em.flush();
@@ -68,7 +76,7 @@ export async function applyReceipt(ctx: SupportContext, receipt: StatusReceipt):
   });
   if (found !== null) return found;
   return inTransaction(ctx, async (em, events) => {
-    const message = await em.findOne(Message, { whatsappMessageId: receipt.whatsappMessageId });
+    const message = await lockMessageByWhatsappId(em, receipt.whatsappMessageId);
     if (!message || !(await applyEarlyReceipts(em, message))) return false;
     events.push({ topic: 'MESSAGE_UPDATED', payload: { ticketId: message.ticket.id, messageId: message.id } });
     return true;

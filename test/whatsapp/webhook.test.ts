@@ -161,6 +161,15 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       }
     });
 
+    it('receipts for one reply arriving at the same moment never move it back: read stays read', async () => {
+      const phones = Array.from({ length: 8 }, (_, index) => `23481000004${String(index).padStart(2, '0')}`);
+      const replies = await Promise.all(phones.map(async (phone) => ({ phone, wamid: await sentReply(world, phone, 'Raced receipts') })));
+      // Each reply's "delivered" and "read" in flight together, several times over.
+      const posts = replies.flatMap(({ phone, wamid }) => [1, 2, 3].flatMap(() => [post(world, receipt(wamid, 'delivered', phone)), post(world, receipt(wamid, 'read', phone))]));
+      expect((await Promise.all(posts)).every((status) => status === 200)).toBe(true);
+      for (const { phone } of replies) expect((await replyState(world, phone, 'Raced receipts'))!.deliveryStatus, phone).toBe('READ');
+    });
+
     it('a failed receipt for a closed 24-hour window marks the reply FAILED with the reason, for good', async () => {
       const phone = '2348100000307';
       const wamid = await sentReply(world, phone, 'Sorry for the wait');
