@@ -63,5 +63,7 @@ export async function seed(database, { tickets, messages, agents }) {
     });
     for (let chunk = 0; chunk < rows.length; chunk += 2000) await em.insertMany(Message, rows.slice(chunk, chunk + 2000));
   }
+  // What the server keeps as messages arrive: each ticket's newest message from the person.
+  await em.getConnection().execute("update support_tickets set last_user_message_id = (select max(m.id) from support_messages m where m.ticket_id = support_tickets.id and m.sender_type = 'USER')");
   await orm.close(true);
 }

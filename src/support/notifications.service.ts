@@ -1,6 +1,6 @@
-// The dashboard badge's counts, as one agent sees them.
+// The dashboard badge's counts, as each agent sees them.
 import type { EntityManager } from '@mikro-orm/core';
-import { SenderType, TicketStatus } from './support.enums.js';
+import { TicketStatus } from './support.enums.js';
 
 export interface NotificationCounts {
   openTickets: number;
@@ -10,29 +10,54 @@ export interface NotificationCounts {
   hasAlerts: boolean;
 }
 
-export async function countNotifications(em: EntityManager, viewerId: number): Promise<NotificationCounts> {
-  const [counts]: { open_count: number | string | null; in_progress: number | string | null; unassigned: number | string | null; unread: number | string | null }[] =
-    await em.getConnection().execute(
-      `select sum(case when t.status = ? then 1 else 0 end) as open_count,
-              sum(case when t.status = ? then 1 else 0 end) as in_progress,
-              sum(case when t.assigned_admin_id is null then 1 else 0 end) as unassigned,
-              sum(case when exists (
-                    select 1 from support_messages m
-                     where m.ticket_id = t.id and m.sender_type = ?
-                       and m.id > coalesce((select r.last_read_message_id from support_ticket_reads r
-                                             where r.ticket_id = t.id and r.admin_id = ?), 0)
-                  ) then 1 else 0 end) as unread
-         from support_tickets t
-        where t.status in (?, ?)`,
-      [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, SenderType.USER, viewerId, TicketStatus.OPEN, TicketStatus.IN_PROGRESS],
+const ACTIVE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
+const asCount = (value: number | string | null | undefined) => Number(value ?? 0);
+
+/**
+ * The counts for several agents at once, in two statements whatever their number: one pass over the active
+ * tickets for what every agent shares, and one over these agents' read marks. A ticket is unread for an
+ * agent while the person's newest message is above the agent's mark; so an agent's unread tickets are the
+ * active tickets the person wrote in, less those the agent has read up to the person's newest message.
+ */
+export async function countNotificationsFor(em: EntityManager, viewerIds: readonly number[]): Promise<NotificationCounts[]> {
+  const connection = em.getConnection();
+  const [shared]: { open_count: number | string | null; in_progress: number | string | null; unassigned: number | string | null; from_person: number | string | null }[] =
+    await connection.execute(
+      `select sum(case when status = ? then 1 else 0 end) as open_count,
+              sum(case when status = ? then 1 else 0 end) as in_progress,
+              sum(case when assigned_admin_id is null then 1 else 0 end) as unassigned,
+              sum(case when last_user_message_id is not null then 1 else 0 end) as from_person
+         from support_tickets
+        where status in (?, ?)`,
+      [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, ...ACTIVE],
     );
-  const unassigned = Number(counts?.unassigned ?? 0);
-  const unreadTickets = Number(counts?.unread ?? 0);
-  return {
-    openTickets: Number(counts?.open_count ?? 0),
-    inProgress: Number(counts?.in_progress ?? 0),
-    unassigned,
-    unreadTickets,
-    hasAlerts: unassigned > 0 || unreadTickets > 0,
-  };
+  const reads: { admin_id: number | string; read_count: number | string }[] = viewerIds.length
+    ? await connection.execute(
+        `select r.admin_id, count(*) as read_count
+           from support_ticket_reads r
+           join support_tickets t on t.id = r.ticket_id
+          where r.admin_id in (${viewerIds.map(() => '?').join(', ')})
+            and t.status in (?, ?)
+            and r.last_read_message_id >= t.last_user_message_id
+          group by r.admin_id`,
+        [...viewerIds, ...ACTIVE],
+      )
+    : [];
+  const readBy = new Map(reads.map((row) => [Number(row.admin_id), asCount(row.read_count)]));
+  const unassigned = asCount(shared?.unassigned);
+  return viewerIds.map((viewerId) => {
+    const unreadTickets = asCount(shared?.from_person) - (readBy.get(viewerId) ?? 0);
+    return {
+      openTickets: asCount(shared?.open_count),
+      inProgress: asCount(shared?.in_progress),
+      unassigned,
+      unreadTickets,
+      hasAlerts: unassigned > 0 || unreadTickets > 0,
+    };
+  });
+}
+
+export async function countNotifications(em: EntityManager, viewerId: number): Promise<NotificationCounts> {
+  const [counts] = await countNotificationsFor(em, [viewerId]);
+  return counts!;
 }

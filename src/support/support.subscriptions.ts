@@ -1,10 +1,12 @@
 // Live updates. Each event is read afresh from the database (a new EntityManager per event) and filtered server-side.
+import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import type { MessageEvent, TicketEvent } from '../pubsub/pubsub.js';
 import { Message } from './message.entity.js';
 import { loadMessage } from './message.service.js';
-import { countNotifications } from './notifications.service.js';
+import { countNotificationsFor } from './notifications.service.js';
 import { SupportNotifications } from './support.types.js';
 import { Ticket } from './ticket.entity.js';
 import { loadTicket } from './ticket.service.js';
@@ -15,16 +17,15 @@ function freshMessage(ctx: GraphqlContext, event: MessageEvent): Promise<Message
 }
 
 /**
- * Every subscriber of an instance receives the same event object; an agent with several tabs (or many
- * agents' sockets) would otherwise run the counts once per socket. Counted once per event and agent.
+ * Every subscriber of an instance receives the same event object; the badge's counts for one event are
+ * read once for all the agents subscribed (their sockets ask within the same moment, and the loader
+ * batches them into one read), rather than once per socket or per agent.
  */
-const countsByEvent = new WeakMap<object, Map<number, Promise<SupportNotifications>>>();
-function sharedCounts(event: object, viewerId: number, count: () => Promise<SupportNotifications>): Promise<SupportNotifications> {
-  let byViewer = countsByEvent.get(event);
-  if (!byViewer) countsByEvent.set(event, (byViewer = new Map()));
-  let counts = byViewer.get(viewerId);
-  if (!counts) byViewer.set(viewerId, (counts = count()));
-  return counts;
+const countsByEvent = new WeakMap<object, DataLoader<number, SupportNotifications>>();
+function sharedCounts(event: object, em: EntityManager, viewerId: number): Promise<SupportNotifications> {
+  let loader = countsByEvent.get(event);
+  if (!loader) countsByEvent.set(event, (loader = new DataLoader((viewerIds) => countNotificationsFor(em, viewerIds))));
+  return loader.load(viewerId);
 }
 
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
@@ -76,6 +77,6 @@ export class SupportSubscriptions {
   @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
   notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
-    return sharedCounts(event, callerOf(ctx).admin.id, () => countNotifications(ctx.em, callerOf(ctx).admin.id));
+    return sharedCounts(event, ctx.em, callerOf(ctx).admin.id);
   }
 }

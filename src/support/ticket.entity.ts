@@ -18,7 +18,7 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['assignee', 'status'] })
 @Index({ properties: ['phoneNumber', 'status'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'readReceiptMessageId' | 'replyWindowClosesAt';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -77,6 +77,10 @@ export class Ticket {
   /** When the person last wrote: the 24-hour reply window runs from here. */
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastUserMessageAt: Date | null = null;
+
+  /** The person's newest message (its id): above an agent's read mark, the ticket is unread for them. */
+  @Property({ type: 'integer', nullable: true })
+  lastUserMessageId: number | null = null;
 
   /** The person's newest message we have marked read on WhatsApp (a message id). */
   @Property({ type: 'integer', nullable: true })

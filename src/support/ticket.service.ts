@@ -99,6 +99,7 @@ export async function openTicketInTransaction(
     whatsappMessageId: input.whatsappMessageId ?? null,
   });
   await em.flush();
+  ticket.lastUserMessageId = first.id;
   recordAudit(em, actor, 'ticket.opened', ticket.id, null, { phoneNumber, priority: ticket.priority });
   events.push(
     { topic: 'TICKET_CREATED', payload: { ticketId: ticket.id } },

@@ -89,6 +89,7 @@ export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu,
     if (ticket) {
       const message = joinTicket(em, events, ticket, contact, inbound);
       await em.flush();
+      ticket.lastUserMessageId = message.id; // written at commit
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });
       return 'joined-ticket';
     }
