@@ -16,6 +16,22 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
   const openTicketFor = (phoneNumber: string) =>
     world.server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber, issueDescription: 'Opened by an agent' } });
 
+  it('a new message from the person makes a ticket the agent had read unread again, in the badge and on the ticket', async () => {
+    const phone = '2348100000199';
+    const agent = await world.server.createAgent('Ur Unread Again');
+    const { createTicket: ticket } = await openTicketFor(phone);
+    const badge = async () => (await world.server.ok('{ notifications { unreadTickets } }', {}, agent.token)).notifications.unreadTickets;
+    const unreadCount = async () => (await world.server.ok('query($id: ID!) { ticket(id: $id) { unreadCount } }', { id: ticket.id }, agent.token)).ticket.unreadCount;
+    await world.server.ok('mutation($t: ID!) { markTicketRead(ticketId: $t) { id } }', { t: ticket.id }, agent.token);
+    const readBadge = await badge();
+    expect(await unreadCount()).toBe(0);
+    expect((await postWebhook(world.server, inboundText(phone, 'Any news?').body)).status).toBe(200);
+    expect(await badge()).toBe(readBadge + 1);
+    expect(await unreadCount()).toBe(1);
+    await world.server.ok('mutation($t: ID!) { markTicketRead(ticketId: $t) { id } }', { t: ticket.id }, agent.token);
+    expect(await badge()).toBe(readBadge);
+  });
+
   it('answers the verification handshake only with the right verify token', async () => {
     const ask = (token: string) => fetch(`${world.server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`);
     const good = await ask(VERIFY_TOKEN);
