@@ -1,0 +1,40 @@
+// GraphQL inputs and the change event for canned responses.
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ChangeKind } from '../graphql/change.types.js';
+import { CannedResponse } from './canned-response.entity.js';
+
+@InputType()
+export class CreateCannedResponseInput {
+  @Field(() => String, { description: '1 to 32 lower-case letters, digits and dashes (upper case is lowered), e.g. refund. Unique.' })
+  shortcode!: string;
+
+  @Field(() => String, { description: 'At most 80 characters.' })
+  title!: string;
+
+  @Field(() => String, { description: 'At most 4,096 characters. The only placeholder is {{name}}; any other is refused.' })
+  body!: string;
+}
+
+@InputType({ description: 'The fields to change; those left out (or null) stay as they are.' })
+export class UpdateCannedResponseInput {
+  @Field(() => String, { nullable: true })
+  shortcode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  body?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A canned response was created, changed or deleted.' })
+export class CannedResponseChange {
+  @Field(() => ChangeKind)
+  change!: ChangeKind;
+
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => CannedResponse, { nullable: true, description: 'As it is now; null once deleted.' })
+  cannedResponse!: CannedResponse | null;
+}
