@@ -176,7 +176,6 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           <p className="muted count" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}</p>
         </div>
       )}
-      {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       <ul className="rows">
         {connection?.edges.map(({ node }) => (
           <li key={node.id}>
@@ -216,6 +215,8 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           </li>
         ))}
       </ul>
+      {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
+      {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       {loading && !connection && <p className="muted">Loading tickets…</p>}
       {connection && connection.edges.length === 0 && <p className="muted empty">No tickets here.</p>}
       {connection?.pageInfo.hasNextPage && (
