@@ -1,7 +1,5 @@
-// GraphQL inputs and the change event for canned responses.
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ChangeKind } from '../graphql/change.types.js';
-import { CannedResponse } from './canned-response.entity.js';
+// GraphQL inputs for canned responses: what clients may pass to create and change them.
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class CreateCannedResponseInput {
@@ -25,16 +23,4 @@ export class UpdateCannedResponseInput {
 
   @Field(() => String, { nullable: true })
   body?: string | null;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'A canned response was created, changed or deleted.' })
-export class CannedResponseChange {
-  @Field(() => ChangeKind)
-  change!: ChangeKind;
-
-  @Field(() => ID)
-  id!: number;
-
-  @Field(() => CannedResponse, { nullable: true, description: 'As it is now; null once deleted.' })
-  cannedResponse!: CannedResponse | null;
 }

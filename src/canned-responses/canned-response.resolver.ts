@@ -4,7 +4,8 @@ import { Admin } from '../auth/admin.entity.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import { ChangeKind, type RecordChangedEvent } from '../pubsub/pubsub.js';
 import { CannedResponse } from './canned-response.entity.js';
-import { CannedResponseChange, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.inputs.js';
+import { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.inputs.js';
+import { CannedResponseChange } from './canned-response.types.js';
 import {
   createCannedResponse,
   deleteCannedResponse,

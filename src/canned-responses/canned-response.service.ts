@@ -1,5 +1,5 @@
 // Canned responses: shared by the whole desk; any agent adds them, their author or an admin changes or deletes them.
-import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { recordAudit } from '../audit/audit.service.js';
 import { Admin } from '../auth/admin.entity.js';
@@ -7,6 +7,7 @@ import { Role } from '../auth/auth.enums.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
 import { containsPattern, escapeLike } from '../db/like.js';
+import { flushOrRefuse } from '../db/unique.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { ChangeKind } from '../pubsub/pubsub.js';
 import { MAX_PAGE_SIZE } from '../support/pagination.js';
@@ -61,16 +62,6 @@ export async function loadCannedResponse(em: EntityManager, id: string | number)
 
 const shortcodeTaken = (shortcode: string) => badInput(`The shortcode /${shortcode} is taken: choose another`);
 
-/** Flushes; a concurrent insert of the same shortcode (the unique index decides) is the same clear refusal. */
-async function flushOrRefuseShortcode(em: EntityManager, shortcode: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw shortcodeTaken(shortcode);
-    throw error;
-  }
-}
-
 async function assertShortcodeFree(em: EntityManager, shortcode: string, exceptId: number | null): Promise<void> {
   const holder = await em.findOne(CannedResponse, { shortcode }, { fields: ['id'] });
   if (holder && holder.id !== exceptId) throw shortcodeTaken(shortcode);
@@ -88,7 +79,8 @@ export async function createCannedResponse(ctx: SupportContext, editor: Editor, 
     await assertShortcodeFree(em, fields.shortcode, null);
     const now = new Date();
     const response = em.create(CannedResponse, { ...fields, author: em.getReference(Admin, editor.adminId), createdAt: now, updatedAt: now });
-    await flushOrRefuseShortcode(em, fields.shortcode);
+    // A concurrent insert of the same shortcode: the unique index decides, and the loser hears the same.
+    await flushOrRefuse(em, () => shortcodeTaken(fields.shortcode));
     recordAudit(em, editor, 'canned-response.created', null, null, described(response));
     events.push({ topic: 'CANNED_RESPONSE_CHANGED', payload: { id: response.id, change: ChangeKind.CREATED } });
     return response;
@@ -109,7 +101,7 @@ export async function updateCannedResponse(ctx: SupportContext, editor: Editor, 
     const before = described(response);
     const bodyChanged = changes.body !== undefined && changes.body !== response.body;
     Object.assign(response, changes, { updatedAt: new Date() });
-    await flushOrRefuseShortcode(em, response.shortcode);
+    await flushOrRefuse(em, () => shortcodeTaken(response.shortcode));
     // The trail says that the body changed, not what it says (it may name people).
     recordAudit(em, editor, 'canned-response.updated', null, before, { ...described(response), bodyChanged });
     events.push({ topic: 'CANNED_RESPONSE_CHANGED', payload: { id: response.id, change: ChangeKind.UPDATED } });

@@ -1,7 +1,5 @@
-// GraphQL inputs and the change event for labels.
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ChangeKind } from '../graphql/change.types.js';
-import { Label, type LabelRecord } from './label.entity.js';
+// GraphQL inputs for labels: what admins may pass to create and change them.
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class CreateLabelInput {
@@ -19,16 +17,4 @@ export class UpdateLabelInput {
 
   @Field(() => String, { nullable: true })
   color?: string | null;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'A label was created, renamed or recoloured, or deleted (and so taken off every ticket).' })
-export class LabelChange {
-  @Field(() => ChangeKind)
-  change!: ChangeKind;
-
-  @Field(() => ID)
-  id!: number;
-
-  @Field(() => Label, { nullable: true, description: 'As it is now; null once deleted.' })
-  label!: LabelRecord | null;
 }

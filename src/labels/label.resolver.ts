@@ -5,7 +5,8 @@ import { assertAdminSession } from '../auth/caller.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import { ChangeKind, type RecordChangedEvent } from '../pubsub/pubsub.js';
 import { Label, type LabelRecord } from './label.entity.js';
-import { CreateLabelInput, LabelChange, UpdateLabelInput } from './label.inputs.js';
+import { CreateLabelInput, UpdateLabelInput } from './label.inputs.js';
+import { LabelChange } from './label.types.js';
 import { createLabel, deleteLabel, listLabels, updateLabel } from './label.service.js';
 
 @Resolver(() => Label)

@@ -1,6 +1,7 @@
 // The desk's labels: admins create, rename, recolour and delete them (the resolver checks who).
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
+import { flushOrRefuse } from '../db/unique.js';
 import { badInput, notFound } from '../errors.js';
 import { ChangeKind } from '../pubsub/pubsub.js';
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
@@ -27,16 +28,6 @@ async function assertNameFree(em: EntityManager, name: string, exceptId: number 
   if (holder && holder.id !== exceptId) throw nameTaken(holder.name);
 }
 
-/** Flushes; the same name created at the same moment elsewhere (the unique index decides) is the same refusal. */
-async function flushOrRefuseName(em: EntityManager, name: string): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw nameTaken(name);
-    throw error;
-  }
-}
-
 const described = (label: Label) => ({ id: label.id, name: label.name, color: label.color });
 
 export async function createLabel(ctx: SupportContext, actor: Actor, input: { name: string; color: string }): Promise<Label> {
@@ -45,7 +36,8 @@ export async function createLabel(ctx: SupportContext, actor: Actor, input: { na
   return inTransaction(ctx, async (em, events) => {
     await assertNameFree(em, name, null);
     const label = em.create(Label, { name, nameKey: labelNameKey(name), color, createdAt: new Date() });
-    await flushOrRefuseName(em, name);
+    // The same name created at the same moment elsewhere: the unique index decides, and the loser hears the same.
+    await flushOrRefuse(em, () => nameTaken(name));
     recordAudit(em, actor, 'label.created', null, null, described(label));
     events.push({ topic: 'LABEL_CHANGED', payload: { id: label.id, change: ChangeKind.CREATED } });
     return label;
@@ -66,7 +58,7 @@ export async function updateLabel(ctx: SupportContext, actor: Actor, id: string,
       label.nameKey = labelNameKey(name);
     }
     if (color !== null) label.color = color;
-    await flushOrRefuseName(em, label.name);
+    await flushOrRefuse(em, () => nameTaken(label.name));
     recordAudit(em, actor, 'label.updated', null, before, described(label));
     events.push({ topic: 'LABEL_CHANGED', payload: { id: label.id, change: ChangeKind.UPDATED } });
     return label;
