@@ -1,5 +1,4 @@
 // Live feeds for tests: a subscription over a real graphql-ws socket, read event by event.
-// (The same helpers as test/support/subscriptions.test.ts, shared for the feature suites.)
 import type { Client } from 'graphql-ws';
 import type { TestServer } from './harness.js';
 
