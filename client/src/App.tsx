@@ -3,6 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { useEffect, useState } from 'react';
 import { SignIn } from './auth/SignIn';
+import { CannedResponses } from './canned-responses/CannedResponses';
 import { ConnectionBanner } from './layout/ConnectionBanner';
 import { Header } from './layout/Header';
 import { useRoute } from './router';
@@ -42,6 +43,7 @@ export function App({ socket }: { socket: Client }) {
           </div>
         )}
         {route.screen === 'simulator' && <Phone />}
+        {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}
       </main>
     </div>

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'tickets'; ticketId: string | null }
   | { screen: 'simulator' }
+  | { screen: 'canned-responses' }
   | { screen: 'settings' };
 
 export function parseRoute(path: string): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
   if (ticket) return { screen: 'tickets', ticketId: decodeURIComponent(ticket[1]!) };
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
+  if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };
   return { screen: 'tickets', ticketId: null };
 }

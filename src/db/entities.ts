@@ -2,6 +2,9 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Admin } from '../auth/admin.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
+import { CannedResponse } from '../canned-responses/canned-response.entity.js';
+import { Label } from '../labels/label.entity.js';
+import { TicketLabel } from '../labels/ticket-label.entity.js';
 import { Message } from '../support/message.entity.js';
 import { TicketRead } from '../support/ticket-read.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
@@ -10,4 +13,4 @@ import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel];

@@ -5,6 +5,9 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
+import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
+import { LabelResolver } from '../labels/label.resolver.js';
+import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
@@ -24,6 +27,9 @@ export const resolvers = [
   SupportSubscriptions,
   SimulatorResolver,
   AuditResolver,
+  CannedResponseResolver,
+  LabelResolver,
+  TicketLabelsResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

@@ -10,6 +10,16 @@ export interface MessageEvent {
   ticketId: number;
   messageId: number;
 }
+/** What happened to a desk-wide record (a canned response, a label). */
+export enum ChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  DELETED = 'DELETED',
+}
+export interface RecordChangedEvent {
+  id: number;
+  change: ChangeKind;
+}
 
 export type SupportTopics = {
   TICKET_CREATED: [TicketEvent];
@@ -18,6 +28,10 @@ export type SupportTopics = {
   /** A message's delivery status changed (sent, delivered, read, failed). */
   MESSAGE_UPDATED: [MessageEvent];
   NOTIFICATIONS_CHANGED: [TicketEvent];
+  /** A canned response was created, edited or deleted. */
+  CANNED_RESPONSE_CHANGED: [RecordChangedEvent];
+  /** A label was created, renamed or recoloured, or deleted. */
+  LABEL_CHANGED: [RecordChangedEvent];
   /** A session ended or an API token was revoked: every instance forgets it at once. */
   AUTH_REVOKED: [{ sessionId?: number; tokenId?: number }];
   /** The simulator's phone for this number changed (a message arrived or was read). */

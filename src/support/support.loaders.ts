@@ -3,6 +3,7 @@ import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { Admin } from '../auth/admin.entity.js';
+import { createLabelLoaders } from '../labels/label.loaders.js';
 import { readPlain } from '../db/plain-read.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
@@ -104,6 +105,7 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
     messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
+    ...createLabelLoaders(em),
   };
 }
 

@@ -51,8 +51,11 @@ export class TicketFilter {
   @Field(() => String, { nullable: true })
   phoneNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Text in the issue, the thread, the name or the phone number.' })
+  @Field(() => String, { nullable: true, description: 'Text in the issue, the thread, the name, the phone number or a label’s name.' })
   search?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Tickets carrying ANY of these labels (at most 100).' })
+  labelIds?: string[] | null;
 
   @Field(() => Date, { nullable: true })
   createdAfter?: Date | null;

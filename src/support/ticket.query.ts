@@ -6,6 +6,8 @@ import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import type { TicketPriority, TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId } from './support.validation.js';
+import { containsPattern } from '../db/like.js';
+import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
@@ -18,6 +20,8 @@ export interface TicketFilterInput {
   search?: string | null;
   createdAfter?: Date | null;
   createdBefore?: Date | null;
+  /** Tickets carrying any of these labels. */
+  labelIds?: readonly string[] | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
@@ -38,8 +42,6 @@ export interface TicketPage extends PageResult<TicketRecord> {
   countTotal(): Promise<number>;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export function ticketWhere(em: EntityManager, filter: TicketFilterInput): FilterQuery<Ticket> {
   const and: FilterQuery<Ticket>[] = [];
   if (filter.status?.length) and.push({ status: { $in: filter.status } });
@@ -50,10 +52,11 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   if (filter.phoneNumber != null) and.push({ phoneNumber: normalizePhoneNumber(filter.phoneNumber) });
   if (filter.createdAfter) and.push({ createdAt: { $gte: filter.createdAfter } });
   if (filter.createdBefore) and.push({ createdAt: { $lt: filter.createdBefore } });
+  if (filter.labelIds?.length) and.push({ id: { $in: ticketsWithAnyLabel(em, filter.labelIds) } } as FilterQuery<Ticket>);
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
-    const pattern = `%${escapeLike(search)}%`;
+    const pattern = containsPattern(search);
     const inThread = em.createQueryBuilder(Message, 'sm').select('sm.ticket').where({ body: { $like: pattern } });
     and.push({
       $or: [
@@ -61,6 +64,7 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
         { senderName: { $like: pattern } },
         { phoneNumber: { $like: pattern } },
         { id: { $in: inThread } },
+        { id: { $in: ticketsWithLabelMatching(em, pattern) } },
       ],
     } as FilterQuery<Ticket>);
   }

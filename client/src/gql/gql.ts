@@ -15,6 +15,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": typeof types.CannedResponseFieldsFragmentDoc,
+    "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": typeof types.CannedResponsesDocument,
+    "\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n": typeof types.CannedResponseChangedDocument,
+    "\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n": typeof types.CreateCannedResponseDocument,
+    "\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n": typeof types.UpdateCannedResponseDocument,
+    "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n": typeof types.DeleteCannedResponseDocument,
+    "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": typeof types.LabelsDocument,
+    "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": typeof types.LabelChangedDocument,
+    "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": typeof types.AddLabelsDocument,
+    "\n  mutation RemoveLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    removeLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": typeof types.RemoveLabelsDocument,
+    "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": typeof types.CreateLabelDocument,
+    "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
+    "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.HeaderDocument,
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
@@ -28,7 +41,7 @@ type Documents = {
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": typeof types.SimulatorSendDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": typeof types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n": typeof types.TicketDetailUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
@@ -37,15 +50,28 @@ type Documents = {
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": typeof types.SetStatusDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": typeof types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n": typeof types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": typeof types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
+    "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": types.CannedResponseFieldsFragmentDoc,
+    "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": types.CannedResponsesDocument,
+    "\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n": types.CannedResponseChangedDocument,
+    "\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n": types.CreateCannedResponseDocument,
+    "\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n": types.UpdateCannedResponseDocument,
+    "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n": types.DeleteCannedResponseDocument,
+    "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": types.LabelsDocument,
+    "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": types.LabelChangedDocument,
+    "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": types.AddLabelsDocument,
+    "\n  mutation RemoveLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    removeLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": types.RemoveLabelsDocument,
+    "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": types.CreateLabelDocument,
+    "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
+    "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.HeaderDocument,
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
@@ -59,7 +85,7 @@ const documents: Documents = {
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": types.SimulatorSendDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n": types.TicketDetailUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n": types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
@@ -68,12 +94,12 @@ const documents: Documents = {
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": types.SetStatusDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n": types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
 };
 
 /**
@@ -94,6 +120,58 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n"): (typeof documents)["\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n"): (typeof documents)["\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n"): (typeof documents)["\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n"): (typeof documents)["\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n"): (typeof documents)["\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n"): (typeof documents)["\n  query Labels {\n    labels { id name color ticketCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n"): (typeof documents)["\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n"): (typeof documents)["\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    removeLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n"): (typeof documents)["\n  mutation RemoveLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    removeLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n"): (typeof documents)["\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n"): (typeof documents)["\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -149,7 +227,7 @@ export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }\n  }\n"];
+export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -185,7 +263,7 @@ export function graphql(source: "\n  mutation ReopenTicket($ticketId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,7 +271,7 @@ export function graphql(source: "\n  subscription TicketListCreated {\n    ticke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }\n  }\n"];
+export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -205,7 +283,7 @@ export function graphql(source: "\n  fragment MessageFields on Message {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -97,6 +97,7 @@ export function Header() {
       </button>
       <nav aria-label="Main">
         {link('/', 'Tickets', route.screen === 'tickets')}
+        {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
         {link('/simulator', 'Simulator', route.screen === 'simulator')}
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
       </nav>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ApiScope, Role } from '../gql/graphql';
+import { LabelSettings } from '../labels/LabelSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -142,6 +143,7 @@ export function Settings() {
         </table>
         <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
       </section>
+      <LabelSettings />
     </div>
   );
 }

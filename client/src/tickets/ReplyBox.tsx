@@ -1,5 +1,6 @@
-// The reply box: Enter sends, Shift+Enter breaks the line; a draft survives reloads and an expired session.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// The reply box: Enter sends, Shift+Enter breaks the line, "/" picks a canned response; a draft survives reloads and an expired session.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { windowLeft } from '../format';
 import { loadDraft, saveDraft } from '../session';
 
@@ -7,11 +8,14 @@ export type ReplyMode = 'reply' | 'note';
 
 export function ReplyBox({
   ticketId,
+  senderName,
   replyWindowClosesAt,
   isResolved,
   onSend,
 }: {
   ticketId: string;
+  /** The person's name, for the {{name}} of canned responses. */
+  senderName: string | null;
   replyWindowClosesAt: string | null;
   isResolved: boolean;
   onSend: (mode: ReplyMode, body: string) => void;
@@ -19,8 +23,25 @@ export function ReplyBox({
   const [mode, setMode] = useState<ReplyMode>('reply');
   const [text, setText] = useState(() => loadDraft(ticketId));
   const [, tick] = useState(0);
+  const [caret, setCaret] = useState(0);
+  const pendingCaret = useRef<number | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => saveDraft(ticketId, text), [ticketId, text]);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null || !field.current) return;
+    field.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  }, [text]);
+  const picker = useCannedResponsePicker({
+    text,
+    caret,
+    senderName,
+    onInsert: (result) => {
+      pendingCaret.current = result.caret;
+      setText(result.text);
+      setCaret(result.caret);
+    },
+  });
   useEffect(() => {
     const timer = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(timer);
@@ -36,6 +57,7 @@ export function ReplyBox({
     field.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -56,17 +78,20 @@ export function ReplyBox({
           It opens again when they write. You can still add an internal note.
         </p>
       )}
+      {picker.element}
       <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>{mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}</label>
       <textarea
         id={`reply-${ticketId}`}
         ref={field}
         rows={3}
         maxLength={4096}
-        placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line)' : 'Write a note only agents can see…'}
+        placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)' : 'Write a note only agents can see…'}
         value={text}
         disabled={replyBlocked}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => (setText(event.target.value), setCaret(event.target.selectionStart))}
+        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
+        {...picker.inputProps}
       />
       <div className="reply-actions">
         <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>

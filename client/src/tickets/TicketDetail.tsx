@@ -6,6 +6,7 @@ import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
 import { navigate } from '../router';
+import { TicketLabels } from '../labels/TicketLabels';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { ReplyBox, type ReplyMode } from './ReplyBox';
@@ -24,7 +25,7 @@ const MESSAGE_UPDATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketDetailUpdated($id: ID!) {
-    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } }
+    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }
   }
 `);
 const SEND = graphql(`
@@ -204,6 +205,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         ) : (
           <button type="button" className="danger" onClick={() => setClosing('')}>Close ticket…</button>
         )}
+        <TicketLabels ticketId={ticketId} labels={ticket.labels} onError={setActionError} />
       </div>
       {closing !== null && (
         <form
@@ -228,7 +230,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       )}
       {actionError && <p role="alert" className="error">{actionError}</p>}
       <Thread messages={messages} onRetry={(message) => void deliver(message, (message as ThreadMessage & { mode: ReplyMode }).mode ?? 'reply')} />
-      <ReplyBox ticketId={ticketId} replyWindowClosesAt={ticket.replyWindowClosesAt} isResolved={isResolved} onSend={onSend} />
+      <ReplyBox ticketId={ticketId} senderName={ticket.senderName} replyWindowClosesAt={ticket.replyWindowClosesAt} isResolved={isResolved} onSend={onSend} />
     </section>
   );
 }

@@ -1,9 +1,12 @@
-// The ticket list: filters, search, sort, cursor pages of 50, and live updates without a reload.
+// The ticket list: filters (labels too), search, sort, cursor pages of 50, ticking tickets to label them at once, and live updates without a reload.
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAge } from '../format';
 import { graphql } from '../gql';
 import type { TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
+import { BulkLabelBar } from '../labels/BulkLabelBar';
+import { LabelChips } from '../labels/LabelChips';
+import { useLabels } from '../labels/useLabels';
 import { navigate } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
@@ -17,6 +20,7 @@ const TICKETS = graphql(`
         node {
           id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
           assignee { id name }
+          labels { id name color }
           lastMessage { id body senderType }
         }
       }
@@ -31,7 +35,7 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } }
+    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }
   }
 `);
 
@@ -66,7 +70,10 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const [assignee, setAssignee] = useState('');
   const [sort, setSort] = useState('activity');
   const [searchText, setSearchText] = useState('');
+  const [labelId, setLabelId] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const search = useDebounced(searchText.trim(), 250);
+  const labels = useLabels();
 
   const { data: who } = useQuery(AGENTS);
   const meId = who?.me?.id;
@@ -78,8 +85,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
     else if (assignee === 'me' && meId) value.assigneeId = meId;
     else if (assignee && assignee !== 'me') value.assigneeId = assignee;
     if (search) value.search = search;
+    if (labelId) value.labelIds = [labelId];
     return value;
-  }, [statusView, priority, assignee, search, meId]);
+  }, [statusView, priority, assignee, search, labelId, meId]);
   const { field, direction } = SORTS[sort]!;
   const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
   const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true });
@@ -98,6 +106,16 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   useSubscription(TICKET_UPDATED, { onData: refresh });
 
   const connection = data?.tickets;
+  const shownIds = connection?.edges.map(({ node }) => node.id) ?? [];
+  // Only what is on screen can be acted on: a ticket that left the view is no longer selected.
+  const selectedIds = shownIds.filter((id) => selected.has(id));
+  const allSelected = shownIds.length > 0 && selectedIds.length === shownIds.length;
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <section className="ticket-list" aria-label="Tickets">
       <div className="filters">
@@ -132,6 +150,15 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           </select>
         </label>
         <label>
+          Label
+          <select value={labelId} onChange={(event) => setLabelId(event.target.value)} aria-label="Filter by label">
+            <option value="">Any</option>
+            {labels.map((label) => (
+              <option key={label.id} value={label.id}>{label.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
           Sort
           <select value={sort} onChange={(event) => setSort(event.target.value)}>
             {Object.entries(SORTS).map(([key, option]) => (
@@ -141,10 +168,24 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
         </label>
       </div>
       {error && <p role="alert" className="error">Tickets could not be loaded: {error.message}</p>}
-      {connection && <p className="muted count" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}</p>}
+      {connection && (
+        <div className="list-head">
+          {shownIds.length > 0 && (
+            <input type="checkbox" aria-label="Select every ticket shown" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(shownIds))} />
+          )}
+          <p className="muted count" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}</p>
+        </div>
+      )}
       <ul className="rows">
         {connection?.edges.map(({ node }) => (
           <li key={node.id}>
+            <input
+              type="checkbox"
+              className="row-check"
+              aria-label={`Select the ticket from ${node.senderName ?? `+${node.phoneNumber}`}`}
+              checked={selected.has(node.id)}
+              onChange={() => toggle(node.id)}
+            />
             <a
               href={`/tickets/${node.id}`}
               className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''}`}
@@ -168,11 +209,14 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                 <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
                 <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
                 <span className="muted">💬 {node.messageCount}</span>
+                <LabelChips labels={node.labels} />
               </span>
             </a>
           </li>
         ))}
       </ul>
+      {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
+      {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       {loading && !connection && <p className="muted">Loading tickets…</p>}
       {connection && connection.edges.length === 0 && <p className="muted empty">No tickets here.</p>}
       {connection?.pageInfo.hasNextPage && (

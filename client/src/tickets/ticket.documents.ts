@@ -13,6 +13,7 @@ export const TICKET_DETAIL = graphql(`
       id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
       firstResponseAt replyWindowClosesAt unreadCount messageCount
       assignee { id name }
+      labels { id name color }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }

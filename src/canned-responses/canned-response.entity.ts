@@ -1,0 +1,43 @@
+// A canned response: a short named reply agents insert by typing /shortcode in the reply box.
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A saved reply, shared by the whole desk. Agents insert it by typing /shortcode in the reply box; {{name}} in its body becomes the person’s name.',
+})
+@Entity({ tableName: 'canned_responses' })
+export class CannedResponse {
+  [OptionalProps]?: 'author' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'What follows the / in the reply box: 1 to 32 lower-case letters, digits and dashes, e.g. refund. Unique.' })
+  @Property({ type: 'string', length: 32, unique: true })
+  shortcode!: string;
+
+  @Field(() => String, { description: 'A short description for the picker, at most 80 characters.' })
+  @Property({ type: 'string', length: 80 })
+  title!: string;
+
+  @Field(() => String, { description: 'The reply, at most 4,096 characters (WhatsApp’s limit). Placeholders: {{name}}, the person’s name.' })
+  @Property({ type: 'text' })
+  body!: string;
+
+  /** Who wrote it: they (or an admin) may change it. Kept when the agent is gone, as null. */
+  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
+  author: Admin | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,7 @@
+// The kind of change that subscriptions to desk-wide records (canned responses, labels) report.
+import { registerEnumType } from 'type-graphql';
+import { ChangeKind } from '../pubsub/pubsub.js';
+
+registerEnumType(ChangeKind, { name: 'ChangeKind', description: 'What happened to the record: it was created, changed, or deleted.' });
+
+export { ChangeKind };

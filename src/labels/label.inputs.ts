@@ -1,0 +1,20 @@
+// GraphQL inputs for labels: what admins may pass to create and change them.
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class CreateLabelInput {
+  @Field(() => String, { description: '1 to 40 characters; spaces around it are dropped. Unique regardless of case.' })
+  name!: string;
+
+  @Field(() => String, { description: 'As #rrggbb, e.g. #1f6feb.' })
+  color!: string;
+}
+
+@InputType({ description: 'Rename, recolour, or both; a field left out (or null) stays as it is.' })
+export class UpdateLabelInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  color?: string | null;
+}
