@@ -6,8 +6,10 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
+import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
+import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
@@ -20,6 +22,9 @@ export const resolvers = [
   TicketConnectionResolver,
   MessageConnectionResolver,
   MessageResolver,
+  ContactResolver,
+  TicketContactResolver,
+  SnoozeResolver,
   NotificationsResolver,
   SupportSubscriptions,
   SimulatorResolver,

@@ -18,6 +18,8 @@ export type SupportTopics = {
   /** A message's delivery status changed (sent, delivered, read, failed). */
   MESSAGE_UPDATED: [MessageEvent];
   NOTIFICATIONS_CHANGED: [TicketEvent];
+  /** An agent changed a contact's name, student id or notes. */
+  CONTACT_UPDATED: [{ phoneNumber: string }];
   /** A session ended or an API token was revoked: every instance forgets it at once. */
   AUTH_REVOKED: [{ sessionId?: number; tokenId?: number }];
   /** The simulator's phone for this number changed (a message arrived or was read). */

@@ -8,20 +8,25 @@ export interface NotificationCounts {
   unassigned: number;
   unreadTickets: number;
   hasAlerts: boolean;
+  snoozed: number;
 }
 
+type Count = number | string | null;
+
+/** Snoozed tickets are waiting, not work: they count only as snoozed until they come back. */
 export async function countNotifications(em: EntityManager, viewerId: number): Promise<NotificationCounts> {
-  const [counts]: { open_count: number | string | null; in_progress: number | string | null; unassigned: number | string | null; unread: number | string | null }[] =
+  const [counts]: { open_count: Count; in_progress: Count; unassigned: Count; unread: Count; snoozed: Count }[] =
     await em.getConnection().execute(
-      `select sum(case when t.status = ? then 1 else 0 end) as open_count,
-              sum(case when t.status = ? then 1 else 0 end) as in_progress,
-              sum(case when t.assigned_admin_id is null then 1 else 0 end) as unassigned,
-              sum(case when exists (
+      `select sum(case when t.snoozed_at is null and t.status = ? then 1 else 0 end) as open_count,
+              sum(case when t.snoozed_at is null and t.status = ? then 1 else 0 end) as in_progress,
+              sum(case when t.snoozed_at is null and t.assigned_admin_id is null then 1 else 0 end) as unassigned,
+              sum(case when t.snoozed_at is null and exists (
                     select 1 from support_messages m
                      where m.ticket_id = t.id and m.sender_type = ?
                        and m.id > coalesce((select r.last_read_message_id from support_ticket_reads r
                                              where r.ticket_id = t.id and r.admin_id = ?), 0)
-                  ) then 1 else 0 end) as unread
+                  ) then 1 else 0 end) as unread,
+              sum(case when t.snoozed_at is not null then 1 else 0 end) as snoozed
          from support_tickets t
         where t.status in (?, ?)`,
       [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, SenderType.USER, viewerId, TicketStatus.OPEN, TicketStatus.IN_PROGRESS],
@@ -34,5 +39,6 @@ export async function countNotifications(em: EntityManager, viewerId: number): P
     unassigned,
     unreadTickets,
     hasAlerts: unassigned > 0 || unreadTickets > 0,
+    snoozed: Number(counts?.snoozed ?? 0),
   };
 }

@@ -7,6 +7,7 @@ import { readPlain } from '../db/plain-read.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { badInput } from '../errors.js';
+import { createContactLoaders } from './contact.loaders.js';
 import { SenderType } from './support.enums.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
@@ -99,6 +100,7 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
 
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
   return {
+    ...createContactLoaders(em),
     admin: new DataLoader<number, Admin | null>((ids) => loadById<Admin>(em, Admin, ids)),
     ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),

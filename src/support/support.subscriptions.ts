@@ -1,11 +1,15 @@
 // Live updates. Each event is read afresh from the database (a new EntityManager per event) and filtered server-side.
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { notFound } from '../errors.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import type { MessageEvent, TicketEvent } from '../pubsub/pubsub.js';
+import { Contact } from '../whatsapp/contact.entity.js';
+import { findContact } from './contact.service.js';
 import { Message } from './message.entity.js';
 import { loadMessage } from './message.service.js';
 import { countNotifications } from './notifications.service.js';
 import { SupportNotifications } from './support.types.js';
+import { normalizePhoneNumber } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
 import { loadTicket } from './ticket.service.js';
 
@@ -28,6 +32,15 @@ function sharedCounts(event: object, viewerId: number, count: () => Promise<Supp
 }
 
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
+
+function samePhone(raw: string | null | undefined, phoneNumber: string): boolean {
+  if (raw == null) return true;
+  try {
+    return normalizePhoneNumber(raw) === phoneNumber;
+  } catch {
+    return false;
+  }
+}
 
 @Resolver()
 export class SupportSubscriptions {
@@ -77,5 +90,21 @@ export class SupportSubscriptions {
   notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
     return sharedCounts(event, callerOf(ctx).admin.id, () => countNotifications(ctx.em, callerOf(ctx).admin.id));
+  }
+
+  @Subscription(() => Contact, {
+    topics: 'CONTACT_UPDATED',
+    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber?: string | null } }) => samePhone(args.phoneNumber, payload.phoneNumber),
+    description: "An agent changed a contact's name, student id or notes: one contact (phoneNumber) or any.",
+  })
+  async contactUpdated(
+    @Root() event: { phoneNumber: string },
+    @Ctx() ctx: GraphqlContext,
+    @Arg('phoneNumber', () => String, { nullable: true }) _phoneNumber?: string | null,
+  ): Promise<Contact> {
+    renewScope(ctx);
+    const contact = await findContact(ctx.em, event.phoneNumber);
+    if (!contact) throw notFound('Contact', `+${event.phoneNumber}`);
+    return contact;
   }
 }

@@ -4,7 +4,7 @@ import type { QBFilterQuery, SqlEntityManager as EntityManager } from '@mikro-or
 import { badInput } from '../errors.js';
 import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
-import type { TicketPriority, TicketStatus } from './support.enums.js';
+import { isActiveStatus, type TicketPriority, type TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId } from './support.validation.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
@@ -18,6 +18,7 @@ export interface TicketFilterInput {
   search?: string | null;
   createdAfter?: Date | null;
   createdBefore?: Date | null;
+  snoozed?: boolean | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
@@ -50,6 +51,10 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   if (filter.phoneNumber != null) and.push({ phoneNumber: normalizePhoneNumber(filter.phoneNumber) });
   if (filter.createdAfter) and.push({ createdAt: { $gte: filter.createdAfter } });
   if (filter.createdBefore) and.push({ createdAt: { $lt: filter.createdBefore } });
+  // The open list (only OPEN and IN_PROGRESS asked for) leaves snoozed tickets out unless asked for them.
+  const snoozed = filter.snoozed ?? (filter.status?.length && filter.status.every(isActiveStatus) ? false : null);
+  if (snoozed === true) and.push({ snoozedAt: { $ne: null } });
+  if (snoozed === false) and.push({ snoozedAt: null });
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
