@@ -1,43 +1,17 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the real server:
 // a person asks for chat support, two agents see it live, one answers and closes it.
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, startServer, type TestServer } from '../helpers/harness.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
-  console.warn(`SKIPPING the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-}
-
-async function signIn(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('badge').waitFor();
-  // Let the live subscriptions register before the test makes anything happen.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  return page;
-}
 
 describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

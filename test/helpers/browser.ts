@@ -1,0 +1,36 @@
+// The browser tests' one Chromium: Debian's, driven by playwright-core, headless; and signing in as an agent.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where browser tests write their screenshots. */
+export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
+
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}`);
+  console.warn(`SKIPPING the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function signIn(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('badge').waitFor();
+  // Let the live subscriptions register before the test makes anything happen.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  return page;
+}
