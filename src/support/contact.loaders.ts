@@ -3,9 +3,8 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { readPlain } from '../db/plain-read.js';
-import { badInput } from '../errors.js';
 import { Contact, type ContactRecord } from '../whatsapp/contact.entity.js';
-import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
+import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 export interface ContactTicketsKey {
@@ -30,13 +29,7 @@ async function countTickets(em: EntityManager, phoneNumbers: readonly string[]):
   return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? 0);
 }
 
-export const contactTicketCursor = (ticket: TicketRecord) => encodeCursor([ticket.id]);
-
-function decodeTicketCursor(cursor: string): number {
-  const [id] = decodeCursor(cursor);
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw badInput('The cursor is not one this API gave out');
-  return id;
-}
+export const contactTicketCursor = (ticket: TicketRecord) => encodeIdCursor(ticket.id);
 
 /** Pages of several contacts' tickets, newest first, in one query per distinct page (ids grow with time). */
 async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsKey[]): Promise<PageResult<TicketRecord>[]> {
@@ -48,7 +41,7 @@ async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsK
   const pages = new Map<ContactTicketsKey, PageResult<TicketRecord>>();
   for (const group of groups.values()) {
     const page = readPage(group[0]!.args);
-    const before = page.cursor === null ? null : decodeTicketCursor(page.cursor);
+    const before = page.cursor === null ? null : decodeIdCursor(page.cursor);
     const phoneNumbers = group.map((key) => key.phoneNumber);
     const cursorClause = before === null ? '' : 'and t.id < ?';
     const rows: { id: number }[] = await em.getConnection().execute(
