@@ -1,10 +1,10 @@
-// The browser tests' one Chromium: Debian's, driven by playwright-core, headless; and signing in as an agent.
+// The browser tests' one set-up: Debian's Chromium (or CHROMIUM_PATH) through playwright-core, headless,
+// screenshots into test-artifacts/, and an agent signing in.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where browser tests write their screenshots. */
 export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
 
 export const hasChromium = existsSync(CHROMIUM);
@@ -13,7 +13,7 @@ if (!hasChromium) {
   console.warn(`SKIPPING the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -22,9 +22,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function signIn(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
+/** Opens `path`, signs in there, and waits until the live subscriptions are registered. */
+export async function signIn(context: BrowserContext, url: string, email: string, password: string, path = '/'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(url + path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

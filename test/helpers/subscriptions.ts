@@ -1,5 +1,4 @@
-// Following subscriptions in tests: each one's events in order, waited for with a deadline, on sockets
-// that the server has finished registering.
+// Live feeds for tests: a subscription over a real graphql-ws socket, read event by event.
 import type { Client } from 'graphql-ws';
 import type { TestServer } from './harness.js';
 
