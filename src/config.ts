@@ -54,6 +54,8 @@ export interface Config {
   };
   /** Resolved and closed tickets older than this many days are deleted; 0 keeps them for ever. */
   retentionDays: number;
+  /** How often each instance looks for snoozed tickets whose time has come. */
+  snoozeSweepMs: number;
   admin: { email: string; password: string | null };
   logLevel: string;
   sessionTtlHours: number;
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
       ticketsPerPhonePerHour: readInt(env, 'RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR', 5, 1, 100_000),
     },
     retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),
+    snoozeSweepMs: readInt(env, 'SNOOZE_SWEEP_MS', 15_000, 50, 3_600_000),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),

@@ -19,6 +19,8 @@ import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSharedState } from './pubsub/shared-state.js';
 import { deleteExpiredTickets } from './support/retention.service.js';
+import { startSnoozeSweep, type SnoozeSweep } from './support/snooze.sweep.js';
+import type { SupportContext } from './support/support.context.js';
 import { queryLimitProtections } from './graphql/limits.js';
 import { loadBotMenu } from './whatsapp/bot.menu.js';
 import { CloudApiClient } from './whatsapp/cloud-api.client.js';
@@ -120,18 +122,20 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
   });
 
+  const supportContext = (): SupportContext => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel, ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour });
   await registerWebhookRoute(http, {
     appSecret: config.whatsapp.appSecret,
     verifyToken: config.whatsapp.verifyToken,
     menu,
     logger,
-    support: () => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel, ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour }),
+    support: supportContext,
   });
   simulator?.registerCloudApi(http);
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
   let retentionTimer: NodeJS.Timeout | null = null;
+  let snoozeSweep: SnoozeSweep | null = null;
   const sweepOldTickets = () =>
     deleteExpiredTickets(orm.em.fork(), config.retentionDays)
       .then((deleted) => deleted > 0 && logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'))
@@ -166,6 +170,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         retentionTimer = setInterval(sweepOldTickets, 3600_000);
         retentionTimer.unref();
       }
+      snoozeSweep = startSnoozeSweep(supportContext, config.snoozeSweepMs, logger);
       return url;
     },
     async close() {
@@ -186,6 +191,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clearInterval(closeIdle);
       clearTimeout(cutStragglers);
       await step('graphql', () => apollo.stop());
+      await step('snooze sweep', async () => snoozeSweep?.stop());
       await step('outbox', async () => dispatcher?.stop());
       await step('redis', () => shared.close());
       await step('database', () => orm.close(true));

@@ -4,6 +4,7 @@ import type { Client } from 'graphql-ws';
 import { useEffect, useState } from 'react';
 import { SignIn } from './auth/SignIn';
 import { CannedResponses } from './canned-responses/CannedResponses';
+import { ContactPage } from './contacts/ContactPage';
 import { ConnectionBanner } from './layout/ConnectionBanner';
 import { Header } from './layout/Header';
 import { useRoute } from './router';
@@ -40,6 +41,12 @@ export function App({ socket }: { socket: Client }) {
           <div className={`tickets-layout ${route.ticketId ? 'has-detail' : ''}`}>
             <TicketList selectedId={route.ticketId} />
             {route.ticketId ? <TicketDetail key={route.ticketId} ticketId={route.ticketId} /> : <p className="empty-detail">Choose a ticket to read its thread.</p>}
+          </div>
+        )}
+        {route.screen === 'contact' && (
+          <div className="tickets-layout has-detail">
+            <TicketList selectedId={route.fromTicketId} />
+            <ContactPage key={route.phoneNumber} phoneNumber={route.phoneNumber} fromTicketId={route.fromTicketId} />
           </div>
         )}
         {route.screen === 'simulator' && <Phone />}

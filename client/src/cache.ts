@@ -49,6 +49,7 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Query: { fields: { tickets: connectionPolicy(['filter', 'orderBy']) } },
       Ticket: { fields: { messages: connectionPolicy(false) } },
+      Contact: { keyFields: ['phoneNumber'], fields: { tickets: connectionPolicy(false) } },
       SupportNotifications: { keyFields: [] },
     },
   });

@@ -3,18 +3,26 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { screen: 'tickets'; ticketId: string | null }
+  /** A contact's page; fromTicketId is the ticket it was opened from, to go back to. */
+  | { screen: 'contact'; phoneNumber: string; fromTicketId: string | null }
   | { screen: 'simulator' }
   | { screen: 'canned-responses' }
   | { screen: 'settings' };
 
-export function parseRoute(path: string): Route {
+export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
   if (ticket) return { screen: 'tickets', ticketId: decodeURIComponent(ticket[1]!) };
+  const contact = /^\/contacts\/([^/]+)\/?$/.exec(path);
+  if (contact) return { screen: 'contact', phoneNumber: decodeURIComponent(contact[1]!), fromTicketId: new URLSearchParams(search).get('from') };
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };
   return { screen: 'tickets', ticketId: null };
 }
+
+/** Where a contact's page is, opened from a ticket (to go back to) or not. */
+export const contactPath = (phoneNumber: string, fromTicketId?: string | null) =>
+  `/contacts/${encodeURIComponent(phoneNumber)}${fromTicketId ? `?from=${encodeURIComponent(fromTicketId)}` : ''}`;
 
 export function navigate(path: string): void {
   if (path === location.pathname + location.search) return;
@@ -23,9 +31,9 @@ export function navigate(path: string): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.pathname));
+    const update = () => setRoute(parseRoute(location.pathname, location.search));
     window.addEventListener('popstate', update);
     return () => window.removeEventListener('popstate', update);
   }, []);

@@ -5,8 +5,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['ticketId', 'createdAt'] })
 @Index({ properties: ['actorId', 'createdAt'] })
+@Index({ properties: ['contactId', 'createdAt'] })
 export class AuditEntry {
-  [OptionalProps]?: 'actorId' | 'ticketId' | 'before' | 'after' | 'createdAt';
+  [OptionalProps]?: 'actorId' | 'ticketId' | 'contactId' | 'before' | 'after' | 'createdAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -23,6 +24,10 @@ export class AuditEntry {
 
   @Property({ type: 'integer', nullable: true })
   ticketId: number | null = null;
+
+  /** For changes to a contact; an erasure of the contact's number deletes these entries with it. */
+  @Property({ type: 'integer', nullable: true })
+  contactId: number | null = null;
 
   @Property({ type: 'json', nullable: true })
   before: Record<string, unknown> | null = null;

@@ -5,13 +5,14 @@ import { assertAdminSession } from '../auth/caller.js';
 import { badInput } from '../errors.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { MAX_PAGE_SIZE } from '../support/pagination.js';
+import { findContact } from '../support/contact.service.js';
 import { parseId } from '../support/support.validation.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 @ObjectType('AuditEntry', { description: 'One recorded action of an agent (or of the system).' })
 class AuditEntryType {
   @Field(() => ID) id!: number;
-  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, api-token.created, auth.login' }) action!: string;
+  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login' }) action!: string;
   @Field(() => ID, { nullable: true }) actorId!: number | null;
   @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' }) actorLabel!: string;
   @Field(() => ID, { nullable: true }) ticketId!: number | null;
@@ -22,11 +23,12 @@ class AuditEntryType {
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => [AuditEntryType], { description: 'Admins only: the newest entries first, optionally for one ticket or one agent; page with beforeId.' })
+  @Query(() => [AuditEntryType], { description: 'Admins only: the newest entries first, optionally for one ticket, one contact (its phone number) or one agent; page with beforeId.' })
   async auditLog(
     @Ctx() ctx: GraphqlContext,
     @Arg('ticketId', () => ID, { nullable: true }) ticketId?: string | null,
     @Arg('actorId', () => ID, { nullable: true }) actorId?: string | null,
+    @Arg('phoneNumber', () => String, { nullable: true, description: 'Changes to the contact with this number.' }) phoneNumber?: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('beforeId', () => ID, { nullable: true }) beforeId?: string | null,
   ): Promise<AuditEntryType[]> {
@@ -36,6 +38,7 @@ export class AuditResolver {
     const where: Record<string, unknown> = {};
     if (ticketId != null) where.ticketId = parseId(ticketId) ?? -1;
     if (actorId != null) where.actorId = parseId(actorId) ?? -1;
+    if (phoneNumber != null) where.contactId = (await findContact(ctx.em, phoneNumber))?.id ?? -1;
     if (beforeId != null) where.id = { $lt: parseId(beforeId) ?? 0 };
     return ctx.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: size });
   }

@@ -10,12 +10,14 @@ export function recordAudit(
   ticketId: number | null,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
+  contactId: number | null = null,
 ): void {
   const entry = em.create(AuditEntry, {
     actorId: actor?.adminId ?? null,
     actorLabel: actor?.label ?? 'system',
     action,
     ticketId,
+    contactId,
     before,
     after,
     createdAt: new Date(),

@@ -9,8 +9,10 @@ import { CannedResponseResolver } from '../canned-responses/canned-response.reso
 import { LabelResolver } from '../labels/label.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
+import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
+import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
@@ -23,6 +25,9 @@ export const resolvers = [
   TicketConnectionResolver,
   MessageConnectionResolver,
   MessageResolver,
+  ContactResolver,
+  TicketContactResolver,
+  SnoozeResolver,
   NotificationsResolver,
   SupportSubscriptions,
   SimulatorResolver,

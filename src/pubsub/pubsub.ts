@@ -32,6 +32,8 @@ export type SupportTopics = {
   CANNED_RESPONSE_CHANGED: [RecordChangedEvent];
   /** A label was created, renamed or recoloured, or deleted. */
   LABEL_CHANGED: [RecordChangedEvent];
+  /** An agent changed a contact's name, student id or notes. */
+  CONTACT_UPDATED: [{ phoneNumber: string }];
   /** A session ended or an API token was revoked: every instance forgets it at once. */
   AUTH_REVOKED: [{ sessionId?: number; tokenId?: number }];
   /** The simulator's phone for this number changed (a message arrived or was read). */

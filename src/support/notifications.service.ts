@@ -8,36 +8,40 @@ export interface NotificationCounts {
   unassigned: number;
   unreadTickets: number;
   hasAlerts: boolean;
+  snoozed: number;
 }
 
+type Count = number | string | null | undefined;
 const ACTIVE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
-const asCount = (value: number | string | null | undefined) => Number(value ?? 0);
+const asCount = (value: Count) => Number(value ?? 0);
 
 /**
  * The counts for several agents at once, in two statements whatever their number: one pass over the active
  * tickets for what every agent shares, and one over these agents' read marks. A ticket is unread for an
  * agent while the person's newest message is above the agent's mark; so an agent's unread tickets are the
  * active tickets the person wrote in, less those the agent has read up to the person's newest message.
+ * Snoozed tickets are waiting, not work: they count only as snoozed until they come back.
  */
 export async function countNotificationsFor(em: EntityManager, viewerIds: readonly number[]): Promise<NotificationCounts[]> {
   const connection = em.getConnection();
-  const [shared]: { open_count: number | string | null; in_progress: number | string | null; unassigned: number | string | null; from_person: number | string | null }[] =
-    await connection.execute(
-      `select sum(case when status = ? then 1 else 0 end) as open_count,
-              sum(case when status = ? then 1 else 0 end) as in_progress,
-              sum(case when assigned_admin_id is null then 1 else 0 end) as unassigned,
-              sum(case when last_user_message_id is not null then 1 else 0 end) as from_person
-         from support_tickets
-        where status in (?, ?)`,
-      [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, ...ACTIVE],
-    );
-  const reads: { admin_id: number | string; read_count: number | string }[] = viewerIds.length
+  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count }[] = await connection.execute(
+    `select sum(case when snoozed_at is null and status = ? then 1 else 0 end) as open_count,
+            sum(case when snoozed_at is null and status = ? then 1 else 0 end) as in_progress,
+            sum(case when snoozed_at is null and assigned_admin_id is null then 1 else 0 end) as unassigned,
+            sum(case when snoozed_at is null and last_user_message_id is not null then 1 else 0 end) as from_person,
+            sum(case when snoozed_at is not null then 1 else 0 end) as snoozed
+       from support_tickets
+      where status in (?, ?)`,
+    [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, ...ACTIVE],
+  );
+  const reads: { admin_id: number | string; read_count: Count }[] = viewerIds.length
     ? await connection.execute(
         `select r.admin_id, count(*) as read_count
            from support_ticket_reads r
            join support_tickets t on t.id = r.ticket_id
           where r.admin_id in (${viewerIds.map(() => '?').join(', ')})
             and t.status in (?, ?)
+            and t.snoozed_at is null
             and r.last_read_message_id >= t.last_user_message_id
           group by r.admin_id`,
         [...viewerIds, ...ACTIVE],
@@ -53,6 +57,7 @@ export async function countNotificationsFor(em: EntityManager, viewerIds: readon
       unassigned,
       unreadTickets,
       hasAlerts: unassigned > 0 || unreadTickets > 0,
+      snoozed: asCount(shared?.snoozed),
     };
   });
 }

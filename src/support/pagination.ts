@@ -53,6 +53,15 @@ export function decodeCursor(cursor: string): unknown[] {
   throw badInput('The cursor is not one this API gave out');
 }
 
+/** Cursors of lists ordered by id alone (a thread, a contact's tickets): the id, opaque to clients. */
+export const encodeIdCursor = (id: number) => encodeCursor([id]);
+
+export function decodeIdCursor(cursor: string): number {
+  const [id] = decodeCursor(cursor);
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw badInput('The cursor is not one this API gave out');
+  return id;
+}
+
 export interface PageResult<T> {
   nodes: T[];
   hasNextPage: boolean;

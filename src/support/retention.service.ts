@@ -55,6 +55,9 @@ export async function erasePhoneNumber(em: EntityManager, actor: Actor, rawPhone
     await deleteTickets(tx, ticketIds);
     await tx.nativeDelete(OutboxRow, { recipient: phoneNumber });
     await tx.nativeDelete(ProcessedInbound, { sender: phoneNumber });
+    const contact = await tx.findOne(Contact, { phoneNumber }, { fields: ['id'] });
+    // Changes to the contact were audited with their values (notes, name): they go with it.
+    if (contact) await tx.nativeDelete(AuditEntry, { contactId: contact.id });
     await tx.nativeDelete(Contact, { phoneNumber });
     // The trail records that an erasure happened and its size, not whose number it was.
     recordAudit(tx, actor, 'contact.erased', null, null, { tickets: ticketIds.length, messages });

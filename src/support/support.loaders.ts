@@ -6,8 +6,8 @@ import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
 import { readPlain } from '../db/plain-read.js';
 import { Message, type MessageRecord } from './message.entity.js';
-import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
-import { badInput } from '../errors.js';
+import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
+import { createContactLoaders } from './contact.loaders.js';
 import { SenderType } from './support.enums.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
@@ -54,13 +54,7 @@ async function loadTicketStats(em: EntityManager, viewerId: number, ticketIds: r
   });
 }
 
-export const messageCursor = (message: MessageRecord) => encodeCursor([message.id]);
-
-function decodeMessageCursor(cursor: string): number {
-  const [id] = decodeCursor(cursor);
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw badInput('The cursor is not one this API gave out');
-  return id;
-}
+export const messageCursor = (message: MessageRecord) => encodeIdCursor(message.id);
 
 /** Pages of several tickets' threads in one query; messages are ordered by id, which is their order of arrival. */
 async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey[]): Promise<PageResult<MessageRecord>[]> {
@@ -72,7 +66,7 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
   const pages = new Map<MessagePageKey, PageResult<MessageRecord>>();
   for (const group of groups.values()) {
     const page = readPage(group[0]!.args, 'backward');
-    const after = page.cursor === null ? null : decodeMessageCursor(page.cursor);
+    const after = page.cursor === null ? null : decodeIdCursor(page.cursor);
     const forward = page.direction === 'forward';
     const ticketIds = group.map((key) => key.ticketId);
     const marks = ticketIds.map(() => '?').join(', ');
@@ -100,6 +94,7 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
 
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
   return {
+    ...createContactLoaders(em),
     admin: new DataLoader<number, Admin | null>((ids) => loadById<Admin>(em, Admin, ids)),
     ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),

@@ -2,12 +2,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { notFound } from '../errors.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import type { MessageEvent, TicketEvent } from '../pubsub/pubsub.js';
+import { Contact } from '../whatsapp/contact.entity.js';
+import { findContact } from './contact.service.js';
 import { Message } from './message.entity.js';
 import { loadMessage } from './message.service.js';
 import { countNotificationsFor } from './notifications.service.js';
 import { SupportNotifications } from './support.types.js';
+import { normalizePhoneNumber } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
 import { loadTicket } from './ticket.service.js';
 
@@ -29,6 +33,15 @@ function sharedCounts(event: object, em: EntityManager, viewerId: number): Promi
 }
 
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
+
+function samePhone(raw: string | null | undefined, phoneNumber: string): boolean {
+  if (raw == null) return true;
+  try {
+    return normalizePhoneNumber(raw) === phoneNumber;
+  } catch {
+    return false;
+  }
+}
 
 @Resolver()
 export class SupportSubscriptions {
@@ -78,5 +91,21 @@ export class SupportSubscriptions {
   notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
     return sharedCounts(event, ctx.em, callerOf(ctx).admin.id);
+  }
+
+  @Subscription(() => Contact, {
+    topics: 'CONTACT_UPDATED',
+    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber?: string | null } }) => samePhone(args.phoneNumber, payload.phoneNumber),
+    description: "An agent changed a contact's name, student id or notes: one contact (phoneNumber) or any.",
+  })
+  async contactUpdated(
+    @Root() event: { phoneNumber: string },
+    @Ctx() ctx: GraphqlContext,
+    @Arg('phoneNumber', () => String, { nullable: true }) _phoneNumber?: string | null,
+  ): Promise<Contact> {
+    renewScope(ctx);
+    const contact = await findContact(ctx.em, event.phoneNumber);
+    if (!contact) throw notFound('Contact', `+${event.phoneNumber}`);
+    return contact;
   }
 }

@@ -47,20 +47,23 @@ export class MessageConnection {
 
 @ObjectType({ simpleResolvers: true, description: "The dashboard badge's counts, for the agent asking." })
 export class SupportNotifications {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'OPEN tickets, not counting snoozed ones.' })
   openTickets!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'IN_PROGRESS tickets, not counting snoozed ones.' })
   inProgress!: number;
 
-  @Field(() => Int, { description: 'Open or in-progress tickets with no assignee.' })
+  @Field(() => Int, { description: 'Open or in-progress tickets with no assignee, not counting snoozed ones.' })
   unassigned!: number;
 
-  @Field(() => Int, { description: "Open or in-progress tickets with messages from the person this agent has not read." })
+  @Field(() => Int, { description: "Open or in-progress tickets with messages from the person this agent has not read, not counting snoozed ones." })
   unreadTickets!: number;
 
   @Field(() => Boolean)
   hasAlerts!: boolean;
+
+  @Field(() => Int, { description: 'Open or in-progress tickets that are snoozed (counted in none of the above until they come back).' })
+  snoozed!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })

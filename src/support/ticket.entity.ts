@@ -17,8 +17,9 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['status', 'priorityRank'] })
 @Index({ properties: ['assignee', 'status'] })
 @Index({ properties: ['phoneNumber', 'status'] })
+@Index({ properties: ['snoozedUntil'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -86,6 +87,20 @@ export class Ticket {
   @Property({ type: 'integer', nullable: true })
   readReceiptMessageId: number | null = null;
 
+  @Field(() => Date, { nullable: true, description: 'When an agent snoozed the ticket; null when it is not snoozed.' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  snoozedAt: Date | null = null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a snoozed ticket comes back to the open list by itself; null when it is not snoozed, or is snoozed until the person writes.',
+  })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  snoozedUntil: Date | null = null;
+
+  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
+  snoozedBy: Admin | null = null;
+
   @Property({ type: 'integer', version: true })
   version!: number;
 
@@ -94,13 +109,20 @@ export class Ticket {
     this.priorityRank = priorityRank[priority];
   }
 
+  /** Back in the open list: the snooze (if any) is over. */
+  endSnooze(): void {
+    this.snoozedAt = null;
+    this.snoozedUntil = null;
+    this.snoozedBy = null;
+  }
+
   get replyWindowClosesAt(): Date | null {
     return replyWindowClosesAt(this);
   }
 }
 
-/** A ticket as a plain read gives it (lists, loaders): its columns, the assignee as `{ id }`. A Ticket is one too. */
-export type TicketRecord = Omit<Ticket, 'assignee' | 'replyWindowClosesAt' | 'setPriority'> & { assignee: IdRef | null };
+/** A ticket as a plain read gives it (lists, loaders): its columns, the assignee and snoozer as `{ id }`. A Ticket is one too. */
+export type TicketRecord = Omit<Ticket, 'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze'> & { assignee: IdRef | null; snoozedBy: IdRef | null };
 
 export function replyWindowClosesAt(ticket: Pick<Ticket, 'lastUserMessageAt'>): Date | null {
   return ticket.lastUserMessageAt ? new Date(ticket.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;

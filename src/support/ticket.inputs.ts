@@ -62,6 +62,13 @@ export class TicketFilter {
 
   @Field(() => Date, { nullable: true })
   createdBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only snoozed tickets; false: only tickets that are not snoozed. Left out, snoozed tickets are hidden when status asks only for OPEN and IN_PROGRESS (the open list), and included otherwise.',
+  })
+  snoozed?: boolean | null;
 }
 
 @InputType()

@@ -4,7 +4,7 @@ import type { QBFilterQuery, SqlEntityManager as EntityManager } from '@mikro-or
 import { badInput } from '../errors.js';
 import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
-import type { TicketPriority, TicketStatus } from './support.enums.js';
+import { isActiveStatus, type TicketPriority, type TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId } from './support.validation.js';
 import { containsPattern } from '../db/like.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
@@ -22,6 +22,7 @@ export interface TicketFilterInput {
   createdBefore?: Date | null;
   /** Tickets carrying any of these labels. */
   labelIds?: readonly string[] | null;
+  snoozed?: boolean | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
@@ -53,6 +54,10 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   if (filter.createdAfter) and.push({ createdAt: { $gte: filter.createdAfter } });
   if (filter.createdBefore) and.push({ createdAt: { $lt: filter.createdBefore } });
   if (filter.labelIds?.length) and.push({ id: { $in: ticketsWithAnyLabel(em, filter.labelIds) } } as FilterQuery<Ticket>);
+  // The open list (only OPEN and IN_PROGRESS asked for) leaves snoozed tickets out unless asked for them.
+  const snoozed = filter.snoozed ?? (filter.status?.length && filter.status.every(isActiveStatus) ? false : null);
+  if (snoozed === true) and.push({ snoozedAt: { $ne: null } });
+  if (snoozed === false) and.push({ snoozedAt: null });
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');

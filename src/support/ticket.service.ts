@@ -11,6 +11,7 @@ import { normalizePhoneNumber, parseId, validateBody, validateName } from './sup
 import { TicketRead } from './ticket-read.entity.js';
 import { Ticket } from './ticket.entity.js';
 import { addMessageToThread } from './message.service.js';
+import { rememberContactOf } from './contact.service.js';
 
 /** What the person gets when an agent closes a ticket without writing their own message. */
 export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
@@ -44,7 +45,7 @@ export async function loadTicketForChange(em: EntityManager, id: string | number
   return ticket;
 }
 
-const ticketChanged = (ticketId: number): SupportEvent[] => [
+export const ticketChanged = (ticketId: number): SupportEvent[] => [
   { topic: 'TICKET_UPDATED', payload: { ticketId } },
   { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId } },
 ];
@@ -62,7 +63,9 @@ export async function openTicket(ctx: SupportContext, input: OpenTicketInput, ac
     if (await hasReachedTicketLimit(em, phoneNumber, ctx.ticketsPerPhonePerHour)) {
       throw new DomainError(ErrorCode.RATE_LIMITED, `+${phoneNumber} has opened ${ctx.ticketsPerPhonePerHour} tickets in the last hour; add to one of them instead`);
     }
-    return openTicketInTransaction(em, events, input, actor);
+    const ticket = await openTicketInTransaction(em, events, input, actor);
+    await rememberContactOf(em, ticket);
+    return ticket;
   });
 }
 
@@ -110,7 +113,7 @@ export async function openTicketInTransaction(
 }
 
 /** Loads the ticket in the transaction, applies `change`, and records before and after of `fields`. */
-async function changeTicket(
+export async function changeTicket(
   ctx: SupportContext,
   actor: Actor,
   ticketId: string,
@@ -157,6 +160,8 @@ function applyStatus(ticket: Ticket, status: TicketStatus): void {
   ticket.status = status;
   if (isActiveStatus(status)) ticket.resolvedAt = null;
   else ticket.resolvedAt ??= new Date();
+  // A snooze is a pause of open work: a resolved or closed ticket has none.
+  if (!isActiveStatus(status)) ticket.endSnooze();
 }
 
 export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketId: string, status: TicketStatus): Promise<Ticket> {

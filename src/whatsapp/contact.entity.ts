@@ -1,6 +1,10 @@
-// A person who wrote to the bot, with where their conversation with the bot stands.
+// A person who writes to the desk (on WhatsApp, or named in a ticket opened through the API): who they
+// are, the agents' notes on them, and where their conversation with the bot stands.
 import { OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+import type { IdRef } from '../db/plain-read.js';
 
 export enum ConversationState {
   MENU = 'MENU',
@@ -8,19 +12,35 @@ export enum ConversationState {
   IN_SUPPORT = 'IN_SUPPORT',
 }
 
+@ObjectType({ simpleResolvers: true, description: 'A person who writes to the desk, with the agents’ notes on them and every ticket they opened.' })
 @Entity({ tableName: 'contacts' })
 export class Contact {
-  [OptionalProps]?: 'name' | 'studentId' | 'conversationState' | 'openTicketId' | 'lastInboundAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?:
+    | 'name'
+    | 'studentId'
+    | 'conversationState'
+    | 'openTicketId'
+    | 'lastInboundAt'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'notes'
+    | 'notesUpdatedAt'
+    | 'notesUpdatedBy'
+    | 'notesRevision'
+    | 'nameSetByAgent';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
+  @Field(() => String, { description: 'Digits only, with the country code, as WhatsApp sends it. What names the contact in the API.' })
   @Property({ type: 'string', length: 32, unique: true })
   phoneNumber!: string;
 
+  @Field(() => String, { nullable: true, description: 'Their WhatsApp profile name, until an agent sets one (which WhatsApp then no longer overwrites).' })
   @Property({ type: 'string', length: 255, nullable: true })
   name: string | null = null;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 64, nullable: true })
   studentId: string | null = null;
 
@@ -31,12 +51,36 @@ export class Contact {
   @Property({ type: 'integer', nullable: true })
   openTicketId: number | null = null;
 
+  @Field(() => Date, { nullable: true, description: 'When they last wrote on WhatsApp.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastInboundAt: Date | null = null;
 
+  @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @Field(() => String, { nullable: true, description: 'Free text for agents, at most 4,000 characters; never sent to the person.' })
+  @Property({ type: 'text', nullable: true })
+  notes: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the notes were last changed.' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  notesUpdatedAt: Date | null = null;
+
+  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
+  notesUpdatedBy: Admin | null = null;
+
+  @Field(() => Int, { description: 'Counts changes to the notes; pass it as baseNotesRevision so that an edit never overwrites one it has not seen.' })
+  @Property({ type: 'integer' })
+  notesRevision: number = 0;
+
+  /** An agent chose the name: WhatsApp's profile name no longer replaces it. */
+  @Property({ type: 'boolean' })
+  nameSetByAgent: boolean = false;
 }
+
+/** A contact as a plain read gives it (loaders): its columns, notesUpdatedBy as `{ id }`. A Contact is one too. */
+export type ContactRecord = Omit<Contact, 'notesUpdatedBy'> & { notesUpdatedBy: IdRef | null };

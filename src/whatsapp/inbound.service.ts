@@ -6,6 +6,7 @@ import type { SupportEvent } from '../pubsub/pubsub.js';
 import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
 import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
+import { wakeTicket } from '../support/snooze.service.js';
 import { SenderType, TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
@@ -28,7 +29,7 @@ async function contactFor(em: EntityManager, inbound: InboundMessage): Promise<C
     contact = em.create(Contact, { phoneNumber: inbound.from });
     await em.flush();
   }
-  if (inbound.profileName) contact.name = asName(inbound.profileName);
+  if (inbound.profileName && !contact.nameSetByAgent) contact.name = asName(inbound.profileName);
   if (!contact.lastInboundAt || contact.lastInboundAt < inbound.sentAt) contact.lastInboundAt = inbound.sentAt;
   return contact;
 }
@@ -70,6 +71,8 @@ function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, c
   ticket.updatedAt = now;
   contact.conversationState = ConversationState.IN_SUPPORT;
   contact.openTicketId = ticket.id;
+  // The person wrote: a snoozed ticket is open work again.
+  if (ticket.snoozedAt) wakeTicket(em, ticket, 'reply');
   events.push(
     { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
     { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },

@@ -21,6 +21,12 @@ type Documents = {
     "\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n": typeof types.CreateCannedResponseDocument,
     "\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n": typeof types.UpdateCannedResponseDocument,
     "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n": typeof types.DeleteCannedResponseDocument,
+    "\n  query ContactPage($phoneNumber: String!, $after: String) {\n    contact(phoneNumber: $phoneNumber) {\n      ...ContactFields\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id status issueDescription createdAt resolvedAt messageCount snoozed snoozedUntil\n            assignee { id name }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.ContactPageDocument,
+    "\n  subscription ContactUpdated($phoneNumber: String!) {\n    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }\n  }\n": typeof types.ContactUpdatedDocument,
+    "\n  subscription ContactTicketCreated {\n    ticketCreated { id phoneNumber }\n  }\n": typeof types.ContactTicketCreatedDocument,
+    "\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.ContactTicketThreadDocument,
+    "\n  fragment ContactFields on Contact {\n    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n": typeof types.ContactFieldsFragmentDoc,
+    "\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n": typeof types.UpdateContactDocument,
     "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": typeof types.LabelsDocument,
     "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": typeof types.LabelChangedDocument,
     "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": typeof types.AddLabelsDocument,
@@ -39,9 +45,11 @@ type Documents = {
     "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": typeof types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": typeof types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": typeof types.SimulatorSendDocument,
+    "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
+    "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": typeof types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketDetailUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": typeof types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
@@ -50,12 +58,12 @@ type Documents = {
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": typeof types.SetStatusDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": typeof types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": typeof types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
@@ -65,6 +73,12 @@ const documents: Documents = {
     "\n  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) { ...CannedResponseFields }\n  }\n": types.CreateCannedResponseDocument,
     "\n  mutation UpdateCannedResponse($id: ID!, $input: UpdateCannedResponseInput!) {\n    updateCannedResponse(id: $id, input: $input) { ...CannedResponseFields }\n  }\n": types.UpdateCannedResponseDocument,
     "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n": types.DeleteCannedResponseDocument,
+    "\n  query ContactPage($phoneNumber: String!, $after: String) {\n    contact(phoneNumber: $phoneNumber) {\n      ...ContactFields\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id status issueDescription createdAt resolvedAt messageCount snoozed snoozedUntil\n            assignee { id name }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.ContactPageDocument,
+    "\n  subscription ContactUpdated($phoneNumber: String!) {\n    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }\n  }\n": types.ContactUpdatedDocument,
+    "\n  subscription ContactTicketCreated {\n    ticketCreated { id phoneNumber }\n  }\n": types.ContactTicketCreatedDocument,
+    "\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.ContactTicketThreadDocument,
+    "\n  fragment ContactFields on Contact {\n    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n": types.ContactFieldsFragmentDoc,
+    "\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n": types.UpdateContactDocument,
     "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": types.LabelsDocument,
     "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": types.LabelChangedDocument,
     "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": types.AddLabelsDocument,
@@ -83,9 +97,11 @@ const documents: Documents = {
     "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": types.SimulatorSendDocument,
+    "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
+    "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n": types.TicketDetailUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
@@ -94,12 +110,12 @@ const documents: Documents = {
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": types.SetStatusDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n": types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
 };
 
 /**
@@ -144,6 +160,30 @@ export function graphql(source: "\n  mutation UpdateCannedResponse($id: ID!, $in
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCannedResponse($id: ID!) {\n    deleteCannedResponse(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactPage($phoneNumber: String!, $after: String) {\n    contact(phoneNumber: $phoneNumber) {\n      ...ContactFields\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id status issueDescription createdAt resolvedAt messageCount snoozed snoozedUntil\n            assignee { id name }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactPage($phoneNumber: String!, $after: String) {\n    contact(phoneNumber: $phoneNumber) {\n      ...ContactFields\n      tickets(first: 20, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id status issueDescription createdAt resolvedAt messageCount snoozed snoozedUntil\n            assignee { id name }\n          }\n        }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ContactUpdated($phoneNumber: String!) {\n    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }\n  }\n"): (typeof documents)["\n  subscription ContactUpdated($phoneNumber: String!) {\n    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ContactTicketCreated {\n    ticketCreated { id phoneNumber }\n  }\n"): (typeof documents)["\n  subscription ContactTicketCreated {\n    ticketCreated { id phoneNumber }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactFields on Contact {\n    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n"): (typeof documents)["\n  fragment ContactFields on Contact {\n    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -219,6 +259,14 @@ export function graphql(source: "\n  mutation SimulatorSend($phoneNumber: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"): (typeof documents)["\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"): (typeof documents)["\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -227,7 +275,7 @@ export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }\n  }\n"];
+export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -263,7 +311,7 @@ export function graphql(source: "\n  mutation ReopenTicket($ticketId: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil\n          assignee { id name }\n          labels { id name color }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -271,7 +319,7 @@ export function graphql(source: "\n  subscription TicketListCreated {\n    ticke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }\n  }\n"];
+export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -283,7 +331,7 @@ export function graphql(source: "\n  fragment MessageFields on Message {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      assignee { id name }\n      labels { id name color }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

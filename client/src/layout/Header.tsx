@@ -96,7 +96,7 @@ export function Header() {
         <span><strong>{counts?.unreadTickets ?? '–'}</strong> unread</span>
       </button>
       <nav aria-label="Main">
-        {link('/', 'Tickets', route.screen === 'tickets')}
+        {link('/', 'Tickets', route.screen === 'tickets' || route.screen === 'contact')}
         {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
         {link('/simulator', 'Simulator', route.screen === 'simulator')}
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}

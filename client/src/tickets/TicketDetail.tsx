@@ -5,11 +5,12 @@ import { appendEdge } from '../cache';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
-import { navigate } from '../router';
+import { contactPath, navigate } from '../router';
 import { TicketLabels } from '../labels/TicketLabels';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { ReplyBox, type ReplyMode } from './ReplyBox';
+import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
 import { Thread, type ThreadMessage } from './Thread';
 import { TICKET_DETAIL } from './ticket.documents';
 
@@ -25,7 +26,10 @@ const MESSAGE_UPDATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketDetailUpdated($id: ID!) {
-    ticketUpdated(id: $id) { id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color } }
+    ticketUpdated(id: $id) {
+      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }
+      snoozed snoozedAt snoozedUntil snoozedBy { id name }
+    }
   }
 `);
 const SEND = graphql(`
@@ -175,7 +179,15 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           <p className="muted">
             +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
+          {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
         </div>
+        <a
+          className="button contact-link"
+          href={contactPath(ticket.phoneNumber, ticket.id)}
+          onClick={(event) => (event.preventDefault(), navigate(contactPath(ticket.phoneNumber, ticket.id)))}
+        >
+          Contact &amp; history
+        </a>
       </header>
       <div className="detail-actions">
         <label>
@@ -200,6 +212,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
             <LabelOptions labels={STATUS_LABELS} />
           </select>
         </label>
+        <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
         {isResolved ? (
           <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>Reopen</button>
         ) : (
@@ -207,6 +220,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         )}
         <TicketLabels ticketId={ticketId} labels={ticket.labels} onError={setActionError} />
       </div>
+      <SnoozedBanner ticketId={ticketId} ticket={ticket} act={act} />
       {closing !== null && (
         <form
           className="close-form"

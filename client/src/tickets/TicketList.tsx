@@ -10,6 +10,7 @@ import { useLabels } from '../labels/useLabels';
 import { navigate } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
+import { describeSnooze } from './snooze-times';
 
 const TICKETS = graphql(`
   query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
@@ -19,6 +20,7 @@ const TICKETS = graphql(`
         cursor
         node {
           id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
+          snoozed snoozedUntil
           assignee { id name }
           labels { id name color }
           lastMessage { id body senderType }
@@ -35,13 +37,15 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount assignee { id name } labels { id name color } }
+    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }
   }
 `);
 
 const PAGE_SIZE = 50;
+/** The open list (active) leaves snoozed tickets out; the snoozed view shows only them. */
 const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
   active: ['OPEN', 'IN_PROGRESS'],
+  snoozed: ['OPEN', 'IN_PROGRESS'],
   OPEN: ['OPEN'],
   IN_PROGRESS: ['IN_PROGRESS'],
   RESOLVED: ['RESOLVED'],
@@ -80,6 +84,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const filter = useMemo<TicketFilter>(() => {
     const value: TicketFilter = {};
     if (STATUS_VIEWS[statusView]) value.status = STATUS_VIEWS[statusView];
+    if (statusView === 'snoozed') value.snoozed = true;
     if (priority) value.priority = [priority];
     if (assignee === 'unassigned') value.unassigned = true;
     else if (assignee === 'me' && meId) value.assigneeId = meId;
@@ -127,6 +132,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           Status
           <select value={statusView} onChange={(event) => setStatusView(event.target.value)}>
             <option value="active">Open &amp; in progress</option>
+            <option value="snoozed">Snoozed</option>
             <LabelOptions labels={STATUS_LABELS} />
             <option value="all">All</option>
           </select>
@@ -207,6 +213,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
                 <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
+                {node.snoozed && <span className="pill snoozed">💤 {describeSnooze(node.snoozedUntil)}</span>}
                 <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
                 <span className="muted">💬 {node.messageCount}</span>
                 <LabelChips labels={node.labels} />
@@ -218,7 +225,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
       {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       {loading && !connection && <p className="muted">Loading tickets…</p>}
-      {connection && connection.edges.length === 0 && <p className="muted empty">No tickets here.</p>}
+      {connection && connection.edges.length === 0 && <p className="muted empty">{statusView === 'snoozed' ? 'No snoozed tickets.' : 'No tickets here.'}</p>}
       {connection?.pageInfo.hasNextPage && (
         <button type="button" className="more" disabled={loading} onClick={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
           {loading ? 'Loading…' : 'Load more'}

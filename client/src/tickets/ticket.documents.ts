@@ -12,8 +12,10 @@ export const TICKET_DETAIL = graphql(`
     ticket(id: $id) {
       id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
       firstResponseAt replyWindowClosesAt unreadCount messageCount
+      snoozed snoozedAt snoozedUntil snoozedBy { id name }
       assignee { id name }
       labels { id name color }
+      contact { phoneNumber notes }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }

@@ -1,0 +1,80 @@
+// The agents' notes on a contact: edited here, saved with a clear saved or failed state, and kept in step
+// with other agents' edits without losing what is being typed.
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { formatTimestamp } from '../format';
+import type { ContactFieldsFragment } from '../gql/graphql';
+import { UPDATE_CONTACT } from './contact.documents';
+import { SaveStatus, useSave } from './SaveStatus';
+
+/** The server refuses longer notes. */
+const MAX_NOTES = 4000;
+
+export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
+  const [text, setText] = useState(contact.notes ?? '');
+  // What the text was written from: another agent's save moves the contact's revision past it.
+  const [base, setBase] = useState({ notes: contact.notes ?? '', revision: contact.notesRevision });
+  const [update] = useMutation(UPDATE_CONTACT);
+  const save = useSave();
+  const dirty = text !== base.notes;
+  const changedElsewhere = contact.notesRevision !== base.revision && save.state.kind !== 'saving';
+
+  const takeLatest = () => {
+    setText(contact.notes ?? '');
+    setBase({ notes: contact.notes ?? '', revision: contact.notesRevision });
+    save.reset();
+  };
+  // Another agent's edit arrives live: shown at once unless this agent has unsaved text.
+  useEffect(() => {
+    if (changedElsewhere && !dirty) takeLatest();
+  }, [contact.notesRevision, contact.notes]);
+
+  const tooLong = text.trimEnd().length > MAX_NOTES;
+  const onSave = () =>
+    save.run(async () => {
+      const result = await update({ variables: { phoneNumber: contact.phoneNumber, input: { notes: text, baseNotesRevision: base.revision } } });
+      const saved = result.data?.updateContact;
+      if (!saved) return;
+      setBase({ notes: saved.notes ?? '', revision: saved.notesRevision });
+      setText(saved.notes ?? '');
+    });
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && dirty && !tooLong) {
+      event.preventDefault();
+      void onSave();
+    }
+  };
+
+  return (
+    <div className="contact-notes">
+      <label htmlFor="contact-notes">Notes for agents (never sent to the person)</label>
+      <textarea
+        id="contact-notes"
+        rows={6}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder="What every agent should know about this person…"
+        aria-describedby="contact-notes-meta"
+        aria-invalid={tooLong}
+      />
+      <div className="notes-bar">
+        <span id="contact-notes-meta" className={`muted ${tooLong ? 'error' : ''}`}>
+          {text.trimEnd().length} / {MAX_NOTES}
+          {contact.notesUpdatedAt && ` · last edited ${contact.notesUpdatedBy ? `by ${contact.notesUpdatedBy.name}, ` : ''}${formatTimestamp(contact.notesUpdatedAt)}`}
+        </span>
+        <SaveStatus state={save.state} dirty={dirty} testId="notes-status" />
+        <button type="button" className="primary" disabled={!dirty || tooLong || save.state.kind === 'saving'} onClick={() => void onSave()}>
+          Save notes
+        </button>
+      </div>
+      {tooLong && <p className="error">Notes are at most {MAX_NOTES} characters: shorten them to save.</p>}
+      {changedElsewhere && dirty && (
+        <p className="notice" role="alert">
+          {contact.notesUpdatedBy?.name ?? 'Another agent'} changed these notes while you were editing; saving would overwrite theirs, so it will be refused.{' '}
+          <button type="button" onClick={takeLatest}>Show their version</button> (your text is discarded; copy it first if you need it).
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { graphql } from '../gql';
+
+export const CONTACT_FIELDS = graphql(`
+  fragment ContactFields on Contact {
+    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt
+    notesUpdatedBy { id name }
+  }
+`);
+
+export const UPDATE_CONTACT = graphql(`
+  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {
+    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }
+  }
+`);

@@ -1,0 +1,58 @@
+// Contacts: look one up, edit it, and the fields that point elsewhere (who wrote the notes, their tickets).
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
+import { actorOf } from '../auth/auth.service.js';
+import { pageInfo } from '../graphql/connection.types.js';
+import { callerOf, type GraphqlContext } from '../graphql/context.js';
+import { Contact, type ContactRecord } from '../whatsapp/contact.entity.js';
+import { UpdateContactInput } from './contact.inputs.js';
+import { contactTicketCursor } from './contact.loaders.js';
+import { findContact, updateContact } from './contact.service.js';
+import { TicketConnection } from './support.types.js';
+import { Ticket, type TicketRecord } from './ticket.entity.js';
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @Query(() => Contact, { nullable: true, description: 'The contact with this phone number (spaces, dashes and a leading + are ignored); null when the desk has never heard from it.' })
+  contact(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<Contact | null> {
+    return findContact(ctx.em, phoneNumber);
+  }
+
+  @Mutation(() => Contact, { description: "Changes a contact's name, student id or notes; audited, and published to contactUpdated." })
+  updateContact(
+    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Contact> {
+    return updateContact(ctx.support, actorOf(callerOf(ctx)), phoneNumber, input);
+  }
+
+  @FieldResolver(() => Admin, { nullable: true, description: 'The agent who last changed the notes.' })
+  notesUpdatedBy(@Root() contact: ContactRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+    return contact.notesUpdatedBy ? ctx.loaders.admin.load(contact.notesUpdatedBy.id) : null;
+  }
+
+  @FieldResolver(() => TicketConnection, { description: 'Every ticket they opened, newest first, each with its thread. At most 100 a page.' })
+  async tickets(
+    @Root() contact: ContactRecord,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<TicketConnection> {
+    const page = await ctx.loaders.contactTicketPage.load({ phoneNumber: contact.phoneNumber, args: { first, after } });
+    const cursors = page.nodes.map(contactTicketCursor);
+    return {
+      edges: page.nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
+      pageInfo: pageInfo(cursors, page.hasNextPage, page.hasPreviousPage),
+      countTotal: () => ctx.loaders.contactTicketCount.load(contact.phoneNumber),
+    };
+  }
+}
+
+@Resolver(() => Ticket)
+export class TicketContactResolver {
+  @FieldResolver(() => Contact, { nullable: true, description: 'The person who opened it: their details, the notes on them, and their other tickets.' })
+  contact(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<ContactRecord | null> {
+    return ctx.loaders.contact.load(ticket.phoneNumber);
+  }
+}
