@@ -11,6 +11,7 @@ import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { TokenCache } from '../auth/token-cache.js';
+import type { PresenceService } from '../support/presence.service.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -23,6 +24,7 @@ export interface AppServices {
   simulator: WhatsappSimulator | null;
   limiter: RateLimiter;
   tokens: TokenCache;
+  presence: PresenceService;
 }
 
 export interface GraphqlContext {
@@ -30,13 +32,15 @@ export interface GraphqlContext {
   caller: Caller | null;
   /** The client's address, for per-address limits. */
   ip: string;
+  /** The WebSocket an operation came through (null over HTTP): presence reported through it ends with it. */
+  connectionId: string | null;
   em: SqlEntityManager;
   loaders: SupportLoaders;
   support: SupportContext;
 }
 
-export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown'): GraphqlContext {
-  const context = { app, caller, ip } as GraphqlContext;
+export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown', connectionId: string | null = null): GraphqlContext {
+  const context = { app, caller, ip, connectionId } as GraphqlContext;
   renewScope(context);
   return context;
 }

@@ -8,6 +8,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
+import { PresenceResolver } from '../support/presence.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   MessageResolver,
   NotificationsResolver,
   SupportSubscriptions,
+  PresenceResolver,
   SimulatorResolver,
   AuditResolver,
 ] as const;
