@@ -1,10 +1,11 @@
-// Collision detection in a real browser: two agents on one ticket see each other viewing and typing; a reply
-// that crosses the other agent's is held back with a warning, then reviewed or sent anyway; a closed tab leaves.
+// Collision detection in a real browser: two agents on one ticket see each other viewing and typing (and the
+// person's simulated phone shows "typing…"); a reply that crosses the other agent's is held back with a
+// warning, then reviewed or sent anyway; a closed tab leaves.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, startServer, type TestServer } from '../helpers/harness.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, startServer, type TestServer } from '../helpers/harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
@@ -43,7 +44,15 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
 
   it('two agents on one ticket see each other viewing and typing, and a crossing reply is held back with a warning', async () => {
     const bea = await server.createAgent('Bea Second');
-    const ticket = await createTicket(server, { senderName: 'Kofi Mensah', issueDescription: 'My transcript request is stuck' });
+    // The person opens the ticket on (simulated) WhatsApp, so that the typing indicator has a message to show on.
+    const phone = '447700900777';
+    const personSends = (variables: Record<string, string>) =>
+      server.ok('mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Kofi Mensah", text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, ...variables });
+    await personSends({ t: 'Hello' });
+    await personSends({ c: 'chat_support', ct: '💬 Chat Support' });
+    await personSends({ t: 'My transcript request is stuck' });
+    const ticket = (await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone })).tickets.edges[0].node;
+    const phoneShowsTyping = async () => (await server.ok('{ simulatorPhones { phoneNumber typing } }')).simulatorPhones.find((entry: { phoneNumber: string }) => entry.phoneNumber === phone)?.typing;
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
     const beaContext = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
     const admin = await openTicketAs(adminContext, server.url, ticket.id, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -59,6 +68,7 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await beaReply.pressSequentially('Hi Kofi, I am checking', { delay: 20 });
     await admin.getByTestId('typing-notice').filter({ hasText: 'Bea Second is typing' }).waitFor({ timeout: 5000 });
     await admin.screenshot({ path: join(ARTIFACTS, 'presence-typing.png') });
+    await eventually(async () => ((await phoneShowsTyping()) ? true : undefined), 5000, 'the person’s phone to show typing…');
     await admin.getByTestId('typing-notice').filter({ hasText: 'typing' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     // The admin starts a reply; Bea sends hers first; the admin's is held back with a warning.
@@ -67,6 +77,8 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await beaReply.fill('Hi Kofi, I have pushed your transcript request through.');
     await beaReply.press('Enter');
     await admin.getByTestId('message').filter({ hasText: 'I have pushed your transcript request through' }).waitFor();
+    // The reply reaches the phone, and the indicator gives way to it.
+    await eventually(async () => ((await phoneShowsTyping()) === false ? true : undefined), 5000, 'the typing indicator to give way to the reply');
     await adminReply.press('Enter');
     const warning = admin.getByTestId('reply-conflict');
     await warning.getByText('Bea Second replied while you were typing').waitFor({ timeout: 5000 });
