@@ -2,7 +2,7 @@
 // who else is here and typing, and a reply held back when another agent answered while this one typed.
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { appendEdge } from '../cache';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
@@ -88,6 +88,8 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const [held, setHeld] = useState<{ reply: Outgoing; reason: string } | null>(null);
   const [restore, setRestore] = useState<RestoredReply | null>(null);
+  const heldNow = useRef(held);
+  heldNow.current = held;
   const [closing, setClosing] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [markRead] = useMutation(MARK_READ);
@@ -150,8 +152,11 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
     } catch (failure) {
       if (isOtherAgentReplied(failure)) {
-        // Not sent: the agent reads what the other agent said, then sends anyway or edits.
+        // Not sent: the agent reads what the other agent said, then sends anyway or edits. A reply already
+        // held (a second crossing before the first was settled) goes back to the box rather than being lost.
         setOutgoing((list) => list.filter((item) => item.id !== local.id));
+        const previous = heldNow.current;
+        if (previous) setRestore({ body: previous.reply.body, key: ++localIds });
         setHeld({ reply: local, reason: failure instanceof Error ? failure.message : 'Another agent replied while you were typing.' });
         return;
       }
@@ -159,7 +164,6 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     }
   };
   const onSend = (mode: ReplyMode, body: string, typingSince: string | null) => {
-    setHeld(null);
     const local: Outgoing = {
       id: `local-${++localIds}`,
       body,

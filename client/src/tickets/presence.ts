@@ -50,10 +50,14 @@ export function usePresence(ticketId: string, meId: string | undefined) {
       if (state === 'connected' && last !== null && last !== 'connected') report();
       last = state;
     });
+    // A background tab's timers may be slowed down: when it comes back, say so at once.
+    const onVisible = () => document.visibilityState === 'visible' && report();
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearInterval(heartbeat);
       clearTimeout(idle.current);
       stopListening();
+      document.removeEventListener('visibilitychange', onVisible);
       typing.current = false;
       report(false);
     };
