@@ -38,6 +38,8 @@ export interface Config {
   wsInitTimeoutMs: number;
   whatsapp: WhatsappConfig;
   outbox: OutboxConfig;
+  /** A viewer of a ticket who sends no presence heartbeat for this long is gone. */
+  presenceTtlMs: number;
   bot: { menuFile: string | null; greeting: string | null };
   limits: {
     maxDepth: number;
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
       claimMs: readInt(env, 'OUTBOX_CLAIM_MS', 60_000, 1000, 3_600_000),
     },
+    presenceTtlMs: readInt(env, 'PRESENCE_TTL_MS', 15_000, 1000, 300_000),
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
     limits: {
       maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

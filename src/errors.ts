@@ -7,6 +7,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   REPLY_WINDOW_CLOSED = 'REPLY_WINDOW_CLOSED',
+  /** sendMessage with typingSince: another agent replied to the person since then; send again without it to send anyway. */
+  OTHER_AGENT_REPLIED = 'OTHER_AGENT_REPLIED',
   RATE_LIMITED = 'RATE_LIMITED',
 }
 

@@ -28,6 +28,8 @@ import { defaultDispatcherOptions, OutboxDispatcher } from './whatsapp/outbox.di
 import { OutboxWakeup } from './whatsapp/outbox.wakeup.js';
 import { outboxChannel } from './whatsapp/outbox.service.js';
 import { WhatsappSimulator } from './whatsapp/simulator.js';
+import { defaultPresenceOptions, PresenceService } from './support/presence.service.js';
+import { TypingIndicator } from './whatsapp/typing-indicator.js';
 import { registerWebhookRoute } from './whatsapp/webhook.route.js';
 
 export interface ServerOptions {
@@ -73,7 +75,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
   const tokens = new TokenCache();
   tokens.follow(pubsub);
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens };
+  const typingIndicator = new TypingIndicator(orm, limiter, logger);
+  const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -162,6 +166,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => started.wake()));
         started.start();
         dispatcher = started;
+        // Typing indicators are best effort: a short wait, no retry (see typing-indicator.ts).
+        typingIndicator.attach(new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: Math.min(whatsapp.timeoutMs, 5000) }));
       } else {
         logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
       }
@@ -183,6 +189,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       if (retentionTimer) clearInterval(retentionTimer);
       closing = true;
       await step('websockets', () => websocket.close());
+      presence.close();
       // In-flight requests finish; keep-alive connections are closed as soon as they fall idle, and a
       // connection still busy after 8 s is cut, so that the whole stop stays under 10 s.
       const closeIdle = setInterval(() => http.server.closeIdleConnections(), 50);

@@ -10,6 +10,9 @@ import { tap } from 'rxjs';
 import { createCache } from './cache';
 import { getToken, setToken } from './session';
 
+/** The operation that reports presence (tickets/presence.ts); it travels over the WebSocket. */
+export const PRESENCE_OPERATION = 'ReportPresence';
+
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 type ConnectionListener = (state: ConnectionState) => void;
 const connectionListeners = new Set<ConnectionListener>();
@@ -88,7 +91,8 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+      // Presence heartbeats go over the socket too: the server drops this tab's presence the moment it closes.
+      return definition.kind === 'OperationDefinition' && (definition.operation === 'subscription' || definition.name?.value === PRESENCE_OPERATION);
     },
     ws,
     http,

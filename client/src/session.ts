@@ -1,6 +1,7 @@
 // The signed-in agent's token, and reply drafts that survive a reload or an expired session.
 const TOKEN_KEY = 'support.token';
 const DRAFT_PREFIX = 'support.draft.';
+const DRAFT_SINCE_PREFIX = 'support.draftSince.';
 
 type Listener = (token: string | null) => void;
 const listeners = new Set<Listener>();
@@ -27,4 +28,14 @@ export function loadDraft(ticketId: string): string {
 export function saveDraft(ticketId: string, text: string): void {
   if (text) localStorage.setItem(DRAFT_PREFIX + ticketId, text);
   else localStorage.removeItem(DRAFT_PREFIX + ticketId);
+}
+
+/** When a draft began, on the server's clock (the newest message it was written after): for collision checks. */
+export function loadDraftSince(ticketId: string): string | null {
+  return localStorage.getItem(DRAFT_SINCE_PREFIX + ticketId);
+}
+
+export function saveDraftSince(ticketId: string, since: string | null): void {
+  if (since) localStorage.setItem(DRAFT_SINCE_PREFIX + ticketId, since);
+  else localStorage.removeItem(DRAFT_SINCE_PREFIX + ticketId);
 }

@@ -11,6 +11,7 @@ import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { TokenCache } from '../auth/token-cache.js';
+import type { PresenceService } from '../support/presence.service.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -23,6 +24,7 @@ export interface AppServices {
   simulator: WhatsappSimulator | null;
   limiter: RateLimiter;
   tokens: TokenCache;
+  presence: PresenceService;
 }
 
 export interface GraphqlContext {
@@ -30,6 +32,8 @@ export interface GraphqlContext {
   caller: Caller | null;
   /** The client's address, for per-address limits. */
   ip: string;
+  /** The WebSocket an operation came through (null over HTTP): presence reported through it ends with it. */
+  connectionId: string | null;
   readonly em: SqlEntityManager;
   readonly loaders: SupportLoaders;
   readonly support: SupportContext;
@@ -48,6 +52,7 @@ class RequestContext implements GraphqlContext {
     readonly app: AppServices,
     readonly caller: Caller | null,
     readonly ip: string,
+    readonly connectionId: string | null,
   ) {}
 
   get em(): SqlEntityManager {
@@ -79,8 +84,8 @@ class RequestContext implements GraphqlContext {
   }
 }
 
-export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown'): GraphqlContext {
-  return new RequestContext(app, caller, ip);
+export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown', connectionId: string | null = null): GraphqlContext {
+  return new RequestContext(app, caller, ip, connectionId);
 }
 
 /**

@@ -38,6 +38,7 @@ export function codeOf(error: DomainError): ErrorCode {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CONFLICT:
     case ErrorCode.REPLY_WINDOW_CLOSED:
+    case ErrorCode.OTHER_AGENT_REPLIED:
     case ErrorCode.RATE_LIMITED:
       return error.code;
     default: {

@@ -13,6 +13,7 @@ import { ContactResolver, TicketContactResolver } from '../support/contact.resol
 import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
 import { SnoozeResolver } from '../support/snooze.resolver.js';
+import { PresenceResolver } from '../support/presence.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
@@ -30,6 +31,7 @@ export const resolvers = [
   SnoozeResolver,
   NotificationsResolver,
   SupportSubscriptions,
+  PresenceResolver,
   SimulatorResolver,
   AuditResolver,
   CannedResponseResolver,

@@ -1,4 +1,5 @@
 // GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's own port and path.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { execute, getOperationAST, GraphQLError, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -15,6 +16,8 @@ type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFo
 interface SocketState {
   token: string | null;
   caller: Caller | null;
+  /** Names the socket for presence: what an agent reports through it ends when it closes. */
+  connectionId: string;
 }
 
 export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
@@ -65,8 +68,12 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
-        states.set(ctx, { token, caller, close: () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden') });
-        ctx.extra.socket.once('close', () => states.delete(ctx));
+        const connectionId = randomUUID();
+        states.set(ctx, { token, caller, connectionId, close: () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden') });
+        ctx.extra.socket.once('close', () => {
+          states.delete(ctx);
+          app.presence.connectionClosed(connectionId);
+        });
         return true;
       },
       context: async (ctx) => {
@@ -74,7 +81,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
         const caller = state?.token ? await app.tokens.authenticate(() => app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
-        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown', state?.connectionId ?? null);
       },
       execute: guarded(execute),
       subscribe: guarded(sharedSubscribe),

@@ -21,6 +21,29 @@ export interface RecordChangedEvent {
   change: ChangeKind;
 }
 
+/** Who an agent is, as presence shows them (carried in the event, so that no instance reads the database per heartbeat). */
+export interface PresenceAgent {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+}
+
+/**
+ * One viewer's state on one ticket, from the instance that received their report. Times are epoch
+ * milliseconds (events cross Redis as JSON); `state` null means the viewer left. Every instance keeps
+ * its own copy of the board from these, and expires a viewer `ttlMs` after the last event about them.
+ */
+export interface PresenceEvent {
+  /** The board that published it, which has applied it already. */
+  origin: string;
+  ticketId: number;
+  agent: PresenceAgent;
+  /** One browser tab's socket, or one token over HTTP: with the agent, names the viewer entry. */
+  clientKey: string;
+  state: { typing: boolean; since: number; typingSince: number | null; ttlMs: number } | null;
+}
+
 export type SupportTopics = {
   TICKET_CREATED: [TicketEvent];
   TICKET_UPDATED: [TicketEvent];
@@ -38,6 +61,8 @@ export type SupportTopics = {
   AUTH_REVOKED: [{ sessionId?: number; tokenId?: number }];
   /** The simulator's phone for this number changed (a message arrived or was read). */
   SIMULATOR_PHONE_UPDATED: [{ phoneNumber: string }];
+  /** An agent started or stopped viewing or typing on a ticket, or is still there (a refresh). */
+  PRESENCE_CHANGED: [PresenceEvent];
 };
 
 export type SupportPubSub = PubSub<SupportTopics>;

@@ -10,8 +10,20 @@ import { Ticket, type TicketRecord } from './ticket.entity.js';
 @Resolver(() => Message)
 export class MessageResolver {
   @Mutation(() => Message, { description: "An agent's reply: stored in the thread and sent to the person on WhatsApp." })
-  sendMessage(@Arg('ticketId', () => ID) ticketId: string, @Arg('body', () => String) body: string, @Ctx() ctx: GraphqlContext): Promise<Message> {
-    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body);
+  sendMessage(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('typingSince', () => Date, {
+      nullable: true,
+      description:
+        'Optional collision check: when the agent started writing this reply. If another agent replied to the person after it, ' +
+        'nothing is sent and the error code is OTHER_AGENT_REPLIED; send again without typingSince to send anyway. Use the ' +
+        "server's clock: the caller's own typingSince from reportPresence, or the createdAt of the newest message seen when the draft began.",
+    })
+    typingSince?: Date | null,
+  ): Promise<Message> {
+    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body, typingSince ?? null);
   }
 
   @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })

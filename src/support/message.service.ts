@@ -41,14 +41,34 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
 }
 
 /**
+ * Refuses a reply when another agent replied to the person after `typingSince` (collision detection).
+ * Runs with the ticket's row locked, so a reply committed a moment ago is seen.
+ */
+async function assertNoReplySince(em: EntityManager, actor: Actor, ticket: Ticket, typingSince: Date): Promise<void> {
+  const others = await em.find(
+    Message,
+    { ticket: ticket.id, senderType: SenderType.ADMIN, internal: false, createdAt: { $gt: typingSince }, $or: [{ author: null }, { author: { $ne: actor.adminId } }] },
+    { orderBy: { id: 'asc' }, limit: 5, fields: ['id', 'senderName', 'createdAt'] },
+  );
+  if (others.length === 0) return;
+  const names = [...new Set(others.map((other) => other.senderName ?? 'Another agent'))].join(', ');
+  throw new DomainError(
+    ErrorCode.OTHER_AGENT_REPLIED,
+    `${names} replied to this person after you started typing (${others.length} ${others.length === 1 ? 'reply' : 'replies'}); review the thread, then send again without typingSince to send anyway`,
+  );
+}
+
+/**
  * An agent's reply, which goes to the person on WhatsApp. The first reply moves an OPEN ticket to
  * IN_PROGRESS and sets firstResponseAt; an unassigned ticket is taken by the agent who answers it.
+ * With `typingSince`, it is refused (OTHER_AGENT_REPLIED) when another agent replied after that moment.
  */
-export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
+export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string, typingSince: Date | null = null): Promise<Message> {
   const body = validateBody(rawBody, 'A reply');
   return inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
+    if (typingSince) await assertNoReplySince(em, actor, ticket, typingSince);
     const closesAt = ticket.replyWindowClosesAt;
     if (!closesAt || closesAt.getTime() <= Date.now()) {
       throw new DomainError(

@@ -28,6 +28,7 @@ class SimulatorPhoneType {
   @Field(() => String) phoneNumber!: string;
   @Field(() => String) name!: string;
   @Field(() => [SimulatorMessageType]) messages!: SimulatorMessageType[];
+  @Field(() => Boolean, { description: "The desk is typing (WhatsApp's typing indicator: up to 25 s, or until its next message)." }) typing!: boolean;
 }
 
 function simulatorOf(ctx: GraphqlContext): WhatsappSimulator {

@@ -29,7 +29,12 @@ export interface SimulatorPhone {
   phoneNumber: string;
   name: string;
   messages: SimulatorMessage[];
+  /** The desk's typing indicator is showing: for up to 25 s, or until the desk's next message. */
+  typing: boolean;
 }
+
+/** How long WhatsApp shows a typing indicator at most. */
+const TYPING_SHOWN_MS = 25_000;
 
 export type PersonInput = { text: string } | { choiceId: string; title: string };
 
@@ -41,6 +46,7 @@ export class WhatsappSimulator {
   private readonly phones = new Map<string, SimulatorPhone>();
   private baseUrl: string | null = null;
   private readonly listeners = new Set<(phoneNumber: string) => void>();
+  private readonly typingTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly appSecret: string,
@@ -73,7 +79,7 @@ export class WhatsappSimulator {
   private phoneFor(phoneNumber: string, name?: string | null): SimulatorPhone {
     let phone = this.phones.get(phoneNumber);
     if (!phone) {
-      phone = { phoneNumber, name: name || `+${phoneNumber}`, messages: [] };
+      phone = { phoneNumber, name: name || `+${phoneNumber}`, messages: [], typing: false };
       this.phones.set(phoneNumber, phone);
     }
     if (name) phone.name = name;
@@ -81,6 +87,7 @@ export class WhatsappSimulator {
   }
 
   private add(phone: SimulatorPhone, message: SimulatorMessage): void {
+    if (!message.fromPerson) this.stopTyping(phone);
     phone.messages.push(message);
     if (phone.messages.length > MAX_MESSAGES_PER_PHONE) phone.messages.splice(0, phone.messages.length - MAX_MESSAGES_PER_PHONE);
     for (const listener of this.listeners) listener(phone.phoneNumber);
@@ -119,6 +126,22 @@ export class WhatsappSimulator {
     for (const listener of this.listeners) listener(phoneNumber);
   }
 
+  private showTyping(phone: SimulatorPhone): void {
+    this.stopTyping(phone);
+    phone.typing = true;
+    const timer = setTimeout(() => {
+      this.stopTyping(phone);
+      for (const listener of this.listeners) listener(phone.phoneNumber);
+    }, TYPING_SHOWN_MS);
+    this.typingTimers.set(phone.phoneNumber, timer.unref());
+  }
+
+  private stopTyping(phone: SimulatorPhone): void {
+    phone.typing = false;
+    clearTimeout(this.typingTimers.get(phone.phoneNumber));
+    this.typingTimers.delete(phone.phoneNumber);
+  }
+
   private receipt(id: string, status: string, recipient: string) {
     return { id, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient };
   }
@@ -152,6 +175,8 @@ export class WhatsappSimulator {
           const seen = phone.messages.find((message) => message.id === payload.message_id);
           if (seen) {
             seen.status = 'read';
+            // Marked read with a typing indicator: the person sees "typing…".
+            if (payload.typing_indicator) this.showTyping(phone);
             for (const listener of this.listeners) listener(phone.phoneNumber);
           }
         }

@@ -42,7 +42,7 @@ type Documents = {
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": typeof types.CreateAgentDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": typeof types.SimulatorPhoneDocument,
+    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": typeof types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": typeof types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": typeof types.SimulatorSendDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
@@ -50,7 +50,7 @@ type Documents = {
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": typeof types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": typeof types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
@@ -62,6 +62,8 @@ type Documents = {
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
+    "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": typeof types.ReportPresenceDocument,
+    "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": typeof types.TicketPresenceDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
 };
@@ -94,7 +96,7 @@ const documents: Documents = {
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": types.CreateAgentDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
-    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": types.SimulatorPhoneDocument,
+    "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": types.SimulatorSendDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
@@ -102,7 +104,7 @@ const documents: Documents = {
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.SendReplyDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
@@ -114,6 +116,8 @@ const documents: Documents = {
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
+    "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": types.ReportPresenceDocument,
+    "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": types.TicketPresenceDocument,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
 };
@@ -247,7 +251,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"): (typeof documents)["\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"];
+export function graphql(source: "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"): (typeof documents)["\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -279,7 +283,7 @@ export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!) {\n    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"];
+export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -324,6 +328,14 @@ export function graphql(source: "\n  subscription TicketListUpdated {\n    ticke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"): (typeof documents)["\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n"): (typeof documents)["\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n"): (typeof documents)["\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,7 +9,7 @@ const PHONE = graphql(`
     simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }
   }
   fragment SimulatorPhoneFields on SimulatorPhone {
-    phoneNumber name
+    phoneNumber name typing
     messages { id fromPerson text button status sentAt choices { id title description } }
   }
 `);
@@ -71,7 +71,7 @@ export function Phone() {
       <div className="phone" aria-label={`Phone of ${name}`}>
         <div className="phone-head">
           <strong>Support bot</strong>
-          <span className="muted">WhatsApp</span>
+          <span className="muted" data-testid="phone-status" aria-live="polite">{data?.simulatorPhone?.typing ? 'typing…' : 'WhatsApp'}</span>
         </div>
         {error && <p role="alert" className="error">{error.message}</p>}
         <ol className="phone-messages" aria-live="polite">

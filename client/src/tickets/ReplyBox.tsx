@@ -1,16 +1,28 @@
 // The reply box: Enter sends, Shift+Enter breaks the line, "/" picks a canned response; a draft survives reloads and an expired session.
+// It remembers when the draft began (as the newest message it follows), so that a reply crossing another
+// agent's can be caught, and tells the presence when the agent types.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { windowLeft } from '../format';
-import { loadDraft, saveDraft } from '../session';
+import { loadDraft, loadDraftSince, saveDraft, saveDraftSince } from '../session';
 
 export type ReplyMode = 'reply' | 'note';
+
+/** A held reply handed back for editing; `key` tells one hand-back from the next. */
+export interface RestoredReply {
+  body: string;
+  key: number;
+}
 
 export function ReplyBox({
   ticketId,
   senderName,
   replyWindowClosesAt,
   isResolved,
+  newestMessageAt,
+  restore,
+  onKeystroke,
+  onStopTyping,
   onSend,
 }: {
   ticketId: string;
@@ -18,42 +30,76 @@ export function ReplyBox({
   senderName: string | null;
   replyWindowClosesAt: string | null;
   isResolved: boolean;
-  onSend: (mode: ReplyMode, body: string) => void;
+  /** When the newest message on screen was written (the server's clock): a draft begun now follows it. */
+  newestMessageAt: string | null;
+  restore: RestoredReply | null;
+  onKeystroke: () => void;
+  onStopTyping: () => void;
+  onSend: (mode: ReplyMode, body: string, typingSince: string | null) => void;
 }) {
   const [mode, setMode] = useState<ReplyMode>('reply');
   const [text, setText] = useState(() => loadDraft(ticketId));
+  const [since, setSince] = useState(() => loadDraftSince(ticketId));
   const [, tick] = useState(0);
   const [caret, setCaret] = useState(0);
   const pendingCaret = useRef<number | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
+  const newest = useRef(newestMessageAt);
+  newest.current = newestMessageAt;
   useEffect(() => saveDraft(ticketId, text), [ticketId, text]);
+  useEffect(() => saveDraftSince(ticketId, since), [ticketId, since]);
   useLayoutEffect(() => {
     if (pendingCaret.current === null || !field.current) return;
     field.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
     pendingCaret.current = null;
   }, [text]);
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (!restore) return;
+    // Back for review: the agent has now seen the thread as it is, so the draft counts from here.
+    setText((current) => (current.trim() ? `${restore.body}\n${current}` : restore.body));
+    setSince(newest.current);
+    setMode('reply');
+    field.current?.focus();
+  }, [restore]);
+
+  const left = windowLeft(replyWindowClosesAt);
+  const replyBlocked = mode === 'reply' && (isResolved || left === null);
+  const change = (next: string) => {
+    if (!text && next) setSince(newest.current);
+    setText(next);
+    if (!next) {
+      setSince(null);
+      onStopTyping();
+    } else if (mode === 'reply') {
+      onKeystroke();
+    }
+  };
   const picker = useCannedResponsePicker({
     text,
     caret,
     senderName,
     onInsert: (result) => {
       pendingCaret.current = result.caret;
-      setText(result.text);
+      change(result.text);
       setCaret(result.caret);
     },
   });
-  useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-
-  const left = windowLeft(replyWindowClosesAt);
-  const replyBlocked = mode === 'reply' && (isResolved || left === null);
+  const switchMode = (next: ReplyMode) => {
+    setMode(next);
+    // Notes are for agents: writing one is not typing a reply to the person.
+    if (next === 'note') onStopTyping();
+  };
   const send = () => {
     const body = text.trim();
     if (!body || replyBlocked) return;
-    onSend(mode, body);
+    onSend(mode, body, since);
     setText('');
+    setSince(null);
+    onStopTyping();
     field.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -67,8 +113,8 @@ export function ReplyBox({
   return (
     <div className={`reply-box mode-${mode}`}>
       <div className="reply-tabs" role="tablist" aria-label="Message kind">
-        <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => setMode('reply')}>Reply</button>
-        <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => setMode('note')}>Internal note</button>
+        <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => switchMode('reply')}>Reply</button>
+        <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>Internal note</button>
         {mode === 'reply' && left && <span className="muted window">Reply window closes in {left}</span>}
       </div>
       {mode === 'reply' && isResolved && <p className="notice">This ticket is resolved. Reopen it to reply.</p>}
@@ -88,7 +134,7 @@ export function ReplyBox({
         placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)' : 'Write a note only agents can see…'}
         value={text}
         disabled={replyBlocked}
-        onChange={(event) => (setText(event.target.value), setCaret(event.target.selectionStart))}
+        onChange={(event) => (change(event.target.value), setCaret(event.target.selectionStart))}
         onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
         {...picker.inputProps}

@@ -1,6 +1,8 @@
-// One ticket: its thread live, the reply box, and what an agent does to it (assign, prioritise, status, close, reopen).
+// One ticket: its thread live, the reply box, and what an agent does to it (assign, prioritise, status, close, reopen);
+// who else is here and typing, and a reply held back when another agent answered while this one typed.
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { appendEdge } from '../cache';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
@@ -9,9 +11,12 @@ import { contactPath, navigate } from '../router';
 import { TicketLabels } from '../labels/TicketLabels';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
-import { ReplyBox, type ReplyMode } from './ReplyBox';
+import { usePresence } from './presence';
+import { ReplyBox, type ReplyMode, type RestoredReply } from './ReplyBox';
+import { ReplyConflict } from './ReplyConflict';
 import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
 import { Thread, type ThreadMessage } from './Thread';
+import { TypingNotice, Viewers } from './Viewers';
 import { TICKET_DETAIL } from './ticket.documents';
 
 const MESSAGE_ADDED = graphql(`
@@ -33,8 +38,8 @@ const TICKET_UPDATED = graphql(`
   }
 `);
 const SEND = graphql(`
-  mutation SendReply($ticketId: ID!, $body: String!) {
-    sendMessage(ticketId: $ticketId, body: $body) { ...MessageFields }
+  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {
+    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }
   }
 `);
 const NOTE = graphql(`
@@ -75,11 +80,22 @@ const REOPEN = graphql(`
 
 let localIds = 0;
 
+/** A message on its way: shown at once, kept with a Retry if it fails. */
+/** A message being sent; `before` holds the ids the thread had then, so its stored copy can be told apart. */
+type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string> };
+
+const isOtherAgentReplied = (error: unknown) =>
+  CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'OTHER_AGENT_REPLIED');
+
 export function TicketDetail({ ticketId }: { ticketId: string }) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(TICKET_DETAIL, { variables: { id: ticketId } });
   const { data: agents } = useQuery(AGENTS);
-  const [outgoing, setOutgoing] = useState<ThreadMessage[]>([]);
+  const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
+  const [held, setHeld] = useState<{ reply: Outgoing; reason: string } | null>(null);
+  const [restore, setRestore] = useState<RestoredReply | null>(null);
+  const heldNow = useRef(held);
+  heldNow.current = held;
   const [closing, setClosing] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [markRead] = useMutation(MARK_READ);
@@ -91,6 +107,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const [close] = useMutation(CLOSE);
   const [reopen] = useMutation(REOPEN);
   const ticket = data?.ticket;
+  const presence = usePresence(ticketId, agents?.me?.id);
 
   /** Puts a message (already normalized in the cache) into the cached thread once, however many times it arrives. */
   const addToThread = (message: MessageFieldsFragment) => {
@@ -130,18 +147,32 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     }
   };
 
-  const deliver = async (local: ThreadMessage, mode: ReplyMode) => {
-    setOutgoing((list) => list.map((item) => (item.id === local.id ? { ...item, localState: 'sending' } : item)));
+  const deliver = async (local: Outgoing) => {
+    setOutgoing((list) => (list.some((item) => item.id === local.id) ? list : [...list, local]).map((item) => (item.id === local.id ? { ...item, localState: 'sending' } : item)));
     try {
-      const result = mode === 'reply' ? (await sendReply({ variables: { ticketId, body: local.body } })).data?.sendMessage : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
+      const result =
+        local.mode === 'reply'
+          ? (await sendReply({ variables: { ticketId, body: local.body, typingSince: local.typingSince } })).data?.sendMessage
+          : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
       if (result) addToThread(result);
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
     } catch (failure) {
+      if (isOtherAgentReplied(failure)) {
+        // Not sent: the agent reads what the other agent said, then sends anyway or edits. A reply already
+        // held (a second crossing before the first was settled) goes back to the box rather than being lost.
+        setOutgoing((list) => list.filter((item) => item.id !== local.id));
+        const previous = heldNow.current;
+        if (previous) setRestore({ body: previous.reply.body, key: ++localIds });
+        setHeld({ reply: local, reason: failure instanceof Error ? failure.message : 'Another agent replied while you were typing.' });
+        return;
+      }
       setOutgoing((list) => list.map((item) => (item.id === local.id ? { ...item, localState: 'failed', deliveryError: failure instanceof Error ? failure.message : null } : item)));
     }
   };
-  const onSend = (mode: ReplyMode, body: string) => {
-    const local: ThreadMessage & { mode: ReplyMode } = {
+  const storedIds = () => new Set(ticket?.messages.edges.map((edge) => edge.node.id) ?? []);
+  const onSend = (mode: ReplyMode, body: string, typingSince: string | null) => {
+    const local: Outgoing = {
+      before: storedIds(),
       id: `local-${++localIds}`,
       body,
       senderType: 'ADMIN',
@@ -153,9 +184,19 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,
+      typingSince: mode === 'reply' ? typingSince : null,
     };
-    setOutgoing((list) => [...list, local]);
-    void deliver(local, mode);
+    void deliver(local);
+  };
+  const sendAnyway = () => {
+    if (!held) return;
+    setHeld(null);
+    void deliver({ ...held.reply, id: `local-${++localIds}`, createdAt: new Date().toISOString(), typingSince: null, before: storedIds() });
+  };
+  const review = () => {
+    if (!held) return;
+    setHeld(null);
+    setRestore({ body: held.reply.body, key: ++localIds });
   };
 
   if (loading && !ticket) return <section className="ticket-detail"><p className="muted">Loading ticket…</p></section>;
@@ -169,7 +210,14 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   }
 
   const isResolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
-  const messages: ThreadMessage[] = [...ticket.messages.edges.map((edge) => edge.node), ...outgoing];
+  const stored = ticket.messages.edges.map((edge) => edge.node);
+  // The stored copy can arrive (live, through the subscription) before the send's own answer: show it once.
+  const isStoredCopy = (local: Outgoing) =>
+    stored.some((message) => !local.before.has(message.id) && message.body === local.body && message.internal === local.internal && message.author?.id === agents?.me?.id);
+  const messages: ThreadMessage[] = [...stored, ...outgoing.filter((local) => local.localState !== 'sending' || !isStoredCopy(local))];
+  const newestMessageAt = stored.at(-1)?.createdAt ?? null;
+  const since = held?.reply.typingSince ? Date.parse(held.reply.typingSince) : null;
+  const crossing = since === null ? [] : stored.filter((message) => message.senderType === 'ADMIN' && !message.internal && message.author?.id !== agents?.me?.id && Date.parse(message.createdAt) > since);
   return (
     <section className="ticket-detail" aria-labelledby="ticket-title">
       <header className="detail-head">
@@ -188,6 +236,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         >
           Contact &amp; history
         </a>
+        <Viewers viewers={presence.others} />
       </header>
       <div className="detail-actions">
         <label>
@@ -243,8 +292,20 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         </form>
       )}
       {actionError && <p role="alert" className="error">{actionError}</p>}
-      <Thread messages={messages} onRetry={(message) => void deliver(message, (message as ThreadMessage & { mode: ReplyMode }).mode ?? 'reply')} />
-      <ReplyBox ticketId={ticketId} senderName={ticket.senderName} replyWindowClosesAt={ticket.replyWindowClosesAt} isResolved={isResolved} onSend={onSend} />
+      <Thread messages={messages} onRetry={(message) => void deliver(message as Outgoing)} />
+      <TypingNotice viewers={presence.others} />
+      {held && <ReplyConflict held={{ body: held.reply.body, replies: crossing, reason: held.reason }} onSendAnyway={sendAnyway} onReview={review} />}
+      <ReplyBox
+        ticketId={ticketId}
+        senderName={ticket.senderName}
+        replyWindowClosesAt={ticket.replyWindowClosesAt}
+        isResolved={isResolved}
+        newestMessageAt={newestMessageAt}
+        restore={restore}
+        onKeystroke={presence.keystroke}
+        onStopTyping={presence.stopTyping}
+        onSend={onSend}
+      />
     </section>
   );
 }
