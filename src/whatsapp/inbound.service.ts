@@ -23,9 +23,18 @@ export const TOO_MANY_TICKETS = 'You have opened several support tickets in the 
 export const ticketOpenedReply = (ticketId: number) =>
   `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
 
+/**
+ * The person's contact, locked for the transaction (created, and so locked, when new). A new number is not
+ * looked up with a locking read: on MariaDB that takes a gap lock, and two new people writing at the same
+ * moment then deadlocked on their inserts. Two first messages from one new number collide on the unique
+ * key instead, a lost race that inTransaction runs again.
+ */
 async function contactFor(em: EntityManager, inbound: InboundMessage): Promise<Contact> {
-  let contact = await em.findOne(Contact, { phoneNumber: inbound.from }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!contact) {
+  const known = await em.findOne(Contact, { phoneNumber: inbound.from }, { fields: ['id'] });
+  let contact: Contact;
+  if (known) {
+    contact = await em.findOneOrFail(Contact, known.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  } else {
     contact = em.create(Contact, { phoneNumber: inbound.from });
     await em.flush();
   }

@@ -161,6 +161,14 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       }
     });
 
+    it('thirty new people writing at the same moment are all answered 200 and each gets the menu once', async () => {
+      const phones = Array.from({ length: 30 }, (_, index) => `23481000005${String(index).padStart(2, '0')}`);
+      const statuses = await Promise.all(phones.map((phone) => post(world, inboundText(phone, 'Hello').body)));
+      expect(statuses.filter((status) => status !== 200), String(statuses)).toEqual([]);
+      await world.standIn.waitFor(() => phones.every((phone) => sentTo(world, phone).length >= 1));
+      for (const phone of phones) expect(sentTo(world, phone)).toEqual(['[list Menu]']);
+    });
+
     it('receipts for one reply arriving at the same moment never move it back: read stays read', async () => {
       const phones = Array.from({ length: 8 }, (_, index) => `23481000004${String(index).padStart(2, '0')}`);
       const replies = await Promise.all(phones.map(async (phone) => ({ phone, wamid: await sentReply(world, phone, 'Raced receipts') })));
