@@ -1,5 +1,6 @@
 // Baselines, each in its own process: a bare node:http JSON handler; the dashboard query written by
-// hand (the same SQL on the same database, the same JSON); and a bare Apollo Server on Fastify.
+// hand (the same SQL on the same database, the same JSON); a bare Apollo Server on Fastify; and a plain
+// `ws` server that broadcasts what it is given (on the IPC channel) to every socket.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 
@@ -23,6 +24,21 @@ if (kind === 'json') {
   await app.register(fastifyApollo(apollo), { path: '/graphql' });
   await app.listen({ port: Number(port), host: '127.0.0.1' });
   process.send?.('ready');
+} else if (kind === 'ws') {
+  const { WebSocketServer } = await import('ws');
+  const server = createServer();
+  const sockets = new WebSocketServer({ server });
+  process.on('message', (message) => {
+    if (message === 'memory') {
+      globalThis.gc?.();
+      const { heapUsed, external } = process.memoryUsage();
+      process.send({ memory: heapUsed + external });
+      return;
+    }
+    // Each message goes to every socket as a text frame, as a graphql-ws server sends each event.
+    for (const text of message.broadcast ?? []) for (const socket of sockets.clients) socket.send(text);
+  });
+  server.listen(Number(port), '127.0.0.1', () => process.send?.('ready'));
 } else if (kind === 'sql') {
   let query;
   if (databaseUrl.startsWith('sqlite:')) {

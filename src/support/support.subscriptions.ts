@@ -32,6 +32,17 @@ function sharedCounts(event: object, em: EntityManager, viewerId: number): Promi
   return loader.load(viewerId);
 }
 
+/**
+ * The ticket an event is about, read once for every subscriber of the event (only its fields are read from it;
+ * what differs per agent, such as unreadCount, goes through each subscriber's own loaders).
+ */
+const ticketsByEvent = new WeakMap<object, Promise<Ticket>>();
+function sharedTicket(event: TicketEvent, em: EntityManager): Promise<Ticket> {
+  let ticket = ticketsByEvent.get(event);
+  if (!ticket) ticketsByEvent.set(event, (ticket = loadTicket(em, event.ticketId)));
+  return ticket;
+}
+
 const sameTicket = (id: string | null | undefined, ticketId: number) => id == null || id === String(ticketId);
 
 function samePhone(raw: string | null | undefined, phoneNumber: string): boolean {
@@ -48,7 +59,7 @@ export class SupportSubscriptions {
   @Subscription(() => Ticket, { topics: 'TICKET_CREATED', description: 'Every new ticket, from WhatsApp or the API.' })
   ticketCreated(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
     renewScope(ctx);
-    return loadTicket(ctx.em, event.ticketId);
+    return sharedTicket(event, ctx.em);
   }
 
   @Subscription(() => Ticket, {
@@ -58,7 +69,7 @@ export class SupportSubscriptions {
   })
   ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext, @Arg('id', () => ID, { nullable: true }) _id?: string | null): Promise<Ticket> {
     renewScope(ctx);
-    return loadTicket(ctx.em, event.ticketId);
+    return sharedTicket(event, ctx.em);
   }
 
   @Subscription(() => Message, {
