@@ -16,8 +16,9 @@ export async function seed(database, { tickets, messages, agents }) {
   await migrateUp(orm);
   const em = orm.em.fork();
   const hash = await hashPassword(BENCH_PASSWORD);
-  const agentRows = Array.from({ length: agents }, (_, i) => ({ email: `agent${i}@bench.test`, name: `Agent ${i}`, role: i === 0 ? 'ADMIN' : 'AGENT', passwordHash: hash, active: true, createdAt: new Date() }));
-  const agentIds = await em.insertMany(Admin, agentRows);
+  const agentRows = Array.from({ length: agents }, (_, i) => ({ id: i + 1, email: `agent${i}@bench.test`, name: `Agent ${i}`, role: i === 0 ? 'ADMIN' : 'AGENT', passwordHash: hash, active: true, createdAt: new Date() }));
+  await em.insertMany(Admin, agentRows);
+  const agentIds = agentRows.map((agent) => agent.id);
   const start = Date.now() - 30 * 86_400_000;
   const perTicket = Math.max(1, Math.floor(messages / tickets));
   for (let offset = 0; offset < tickets; offset += 1000) {
@@ -27,6 +28,8 @@ export async function seed(database, { tickets, messages, agents }) {
       const status = STATUSES[i % STATUSES.length];
       const priority = PRIORITIES[(i * 7) % PRIORITIES.length];
       batch.push({
+        // Ids given, not read back: insertMany answers with one id for a whole batch on SQLite.
+        id: i + 1,
         phoneNumber: `44770${String(i).padStart(7, '0')}`,
         senderName: `Person ${i}`,
         issueDescription: `Issue ${i}: the portal shows an error when I open my results page`,
@@ -43,11 +46,14 @@ export async function seed(database, { tickets, messages, agents }) {
         version: 1,
       });
     }
-    const ids = await em.insertMany(Ticket, batch);
+    await em.insertMany(Ticket, batch);
+    const ids = batch.map((ticket) => ticket.id);
     const rows = [];
     ids.forEach((ticketId, index) => {
       const created = batch[index].createdAt.getTime();
-      for (let m = 0; m < perTicket; m++) {
+      // The newest ticket has a long thread, for the detail view's figures.
+      const count = ticketId === tickets ? Math.max(perTicket, 60) : perTicket;
+      for (let m = 0; m < count; m++) {
         const fromUser = m % 2 === 0;
         rows.push({
           ticket: ticketId,

@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
 import { actorOf } from '../auth/auth.service.js';
-import { pageInfo } from '../graphql/connection.types.js';
+import { connectionOf } from '../graphql/connection.types.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { Contact, type ContactRecord } from '../whatsapp/contact.entity.js';
 import { UpdateContactInput } from './contact.inputs.js';
@@ -40,10 +40,8 @@ export class ContactResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<TicketConnection> {
     const page = await ctx.loaders.contactTicketPage.load({ phoneNumber: contact.phoneNumber, args: { first, after } });
-    const cursors = page.nodes.map(contactTicketCursor);
     return {
-      edges: page.nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
-      pageInfo: pageInfo(cursors, page.hasNextPage, page.hasPreviousPage),
+      ...connectionOf(page.nodes, contactTicketCursor, page.hasNextPage, page.hasPreviousPage),
       countTotal: () => ctx.loaders.contactTicketCount.load(contact.phoneNumber),
     };
   }

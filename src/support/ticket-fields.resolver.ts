@@ -1,7 +1,7 @@
 // Ticket fields that are not columns; each goes through the request's loaders, so a page costs a fixed number of queries.
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
-import { pageInfo } from '../graphql/connection.types.js';
+import { connectionOf } from '../graphql/connection.types.js';
 import type { GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { messageCursor } from './support.loaders.js';
@@ -46,10 +46,8 @@ export class TicketFieldsResolver {
     @Arg('before', () => String, { nullable: true }) before?: string | null,
   ): Promise<MessageConnection> {
     const page = await ctx.loaders.messagePage.load({ ticketId: ticket.id, args: { first, after, last, before } });
-    const cursors = page.nodes.map(messageCursor);
     return {
-      edges: page.nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
-      pageInfo: pageInfo(cursors, page.hasNextPage, page.hasPreviousPage),
+      ...connectionOf(page.nodes, messageCursor, page.hasNextPage, page.hasPreviousPage),
       countTotal: async () => (await ctx.loaders.ticketStats.load(ticket.id)).messageCount,
     };
   }

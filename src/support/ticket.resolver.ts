@@ -4,7 +4,7 @@ import { actorOf } from '../auth/auth.service.js';
 import { assertAdminSession } from '../auth/caller.js';
 import { erasePhoneNumber } from './retention.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
-import { pageInfo } from '../graphql/connection.types.js';
+import { connectionOf } from '../graphql/connection.types.js';
 import { TicketPriority, TicketStatus } from './support.enums.js';
 import { ErasureResult, TicketConnection } from './support.types.js';
 import { CreateTicketInput, DEFAULT_TICKET_ORDER, TicketFilter, TicketOrder } from './ticket.inputs.js';
@@ -39,10 +39,8 @@ export class TicketResolver {
     @Arg('before', () => String, { nullable: true }) before?: string | null,
   ): Promise<TicketConnection> {
     const page = await listTickets(ctx.em, filter ?? {}, orderBy ?? DEFAULT_TICKET_ORDER, { first, after, last, before });
-    const cursors = page.nodes.map(page.cursorOf);
     return {
-      edges: page.nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
-      pageInfo: pageInfo(cursors, page.hasNextPage, page.hasPreviousPage),
+      ...connectionOf(page.nodes, page.cursorOf, page.hasNextPage, page.hasPreviousPage),
       countTotal: page.countTotal,
     };
   }
