@@ -1,22 +1,12 @@
 // Several instances behind a load balancer: one MariaDB database and one Redis shared between them.
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverError, startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { createTicket, REDIS_PORT, redisAnswers, databases, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
-const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
-const redisAvailable = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: REDIS_PORT });
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-});
-if (!redisAvailable) {
-  if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
-  console.warn(`SKIPPING the multi-instance tests: no Redis on 127.0.0.1:${REDIS_PORT}`);
-}
+const redisAvailable = await redisAnswers('the multi-instance tests');
 
 /** Collects a subscription's events, to wait for one that matches. */
 function collect(client: Client, query: string) {

@@ -282,3 +282,19 @@ export function useServerWithCloudApi(kind: DatabaseKind, extraEnv: Record<strin
   });
   return world;
 }
+
+export const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
+
+/** Whether Redis answers, for the multi-instance tests (`what` names them); REQUIRE_REDIS=1 (CI) makes its absence a failure. */
+export async function redisAnswers(what: string): Promise<boolean> {
+  const answers = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port: REDIS_PORT });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+  if (!answers) {
+    if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
+    console.warn(`SKIPPING ${what}: no Redis on 127.0.0.1:${REDIS_PORT}`);
+  }
+  return answers;
+}

@@ -2,11 +2,10 @@
 // held back when another agent answered meanwhile; the person on WhatsApp sees "typing…". On SQLite and
 // MariaDB, and across two instances sharing MariaDB and Redis.
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import { createTicket, REDIS_PORT, redisAnswers, databases, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 import { PresenceBoard } from '../../src/support/presence.board.js';
 import type { PresenceEvent } from '../../src/pubsub/pubsub.js';
 
@@ -346,16 +345,7 @@ describe('presence memory', () => {
   });
 });
 
-const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
-const redisAvailable = await new Promise<boolean>((resolve) => {
-  const socket = connect({ host: '127.0.0.1', port: REDIS_PORT });
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-});
-if (!redisAvailable) {
-  if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
-  console.warn(`SKIPPING the multi-instance presence tests: no Redis on 127.0.0.1:${REDIS_PORT}`);
-}
+const redisAvailable = await redisAnswers('the multi-instance presence tests');
 
 describe.runIf(databases.includes('mariadb') && redisAvailable)('presence across instances sharing MariaDB and Redis', () => {
   let standIn: CloudApiStandIn;
