@@ -17,7 +17,8 @@ import { RoutingMode, ruleName } from './routing.enums.js';
 export const MAX_CAPACITY = 100;
 
 const ACTIVE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
-const ROUTING_CHANGED: SupportEvent = { topic: 'ROUTING_CHANGED', payload: {} };
+/** A new object per event: subscribers' answers are shared per event object. */
+const routingChanged = (): SupportEvent => ({ topic: 'ROUTING_CHANGED', payload: {} });
 
 export function validateCapacity(capacity: number, what: string): number {
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
@@ -114,7 +115,7 @@ export async function assignWaitingTickets(ctx: SupportContext): Promise<Map<num
       events.push(...ticketChanged(ticket.id));
     }
     await em.flush();
-    if (assigned.size > 0) events.push(ROUTING_CHANGED);
+    if (assigned.size > 0) events.push(routingChanged());
     return assigned;
   });
 }
@@ -136,7 +137,7 @@ export async function updateRouting(ctx: SupportContext, actor: Actor, change: R
     row.updatedAt = new Date();
     recordAudit(em, actor, 'routing.changed', null, before, { mode: row.mode, defaultCapacity: row.defaultCapacity });
     await em.flush();
-    events.push(ROUTING_CHANGED);
+    events.push(routingChanged());
     return row;
   });
   await assignWaitingTickets(ctx);
@@ -152,7 +153,7 @@ async function changeAgent(ctx: SupportContext, actor: Actor, adminId: string | 
     change(row);
     recordAudit(em, actor, action, null, before, { id: row.id, available: row.available, capacity: row.capacity });
     await em.flush();
-    events.push(ROUTING_CHANGED);
+    events.push(routingChanged());
     return row;
   });
   await assignWaitingTickets(ctx);

@@ -176,8 +176,10 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
   it('routingChanged tells admins live when an agent becomes available', async () => {
     const feed = await subscribe(server, server.adminToken, 'subscription { routingChanged { mode agents { agent { id } available } } }');
     await d.setAvailable(cat, true);
-    const event = await feed.next();
-    expect(event.agents.find((row: any) => row.agent.id === cat.id).available).toBe(true);
+    expect((await feed.next()).agents.find((row: any) => row.agent.id === cat.id).available).toBe(true);
+    // Every change is a new answer, not the first one again.
+    await d.setAvailable(cat, false);
+    expect((await feed.next()).agents.find((row: any) => row.agent.id === cat.id).available).toBe(false);
   });
 });
 
