@@ -38,9 +38,10 @@ type Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
-    "\n  query Routing {\n    routing {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": typeof types.RoutingDocument,
-    "\n  subscription RoutingChanged {\n    routingChanged {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": typeof types.RoutingChangedDocument,
-    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": typeof types.UpdateRoutingDocument,
+    "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
+    "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingDocument,
+    "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingChangedDocument,
+    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": typeof types.UpdateRoutingDocument,
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": typeof types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": typeof types.SetAvailabilityDocument,
     "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
@@ -97,9 +98,10 @@ const documents: Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
-    "\n  query Routing {\n    routing {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": types.RoutingDocument,
-    "\n  subscription RoutingChanged {\n    routingChanged {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": types.RoutingChangedDocument,
-    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n": types.UpdateRoutingDocument,
+    "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": types.RoutingFieldsFragmentDoc,
+    "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": types.RoutingDocument,
+    "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": types.RoutingChangedDocument,
+    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": types.UpdateRoutingDocument,
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": types.SetAvailabilityDocument,
     "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
@@ -245,15 +247,19 @@ export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Routing {\n    routing {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"): (typeof documents)["\n  query Routing {\n    routing {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n"): (typeof documents)["\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription RoutingChanged {\n    routingChanged {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"): (typeof documents)["\n  subscription RoutingChanged {\n    routingChanged {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"];
+export function graphql(source: "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      mode defaultCapacity maxCapacity waitingTickets\n      agents { agent { id name email role } available capacity capacityOverride activeTickets }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

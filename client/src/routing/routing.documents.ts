@@ -1,27 +1,31 @@
 // The routing settings' GraphQL documents: one selection for the query, the changes and the live feed.
 import { graphql } from '../gql';
 
+graphql(`
+  fragment RoutingFields on RoutingSettings {
+    mode defaultCapacity maxCapacity waitingTickets
+    agents { agent { id name email role } available capacity capacityOverride activeTickets }
+  }
+`);
+
 export const ROUTING = graphql(`
   query Routing {
     routing {
-      mode defaultCapacity maxCapacity waitingTickets
-      agents { agent { id name email role } available capacity capacityOverride activeTickets }
+      ...RoutingFields
     }
   }
 `);
 export const ROUTING_CHANGED = graphql(`
   subscription RoutingChanged {
     routingChanged {
-      mode defaultCapacity maxCapacity waitingTickets
-      agents { agent { id name email role } available capacity capacityOverride activeTickets }
+      ...RoutingFields
     }
   }
 `);
 export const UPDATE_ROUTING = graphql(`
   mutation UpdateRouting($input: RoutingSettingsInput!) {
     updateRouting(input: $input) {
-      mode defaultCapacity maxCapacity waitingTickets
-      agents { agent { id name email role } available capacity capacityOverride activeTickets }
+      ...RoutingFields
     }
   }
 `);
