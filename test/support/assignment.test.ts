@@ -240,3 +240,21 @@ describe.runIf(databases.includes('mariadb'))('two instances sharing MariaDB', (
     expect(final).toEqual([3, 3]);
   }, 60_000);
 });
+
+describe.each(databases)('the sweep as a safety net on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(kind, { SNOOZE_SWEEP_MS: '100' });
+  });
+  afterAll(() => server.close());
+
+  it('a ticket left waiting with room free (its assignment after commit was lost) is assigned by the next sweep', async () => {
+    const agent = await server.createAgent('Sid Sweep');
+    await server.ok(UPDATE, { input: { mode: 'ROUND_ROBIN' } });
+    const ticket = await createTicket(server);
+    expect(ticket.assignee).toBeNull();
+    // Room appears without the drain that normally follows (as if the instance crashed right after the commit).
+    await server.server.services.orm.em.fork().getConnection().execute('update admins set available = ? where id = ?', [true, Number(agent.id)]);
+    await expect.poll(async () => (await server.ok(TICKET, { t: ticket.id })).ticket.assignee?.id ?? null, { timeout: 5000 }).toBe(agent.id);
+  });
+});
