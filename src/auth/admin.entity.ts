@@ -7,7 +7,7 @@ import { Role } from './auth.enums.js';
 @ObjectType({ simpleResolvers: true, description: 'An agent (or admin) of the support desk.' })
 @Entity({ tableName: 'admins' })
 export class Admin {
-  [OptionalProps]?: 'role' | 'active' | 'createdAt';
+  [OptionalProps]?: 'role' | 'active' | 'createdAt' | 'available' | 'capacity';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -33,4 +33,12 @@ export class Admin {
 
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
+
+  /** Takes new tickets from automatic assignment (set by the agent: available or away). */
+  @Property({ type: 'boolean', default: false })
+  available: boolean = false;
+
+  /** The most open and in-progress tickets automatic assignment gives this agent; null: the desk's default. */
+  @Property({ type: 'integer', nullable: true })
+  capacity: number | null = null;
 }

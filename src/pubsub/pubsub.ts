@@ -63,6 +63,8 @@ export type SupportTopics = {
   SIMULATOR_PHONE_UPDATED: [{ phoneNumber: string }];
   /** An agent started or stopped viewing or typing on a ticket, or is still there (a refresh). */
   PRESENCE_CHANGED: [PresenceEvent];
+  /** Automatic assignment changed: its settings, an agent's availability or capacity, or who holds what. */
+  ROUTING_CHANGED: [Record<string, never>];
 };
 
 export type SupportPubSub = PubSub<SupportTopics>;

@@ -1,6 +1,9 @@
 // Every instance looks for snoozed tickets whose time has come, every SNOOZE_SWEEP_MS; each ticket is
 // woken once however many instances look (see wakeDueTickets). Runs never overlap within an instance.
+// The same sweep gives waiting tickets to agents with room when routing is on: a safety net for a ticket
+// whose assignment after its commit failed or was cut short (a crash), which then waits at most one sweep.
 import type { Logger } from '../logger.js';
+import { assignWaitingTickets } from '../routing/routing.service.js';
 import { wakeDueTickets } from './snooze.service.js';
 import type { SupportContext } from './support.context.js';
 
@@ -17,6 +20,8 @@ export function startSnoozeSweep(support: () => SupportContext, intervalMs: numb
     try {
       const woken = await wakeDueTickets(support());
       if (woken > 0) logger.info({ woken }, 'snooze: tickets back in the open list');
+      const assigned = await assignWaitingTickets(support());
+      if (assigned.size > 0) logger.info({ assigned: assigned.size }, 'routing: waiting tickets assigned by the sweep');
     } catch (error) {
       logger.error({ err: error }, 'snooze sweep failed; it runs again shortly');
     }

@@ -12,6 +12,7 @@ import { TicketRead } from './ticket-read.entity.js';
 import { Ticket } from './ticket.entity.js';
 import { addMessageToThread } from './message.service.js';
 import { rememberContactOf } from './contact.service.js';
+import { assignWaitingTickets } from '../routing/routing.service.js';
 
 /** What the person gets when an agent closes a ticket without writing their own message. */
 export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
@@ -56,17 +57,27 @@ export async function hasReachedTicketLimit(em: EntityManager, phoneNumber: stri
   return recent >= perHour;
 }
 
-/** Opens a ticket whose first message is the issue, from the API. */
+/**
+ * After a change that may add waiting work or make room has committed: automatic assignment gives waiting
+ * tickets to agents with room. Returns the ticket as it is then (assigned, if it was among them).
+ */
+async function afterRouting(ctx: SupportContext, ticket: Ticket): Promise<Ticket> {
+  const assigned = await assignWaitingTickets(ctx);
+  return assigned.has(ticket.id) ? loadTicket(ctx.em.fork(), ticket.id) : ticket;
+}
+
+/** Opens a ticket whose first message is the issue, from the API, and assigns it when routing is on. */
 export async function openTicket(ctx: SupportContext, input: OpenTicketInput, actor: Actor | null): Promise<Ticket> {
   const phoneNumber = normalizePhoneNumber(input.phoneNumber);
-  return inTransaction(ctx, async (em, events) => {
+  const ticket = await inTransaction(ctx, async (em, events) => {
     if (await hasReachedTicketLimit(em, phoneNumber, ctx.ticketsPerPhonePerHour)) {
       throw new DomainError(ErrorCode.RATE_LIMITED, `+${phoneNumber} has opened ${ctx.ticketsPerPhonePerHour} tickets in the last hour; add to one of them instead`);
     }
-    const ticket = await openTicketInTransaction(em, events, input, actor);
-    await rememberContactOf(em, ticket);
-    return ticket;
+    const opened = await openTicketInTransaction(em, events, input, actor);
+    await rememberContactOf(em, opened);
+    return opened;
   });
+  return afterRouting(ctx, ticket);
 }
 
 /** Opens a ticket inside the caller's transaction: the API's road and the WhatsApp bot's. */
@@ -139,17 +150,19 @@ function describe(value: unknown): unknown {
   return value ?? null;
 }
 
+/** Manual assignment wins over automatic: to anyone, whatever their capacity. Unassigning makes room, and puts the ticket back in the queue. */
 export async function assignTicket(ctx: SupportContext, actor: Actor, ticketId: string, adminId: string | null): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.assigned', ['assignee'], async (ticket, em) => {
+  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.assigned', ['assignee'], async (changed, em) => {
     if (adminId === null) {
-      ticket.assignee = null;
+      changed.assignee = null;
       return;
     }
     const id = parseId(adminId);
     const admin = id === null ? null : await em.findOne(Admin, { id, active: true });
     if (!admin) throw notFound('Agent', adminId);
-    ticket.assignee = admin;
+    changed.assignee = admin;
   });
+  return afterRouting(ctx, ticket);
 }
 
 export async function setTicketPriority(ctx: SupportContext, actor: Actor, ticketId: string, priority: TicketPriority): Promise<Ticket> {
@@ -165,13 +178,14 @@ function applyStatus(ticket: Ticket, status: TicketStatus): void {
 }
 
 export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketId: string, status: TicketStatus): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], (ticket) => applyStatus(ticket, status));
+  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], (changed) => applyStatus(changed, status));
+  return afterRouting(ctx, ticket);
 }
 
 /** Resolves the ticket and sends the person a closing message (the agent's own, or the default). */
 export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: string, message: string | null): Promise<Ticket> {
   const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
-  return inTransaction(ctx, async (em, events) => {
+  const closed = await inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
     const before = { status: ticket.status, resolvedAt: null };
@@ -187,13 +201,15 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
     events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } }, ...ticketChanged(ticket.id));
     return ticket;
   });
+  return afterRouting(ctx, closed);
 }
 
 export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], (ticket) => {
-    if (isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}, not resolved or closed`);
-    applyStatus(ticket, ticket.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
+  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], (changed) => {
+    if (isActiveStatus(changed.status)) throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
+    applyStatus(changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
   });
+  return afterRouting(ctx, ticket);
 }
 
 /**

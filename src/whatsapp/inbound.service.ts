@@ -15,6 +15,7 @@ import { Contact, ConversationState } from './contact.entity.js';
 import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
+import { assignWaitingTickets } from '../routing/routing.service.js';
 
 export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited';
 
@@ -89,7 +90,14 @@ function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, c
   return message;
 }
 
+/** One message from a person; a ticket it opens is then assigned when routing is on. */
 export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu, inbound: InboundMessage): Promise<InboundOutcome> {
+  const outcome = await handleInbound(ctx, menu, inbound);
+  if (outcome === 'opened-ticket') await assignWaitingTickets(ctx);
+  return outcome;
+}
+
+async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: InboundMessage): Promise<InboundOutcome> {
   return inTransaction(ctx, async (em, events) => {
     if (await em.findOne(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId })) return 'duplicate';
     em.create(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId, sender: inbound.from });

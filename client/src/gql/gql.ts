@@ -34,10 +34,16 @@ type Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.HeaderDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.HeaderDocument,
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
+    "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingDocument,
+    "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingChangedDocument,
+    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": typeof types.UpdateRoutingDocument,
+    "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": typeof types.SetAgentCapacityDocument,
+    "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": typeof types.SetAvailabilityDocument,
     "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": typeof types.CreateAgentDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -88,10 +94,16 @@ const documents: Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.HeaderDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.HeaderDocument,
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": types.RoutingFieldsFragmentDoc,
+    "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": types.RoutingDocument,
+    "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": types.RoutingChangedDocument,
+    "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": types.UpdateRoutingDocument,
+    "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": types.SetAgentCapacityDocument,
+    "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": types.SetAvailabilityDocument,
     "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": types.CreateAgentDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": types.CreateApiTokenDocument,
@@ -219,7 +231,7 @@ export function graphql(source: "\n  mutation DeleteLabel($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"];
+export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -232,6 +244,30 @@ export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n"): (typeof documents)["\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n"): (typeof documents)["\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n"): (typeof documents)["\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

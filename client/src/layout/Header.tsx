@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { navigate, useRoute } from '../router';
 import { setToken } from '../session';
+import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 
 const HEADER = graphql(`
   query Header {
-    me { id name role }
+    me { id name role available }
     notifications { openTickets inProgress unassigned unreadTickets hasAlerts }
   }
 `);
@@ -102,6 +103,7 @@ export function Header() {
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
       </nav>
       <div className="who">
+        {data?.me && <AvailabilityToggle available={data.me.available ?? false} />}
         <label className="alerts-toggle">
           <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
         </label>

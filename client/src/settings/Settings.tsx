@@ -1,10 +1,11 @@
-// Settings for admins: agents, and API tokens for tools (the secret shown once).
+// Settings for admins: agents, automatic assignment, API tokens for tools (the secret shown once), and labels.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ApiScope, Role } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
+import { RoutingSettings } from '../routing/RoutingSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -30,7 +31,7 @@ const REVOKE_TOKEN = graphql(`
 
 function AgentForm({ onDone }: { onDone: () => void }) {
   const [input, setInput] = useState({ name: '', email: '', password: '', role: 'AGENT' as Role });
-  const [create, { loading, error }] = useMutation(CREATE_AGENT);
+  const [create, { loading, error }] = useMutation(CREATE_AGENT, { refetchQueries: ['Routing'] });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await create({ variables: { input } }).catch(() => null);
@@ -113,6 +114,7 @@ export function Settings() {
         </table>
         <AgentForm onDone={() => void refetch()} />
       </section>
+      <RoutingSettings />
       <section aria-labelledby="tokens-title">
         <h2 id="tokens-title">API tokens</h2>
         {secret && (
