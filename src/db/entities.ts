@@ -1,3 +1,4 @@
+import { DeskSettings } from '../desk/desk-settings.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Admin } from '../auth/admin.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
@@ -13,4 +14,4 @@ import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskSettings];

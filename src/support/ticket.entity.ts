@@ -18,8 +18,10 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['assignee', 'status'] })
 @Index({ properties: ['phoneNumber', 'status'] })
 @Index({ properties: ['snoozedUntil'] })
+@Index({ properties: ['status', 'slaBreachedAt', 'firstResponseDueAt'] })
+@Index({ properties: ['status', 'slaBreachedAt', 'resolutionDueAt'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -100,6 +102,27 @@ export class Ticket {
 
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   snoozedBy: Admin | null = null;
+
+  /** When the SLA clock started: the person's first message. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaStartsAt: Date | null = null;
+
+  /** SLA due times (null: no target for this priority), and when each target enters its at-risk stretch. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseRiskAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionRiskAt: Date | null = null;
+
+  /** When the breach sweep escalated the ticket: set once, so that it is escalated once. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaBreachedAt: Date | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

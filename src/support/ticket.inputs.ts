@@ -1,6 +1,7 @@
 // GraphQL inputs for tickets: what clients may pass to create, filter and order them.
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { TicketPriority, TicketStatus } from './support.enums.js';
+import { SlaState } from '../desk/sla.js';
 import type { TicketOrderField as OrderField } from './ticket.query.js';
 
 export enum TicketOrderField {
@@ -69,6 +70,9 @@ export class TicketFilter {
       'true: only snoozed tickets; false: only tickets that are not snoozed. Left out, snoozed tickets are hidden when status asks only for OPEN and IN_PROGRESS (the open list), and included otherwise.',
   })
   snoozed?: boolean | null;
+
+  @Field(() => [SlaState], { nullable: true, description: 'Tickets whose SLA is in ANY of these states now (tickets without an SLA are in none).' })
+  slaState?: SlaState[] | null;
 }
 
 @InputType()

@@ -10,6 +10,7 @@ import { containsPattern } from '../db/like.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
+import { slaStateWhere, type SlaState } from '../desk/sla.js';
 
 export interface TicketFilterInput {
   status?: TicketStatus[] | null;
@@ -23,6 +24,8 @@ export interface TicketFilterInput {
   /** Tickets carrying any of these labels. */
   labelIds?: readonly string[] | null;
   snoozed?: boolean | null;
+  /** Tickets in any of these SLA states now. */
+  slaState?: readonly SlaState[] | null;
 }
 
 export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
@@ -58,6 +61,10 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const snoozed = filter.snoozed ?? (filter.status?.length && filter.status.every(isActiveStatus) ? false : null);
   if (snoozed === true) and.push({ snoozedAt: { $ne: null } });
   if (snoozed === false) and.push({ snoozedAt: null });
+  if (filter.slaState?.length) {
+    const now = new Date();
+    and.push({ $or: filter.slaState.map((state) => slaStateWhere(state, now)) });
+  }
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
