@@ -98,6 +98,20 @@ describe.each(databases)('SLA targets on %s', (kind) => {
     expect(Date.parse(sla.resolutionDueAt)).toBe(Date.parse(hours.nextOpeningAt) + 60 * MINUTE);
     await server.ok(SET_HOURS, { input: { timeZone: 'UTC', intervals: [] } });
   });
+
+  it('the list with SLA due times and states, filtered by state, costs the same statements for 3 tickets as for 12', async () => {
+    await server.ok(SET_SLA, { input: { targets: [{ priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 120 }] } });
+    for (let index = 0; index < 12; index++) await createTicket(server, { priority: 'HIGH' });
+    const LIST = `query($first: Int) { tickets(first: $first, filter: { slaState: [OK, AT_RISK] }, orderBy: { field: PRIORITY }) {
+      edges { node { id sla { state firstResponseDueAt resolutionDueAt } } } } }`;
+    const statementsFor = async (first: number) => {
+      server.queries.length = 0;
+      const data = await server.ok(LIST, { first });
+      expect(data.tickets.edges).toHaveLength(first);
+      return server.queries.filter((line) => /\b(select|insert|update|delete)\b/i.test(line)).length;
+    };
+    expect(await statementsFor(12)).toBe(await statementsFor(3));
+  });
 });
 
 describe.each(databases)('the SLA breach sweep on two instances of one %s database', (kind) => {
