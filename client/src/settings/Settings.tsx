@@ -1,10 +1,13 @@
-// Settings for admins: agents, and API tokens for tools (the secret shown once).
+// Settings for admins: agents, API tokens for tools (the secret shown once), labels, business hours and SLA targets.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ApiScope, Role } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
+import { BusinessHoursSettings } from './BusinessHoursSettings';
+import { DESK_SETTINGS } from './desk-settings.documents';
+import { SlaSettings } from './SlaSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -95,6 +98,7 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
 
 export function Settings() {
   const { data, loading, error, refetch } = useQuery(SETTINGS);
+  const { data: desk } = useQuery(DESK_SETTINGS);
   const [revoke] = useMutation(REVOKE_TOKEN);
   const [secret, setSecret] = useState<string | null>(null);
   if (loading && !data) return <p className="muted">Loading settings…</p>;
@@ -144,6 +148,8 @@ export function Settings() {
         <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
       </section>
       <LabelSettings />
+      {desk && <BusinessHoursSettings hours={desk.businessHours} />}
+      {desk && <SlaSettings policy={desk.slaPolicy} />}
     </div>
   );
 }
