@@ -100,8 +100,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   }, [statusView, priority, assignee, search, labelId, slaView, meId]);
   const { field, direction } = SORTS[sort]!;
   const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
-  // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute.
-  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true, pollInterval: 60_000 });
+  // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute,
+  // and on coming back from another screen (events were not followed meanwhile), show the cached page while reading it.
+  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true, pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
 
   // New and changed tickets may enter, leave or move in this view: read its first page again, at most every 200 ms.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
