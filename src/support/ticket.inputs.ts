@@ -9,12 +9,16 @@ export enum TicketOrderField {
   UPDATED_AT = 'UPDATED_AT',
   LAST_MESSAGE_AT = 'LAST_MESSAGE_AT',
   PRIORITY = 'PRIORITY',
+  SLA_DUE = 'SLA_DUE',
 }
 export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
+registerEnumType(TicketOrderField, {
+  name: 'TicketOrderField',
+  valuesConfig: { SLA_DUE: { description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.' } },
+});
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 @InputType()

@@ -28,7 +28,7 @@ export interface TicketFilterInput {
   slaState?: readonly SlaState[] | null;
 }
 
-export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY' | 'SLA_DUE';
 export interface TicketOrderInput {
   field: TicketOrderField;
   direction: 'ASC' | 'DESC';
@@ -39,6 +39,7 @@ const orderColumn = {
   UPDATED_AT: 'updatedAt',
   LAST_MESSAGE_AT: 'lastMessageAt',
   PRIORITY: 'priorityRank',
+  SLA_DUE: 'slaDueAt',
 } as const satisfies Record<TicketOrderField, keyof Ticket>;
 
 export interface TicketPage extends PageResult<TicketRecord> {
@@ -97,7 +98,8 @@ export async function listTickets(
   const page = readPage(args);
   const column = orderColumn[order.field];
   const ascending = (order.direction === 'ASC') === (page.direction === 'forward');
-  const where = ticketWhere(em, filter);
+  // Only tickets with a target still pending have an SLA due time to sort by.
+  const where = order.field === 'SLA_DUE' ? { $and: [ticketWhere(em, filter), { slaDueAt: { $ne: null } }] } : ticketWhere(em, filter);
   let keyset: FilterQuery<Ticket> = {};
   if (page.cursor !== null) {
     const [rawValue, rawId] = decodeCursor(page.cursor);

@@ -83,9 +83,33 @@ describe.each(databases)('SLA targets on %s', (kind) => {
       const others = ['OK', 'AT_RISK', 'BREACHED'].filter((other) => other !== state);
       expect((await server.ok(BY_STATE, { p: phone, s: others })).tickets.totalCount).toBe(0);
     }
+    // Sorted by SLA due, the soonest first, page by page; a ticket with no pending target is not in that order.
+    const SORTED = `query($after: String) { tickets(first: 1, after: $after, orderBy: { field: SLA_DUE, direction: ASC }, filter: { status: [OPEN, IN_PROGRESS] }) {
+      totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const order: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = (await server.ok(SORTED, { after })).tickets;
+      order.push(...page.edges.map((edge: any) => edge.node.id));
+      total = page.totalCount;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(order).toHaveLength(total);
+    const mine = order.filter((id) => [fresh.id, atRisk.id, late.id].includes(id));
+    expect(mine).toEqual([late.id, atRisk.id, fresh.id]);
     // An agent's first reply ends the first-response clock: the ticket is back to OK (resolution is due in an hour).
     await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Looking into it") { id } }', { t: atRisk.id });
     expect((await ticket(atRisk.id)).sla.state).toBe('OK');
+    // Its next due time is now the resolution, an hour from when the person wrote: it sorts after the fresh one's first response.
+    const resorted: string[] = [];
+    for (let cursor: string | null = null, more = true; more; ) {
+      const page: any = (await server.ok(SORTED, { after: cursor })).tickets;
+      resorted.push(...page.edges.map((edge: any) => edge.node.id));
+      more = page.pageInfo.hasNextPage;
+      cursor = page.pageInfo.endCursor;
+    }
+    expect(resorted.filter((id) => [fresh.id, atRisk.id, late.id].includes(id))).toEqual([late.id, fresh.id, atRisk.id]);
   });
 
   it('with business hours set, the SLA clock waits for the desk to open', async () => {

@@ -133,6 +133,8 @@ export type TicketOrderField =
   | 'CREATED_AT'
   | 'LAST_MESSAGE_AT'
   | 'PRIORITY'
+  /** The soonest pending SLA due time; only open tickets with a target still pending are listed. */
+  | 'SLA_DUE'
   | 'UPDATED_AT';
 
 export type TicketPriority =

@@ -59,6 +59,7 @@ const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'
   activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'Latest activity' },
   newest: { field: 'CREATED_AT', direction: 'DESC', label: 'Newest' },
   oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'Oldest' },
+  sla: { field: 'SLA_DUE', direction: 'ASC', label: 'SLA due soonest' },
   priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
 };
 
