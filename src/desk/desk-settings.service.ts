@@ -36,6 +36,19 @@ async function settingsForChange(em: EntityManager): Promise<DeskSettings> {
 const hoursOf = (settings: DeskSettings) => ({ timeZone: settings.timeZone, intervals: settings.openingHours, holidays: settings.holidays });
 const slaOf = (settings: DeskSettings) => ({ targets: settings.slaTargets, atRiskPercent: settings.slaAtRiskPercent });
 
+/** Changes the settings row in a transaction and records the part it changed, before and after, in the audit log. */
+function changeDeskSettings(ctx: SupportContext, actor: Actor, action: string, part: (settings: DeskSettings) => Record<string, unknown>, apply: (settings: DeskSettings) => void): Promise<DeskSettings> {
+  return inTransaction(ctx, async (em) => {
+    const settings = await settingsForChange(em);
+    const before = part(settings);
+    apply(settings);
+    settings.updatedAt = new Date();
+    await em.flush();
+    recordAudit(em, actor, action, null, before, part(settings));
+    return settings;
+  });
+}
+
 export interface BusinessHoursInputValues {
   timeZone: string;
   intervals: { weekday: number; start: string; end: string }[];
@@ -45,16 +58,10 @@ export interface BusinessHoursInputValues {
 /** Replaces the hours and holidays; no intervals means always open. Tickets already open keep their due times. */
 export async function setBusinessHours(ctx: SupportContext, actor: Actor, input: BusinessHoursInputValues): Promise<DeskSettings> {
   const values = validateBusinessHours(input);
-  return inTransaction(ctx, async (em) => {
-    const settings = await settingsForChange(em);
-    const before = hoursOf(settings);
+  return changeDeskSettings(ctx, actor, 'desk.business-hours', hoursOf, (settings) => {
     settings.timeZone = values.timeZone;
     settings.openingHours = values.intervals;
     settings.holidays = values.holidays;
-    settings.updatedAt = new Date();
-    await em.flush();
-    recordAudit(em, actor, 'desk.business-hours', null, before, hoursOf(settings));
-    return settings;
   });
 }
 
@@ -66,14 +73,8 @@ export interface SlaPolicyInputValues {
 /** Replaces the SLA targets; they apply to tickets opened (or re-prioritised) from now on. */
 export async function setSlaPolicy(ctx: SupportContext, actor: Actor, input: SlaPolicyInputValues): Promise<DeskSettings> {
   const values = validateSlaPolicy(input);
-  return inTransaction(ctx, async (em) => {
-    const settings = await settingsForChange(em);
-    const before = slaOf(settings);
+  return changeDeskSettings(ctx, actor, 'desk.sla-policy', slaOf, (settings) => {
     settings.slaTargets = values.targets;
     settings.slaAtRiskPercent = values.atRiskPercent;
-    settings.updatedAt = new Date();
-    await em.flush();
-    recordAudit(em, actor, 'desk.sla-policy', null, before, slaOf(settings));
-    return settings;
   });
 }

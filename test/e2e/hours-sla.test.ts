@@ -1,33 +1,23 @@
 // The admin's path in a real browser: business hours and an SLA set in Settings, then a ticket near its
 // first-response target shown highlighted in the list and the detail.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook, startServer, type TestServer } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook } from '../helpers/harness.js';
 
 const MINUTE = 60_000;
 
 describe.skipIf(!hasChromium)('business hours and SLA in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useServerAndBrowser();
 
   const personWrites = async (phone: string, text: string, sentAt?: Date) => {
-    const response = await postWebhook(server, inboundText(phone, text, { name: 'Tunde Bello', sentAt }).body, { secret: server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tunde Bello', sentAt }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
     expect(response.status).toBe(200);
   };
 
   it('an admin sets hours and an SLA; a ticket at risk shows highlighted in the list and the detail', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'en-GB', timezoneId: 'UTC' });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'en-GB', timezoneId: 'UTC' });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Settings' }).click();
 
     // Hours: all of yesterday and today (UTC), so that the ticket below is counted in business time.
@@ -57,7 +47,7 @@ describe.skipIf(!hasChromium)('business hours and SLA in a browser', () => {
     await sla.getByRole('button', { name: 'Save SLA' }).click();
     await sla.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'hours-sla-settings.png'), fullPage: true });
-    const saved = await server.ok('{ businessHours { timeZone intervals { weekday } holidays { name } } slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } } }');
+    const saved = await world.server.ok('{ businessHours { timeZone intervals { weekday } holidays { name } } slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } } }');
     expect(saved.businessHours).toMatchObject({ timeZone: 'UTC', holidays: [{ name: 'Christmas Day' }] });
     expect(saved.slaPolicy.targets).toEqual([{ priority: 'MEDIUM', firstResponseMinutes: 10, resolutionMinutes: 240 }]);
 

@@ -1,6 +1,7 @@
 // Settings › Business hours (admins): the time zone, opening intervals per weekday, and holidays.
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { SaveRow } from './SaveRow';
 import { formatTimestamp } from '../format';
 import { SET_BUSINESS_HOURS } from './desk-settings.documents';
 
@@ -68,11 +69,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
           </tbody>
         </table>
         <button type="button" onClick={() => setHolidays([...holidays, { date: '', name: '' }])}>Add holiday</button>
-        <div>
-          <button type="submit" className="primary" disabled={loading}>Save hours</button>
-          {saved && <span role="status" className="muted"> Saved.</span>}
-        </div>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        <SaveRow label="Save hours" busy={loading} saved={saved} error={error} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 // Settings › SLA (admins): first-response and resolution targets per priority, and when a target is at risk.
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { SaveRow } from './SaveRow';
 import type { TicketPriority } from '../gql/graphql';
 import { SET_SLA_POLICY } from './desk-settings.documents';
 
@@ -53,11 +54,7 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
           At risk after (% of the target)
           <input type="number" min={1} max={99} required value={atRiskPercent} onChange={(event) => setAtRiskPercent(event.target.value)} />
         </label>
-        <div>
-          <button type="submit" className="primary" disabled={loading}>Save SLA</button>
-          {saved && <span role="status" className="muted"> Saved.</span>}
-        </div>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        <SaveRow label="Save SLA" busy={loading} saved={saved} error={error} />
       </form>
     </section>
   );
