@@ -58,6 +58,8 @@ export interface Config {
   retentionDays: number;
   /** How often each instance looks for snoozed tickets whose time has come. */
   snoozeSweepMs: number;
+  /** How often each instance looks for tickets that missed an SLA target, to escalate them. */
+  slaSweepMs: number;
   admin: { email: string; password: string | null };
   logLevel: string;
   sessionTtlHours: number;
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),
     snoozeSweepMs: readInt(env, 'SNOOZE_SWEEP_MS', 15_000, 50, 3_600_000),
+    slaSweepMs: readInt(env, 'SLA_SWEEP_MS', 30_000, 50, 3_600_000),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),

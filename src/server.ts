@@ -19,7 +19,8 @@ import { attachGraphqlWebSocket } from './graphql/websocket.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSharedState } from './pubsub/shared-state.js';
 import { deleteExpiredTickets } from './support/retention.service.js';
-import { startSnoozeSweep, type SnoozeSweep } from './support/snooze.sweep.js';
+import { startSnoozeSweep, startSweep, type Sweep } from './support/snooze.sweep.js';
+import { escalateBreachedTickets } from './desk/sla.service.js';
 import type { SupportContext } from './support/support.context.js';
 import { queryLimitProtections } from './graphql/limits.js';
 import { loadBotMenu } from './whatsapp/bot.menu.js';
@@ -139,7 +140,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
   let retentionTimer: NodeJS.Timeout | null = null;
-  let snoozeSweep: SnoozeSweep | null = null;
+  let snoozeSweep: Sweep | null = null;
+  let slaSweep: Sweep | null = null;
   const sweepOldTickets = () =>
     deleteExpiredTickets(orm.em.fork(), config.retentionDays)
       .then((deleted) => deleted > 0 && logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'))
@@ -177,6 +179,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         retentionTimer.unref();
       }
       snoozeSweep = startSnoozeSweep(supportContext, config.snoozeSweepMs, logger);
+      slaSweep = startSweep('sla', () => escalateBreachedTickets(supportContext()), config.slaSweepMs, logger, 'sla: tickets past a target escalated');
       return url;
     },
     async close() {
@@ -199,6 +202,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       clearTimeout(cutStragglers);
       await step('graphql', () => apollo.stop());
       await step('snooze sweep', async () => snoozeSweep?.stop());
+      await step('sla sweep', async () => slaSweep?.stop());
       await step('outbox', async () => dispatcher?.stop());
       await step('redis', () => shared.close());
       await step('database', () => orm.close(true));

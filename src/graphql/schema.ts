@@ -6,6 +6,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
+import { DeskSettingsResolver, TicketSlaResolver } from '../desk/desk-settings.resolver.js';
 import { LabelResolver } from '../labels/label.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
@@ -39,6 +40,8 @@ export const resolvers = [
   LabelResolver,
   TicketLabelsResolver,
   RoutingResolver,
+  DeskSettingsResolver,
+  TicketSlaResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

@@ -51,6 +51,8 @@ export type SupportTopics = {
   /** A message's delivery status changed (sent, delivered, read, failed). */
   MESSAGE_UPDATED: [MessageEvent];
   NOTIFICATIONS_CHANGED: [TicketEvent];
+  /** The SLA sweep escalated a ticket that missed a target. */
+  SLA_BREACHED: [TicketEvent];
   /** A canned response was created, edited or deleted. */
   CANNED_RESPONSE_CHANGED: [RecordChangedEvent];
   /** A label was created, renamed or recoloured, or deleted. */

@@ -9,6 +9,7 @@ export interface NotificationCounts {
   unreadTickets: number;
   hasAlerts: boolean;
   snoozed: number;
+  slaBreached: number;
 }
 
 type Count = number | string | null | undefined;
@@ -20,16 +21,18 @@ const asCount = (value: Count) => Number(value ?? 0);
  * tickets for what every agent shares, and one over these agents' read marks. A ticket is unread for an
  * agent while the person's newest message is above the agent's mark; so an agent's unread tickets are the
  * active tickets the person wrote in, less those the agent has read up to the person's newest message.
- * Snoozed tickets are waiting, not work: they count only as snoozed until they come back.
+ * Snoozed tickets are waiting, not work: they count only as snoozed until they come back. Open tickets the
+ * SLA sweep escalated count as slaBreached (and raise hasAlerts) until they are resolved.
  */
 export async function countNotificationsFor(em: EntityManager, viewerIds: readonly number[]): Promise<NotificationCounts[]> {
   const connection = em.getConnection();
-  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count }[] = await connection.execute(
+  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count; sla_breached: Count }[] = await connection.execute(
     `select sum(case when snoozed_at is null and status = ? then 1 else 0 end) as open_count,
             sum(case when snoozed_at is null and status = ? then 1 else 0 end) as in_progress,
             sum(case when snoozed_at is null and assigned_admin_id is null then 1 else 0 end) as unassigned,
             sum(case when snoozed_at is null and last_user_message_id is not null then 1 else 0 end) as from_person,
-            sum(case when snoozed_at is not null then 1 else 0 end) as snoozed
+            sum(case when snoozed_at is not null then 1 else 0 end) as snoozed,
+            sum(case when snoozed_at is null and sla_breached_at is not null then 1 else 0 end) as sla_breached
        from support_tickets
       where status in (?, ?)`,
     [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, ...ACTIVE],
@@ -51,13 +54,15 @@ export async function countNotificationsFor(em: EntityManager, viewerIds: readon
   const unassigned = asCount(shared?.unassigned);
   return viewerIds.map((viewerId) => {
     const unreadTickets = asCount(shared?.from_person) - (readBy.get(viewerId) ?? 0);
+    const slaBreached = asCount(shared?.sla_breached);
     return {
       openTickets: asCount(shared?.open_count),
       inProgress: asCount(shared?.in_progress),
       unassigned,
       unreadTickets,
-      hasAlerts: unassigned > 0 || unreadTickets > 0,
+      hasAlerts: unassigned > 0 || unreadTickets > 0 || slaBreached > 0,
       snoozed: asCount(shared?.snoozed),
+      slaBreached,
     };
   });
 }

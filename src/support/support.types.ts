@@ -59,11 +59,14 @@ export class SupportNotifications {
   @Field(() => Int, { description: "Open or in-progress tickets with messages from the person this agent has not read, not counting snoozed ones." })
   unreadTickets!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Something needs an agent: unassigned or unread tickets, or an SLA breach.' })
   hasAlerts!: boolean;
 
   @Field(() => Int, { description: 'Open or in-progress tickets that are snoozed (counted in none of the above until they come back).' })
   snoozed!: number;
+
+  @Field(() => Int, { description: 'Open or in-progress tickets (not snoozed) that missed an SLA target and were escalated; they raise hasAlerts.' })
+  slaBreached!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })

@@ -1,10 +1,10 @@
 // A support ticket: one conversation between a person on WhatsApp and the desk.
 import { OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
 import type { IdRef } from '../db/plain-read.js';
-import { priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
+import { isActiveStatus, priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
 
 /** WhatsApp's customer service window: free-form replies are allowed this long after the person's last message. */
 export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +18,11 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['assignee', 'status'] })
 @Index({ properties: ['phoneNumber', 'status'] })
 @Index({ properties: ['snoozedUntil'] })
+@Index({ properties: ['status', 'slaBreachedAt', 'firstResponseDueAt'] })
+@Index({ properties: ['status', 'slaBreachedAt', 'resolutionDueAt'] })
+@Index({ properties: ['slaDueAt'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -101,6 +104,31 @@ export class Ticket {
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   snoozedBy: Admin | null = null;
 
+  /** When the SLA clock started: the person's first message. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaStartsAt: Date | null = null;
+
+  /** SLA due times (null: no target for this priority), and when each target enters its at-risk stretch. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  firstResponseRiskAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionDueAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  resolutionRiskAt: Date | null = null;
+
+  /** The soonest due time of a target still pending on an open ticket (null: none), which the list sorts by. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaDueAt: Date | null = null;
+
+  /** When the breach sweep escalated the ticket: set once, so that it is escalated once. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slaBreachedAt: Date | null = null;
+
   @Property({ type: 'integer', version: true })
   version!: number;
 
@@ -116,13 +144,23 @@ export class Ticket {
     this.snoozedBy = null;
   }
 
+  /** Keeps slaDueAt in step with the due times, the first response and the status, whatever changed them. */
+  @BeforeCreate()
+  @BeforeUpdate()
+  syncSlaDue(): void {
+    const pending = isActiveStatus(this.status)
+      ? [this.firstResponseAt ? null : this.firstResponseDueAt, this.resolvedAt ? null : this.resolutionDueAt].filter((due): due is Date => due !== null)
+      : [];
+    this.slaDueAt = pending.length ? new Date(Math.min(...pending.map((due) => due.getTime()))) : null;
+  }
+
   get replyWindowClosesAt(): Date | null {
     return replyWindowClosesAt(this);
   }
 }
 
 /** A ticket as a plain read gives it (lists, loaders): its columns, the assignee and snoozer as `{ id }`. A Ticket is one too. */
-export type TicketRecord = Omit<Ticket, 'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze'> & { assignee: IdRef | null; snoozedBy: IdRef | null };
+export type TicketRecord = Omit<Ticket, 'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze' | 'syncSlaDue'> & { assignee: IdRef | null; snoozedBy: IdRef | null };
 
 export function replyWindowClosesAt(ticket: Pick<Ticket, 'lastUserMessageAt'>): Date | null {
   return ticket.lastUserMessageAt ? new Date(ticket.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;

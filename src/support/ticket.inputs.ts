@@ -1,6 +1,7 @@
 // GraphQL inputs for tickets: what clients may pass to create, filter and order them.
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { TicketPriority, TicketStatus } from './support.enums.js';
+import { SlaState } from '../desk/sla.js';
 import type { TicketOrderField as OrderField } from './ticket.query.js';
 
 export enum TicketOrderField {
@@ -8,12 +9,16 @@ export enum TicketOrderField {
   UPDATED_AT = 'UPDATED_AT',
   LAST_MESSAGE_AT = 'LAST_MESSAGE_AT',
   PRIORITY = 'PRIORITY',
+  SLA_DUE = 'SLA_DUE',
 }
 export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
+registerEnumType(TicketOrderField, {
+  name: 'TicketOrderField',
+  valuesConfig: { SLA_DUE: { description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.' } },
+});
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 @InputType()
@@ -69,6 +74,9 @@ export class TicketFilter {
       'true: only snoozed tickets; false: only tickets that are not snoozed. Left out, snoozed tickets are hidden when status asks only for OPEN and IN_PROGRESS (the open list), and included otherwise.',
   })
   snoozed?: boolean | null;
+
+  @Field(() => [SlaState], { nullable: true, description: 'Tickets whose SLA is in ANY of these states now (tickets without an SLA are in none).' })
+  slaState?: SlaState[] | null;
 }
 
 @InputType()

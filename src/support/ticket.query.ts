@@ -10,6 +10,7 @@ import { containsPattern } from '../db/like.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
+import { slaStateWhere, type SlaState } from '../desk/sla.js';
 
 export interface TicketFilterInput {
   status?: TicketStatus[] | null;
@@ -23,9 +24,11 @@ export interface TicketFilterInput {
   /** Tickets carrying any of these labels. */
   labelIds?: readonly string[] | null;
   snoozed?: boolean | null;
+  /** Tickets in any of these SLA states now. */
+  slaState?: readonly SlaState[] | null;
 }
 
-export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY';
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY' | 'SLA_DUE';
 export interface TicketOrderInput {
   field: TicketOrderField;
   direction: 'ASC' | 'DESC';
@@ -36,6 +39,7 @@ const orderColumn = {
   UPDATED_AT: 'updatedAt',
   LAST_MESSAGE_AT: 'lastMessageAt',
   PRIORITY: 'priorityRank',
+  SLA_DUE: 'slaDueAt',
 } as const satisfies Record<TicketOrderField, keyof Ticket>;
 
 export interface TicketPage extends PageResult<TicketRecord> {
@@ -58,6 +62,10 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const snoozed = filter.snoozed ?? (filter.status?.length && filter.status.every(isActiveStatus) ? false : null);
   if (snoozed === true) and.push({ snoozedAt: { $ne: null } });
   if (snoozed === false) and.push({ snoozedAt: null });
+  if (filter.slaState?.length) {
+    const now = new Date();
+    and.push({ $or: filter.slaState.map((state) => slaStateWhere(state, now)) });
+  }
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
@@ -90,7 +98,8 @@ export async function listTickets(
   const page = readPage(args);
   const column = orderColumn[order.field];
   const ascending = (order.direction === 'ASC') === (page.direction === 'forward');
-  const where = ticketWhere(em, filter);
+  // Only tickets with a target still pending have an SLA due time to sort by.
+  const where = order.field === 'SLA_DUE' ? { $and: [ticketWhere(em, filter), { slaDueAt: { $ne: null } }] } : ticketWhere(em, filter);
   let keyset: FilterQuery<Ticket> = {};
   if (page.cursor !== null) {
     const [rawValue, rawId] = decodeCursor(page.cursor);

@@ -13,6 +13,7 @@ import { Ticket } from './ticket.entity.js';
 import { addMessageToThread } from './message.service.js';
 import { rememberContactOf } from './contact.service.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
+import { applySlaPolicy } from '../desk/sla.service.js';
 
 /** What the person gets when an agent closes a ticket without writing their own message. */
 export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
@@ -101,8 +102,11 @@ export async function openTicketInTransaction(
     updatedAt: now,
     lastMessageAt: now,
     lastUserMessageAt: input.userMessageAt ?? now,
+    // The SLA clock starts when the person wrote, which may be before the delivery reached us.
+    slaStartsAt: input.userMessageAt && input.userMessageAt < now ? input.userMessageAt : now,
   });
   ticket.setPriority(input.priority ?? TicketPriority.MEDIUM);
+  await applySlaPolicy(em, ticket);
   em.persist(ticket);
   const first = em.create(Message, {
     ticket,
@@ -166,7 +170,10 @@ export async function assignTicket(ctx: SupportContext, actor: Actor, ticketId: 
 }
 
 export async function setTicketPriority(ctx: SupportContext, actor: Actor, ticketId: string, priority: TicketPriority): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.priority', ['priority'], (ticket) => ticket.setPriority(priority));
+  return changeTicket(ctx, actor, ticketId, 'ticket.priority', ['priority', 'firstResponseDueAt', 'resolutionDueAt'], async (ticket, em) => {
+    ticket.setPriority(priority);
+    await applySlaPolicy(em, ticket);
+  });
 }
 
 function applyStatus(ticket: Ticket, status: TicketStatus): void {

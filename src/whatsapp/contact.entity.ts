@@ -27,7 +27,8 @@ export class Contact {
     | 'notesUpdatedAt'
     | 'notesUpdatedBy'
     | 'notesRevision'
-    | 'nameSetByAgent';
+    | 'nameSetByAgent'
+    | 'afterHoursNoticeAt';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -80,6 +81,10 @@ export class Contact {
   /** An agent chose the name: WhatsApp's profile name no longer replaces it. */
   @Property({ type: 'boolean' })
   nameSetByAgent: boolean = false;
+
+  /** When the bot last told this person that agents are away (outside business hours), so it does not repeat itself. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  afterHoursNoticeAt: Date | null = null;
 }
 
 /** A contact as a plain read gives it (loaders): its columns, notesUpdatedBy as `{ id }`. A Contact is one too. */

@@ -8,6 +8,7 @@ import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { wakeTicket } from '../support/snooze.service.js';
 import { SenderType, TicketStatus } from '../support/support.enums.js';
+import { tellWhenAgentsReturn } from '../desk/after-hours.service.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
 import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
@@ -111,6 +112,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
       await em.flush();
       ticket.lastUserMessageId = message.id; // written at commit
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });
+      await tellWhenAgentsReturn(ctx, em, events, ticket, contact);
       return 'joined-ticket';
     }
 
@@ -151,6 +153,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
         toPerson: true,
       });
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: opened.id, messageId: reply.id } });
+      await tellWhenAgentsReturn(ctx, em, events, opened, contact);
       return 'opened-ticket';
     }
 

@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
@@ -34,4 +36,21 @@ export async function signIn(context: BrowserContext, url: string, email: string
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400);
   return page;
+}
+
+/**
+ * For a describe block: a SQLite server with the simulator on and a browser, started before its tests and
+ * closed after them. Read `.server` and `.browser` inside tests.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}) {
+  const world = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    world.server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20', ...env });
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.close();
+  });
+  return world;
 }

@@ -91,6 +91,7 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     WHATSAPP_SIMULATOR: 'off',
     // The snooze sweep's statements stay out of the SQL counts unless a test asks for a sweep.
     SNOOZE_SWEEP_MS: '3600000',
+    SLA_SWEEP_MS: '3600000',
     ...env,
   });
   config.database = database;

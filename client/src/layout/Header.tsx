@@ -9,12 +9,12 @@ import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 const HEADER = graphql(`
   query Header {
     me { id name role available }
-    notifications { openTickets inProgress unassigned unreadTickets hasAlerts }
+    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }
   }
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts }
+    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -89,12 +89,13 @@ export function Header() {
         type="button"
         className={`badge ${counts?.hasAlerts ? 'alert' : ''}`}
         onClick={() => navigate('/')}
-        aria-label={counts ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread: open the ticket list` : 'Open the ticket list'}
+        aria-label={counts ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread${counts.slaBreached > 0 ? `, ${counts.slaBreached} past their SLA` : ''}: open the ticket list` : 'Open the ticket list'}
         data-testid="badge"
       >
         <span><strong>{counts?.openTickets ?? '–'}</strong> open</span>
         <span><strong>{counts?.unassigned ?? '–'}</strong> unassigned</span>
         <span><strong>{counts?.unreadTickets ?? '–'}</strong> unread</span>
+        {counts && counts.slaBreached > 0 && <span className="sla-breached-count"><strong>{counts.slaBreached}</strong> past SLA</span>}
       </button>
       <nav aria-label="Main">
         {link('/', 'Tickets', route.screen === 'tickets' || route.screen === 'contact')}

@@ -1,4 +1,4 @@
-// Settings for admins: agents, automatic assignment, API tokens for tools (the secret shown once), and labels.
+// Settings for admins: agents, automatic assignment, API tokens for tools (the secret shown once), labels, business hours and SLA targets.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
@@ -6,6 +6,9 @@ import { graphql } from '../gql';
 import type { ApiScope, Role } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
+import { BusinessHoursSettings } from './BusinessHoursSettings';
+import { DESK_SETTINGS } from './desk-settings.documents';
+import { SlaSettings } from './SlaSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -96,6 +99,7 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
 
 export function Settings() {
   const { data, loading, error, refetch } = useQuery(SETTINGS);
+  const { data: desk } = useQuery(DESK_SETTINGS);
   const [revoke] = useMutation(REVOKE_TOKEN);
   const [secret, setSecret] = useState<string | null>(null);
   if (loading && !data) return <p className="muted">Loading settings…</p>;
@@ -146,6 +150,8 @@ export function Settings() {
         <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
       </section>
       <LabelSettings />
+      {desk && <BusinessHoursSettings hours={desk.businessHours} />}
+      {desk && <SlaSettings policy={desk.slaPolicy} />}
     </div>
   );
 }

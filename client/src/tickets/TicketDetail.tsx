@@ -18,6 +18,7 @@ import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
 import { Thread, type ThreadMessage } from './Thread';
 import { TypingNotice, Viewers } from './Viewers';
 import { TICKET_DETAIL } from './ticket.documents';
+import { SlaBanner } from './SlaPill';
 
 const MESSAGE_ADDED = graphql(`
   subscription TicketMessageAdded($ticketId: ID!) {
@@ -34,6 +35,7 @@ const TICKET_UPDATED = graphql(`
     ticketUpdated(id: $id) {
       id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }
       snoozed snoozedAt snoozedUntil snoozedBy { id name }
+      sla { state firstResponseDueAt resolutionDueAt }
     }
   }
 `);
@@ -227,6 +229,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           <p className="muted">
             +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
+          <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
           {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
         </div>
         <a

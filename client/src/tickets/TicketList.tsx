@@ -3,7 +3,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAge } from '../format';
 import { graphql } from '../gql';
-import type { TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
+import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
 import { BulkLabelBar } from '../labels/BulkLabelBar';
 import { LabelChips } from '../labels/LabelChips';
 import { useLabels } from '../labels/useLabels';
@@ -11,6 +11,7 @@ import { navigate } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { describeSnooze } from './snooze-times';
+import { SlaPill, slaClass } from './SlaPill';
 
 const TICKETS = graphql(`
   query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
@@ -20,7 +21,8 @@ const TICKETS = graphql(`
         cursor
         node {
           id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
-          snoozed snoozedUntil
+          snoozed snoozedUntil firstResponseAt
+          sla { state firstResponseDueAt resolutionDueAt }
           assignee { id name }
           labels { id name color }
           lastMessage { id body senderType }
@@ -37,11 +39,12 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil assignee { id name } labels { id name color } }
+    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } }
   }
 `);
 
 const PAGE_SIZE = 50;
+const SLA_VIEWS: Record<string, SlaState[]> = { late: ['AT_RISK', 'BREACHED'], AT_RISK: ['AT_RISK'], BREACHED: ['BREACHED'], OK: ['OK'] };
 /** The open list (active) leaves snoozed tickets out; the snoozed view shows only them. */
 const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
   active: ['OPEN', 'IN_PROGRESS'],
@@ -56,6 +59,7 @@ const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'
   activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'Latest activity' },
   newest: { field: 'CREATED_AT', direction: 'DESC', label: 'Newest' },
   oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'Oldest' },
+  sla: { field: 'SLA_DUE', direction: 'ASC', label: 'SLA due soonest' },
   priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
 };
 
@@ -75,6 +79,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const [sort, setSort] = useState('activity');
   const [searchText, setSearchText] = useState('');
   const [labelId, setLabelId] = useState('');
+  const [slaView, setSlaView] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const search = useDebounced(searchText.trim(), 250);
   const labels = useLabels();
@@ -91,11 +96,14 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
     else if (assignee && assignee !== 'me') value.assigneeId = assignee;
     if (search) value.search = search;
     if (labelId) value.labelIds = [labelId];
+    if (slaView) value.slaState = SLA_VIEWS[slaView];
     return value;
-  }, [statusView, priority, assignee, search, labelId, meId]);
+  }, [statusView, priority, assignee, search, labelId, slaView, meId]);
   const { field, direction } = SORTS[sort]!;
   const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
-  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true });
+  // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute,
+  // and on coming back from another screen (events were not followed meanwhile), show the cached page while reading it.
+  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true, pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
 
   // New and changed tickets may enter, leave or move in this view: read its first page again, at most every 200 ms.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -165,6 +173,16 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           </select>
         </label>
         <label>
+          SLA
+          <select value={slaView} onChange={(event) => setSlaView(event.target.value)} aria-label="Filter by SLA">
+            <option value="">Any</option>
+            <option value="late">At risk or breached</option>
+            <option value="AT_RISK">At risk</option>
+            <option value="BREACHED">Breached</option>
+            <option value="OK">On time</option>
+          </select>
+        </label>
+        <label>
           Sort
           <select value={sort} onChange={(event) => setSort(event.target.value)}>
             {Object.entries(SORTS).map(([key, option]) => (
@@ -194,7 +212,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             />
             <a
               href={`/tickets/${node.id}`}
-              className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''}`}
+              className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''} ${slaClass(node.sla)}`}
               aria-current={node.id === selectedId ? 'true' : undefined}
               onClick={(event) => (event.preventDefault(), navigate(`/tickets/${node.id}`))}
               data-testid="ticket-row"
@@ -213,6 +231,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
                 <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
+                <SlaPill sla={node.sla} answered={node.firstResponseAt != null} />
                 {node.snoozed && <span className="pill snoozed">💤 {describeSnooze(node.snoozedUntil)}</span>}
                 <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
                 <span className="muted">💬 {node.messageCount}</span>

@@ -13,6 +13,7 @@ export const TICKET_DETAIL = graphql(`
       id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
       firstResponseAt replyWindowClosesAt unreadCount messageCount
       snoozed snoozedAt snoozedUntil snoozedBy { id name }
+      sla { state firstResponseDueAt resolutionDueAt }
       assignee { id name }
       labels { id name color }
       contact { phoneNumber notes }
