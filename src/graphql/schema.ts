@@ -17,6 +17,7 @@ import { PresenceResolver } from '../support/presence.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
+import { MessageTemplateResolver } from '../templates/message-template.resolver.js';
 import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 
 export const resolvers = [
@@ -37,6 +38,7 @@ export const resolvers = [
   CannedResponseResolver,
   LabelResolver,
   TicketLabelsResolver,
+  MessageTemplateResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

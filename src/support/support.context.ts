@@ -9,8 +9,16 @@ import type { Ticket } from './ticket.entity.js';
  * Where messages for the person go. `enqueue` runs inside the transaction that stores the message,
  * so the WhatsApp channel can write its outbox row atomically with it.
  */
+/** A message sent as an approved WhatsApp template rather than as free text. */
+export interface TemplateSend {
+  name: string;
+  languageCode: string;
+  parameters: string[];
+}
+
 export interface OutboundChannel {
-  enqueue(em: EntityManager, message: Message, ticket: Ticket): Promise<void>;
+  /** With `template`, the message goes out as that template (its rendered text is what the thread shows). */
+  enqueue(em: EntityManager, message: Message, ticket: Ticket, template?: TemplateSend | null): Promise<void>;
   /** Tells the person their message (by its WhatsApp id) was read by the desk. */
   markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string): Promise<void>;
 }
