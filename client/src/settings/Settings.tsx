@@ -5,6 +5,7 @@ import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ApiScope, Role } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
+import { TemplateSettings } from '../templates/TemplateSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -144,6 +145,7 @@ export function Settings() {
         <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
       </section>
       <LabelSettings />
+      <TemplateSettings />
     </div>
   );
 }

@@ -181,6 +181,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       internal: mode === 'note',
       deliveryStatus: null,
       deliveryError: null,
+      templateName: null,
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,
@@ -305,6 +306,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         onKeystroke={presence.keystroke}
         onStopTyping={presence.stopTyping}
         onSend={onSend}
+        onTemplateSent={addToThread}
       />
     </section>
   );

@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 export const MESSAGE_FIELDS = graphql(`
   fragment MessageFields on Message {
-    id body senderType senderName createdAt internal deliveryStatus deliveryError
+    id body senderType senderName createdAt internal deliveryStatus deliveryError templateName
     author { id name }
   }
 `);
