@@ -12,6 +12,7 @@ import { Contact } from '../whatsapp/contact.entity.js';
 import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
+import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, MessageTemplate];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, MessageTemplate, TicketSatisfaction];

@@ -18,6 +18,7 @@ import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
 import { MessageTemplateResolver } from '../templates/message-template.resolver.js';
+import { SatisfactionResolver, TicketSatisfactionResolver } from '../satisfaction/satisfaction.resolver.js';
 import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 
 export const resolvers = [
@@ -39,6 +40,8 @@ export const resolvers = [
   LabelResolver,
   TicketLabelsResolver,
   MessageTemplateResolver,
+  TicketSatisfactionResolver,
+  SatisfactionResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

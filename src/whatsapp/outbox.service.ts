@@ -4,6 +4,7 @@ import type { Message } from '../support/message.entity.js';
 import type { OutboundChannel, TemplateSend } from '../support/support.context.js';
 import type { Ticket } from '../support/ticket.entity.js';
 import { OutboxRow } from './outbox.entity.js';
+import { surveyPayload } from './satisfaction.survey.js';
 
 export interface ListRow {
   id: string;
@@ -45,6 +46,10 @@ export const outboxChannel: OutboundChannel = {
   },
   async markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string) {
     enqueueOutbound(em, ticket.phoneNumber, readReceiptPayload(whatsappMessageId));
+    await em.flush();
+  },
+  async askForRating(em: EntityManager, ticket: Ticket) {
+    enqueueOutbound(em, ticket.phoneNumber, surveyPayload(ticket.phoneNumber, ticket.id));
     await em.flush();
   },
 };

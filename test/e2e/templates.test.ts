@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     // A bad name is refused with WhatsApp's rule, and nothing is added.
     await form.getByLabel('Template name').fill('Follow Up');
     await form.getByLabel('Body').fill('Hi');
-    await form.evaluate((element) => element.setAttribute('novalidate', ''));
+    await form.evaluate((element) => ((element as unknown as { noValidate: boolean }).noValidate = true));
     await form.getByRole('button', { name: 'Add template' }).click();
     await page.getByRole('alert').filter({ hasText: 'not a WhatsApp template name' }).waitFor();
     expect(await page.getByTestId('template-row').count()).toBe(1);
