@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
 import { contactPath, navigate } from '../router';
 import { TicketLabels } from '../labels/TicketLabels';
+import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { usePresence } from './presence';
@@ -34,6 +35,7 @@ const TICKET_UPDATED = graphql(`
     ticketUpdated(id: $id) {
       id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }
       snoozed snoozedAt snoozedUntil snoozedBy { id name }
+      satisfaction { rating comment ratedAt }
     }
   }
 `);
@@ -228,6 +230,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           <p className="muted">
             +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
+          {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
           {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
         </div>
         <a

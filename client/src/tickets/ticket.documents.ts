@@ -16,6 +16,7 @@ export const TICKET_DETAIL = graphql(`
       assignee { id name }
       labels { id name color }
       contact { phoneNumber notes }
+      satisfaction { rating comment ratedAt }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }
