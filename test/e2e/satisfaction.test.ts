@@ -1,35 +1,18 @@
 // The satisfaction survey in a real browser: when the person taps a rating and comments on WhatsApp, the open
 // dashboard shows the badge in the ticket list and the rating with its comment on the ticket, live.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, delivery, inboundText, postWebhook, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { describe, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useBrowserWithCloudApi } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, delivery, inboundText, postWebhook, uniquePhone } from '../helpers/harness.js';
+import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 describe.skipIf(!hasChromium)('the satisfaction survey in a browser', () => {
-  let standIn: CloudApiStandIn;
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    standIn = await startCloudApiStandIn();
-    server = await startServer('sqlite', standIn.env());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await standIn?.close();
-  });
+  const world = useBrowserWithCloudApi();
 
   it('a rating and its comment appear on the resolved ticket and as a badge in the list', async () => {
+    const { server, standIn, browser } = world;
     const phone = uniquePhone();
-    for (const text of ['hi', '1', 'my transcript is wrong']) {
-      await postWebhook(server, inboundText(phone, text, { name: 'Ola Ben' }).body);
-    }
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
-    const found = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id } } } }', { phone });
-    const ticketId = found.tickets.edges[0].node.id as string;
+    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, { name: 'Ola Ben', issue: 'my transcript is wrong' });
     await server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { id } }', { id: ticketId });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
 

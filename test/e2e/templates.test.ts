@@ -2,28 +2,16 @@
 // template in Settings; on a ticket whose person last wrote 25 hours ago, the reply box offers templates, the
 // agent fills the parameters (the name prefilled), sees the preview and sends it as a template message.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, inboundText, postWebhook, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useBrowserWithCloudApi } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, uniquePhone } from '../helpers/harness.js';
+import { dayAndAnHourAgo, openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 describe.skipIf(!hasChromium)('message templates in a browser', () => {
-  let standIn: CloudApiStandIn;
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    standIn = await startCloudApiStandIn();
-    server = await startServer('sqlite', standIn.env());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await standIn?.close();
-  });
+  const world = useBrowserWithCloudApi();
 
   it('after the window closed, an agent picks a template, fills it, previews it and sends it', async () => {
+    const { server, standIn, browser } = world;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     context.setDefaultTimeout(10_000);
     const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings');
@@ -42,13 +30,7 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     expect(await page.getByTestId('template-row').count()).toBe(1);
 
     const phone = uniquePhone();
-    const longAgo = new Date(Date.now() - 25 * 3600_000);
-    for (const text of ['hi', '1', 'my certificate never arrived']) {
-      expect((await postWebhook(server, inboundText(phone, text, { sentAt: longAgo, name: 'Tola Ade' }).body)).status).toBe(200);
-    }
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
-    const found = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id } } } }', { phone });
-    const ticketId = found.tickets.edges[0].node.id as string;
+    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, { sentAt: dayAndAnHourAgo(), name: 'Tola Ade', issue: 'my certificate never arrived' });
 
     await page.goto(`${server.url}/tickets/${ticketId}`);
     await page.getByRole('heading', { name: /Tola Ade/ }).waitFor();

@@ -11,11 +11,10 @@ import {
   startServer,
   uniquePhone,
   useServerWithCloudApi,
-  type TestServer,
 } from '../helpers/harness.js';
-import type { CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { startCloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import { subscribe } from '../helpers/subscriptions.js';
+import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 const CLOSE = 'mutation($id: ID!) { closeTicket(ticketId: $id) { status } }';
 const STATUS = 'mutation($id: ID!, $status: TicketStatus!) { setTicketStatus(ticketId: $id, status: $status) { status } }';
@@ -54,15 +53,6 @@ function tap(phone: string, id: string, title = 'Good', wamid?: string) {
   return JSON.stringify(body);
 }
 
-/** A person who went through the bot and has an open ticket; returns its id. */
-async function openTicketOnWhatsapp(server: TestServer, standIn: CloudApiStandIn, phone: string, issue = 'my exam results are missing'): Promise<string> {
-  const before = standIn.messagesTo(phone).length;
-  for (const text of ['hi', '1', issue]) expect((await postWebhook(server, inboundText(phone, text).body)).status).toBe(200);
-  await standIn.waitFor(() => standIn.messagesTo(phone).length === before + 3);
-  const found = await server.ok(TICKETS_OF, { phone });
-  return found.tickets.edges.find((edge: { node: { status: string } }) => edge.node.status === 'OPEN').node.id;
-}
-
 const textsTo = (standIn: CloudApiStandIn, phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.type);
 
 describe.each(databases)('the satisfaction survey on %s', (kind) => {
@@ -71,7 +61,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
   it('closing sends the closing message, then the three-button survey; a tap rates, the next text is the comment, and the ticket stays resolved', async () => {
     const { server, standIn } = world;
     const phone = uniquePhone();
-    const id = await openTicketOnWhatsapp(server, standIn, phone);
+    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(CLOSE, { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
     const sent = standIn.messagesTo(phone);
@@ -105,7 +95,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
   it('a rating is stored once: a duplicate delivery and a second tap change nothing and send nothing', async () => {
     const { server, standIn } = world;
     const phone = uniquePhone();
-    const id = await openTicketOnWhatsapp(server, standIn, phone);
+    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(CLOSE, { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
     const first = tap(phone, `csat:${id}:bad`, '😞 Bad', `wamid.CSATDUP${Date.now()}`);
@@ -120,12 +110,12 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
   it('a tap on an old ticket’s buttons rates that ticket, even with a new one open, and adds nothing to the new one', async () => {
     const { server, standIn } = world;
     const phone = uniquePhone();
-    const old = await openTicketOnWhatsapp(server, standIn, phone);
+    const { id: old } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(STATUS, { id: old, status: 'RESOLVED' });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 4);
     expect(standIn.messagesTo(phone)[3]!.body).toEqual(surveyTo(phone, old));
 
-    const current = await openTicketOnWhatsapp(server, standIn, phone, 'another problem');
+    const current = (await openTicketOnWhatsapp(server, standIn, phone, { issue: 'another problem' })).id;
     expect(current).not.toBe(old);
     const countBefore = (await server.ok(TICKET, { id: current })).ticket.messageCount;
     expect((await postWebhook(server, tap(phone, `csat:${old}:okay`, '😐 Okay'))).status).toBe(200);
@@ -142,7 +132,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
   it('a tap on another person’s ticket, an open ticket, or a made-up id rates nothing', async () => {
     const { server, standIn } = world;
     const phone = uniquePhone();
-    const id = await openTicketOnWhatsapp(server, standIn, phone);
+    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     const stranger = uniquePhone();
     for (const choice of [`csat:${id}:good`, 'csat:999999:good', `csat:${id}:great`]) {
       expect((await postWebhook(server, tap(stranger, choice))).status).toBe(200);
@@ -156,7 +146,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
   it('after a tap, something other than text ends the survey, and the bot answers as usual', async () => {
     const { server, standIn } = world;
     const phone = uniquePhone();
-    const id = await openTicketOnWhatsapp(server, standIn, phone);
+    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(CLOSE, { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
     expect((await postWebhook(server, tap(phone, `csat:${id}:good`))).status).toBe(200);
@@ -190,7 +180,7 @@ describe.each(databases)('with CSAT_SURVEY=off on %s', (kind) => {
     const server = await startServer(kind, standIn.env({ CSAT_SURVEY: 'off' }));
     try {
       const phone = uniquePhone();
-      const id = await openTicketOnWhatsapp(server, standIn, phone);
+      const { id } = await openTicketOnWhatsapp(server, standIn, phone);
       await server.ok(CLOSE, { id });
       await standIn.waitFor(() => standIn.messagesTo(phone).length === 4);
       await sleep(400);

@@ -2,7 +2,9 @@
 // template message; bad parameters are refused before anything reaches WhatsApp.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createTicket, databases, eventually, inboundText, postWebhook, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import type { CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { createTicket, databases, eventually, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import { dayAndAnHourAgo, openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 const CREATE = 'mutation($input: CreateMessageTemplateInput!) { createMessageTemplate(input: $input) { id name languageCode body parameterCount } }';
 const DELETE = 'mutation($id: ID!) { deleteMessageTemplate(id: $id) }';
@@ -14,17 +16,11 @@ let names = 0;
 const freshName = () => `follow_up_${process.pid}_${++names}`;
 
 /** A ticket whose person last wrote 25 hours ago: its reply window has closed. */
-async function ticketWithClosedWindow(server: TestServer, standIn: { messagesTo(to: string): unknown[]; waitFor(p: () => boolean): Promise<void> }) {
+async function ticketWithClosedWindow(server: TestServer, standIn: CloudApiStandIn) {
   const phone = uniquePhone();
-  const longAgo = new Date(Date.now() - 25 * 3600_000);
-  for (const text of ['hi', '1', 'my certificate never arrived']) {
-    expect((await postWebhook(server, inboundText(phone, text, { sentAt: longAgo, name: 'Ann Lee' }).body)).status).toBe(200);
-  }
-  await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
-  const found = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone });
-  const ticket = found.tickets.edges[0].node;
-  expect(Date.parse(ticket.replyWindowClosesAt)).toBeLessThan(Date.now());
-  return { phone, id: ticket.id as string };
+  const ticket = await openTicketOnWhatsapp(server, standIn, phone, { sentAt: dayAndAnHourAgo(), name: 'Ann Lee' });
+  expect(Date.parse(ticket.replyWindowClosesAt!)).toBeLessThan(Date.now());
+  return { phone, id: ticket.id };
 }
 
 describe.each(databases)('message templates on %s', (kind) => {
@@ -119,10 +115,7 @@ describe.each(databases)('message templates on %s', (kind) => {
     const { server, standIn } = world;
     const template = await register('Thanks for waiting, {{1}}.', 'en');
     const phone = uniquePhone();
-    for (const text of ['hi', '1', 'my login fails']) expect((await postWebhook(server, inboundText(phone, text).body)).status).toBe(200);
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
-    const found = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id } } } }', { phone });
-    const id = found.tickets.edges[0].node.id;
+    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(SEND, { ticketId: id, templateId: template.id, parameters: ['Ann'] });
     await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "free text") { id } }', { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);

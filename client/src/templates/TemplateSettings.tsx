@@ -2,6 +2,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { CREATE_MESSAGE_TEMPLATE, DELETE_MESSAGE_TEMPLATE, MESSAGE_TEMPLATES } from './template.documents';
+import { useAttempt } from '../settings/useAttempt';
 
 const EMPTY = { name: '', languageCode: 'en', body: '' };
 
@@ -10,17 +11,7 @@ export function TemplateSettings() {
   const [create, { loading }] = useMutation(CREATE_MESSAGE_TEMPLATE, { refetchQueries: ['MessageTemplates'] });
   const [remove] = useMutation(DELETE_MESSAGE_TEMPLATE, { refetchQueries: ['MessageTemplates'] });
   const [input, setInput] = useState(EMPTY);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = async (run: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    try {
-      await run();
-      return true;
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      return false;
-    }
-  };
+  const { error, attempt } = useAttempt();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await attempt(() => create({ variables: { input } }))) setInput(EMPTY);
