@@ -7,7 +7,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, delivery, inboundText, postWebhook, unique
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 describe.skipIf(!hasChromium)('the satisfaction survey in a browser', () => {
-  const world = useBrowserWithCloudApi();
+  const world = useBrowserWithCloudApi({ CSAT_SURVEY: 'on' });
 
   it('a rating and its comment appear on the resolved ticket and as a badge in the list', async () => {
     const { server, standIn, browser } = world;

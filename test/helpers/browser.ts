@@ -43,11 +43,11 @@ export async function signIn(context: BrowserContext, url: string, email: string
  * For a describe block: a server on SQLite whose WhatsApp channel talks to a Cloud API stand-in, and a browser,
  * started before the block's tests and closed after them. Read `.server`, `.standIn` and `.browser` inside tests.
  */
-export function useBrowserWithCloudApi() {
+export function useBrowserWithCloudApi(env: Record<string, string> = {}) {
   const world = {} as { server: TestServer; standIn: CloudApiStandIn; browser: Browser };
   beforeAll(async () => {
     world.standIn = await startCloudApiStandIn();
-    world.server = await startServer('sqlite', world.standIn.env());
+    world.server = await startServer('sqlite', world.standIn.env(env));
     world.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import {
   startServer,
   uniquePhone,
   useServerWithCloudApi,
+  type TestServer,
 } from '../helpers/harness.js';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import { subscribe } from '../helpers/subscriptions.js';
@@ -53,17 +54,23 @@ function tap(phone: string, id: string, title = 'Good', wamid?: string) {
   return JSON.stringify(body);
 }
 
+/** A ticket opened through the bot and closed by an agent, once its survey went out (the bot's three, the closing message, the buttons). */
+async function closedWithSurvey(server: TestServer, standIn: CloudApiStandIn): Promise<{ phone: string; id: string }> {
+  const phone = uniquePhone();
+  const { id } = await openTicketOnWhatsapp(server, standIn, phone);
+  await server.ok(CLOSE, { id });
+  await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+  return { phone, id };
+}
+
 const textsTo = (standIn: CloudApiStandIn, phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.type);
 
 describe.each(databases)('the satisfaction survey on %s', (kind) => {
-  const world = useServerWithCloudApi(kind);
+  const world = useServerWithCloudApi(kind, { CSAT_SURVEY: 'on' });
 
   it('closing sends the closing message, then the three-button survey; a tap rates, the next text is the comment, and the ticket stays resolved', async () => {
     const { server, standIn } = world;
-    const phone = uniquePhone();
-    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
-    await server.ok(CLOSE, { id });
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+    const { phone, id } = await closedWithSurvey(server, standIn);
     const sent = standIn.messagesTo(phone);
     expect(sent[3]!.body.text.body).toBe('✅ Your support ticket has been resolved!');
     expect(sent[4]!.body).toEqual(surveyTo(phone, id));
@@ -94,10 +101,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
 
   it('a rating is stored once: a duplicate delivery and a second tap change nothing and send nothing', async () => {
     const { server, standIn } = world;
-    const phone = uniquePhone();
-    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
-    await server.ok(CLOSE, { id });
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+    const { phone, id } = await closedWithSurvey(server, standIn);
     const first = tap(phone, `csat:${id}:bad`, '😞 Bad', `wamid.CSATDUP${Date.now()}`);
     expect((await postWebhook(server, first)).status).toBe(200);
     expect((await postWebhook(server, first)).status).toBe(200);
@@ -145,10 +149,7 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
 
   it('after a tap, something other than text ends the survey, and the bot answers as usual', async () => {
     const { server, standIn } = world;
-    const phone = uniquePhone();
-    const { id } = await openTicketOnWhatsapp(server, standIn, phone);
-    await server.ok(CLOSE, { id });
-    await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+    const { phone, id } = await closedWithSurvey(server, standIn);
     expect((await postWebhook(server, tap(phone, `csat:${id}:good`))).status).toBe(200);
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 6);
     const sticker = inboundMessage(phone, { type: 'sticker', sticker: { id: 'media-1', mime_type: 'image/webp' } });
