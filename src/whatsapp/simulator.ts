@@ -196,9 +196,13 @@ export class WhatsappSimulator {
         id,
         fromPerson: false,
         text: String(payload.text?.body ?? payload.interactive?.body?.text ?? templateSummary(payload.template)),
-        choices: (list?.sections ?? []).flatMap((section: { rows?: SimulatorChoice[] }) =>
-          (section.rows ?? []).map((row) => ({ id: row.id, title: row.title, description: row.description ?? null })),
-        ),
+        choices: [
+          ...(list?.sections ?? []).flatMap((section: { rows?: SimulatorChoice[] }) =>
+            (section.rows ?? []).map((row) => ({ id: row.id, title: row.title, description: row.description ?? null })),
+          ),
+          // Reply buttons (the satisfaction survey) are tapped like list rows.
+          ...(list?.buttons ?? []).map((button: { reply: { id: string; title: string } }) => ({ id: button.reply.id, title: button.reply.title, description: null })),
+        ],
         button: list?.button ?? null,
         sentAt: new Date(),
         status: 'delivered',

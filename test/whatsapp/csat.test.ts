@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import {
   databases,
+  eventually,
   fixture,
   inboundMessage,
   inboundText,
@@ -14,6 +15,7 @@ import {
   type TestServer,
 } from '../helpers/harness.js';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { parseDelivery } from '../../src/whatsapp/webhook.parse.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
@@ -189,6 +191,40 @@ describe.each(databases)('with CSAT_SURVEY=off on %s', (kind) => {
     } finally {
       await server.close();
       await standIn.close();
+    }
+  });
+});
+
+describe('the survey’s pieces', () => {
+  it('the webhook parser reads a button_reply as a choice made with a reply button', () => {
+    const [event] = parseDelivery(JSON.parse(fixture('interactive-button-reply').toString('utf8'))).events;
+    expect(event).toMatchObject({ kind: 'message', content: { type: 'choice', via: 'button_reply', choiceId: 'chat_support', title: 'Chat Support' } });
+  });
+
+  it('on the built-in simulator the survey shows its three buttons, and a tap rates the ticket', async () => {
+    const server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20', CSAT_SURVEY: 'on' });
+    try {
+      const SEND = 'mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Sim Sam", text: $t, choiceId: $c, choiceTitle: $ct) { id } }';
+      const phone = '447700900778';
+      const phoneView = () => server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text choices { id title } } } }', { p: phone });
+      const messagesOnPhone = (count: number) =>
+        eventually(async () => {
+          const { simulatorPhone } = await phoneView();
+          return simulatorPhone && simulatorPhone.messages.length >= count ? simulatorPhone.messages : undefined;
+        }, 10_000, `${count} messages on the simulated phone`);
+      for (const [index, variables] of [{ t: 'Hi' }, { c: 'chat_support', ct: '💬 Chat Support' }, { t: 'My card does not work' }].entries()) {
+        await server.ok(SEND, { p: phone, ...variables });
+        await messagesOnPhone(2 * (index + 1));
+      }
+      const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
+      const id = tickets.edges[0].node.id;
+      await server.ok(CLOSE, { id });
+      const messages = await messagesOnPhone(8);
+      expect(messages[7].choices.map((choice: { id: string }) => choice.id)).toEqual([`csat:${id}:good`, `csat:${id}:okay`, `csat:${id}:bad`]);
+      await server.ok(SEND, { p: phone, c: `csat:${id}:okay`, ct: '😐 Okay' });
+      await eventually(async () => ((await server.ok(TICKET, { id })).ticket.satisfaction?.rating === 'OKAY' ? true : undefined), 10_000, 'the rating');
+    } finally {
+      await server.close();
     }
   });
 });
