@@ -60,6 +60,8 @@ export interface Config {
   snoozeSweepMs: number;
   /** How often each instance looks for tickets that missed an SLA target, to escalate them. */
   slaSweepMs: number;
+  /** Resolving a ticket sends the person a one-tap satisfaction survey (CSAT_SURVEY=on|off). */
+  satisfactionSurvey: boolean;
   admin: { email: string; password: string | null };
   logLevel: string;
   sessionTtlHours: number;
@@ -83,6 +85,13 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function readOnOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === null) return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+  return raw === 'on';
 }
 
 export function parseDatabaseUrl(raw: string): DatabaseConfig {
@@ -179,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),
     snoozeSweepMs: readInt(env, 'SNOOZE_SWEEP_MS', 15_000, 50, 3_600_000),
     slaSweepMs: readInt(env, 'SLA_SWEEP_MS', 30_000, 50, 3_600_000),
+    satisfactionSurvey: readOnOff(env, 'CSAT_SURVEY', true),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),

@@ -127,7 +127,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
   });
 
-  const supportContext = (): SupportContext => ({ em: orm.em.fork(), pubsub, outbound: outboxChannel, ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour });
+  const supportContext = (): SupportContext => ({
+    em: orm.em.fork(),
+    pubsub,
+    outbound: outboxChannel,
+    ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour,
+    satisfactionSurvey: config.satisfactionSurvey,
+  });
   await registerWebhookRoute(http, {
     appSecret: config.whatsapp.appSecret,
     verifyToken: config.whatsapp.verifyToken,

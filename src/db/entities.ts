@@ -14,5 +14,7 @@ import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 import { DeskRouting } from '../routing/desk-routing.entity.js';
+import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
+import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction];

@@ -78,7 +78,13 @@ class RequestContext implements GraphqlContext {
     this.scope = {
       em,
       loaders: createSupportLoaders(em, this.caller?.admin.id ?? 0),
-      support: { em, pubsub: app.pubsub, outbound: app.outbound, ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour },
+      support: {
+        em,
+        pubsub: app.pubsub,
+        outbound: app.outbound,
+        ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour,
+        satisfactionSurvey: app.config.satisfactionSurvey,
+      },
     };
     return this.scope;
   }

@@ -19,6 +19,8 @@ import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
 import { RoutingResolver } from '../routing/routing.resolver.js';
+import { MessageTemplateResolver } from '../templates/message-template.resolver.js';
+import { SatisfactionResolver, TicketSatisfactionResolver } from '../satisfaction/satisfaction.resolver.js';
 import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 
 export const resolvers = [
@@ -42,6 +44,9 @@ export const resolvers = [
   RoutingResolver,
   DeskSettingsResolver,
   TicketSlaResolver,
+  MessageTemplateResolver,
+  TicketSatisfactionResolver,
+  SatisfactionResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

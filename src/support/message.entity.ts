@@ -15,7 +15,7 @@ export const MAX_BODY_LENGTH = 4096;
 @Index({ properties: ['ticket', 'createdAt'] })
 @Index({ properties: ['ticket', 'senderType'] })
 export class Message {
-  [OptionalProps]?: 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author';
+  [OptionalProps]?: 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author' | 'templateName';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -58,6 +58,10 @@ export class Message {
 
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   author: Admin | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Sent as this WhatsApp message template (its name); the body is the text as rendered. Null for a free-form message.' })
+  @Property({ type: 'string', length: 512, nullable: true })
+  templateName: string | null = null;
 }
 
 /** A message as a plain read gives it (threads, loaders): its columns, ticket and author as `{ id }`. A Message is one too. */

@@ -4,7 +4,7 @@ import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode } from '../errors.js';
 import { Message } from './message.entity.js';
-import { inTransaction, type Actor, type SupportContext } from './support.context.js';
+import { inTransaction, type Actor, type SupportContext, type TemplateSend } from './support.context.js';
 import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
 import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
@@ -18,6 +18,8 @@ export interface NewThreadMessage {
   /** Sent to the person on WhatsApp (through the outbound channel), rather than kept internal. */
   toPerson: boolean;
   internal?: boolean;
+  /** Sent as this approved template instead of as free text. */
+  template?: TemplateSend | null;
 }
 
 /** Adds a message to the thread inside the caller's transaction; outgoing ones are handed to the outbound channel. */
@@ -30,13 +32,14 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
     author: input.authorId === null ? null : em.getReference(Admin, input.authorId),
     body: input.body,
     internal: input.internal ?? false,
+    templateName: input.template?.name ?? null,
     deliveryStatus: input.toPerson ? DeliveryStatus.PENDING : null,
     createdAt: now,
   });
   if (!message.internal) ticket.lastMessageAt = now;
   ticket.updatedAt = now;
   await em.flush();
-  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket);
+  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, input.template ?? null);
   return message;
 }
 
@@ -62,15 +65,24 @@ async function assertNoReplySince(em: EntityManager, actor: Actor, ticket: Ticke
  * An agent's reply, which goes to the person on WhatsApp. The first reply moves an OPEN ticket to
  * IN_PROGRESS and sets firstResponseAt; an unassigned ticket is taken by the agent who answers it.
  * With `typingSince`, it is refused (OTHER_AGENT_REPLIED) when another agent replied after that moment.
+ * With `template` (already validated, `rawBody` its rendered text) it goes out as that template, which WhatsApp
+ * delivers also after the 24-hour window; a free-form reply is refused then (REPLY_WINDOW_CLOSED).
  */
-export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string, typingSince: Date | null = null): Promise<Message> {
+export async function sendAgentReply(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  rawBody: string,
+  typingSince: Date | null = null,
+  template: TemplateSend | null = null,
+): Promise<Message> {
   const body = validateBody(rawBody, 'A reply');
   return inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
     if (typingSince) await assertNoReplySince(em, actor, ticket, typingSince);
     const closesAt = ticket.replyWindowClosesAt;
-    if (!closesAt || closesAt.getTime() <= Date.now()) {
+    if (!template && (!closesAt || closesAt.getTime() <= Date.now())) {
       throw new DomainError(
         ErrorCode.REPLY_WINDOW_CLOSED,
         "WhatsApp's 24-hour reply window for this person has closed; they must write again before a free-form reply can be sent",
@@ -85,9 +97,10 @@ export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId
       authorId: actor.adminId,
       body,
       toPerson: true,
+      template,
     });
     await markReadUpTo(em, actor.adminId, ticket.id);
-    recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id });
+    recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id, ...(template ? { template: template.name } : {}) });
     events.push(
       { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
       { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },

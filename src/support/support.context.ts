@@ -9,14 +9,24 @@ import type { Ticket } from './ticket.entity.js';
  * Where messages for the person go. `enqueue` runs inside the transaction that stores the message,
  * so the WhatsApp channel can write its outbox row atomically with it.
  */
+/** A message sent as an approved WhatsApp template rather than as free text. */
+export interface TemplateSend {
+  name: string;
+  languageCode: string;
+  parameters: string[];
+}
+
 export interface OutboundChannel {
-  enqueue(em: EntityManager, message: Message, ticket: Ticket): Promise<void>;
+  /** With `template`, the message goes out as that template (its rendered text is what the thread shows). */
+  enqueue(em: EntityManager, message: Message, ticket: Ticket, template?: TemplateSend | null): Promise<void>;
   /** Tells the person their message (by its WhatsApp id) was read by the desk. */
   markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string): Promise<void>;
+  /** Asks the person to rate the ticket just resolved (the satisfaction survey). */
+  askForRating(em: EntityManager, ticket: Ticket): Promise<void>;
 }
 
 /** With no channel attached, outgoing messages stay PENDING in the thread. */
-export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined, markPersonRead: async () => undefined };
+export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined, markPersonRead: async () => undefined, askForRating: async () => undefined };
 
 export interface SupportContext {
   em: EntityManager;
@@ -24,6 +34,8 @@ export interface SupportContext {
   outbound: OutboundChannel;
   /** How many tickets one phone number may open in an hour. */
   ticketsPerPhonePerHour: number;
+  /** Whether resolving a ticket sends the person the satisfaction survey (CSAT_SURVEY). */
+  satisfactionSurvey: boolean;
 }
 
 /** Who did it, for the thread and the audit log. */

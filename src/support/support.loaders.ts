@@ -5,6 +5,8 @@ import DataLoader from 'dataloader';
 import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
 import { readPlain } from '../db/plain-read.js';
+import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
+import { loadSatisfactions } from '../satisfaction/satisfaction.service.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { createContactLoaders } from './contact.loaders.js';
@@ -101,6 +103,7 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
     messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
     ...createLabelLoaders(em),
+    satisfaction: new DataLoader<number, TicketSatisfaction | null>((ids) => loadSatisfactions(em, ids)),
   };
 }
 

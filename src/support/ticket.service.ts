@@ -184,8 +184,17 @@ function applyStatus(ticket: Ticket, status: TicketStatus): void {
   if (!isActiveStatus(status)) ticket.endSnooze();
 }
 
+/** Sends the satisfaction survey when a ticket that was open work is now resolved (and the survey is on). */
+async function surveyIfResolved(ctx: SupportContext, em: EntityManager, ticket: Ticket, wasActive: boolean): Promise<void> {
+  if (ctx.satisfactionSurvey && wasActive && ticket.status === TicketStatus.RESOLVED) await ctx.outbound.askForRating(em, ticket);
+}
+
 export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketId: string, status: TicketStatus): Promise<Ticket> {
-  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], (changed) => applyStatus(changed, status));
+  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], async (changed, em) => {
+    const wasActive = isActiveStatus(changed.status);
+    applyStatus(changed, status);
+    await surveyIfResolved(ctx, em, changed, wasActive);
+  });
   return afterRouting(ctx, ticket);
 }
 
@@ -204,6 +213,8 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
       body: body ?? DEFAULT_CLOSING_MESSAGE,
       toPerson: true,
     });
+    // After the closing message: outbox rows for one person go out in order.
+    await surveyIfResolved(ctx, em, ticket, true);
     recordAudit(em, actor, 'ticket.closed', ticket.id, before, { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() });
     events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } }, ...ticketChanged(ticket.id));
     return ticket;

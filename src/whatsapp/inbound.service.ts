@@ -15,10 +15,11 @@ import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotM
 import { Contact, ConversationState } from './contact.entity.js';
 import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
+import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
 
-export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited';
+export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited' | 'rated' | 'commented';
 
 export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
@@ -105,6 +106,9 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     await em.flush();
     const contact = await contactFor(em, inbound);
     const { content } = inbound;
+    // A survey tap rates its own (resolved) ticket: it never joins, reopens or opens one.
+    const rated = await rateFromSurvey(em, events, contact, inbound);
+    if (rated) return rated;
 
     const ticket = await activeTicketOf(em, contact);
     if (ticket) {
@@ -115,6 +119,8 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
       await tellWhenAgentsReturn(ctx, em, events, ticket, contact);
       return 'joined-ticket';
     }
+    const commented = await commentOnRating(em, events, contact, inbound);
+    if (commented) return commented;
 
     const isChoice = content.type === 'choice';
     const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction';

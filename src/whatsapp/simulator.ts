@@ -36,6 +36,13 @@ export interface SimulatorPhone {
 /** How long WhatsApp shows a typing indicator at most. */
 const TYPING_SHOWN_MS = 25_000;
 
+/** The simulator does not know a template's approved text: it shows its name and parameters. */
+function templateSummary(template: { name?: string; components?: { parameters?: { text?: string }[] }[] } | undefined): string {
+  if (!template) return '';
+  const parameters = (template.components ?? []).flatMap((component) => component.parameters ?? []).map((parameter) => parameter.text ?? '');
+  return `[template ${template.name ?? '?'}] ${parameters.join(' · ')}`.trim();
+}
+
 export type PersonInput = { text: string } | { choiceId: string; title: string };
 
 const MAX_MESSAGES_PER_PHONE = 500;
@@ -188,10 +195,14 @@ export class WhatsappSimulator {
       this.add(this.phoneFor(to), {
         id,
         fromPerson: false,
-        text: String(payload.text?.body ?? payload.interactive?.body?.text ?? ''),
-        choices: (list?.sections ?? []).flatMap((section: { rows?: SimulatorChoice[] }) =>
-          (section.rows ?? []).map((row) => ({ id: row.id, title: row.title, description: row.description ?? null })),
-        ),
+        text: String(payload.text?.body ?? payload.interactive?.body?.text ?? templateSummary(payload.template)),
+        choices: [
+          ...(list?.sections ?? []).flatMap((section: { rows?: SimulatorChoice[] }) =>
+            (section.rows ?? []).map((row) => ({ id: row.id, title: row.title, description: row.description ?? null })),
+          ),
+          // Reply buttons (the satisfaction survey) are tapped like list rows.
+          ...(list?.buttons ?? []).map((button: { reply: { id: string; title: string } }) => ({ id: button.reply.id, title: button.reply.title, description: null })),
+        ],
         button: list?.button ?? null,
         sentAt: new Date(),
         status: 'delivered',

@@ -4,8 +4,11 @@
 
 export type InboundContent =
   | { type: 'text'; text: string }
-  /** A reply chosen from a list or a reply button: `choiceId` is the row's or button's id. */
-  | { type: 'choice'; choiceId: string; title: string }
+  /**
+   * A reply chosen from a list (`list_reply`), a reply button (`button_reply`, as the satisfaction survey's),
+   * or a template's quick-reply button (`template_button`): `choiceId` is the row's or button's id (or payload).
+   */
+  | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
   | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null }
   | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
@@ -77,15 +80,16 @@ function contentOf(message: Json): InboundContent {
       return { type: 'text', text };
     }
     case 'interactive': {
-      const reply = isObject(body.list_reply) ? body.list_reply : isObject(body.button_reply) ? body.button_reply : null;
+      const via = isObject(body.list_reply) ? 'list_reply' : isObject(body.button_reply) ? 'button_reply' : null;
+      const reply = via ? (body[via] as Json) : null;
       const choiceId = str(reply?.id);
-      if (!reply || choiceId === null) throw new Error('interactive message without a list or button reply');
-      return { type: 'choice', choiceId, title: str(reply.title) ?? choiceId };
+      if (!via || !reply || choiceId === null) throw new Error('interactive message without a list or button reply');
+      return { type: 'choice', via, choiceId, title: str(reply.title) ?? choiceId };
     }
     case 'button': {
       const text = str(body.text) ?? str(body.payload);
       if (text === null) throw new Error('button message without text or payload');
-      return { type: 'choice', choiceId: str(body.payload) ?? text, title: text };
+      return { type: 'choice', via: 'template_button', choiceId: str(body.payload) ?? text, title: text };
     }
     case 'location':
       return { type: 'location', latitude: num(body.latitude) ?? 0, longitude: num(body.longitude) ?? 0, name: str(body.name), address: str(body.address) };

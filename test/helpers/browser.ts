@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { startCloudApiStandIn, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { startServer, type TestServer } from './harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,6 +37,25 @@ export async function signIn(context: BrowserContext, url: string, email: string
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400);
   return page;
+}
+
+/**
+ * For a describe block: a server on SQLite whose WhatsApp channel talks to a Cloud API stand-in, and a browser,
+ * started before the block's tests and closed after them. Read `.server`, `.standIn` and `.browser` inside tests.
+ */
+export function useBrowserWithCloudApi(env: Record<string, string> = {}) {
+  const world = {} as { server: TestServer; standIn: CloudApiStandIn; browser: Browser };
+  beforeAll(async () => {
+    world.standIn = await startCloudApiStandIn();
+    world.server = await startServer('sqlite', world.standIn.env(env));
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.close();
+    await world.standIn?.close();
+  });
+  return world;
 }
 
 /**

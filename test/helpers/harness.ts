@@ -89,6 +89,8 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Replies stay PENDING unless a test attaches WhatsApp (the simulator, or a Cloud API stand-in).
     WHATSAPP_SIMULATOR: 'off',
+    // Resolving a ticket sends no satisfaction survey unless a test asks for one: other tests count the sends.
+    CSAT_SURVEY: 'off',
     // The snooze sweep's statements stay out of the SQL counts unless a test asks for a sweep.
     SNOOZE_SWEEP_MS: '3600000',
     SLA_SWEEP_MS: '3600000',

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { CREATE_LABEL, DELETE_LABEL, UPDATE_LABEL } from './label.documents';
 import { LabelChip, type ChipLabel } from './LabelChips';
 import { useLabels } from './useLabels';
+import { useAttempt } from '../settings/useAttempt';
 
 const DEFAULT_COLOR = '#1f6feb';
 
@@ -39,21 +40,11 @@ function LabelForm({ initial, submitLabel, busy, onSubmit, onCancel }: {
 export function LabelSettings() {
   const labels = useLabels();
   const [editing, setEditing] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAttempt();
   const [create, { loading: creating }] = useMutation(CREATE_LABEL, { refetchQueries: ['Labels'] });
   const [update, { loading: updating }] = useMutation(UPDATE_LABEL);
   const [remove] = useMutation(DELETE_LABEL, { refetchQueries: ['Labels'] });
 
-  const attempt = async (run: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    try {
-      await run();
-      return true;
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      return false;
-    }
-  };
   const confirmDelete = (label: ChipLabel & { ticketCount: number }) => {
     const on = label.ticketCount === 1 ? ' It is on 1 ticket.' : label.ticketCount > 1 ? ` It is on ${label.ticketCount} tickets.` : '';
     if (window.confirm(`Delete the label “${label.name}”?${on}`)) void attempt(() => remove({ variables: { id: label.id } }));

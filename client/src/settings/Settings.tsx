@@ -9,6 +9,7 @@ import { RoutingSettings } from '../routing/RoutingSettings';
 import { BusinessHoursSettings } from './BusinessHoursSettings';
 import { DESK_SETTINGS } from './desk-settings.documents';
 import { SlaSettings } from './SlaSettings';
+import { TemplateSettings } from '../templates/TemplateSettings';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -152,6 +153,7 @@ export function Settings() {
       <LabelSettings />
       {desk && <BusinessHoursSettings hours={desk.businessHours} />}
       {desk && <SlaSettings policy={desk.slaPolicy} />}
+      <TemplateSettings />
     </div>
   );
 }

@@ -1,12 +1,16 @@
-// The reply box: Enter sends, Shift+Enter breaks the line, "/" picks a canned response; a draft survives reloads and an expired session.
+// The reply box: Enter sends, Shift+Enter breaks the line, "/" picks a canned response, the Template tab sends an approved template; a draft survives reloads and an expired session.
 // It remembers when the draft began (as the newest message it follows), so that a reply crossing another
 // agent's can be caught, and tells the presence when the agent types.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { windowLeft } from '../format';
+import type { MessageFieldsFragment } from '../gql/graphql';
+import { TemplatePicker } from '../templates/TemplatePicker';
 import { loadDraft, loadDraftSince, saveDraft, saveDraftSince } from '../session';
 
 export type ReplyMode = 'reply' | 'note';
+/** The box's tabs: a free-form reply, an approved template (what reaches a person after the 24-hour window), a note. */
+type Tab = ReplyMode | 'template';
 
 /** A held reply handed back for editing; `key` tells one hand-back from the next. */
 export interface RestoredReply {
@@ -24,6 +28,7 @@ export function ReplyBox({
   onKeystroke,
   onStopTyping,
   onSend,
+  onTemplateSent,
 }: {
   ticketId: string;
   /** The person's name, for the {{name}} of canned responses. */
@@ -36,8 +41,9 @@ export function ReplyBox({
   onKeystroke: () => void;
   onStopTyping: () => void;
   onSend: (mode: ReplyMode, body: string, typingSince: string | null) => void;
+  onTemplateSent: (message: MessageFieldsFragment) => void;
 }) {
-  const [mode, setMode] = useState<ReplyMode>('reply');
+  const [mode, setMode] = useState<Tab>(() => (!isResolved && windowLeft(replyWindowClosesAt) === null ? 'template' : 'reply'));
   const [text, setText] = useState(() => loadDraft(ticketId));
   const [since, setSince] = useState(() => loadDraftSince(ticketId));
   const [, tick] = useState(0);
@@ -67,6 +73,11 @@ export function ReplyBox({
   }, [restore]);
 
   const left = windowLeft(replyWindowClosesAt);
+  const windowClosed = !isResolved && left === null;
+  useEffect(() => {
+    // When the window closes (or the ticket opens with it closed), templates are what can still reach the person.
+    if (windowClosed) setMode((current) => (current === 'reply' ? 'template' : current));
+  }, [windowClosed]);
   const replyBlocked = mode === 'reply' && (isResolved || left === null);
   const change = (next: string) => {
     if (!text && next) setSince(newest.current);
@@ -88,14 +99,14 @@ export function ReplyBox({
       setCaret(result.caret);
     },
   });
-  const switchMode = (next: ReplyMode) => {
+  const switchMode = (next: Tab) => {
     setMode(next);
     // Notes are for agents: writing one is not typing a reply to the person.
     if (next === 'note') onStopTyping();
   };
   const send = () => {
     const body = text.trim();
-    if (!body || replyBlocked) return;
+    if (!body || replyBlocked || mode === 'template') return;
     onSend(mode, body, since);
     setText('');
     setSince(null);
@@ -114,6 +125,7 @@ export function ReplyBox({
     <div className={`reply-box mode-${mode}`}>
       <div className="reply-tabs" role="tablist" aria-label="Message kind">
         <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => switchMode('reply')}>Reply</button>
+        <button type="button" role="tab" aria-selected={mode === 'template'} onClick={() => switchMode('template')}>Template</button>
         <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>Internal note</button>
         {mode === 'reply' && left && <span className="muted window">Reply window closes in {left}</span>}
       </div>
@@ -121,30 +133,40 @@ export function ReplyBox({
       {mode === 'reply' && !isResolved && left === null && (
         <p className="notice">
           WhatsApp's 24-hour reply window has closed: the person has not written for a day, so a free-form reply cannot reach them.
-          It opens again when they write. You can still add an internal note.
+          It opens again when they write. You can send an approved template, or add an internal note.
         </p>
       )}
-      {picker.element}
-      <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>{mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}</label>
-      <textarea
-        id={`reply-${ticketId}`}
-        ref={field}
-        rows={3}
-        maxLength={4096}
-        placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)' : 'Write a note only agents can see…'}
-        value={text}
-        disabled={replyBlocked}
-        onChange={(event) => (change(event.target.value), setCaret(event.target.selectionStart))}
-        onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
-        onKeyDown={onKeyDown}
-        {...picker.inputProps}
-      />
-      <div className="reply-actions">
-        <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
-        <button type="button" className="primary" onClick={send} disabled={replyBlocked || !text.trim()}>
-          {mode === 'reply' ? 'Send' : 'Add note'}
-        </button>
-      </div>
+      {mode === 'template' && windowClosed && (
+        <p className="notice">WhatsApp's 24-hour reply window has closed: send an approved template to reach the person.</p>
+      )}
+      {mode === 'template' && isResolved && <p className="notice">This ticket is resolved. Reopen it to send a template.</p>}
+      {mode === 'template' ? (
+        <TemplatePicker ticketId={ticketId} senderName={senderName} disabled={isResolved} onSent={onTemplateSent} />
+      ) : (
+        <>
+          {picker.element}
+          <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>{mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}</label>
+          <textarea
+            id={`reply-${ticketId}`}
+            ref={field}
+            rows={3}
+            maxLength={4096}
+            placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)' : 'Write a note only agents can see…'}
+            value={text}
+            disabled={replyBlocked}
+            onChange={(event) => (change(event.target.value), setCaret(event.target.selectionStart))}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+            onKeyDown={onKeyDown}
+            {...picker.inputProps}
+          />
+          <div className="reply-actions">
+            <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
+            <button type="button" className="primary" onClick={send} disabled={replyBlocked || !text.trim()}>
+              {mode === 'reply' ? 'Send' : 'Add note'}
+            </button>
+          </div>
+        </>
+      )}
     </div>
   );
 }

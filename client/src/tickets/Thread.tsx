@@ -64,6 +64,7 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
           <div className="message-head">
             <span className="sender">{who(message)}</span>
             <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
+            {message.templateName && <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>Template · {message.templateName}</span>}
             <Ticks message={message} />
           </div>
           <p className="body">{message.body}</p>

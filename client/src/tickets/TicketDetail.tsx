@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
 import { contactPath, navigate } from '../router';
 import { TicketLabels } from '../labels/TicketLabels';
+import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { usePresence } from './presence';
@@ -36,6 +37,7 @@ const TICKET_UPDATED = graphql(`
       id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }
       snoozed snoozedAt snoozedUntil snoozedBy { id name }
       sla { state firstResponseDueAt resolutionDueAt }
+      satisfaction { rating comment ratedAt }
     }
   }
 `);
@@ -183,6 +185,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       internal: mode === 'note',
       deliveryStatus: null,
       deliveryError: null,
+      templateName: null,
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,
@@ -230,6 +233,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
             +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
           <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
+          {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
           {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
         </div>
         <a
@@ -308,6 +312,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         onKeystroke={presence.keystroke}
         onStopTyping={presence.stopTyping}
         onSend={onSend}
+        onTemplateSent={addToThread}
       />
     </section>
   );

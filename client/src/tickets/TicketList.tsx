@@ -2,6 +2,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAge } from '../format';
+import { SatisfactionBadge } from '../satisfaction/SatisfactionBadge';
 import { graphql } from '../gql';
 import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
 import { BulkLabelBar } from '../labels/BulkLabelBar';
@@ -25,6 +26,7 @@ const TICKETS = graphql(`
           sla { state firstResponseDueAt resolutionDueAt }
           assignee { id name }
           labels { id name color }
+          satisfaction { rating }
           lastMessage { id body senderType }
         }
       }
@@ -39,7 +41,7 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } }
+    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }
   }
 `);
 
@@ -235,6 +237,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                 {node.snoozed && <span className="pill snoozed">💤 {describeSnooze(node.snoozedUntil)}</span>}
                 <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
                 <span className="muted">💬 {node.messageCount}</span>
+                {node.satisfaction && <SatisfactionBadge rating={node.satisfaction.rating} />}
                 <LabelChips labels={node.labels} />
               </span>
             </a>

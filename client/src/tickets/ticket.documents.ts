@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 export const MESSAGE_FIELDS = graphql(`
   fragment MessageFields on Message {
-    id body senderType senderName createdAt internal deliveryStatus deliveryError
+    id body senderType senderName createdAt internal deliveryStatus deliveryError templateName
     author { id name }
   }
 `);
@@ -17,6 +17,7 @@ export const TICKET_DETAIL = graphql(`
       assignee { id name }
       labels { id name color }
       contact { phoneNumber notes }
+      satisfaction { rating comment ratedAt }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }

@@ -1,0 +1,82 @@
+// The reply box's template tab: pick an approved template, fill its parameters, see the message, send it.
+// The way to reach a person after WhatsApp's 24-hour window has closed.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import type { MessageFieldsFragment } from '../gql/graphql';
+import { initialParameters, renderTemplate } from './render';
+import { MESSAGE_TEMPLATES, SEND_TEMPLATE } from './template.documents';
+
+export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
+  ticketId: string;
+  senderName: string | null;
+  disabled: boolean;
+  onSent: (message: MessageFieldsFragment) => void;
+}) {
+  const { data } = useQuery(MESSAGE_TEMPLATES);
+  const [send, { loading }] = useMutation(SEND_TEMPLATE);
+  const [templateId, setTemplateId] = useState('');
+  const [parameters, setParameters] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const templates = data?.messageTemplates ?? [];
+  const template = templates.find((candidate) => candidate.id === templateId) ?? null;
+
+  const choose = (id: string) => {
+    setTemplateId(id);
+    setError(null);
+    const chosen = templates.find((candidate) => candidate.id === id);
+    setParameters(chosen ? initialParameters(chosen.body, chosen.parameterCount, senderName) : []);
+  };
+  const complete = template !== null && parameters.every((value) => value.trim());
+  const submit = async () => {
+    if (!template || !complete) return;
+    setError(null);
+    try {
+      const result = await send({ variables: { ticketId, templateId: template.id, parameters: parameters.map((value) => value.trim()) } });
+      if (result.data?.sendTemplate) onSent(result.data.sendTemplate);
+      choose('');
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  if (templates.length === 0) {
+    return <p className="muted">No message templates yet: an admin registers WhatsApp-approved templates in Settings.</p>;
+  }
+  return (
+    <div className="template-picker">
+      <label>
+        Template
+        <select aria-label="Template to send" value={templateId} onChange={(event) => choose(event.target.value)} disabled={disabled}>
+          <option value="">Choose a template…</option>
+          {templates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>{candidate.name} ({candidate.languageCode})</option>
+          ))}
+        </select>
+      </label>
+      {template && (
+        <>
+          {parameters.map((value, index) => (
+            <label key={index} className="template-parameter">
+              {`{{${index + 1}}}`}
+              <input
+                value={value}
+                maxLength={1024}
+                disabled={disabled}
+                onChange={(event) => setParameters((list) => list.map((item, at) => (at === index ? event.target.value.replace(/[\n\t]/g, ' ') : item)))}
+              />
+            </label>
+          ))}
+          <div className="template-preview" aria-label="Preview">
+            <span className="muted">Preview</span>
+            <p>{renderTemplate(template.body, parameters)}</p>
+          </div>
+        </>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="reply-actions">
+        <span className="muted">{template && !complete ? 'Fill every parameter to send' : ''}</span>
+        <button type="button" className="primary" onClick={() => void submit()} disabled={disabled || !complete || loading}>Send template</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// The aggregate of satisfaction ratings over a period.
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ simpleResolvers: true, description: 'Satisfaction ratings given in a period, counted by the database.' })
+export class SatisfactionSummary {
+  @Field(() => Int)
+  good!: number;
+
+  @Field(() => Int)
+  okay!: number;
+
+  @Field(() => Int)
+  bad!: number;
+
+  @Field(() => Int, { description: 'All ratings in the period: good + okay + bad.' })
+  responses!: number;
+}

@@ -1,0 +1,27 @@
+// A person going through the bot on WhatsApp ("hi", "1", their issue) until a ticket is open, for tests that need one.
+import { expect } from 'vitest';
+import type { CloudApiStandIn } from './cloud-api-stand-in.js';
+import { inboundText, postWebhook, type TestServer } from './harness.js';
+
+export interface PersonOptions {
+  issue?: string;
+  name?: string;
+  /** When the person wrote: 25 hours ago makes a ticket whose reply window has closed. */
+  sentAt?: Date;
+}
+
+const OPEN_TICKET_OF = 'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN] }) { edges { node { id replyWindowClosesAt } } } }';
+
+/** Returns the new ticket's id and when its reply window closes, once the bot's three answers went out. */
+export async function openTicketOnWhatsapp(server: TestServer, standIn: CloudApiStandIn, phone: string, options: PersonOptions = {}) {
+  const before = standIn.messagesTo(phone).length;
+  for (const text of ['hi', '1', options.issue ?? 'my exam results are missing']) {
+    expect((await postWebhook(server, inboundText(phone, text, { sentAt: options.sentAt, name: options.name }).body)).status).toBe(200);
+  }
+  await standIn.waitFor(() => standIn.messagesTo(phone).length === before + 3); // the menu, the prompt, "ticket open"
+  const found = await server.ok(OPEN_TICKET_OF, { phone });
+  const ticket = found.tickets.edges[0].node as { id: string; replyWindowClosesAt: string | null };
+  return { id: ticket.id, replyWindowClosesAt: ticket.replyWindowClosesAt };
+}
+
+export const dayAndAnHourAgo = () => new Date(Date.now() - 25 * 3600_000);
