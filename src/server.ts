@@ -31,6 +31,10 @@ import { WhatsappSimulator } from './whatsapp/simulator.js';
 import { defaultPresenceOptions, PresenceService } from './support/presence.service.js';
 import { TypingIndicator } from './whatsapp/typing-indicator.js';
 import { registerWebhookRoute } from './whatsapp/webhook.route.js';
+import { MediaFetcher } from './media/media.fetcher.js';
+import { registerMediaRoute } from './media/media.route.js';
+import { MediaUrlSigner } from './media/media.signing.js';
+import { LocalMediaStore } from './media/media.store.js';
 
 export interface ServerOptions {
   logger?: Logger;
@@ -135,9 +139,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     support: supportContext,
   });
   simulator?.registerCloudApi(http);
+  const mediaStore = new LocalMediaStore(config.media.dir);
+  registerMediaRoute(http, { orm, tokens, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
+  let mediaFetcher: MediaFetcher | null = null;
   let retentionTimer: NodeJS.Timeout | null = null;
   let snoozeSweep: SnoozeSweep | null = null;
   const sweepOldTickets = () =>
@@ -167,6 +174,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         started.start();
         dispatcher = started;
         // Typing indicators are best effort: a short wait, no retry (see typing-indicator.ts).
+        const { media } = config;
+        mediaFetcher = new MediaFetcher(orm, { ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs }, mediaStore, pubsub, logger, {
+          pollMs: media.pollMs,
+          retryBaseMs: media.retryBaseMs,
+          maxAttempts: media.fetchMaxAttempts,
+          downloadTimeoutMs: media.fetchTimeoutMs,
+          maxBytes: media.maxBytes,
+        });
+        mediaFetcher.start();
         typingIndicator.attach(new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: Math.min(whatsapp.timeoutMs, 5000) }));
       } else {
         logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
@@ -200,6 +216,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await step('graphql', () => apollo.stop());
       await step('snooze sweep', async () => snoozeSweep?.stop());
       await step('outbox', async () => dispatcher?.stop());
+      await step('media', async () => mediaFetcher?.stop());
       await step('redis', () => shared.close());
       await step('database', () => orm.close(true));
     },

@@ -4,6 +4,7 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
 import { CannedResponse } from '../canned-responses/canned-response.entity.js';
 import { Label } from '../labels/label.entity.js';
+import { MediaFile } from '../media/media.entity.js';
 import { TicketLabel } from '../labels/ticket-label.entity.js';
 import { Message } from '../support/message.entity.js';
 import { TicketRead } from '../support/ticket-read.entity.js';
@@ -13,4 +14,4 @@ import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, MediaFile];

@@ -7,6 +7,7 @@ import { AuditResolver } from '../audit/audit.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
 import { LabelResolver } from '../labels/label.resolver.js';
+import { MediaAttachmentResolver, MessageAttachmentResolver } from '../media/media.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
@@ -37,6 +38,8 @@ export const resolvers = [
   CannedResponseResolver,
   LabelResolver,
   TicketLabelsResolver,
+  MessageAttachmentResolver,
+  MediaAttachmentResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

@@ -4,6 +4,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
+import { createMediaLoaders } from '../media/media.loaders.js';
 import { readPlain } from '../db/plain-read.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
@@ -101,6 +102,7 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
     messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
     ...createLabelLoaders(em),
+    ...createMediaLoaders(em),
   };
 }
 

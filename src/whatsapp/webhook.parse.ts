@@ -6,7 +6,7 @@ export type InboundContent =
   | { type: 'text'; text: string }
   /** A reply chosen from a list or a reply button: `choiceId` is the row's or button's id. */
   | { type: 'choice'; choiceId: string; title: string }
-  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null }
+  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null }
   | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
@@ -108,6 +108,7 @@ function contentOf(message: Json): InboundContent {
           caption: str(body.caption),
           filename: str(body.filename),
           mimeType: str(body.mime_type),
+          sha256: str(body.sha256),
         };
       }
       return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };
