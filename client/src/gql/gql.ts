@@ -48,7 +48,7 @@ type Documents = {
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
-    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": typeof types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n": typeof types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": typeof types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
@@ -64,7 +64,8 @@ type Documents = {
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": typeof types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": typeof types.TicketPresenceDocument,
-    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": typeof types.MessageFieldsFragmentDoc,
+    "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": typeof types.AttachmentFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n    attachment { ...AttachmentFields }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
 };
 const documents: Documents = {
@@ -102,7 +103,7 @@ const documents: Documents = {
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
-    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n": types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n": types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": types.TicketDetailUpdatedDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
@@ -118,7 +119,8 @@ const documents: Documents = {
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": types.TicketPresenceDocument,
-    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n": types.MessageFieldsFragmentDoc,
+    "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": types.AttachmentFieldsFragmentDoc,
+    "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n    attachment { ...AttachmentFields }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
 };
 
@@ -275,7 +277,7 @@ export function graphql(source: "\n  subscription TicketMessageAdded($ticketId: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n"): (typeof documents)["\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }\n  }\n"];
+export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n"): (typeof documents)["\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -339,7 +341,11 @@ export function graphql(source: "\n  subscription TicketPresence($ticketId: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n  }\n"];
+export function graphql(source: "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n"): (typeof documents)["\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n    attachment { ...AttachmentFields }\n  }\n"): (typeof documents)["\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError\n    author { id name }\n    attachment { ...AttachmentFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { formatTimestamp } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
+import { Attachment } from './Attachment';
 
 export interface ThreadMessage extends MessageFieldsFragment {
   /** Set on a reply that has not reached the server (yet, or at all). */
@@ -66,7 +67,9 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
             <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
             <Ticks message={message} />
           </div>
-          <p className="body">{message.body}</p>
+          {message.attachment && <Attachment attachment={message.attachment} />}
+          {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Image — … (media id …)"). */}
+          {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <p className="body">{message.body}</p>}
           {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
           {message.localState === 'failed' && (
             <p className="delivery-error">

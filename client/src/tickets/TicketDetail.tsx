@@ -26,7 +26,7 @@ const MESSAGE_ADDED = graphql(`
 `);
 const MESSAGE_UPDATED = graphql(`
   subscription TicketMessageUpdated($ticketId: ID!) {
-    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }
+    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }
   }
 `);
 const TICKET_UPDATED = graphql(`
@@ -181,6 +181,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       internal: mode === 'note',
       deliveryStatus: null,
       deliveryError: null,
+      attachment: null,
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,
