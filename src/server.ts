@@ -140,7 +140,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   simulator?.registerCloudApi(http);
   const mediaStore = new LocalMediaStore(config.media.dir);
-  registerMediaRoute(http, { orm, tokens, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
+  await registerMediaRoute(http, { orm, tokens, maxBytes: config.media.maxBytes, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
@@ -169,7 +169,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           : null;
       if (credentials) {
         const client = new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs });
-        const started = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox });
+        const started = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox }, mediaStore);
         orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => started.wake()));
         started.start();
         dispatcher = started;

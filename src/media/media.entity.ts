@@ -4,6 +4,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Admin } from '../auth/admin.entity.js';
 import { Message } from '../support/message.entity.js';
 
 export enum MediaKind {
@@ -30,14 +31,19 @@ registerEnumType(MediaStatus, {
 @Entity({ tableName: 'media_files' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class MediaFile {
-  [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'claimedUntil' | 'error' | 'createdAt' | 'storageKey' | 'sizeBytes' | 'sha256' | 'filename' | 'caption' | 'mimeType' | 'whatsappMediaId';
+  [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'claimedUntil' | 'error' | 'createdAt' | 'storageKey' | 'sizeBytes' | 'sha256' | 'filename' | 'caption' | 'mimeType' | 'whatsappMediaId' | 'message' | 'uploadedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @ManyToOne({ entity: () => Message, deleteRule: 'cascade', unique: true })
-  message!: Message;
+  /** The message it came with or goes out with; null for an agent's upload not yet sent. */
+  @ManyToOne({ entity: () => Message, deleteRule: 'cascade', unique: true, nullable: true })
+  message: Message | null = null;
+
+  /** The agent who uploaded it (files agents send); null for files from the person. */
+  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
+  uploadedBy: Admin | null = null;
 
   @Field(() => MediaKind)
   @Enum({ items: () => MediaKind, type: 'string', length: 16 })
@@ -47,7 +53,7 @@ export class MediaFile {
   @Enum({ items: () => MediaStatus, type: 'string', length: 16 })
   status: MediaStatus = MediaStatus.PENDING;
 
-  /** WhatsApp's media id (what GET /{media-id} takes); WhatsApp keeps the file for 30 days. */
+  /** WhatsApp's media id: what GET /{media-id} takes for files from the person, and what a reply is sent by once uploaded. */
   @Property({ type: 'string', length: 128, nullable: true })
   whatsappMediaId: string | null = null;
 

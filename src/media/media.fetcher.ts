@@ -119,7 +119,7 @@ export class MediaFetcher {
     await em.flush();
     if (file.status !== MediaStatus.PENDING) {
       const message = await em.findOneOrFail(MediaFile, id, { populate: ['message'] });
-      this.pubsub.publish('MESSAGE_UPDATED', { ticketId: message.message.ticket.id, messageId: message.message.id });
+      if (message.message) this.pubsub.publish('MESSAGE_UPDATED', { ticketId: message.message.ticket.id, messageId: message.message.id });
     }
   }
 

@@ -7,7 +7,7 @@ export function createMediaLoaders(em: SqlEntityManager) {
   return {
     attachment: new DataLoader<number, MediaFile | null>(async (messageIds) => {
       const files = await em.find(MediaFile, { message: { $in: [...messageIds] } }, { disableIdentityMap: true });
-      const byMessage = new Map(files.map((file) => [file.message.id, file]));
+      const byMessage = new Map(files.map((file) => [file.message!.id, file]));
       return messageIds.map((id) => byMessage.get(id) ?? null);
     }),
   };

@@ -48,3 +48,13 @@ export function refuseSize(kind: MediaKind, sizeBytes: number, deskMaxBytes: num
 }
 
 export const mediaKindOf = (type: 'image' | 'document' | 'audio' | 'video' | 'sticker'): MediaKind => type.toUpperCase() as MediaKind;
+
+/** The kind an agent's upload goes out as, by its content type; null when WhatsApp would not carry it. */
+export function kindForUpload(mimeType: string): MediaKind | null {
+  const type = bareType(mimeType);
+  const kinds = [MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VIDEO, MediaKind.DOCUMENT];
+  return kinds.find((kind) => ALLOWED_TYPES[kind].includes(type)) ?? null;
+}
+
+/** WhatsApp's limit on a media message's caption. */
+export const MAX_CAPTION_LENGTH = 1024;

@@ -15,7 +15,7 @@ function signerFor(ctx: GraphqlContext): MediaUrlSigner {
 
 @Resolver(() => Message)
 export class MessageAttachmentResolver {
-  @FieldResolver(() => MediaFile, { nullable: true, description: 'The image, document, audio or video the person sent with this message, if any.' })
+  @FieldResolver(() => MediaFile, { nullable: true, description: 'The image, document, audio or video that came with this message (from the person) or went out with it (an agent’s attachment), if any.' })
   attachment(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<MediaFile | null> {
     return ctx.loaders.attachment.load(message.id);
   }

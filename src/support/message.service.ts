@@ -8,6 +8,9 @@ import { inTransaction, type Actor, type SupportContext } from './support.contex
 import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
 import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
+import type { MediaFile } from '../media/media.entity.js';
+import { MAX_CAPTION_LENGTH } from '../media/media.policy.js';
+import { takeUpload } from '../media/media.service.js';
 import { loadTicketForChange, markReadUpTo } from './ticket.service.js';
 
 export interface NewThreadMessage {
@@ -18,6 +21,8 @@ export interface NewThreadMessage {
   /** Sent to the person on WhatsApp (through the outbound channel), rather than kept internal. */
   toPerson: boolean;
   internal?: boolean;
+  /** A file the agent uploaded, sent with the message as its caption (or with no caption). */
+  attachment?: { file: MediaFile; caption: string | null };
 }
 
 /** Adds a message to the thread inside the caller's transaction; outgoing ones are handed to the outbound channel. */
@@ -36,7 +41,8 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
   if (!message.internal) ticket.lastMessageAt = now;
   ticket.updatedAt = now;
   await em.flush();
-  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket);
+  if (input.attachment) input.attachment.file.message = message;
+  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, input.attachment);
   return message;
 }
 
@@ -63,9 +69,19 @@ async function assertNoReplySince(em: EntityManager, actor: Actor, ticket: Ticke
  * IN_PROGRESS and sets firstResponseAt; an unassigned ticket is taken by the agent who answers it.
  * With `typingSince`, it is refused (OTHER_AGENT_REPLIED) when another agent replied after that moment.
  */
-export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string, typingSince: Date | null = null): Promise<Message> {
-  const body = validateBody(rawBody, 'A reply');
+export async function sendAgentReply(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  rawBody: string,
+  typingSince: Date | null = null,
+  attachmentId: string | null = null,
+): Promise<Message> {
+  // With a file, the body is its caption (WhatsApp's limit is shorter) and may be empty.
+  const caption = attachmentId && rawBody.trim() === '' ? null : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
+  if (attachmentId && caption && caption.length > MAX_CAPTION_LENGTH) throw badInput(`A caption is at most ${MAX_CAPTION_LENGTH} characters (WhatsApp's limit), got ${caption.length}`);
   return inTransaction(ctx, async (em, events) => {
+    const file = attachmentId ? await takeUpload(em, actor.adminId, attachmentId) : null;
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
     if (typingSince) await assertNoReplySince(em, actor, ticket, typingSince);
@@ -83,8 +99,9 @@ export async function sendAgentReply(ctx: SupportContext, actor: Actor, ticketId
       senderType: SenderType.ADMIN,
       senderName: actor.name,
       authorId: actor.adminId,
-      body,
+      body: caption ?? `📎 ${file?.filename ?? file?.kind.toLowerCase() ?? 'file'}`,
       toPerson: true,
+      ...(file ? { attachment: { file, caption } } : {}),
     });
     await markReadUpTo(em, actor.adminId, ticket.id);
     recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id });

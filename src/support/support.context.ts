@@ -2,6 +2,7 @@
 import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
+import type { MediaFile } from '../media/media.entity.js';
 import type { Message } from './message.entity.js';
 import type { Ticket } from './ticket.entity.js';
 
@@ -10,7 +11,8 @@ import type { Ticket } from './ticket.entity.js';
  * so the WhatsApp channel can write its outbox row atomically with it.
  */
 export interface OutboundChannel {
-  enqueue(em: EntityManager, message: Message, ticket: Ticket): Promise<void>;
+  /** With an attachment, the message goes out as a media message with the caption. */
+  enqueue(em: EntityManager, message: Message, ticket: Ticket, attachment?: { file: MediaFile; caption: string | null }): Promise<void>;
   /** Tells the person their message (by its WhatsApp id) was read by the desk. */
   markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string): Promise<void>;
 }

@@ -68,6 +68,11 @@ export class CloudApiClient {
     }
     return classifyAnswer(response.status, body, response.headers.get('retry-after'));
   }
+
+  /** Uploads a file for a media message; answers its WhatsApp media id. */
+  upload(bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
+    return uploadMedia(this.settings, bytes, mimeType, filename);
+  }
 }
 
 export interface MediaInfo {
@@ -133,6 +138,28 @@ export async function downloadMedia(settings: CloudApiSettings, url: string, max
       chunks.push(Buffer.from(chunk));
     }
     return { kind: 'ok', value: Buffer.concat(chunks) };
+  } catch (error) {
+    return networkFailure(error, timeoutMs);
+  }
+}
+
+/** POST /{version}/{phone-number-id}/media (multipart): the Cloud API keeps the file and answers its media id. */
+export async function uploadMedia(settings: CloudApiSettings, bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
+  const { baseUrl, version, phoneNumberId, accessToken, timeoutMs } = settings;
+  const form = new FormData();
+  form.append('messaging_product', 'whatsapp');
+  form.append('type', mimeType);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), filename ?? 'file');
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/${version}/${phoneNumberId}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+      body: form,
+      signal: AbortSignal.timeout(Math.max(timeoutMs, 60_000)),
+    });
+    const body = (await response.json().catch(() => null)) as { id?: unknown } | null;
+    if (!response.ok) return mediaFailure(response.status, body);
+    return typeof body?.id === 'string' ? { kind: 'ok', value: body.id } : { kind: 'retry', reason: 'the media upload answered no id' };
   } catch (error) {
     return networkFailure(error, timeoutMs);
   }

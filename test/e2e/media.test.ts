@@ -42,7 +42,10 @@ describe.skipIf(!hasChromium)('media in the thread, in a browser', () => {
     await personSends(phone, { type: 'image', image: { id: 'e2e-image', mime_type: 'image/png', caption: 'This is the error' } });
     const image = page.getByRole('img', { name: 'Image: This is the error' });
     await image.waitFor();
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(160);
+    await expect.poll(() => image.evaluate((element) => {
+      const picture = element as unknown as { complete: boolean; naturalWidth: number };
+      return picture.complete && picture.naturalWidth;
+    })).toBe(160);
 
     const pdf = Buffer.from('%PDF-1.4\n% timetable\n'.repeat(100));
     standIn.addMedia('e2e-doc', { bytes: pdf, mimeType: 'application/pdf' });

@@ -60,6 +60,8 @@ export interface CloudApiStandIn {
   requests: RecordedRequest[];
   /** Media metadata and download requests, apart from sends: `GET path`. */
   mediaRequests: { path: string; authorization: string | undefined }[];
+  /** Files uploaded with POST /{version}/{phone-number-id}/media: the multipart body as sent, and the id answered. */
+  uploads: { id: string; contentType: string | undefined; raw: Buffer }[];
   /** Serves this file under the media id. */
   addMedia(mediaId: string, media: StandInMedia): void;
   /** Answers used, in order, for the next requests; after them every request is accepted. */
@@ -78,11 +80,15 @@ export interface CloudApiStandIn {
   close(): Promise<void>;
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, any>> {
+async function readRaw(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): Record<string, any> {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     return {};
   }
@@ -96,8 +102,10 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
   const media = new Map<string, StandInMedia>();
   const mediaRequests: CloudApiStandIn['mediaRequests'] = [];
   const downloads = new Map<string, number>();
+  const uploads: CloudApiStandIn['uploads'] = [];
   const server: Server = createServer(async (request, response) => {
-    const body = await readJson(request);
+    const raw = await readRaw(request);
+    const body = parseJson(raw);
     const path = request.url ?? '';
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -132,6 +140,14 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       response.writeHead(200, { 'content-type': file.mimeType });
       return response.end(count === 1 && file.firstDownload ? file.firstDownload : file.bytes);
     }
+    if (request.method === 'POST' && /^\/v[\d.]+\/[^/]+\/media$/.test(path)) {
+      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
+      const canned = queued.shift();
+      if (canned) return send(canned.status, canned.body, canned.headers);
+      const id = `upload${randomBytes(6).toString('hex')}`;
+      uploads.push({ id, contentType: request.headers['content-type'], raw });
+      return send(200, { id });
+    }
     if (request.method !== 'POST' || !/^\/v[\d.]+\/[^/]+\/messages$/.test(path)) {
       record(404, null);
       return send(404, { error: { message: 'Unknown path', code: 100 } });
@@ -159,6 +175,7 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
     url,
     requests,
     mediaRequests,
+    uploads,
     addMedia: (mediaId, file) => media.set(mediaId, file),
     failNext: (...answers) => queued.push(...answers),
     failAlways: (answer) => (always = answer),

@@ -2,7 +2,7 @@
 // thread, and served to signed-in agents only; refusals and failures show with their reason.
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { STAND_IN_TOKEN, type StandInMedia } from '../helpers/cloud-api-stand-in.js';
+import { serverError, STAND_IN_TOKEN, type StandInMedia } from '../helpers/cloud-api-stand-in.js';
 import { databases, eventually, inboundMessage, postWebhook, uniquePhone, useServerWithCloudApi } from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
 
@@ -10,6 +10,15 @@ const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber
   id body attachment { id kind status mimeType filename caption sizeBytes error url } } } } } } } }`;
 
 const MB = 1024 * 1024;
+
+/** What POST /media/uploads answers: the file, or why it was refused. */
+interface UploadAnswer {
+  id: string;
+  kind: string;
+  mimeType: string;
+  sizeBytes: number;
+  error: string;
+}
 
 describe.each(databases)('media from WhatsApp on %s', (kind) => {
   const world = useServerWithCloudApi(kind, {
@@ -142,5 +151,89 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
       return first?.attachment?.status === 'STORED' ? first : undefined;
     });
     expect(thread.attachment).toMatchObject({ kind: 'IMAGE', caption: 'this screen' });
+  });
+});
+
+describe.each(databases)('agents attaching files to replies on %s', (kind) => {
+  const world = useServerWithCloudApi(kind, { MEDIA_MAX_BYTES: String(10 * MB) });
+
+  const upload = (bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) =>
+    fetch(`${world.server.url}/media/uploads${options.filename ? `?filename=${encodeURIComponent(options.filename)}` : ''}`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...(options.token === null ? {} : { authorization: `Bearer ${options.token ?? world.server.adminToken}` }) },
+      body: new Uint8Array(bytes),
+    });
+  const answer = async (response: Promise<Response> | Response) => (await (await response).json()) as UploadAnswer;
+  const SEND = `mutation($t: ID!, $b: String!, $a: ID) { sendMessage(ticketId: $t, body: $b, attachmentId: $a) {
+    id body deliveryStatus attachment { id kind status mimeType filename sizeBytes url } } }`;
+
+  /** A ticket whose person has just written, so that the reply window is open. */
+  async function openConversation() {
+    const phone = uniquePhone();
+    const { createTicket } = await world.server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: phone, issueDescription: 'Needs a form' } });
+    expect((await postWebhook(world.server, inboundMessage(phone, { type: 'text', text: { body: 'Can you send me the form?' } }).body)).status).toBe(200);
+    return { phone, ticketId: createTicket.id as string };
+  }
+  const messageCount = async (ticketId: string) => (await world.server.ok('query($id: ID!) { ticket(id: $id) { messageCount } }', { id: ticketId })).ticket.messageCount;
+
+  it('refuses uploads without a token (401), of a type WhatsApp does not carry (415), too large for their kind (413) or empty (400)', async () => {
+    expect((await upload(tinyPng(), 'image/png', { token: null })).status).toBe(401);
+    const html = await upload(Buffer.from('<script>alert(1)</script>'), 'text/html', { filename: 'x.html' });
+    expect(html.status).toBe(415);
+    expect((await answer(html)).error).toMatch(/^text\/html is not a type WhatsApp carries/);
+    const big = await upload(Buffer.alloc(6 * MB, 1), 'image/png');
+    expect(big.status).toBe(413);
+    expect((await answer(big)).error).toBe('6.0 MB is over the 5.0 MB limit for image files');
+    expect((await upload(Buffer.alloc(0), 'application/pdf')).status).toBe(400);
+  });
+
+  it('a reply with an image is uploaded to the Cloud API, sent by its media id with the caption, and delivered like any reply', async () => {
+    const { phone, ticketId } = await openConversation();
+    const png = tinyPng(32);
+    const uploaded = await upload(png, 'image/png', { filename: 'fix.png' });
+    expect(uploaded.status).toBe(201);
+    const file = await answer(uploaded);
+    expect(file).toMatchObject({ kind: 'IMAGE', mimeType: 'image/png', sizeBytes: png.length });
+    world.standIn.failNext(serverError); // the first upload fails and is retried
+    const { sendMessage } = await world.server.ok(SEND, { t: ticketId, b: 'Here is the fix', a: file.id });
+    expect(sendMessage).toMatchObject({ body: 'Here is the fix', deliveryStatus: 'PENDING', attachment: { id: file.id, kind: 'IMAGE', status: 'STORED' } });
+    await world.standIn.waitFor(() => world.standIn.messagesTo(phone).some((request) => request.body.type === 'image'));
+    const sent = world.standIn.messagesTo(phone).find((request) => request.body.type === 'image')!;
+    const uploadedToApi = world.standIn.uploads.find((entry) => entry.id === sent.body.image.id)!;
+    expect(sent.body.image).toEqual({ id: uploadedToApi.id, caption: 'Here is the fix' });
+    expect(uploadedToApi.contentType).toMatch(/^multipart\/form-data/);
+    expect(uploadedToApi.raw.includes(png)).toBe(true);
+    expect(world.standIn.uploads.filter((entry) => entry.raw.includes(png))).toHaveLength(1);
+    await eventually(async () => {
+      const data = await world.server.ok('query($id: ID!) { ticket(id: $id) { lastMessage { deliveryStatus } } }', { id: ticketId });
+      return data.ticket.lastMessage.deliveryStatus === 'SENT' ? true : undefined;
+    });
+    const served = await fetch(`${world.server.url}${sendMessage.attachment.url}`);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('a document may go without a caption: it is sent with its file name', async () => {
+    const { phone, ticketId } = await openConversation();
+    const file = await answer(upload(Buffer.from('%PDF-1.4 the form'), 'application/pdf', { filename: 'form.pdf' }));
+    const { sendMessage } = await world.server.ok(SEND, { t: ticketId, b: '  ', a: file.id });
+    expect(sendMessage.body).toBe('📎 form.pdf');
+    await world.standIn.waitFor(() => world.standIn.messagesTo(phone).some((request) => request.body.type === 'document'));
+    const sent = world.standIn.messagesTo(phone).find((request) => request.body.type === 'document')!;
+    expect(sent.body.document).toEqual({ id: expect.stringMatching(/^upload/), filename: 'form.pdf' });
+  });
+
+  it('an unknown attachment, another agent’s upload, or one already sent is BAD_USER_INPUT and adds nothing', async () => {
+    const { ticketId } = await openConversation();
+    const before = await messageCount(ticketId);
+    const colleague = await world.server.createAgent('Cora Colleague');
+    const theirs = await answer(upload(tinyPng(), 'image/png', { token: colleague.token }));
+    const mine = await answer(upload(tinyPng(), 'image/png'));
+    await world.server.ok(SEND, { t: ticketId, b: 'first', a: mine.id });
+    for (const [attachmentId, message] of [['999999', /is not a file you uploaded/], [theirs.id, /is not a file you uploaded/], [mine.id, /was already sent/]] as const) {
+      const result = await world.server.gql(SEND, { t: ticketId, b: 'again', a: attachmentId }, world.server.adminToken);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(message);
+    }
+    expect(await messageCount(ticketId)).toBe(before + 1);
   });
 });
