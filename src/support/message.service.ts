@@ -41,7 +41,7 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
   if (!message.internal) ticket.lastMessageAt = now;
   ticket.updatedAt = now;
   await em.flush();
-  if (input.attachment) input.attachment.file.message = message;
+  if (input.attachment) Object.assign(input.attachment.file, { message, caption: input.attachment.caption });
   if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, input.attachment);
   return message;
 }

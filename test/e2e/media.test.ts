@@ -33,6 +33,7 @@ describe.skipIf(!hasChromium)('media in the thread, in a browser', () => {
     await server.ok('mutation($p: String!) { createTicket(input: { phoneNumber: $p, senderName: "Sam Photo", issueDescription: "The portal shows an error" }) { id } }', { p: phone });
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
     const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    page.setDefaultTimeout(8000);
     await page.getByRole('region', { name: 'Tickets' }).getByTestId('ticket-row').filter({ hasText: 'Sam Photo' }).click();
     await page.getByTestId('message').filter({ hasText: 'The portal shows an error' }).waitFor();
     await page.waitForTimeout(300);
@@ -60,6 +61,22 @@ describe.skipIf(!hasChromium)('media in the thread, in a browser', () => {
     await personSends(phone, { type: 'document', document: { id: 'e2e-svg', mime_type: 'image/svg+xml', filename: 'drawing.svg' } });
     await page.getByText('Document (drawing.svg) not available: refused: image/svg+xml is not an allowed document type').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'media.png') });
+
+    // The agent answers with a picture: refused types are said at once; the picture goes out as an image message.
+    const fileInput = page.locator('input[type="file"]');
+    await fileInput.setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<p>hi</p>') });
+    await page.getByRole('alert').filter({ hasText: 'page.html was not attached: text/html is not a type WhatsApp carries' }).waitFor();
+    const answer = tinyPng(96, [234, 88, 12]);
+    await fileInput.setInputFiles({ name: 'where-to-click.png', mimeType: 'image/png', buffer: answer });
+    await page.getByTestId('reply-attachment').filter({ hasText: 'where-to-click.png' }).waitFor();
+    await page.getByLabel('Reply to the customer').fill('Click the orange button');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const sentImage = page.getByRole('img', { name: 'Image: Click the orange button' });
+    await sentImage.waitFor();
+    await standIn.waitFor(() => standIn.messagesTo(phone).some((request) => request.body.type === 'image' && request.body.image.caption === 'Click the orange button'));
+    expect(standIn.uploads.some((entry) => entry.raw.includes(answer))).toBe(true);
+    await page.getByTestId('message').filter({ has: sentImage }).getByLabel('Sent').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'media-reply.png') });
     await context.close();
   });
 });

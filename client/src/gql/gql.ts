@@ -50,7 +50,7 @@ type Documents = {
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n": typeof types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": typeof types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
@@ -105,7 +105,7 @@ const documents: Documents = {
     "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }\n  }\n": types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    }\n  }\n": types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n": types.SendReplyDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
@@ -285,7 +285,7 @@ export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }\n  }\n"];
+export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,7 +17,7 @@ export function Attachment({ attachment }: { attachment: AttachmentFieldsFragmen
   if (attachment.status === 'FAILED' || !attachment.url) {
     return <p className="attachment delivery-error" role="note">⚠ {label}{attachment.filename ? ` (${attachment.filename})` : ''} not available: {attachment.error ?? 'unknown reason'}</p>;
   }
-  const alt = attachment.caption ? `${label}: ${attachment.caption}` : `${label} from the person`;
+  const alt = attachment.caption ? `${label}: ${attachment.caption}` : label;
   switch (attachment.kind) {
     case 'IMAGE':
     case 'STICKER':

@@ -18,6 +18,7 @@ import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
 import { Thread, type ThreadMessage } from './Thread';
 import { TypingNotice, Viewers } from './Viewers';
 import { TICKET_DETAIL } from './ticket.documents';
+import type { UploadedFile } from './upload';
 
 const MESSAGE_ADDED = graphql(`
   subscription TicketMessageAdded($ticketId: ID!) {
@@ -38,8 +39,8 @@ const TICKET_UPDATED = graphql(`
   }
 `);
 const SEND = graphql(`
-  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {
-    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }
+  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {
+    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }
   }
 `);
 const NOTE = graphql(`
@@ -82,7 +83,8 @@ let localIds = 0;
 
 /** A message on its way: shown at once, kept with a Retry if it fails. */
 /** A message being sent; `before` holds the ids the thread had then, so its stored copy can be told apart. */
-type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string> };
+/** A reply on its way; with an uploaded file, `caption` is what the agent typed (maybe nothing). */
+type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string>; attachmentId: string | null; caption: string };
 
 const isOtherAgentReplied = (error: unknown) =>
   CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'OTHER_AGENT_REPLIED');
@@ -152,7 +154,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     try {
       const result =
         local.mode === 'reply'
-          ? (await sendReply({ variables: { ticketId, body: local.body, typingSince: local.typingSince } })).data?.sendMessage
+          ? (await sendReply({ variables: { ticketId, body: local.attachmentId ? local.caption : local.body, typingSince: local.typingSince, attachmentId: local.attachmentId } })).data?.sendMessage
           : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
       if (result) addToThread(result);
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
@@ -170,11 +172,13 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     }
   };
   const storedIds = () => new Set(ticket?.messages.edges.map((edge) => edge.node.id) ?? []);
-  const onSend = (mode: ReplyMode, body: string, typingSince: string | null) => {
+  const onSend = (mode: ReplyMode, body: string, typingSince: string | null, attachment: UploadedFile | null) => {
     const local: Outgoing = {
       before: storedIds(),
       id: `local-${++localIds}`,
-      body,
+      body: attachment && !body ? `📎 ${attachment.filename ?? attachment.kind.toLowerCase()}` : body,
+      caption: body,
+      attachmentId: attachment?.id ?? null,
       senderType: 'ADMIN',
       senderName: agents?.me?.name ?? null,
       createdAt: new Date().toISOString(),
