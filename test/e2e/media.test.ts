@@ -76,6 +76,12 @@ describe.skipIf(!hasChromium)('media in the thread, in a browser', () => {
     await standIn.waitFor(() => standIn.messagesTo(phone).some((request) => request.body.type === 'image' && request.body.image.caption === 'Click the orange button'));
     expect(standIn.uploads.some((entry) => entry.raw.includes(answer))).toBe(true);
     await page.getByTestId('message').filter({ has: sentImage }).getByLabel('Sent').waitFor();
+    // The thread followed the picture as it loaded: the newest message is in view.
+    const threadBox = page.getByRole('list', { name: 'Messages' });
+    await expect.poll(() => threadBox.evaluate((element) => {
+      const box = element as unknown as { scrollHeight: number; scrollTop: number; clientHeight: number };
+      return box.scrollHeight - box.scrollTop - box.clientHeight < 48;
+    })).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'media-reply.png') });
     await context.close();
   });

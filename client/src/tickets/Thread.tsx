@@ -1,5 +1,5 @@
 // The thread: the person's, agents', bot's and system messages told apart, with times and delivery ticks.
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatTimestamp } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { Attachment } from './Attachment';
@@ -53,6 +53,15 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
     // Follow new messages unless the agent has scrolled up to read older ones.
     if (pinnedToBottom.current && box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [messages.length]);
+  useEffect(() => {
+    // A picture that loads after its message grows the thread: keep following the newest message.
+    const element = box.current;
+    const follow = () => {
+      if (pinnedToBottom.current && element) element.scrollTop = element.scrollHeight;
+    };
+    element?.addEventListener('load', follow, true); // load does not bubble; capture sees it
+    return () => element?.removeEventListener('load', follow, true);
+  }, []);
 
   return (
     <ol className="thread" ref={box} onScroll={onScroll} aria-label="Messages" aria-live="polite">
