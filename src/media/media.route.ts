@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance } from 'fastify';
 import { bearerToken } from '../auth/auth.service.js';
 import { assertMayRun } from '../auth/caller.js';
+import { ApiScope } from '../auth/auth.enums.js';
 import { DomainError } from '../errors.js';
 import { storeUpload, UploadRefused } from './media.service.js';
 import { WHATSAPP_MAX_BYTES } from './media.policy.js';
@@ -66,6 +67,7 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
     const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
     if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
+    if (caller && !caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
     const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id);
     if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType) return reply.code(404).send({ error: 'no such stored media' });
     const bytes = await deps.store.get(file.storageKey);
