@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('media in the thread, in a browser', () => {
     const pdf = Buffer.from('%PDF-1.4\n% timetable\n'.repeat(100));
     standIn.addMedia('e2e-doc', { bytes: pdf, mimeType: 'application/pdf' });
     await personSends(phone, { type: 'document', document: { id: 'e2e-doc', mime_type: 'application/pdf', filename: 'timetable.pdf' } });
-    const documentLink = page.getByRole('link', { name: /timetable\.pdf/ });
+    const documentLink = page.getByRole('list', { name: 'Messages' }).getByRole('link', { name: /timetable\.pdf/ });
     await documentLink.waitFor();
     expect(await documentLink.innerText()).toContain('2 KB');
     const href = await documentLink.getAttribute('href');
