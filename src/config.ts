@@ -26,6 +26,19 @@ export interface OutboxConfig {
   claimMs: number;
 }
 
+export interface MediaConfig {
+  /** The local folder fetched media are kept in. */
+  dir: string;
+  /** The desk's maximum file size, on top of WhatsApp's limits per kind. */
+  maxBytes: number;
+  fetchTimeoutMs: number;
+  fetchMaxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  /** Signed media URLs hold for one to two of these. */
+  urlTtlSeconds: number;
+}
+
 export interface Config {
   env: 'production' | 'development' | 'test';
   port: number;
@@ -38,6 +51,7 @@ export interface Config {
   wsInitTimeoutMs: number;
   whatsapp: WhatsappConfig;
   outbox: OutboxConfig;
+  media: MediaConfig;
   /** A viewer of a ticket who sends no presence heartbeat for this long is gone. */
   presenceTtlMs: number;
   bot: { menuFile: string | null; greeting: string | null };
@@ -172,6 +186,15 @@ export function loadConfig(env: Env = process.env): Config {
       retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
       claimMs: readInt(env, 'OUTBOX_CLAIM_MS', 60_000, 1000, 3_600_000),
+    },
+    media: {
+      dir: read(env, 'MEDIA_DIR') ?? 'data/media',
+      maxBytes: readInt(env, 'MEDIA_MAX_BYTES', 100 * 1024 * 1024, 1, 100 * 1024 * 1024),
+      fetchTimeoutMs: readInt(env, 'MEDIA_FETCH_TIMEOUT_MS', 60_000, 100, 600_000),
+      fetchMaxAttempts: readInt(env, 'MEDIA_FETCH_MAX_ATTEMPTS', 8, 1, 100),
+      retryBaseMs: readInt(env, 'MEDIA_RETRY_BASE_MS', 2000, 1, 3_600_000),
+      pollMs: readInt(env, 'MEDIA_POLL_MS', 500, 10, 60_000),
+      urlTtlSeconds: readInt(env, 'MEDIA_URL_TTL_SECONDS', 3600, 10, 86_400),
     },
     presenceTtlMs: readInt(env, 'PRESENCE_TTL_MS', 15_000, 1000, 300_000),
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },

@@ -32,6 +32,10 @@ import { WhatsappSimulator } from './whatsapp/simulator.js';
 import { defaultPresenceOptions, PresenceService } from './support/presence.service.js';
 import { TypingIndicator } from './whatsapp/typing-indicator.js';
 import { registerWebhookRoute } from './whatsapp/webhook.route.js';
+import { MediaFetcher } from './media/media.fetcher.js';
+import { registerMediaRoute } from './media/media.route.js';
+import { MediaUrlSigner } from './media/media.signing.js';
+import { LocalMediaStore } from './media/media.store.js';
 
 export interface ServerOptions {
   logger?: Logger;
@@ -78,7 +82,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   tokens.follow(pubsub);
   const typingIndicator = new TypingIndicator(orm, limiter, logger);
   const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence };
+  const mediaStore = new LocalMediaStore(config.media.dir);
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -142,14 +147,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     support: supportContext,
   });
   simulator?.registerCloudApi(http);
+  await registerMediaRoute(http, { orm, tokens, maxBytes: config.media.maxBytes, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;
+  let mediaFetcher: MediaFetcher | null = null;
   let retentionTimer: NodeJS.Timeout | null = null;
   let snoozeSweep: Sweep | null = null;
   let slaSweep: Sweep | null = null;
   const sweepOldTickets = () =>
-    deleteExpiredTickets(orm.em.fork(), config.retentionDays)
+    deleteExpiredTickets(orm.em.fork(), config.retentionDays, { store: mediaStore, logger })
       .then((deleted) => deleted > 0 && logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'))
       .catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed; it runs again in an hour'));
 
@@ -170,11 +177,20 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           : null;
       if (credentials) {
         const client = new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs });
-        const started = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox });
+        const started = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox }, mediaStore);
         orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => started.wake()));
         started.start();
         dispatcher = started;
         // Typing indicators are best effort: a short wait, no retry (see typing-indicator.ts).
+        const { media } = config;
+        mediaFetcher = new MediaFetcher(orm, { ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs }, mediaStore, pubsub, logger, {
+          pollMs: media.pollMs,
+          retryBaseMs: media.retryBaseMs,
+          maxAttempts: media.fetchMaxAttempts,
+          downloadTimeoutMs: media.fetchTimeoutMs,
+          maxBytes: media.maxBytes,
+        });
+        mediaFetcher.start();
         typingIndicator.attach(new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: Math.min(whatsapp.timeoutMs, 5000) }));
       } else {
         logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
@@ -210,6 +226,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       await step('snooze sweep', async () => snoozeSweep?.stop());
       await step('sla sweep', async () => slaSweep?.stop());
       await step('outbox', async () => dispatcher?.stop());
+      await step('media', async () => mediaFetcher?.stop());
       await step('redis', () => shared.close());
       await step('database', () => orm.close(true));
     },

@@ -5,6 +5,7 @@ import { ApiToken } from '../auth/api-token.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
 import { CannedResponse } from '../canned-responses/canned-response.entity.js';
 import { Label } from '../labels/label.entity.js';
+import { MediaFile } from '../media/media.entity.js';
 import { TicketLabel } from '../labels/ticket-label.entity.js';
 import { Message } from '../support/message.entity.js';
 import { TicketRead } from '../support/ticket-read.entity.js';
@@ -17,4 +18,4 @@ import { DeskRouting } from '../routing/desk-routing.entity.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction];
+export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile];

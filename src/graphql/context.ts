@@ -12,6 +12,7 @@ import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { PresenceService } from '../support/presence.service.js';
+import type { MediaStore } from '../media/media.store.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -25,6 +26,8 @@ export interface AppServices {
   limiter: RateLimiter;
   tokens: TokenCache;
   presence: PresenceService;
+  /** Where fetched and uploaded files are kept. */
+  media: MediaStore;
 }
 
 export interface GraphqlContext {

@@ -8,6 +8,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
 import { DeskSettingsResolver, TicketSlaResolver } from '../desk/desk-settings.resolver.js';
 import { LabelResolver } from '../labels/label.resolver.js';
+import { MediaAttachmentResolver, MessageAttachmentResolver } from '../media/media.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
@@ -47,6 +48,8 @@ export const resolvers = [
   MessageTemplateResolver,
   TicketSatisfactionResolver,
   SatisfactionResolver,
+  MessageAttachmentResolver,
+  MediaAttachmentResolver,
 ] as const;
 
 export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

@@ -22,8 +22,15 @@ export class MessageResolver {
         "server's clock: the caller's own typingSince from reportPresence, or the createdAt of the newest message seen when the draft began.",
     })
     typingSince?: Date | null,
+    @Arg('attachmentId', () => ID, {
+      nullable: true,
+      description:
+        'A file uploaded with POST /media/uploads (by the same agent, not yet sent): the reply goes out as a WhatsApp image, audio, ' +
+        'video or document message, with body as its caption (may be empty; at most 1,024 characters).',
+    })
+    attachmentId?: string | null,
   ): Promise<Message> {
-    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body, typingSince ?? null);
+    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body, typingSince ?? null, { attachmentId: attachmentId ?? null });
   }
 
   @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })

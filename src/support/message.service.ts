@@ -8,6 +8,9 @@ import { inTransaction, type Actor, type SupportContext, type TemplateSend } fro
 import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
 import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
+import type { MediaFile } from '../media/media.entity.js';
+import { MAX_CAPTION_LENGTH } from '../media/media.policy.js';
+import { takeUpload } from '../media/media.service.js';
 import { loadTicketForChange, markReadUpTo } from './ticket.service.js';
 
 export interface NewThreadMessage {
@@ -20,6 +23,8 @@ export interface NewThreadMessage {
   internal?: boolean;
   /** Sent as this approved template instead of as free text. */
   template?: TemplateSend | null;
+  /** A file the agent uploaded, sent with the message as its caption (or with no caption). */
+  attachment?: { file: MediaFile; caption: string | null };
 }
 
 /** Adds a message to the thread inside the caller's transaction; outgoing ones are handed to the outbound channel. */
@@ -39,7 +44,8 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
   if (!message.internal) ticket.lastMessageAt = now;
   ticket.updatedAt = now;
   await em.flush();
-  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, input.template ?? null);
+  if (input.attachment) Object.assign(input.attachment.file, { message, caption: input.attachment.caption });
+  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, { template: input.template ?? null, attachment: input.attachment ?? null });
   return message;
 }
 
@@ -74,10 +80,15 @@ export async function sendAgentReply(
   ticketId: string,
   rawBody: string,
   typingSince: Date | null = null,
-  template: TemplateSend | null = null,
+  as: { template?: TemplateSend | null; attachmentId?: string | null } = {},
 ): Promise<Message> {
-  const body = validateBody(rawBody, 'A reply');
+  const template = as.template ?? null;
+  const attachmentId = as.attachmentId ?? null;
+  // With a file, the body is its caption (WhatsApp's limit is shorter) and may be empty.
+  const caption = attachmentId && rawBody.trim() === '' ? null : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
+  if (attachmentId && caption && caption.length > MAX_CAPTION_LENGTH) throw badInput(`A caption is at most ${MAX_CAPTION_LENGTH} characters (WhatsApp's limit), got ${caption.length}`);
   return inTransaction(ctx, async (em, events) => {
+    const file = attachmentId ? await takeUpload(em, actor.adminId, attachmentId) : null;
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
     if (typingSince) await assertNoReplySince(em, actor, ticket, typingSince);
@@ -95,9 +106,10 @@ export async function sendAgentReply(
       senderType: SenderType.ADMIN,
       senderName: actor.name,
       authorId: actor.adminId,
-      body,
+      body: caption ?? `📎 ${file?.filename ?? file?.kind.toLowerCase() ?? 'file'}`,
       toPerson: true,
       template,
+      ...(file ? { attachment: { file, caption } } : {}),
     });
     await markReadUpTo(em, actor.adminId, ticket.id);
     recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id, ...(template ? { template: template.name } : {}) });

@@ -2,6 +2,7 @@
 import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
+import type { MediaFile } from '../media/media.entity.js';
 import type { Message } from './message.entity.js';
 import type { Ticket } from './ticket.entity.js';
 
@@ -10,6 +11,12 @@ import type { Ticket } from './ticket.entity.js';
  * so the WhatsApp channel can write its outbox row atomically with it.
  */
 /** A message sent as an approved WhatsApp template rather than as free text. */
+/** How an outgoing message goes out when it is not plain text: as an approved template, or with a file. */
+export interface OutgoingForm {
+  template?: TemplateSend | null;
+  attachment?: { file: MediaFile; caption: string | null } | null;
+}
+
 export interface TemplateSend {
   name: string;
   languageCode: string;
@@ -17,8 +24,11 @@ export interface TemplateSend {
 }
 
 export interface OutboundChannel {
-  /** With `template`, the message goes out as that template (its rendered text is what the thread shows). */
-  enqueue(em: EntityManager, message: Message, ticket: Ticket, template?: TemplateSend | null): Promise<void>;
+  /**
+   * With `template`, the message goes out as that template (its rendered text is what the thread shows); with
+   * `attachment`, as a media message with the caption.
+   */
+  enqueue(em: EntityManager, message: Message, ticket: Ticket, as?: OutgoingForm): Promise<void>;
   /** Tells the person their message (by its WhatsApp id) was read by the desk. */
   markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string): Promise<void>;
   /** Asks the person to rate the ticket just resolved (the satisfaction survey). */

@@ -4,6 +4,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
+import { createMediaLoaders } from '../media/media.loaders.js';
 import { readPlain } from '../db/plain-read.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { loadSatisfactions } from '../satisfaction/satisfaction.service.js';
@@ -104,6 +105,7 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
     ...createLabelLoaders(em),
     satisfaction: new DataLoader<number, TicketSatisfaction | null>((ids) => loadSatisfactions(em, ids)),
+    ...createMediaLoaders(em),
   };
 }
 

@@ -88,7 +88,7 @@ export class SupportSubscriptions {
   @Subscription(() => Message, {
     topics: 'MESSAGE_UPDATED',
     filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) => sameTicket(args.ticketId, payload.ticketId),
-    description: "A message's delivery status changed (SENT, DELIVERED, READ, FAILED with deliveryError), in one ticket or any.",
+    description: "A message's delivery status changed (SENT, DELIVERED, READ, FAILED with deliveryError), or its attachment was stored or failed, in one ticket or any.",
   })
   messageUpdated(
     @Root() event: MessageEvent,

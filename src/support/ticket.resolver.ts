@@ -95,7 +95,7 @@ export class TicketResolver {
   erasePhoneNumber(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<ErasureResult> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
-    return erasePhoneNumber(ctx.em, actorOf(caller), phoneNumber);
+    return erasePhoneNumber(ctx.em, actorOf(caller), phoneNumber, { store: ctx.app.media, logger: ctx.app.logger });
   }
 
   @Mutation(() => Ticket, { description: "Marks every message of the ticket read for the calling agent." })

@@ -55,5 +55,5 @@ export async function sendTemplateToTicket(ctx: SupportContext, actor: Actor, ti
   const template = await loadMessageTemplate(ctx.em.fork(), templateId);
   const checked = validateParameters(parameters, template);
   const send = { name: template.name, languageCode: template.languageCode, parameters: checked };
-  return sendAgentReply(ctx, actor, ticketId, renderTemplate(template.body, checked), null, send);
+  return sendAgentReply(ctx, actor, ticketId, renderTemplate(template.body, checked), null, { template: send });
 }

@@ -68,4 +68,99 @@ export class CloudApiClient {
     }
     return classifyAnswer(response.status, body, response.headers.get('retry-after'));
   }
+
+  /** Uploads a file for a media message; answers its WhatsApp media id. */
+  upload(bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
+    return uploadMedia(this.settings, bytes, mimeType, filename);
+  }
+}
+
+export interface MediaInfo {
+  url: string;
+  mimeType: string | null;
+  sha256: string | null;
+  fileSize: number | null;
+}
+
+export type MediaOutcome<T> = { kind: 'ok'; value: T } | { kind: 'retry'; reason: string } | { kind: 'failed'; reason: string };
+
+/** A failed media call: the same sorting as sends (404 and other 4xx are for good; 5xx, 429, timeouts retried). */
+function mediaFailure(status: number, body: unknown): MediaOutcome<never> {
+  const outcome = classifyAnswer(status, body, null);
+  if (outcome.kind === 'accepted') return { kind: 'failed', reason: `HTTP ${status}` };
+  return { kind: outcome.kind, reason: outcome.reason };
+}
+
+const networkFailure = (error: unknown, timeoutMs: number): MediaOutcome<never> => ({
+  kind: 'retry',
+  reason: error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error',
+});
+
+/** GET /{version}/{media-id}: where a person's file can be downloaded, its type, hash and size. */
+export async function fetchMediaInfo(settings: CloudApiSettings, mediaId: string): Promise<MediaOutcome<MediaInfo>> {
+  const { baseUrl, version, accessToken, timeoutMs } = settings;
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/${version}/${encodeURIComponent(mediaId)}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!response.ok) return mediaFailure(response.status, body);
+    if (typeof body?.url !== 'string') return { kind: 'retry', reason: 'the media metadata has no url' };
+    const size = Number(body.file_size);
+    return {
+      kind: 'ok',
+      value: {
+        url: body.url,
+        mimeType: typeof body.mime_type === 'string' ? body.mime_type : null,
+        sha256: typeof body.sha256 === 'string' ? body.sha256 : null,
+        fileSize: Number.isFinite(size) && size >= 0 ? size : null,
+      },
+    };
+  } catch (error) {
+    return networkFailure(error, timeoutMs);
+  }
+}
+
+/** Downloads the file at the metadata's url with the access token; stops reading past `maxBytes`. */
+export async function downloadMedia(settings: CloudApiSettings, url: string, maxBytes: number, timeoutMs: number): Promise<MediaOutcome<Buffer> | { kind: 'too-large' }> {
+  try {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${settings.accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok || !response.body) return mediaFailure(response.status, await response.json().catch(() => null));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        return { kind: 'too-large' };
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+    return { kind: 'ok', value: Buffer.concat(chunks) };
+  } catch (error) {
+    return networkFailure(error, timeoutMs);
+  }
+}
+
+/** POST /{version}/{phone-number-id}/media (multipart): the Cloud API keeps the file and answers its media id. */
+export async function uploadMedia(settings: CloudApiSettings, bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
+  const { baseUrl, version, phoneNumberId, accessToken, timeoutMs } = settings;
+  const form = new FormData();
+  form.append('messaging_product', 'whatsapp');
+  form.append('type', mimeType);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: mimeType }), filename ?? 'file');
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/${version}/${phoneNumberId}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+      body: form,
+      signal: AbortSignal.timeout(Math.max(timeoutMs, 60_000)),
+    });
+    const body = (await response.json().catch(() => null)) as { id?: unknown } | null;
+    if (!response.ok) return mediaFailure(response.status, body);
+    return typeof body?.id === 'string' ? { kind: 'ok', value: body.id } : { kind: 'retry', reason: 'the media upload answered no id' };
+  } catch (error) {
+    return networkFailure(error, timeoutMs);
+  }
 }

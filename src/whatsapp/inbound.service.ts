@@ -18,6 +18,26 @@ import { ProcessedInbound } from './processed-inbound.entity.js';
 import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
+import { MediaFile, MediaStatus } from '../media/media.entity.js';
+import { mediaKindOf, refuseType } from '../media/media.policy.js';
+
+/** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
+function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
+  const { content } = inbound;
+  if (content.type !== 'media') return;
+  const kind = mediaKindOf(content.media);
+  const refusal = refuseType(kind, content.mimeType);
+  em.create(MediaFile, {
+    message,
+    kind,
+    whatsappMediaId: content.mediaId,
+    mimeType: content.mimeType?.slice(0, 128) ?? null,
+    filename: content.filename?.slice(0, 255) ?? null,
+    caption: content.caption,
+    sha256: content.sha256,
+    ...(refusal ? { status: MediaStatus.FAILED, error: refusal } : {}),
+  });
+}
 
 export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited' | 'rated' | 'commented';
 
@@ -113,6 +133,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     const ticket = await activeTicketOf(em, contact);
     if (ticket) {
       const message = joinTicket(em, events, ticket, contact, inbound);
+      recordMedia(em, message, inbound);
       await em.flush();
       ticket.lastUserMessageId = message.id; // written at commit
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });
@@ -151,6 +172,8 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
       );
       contact.conversationState = ConversationState.IN_SUPPORT;
       contact.openTicketId = opened.id;
+      const first = await em.findOneOrFail(Message, { whatsappMessageId: inbound.whatsappMessageId });
+      recordMedia(em, first, inbound);
       const reply = await addMessageToThread(ctx, em, opened, {
         senderType: SenderType.BOT,
         senderName: null,

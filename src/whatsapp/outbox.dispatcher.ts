@@ -13,6 +13,8 @@ import type { CloudApiClient, SendOutcome } from './cloud-api.client.js';
 import { EarlyReceipt } from './early-receipt.entity.js';
 import { OutboxRow, OutboxState } from './outbox.entity.js';
 import { applyEarlyReceipts } from './receipt.service.js';
+import { MediaFile } from '../media/media.entity.js';
+import type { MediaStore } from '../media/media.store.js';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when idle. @default 200 */
@@ -58,6 +60,8 @@ export class OutboxDispatcher {
     private readonly pubsub: SupportPubSub,
     private readonly logger: Logger,
     private readonly options: DispatcherOptions = defaultDispatcherOptions,
+    /** Where agents' attachments are kept, for rows that send one. */
+    private readonly media: MediaStore | null = null,
   ) {}
 
   start(): void {
@@ -120,7 +124,7 @@ export class OutboxDispatcher {
 
   private async sendInOrder(queue: OutboxRow[]): Promise<void> {
     for (const [index, row] of queue.entries()) {
-      const outcome = await this.client.send(row.payload);
+      const outcome = row.mediaFile ? await this.sendWithMedia(row) : await this.client.send(row.payload);
       await this.record(row.id, outcome);
       if (outcome.kind === 'retry') {
         // Later messages to this person wait, so that they never overtake this one.
@@ -128,6 +132,25 @@ export class OutboxDispatcher {
         return;
       }
     }
+  }
+
+  /**
+   * A media message: the file is uploaded to the Cloud API first (once: its media id is kept for retries),
+   * then the payload goes out with that id.
+   */
+  private async sendWithMedia(row: OutboxRow): Promise<SendOutcome> {
+    const em = this.orm.em.fork();
+    const file = await em.findOne(MediaFile, row.mediaFile!.id);
+    if (!file?.storageKey || !file.mimeType || !this.media) return { kind: 'failed', reason: 'the attached file is no longer stored' };
+    if (!file.whatsappMediaId) {
+      const uploaded = await this.client.upload(await this.media.get(file.storageKey), file.mimeType, file.filename);
+      if (uploaded.kind === 'retry') return { kind: 'retry', reason: `media upload: ${uploaded.reason}`, retryAfterMs: null };
+      if (uploaded.kind === 'failed') return { kind: 'failed', reason: `media upload: ${uploaded.reason}` };
+      file.whatsappMediaId = uploaded.value;
+      await em.flush();
+    }
+    const type = String(row.payload.type);
+    return this.client.send({ ...row.payload, [type]: { ...(row.payload[type] as Record<string, unknown>), id: file.whatsappMediaId } });
   }
 
   private async claim(): Promise<OutboxRow[]> {

@@ -2,6 +2,7 @@
 // message it carries, sent by the dispatcher, retried until it is accepted or fails for good.
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { MediaFile } from '../media/media.entity.js';
 import { Message } from '../support/message.entity.js';
 
 export enum OutboxState {
@@ -15,7 +16,7 @@ export enum OutboxState {
 @Index({ properties: ['state', 'nextAttemptAt'] })
 @Index({ properties: ['recipient', 'state'] })
 export class OutboxRow {
-  [OptionalProps]?: 'state' | 'attempts' | 'nextAttemptAt' | 'claimedBy' | 'claimedUntil' | 'lastError' | 'createdAt' | 'sentAt' | 'message';
+  [OptionalProps]?: 'state' | 'attempts' | 'nextAttemptAt' | 'claimedBy' | 'claimedUntil' | 'lastError' | 'createdAt' | 'sentAt' | 'message' | 'mediaFile';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -31,6 +32,10 @@ export class OutboxRow {
   /** The thread message this sends, if any (menus and read receipts have none). */
   @ManyToOne({ entity: () => Message, nullable: true, deleteRule: 'set null' })
   message: Message | null = null;
+
+  /** A file to upload to the Cloud API (POST /{phone-number-id}/media) before the payload is sent by its media id. */
+  @ManyToOne({ entity: () => MediaFile, nullable: true, deleteRule: 'set null' })
+  mediaFile: MediaFile | null = null;
 
   @Enum({ items: () => OutboxState, type: 'string', length: 16 })
   state: OutboxState = OutboxState.PENDING;

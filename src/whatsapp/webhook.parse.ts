@@ -9,7 +9,7 @@ export type InboundContent =
    * or a template's quick-reply button (`template_button`): `choiceId` is the row's or button's id (or payload).
    */
   | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
-  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null }
+  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null }
   | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
@@ -112,6 +112,7 @@ function contentOf(message: Json): InboundContent {
           caption: str(body.caption),
           filename: str(body.filename),
           mimeType: str(body.mime_type),
+          sha256: str(body.sha256),
         };
       }
       return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };

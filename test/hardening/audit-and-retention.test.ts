@@ -58,7 +58,8 @@ describe.each(databases)('audit trail and data retention on %s', (kind) => {
     await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: resolved.id });
     await new Promise((resolve) => setTimeout(resolve, 20));
     // A period of zero days: everything resolved before now is past it.
-    const deleted = await deleteExpiredTickets(server.server.services.orm.em.fork(), 0, 2);
+    const { services } = server.server;
+    const deleted = await deleteExpiredTickets(services.orm.em.fork(), 0, { store: services.media, logger: services.logger }, 2);
     expect(deleted).toBeGreaterThanOrEqual(1);
     expect((await server.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: resolved.id }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await server.ok('query($id: ID!) { ticket(id: $id) { status } }', { id: open.id })).ticket.status).toBe('OPEN');

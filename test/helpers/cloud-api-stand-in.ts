@@ -1,6 +1,6 @@
 // A local HTTP server that behaves like the WhatsApp Cloud API's POST /{version}/{phone-number-id}/messages:
 // it records every request, answers with a fresh message id, and fails on demand (500, 429, error bodies).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -38,9 +38,32 @@ export const undeliverable: CannedAnswer = { status: 400, body: { error: { messa
 export const STAND_IN_TOKEN = 'test-access-token';
 export const STAND_IN_PHONE_ID = '106540352242922';
 
+/** A file the stand-in serves through GET /{version}/{media-id} and then its download URL, with failures on demand. */
+export interface StandInMedia {
+  bytes: Buffer;
+  mimeType: string;
+  /** What the metadata says; defaults to the real hash and size. */
+  sha256?: string;
+  fileSize?: number;
+  /** Answer the metadata request with this status (404: the media id is unknown or expired). */
+  infoStatus?: number;
+  /** Answer the download with this status. */
+  downloadStatus?: number;
+  /** Wait this long before answering the download. */
+  downloadDelayMs?: number;
+  /** Serve these bytes instead of `bytes` for the first download only (a corrupt transfer). */
+  firstDownload?: Buffer;
+}
+
 export interface CloudApiStandIn {
   url: string;
   requests: RecordedRequest[];
+  /** Media metadata and download requests, apart from sends: `GET path`. */
+  mediaRequests: { path: string; authorization: string | undefined }[];
+  /** Files uploaded with POST /{version}/{phone-number-id}/media: the multipart body as sent, and the id answered. */
+  uploads: { id: string; contentType: string | undefined; raw: Buffer }[];
+  /** Serves this file under the media id. */
+  addMedia(mediaId: string, media: StandInMedia): void;
   /** Answers used, in order, for the next requests; after them every request is accepted. */
   failNext(...answers: CannedAnswer[]): void;
   /** Answer this for every request until cleared with `recover()`. */
@@ -57,11 +80,15 @@ export interface CloudApiStandIn {
   close(): Promise<void>;
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, any>> {
+async function readRaw(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): Record<string, any> {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     return {};
   }
@@ -72,8 +99,13 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
   const queued: CannedAnswer[] = [];
   let always: CannedAnswer | null = null;
   let delayMs = 0;
+  const media = new Map<string, StandInMedia>();
+  const mediaRequests: CloudApiStandIn['mediaRequests'] = [];
+  const downloads = new Map<string, number>();
+  const uploads: CloudApiStandIn['uploads'] = [];
   const server: Server = createServer(async (request, response) => {
-    const body = await readJson(request);
+    const raw = await readRaw(request);
+    const body = parseJson(raw);
     const path = request.url ?? '';
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -82,6 +114,40 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
     };
     const record = (status: number, answeredId: string | null) =>
       requests.push({ path, authorization: request.headers.authorization, body, answeredId, status });
+    if (request.method === 'GET') {
+      mediaRequests.push({ path, authorization: request.headers.authorization });
+      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
+      const info = /^\/v[\d.]+\/([^/?]+)$/.exec(path);
+      const download = /^\/media-download\/([^/?]+)\?/.exec(path);
+      const id = decodeURIComponent((info ?? download)?.[1] ?? '');
+      const file = media.get(id);
+      if (!file) return send(404, { error: { message: 'Unsupported get request. Object does not exist', code: 100 } });
+      if (info) {
+        if (file.infoStatus) return send(file.infoStatus, { error: { message: 'media metadata failed', code: file.infoStatus === 404 ? 100 : 1 } });
+        return send(200, {
+          messaging_product: 'whatsapp',
+          url: `${url}/media-download/${encodeURIComponent(id)}?ext=1&hash=secret-query`,
+          mime_type: file.mimeType,
+          sha256: file.sha256 ?? createHash('sha256').update(file.bytes).digest('hex'),
+          file_size: file.fileSize ?? file.bytes.length,
+          id,
+        });
+      }
+      if (file.downloadDelayMs) await new Promise((resolve) => setTimeout(resolve, file.downloadDelayMs));
+      if (file.downloadStatus) return send(file.downloadStatus, { error: { message: 'download failed', code: 1 } });
+      const count = (downloads.get(id) ?? 0) + 1;
+      downloads.set(id, count);
+      response.writeHead(200, { 'content-type': file.mimeType });
+      return response.end(count === 1 && file.firstDownload ? file.firstDownload : file.bytes);
+    }
+    if (request.method === 'POST' && /^\/v[\d.]+\/[^/]+\/media$/.test(path)) {
+      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
+      const canned = queued.shift();
+      if (canned) return send(canned.status, canned.body, canned.headers);
+      const id = `upload${randomBytes(6).toString('hex')}`;
+      uploads.push({ id, contentType: request.headers['content-type'], raw });
+      return send(200, { id });
+    }
     if (request.method !== 'POST' || !/^\/v[\d.]+\/[^/]+\/messages$/.test(path)) {
       record(404, null);
       return send(404, { error: { message: 'Unknown path', code: 100 } });
@@ -108,6 +174,9 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
   return {
     url,
     requests,
+    mediaRequests,
+    uploads,
+    addMedia: (mediaId, file) => media.set(mediaId, file),
     failNext: (...answers) => queued.push(...answers),
     failAlways: (answer) => (always = answer),
     recover: () => {

@@ -2,7 +2,7 @@
 // and real clients for it (fetch for HTTP, graphql-ws for WebSocket).
 import 'reflect-metadata';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,8 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
     WHATSAPP_SIMULATOR: 'off',
     // Resolving a ticket sends no satisfaction survey unless a test asks for one: other tests count the sends.
     CSAT_SURVEY: 'off',
+    // Fetched media go to a folder of this server's own, removed when it closes.
+    MEDIA_DIR: join(tmpdir(), `support_media_${process.pid}_${randomBytes(4).toString('hex')}`),
     // The snooze sweep's statements stay out of the SQL counts unless a test asks for a sweep.
     SNOOZE_SWEEP_MS: '3600000',
     SLA_SWEEP_MS: '3600000',
@@ -165,6 +167,7 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
       if (ownsDatabase && database.dialect !== 'sqlite') await server.services.orm.schema.dropDatabase(database.dbName);
       await server.close();
       if (ownsDatabase && database.dialect === 'sqlite') removeSqliteDatabase(database.path);
+      if (ownsDatabase) rmSync(config.media.dir, { recursive: true, force: true });
     },
   };
 }

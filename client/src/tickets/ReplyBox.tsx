@@ -7,6 +7,8 @@ import { windowLeft } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { loadDraft, loadDraftSince, saveDraft, saveDraftSince } from '../session';
+import { formatSize } from './Attachment';
+import { uploadAttachment, type UploadedFile } from './upload';
 
 export type ReplyMode = 'reply' | 'note';
 /** The box's tabs: a free-form reply, an approved template (what reaches a person after the 24-hour window), a note. */
@@ -40,9 +42,22 @@ export function ReplyBox({
   restore: RestoredReply | null;
   onKeystroke: () => void;
   onStopTyping: () => void;
-  onSend: (mode: ReplyMode, body: string, typingSince: string | null) => void;
+  onSend: (mode: ReplyMode, body: string, typingSince: string | null, attachment: UploadedFile | null) => void;
   onTemplateSent: (message: MessageFieldsFragment) => void;
 }) {
+  const [attachment, setAttachment] = useState<UploadedFile | null>(null);
+  const [upload, setUpload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const picked = async (file: File | undefined) => {
+    if (!file) return;
+    setUpload({ busy: true, error: null });
+    try {
+      setAttachment(await uploadAttachment(file));
+      setUpload({ busy: false, error: null });
+    } catch (failure) {
+      setAttachment(null);
+      setUpload({ busy: false, error: `${file.name} was not attached: ${failure instanceof Error ? failure.message : String(failure)}` });
+    }
+  };
   const [mode, setMode] = useState<Tab>(() => (!isResolved && windowLeft(replyWindowClosesAt) === null ? 'template' : 'reply'));
   const [text, setText] = useState(() => loadDraft(ticketId));
   const [since, setSince] = useState(() => loadDraftSince(ticketId));
@@ -106,8 +121,10 @@ export function ReplyBox({
   };
   const send = () => {
     const body = text.trim();
-    if (!body || replyBlocked || mode === 'template') return;
-    onSend(mode, body, since);
+    const file = mode === 'reply' ? attachment : null;
+    if ((!body && !file) || replyBlocked || upload.busy || mode === 'template') return;
+    onSend(mode, body, since, file);
+    setAttachment(null);
     setText('');
     setSince(null);
     onStopTyping();
@@ -160,8 +177,30 @@ export function ReplyBox({
             {...picker.inputProps}
           />
           <div className="reply-actions">
+            {mode === 'reply' && (
+              <span className="reply-attachment">
+                <label className="button-like">
+                  📎 Attach file
+                  <input
+                    type="file"
+                    className="visually-hidden"
+                    accept="image/jpeg,image/png,audio/*,video/mp4,video/3gpp,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
+                    disabled={replyBlocked || upload.busy}
+                    onChange={(event) => (void picked(event.target.files?.[0]), (event.target.value = ''))}
+                  />
+                </label>
+                {upload.busy && <span className="muted">Uploading…</span>}
+                {attachment && (
+                  <span className="attachment-chip" data-testid="reply-attachment">
+                    {attachment.filename ?? attachment.kind.toLowerCase()} · {formatSize(attachment.sizeBytes)}
+                    <button type="button" aria-label="Remove the attachment" onClick={() => setAttachment(null)}>✕</button>
+                  </span>
+                )}
+                {upload.error && <span role="alert" className="delivery-error">{upload.error}</span>}
+              </span>
+            )}
             <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
-            <button type="button" className="primary" onClick={send} disabled={replyBlocked || !text.trim()}>
+            <button type="button" className="primary" onClick={send} disabled={replyBlocked || upload.busy || (!text.trim() && !(mode === 'reply' && attachment))}>
               {mode === 'reply' ? 'Send' : 'Add note'}
             </button>
           </div>

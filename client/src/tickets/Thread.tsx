@@ -1,7 +1,8 @@
 // The thread: the person's, agents', bot's and system messages told apart, with times and delivery ticks.
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatTimestamp } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
+import { Attachment } from './Attachment';
 
 export interface ThreadMessage extends MessageFieldsFragment {
   /** Set on a reply that has not reached the server (yet, or at all). */
@@ -52,6 +53,15 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
     // Follow new messages unless the agent has scrolled up to read older ones.
     if (pinnedToBottom.current && box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [messages.length]);
+  useEffect(() => {
+    // A picture that loads after its message grows the thread: keep following the newest message.
+    const element = box.current;
+    const follow = () => {
+      if (pinnedToBottom.current && element) element.scrollTop = element.scrollHeight;
+    };
+    element?.addEventListener('load', follow, true); // load does not bubble; capture sees it
+    return () => element?.removeEventListener('load', follow, true);
+  }, []);
 
   return (
     <ol className="thread" ref={box} onScroll={onScroll} aria-label="Messages" aria-live="polite">
@@ -67,7 +77,9 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
             {message.templateName && <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>Template · {message.templateName}</span>}
             <Ticks message={message} />
           </div>
-          <p className="body">{message.body}</p>
+          {message.attachment && <Attachment attachment={message.attachment} />}
+          {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Image — … (media id …)"). */}
+          {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <p className="body">{message.body}</p>}
           {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
           {message.localState === 'failed' && (
             <p className="delivery-error">

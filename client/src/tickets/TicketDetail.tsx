@@ -20,6 +20,7 @@ import { Thread, type ThreadMessage } from './Thread';
 import { TypingNotice, Viewers } from './Viewers';
 import { TICKET_DETAIL } from './ticket.documents';
 import { SlaBanner } from './SlaPill';
+import type { UploadedFile } from './upload';
 
 const MESSAGE_ADDED = graphql(`
   subscription TicketMessageAdded($ticketId: ID!) {
@@ -28,7 +29,7 @@ const MESSAGE_ADDED = graphql(`
 `);
 const MESSAGE_UPDATED = graphql(`
   subscription TicketMessageUpdated($ticketId: ID!) {
-    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError }
+    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }
   }
 `);
 const TICKET_UPDATED = graphql(`
@@ -42,8 +43,8 @@ const TICKET_UPDATED = graphql(`
   }
 `);
 const SEND = graphql(`
-  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime) {
-    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince) { ...MessageFields }
+  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {
+    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }
   }
 `);
 const NOTE = graphql(`
@@ -86,7 +87,8 @@ let localIds = 0;
 
 /** A message on its way: shown at once, kept with a Retry if it fails. */
 /** A message being sent; `before` holds the ids the thread had then, so its stored copy can be told apart. */
-type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string> };
+/** A reply on its way; with an uploaded file, `caption` is what the agent typed (maybe nothing). */
+type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string>; attachmentId: string | null; caption: string };
 
 const isOtherAgentReplied = (error: unknown) =>
   CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'OTHER_AGENT_REPLIED');
@@ -156,7 +158,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     try {
       const result =
         local.mode === 'reply'
-          ? (await sendReply({ variables: { ticketId, body: local.body, typingSince: local.typingSince } })).data?.sendMessage
+          ? (await sendReply({ variables: { ticketId, body: local.attachmentId ? local.caption : local.body, typingSince: local.typingSince, attachmentId: local.attachmentId } })).data?.sendMessage
           : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
       if (result) addToThread(result);
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
@@ -174,11 +176,13 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     }
   };
   const storedIds = () => new Set(ticket?.messages.edges.map((edge) => edge.node.id) ?? []);
-  const onSend = (mode: ReplyMode, body: string, typingSince: string | null) => {
+  const onSend = (mode: ReplyMode, body: string, typingSince: string | null, attachment: UploadedFile | null) => {
     const local: Outgoing = {
       before: storedIds(),
       id: `local-${++localIds}`,
-      body,
+      body: attachment && !body ? `📎 ${attachment.filename ?? attachment.kind.toLowerCase()}` : body,
+      caption: body,
+      attachmentId: attachment?.id ?? null,
       senderType: 'ADMIN',
       senderName: agents?.me?.name ?? null,
       createdAt: new Date().toISOString(),
@@ -186,6 +190,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       deliveryStatus: null,
       deliveryError: null,
       templateName: null,
+      attachment: null,
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,

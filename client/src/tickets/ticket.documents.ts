@@ -1,9 +1,16 @@
 import { graphql } from '../gql';
 
+export const ATTACHMENT_FIELDS = graphql(`
+  fragment AttachmentFields on MediaAttachment {
+    id kind status mimeType filename caption sizeBytes error url
+  }
+`);
+
 export const MESSAGE_FIELDS = graphql(`
   fragment MessageFields on Message {
     id body senderType senderName createdAt internal deliveryStatus deliveryError templateName
     author { id name }
+    attachment { ...AttachmentFields }
   }
 `);
 

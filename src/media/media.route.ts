@@ -1,0 +1,83 @@
+// POST /media/uploads: an agent's file for a reply (raw bytes, its Content-Type, ?filename=).
+// GET /media/:id: a stored file, for signed-in agents only (a bearer token, or a signed URL from the
+// GraphQL API for <img>, <audio> and <video>). Served with its stored type, never sniffed or run: a
+// sandboxing CSP, nosniff, and documents as attachments.
+import type { MikroORM } from '@mikro-orm/core';
+import type { FastifyInstance } from 'fastify';
+import { bearerToken } from '../auth/auth.service.js';
+import { assertMayRun } from '../auth/caller.js';
+import { ApiScope } from '../auth/auth.enums.js';
+import { DomainError } from '../errors.js';
+import { storeUpload, UploadRefused } from './media.service.js';
+import { WHATSAPP_MAX_BYTES } from './media.policy.js';
+import type { TokenCache } from '../auth/token-cache.js';
+import type { Logger } from '../logger.js';
+import { MediaFile, MediaKind, MediaStatus } from './media.entity.js';
+import type { MediaUrlSigner } from './media.signing.js';
+import type { MediaStore } from './media.store.js';
+
+export interface MediaRouteDeps {
+  orm: MikroORM;
+  tokens: TokenCache;
+  signer: MediaUrlSigner;
+  store: MediaStore;
+  logger: Logger;
+  /** The desk's maximum file size (MEDIA_MAX_BYTES). */
+  maxBytes: number;
+}
+
+/** A file name safe in a header: printable ASCII for `filename`, the whole name UTF-8 encoded for `filename*`. */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string | null): string {
+  if (!filename) return kind;
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function registerMediaRoute(http: FastifyInstance, deps: MediaRouteDeps): Promise<void> {
+  // The largest file any kind may be, read raw; the per-kind limit is checked once the type is known.
+  const bodyLimit = Math.min(deps.maxBytes, Math.max(...Object.values(WHATSAPP_MAX_BYTES)));
+  await http.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+    scope.post<{ Querystring: { filename?: string } }>('/media/uploads', { bodyLimit }, async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
+      if (!caller) return reply.code(401).send({ error: 'sign in first' });
+      try {
+        assertMayRun(caller, 'mutation');
+        const file = await storeUpload(
+          deps.orm.em.fork(),
+          deps.store,
+          caller.admin.id,
+          { bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: request.headers['content-type'], filename: request.query.filename },
+          deps.maxBytes,
+        );
+        return reply.code(201).send({ id: String(file.id), kind: file.kind, mimeType: file.mimeType, filename: file.filename, sizeBytes: file.sizeBytes });
+      } catch (error) {
+        if (error instanceof UploadRefused) return reply.code(error.status).send({ error: error.message });
+        if (error instanceof DomainError) return reply.code(403).send({ error: error.message });
+        throw error;
+      }
+    });
+  });
+
+  http.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>('/media/:id', async (request, reply) => {
+    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null;
+    const token = bearerToken(request.headers.authorization);
+    const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
+    const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
+    if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
+    if (caller && !caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
+    const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id);
+    if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType) return reply.code(404).send({ error: 'no such stored media' });
+    const bytes = await deps.store.get(file.storageKey);
+    const inline = file.kind !== MediaKind.DOCUMENT;
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=3600')
+      .send(bytes);
+  });
+}
