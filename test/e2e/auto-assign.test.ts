@@ -1,40 +1,30 @@
 // Automatic assignment in a real browser: an admin turns round-robin on in Settings, an agent sets
 // themselves available in the header, and a new WhatsApp ticket appears in their list assigned to them.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook, startServer, type TestServer } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook } from '../helpers/harness.js';
 
 describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useServerAndBrowser();
 
   const personWrites = async (phone: string, text: string) => {
-    const response = await postWebhook(server, inboundText(phone, text, { name: 'Tomás Reyes' }).body, { secret: server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tomás Reyes' }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
     expect(response.status).toBe(200);
   };
 
   it('an agent sets themselves available; a new WhatsApp ticket appears assigned to them, and Settings shows their load', async () => {
-    const agent = await server.createAgent('Priya Agent');
-    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    const admin = await signIn(adminContext, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings');
+    const agent = await world.server.createAgent('Priya Agent');
+    const adminContext = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const admin = await signIn(adminContext, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings');
     const routing = admin.getByRole('region', { name: 'Automatic assignment' });
     await routing.getByLabel('Mode').selectOption('ROUND_ROBIN');
     await routing.getByLabel('Default capacity (open tickets per agent)').fill('3');
     await routing.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await server.ok('{ routing { mode defaultCapacity } }')).routing).toEqual({ mode: 'ROUND_ROBIN', defaultCapacity: 3 });
+    await expect.poll(async () => (await world.server.ok('{ routing { mode defaultCapacity } }')).routing).toEqual({ mode: 'ROUND_ROBIN', defaultCapacity: 3 });
 
-    const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    const page = await signIn(agentContext, server.url, agent.email, 'agent password 1');
+    const agentContext = await world.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const page = await signIn(agentContext, world.server.url, agent.email, 'agent password 1');
     const toggle = page.getByRole('checkbox', { name: 'Away' });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click();

@@ -1,42 +1,33 @@
 // The agent's path in a real browser: from a ticket to the person's contact page (details, notes, their
 // earlier tickets), and snoozing a ticket until the person writes again on WhatsApp.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook, startServer, type TestServer } from '../helpers/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, inboundText, postWebhook } from '../helpers/harness.js';
 
 describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useServerAndBrowser();
 
   /** The person writes on WhatsApp: a delivery signed with the app secret, as the Cloud API sends it. */
   const personWrites = async (phone: string, name: string, text: string) => {
-    const response = await postWebhook(server, inboundText(phone, text, { name }).body, { secret: server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
     expect(response.status).toBe(200);
   };
   const ticketList = (page: Page) => page.getByRole('region', { name: 'Tickets' });
 
   it('opens the contact from a ticket, edits the notes, reads and opens an earlier ticket', async () => {
     const phone = '447700900801';
-    const { createTicket: earlier } = await server.ok(
+    const { createTicket: earlier } = await world.server.ok(
       'mutation($p: String!) { createTicket(input: { phoneNumber: $p, senderName: "Rita Okoro", studentId: "S-2001", issueDescription: "Locked out of the portal last term" }) { id } }',
       { p: phone },
     );
-    await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Your password is reset.") { id } }', { t: earlier.id });
+    await world.server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Your password is reset.") { id } }', { t: earlier.id });
     await personWrites(phone, 'Rita Okoro', 'chat support');
     await personWrites(phone, 'Rita Okoro', 'My exam timetable is missing a course');
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await ticketList(page).getByTestId('ticket-row').filter({ hasText: 'Rita Okoro' }).click();
     await page.getByTestId('message').filter({ hasText: 'My exam timetable is missing a course' }).waitFor();
     await page.getByRole('link', { name: 'Contact & history' }).click();
@@ -63,15 +54,15 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
 
     // Another agent changes the notes while this one types: saving fails visibly, and nothing is overwritten.
     await notes.fill('My own half-written note');
-    const colleague = await server.createAgent('Kofi Colleague');
-    await server.ok('mutation($p: String!) { updateContact(phoneNumber: $p, input: { notes: "Kofi: call after 5pm", baseNotesRevision: 1 }) { notesRevision } }', { p: phone }, colleague.token);
+    const colleague = await world.server.createAgent('Kofi Colleague');
+    await world.server.ok('mutation($p: String!) { updateContact(phoneNumber: $p, input: { notes: "Kofi: call after 5pm", baseNotesRevision: 1 }) { notesRevision } }', { p: phone }, colleague.token);
     await page.getByText('Kofi Colleague changed these notes while you were editing').waitFor();
     await page.getByRole('button', { name: 'Save notes' }).click();
     await expect.poll(() => page.getByTestId('notes-status').innerText()).toMatch(/^Not saved: Someone else changed these notes/);
     await page.screenshot({ path: join(ARTIFACTS, 'contact-notes-failed.png') });
     await page.getByRole('button', { name: 'Show their version' }).click();
     expect(await notes.inputValue()).toBe('Kofi: call after 5pm');
-    expect((await server.ok('query($p: String!) { contact(phoneNumber: $p) { notes } }', { p: phone })).contact.notes).toBe('Kofi: call after 5pm');
+    expect((await world.server.ok('query($p: String!) { contact(phoneNumber: $p) { notes } }', { p: phone })).contact.notes).toBe('Kofi: call after 5pm');
 
     // The earlier ticket's thread, read here; then opened.
     await tickets.nth(1).getByRole('button', { name: 'Show thread' }).click();
@@ -82,9 +73,9 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
     expect(new URL(page.url()).pathname).toBe(`/tickets/${earlier.id}`);
     await page.getByTestId('message').filter({ hasText: 'Locked out of the portal last term' }).waitFor();
 
-    const narrow = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
-    const mobile = await signIn(narrow, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await mobile.goto(`${server.url}/contacts/${phone}`);
+    const narrow = await world.browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'en-GB' });
+    const mobile = await signIn(narrow, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await mobile.goto(`${world.server.url}/contacts/${phone}`);
     await mobile.getByRole('heading', { name: 'Rita Okoro' }).waitFor();
     await mobile.screenshot({ path: join(ARTIFACTS, 'contact-mobile.png'), fullPage: true });
     await Promise.all([context.close(), narrow.close()]);
@@ -94,8 +85,8 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
     const phone = '447700900802';
     await personWrites(phone, 'Yusuf Bello', 'chat support');
     await personWrites(phone, 'Yusuf Bello', 'I cannot upload my assignment');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     const row = ticketList(page).getByTestId('ticket-row').filter({ hasText: 'Yusuf Bello' });
     await row.click();
     await page.getByTestId('message').filter({ hasText: 'I cannot upload my assignment' }).waitFor();

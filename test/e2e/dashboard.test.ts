@@ -1,35 +1,25 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the real server:
 // a person asks for chat support, two agents see it live, one answers and closes it.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, startServer, type TestServer } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually } from '../helpers/harness.js';
 
 describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const world = useServerAndBrowser();
 
   it('shows a new WhatsApp ticket live to two agents, and one answers and closes it', async () => {
-    const agent = await server.createAgent('Bea Second');
+    const agent = await world.server.createAgent('Bea Second');
     const agentEmail = agent.email;
-    const first = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    const second = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-    const admin = await signIn(first, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const other = await signIn(second, server.url, agentEmail, 'agent password 1');
+    const first = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const second = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const admin = await signIn(first, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const other = await signIn(second, world.server.url, agentEmail, 'agent password 1');
     await expect(admin.getByText('No tickets here.')).toBeTruthy();
 
     // The person, on WhatsApp (the simulator sends signed deliveries to the real webhook).
     const phone = '447700900321';
-    const send = (variables: Record<string, string>) => server.ok('mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, n: 'Tola Ade', ...variables });
+    const send = (variables: Record<string, string>) => world.server.ok('mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, n: 'Tola Ade', ...variables });
     await send({ t: 'Hello' });
     await send({ c: 'chat_support', ct: '💬 Chat Support' });
     await send({ t: 'My course registration page shows an error' });
@@ -56,7 +46,7 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
 
     // The person's phone receives it, and the other agent sees it in the thread live.
     const received = await eventually(async () => {
-      const { simulatorPhone } = await server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }', { p: phone });
+      const { simulatorPhone } = await world.server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }', { p: phone });
       return simulatorPhone.messages.find((message: { text: string }) => message.text.includes('I have reset your registration'));
     }, 10_000, 'the reply on the phone');
     expect(received.fromPerson).toBe(false);
@@ -73,13 +63,13 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await admin.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
     await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
     await eventually(async () => {
-      const { simulatorPhone } = await server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text } } }', { p: phone });
+      const { simulatorPhone } = await world.server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text } } }', { p: phone });
       return simulatorPhone.messages.some((message: { text: string }) => message.text === '✅ Your support ticket has been resolved!') ? true : undefined;
     }, 10_000, 'the closing message on the phone');
 
     // Small screens get one pane at a time.
-    const narrow = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
-    const mobile = await signIn(narrow, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const narrow = await world.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
+    const mobile = await signIn(narrow, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await mobile.getByLabel('Status').selectOption('all');
     await mobile.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).click();
     await mobile.getByRole('button', { name: 'Back to the list' }).waitFor();
@@ -88,8 +78,8 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   }, 90_000);
 
   it('plays the person in the simulator page and sees the bot answer', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Simulator' }).click();
     await page.getByLabel('Phone number').fill('447700900654');
     await page.getByLabel('Message').fill('hi');
@@ -101,14 +91,14 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   }, 60_000);
 
   it('an expired session returns to sign-in and the reply being typed is still there after signing in again', async () => {
-    const ticket = await server.ok('mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.goto(`${server.url}/tickets/${ticket.createTicket.id}`);
+    const ticket = await world.server.ok('mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }');
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto(`${world.server.url}/tickets/${ticket.createTicket.id}`);
     await page.getByLabel('Reply to the customer').fill('Half-written answer about the draft');
     // The session ends behind the browser's back (as when it expires).
     const token = await page.evaluate(() => localStorage.getItem('support.token'));
-    await server.ok('mutation { logout }', {}, token);
+    await world.server.ok('mutation { logout }', {}, token);
     // The server closes the session's socket at once (4403); the page goes back to sign-in by itself.
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     await page.getByLabel('Email').fill(ADMIN_EMAIL);
@@ -119,8 +109,8 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   });
 
   it('says so when the server cannot be reached, and recovers by itself', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await context.setOffline(true);
     await page.getByLabel('Status').selectOption('all');
     await page.getByText('The server cannot be reached').waitFor({ timeout: 10_000 });
