@@ -54,6 +54,8 @@ export interface Config {
   media: MediaConfig;
   /** A viewer of a ticket who sends no presence heartbeat for this long is gone. */
   presenceTtlMs: number;
+  /** Live reports are read again at most this often while tickets change. */
+  reportUpdateMs: number;
   bot: { menuFile: string | null; greeting: string | null };
   limits: {
     maxDepth: number;
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
       urlTtlSeconds: readInt(env, 'MEDIA_URL_TTL_SECONDS', 3600, 10, 86_400),
     },
     presenceTtlMs: readInt(env, 'PRESENCE_TTL_MS', 15_000, 1000, 300_000),
+    reportUpdateMs: readInt(env, 'REPORT_UPDATE_MS', 2000, 50, 600_000),
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
     limits: {
       maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

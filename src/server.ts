@@ -36,6 +36,8 @@ import { MediaFetcher } from './media/media.fetcher.js';
 import { registerMediaRoute } from './media/media.route.js';
 import { MediaUrlSigner } from './media/media.signing.js';
 import { LocalMediaStore } from './media/media.store.js';
+import { ReportTicker } from './reports/report.ticker.js';
+import { registerReportRoutes } from './reports/report.route.js';
 
 export interface ServerOptions {
   logger?: Logger;
@@ -83,7 +85,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const typingIndicator = new TypingIndicator(orm, limiter, logger);
   const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
   const mediaStore = new LocalMediaStore(config.media.dir);
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore };
+  const reports = new ReportTicker(pubsub, config.reportUpdateMs);
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -147,6 +150,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     support: supportContext,
   });
   simulator?.registerCloudApi(http);
+  registerReportRoutes(http, { orm, tokens });
   await registerMediaRoute(http, { orm, tokens, maxBytes: config.media.maxBytes, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
@@ -215,6 +219,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing = true;
       await step('websockets', () => websocket.close());
       presence.close();
+      reports.close();
       // In-flight requests finish; keep-alive connections are closed as soon as they fall idle, and a
       // connection still busy after 8 s is cut, so that the whole stop stays under 10 s.
       const closeIdle = setInterval(() => http.server.closeIdleConnections(), 50);

@@ -168,3 +168,36 @@ export function describeOpening(calendar: BusinessCalendar, at: Date): string {
   const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return `${WEEKDAY_NAMES[weekdayOf(day) - 1]} at ${time} (${calendar.timeZone})`;
 }
+
+/** The instant a local date ("YYYY-MM-DD") begins in the zone: its midnight, or the first instant after a skipped one. */
+export function startOfLocalDate(timeZone: string, date: string): Date {
+  return new Date(instantOfLocal(timeZone, Date.parse(`${date}T00:00:00Z`)));
+}
+
+/** One stretch of constant UTC offset: from `from` (epoch ms) until the next stretch begins. */
+export interface OffsetStretch {
+  from: number;
+  offsetMs: number;
+}
+
+/**
+ * The zone's offsets over [from, to): the one at `from`, then each change (a DST switch) to the second.
+ * Changes are found a day apart and then pinned down by halving, so ten years cost a few thousand lookups.
+ */
+export function offsetStretches(timeZone: string, from: number, to: number): OffsetStretch[] {
+  const stretches: OffsetStretch[] = [{ from, offsetMs: offsetAt(timeZone, from) }];
+  for (let t = from; t < to; t += DAY_MS) {
+    const next = Math.min(t + DAY_MS, to);
+    const before = stretches[stretches.length - 1]!.offsetMs;
+    const after = offsetAt(timeZone, next);
+    if (after === before) continue;
+    let [low, high] = [t, next];
+    while (high - low > 1000) {
+      const middle = low + Math.max(1000, Math.floor((high - low) / 2000) * 1000);
+      if (offsetAt(timeZone, middle) === before) low = middle;
+      else high = middle;
+    }
+    stretches.push({ from: high, offsetMs: after });
+  }
+  return stretches;
+}

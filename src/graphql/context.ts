@@ -13,6 +13,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { PresenceService } from '../support/presence.service.js';
 import type { MediaStore } from '../media/media.store.js';
+import type { ReportTicker } from '../reports/report.ticker.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -28,6 +29,8 @@ export interface AppServices {
   presence: PresenceService;
   /** Where fetched and uploaded files are kept. */
   media: MediaStore;
+  /** When live reports are read again. */
+  reports: ReportTicker;
 }
 
 export interface GraphqlContext {

@@ -16,6 +16,7 @@ import { MessageResolver } from '../support/message.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
 import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { PresenceResolver } from '../support/presence.resolver.js';
+import { ReportResolver } from '../reports/report.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
 import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
@@ -37,6 +38,7 @@ export const resolvers = [
   NotificationsResolver,
   SupportSubscriptions,
   PresenceResolver,
+  ReportResolver,
   SimulatorResolver,
   AuditResolver,
   CannedResponseResolver,

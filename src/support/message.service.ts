@@ -10,6 +10,7 @@ import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
 import type { MediaFile } from '../media/media.entity.js';
 import { MAX_CAPTION_LENGTH } from '../media/media.policy.js';
+import { recordFirstResponseTime } from '../reports/ticket-timings.js';
 import { takeUpload } from '../media/media.service.js';
 import { loadTicketForChange, markReadUpTo } from './ticket.service.js';
 
@@ -101,6 +102,7 @@ export async function sendAgentReply(
     }
     if (ticket.status === TicketStatus.OPEN) ticket.status = TicketStatus.IN_PROGRESS;
     ticket.firstResponseAt ??= new Date();
+    await recordFirstResponseTime(em, ticket);
     ticket.assignee ??= em.getReference(Admin, actor.adminId);
     const message = await addMessageToThread(ctx, em, ticket, {
       senderType: SenderType.ADMIN,

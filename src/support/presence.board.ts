@@ -3,6 +3,7 @@
 // viewer whose instance went away still disappears here. Bounded in entries, and in viewers per ticket.
 import { randomUUID } from 'node:crypto';
 import type { PresenceAgent, PresenceEvent, SupportPubSub } from '../pubsub/pubsub.js';
+import { latestValueStream } from '../pubsub/latest-value.js';
 
 export interface TicketViewerView {
   agent: PresenceAgent;
@@ -110,48 +111,17 @@ export class PresenceBoard {
 
   /** The ticket's presence now, then again whenever it changes; a slow reader gets the latest, not every step. */
   watch(ticketId: number): AsyncIterableIterator<TicketPresenceView> {
-    let pending: TicketPresenceView | null = this.snapshot(ticketId);
-    let wake: ((result: IteratorResult<TicketPresenceView>) => void) | null = null;
-    let done = false;
-    const watcher: Watcher = (view) => {
-      if (!wake) {
-        pending = view;
-        return;
-      }
-      const resolve = wake;
-      wake = null;
-      resolve({ value: view, done: false });
-    };
-    let set = this.watchers.get(ticketId);
-    if (!set) this.watchers.set(ticketId, (set = new Set()));
-    set.add(watcher);
-    const finish = (): Promise<IteratorResult<TicketPresenceView>> => {
-      done = true;
-      set.delete(watcher);
-      if (set.size === 0) {
+    return latestValueStream(this.snapshot(ticketId), (watcher: Watcher) => {
+      let set = this.watchers.get(ticketId);
+      if (!set) this.watchers.set(ticketId, (set = new Set()));
+      set.add(watcher);
+      return () => {
+        set.delete(watcher);
+        if (set.size > 0) return;
         this.watchers.delete(ticketId);
         this.lastShown.delete(ticketId);
-      }
-      wake?.({ value: undefined, done: true });
-      wake = null;
-      return Promise.resolve({ value: undefined, done: true });
-    };
-    return {
-      next: () => {
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        if (pending) {
-          const value = pending;
-          pending = null;
-          return Promise.resolve({ value, done: false });
-        }
-        return new Promise((resolve) => (wake = resolve));
-      },
-      return: finish,
-      throw: finish,
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+      };
+    });
   }
 
   /** Entries kept, over all tickets (for tests and bounds). */

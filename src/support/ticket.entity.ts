@@ -21,8 +21,11 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['status', 'slaBreachedAt', 'firstResponseDueAt'] })
 @Index({ properties: ['status', 'slaBreachedAt', 'resolutionDueAt'] })
 @Index({ properties: ['slaDueAt'] })
+@Index({ properties: ['createdAt'] })
+@Index({ properties: ['firstResponseAt'] })
+@Index({ properties: ['resolvedAt'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt' | 'firstResponseSeconds' | 'firstResponseBusinessSeconds' | 'resolutionSeconds' | 'resolutionBusinessSeconds';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -128,6 +131,23 @@ export class Ticket {
   /** When the breach sweep escalated the ticket: set once, so that it is escalated once. */
   @Property({ type: 'datetime', length: 3, nullable: true })
   slaBreachedAt: Date | null = null;
+
+  /**
+   * How long the first reply and the resolution took, in seconds from when the SLA clock started: in calendar
+   * time and in the desk's business time of that moment. Kept on the ticket when they happen, so that reports
+   * are aggregates the database computes (null: not yet, or in business time, answered before hours were kept).
+   */
+  @Property({ type: 'integer', nullable: true })
+  firstResponseSeconds: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  firstResponseBusinessSeconds: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  resolutionSeconds: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  resolutionBusinessSeconds: number | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

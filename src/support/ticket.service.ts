@@ -1,6 +1,7 @@
 // The ticket lifecycle: open, assign, prioritise, change status, close, reopen, mark read.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
+import { recordResolutionTime } from '../reports/ticket-timings.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import type { SupportEvent } from '../pubsub/pubsub.js';
@@ -193,6 +194,7 @@ export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketI
   const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], async (changed, em) => {
     const wasActive = isActiveStatus(changed.status);
     applyStatus(changed, status);
+    await recordResolutionTime(em, changed);
     await surveyIfResolved(ctx, em, changed, wasActive);
   });
   return afterRouting(ctx, ticket);
@@ -206,6 +208,7 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
     const before = { status: ticket.status, resolvedAt: null };
     applyStatus(ticket, TicketStatus.RESOLVED);
+    await recordResolutionTime(em, ticket);
     const closing = await addMessageToThread(ctx, em, ticket, {
       senderType: body ? SenderType.ADMIN : SenderType.BOT,
       senderName: body ? actor.name : null,
@@ -223,9 +226,10 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
 }
 
 export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
-  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], (changed) => {
+  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], async (changed, em) => {
     if (isActiveStatus(changed.status)) throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
     applyStatus(changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
+    await recordResolutionTime(em, changed);
   });
   return afterRouting(ctx, ticket);
 }

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { isSqlite } from '../db/dialect.js';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { Message } from '../support/message.entity.js';
@@ -155,7 +156,7 @@ export class OutboxDispatcher {
 
   private async claim(): Promise<OutboxRow[]> {
     const em = this.orm.em.fork() as SqlEntityManager;
-    const isSqlite = em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+    const sqliteQueue = isSqlite(em);
     const now = new Date();
     return em.transactional(async (tx) => {
       const candidates: { id: number }[] = await tx.getConnection().execute(
@@ -163,7 +164,7 @@ export class OutboxDispatcher {
           where ((o.state = ? and o.next_attempt_at <= ?) or (o.state = ? and o.claimed_until < ?))
             and not exists (select 1 from whatsapp_outbox p
                              where p.recipient = o.recipient and p.id < o.id and p.state in (?, ?))
-          order by o.id limit ? ${isSqlite ? '' : 'for update skip locked'}`,
+          order by o.id limit ? ${sqliteQueue ? '' : 'for update skip locked'}`,
         [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
         'all',
         tx.getTransactionContext(),

@@ -1,6 +1,17 @@
 // The opening-hours arithmetic, on real zones: DST changes, overnight hours, holidays.
 import { describe, expect, it } from 'vitest';
-import { addBusinessMs, businessMsBetween, describeOpening, isOpenAt, isValidTimeZone, nextOpening, type BusinessCalendar, type OpeningInterval } from '../../src/desk/business-hours.js';
+import {
+  addBusinessMs,
+  businessMsBetween,
+  describeOpening,
+  isOpenAt,
+  isValidTimeZone,
+  nextOpening,
+  offsetStretches,
+  startOfLocalDate,
+  type BusinessCalendar,
+  type OpeningInterval,
+} from '../../src/desk/business-hours.js';
 
 const weekdays = (start: string, end: string): OpeningInterval[] => ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start, end }));
 const london: BusinessCalendar = { timeZone: 'Europe/London', intervals: weekdays('09:00', '17:00'), holidays: [{ date: '2026-12-25', name: 'Christmas Day' }] };
@@ -75,5 +86,22 @@ describe('business hours', () => {
   it('knows IANA zone names', () => {
     expect(isValidTimeZone('Europe/London')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+
+  it('a local date begins at its own midnight, in summer and winter time', () => {
+    expect(startOfLocalDate('Europe/London', '2026-07-01').toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(startOfLocalDate('Europe/London', '2026-12-01').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(startOfLocalDate('Asia/Kathmandu', '2026-12-01').toISOString()).toBe('2026-11-30T18:15:00.000Z');
+  });
+
+  it("finds each DST change in a range, to the second, and none in a zone that keeps one offset", () => {
+    const year = offsetStretches('Europe/London', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1));
+    expect(year.map(({ from, offsetMs }) => [new Date(from).toISOString(), offsetMs / HOUR])).toEqual([
+      ['2026-01-01T00:00:00.000Z', 0],
+      ['2026-03-29T01:00:00.000Z', 1],
+      ['2026-10-25T01:00:00.000Z', 0],
+    ]);
+    expect(offsetStretches('Asia/Kolkata', Date.UTC(2020, 0, 1), Date.UTC(2030, 0, 1))).toEqual([{ from: Date.UTC(2020, 0, 1), offsetMs: 5.5 * HOUR }]);
+    expect(offsetStretches('America/Sao_Paulo', Date.UTC(2016, 0, 1), Date.UTC(2026, 0, 1)).length).toBeGreaterThan(4);
   });
 });

@@ -2,7 +2,7 @@
 // escalating each late ticket once across two instances, live to every dashboard and in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_SECRET } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, inboundMessage, inboundText, postWebhook, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { createTicket, databases, eventually, openFromWhatsapp, startServer, type TestServer } from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 
 const SET_SLA = 'mutation($input: SlaPolicyInput!) { setSlaPolicy(input: $input) { targets { priority firstResponseMinutes resolutionMinutes } atRiskPercent } }';
@@ -13,16 +13,6 @@ const BY_STATE = `query($p: String, $s: [SlaState!]) { tickets(first: 20, filter
 const AUDIT = 'query($t: ID) { auditLog(ticketId: $t) { action actorId actorLabel before after } }';
 const MINUTE = 60_000;
 const env = { WHATSAPP_APP_SECRET: WEBHOOK_SECRET };
-
-/** A person opens a ticket on WhatsApp; their issue message was sent `ago` ms before now (its webhook timestamp). */
-async function openFromWhatsapp(server: TestServer, ago: number): Promise<{ id: string; phone: string }> {
-  const phone = uniquePhone();
-  const choice = inboundMessage(phone, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } } });
-  expect((await postWebhook(server, choice.body)).status).toBe(200);
-  expect((await postWebhook(server, inboundText(phone, 'My grades are missing', { sentAt: new Date(Date.now() - ago) }).body)).status).toBe(200);
-  const found = await server.ok('query($p: String) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
-  return { id: found.tickets.edges[0].node.id, phone };
-}
 
 describe.each(databases)('SLA targets on %s', (kind) => {
   let server: TestServer;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startCloudApiStandIn, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
 import { removeSqliteDatabase } from '../../src/db/sqlite-tuning.js';
@@ -224,6 +224,16 @@ let wamidCounter = 0;
 /** A text message from a person, as WhatsApp would deliver it now (or `sentAt` ago). */
 export function inboundText(from: string, text: string, options: { name?: string; sentAt?: Date; id?: string } = {}) {
   return inboundMessage(from, { type: 'text', text: { body: text } }, options);
+}
+
+/** A person opens a ticket on WhatsApp; their issue message was sent `ago` ms before now (its webhook timestamp, where SLA clocks start). */
+export async function openFromWhatsapp(server: TestServer, ago: number): Promise<{ id: string; phone: string }> {
+  const phone = uniquePhone();
+  const choice = inboundMessage(phone, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } } });
+  expect((await postWebhook(server, choice.body)).status).toBe(200);
+  expect((await postWebhook(server, inboundText(phone, 'My grades are missing', { sentAt: new Date(Date.now() - ago) }).body)).status).toBe(200);
+  const found = await server.ok('query($p: String) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
+  return { id: found.tickets.edges[0].node.id, phone };
 }
 
 /** A Cloud-API-shaped delivery around one change's value. */
