@@ -11,6 +11,6 @@ export default defineConfig({
   build: { outDir: fileURLToPath(new URL('../dist/client', import.meta.url)), emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
-    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/webhooks': api, '/healthz': api, '/readyz': api, '/media': api },
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/webhooks': api, '/healthz': api, '/readyz': api, '/media': api, '/reports/': api },
   },
 });

@@ -1,7 +1,7 @@
 // The shell: sign-in until there is a session, then the header and the screen the URL names.
 import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SignIn } from './auth/SignIn';
 import { CannedResponses } from './canned-responses/CannedResponses';
 import { ContactPage } from './contacts/ContactPage';
@@ -13,6 +13,9 @@ import { Settings } from './settings/Settings';
 import { Phone } from './simulator/Phone';
 import { TicketDetail } from './tickets/TicketDetail';
 import { TicketList } from './tickets/TicketList';
+
+// The charts library is loaded with the reports screen only, not with the first screen.
+const Reports = lazy(() => import('./reports/Reports'));
 
 export function App({ socket }: { socket: Client }) {
   const [token, setTokenState] = useState(getToken);
@@ -52,6 +55,11 @@ export function App({ socket }: { socket: Client }) {
         {route.screen === 'simulator' && <Phone />}
         {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}
+        {route.screen === 'reports' && (
+          <Suspense fallback={<p className="muted reports-loading">Loading reports…</p>}>
+            <Reports />
+          </Suspense>
+        )}
       </main>
     </div>
   );

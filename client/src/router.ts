@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'contact'; phoneNumber: string; fromTicketId: string | null }
   | { screen: 'simulator' }
   | { screen: 'canned-responses' }
+  | { screen: 'reports' }
   | { screen: 'settings' };
 
 export function parseRoute(path: string, search = ''): Route {
@@ -17,6 +18,7 @@ export function parseRoute(path: string, search = ''): Route {
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };
+  if (path === '/reports' || path === '/reports/') return { screen: 'reports' };
   return { screen: 'tickets', ticketId: null };
 }
 

@@ -38,6 +38,9 @@ type Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": typeof types.DeskReportFieldsFragmentDoc,
+    "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportDocument,
+    "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportLiveDocument,
     "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
     "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingDocument,
     "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingChangedDocument,
@@ -106,6 +109,9 @@ const documents: Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": types.DeskReportFieldsFragmentDoc,
+    "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportDocument,
+    "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportLiveDocument,
     "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": types.RoutingFieldsFragmentDoc,
     "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": types.RoutingDocument,
     "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": types.RoutingChangedDocument,
@@ -260,6 +266,18 @@ export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n"): (typeof documents)["\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"): (typeof documents)["\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"): (typeof documents)["\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

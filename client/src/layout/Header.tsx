@@ -100,6 +100,7 @@ export function Header() {
       <nav aria-label="Main">
         {link('/', 'Tickets', route.screen === 'tickets' || route.screen === 'contact')}
         {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
+        {link('/reports', 'Reports', route.screen === 'reports')}
         {link('/simulator', 'Simulator', route.screen === 'simulator')}
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
       </nav>
