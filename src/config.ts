@@ -26,9 +26,28 @@ export interface OutboxConfig {
   claimMs: number;
 }
 
+/** An S3-compatible bucket for media (MEDIA_STORE=s3): AWS S3, MinIO, Cloudflare R2, Backblaze B2… */
+export interface S3Config {
+  /** e.g. `https://s3.eu-west-1.amazonaws.com` or `http://127.0.0.1:9000`. */
+  endpoint: string;
+  bucket: string;
+  /** @default 'us-east-1' */
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Put before every object's name: '' or a path ending in `/` (`desk/`). @default '' */
+  prefix: string;
+  /** `endpoint/bucket/key` when true; `bucket.endpoint-host/key` (virtual-hosted) when false. @default true */
+  forcePathStyle: boolean;
+  /** How long one request to the bucket may take. @default 60000 */
+  timeoutMs: number;
+}
+
 export interface MediaConfig {
-  /** The local folder fetched media are kept in. */
+  /** The local folder fetched media are kept in (MEDIA_STORE=local). */
   dir: string;
+  /** Set when MEDIA_STORE=s3: media go to this bucket instead of `dir`. */
+  s3: S3Config | null;
   /** The desk's maximum file size, on top of WhatsApp's limits per kind. */
   maxBytes: number;
   fetchTimeoutMs: number;
@@ -131,6 +150,33 @@ export function parseDatabaseUrl(raw: string): DatabaseConfig {
   return { dialect, url: raw, dbName };
 }
 
+function readS3Config(env: Env): S3Config | null {
+  const store = read(env, 'MEDIA_STORE') ?? 'local';
+  if (store !== 'local' && store !== 's3') throw new ConfigError(`MEDIA_STORE must be local or s3, got "${store}"`);
+  if (store === 'local') return null;
+  const required = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+  const missing = required.filter((name) => !read(env, name));
+  if (missing.length) throw new ConfigError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required when MEDIA_STORE=s3`);
+  const endpoint = read(env, 'S3_ENDPOINT')!;
+  if (!/^https?:\/\/[^/@\s]+(\/[^?#@\s]*)?$/.test(endpoint)) {
+    throw new ConfigError('S3_ENDPOINT must be an http(s) URL without credentials, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000');
+  }
+  const bucket = read(env, 'S3_BUCKET')!;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(bucket)) throw new ConfigError(`S3_BUCKET is not a bucket name: "${bucket}"`);
+  const prefix = (read(env, 'S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9/._-]{0,200}$/.test(prefix)) throw new ConfigError('S3_PREFIX may hold only letters, digits, "/", ".", "_" and "-"');
+  return {
+    endpoint: endpoint.replace(/\/+$/, ''),
+    bucket,
+    region: read(env, 'S3_REGION') ?? 'us-east-1',
+    accessKeyId: read(env, 'S3_ACCESS_KEY_ID')!,
+    secretAccessKey: read(env, 'S3_SECRET_ACCESS_KEY')!,
+    prefix: prefix ? `${prefix}/` : '',
+    forcePathStyle: readOnOff(env, 'S3_FORCE_PATH_STYLE', true),
+    timeoutMs: readInt(env, 'S3_TIMEOUT_MS', 60_000, 100, 600_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const envName = read(env, 'NODE_ENV') ?? 'development';
   if (envName !== 'production' && envName !== 'development' && envName !== 'test') {
@@ -191,6 +237,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     media: {
       dir: read(env, 'MEDIA_DIR') ?? 'data/media',
+      s3: readS3Config(env),
       maxBytes: readInt(env, 'MEDIA_MAX_BYTES', 100 * 1024 * 1024, 1, 100 * 1024 * 1024),
       fetchTimeoutMs: readInt(env, 'MEDIA_FETCH_TIMEOUT_MS', 60_000, 100, 600_000),
       fetchMaxAttempts: readInt(env, 'MEDIA_FETCH_MAX_ATTEMPTS', 8, 1, 100),

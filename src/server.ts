@@ -36,6 +36,7 @@ import { MediaFetcher } from './media/media.fetcher.js';
 import { registerMediaRoute } from './media/media.route.js';
 import { MediaUrlSigner } from './media/media.signing.js';
 import { LocalMediaStore } from './media/media.store.js';
+import { S3MediaStore } from './media/s3.store.js';
 import { ReportTicker } from './reports/report.ticker.js';
 import { registerReportRoutes } from './reports/report.route.js';
 
@@ -84,7 +85,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   tokens.follow(pubsub);
   const typingIndicator = new TypingIndicator(orm, limiter, logger);
   const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
-  const mediaStore = new LocalMediaStore(config.media.dir);
+  const { s3 } = config.media;
+  const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
+  if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
   const reports = new ReportTicker(pubsub, config.reportUpdateMs);
   const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports };
   const schema = await createSchema(pubsub);

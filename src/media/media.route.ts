@@ -70,7 +70,12 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     if (caller && !caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
     const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id);
     if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType) return reply.code(404).send({ error: 'no such stored media' });
-    const bytes = await deps.store.get(file.storageKey);
+    const bytes = await deps.store.get(file.storageKey).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      deps.logger.error({ mediaId: file.id, storageKey: file.storageKey }, 'a stored media file is missing from the store');
+      return null;
+    });
+    if (!bytes) return reply.code(404).send({ error: 'the stored file is missing' });
     const inline = file.kind !== MediaKind.DOCUMENT;
     return reply
       .header('content-type', file.mimeType)

@@ -285,12 +285,14 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
 /**
  * For a describe block: a server whose WhatsApp channel talks to its own Cloud API stand-in, both
  * started before the block's tests and closed after them. Read `.server` and `.standIn` inside tests.
+ * `extraEnv` may be a function, called when the server starts.
  */
-export function useServerWithCloudApi(kind: DatabaseKind, extraEnv: Record<string, string> = {}) {
+export function useServerWithCloudApi(kind: DatabaseKind, extraEnv: Record<string, string> | (() => Record<string, string>) = {}) {
   const world = {} as { server: TestServer; standIn: CloudApiStandIn };
   beforeAll(async () => {
     world.standIn = await startCloudApiStandIn();
-    world.server = await startServer(kind, world.standIn.env(extraEnv));
+    // A function is read only now, so it may name what earlier beforeAll hooks started (an S3 stand-in's URL).
+    world.server = await startServer(kind, world.standIn.env(typeof extraEnv === 'function' ? extraEnv() : extraEnv));
   });
   afterAll(async () => {
     await world.server?.close();

@@ -1,7 +1,9 @@
-// A person going through the bot on WhatsApp ("hi", "1", their issue) until a ticket is open, for tests that need one.
+// A person going through the bot on WhatsApp ("hi", "1", their issue) until a ticket is open, for tests that
+// need one, and sending a photo on it.
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CloudApiStandIn } from './cloud-api-stand-in.js';
-import { inboundText, postWebhook, type TestServer } from './harness.js';
+import { eventually, inboundMessage, inboundText, postWebhook, type TestServer } from './harness.js';
 
 export interface PersonOptions {
   issue?: string;
@@ -25,3 +27,18 @@ export async function openTicketOnWhatsapp(server: TestServer, standIn: CloudApi
 }
 
 export const dayAndAnHourAgo = () => new Date(Date.now() - 25 * 3600_000);
+
+const LAST_ATTACHMENT_OF = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node {
+  messages(last: 1) { edges { node { attachment { id kind status mimeType sizeBytes error url } } } } } } } }`;
+
+/** The person (whose ticket is open) sends this photo; resolves to its attachment once the desk stored it or gave up. */
+export async function sendPhotoOnWhatsapp(server: TestServer, standIn: CloudApiStandIn, phone: string, png: Buffer) {
+  const mediaId = `photo${randomBytes(6).toString('hex')}`;
+  standIn.addMedia(mediaId, { bytes: png, mimeType: 'image/png' });
+  expect((await postWebhook(server, inboundMessage(phone, { type: 'image', image: { id: mediaId, mime_type: 'image/png' } }).body)).status).toBe(200);
+  return eventually(async () => {
+    const data = await server.ok(LAST_ATTACHMENT_OF, { phone });
+    const attachment = data.tickets.edges[0]?.node.messages.edges[0]?.node.attachment;
+    return attachment && attachment.status !== 'PENDING' ? (attachment as { id: string; status: string; sizeBytes: number; error: string | null; url: string }) : undefined;
+  }, 10_000, 'the photo to be stored or to fail');
+}
