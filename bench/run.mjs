@@ -17,7 +17,7 @@ import { createServer as createSupportServer } from '../dist/src/server.js';
 import { BENCH_PASSWORD, seed } from './seed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
-const SECTIONS = ['dashboard', 'floor', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
+const SECTIONS = ['dashboard', 'floor', 'report', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -178,6 +178,39 @@ async function benchFloor(section, url, server, auth) {
     note(section, '{ __typename } requests/s vs bare node:http', ours.rps.toFixed(0), plain.rps.toFixed(0), `${(ours.rps / plain.rps).toFixed(2)}×`);
   } finally {
     await Promise.all([json.stop(), apollo.stop()]);
+  }
+}
+
+// 3. Reports: the desk's report over a month and over ten years (every ticket), one agent asking at a time,
+// against the naive way: every ticket's times read into this process and aggregated in JavaScript.
+const REPORT = `query($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd firstResponse { medianSeconds p90Seconds }
+  resolution { medianSeconds p90Seconds } days { date opened resolved backlog } agents { agent { id } opened resolved firstResponse { medianSeconds p90Seconds } } } }`;
+async function benchReport(section, url, auth, database) {
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const body = (from) => JSON.stringify({ query: REPORT, variables: { input: { from, to: day(0) } } });
+  const month = await load(`${url}/graphql`, { body: body(day(-29)), headers: auth, connections: 1, seconds: Math.min(duration, 5) });
+  const decade = await load(`${url}/graphql`, { body: body(day(-3659)), headers: auth, connections: 1, seconds: Math.min(duration, 5) });
+  const orm = await createOrm(database);
+  try {
+    const times = [];
+    for (let run = 0; run < (quick ? 5 : 15); run++) {
+      const started = performance.now();
+      const rows = await orm.em.fork().getConnection().execute('select assigned_admin_id, created_at, resolved_at, first_response_at, first_response_seconds, resolution_seconds from support_tickets');
+      const groups = new Map();
+      for (const row of rows) {
+        const group = groups.get(row.assigned_admin_id) ?? { first: [], resolution: [] };
+        if (row.first_response_seconds !== null) group.first.push(row.first_response_seconds);
+        if (row.resolution_seconds !== null) group.resolution.push(row.resolution_seconds);
+        groups.set(row.assigned_admin_id, group);
+      }
+      for (const group of groups.values()) for (const list of [group.first, group.resolution]) percentile(list, 50) + percentile(list, 90);
+      times.push(performance.now() - started);
+    }
+    const naive = percentile(times, 50);
+    note(section, 'one month, p50 / p99 (1 connection)', `${month.p50} / ${month.p99} ms`);
+    note(section, 'ten years (every ticket), p50 / p99', `${decade.p50} / ${decade.p99} ms`, `${ms(naive)} (rows into JS)`, `${(naive / Math.max(decade.p50, 0.5)).toFixed(2)}× the naive time`);
+  } finally {
+    await orm.close(true);
   }
 }
 
@@ -370,6 +403,7 @@ async function benchDatabase(kind) {
       const auth = { authorization: `Bearer ${token}` };
       if (only.has('dashboard')) await benchDashboard(section('dashboard query'), url, server, auth, databaseUrl);
       if (only.has('floor')) await benchFloor(section('framework floor'), url, server, auth);
+      if (only.has('report')) await benchReport(section('report'), url, auth, database);
       if (only.has('ingest')) await benchIngest(section('webhook ingest'), url, database);
       if (only.has('outbox')) await benchOutbox(section('outbox'), url, token, standIn);
       if (only.has('fanout')) {

@@ -27,6 +27,9 @@ export async function seed(database, { tickets, messages, agents }) {
       const created = new Date(start + i * ((30 * 86_400_000) / tickets));
       const status = STATUSES[i % STATUSES.length];
       const priority = PRIORITIES[(i * 7) % PRIORITIES.length];
+      // Spread durations, as the desk keeps them when the reply and the resolution happen (reports aggregate them).
+      const firstResponseSeconds = status === 'OPEN' ? null : 60 + ((i * 37) % 3600);
+      const resolutionSeconds = status === 'RESOLVED' || status === 'CLOSED' ? 1800 + ((i * 131) % 86_400) : null;
       batch.push({
         // Ids given, not read back: insertMany answers with one id for a whole batch on SQLite.
         id: i + 1,
@@ -41,8 +44,12 @@ export async function seed(database, { tickets, messages, agents }) {
         updatedAt: new Date(created.getTime() + perTicket * 60_000),
         lastMessageAt: new Date(created.getTime() + perTicket * 60_000),
         lastUserMessageAt: created,
-        resolvedAt: status === 'RESOLVED' || status === 'CLOSED' ? new Date(created.getTime() + 3600_000) : null,
-        firstResponseAt: status === 'OPEN' ? null : new Date(created.getTime() + 600_000),
+        resolvedAt: resolutionSeconds === null ? null : new Date(created.getTime() + resolutionSeconds * 1000),
+        firstResponseAt: firstResponseSeconds === null ? null : new Date(created.getTime() + firstResponseSeconds * 1000),
+        firstResponseSeconds,
+        firstResponseBusinessSeconds: firstResponseSeconds,
+        resolutionSeconds,
+        resolutionBusinessSeconds: resolutionSeconds,
         version: 1,
       });
     }

@@ -21,9 +21,10 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['status', 'slaBreachedAt', 'firstResponseDueAt'] })
 @Index({ properties: ['status', 'slaBreachedAt', 'resolutionDueAt'] })
 @Index({ properties: ['slaDueAt'] })
-@Index({ properties: ['createdAt'] })
-@Index({ properties: ['firstResponseAt'] })
-@Index({ properties: ['resolvedAt'] })
+// Reports read these alone (covering indexes): counts per day and per agent, and durations per agent.
+@Index({ name: 'support_tickets_report_opened_index', properties: ['createdAt', 'assignee', 'resolvedAt'] })
+@Index({ name: 'support_tickets_report_first_response_index', properties: ['firstResponseAt', 'assignee', 'firstResponseSeconds', 'firstResponseBusinessSeconds'] })
+@Index({ name: 'support_tickets_report_resolved_index', properties: ['resolvedAt', 'assignee', 'resolutionSeconds', 'resolutionBusinessSeconds'] })
 export class Ticket {
   [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt' | 'firstResponseSeconds' | 'firstResponseBusinessSeconds' | 'resolutionSeconds' | 'resolutionBusinessSeconds';
 
