@@ -76,5 +76,14 @@ describe.skipIf(!hasChromium)('reports in a browser', () => {
     expect(lines).toHaveLength(8);
     expect(lines[7]).toMatch(/^\d{4}-\d{2}-\d{2},5,2,3$/);
     await context.close();
+
+    // On a phone: the same page in one column, nothing wider than the screen.
+    const narrow = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
+    narrow.setDefaultTimeout(10_000);
+    const mobile = await signIn(narrow, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/reports');
+    await mobile.getByTestId('first-response-chart').locator('text.label-median').first().waitFor();
+    await mobile.screenshot({ path: join(ARTIFACTS, 'reports-mobile.png'), fullPage: true });
+    expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await narrow.close();
   });
 });

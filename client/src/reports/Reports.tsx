@@ -164,7 +164,7 @@ export default function Reports() {
             <AgentTimesChart title="First response per agent" testId="first-response-chart" rows={agentRows('firstResponse')} />
             <AgentTimesChart title="Resolution per agent" testId="resolution-chart" rows={agentRows('resolution')} />
           </section>
-          <section className="report-panel">
+          <section className="report-panel report-table-panel">
             <AgentTable report={report} />
           </section>
         </>
