@@ -11,6 +11,7 @@ import { downloadMedia, fetchMediaInfo, type CloudApiSettings } from '../whatsap
 import { MediaFile, MediaStatus } from './media.entity.js';
 import { refuseSize, refuseType, WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { MediaStore } from './media.store.js';
+import { PollLoop } from '../jobs/poll-loop.js';
 
 export interface MediaFetcherOptions {
   /** How often to look for due files. @default 500 */
@@ -37,9 +38,7 @@ const CLAIM_MS = 5 * 60_000;
 const BATCH = 4;
 
 export class MediaFetcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly orm: MikroORM,
@@ -48,30 +47,16 @@ export class MediaFetcher {
     private readonly pubsub: SupportPubSub,
     private readonly logger: Logger,
     private readonly options: MediaFetcherOptions,
-  ) {}
+  ) {
+    this.loop = new PollLoop(() => this.runOnce(), options.pollMs, (error) => logger.error({ err: error }, 'media fetch round failed; retrying'));
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then((handled) => this.schedule(handled > 0 ? 0 : this.options.pollMs))
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'media fetch round failed; retrying');
-          this.schedule(this.options.pollMs * 5);
-        })
-        .finally(() => (this.running = null));
-    }, delayMs);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims due files (a conditional update, so two instances never fetch one file) and fetches them. */

@@ -16,6 +16,7 @@ import { OutboxRow, OutboxState } from './outbox.entity.js';
 import { applyEarlyReceipts } from './receipt.service.js';
 import { MediaFile } from '../media/media.entity.js';
 import type { MediaStore } from '../media/media.store.js';
+import { PollLoop } from '../jobs/poll-loop.js';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when idle. @default 200 */
@@ -49,11 +50,7 @@ const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
 
 export class OutboxDispatcher {
   readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
-  /** Set when woken while a run is in flight: that run may have looked before the new rows were committed. */
-  private wokenWhileRunning = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly orm: MikroORM,
@@ -63,18 +60,17 @@ export class OutboxDispatcher {
     private readonly options: DispatcherOptions = defaultDispatcherOptions,
     /** Where agents' attachments are kept, for rows that send one. */
     private readonly media: MediaStore | null = null,
-  ) {}
+  ) {
+    this.loop = new PollLoop(() => this.runOnce(), options.pollMs, (error) => logger.error({ err: error }, 'outbox dispatch failed; retrying'));
+  }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops polling, lets the batch in flight finish, and hands back rows this instance claimed but did not send. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.loop.stop();
     try {
       const em = this.orm.em.fork();
       await em.nativeUpdate(OutboxRow, { claimedBy: this.id, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
@@ -86,31 +82,7 @@ export class OutboxDispatcher {
 
   /** New rows were committed: look now rather than at the next poll. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wokenWhileRunning = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wokenWhileRunning = false;
-      this.running = this.runOnce()
-        .then((sent) => {
-          this.running = null;
-          this.schedule(sent > 0 || this.wokenWhileRunning ? 0 : this.options.pollMs);
-        })
-        .catch((error: unknown) => {
-          this.running = null;
-          this.logger.error({ err: error }, 'outbox dispatch failed; retrying');
-          this.schedule(this.options.pollMs * 5);
-        });
-    }, delayMs);
+    this.loop.wake();
   }
 
   /** Claims due rows, sends them, records the outcomes. Returns how many rows it handled. */

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('reports in a browser', () => {
     const mobile = await signIn(narrow, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/reports');
     await mobile.getByTestId('first-response-chart').locator('text.label-median').first().waitFor();
     await mobile.screenshot({ path: join(ARTIFACTS, 'reports-mobile.png'), fullPage: true });
-    expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await mobile.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await narrow.close();
   });
 });
