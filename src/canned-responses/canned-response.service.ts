@@ -1,12 +1,12 @@
 // Canned responses: shared by the whole desk; any agent adds them, their author or an admin changes or deletes them.
-import { raw, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { recordAudit } from '../audit/audit.service.js';
 import { Admin } from '../auth/admin.entity.js';
 import { Role } from '../auth/auth.enums.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
-import { containsPattern, escapeLike } from '../db/like.js';
+import { likeContains, startsWithFirst } from '../db/like.js';
 import { flushOrRefuse } from '../db/unique.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { ChangeKind } from '../pubsub/pubsub.js';
@@ -42,13 +42,11 @@ export async function listCannedResponses(em: SqlEntityManager, search: string |
   const text = (search ?? '').trim().replace(/^\//, '').toLowerCase();
   if (text.length > 80) throw badInput('search is at most 80 characters');
   if (!text) return em.find(CannedResponse, {}, { orderBy: { shortcode: 'asc' }, limit: first });
-  const pattern = containsPattern(text);
-  const startsWith = `${escapeLike(text)}%`;
   return em
     .createQueryBuilder(CannedResponse, 'cr')
     .select('*')
-    .where({ $or: [{ shortcode: { $like: pattern } }, { title: { $like: pattern } }] })
-    .orderBy([{ [raw('case when cr.shortcode like ? then 0 else 1 end', [startsWith])]: 'asc' }, { shortcode: 'asc' }])
+    .where({ $or: [likeContains<CannedResponse>('shortcode', text), likeContains<CannedResponse>('title', text)] })
+    .orderBy([{ [startsWithFirst('cr.shortcode', text)]: 'asc' }, { shortcode: 'asc' }])
     .limit(first)
     .getResult();
 }

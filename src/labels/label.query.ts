@@ -2,6 +2,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { badInput } from '../errors.js';
 import { parseId } from '../support/support.validation.js';
+import { likeContains } from '../db/like.js';
 import { Label } from './label.entity.js';
 import { TicketLabel } from './ticket-label.entity.js';
 
@@ -14,8 +15,8 @@ export function ticketsWithAnyLabel(em: SqlEntityManager, rawLabelIds: readonly 
   return em.createQueryBuilder(TicketLabel, 'tlf').select('tlf.ticket').where({ label: { $in: labelIds } });
 }
 
-/** Ids of tickets carrying a label whose name matches the LIKE pattern. */
-export function ticketsWithLabelMatching(em: SqlEntityManager, pattern: string) {
-  const labels = em.createQueryBuilder(Label, 'lm').select('lm.id').where({ name: { $like: pattern } });
+/** Ids of tickets carrying a label whose name contains the text. */
+export function ticketsWithLabelMatching(em: SqlEntityManager, text: string) {
+  const labels = em.createQueryBuilder(Label, 'lm').select('lm.id').where(likeContains<Label>('name', text));
   return em.createQueryBuilder(TicketLabel, 'tls').select('tls.ticket').where({ label: { $in: labels } });
 }

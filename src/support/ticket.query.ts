@@ -6,7 +6,7 @@ import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { isActiveStatus, type TicketPriority, type TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId } from './support.validation.js';
-import { containsPattern } from '../db/like.js';
+import { likeContains } from '../db/like.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
@@ -69,15 +69,14 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
-    const pattern = containsPattern(search);
-    const inThread = em.createQueryBuilder(Message, 'sm').select('sm.ticket').where({ body: { $like: pattern } });
+    const inThread = em.createQueryBuilder(Message, 'sm').select('sm.ticket').where(likeContains<Message>('body', search));
     and.push({
       $or: [
-        { issueDescription: { $like: pattern } },
-        { senderName: { $like: pattern } },
-        { phoneNumber: { $like: pattern } },
+        likeContains<Ticket>('issueDescription', search),
+        likeContains<Ticket>('senderName', search),
+        likeContains<Ticket>('phoneNumber', search),
         { id: { $in: inThread } },
-        { id: { $in: ticketsWithLabelMatching(em, pattern) } },
+        { id: { $in: ticketsWithLabelMatching(em, search) } },
       ],
     } as FilterQuery<Ticket>);
   }

@@ -84,6 +84,22 @@ describe.each(databases)('canned responses on %s', (kind) => {
     expect(await shortcodes()).toEqual(before);
   });
 
+  it('search treats % _ and \\ as text, in matching and in putting shortcodes that start with it first', async () => {
+    const refund = code('re-fund');
+    const payout = code('payout');
+    await create({ shortcode: refund, title: 'Policy re_fund', body: 'One' });
+    await create({ shortcode: payout, title: 'Also re_fund', body: 'Two' });
+    await create({ shortcode: code('rebate'), title: 'Rebate', body: 'Three' });
+    await create({ shortcode: code('half'), title: 'Up to 50% off', body: 'Four' });
+    await create({ shortcode: code('five-hundred'), title: 'Up to 500 off', body: 'Five' });
+    await create({ shortcode: code('path'), title: 'Saved in C:\\forms', body: 'Six' });
+    // Neither shortcode starts with "re_", so the shortcode alone orders them.
+    expect(await shortcodes('/re_')).toEqual([payout, refund]);
+    expect(await shortcodes('/rex')).toEqual([]);
+    expect(await shortcodes('/50%')).toEqual([expect.stringMatching(/^half-/)]);
+    expect(await shortcodes('c:\\forms')).toEqual([expect.stringMatching(/^path-/)]);
+  });
+
   it('accepts a body of exactly 4,096 characters and {{ name }} with spaces', async () => {
     const long = await create({ shortcode: code('long'), title: 'Long', body: `{{ name }}${'x'.repeat(4086)}` });
     expect(long.errors).toBeUndefined();

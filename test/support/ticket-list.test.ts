@@ -112,6 +112,65 @@ describe.each(databases)('listing tickets on %s', (kind) => {
   });
 });
 
+describe.each(databases)('searching tickets for text with wildcards and backslashes on %s', (kind) => {
+  let server: TestServer;
+  const list = async (search: string): Promise<string[]> =>
+    (await server.ok<{ tickets: Page }>(LIST, { filter: { search }, first: 100 })).tickets.edges.map((edge) => edge.node.senderName).sort();
+  const ticket = (senderName: string, issueDescription: string) => createTicket(server, { senderName, issueDescription });
+
+  beforeAll(async () => {
+    server = await startServer(kind);
+  });
+  afterAll(() => server.close());
+
+  it('a search for 50% finds "charged 50%", not "charged 500"', async () => {
+    await ticket('Fifty', 'I was charged 50% twice');
+    await ticket('Five hundred', 'I was charged 500 twice');
+    expect(await list('50%')).toEqual(['Fifty']);
+  });
+
+  it('a search for a_b finds "a_b", not "axb"', async () => {
+    await ticket('Underscore', 'my login is a_b');
+    await ticket('Letter', 'my login is axb');
+    expect(await list('a_b')).toEqual(['Underscore']);
+  });
+
+  it('a backslash in the search is text', async () => {
+    await ticket('Backslash', 'saved in C:\\exams\\q1');
+    await ticket('Slash', 'saved in C:/exams/q1');
+    await ticket('No slash', 'saved in C:exams');
+    expect(await list('C:\\exams')).toEqual(['Backslash']);
+    expect(await list('\\')).toEqual(['Backslash']);
+    expect(await list('\\%')).toEqual([]);
+  });
+
+  it('an exclamation mark is text too', async () => {
+    await ticket('Exclaimed', 'please help!! now');
+    await ticket('Calm', 'please help now');
+    expect(await list('help!')).toEqual(['Exclaimed']);
+    expect(await list('help!!')).toEqual(['Exclaimed']);
+  });
+
+  it('finds 30% in a message of the thread, not 300', async () => {
+    const withPercent = await ticket('Thread percent', 'about my fees');
+    const withNumber = await ticket('Thread number', 'about my fees');
+    const note = 'mutation($id: ID!, $body: String!) { addNote(ticketId: $id, body: $body) { id } }';
+    await server.ok(note, { id: withPercent.id, body: 'Paid 30% upfront' });
+    await server.ok(note, { id: withNumber.id, body: 'Paid 300 upfront' });
+    expect(await list('30%')).toEqual(['Thread percent']);
+  });
+
+  it('a label named "100%" is found by searching "100%", and a label "1000" is not', async () => {
+    const label = async (name: string) => (await server.ok('mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }', { input: { name, color: '#1f6feb' } })).createLabel.id;
+    const [percent, thousand] = [await label('100%'), await label('1000')];
+    const [a, b] = [await ticket('Labelled percent', 'about my fees'), await ticket('Labelled thousand', 'about my fees')];
+    const add = 'mutation($t: [ID!]!, $l: [ID!]!) { addLabels(ticketIds: $t, labelIds: $l) { id } }';
+    await server.ok(add, { t: [a.id], l: [percent] });
+    await server.ok(add, { t: [b.id], l: [thousand] });
+    expect(await list('100%')).toEqual(['Labelled percent']);
+  });
+});
+
 describe.each(databases)('paging through a thread on %s', (kind) => {
   let server: TestServer;
   let ticketId: string;
