@@ -234,6 +234,24 @@ describe.each(databases)('agents attaching files to replies on %s', (kind) => {
     expect(sent.body.document).toEqual({ id: expect.stringMatching(/^upload/), filename: 'form.pdf' });
   });
 
+  it('a reply with a file held back because another agent replied keeps its file: sent anyway, the same file goes', async () => {
+    const { phone, ticketId } = await openConversation();
+    const colleague = await world.server.createAgent('Cora Crossing');
+    const typingSince = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await world.server.ok(SEND, { t: ticketId, b: 'Cora: the form is on its way' }, colleague.token);
+    const file = await answer(upload(Buffer.from('%PDF-1.4 the held form'), 'application/pdf', { filename: 'held.pdf' }));
+    const HELD = 'mutation($t: ID!, $b: String!, $a: ID, $since: DateTime) { sendMessage(ticketId: $t, body: $b, attachmentId: $a, typingSince: $since) { id } }';
+    const held = await world.server.gql(HELD, { t: ticketId, b: 'Here it is', a: file.id, since: typingSince }, world.server.adminToken);
+    expect(held.errors?.[0]?.extensions?.code).toBe('OTHER_AGENT_REPLIED');
+
+    const { sendMessage } = await world.server.ok(SEND, { t: ticketId, b: 'Here it is', a: file.id });
+    expect(sendMessage).toMatchObject({ body: 'Here it is', attachment: { id: file.id, kind: 'DOCUMENT', filename: 'held.pdf', status: 'STORED' } });
+    await world.standIn.waitFor(() => world.standIn.messagesTo(phone).some((request) => request.body.type === 'document'));
+    const sent = world.standIn.messagesTo(phone).find((request) => request.body.type === 'document')!;
+    expect(sent.body.document).toEqual({ id: expect.stringMatching(/^upload/), filename: 'held.pdf', caption: 'Here it is' });
+  });
+
   it('an unknown attachment, another agent’s upload, or one already sent is BAD_USER_INPUT and adds nothing', async () => {
     const { ticketId } = await openConversation();
     const before = await messageCount(ticketId);
