@@ -58,6 +58,9 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
     expect(sent.status).toBe(200);
     const attachment = await settled(sent.phone);
     expect(attachment).toMatchObject({ kind: 'IMAGE', status: 'STORED', mimeType: 'image/png', sizeBytes: png.length, caption: 'the error I get', error: null });
+    // The list's preview reads the photo and its caption, never WhatsApp's internal media id.
+    const listed = await world.server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { lastMessage { body } } } } }', { p: sent.phone });
+    expect(listed.tickets.edges[0].node.lastMessage.body).toBe('📷 Photo — the error I get');
     expect(world.standIn.mediaRequests.filter((request) => request.path.includes(sent.mediaId)).every((request) => request.authorization === `Bearer ${STAND_IN_TOKEN}`)).toBe(true);
     expect(attachment.url).toMatch(new RegExp(`^/media/${attachment.id}\\?expires=\\d+&signature=`));
 
@@ -163,6 +166,8 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
       return first?.attachment?.status === 'STORED' ? first : undefined;
     });
     expect(thread.attachment).toMatchObject({ kind: 'IMAGE', caption: 'this screen' });
+    const listed = await world.server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { issueDescription } } } }', { p: phone });
+    expect(listed.tickets.edges[0].node.issueDescription).toBe('📷 Photo — this screen');
   });
 });
 
