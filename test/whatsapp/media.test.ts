@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serverError, STAND_IN_TOKEN, type StandInMedia } from '../helpers/cloud-api-stand-in.js';
-import { databases, eventually, inboundMessage, postWebhook, uniquePhone, useServerWithCloudApi } from '../helpers/harness.js';
+import { databases, eventually, inboundMessage, postWebhook, REDIS_PORT, redisAnswers, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
 
 const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { messages(last: 20) { edges { node {
@@ -20,6 +20,14 @@ interface UploadAnswer {
   sizeBytes: number;
   error: string;
 }
+
+/** POST /media/uploads as an agent: the admin's token unless another (or none: null) is given. */
+const uploadTo = (server: TestServer, bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) =>
+  fetch(`${server.url}/media/uploads${options.filename ? `?filename=${encodeURIComponent(options.filename)}` : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(options.token === null ? {} : { authorization: `Bearer ${options.token ?? server.adminToken}` }) },
+    body: new Uint8Array(bytes),
+  });
 
 describe.each(databases)('media from WhatsApp on %s', (kind) => {
   const world = useServerWithCloudApi(kind, {
@@ -174,12 +182,7 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
 describe.each(databases)('agents attaching files to replies on %s', (kind) => {
   const world = useServerWithCloudApi(kind, { MEDIA_MAX_BYTES: String(10 * MB) });
 
-  const upload = (bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) =>
-    fetch(`${world.server.url}/media/uploads${options.filename ? `?filename=${encodeURIComponent(options.filename)}` : ''}`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...(options.token === null ? {} : { authorization: `Bearer ${options.token ?? world.server.adminToken}` }) },
-      body: new Uint8Array(bytes),
-    });
+  const upload = (bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) => uploadTo(world.server, bytes, contentType, options);
   const answer = async (response: Promise<Response> | Response) => (await (await response).json()) as UploadAnswer;
   const SEND = `mutation($t: ID!, $b: String!, $a: ID) { sendMessage(ticketId: $t, body: $b, attachmentId: $a) {
     id body deliveryStatus attachment { id kind status mimeType filename sizeBytes url } } }`;
@@ -270,5 +273,35 @@ describe.each(databases)('agents attaching files to replies on %s', (kind) => {
       expect(result.errors?.[0]?.message).toMatch(message);
     }
     expect(await messageCount(ticketId)).toBe(before + 1);
+  });
+});
+
+const redisAvailable = await redisAnswers('the upload limit counted in Redis');
+const limiters: [string, Record<string, string>][] = [
+  ['in memory', {}],
+  ...(redisAvailable ? [['in Redis', { REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: `test:${randomBytes(4).toString('hex')}:` }] as [string, Record<string, string>]] : []),
+];
+
+describe.each(limiters)('the upload limit, counted %s', (_where, env) => {
+  const world = useServerWithCloudApi('sqlite', { ...env, RATE_LIMIT_UPLOADS_PER_MINUTE: '3' });
+  const filesInStore = () => readdirSync(world.server.server.services.config.media.dir, { recursive: true }).filter((name) => /[0-9a-f]{32}$/.test(String(name))).length;
+
+  it('past RATE_LIMIT_UPLOADS_PER_MINUTE a caller is answered 429 with Retry-After, and nothing is stored; another caller still uploads', async () => {
+    const pdf = Buffer.from('%PDF-1.4 one of many');
+    for (let i = 0; i < 3; i++) expect((await uploadTo(world.server, pdf, 'application/pdf')).status).toBe(201);
+    const stored = filesInStore();
+    const refused = await uploadTo(world.server, pdf, 'application/pdf', { filename: 'fourth.pdf' });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await refused.json()).toEqual({ error: `Too many uploads: at most 3 a minute from this sign-in or token; try again in ${retryAfter} s` });
+    expect(filesInStore()).toBe(stored);
+
+    const colleague = await world.server.createAgent('Una Uploader');
+    expect((await uploadTo(world.server, pdf, 'application/pdf', { token: colleague.token })).status).toBe(201);
+    // Uploads have their own budget: the refused caller's GraphQL changes still go through.
+    await world.server.ok('mutation { createApiToken(name: "still allowed", scopes: [READ]) { token } }');
   });
 });
