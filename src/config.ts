@@ -86,6 +86,8 @@ export interface Config {
     loginAttempts: number;
     /** Mutations per token (or session), per minute. */
     mutationsPerMinute: number;
+    /** Media uploads (POST /media/uploads) per token (or session), per minute. */
+    uploadsPerMinute: number;
     /** New tickets per phone number, per hour. */
     ticketsPerPhonePerHour: number;
   };
@@ -256,6 +258,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 10_000_000),
       loginAttempts: readInt(env, 'RATE_LIMIT_LOGIN_ATTEMPTS', 10, 1, 100_000),
       mutationsPerMinute: readInt(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
+      uploadsPerMinute: readInt(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 30, 1, 100_000),
       ticketsPerPhonePerHour: readInt(env, 'RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR', 5, 1, 100_000),
     },
     retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),

@@ -154,7 +154,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
   simulator?.registerCloudApi(http);
   registerReportRoutes(http, { orm, tokens });
-  await registerMediaRoute(http, { orm, tokens, maxBytes: config.media.maxBytes, store: mediaStore, signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds), logger });
+  await registerMediaRoute(http, {
+    orm,
+    tokens,
+    maxBytes: config.media.maxBytes,
+    store: mediaStore,
+    signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds),
+    logger,
+    limiter,
+    uploadsPerMinute: config.limits.uploadsPerMinute,
+  });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
   let dispatcher: OutboxDispatcher | null = null;

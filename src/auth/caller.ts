@@ -19,6 +19,11 @@ export function assertMayRun(caller: Caller, operation: OperationKind): void {
   }
 }
 
+/** The caller's own budget in rate limits: one per session or API token, not per agent. */
+export function rateLimitKey(caller: Caller): string {
+  return caller.kind === 'session' ? `session:${caller.sessionId}` : `token:${caller.tokenId}`;
+}
+
 export function assertAdminSession(caller: Caller): void {
   if (caller.kind !== 'session') throw forbidden('Only a signed-in admin may do this, not an API token');
   if (caller.admin.role !== Role.ADMIN) throw forbidden('Only an admin may do this');

@@ -1,7 +1,7 @@
 // Who may run an operation at all: everything but `login` needs a token; API tokens need the operation's scope.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
-import { assertMayRun, type Caller } from '../auth/caller.js';
+import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
 import { DomainError, ErrorCode, unauthenticated } from '../errors.js';
 import type { GraphqlContext } from './context.js';
 import { domainGraphqlError } from './format-error.js';
@@ -30,8 +30,7 @@ export function checkOperationAccess(operation: OperationDefinitionNode, caller:
 export async function checkMutationRate(context: GraphqlContext, operation: OperationDefinitionNode): Promise<void> {
   const { caller } = context;
   if (operation.operation !== 'mutation' || !caller) return;
-  const who = caller.kind === 'session' ? `session:${caller.sessionId}` : `token:${caller.tokenId}`;
-  const count = await context.app.limiter.hit(`mutations:${who}`, 60_000).catch(() => 0);
+  const count = await context.app.limiter.hit(`mutations:${rateLimitKey(caller)}`, 60_000).catch(() => 0);
   if (count > context.app.config.limits.mutationsPerMinute) {
     throw domainGraphqlError(new DomainError(ErrorCode.RATE_LIMITED, 'Too many changes in a minute from this token; slow down and retry shortly'), true);
   }

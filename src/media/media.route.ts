@@ -5,13 +5,14 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance } from 'fastify';
 import { bearerToken } from '../auth/auth.service.js';
-import { assertMayRun } from '../auth/caller.js';
+import { assertMayRun, rateLimitKey } from '../auth/caller.js';
 import { ApiScope } from '../auth/auth.enums.js';
 import { DomainError } from '../errors.js';
 import { storeUpload, UploadRefused } from './media.service.js';
 import { WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { Logger } from '../logger.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { MediaFile, MediaKind, MediaStatus } from './media.entity.js';
 import type { MediaUrlSigner } from './media.signing.js';
 import type { MediaStore } from './media.store.js';
@@ -24,7 +25,12 @@ export interface MediaRouteDeps {
   logger: Logger;
   /** The desk's maximum file size (MEDIA_MAX_BYTES). */
   maxBytes: number;
+  limiter: RateLimiter;
+  /** Uploads per session or API token per minute (RATE_LIMIT_UPLOADS_PER_MINUTE). */
+  uploadsPerMinute: number;
 }
+
+const UPLOAD_WINDOW_MS = 60_000;
 
 /** A file name safe in a header: printable ASCII for `filename`, the whole name UTF-8 encoded for `filename*`. */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string | null): string {
@@ -45,6 +51,12 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
       if (!caller) return reply.code(401).send({ error: 'sign in first' });
       try {
         assertMayRun(caller, 'mutation');
+        // A limiter that cannot answer (Redis down) lets the upload through, as for mutations.
+        const key = `uploads:${rateLimitKey(caller)}`;
+        if ((await deps.limiter.hit(key, UPLOAD_WINDOW_MS).catch(() => 0)) > deps.uploadsPerMinute) {
+          const seconds = Math.max(1, Math.ceil((await deps.limiter.msLeft(key).catch(() => UPLOAD_WINDOW_MS)) / 1000));
+          return reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many uploads: at most ${deps.uploadsPerMinute} a minute from this sign-in or token; try again in ${seconds} s` });
+        }
         const file = await storeUpload(
           deps.orm.em.fork(),
           deps.store,

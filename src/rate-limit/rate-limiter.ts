@@ -7,6 +7,8 @@ export interface RateLimiter {
   hit(key: string, windowMs: number): Promise<number>;
   /** The key's count in the current window, without adding to it. */
   count(key: string): Promise<number>;
+  /** How long until the key's current window ends (0 without one): what a refusal's Retry-After says. */
+  msLeft(key: string): Promise<number>;
 }
 
 export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
@@ -28,6 +30,10 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
     async count(key) {
       return current(key)?.count ?? 0;
     },
+    async msLeft(key) {
+      const window = current(key);
+      return window ? window.endsAt - now() : 0;
+    },
   };
 }
 
@@ -39,6 +45,9 @@ export function createRedisRateLimiter(redis: Redis, prefix = 'support:rate:'): 
     },
     async count(key) {
       return Number((await redis.get(prefix + key)) ?? 0);
+    },
+    async msLeft(key) {
+      return Math.max(0, await redis.pttl(prefix + key));
     },
   };
 }

@@ -9,7 +9,7 @@ export type InboundContent =
    * or a template's quick-reply button (`template_button`): `choiceId` is the row's or button's id (or payload).
    */
   | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
-  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null }
+  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null; voice: boolean }
   | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
@@ -113,6 +113,7 @@ function contentOf(message: Json): InboundContent {
           filename: str(body.filename),
           mimeType: str(body.mime_type),
           sha256: str(body.sha256),
+          voice: body.voice === true,
         };
       }
       return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };
@@ -201,9 +202,9 @@ export function describeContent(content: InboundContent): string {
     case 'choice':
       return content.title;
     case 'media': {
-      const label = { image: '📷 Image', document: '📄 Document', audio: '🎤 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
-      const parts = [content.filename ? `${label}: ${content.filename}` : label, content.caption, content.mediaId ? `(media id ${content.mediaId})` : null];
-      return parts.filter(Boolean).join(' — ');
+      // What an agent reads in the ticket list; WhatsApp's media id is internal and stays on the attachment.
+      const label = { image: '📷 Photo', document: '📄 Document', audio: content.voice ? '🎤 Voice message' : '🎵 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
+      return [content.filename ? `${label}: ${content.filename}` : label, content.caption].filter(Boolean).join(' — ');
     }
     case 'location':
       return `📍 Location: ${[content.name, content.address].filter(Boolean).join(', ') || 'shared'} (${content.latitude}, ${content.longitude})`;

@@ -104,6 +104,29 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await other.getByTestId('message').filter({ hasText: 'One more thing from me' }).waitFor();
     expect(await warning.count()).toBe(0);
 
+    // A reply with a file, held back: reviewed, it comes back with its file; held again, sent anyway, the file goes with it.
+    await admin.locator('input[type="file"]').setInputFiles({ name: 'transcript.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 transcript\n') });
+    const chip = admin.getByTestId('reply-attachment').filter({ hasText: 'transcript.pdf' });
+    await chip.waitFor();
+    await adminReply.fill('Your transcript, attached');
+    const beaAnswers = async (text: string) => {
+      await beaReply.fill(text);
+      await beaReply.press('Enter');
+      await admin.getByTestId('message').filter({ hasText: text }).waitFor();
+    };
+    await beaAnswers('A copy goes by post too.');
+    await adminReply.press('Enter');
+    await warning.getByRole('button', { name: 'Review my reply' }).click();
+    await expect.poll(() => adminReply.inputValue(), { timeout: 5000 }).toBe('Your transcript, attached');
+    await chip.waitFor();
+    await beaAnswers('Anything else, Kofi?');
+    await adminReply.press('Enter');
+    await warning.getByRole('button', { name: 'Send anyway' }).click();
+    for (const page of [admin, other]) {
+      await page.getByTestId('message').filter({ hasText: 'Your transcript, attached' }).getByRole('link', { name: /transcript\.pdf/ }).waitFor();
+    }
+    expect(await chip.count()).toBe(0);
+
     // Bea closes her tab: she leaves the admin's header at once.
     const closedAt = Date.now();
     await beaContext.close();

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serverError, STAND_IN_TOKEN, type StandInMedia } from '../helpers/cloud-api-stand-in.js';
-import { databases, eventually, inboundMessage, postWebhook, uniquePhone, useServerWithCloudApi } from '../helpers/harness.js';
+import { databases, eventually, inboundMessage, postWebhook, REDIS_PORT, redisAnswers, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
 
 const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { messages(last: 20) { edges { node {
@@ -20,6 +20,14 @@ interface UploadAnswer {
   sizeBytes: number;
   error: string;
 }
+
+/** POST /media/uploads as an agent: the admin's token unless another (or none: null) is given. */
+const uploadTo = (server: TestServer, bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) =>
+  fetch(`${server.url}/media/uploads${options.filename ? `?filename=${encodeURIComponent(options.filename)}` : ''}`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(options.token === null ? {} : { authorization: `Bearer ${options.token ?? server.adminToken}` }) },
+    body: new Uint8Array(bytes),
+  });
 
 describe.each(databases)('media from WhatsApp on %s', (kind) => {
   const world = useServerWithCloudApi(kind, {
@@ -58,6 +66,9 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
     expect(sent.status).toBe(200);
     const attachment = await settled(sent.phone);
     expect(attachment).toMatchObject({ kind: 'IMAGE', status: 'STORED', mimeType: 'image/png', sizeBytes: png.length, caption: 'the error I get', error: null });
+    // The list's preview reads the photo and its caption, never WhatsApp's internal media id.
+    const listed = await world.server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { lastMessage { body } } } } }', { p: sent.phone });
+    expect(listed.tickets.edges[0].node.lastMessage.body).toBe('📷 Photo — the error I get');
     expect(world.standIn.mediaRequests.filter((request) => request.path.includes(sent.mediaId)).every((request) => request.authorization === `Bearer ${STAND_IN_TOKEN}`)).toBe(true);
     expect(attachment.url).toMatch(new RegExp(`^/media/${attachment.id}\\?expires=\\d+&signature=`));
 
@@ -163,18 +174,15 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
       return first?.attachment?.status === 'STORED' ? first : undefined;
     });
     expect(thread.attachment).toMatchObject({ kind: 'IMAGE', caption: 'this screen' });
+    const listed = await world.server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { issueDescription } } } }', { p: phone });
+    expect(listed.tickets.edges[0].node.issueDescription).toBe('📷 Photo — this screen');
   });
 });
 
 describe.each(databases)('agents attaching files to replies on %s', (kind) => {
   const world = useServerWithCloudApi(kind, { MEDIA_MAX_BYTES: String(10 * MB) });
 
-  const upload = (bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) =>
-    fetch(`${world.server.url}/media/uploads${options.filename ? `?filename=${encodeURIComponent(options.filename)}` : ''}`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...(options.token === null ? {} : { authorization: `Bearer ${options.token ?? world.server.adminToken}` }) },
-      body: new Uint8Array(bytes),
-    });
+  const upload = (bytes: Buffer, contentType: string, options: { filename?: string; token?: string | null } = {}) => uploadTo(world.server, bytes, contentType, options);
   const answer = async (response: Promise<Response> | Response) => (await (await response).json()) as UploadAnswer;
   const SEND = `mutation($t: ID!, $b: String!, $a: ID) { sendMessage(ticketId: $t, body: $b, attachmentId: $a) {
     id body deliveryStatus attachment { id kind status mimeType filename sizeBytes url } } }`;
@@ -234,6 +242,24 @@ describe.each(databases)('agents attaching files to replies on %s', (kind) => {
     expect(sent.body.document).toEqual({ id: expect.stringMatching(/^upload/), filename: 'form.pdf' });
   });
 
+  it('a reply with a file held back because another agent replied keeps its file: sent anyway, the same file goes', async () => {
+    const { phone, ticketId } = await openConversation();
+    const colleague = await world.server.createAgent('Cora Crossing');
+    const typingSince = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await world.server.ok(SEND, { t: ticketId, b: 'Cora: the form is on its way' }, colleague.token);
+    const file = await answer(upload(Buffer.from('%PDF-1.4 the held form'), 'application/pdf', { filename: 'held.pdf' }));
+    const HELD = 'mutation($t: ID!, $b: String!, $a: ID, $since: DateTime) { sendMessage(ticketId: $t, body: $b, attachmentId: $a, typingSince: $since) { id } }';
+    const held = await world.server.gql(HELD, { t: ticketId, b: 'Here it is', a: file.id, since: typingSince }, world.server.adminToken);
+    expect(held.errors?.[0]?.extensions?.code).toBe('OTHER_AGENT_REPLIED');
+
+    const { sendMessage } = await world.server.ok(SEND, { t: ticketId, b: 'Here it is', a: file.id });
+    expect(sendMessage).toMatchObject({ body: 'Here it is', attachment: { id: file.id, kind: 'DOCUMENT', filename: 'held.pdf', status: 'STORED' } });
+    await world.standIn.waitFor(() => world.standIn.messagesTo(phone).some((request) => request.body.type === 'document'));
+    const sent = world.standIn.messagesTo(phone).find((request) => request.body.type === 'document')!;
+    expect(sent.body.document).toEqual({ id: expect.stringMatching(/^upload/), filename: 'held.pdf', caption: 'Here it is' });
+  });
+
   it('an unknown attachment, another agent’s upload, or one already sent is BAD_USER_INPUT and adds nothing', async () => {
     const { ticketId } = await openConversation();
     const before = await messageCount(ticketId);
@@ -247,5 +273,35 @@ describe.each(databases)('agents attaching files to replies on %s', (kind) => {
       expect(result.errors?.[0]?.message).toMatch(message);
     }
     expect(await messageCount(ticketId)).toBe(before + 1);
+  });
+});
+
+const redisAvailable = await redisAnswers('the upload limit counted in Redis');
+const limiters: [string, Record<string, string>][] = [
+  ['in memory', {}],
+  ...(redisAvailable ? [['in Redis', { REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: `test:${randomBytes(4).toString('hex')}:` }] as [string, Record<string, string>]] : []),
+];
+
+describe.each(limiters)('the upload limit, counted %s', (_where, env) => {
+  const world = useServerWithCloudApi('sqlite', { ...env, RATE_LIMIT_UPLOADS_PER_MINUTE: '3' });
+  const filesInStore = () => readdirSync(world.server.server.services.config.media.dir, { recursive: true }).filter((name) => /[0-9a-f]{32}$/.test(String(name))).length;
+
+  it('past RATE_LIMIT_UPLOADS_PER_MINUTE a caller is answered 429 with Retry-After, and nothing is stored; another caller still uploads', async () => {
+    const pdf = Buffer.from('%PDF-1.4 one of many');
+    for (let i = 0; i < 3; i++) expect((await uploadTo(world.server, pdf, 'application/pdf')).status).toBe(201);
+    const stored = filesInStore();
+    const refused = await uploadTo(world.server, pdf, 'application/pdf', { filename: 'fourth.pdf' });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await refused.json()).toEqual({ error: `Too many uploads: at most 3 a minute from this sign-in or token; try again in ${retryAfter} s` });
+    expect(filesInStore()).toBe(stored);
+
+    const colleague = await world.server.createAgent('Una Uploader');
+    expect((await uploadTo(world.server, pdf, 'application/pdf', { token: colleague.token })).status).toBe(201);
+    // Uploads have their own budget: the refused caller's GraphQL changes still go through.
+    await world.server.ok('mutation { createApiToken(name: "still allowed", scopes: [READ]) { token } }');
   });
 });

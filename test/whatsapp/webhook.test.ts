@@ -242,11 +242,11 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       'interactive-list-reply': ['💬 Chat Support'],
       'interactive-button-reply': ['Chat Support'],
       'template-button': ['Yes, I still need help'],
-      image: ['📷 Image', 'This is the error I get', '(media id 1479537139650973)'],
-      document: ['📄 Document: homework.pdf', 'My homework', '1092749218840591'],
-      audio: ['🎤 Audio', '2218307278510215'],
-      video: ['Video', 'screen recording', '887520689957122'],
-      sticker: ['Sticker', '1204596470474183'],
+      image: ['📷 Photo — This is the error I get'],
+      document: ['📄 Document: homework.pdf — My homework'],
+      audio: ['🎤 Voice message'],
+      video: ['🎬 Video — screen recording'],
+      sticker: ['🏷️ Sticker'],
       location: ['📍 Location: Lagos Campus, 12 Broad St, Lagos (6.5244, 3.3792)'],
       contacts: ['👤 Contact card: Mary Teacher', '+234 803 555 0199'],
       reaction: ['Reacted 👍'],
@@ -260,6 +260,7 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
         const last = (await threadOf(world, FIXTURE_PHONE)).at(-1)!;
         expect(last.senderType, name).toBe('USER');
         for (const part of readable[name]!) expect(last.body, name).toContain(part);
+        expect(last.body, name).not.toMatch(/media id/);
       }
       expect(await threadOf(world, FIXTURE_PHONE)).toHaveLength(1 + MESSAGE_FIXTURES.length);
       expect((await ticketsOf(world, FIXTURE_PHONE)).edges[0].node.senderName).toBe('John Doe');
@@ -311,8 +312,7 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       expect(tickets.totalCount).toBe(1);
       const ticket = tickets.edges[0].node;
       expect(ticket.senderName).toBe('John Doe');
-      expect(ticket.issueDescription).toContain('This is the error I get');
-      expect(ticket.issueDescription).toContain('1479537139650973');
+      expect(ticket.issueDescription).toBe('📷 Photo — This is the error I get');
       const confirmation = `✅ Thank you! Your support ticket #${ticket.id} is open.`;
       expect((await threadOf(world, FIXTURE_PHONE)).some((node) => node.senderType === 'BOT' && node.body.startsWith(confirmation))).toBe(true);
       await world.standIn.waitFor(() => sentTo(world, FIXTURE_PHONE).length === 3);

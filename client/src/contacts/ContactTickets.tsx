@@ -5,6 +5,7 @@ import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ContactPageQuery } from '../gql/graphql';
 import { navigate } from '../router';
+import { withoutMediaId } from '../tickets/message-text';
 import { describeSnooze } from '../tickets/snooze-times';
 import { Thread } from '../tickets/Thread';
 
@@ -47,7 +48,7 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
   return (
     <li className={`contact-ticket ${current ? 'current' : ''}`} data-testid="contact-ticket">
       <a href={path} onClick={(event) => (event.preventDefault(), navigate(path))} aria-current={current ? 'page' : undefined}>
-        <strong>#{ticket.id}</strong> {ticket.issueDescription}
+        <strong>#{ticket.id}</strong> {withoutMediaId(ticket.issueDescription)}
       </a>
       <span className="row-meta">
         <span className={`pill status-${ticket.status.toLowerCase()}`}>{ticket.status.replace('_', ' ').toLowerCase()}</span>

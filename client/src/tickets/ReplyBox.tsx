@@ -14,9 +14,10 @@ export type ReplyMode = 'reply' | 'note';
 /** The box's tabs: a free-form reply, an approved template (what reaches a person after the 24-hour window), a note. */
 type Tab = ReplyMode | 'template';
 
-/** A held reply handed back for editing; `key` tells one hand-back from the next. */
+/** A held reply handed back for editing, with its file; `key` tells one hand-back from the next. */
 export interface RestoredReply {
   body: string;
+  attachment: UploadedFile | null;
   key: number;
 }
 
@@ -46,6 +47,8 @@ export function ReplyBox({
   onTemplateSent: (message: MessageFieldsFragment) => void;
 }) {
   const [attachment, setAttachment] = useState<UploadedFile | null>(null);
+  const attachmentRef = useRef(attachment);
+  attachmentRef.current = attachment;
   const [upload, setUpload] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const picked = async (file: File | undefined) => {
     if (!file) return;
@@ -81,7 +84,13 @@ export function ReplyBox({
   useEffect(() => {
     if (!restore) return;
     // Back for review: the agent has now seen the thread as it is, so the draft counts from here.
-    setText((current) => (current.trim() ? `${restore.body}\n${current}` : restore.body));
+    setText((current) => [restore.body, current].filter((part) => part.trim()).join('\n'));
+    if (restore.attachment) {
+      const file = restore.attachment;
+      // The box holds one file: one already attached stays, and the agent is told which file was not put back.
+      setAttachment((current) => current ?? file);
+      if (attachmentRef.current) setUpload({ busy: false, error: `${file.filename ?? file.kind.toLowerCase()} from your held reply was not attached again: this reply already has a file` });
+    }
     setSince(newest.current);
     setMode('reply');
     field.current?.focus();

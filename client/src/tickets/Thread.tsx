@@ -78,7 +78,7 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
             <Ticks message={message} />
           </div>
           {message.attachment && <Attachment attachment={message.attachment} />}
-          {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Image — … (media id …)"). */}
+          {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Photo — …"). */}
           {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <p className="body">{message.body}</p>}
           {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
           {message.localState === 'failed' && (

@@ -87,8 +87,11 @@ let localIds = 0;
 
 /** A message on its way: shown at once, kept with a Retry if it fails. */
 /** A message being sent; `before` holds the ids the thread had then, so its stored copy can be told apart. */
-/** A reply on its way; with an uploaded file, `caption` is what the agent typed (maybe nothing). */
-type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string>; attachmentId: string | null; caption: string };
+/** A reply on its way; with an uploaded file (`upload`), `caption` is what the agent typed (maybe nothing). */
+type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string>; upload: UploadedFile | null; caption: string };
+
+/** A held reply back in the box as the agent wrote it: what they typed, and their file. */
+const handBack = (reply: Outgoing): RestoredReply => ({ body: reply.caption, attachment: reply.upload, key: ++localIds });
 
 const isOtherAgentReplied = (error: unknown) =>
   CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'OTHER_AGENT_REPLIED');
@@ -158,7 +161,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     try {
       const result =
         local.mode === 'reply'
-          ? (await sendReply({ variables: { ticketId, body: local.attachmentId ? local.caption : local.body, typingSince: local.typingSince, attachmentId: local.attachmentId } })).data?.sendMessage
+          ? (await sendReply({ variables: { ticketId, body: local.upload ? local.caption : local.body, typingSince: local.typingSince, attachmentId: local.upload?.id ?? null } })).data?.sendMessage
           : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
       if (result) addToThread(result);
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
@@ -168,7 +171,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         // held (a second crossing before the first was settled) goes back to the box rather than being lost.
         setOutgoing((list) => list.filter((item) => item.id !== local.id));
         const previous = heldNow.current;
-        if (previous) setRestore({ body: previous.reply.body, key: ++localIds });
+        if (previous) setRestore(handBack(previous.reply));
         setHeld({ reply: local, reason: failure instanceof Error ? failure.message : 'Another agent replied while you were typing.' });
         return;
       }
@@ -182,7 +185,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       id: `local-${++localIds}`,
       body: attachment && !body ? `📎 ${attachment.filename ?? attachment.kind.toLowerCase()}` : body,
       caption: body,
-      attachmentId: attachment?.id ?? null,
+      upload: attachment,
       senderType: 'ADMIN',
       senderName: agents?.me?.name ?? null,
       createdAt: new Date().toISOString(),
@@ -206,7 +209,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const review = () => {
     if (!held) return;
     setHeld(null);
-    setRestore({ body: held.reply.body, key: ++localIds });
+    setRestore(handBack(held.reply));
   };
 
   if (loading && !ticket) return <section className="ticket-detail"><p className="muted">Loading ticket…</p></section>;

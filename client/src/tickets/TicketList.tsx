@@ -11,6 +11,7 @@ import { useLabels } from '../labels/useLabels';
 import { navigate } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
+import { withoutMediaId } from './message-text';
 import { describeSnooze } from './snooze-times';
 import { SlaPill, slaClass } from './SlaPill';
 
@@ -229,7 +230,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                   {formatAge(node.lastMessageAt ?? node.createdAt)}
                 </time>
               </span>
-              <span className="preview">{node.lastMessage?.body ?? node.issueDescription}</span>
+              <span className="preview">{withoutMediaId(node.lastMessage?.body ?? node.issueDescription)}</span>
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
                 <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
