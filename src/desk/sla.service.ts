@@ -16,6 +16,17 @@ export async function applySlaPolicy(em: EntityManager, ticket: Ticket): Promise
   Object.assign(ticket, slaColumnsFor(policy, ticket.priority, ticket.slaStartsAt));
 }
 
+/**
+ * A reopened ticket is open work again: a new SLA round starts now, its targets run afresh from this moment,
+ * and a breach of the earlier round is forgotten (a new miss escalates it again). Its next resolution is
+ * timed from here too (reports).
+ */
+export async function startNewSlaRound(em: EntityManager, ticket: Ticket): Promise<void> {
+  ticket.slaStartsAt = new Date();
+  ticket.slaBreachedAt = null;
+  await applySlaPolicy(em, ticket);
+}
+
 const dueForEscalation = (now: Date): FilterQuery<Ticket> => ({
   $and: [{ status: { $in: [TicketStatus.OPEN, TicketStatus.IN_PROGRESS] }, slaBreachedAt: null }, overdueWhere(now)],
 });

@@ -14,7 +14,7 @@ import { Ticket } from './ticket.entity.js';
 import { addMessageToThread } from './message.service.js';
 import { rememberContactOf } from './contact.service.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
-import { applySlaPolicy } from '../desk/sla.service.js';
+import { applySlaPolicy, startNewSlaRound } from '../desk/sla.service.js';
 
 /** What the person gets when an agent closes a ticket without writing their own message. */
 export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
@@ -194,6 +194,7 @@ export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketI
   const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], async (changed, em) => {
     const wasActive = isActiveStatus(changed.status);
     applyStatus(changed, status);
+    if (!wasActive && isActiveStatus(status)) await startNewSlaRound(em, changed);
     await recordResolutionTime(em, changed);
     await surveyIfResolved(ctx, em, changed, wasActive);
   });
@@ -229,6 +230,7 @@ export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: 
   const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], async (changed, em) => {
     if (isActiveStatus(changed.status)) throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
     applyStatus(changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
+    await startNewSlaRound(em, changed);
     await recordResolutionTime(em, changed);
   });
   return afterRouting(ctx, ticket);

@@ -180,3 +180,47 @@ describe.each(databases)('the SLA breach sweep on two instances of one %s databa
     badge.stop();
   });
 });
+
+describe.each(databases)('a reopened ticket on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(kind, { ...env, SLA_SWEEP_MS: '50' });
+  });
+  afterAll(async () => server?.close());
+
+  it('starts a new SLA round: the old breach is forgotten, the targets run from the reopening, and its next resolution is timed from there', async () => {
+    const targets = ['MEDIUM', 'HIGH', 'URGENT'].map((priority) => ({ priority, firstResponseMinutes: 10, resolutionMinutes: 60 }));
+    await server.ok(SET_SLA, { input: { targets } });
+    const late = await openFromWhatsapp(server, 70 * MINUTE);
+    const escalated = await eventually(async () => {
+      const found = await ticket(late.id);
+      return found.sla.breachedAt ? found : undefined;
+    });
+    expect(escalated).toMatchObject({ priority: 'HIGH', sla: { state: 'BREACHED' } });
+    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Sorry for the wait") { id } }', { t: late.id });
+    await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: late.id });
+
+    const reopenedAt = Date.now();
+    await server.ok('mutation($t: ID!) { reopenTicket(ticketId: $t) { id } }', { t: late.id });
+    const reopened = await ticket(late.id);
+    expect(reopened.sla).toMatchObject({ state: 'OK', breachedAt: null });
+    expect(Math.abs(Date.parse(reopened.sla.resolutionDueAt) - (reopenedAt + 60 * MINUTE))).toBeLessThan(MINUTE);
+    // The sweep leaves it alone now: still HIGH, not escalated again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await ticket(late.id)).priority).toBe('HIGH');
+
+    // Resolved again moments later: the report times this round (seconds), not the 70 minutes before.
+    await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: late.id });
+    const today = new Date().toISOString().slice(0, 10);
+    const report = (await server.ok('query($i: ReportInput!) { deskReport(input: $i) { resolution { count medianSeconds } firstResponse { count medianSeconds } } }', { i: { from: today, to: today } })).deskReport;
+    expect(report.resolution.count).toBe(1);
+    expect(report.resolution.medianSeconds).toBeLessThan(60);
+    expect(report.firstResponse.medianSeconds).toBeGreaterThanOrEqual(70 * 60);
+
+    // setTicketStatus back to OPEN is a reopening too.
+    await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: OPEN) { id } }', { t: late.id });
+    expect((await ticket(late.id)).sla.state).toBe('OK');
+  });
+
+  const ticket = async (id: string) => (await server.ok(TICKET, { t: id })).ticket;
+});
