@@ -3,9 +3,9 @@
 // GraphQL API for <img>, <audio> and <video>). Served with its stored type, never sniffed or run: a
 // sandboxing CSP, nosniff, and documents as attachments.
 import type { MikroORM } from '@mikro-orm/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../auth/auth.service.js';
-import { assertMayRun, rateLimitKey } from '../auth/caller.js';
+import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
 import { ApiScope } from '../auth/auth.enums.js';
 import { DomainError } from '../errors.js';
 import { storeUpload, UploadRefused } from './media.service.js';
@@ -45,18 +45,30 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
   await http.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
-    scope.post<{ Querystring: { filename?: string } }>('/media/uploads', { bodyLimit }, async (request, reply) => {
+    // Who uploads, and whether they may, is settled from the headers before a byte of the body is read: a
+    // refused caller (no sign-in, no WRITE, over the limit) cannot make the server take in 100 MB first.
+    const callers = new WeakMap<FastifyRequest, Caller>();
+    const admit = async (request: FastifyRequest, reply: FastifyReply) => {
       const token = bearerToken(request.headers.authorization);
       const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
       if (!caller) return reply.code(401).send({ error: 'sign in first' });
       try {
         assertMayRun(caller, 'mutation');
-        // A limiter that cannot answer (Redis down) lets the upload through, as for mutations.
-        const key = `uploads:${rateLimitKey(caller)}`;
-        if ((await deps.limiter.hit(key, UPLOAD_WINDOW_MS).catch(() => 0)) > deps.uploadsPerMinute) {
-          const seconds = Math.max(1, Math.ceil((await deps.limiter.msLeft(key).catch(() => UPLOAD_WINDOW_MS)) / 1000));
-          return reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many uploads: at most ${deps.uploadsPerMinute} a minute from this sign-in or token; try again in ${seconds} s` });
-        }
+      } catch (error) {
+        if (error instanceof DomainError) return reply.code(403).send({ error: error.message });
+        throw error;
+      }
+      // A limiter that cannot answer (Redis down) lets the upload through, as for mutations.
+      const key = `uploads:${rateLimitKey(caller)}`;
+      if ((await deps.limiter.hit(key, UPLOAD_WINDOW_MS).catch(() => 0)) > deps.uploadsPerMinute) {
+        const seconds = Math.max(1, Math.ceil((await deps.limiter.msLeft(key).catch(() => UPLOAD_WINDOW_MS)) / 1000));
+        return reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many uploads: at most ${deps.uploadsPerMinute} a minute from this sign-in or token; try again in ${seconds} s` });
+      }
+      callers.set(request, caller);
+    };
+    scope.post<{ Querystring: { filename?: string } }>('/media/uploads', { bodyLimit, onRequest: admit }, async (request, reply) => {
+      const caller = callers.get(request)!;
+      try {
         const file = await storeUpload(
           deps.orm.em.fork(),
           deps.store,
@@ -67,7 +79,6 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
         return reply.code(201).send({ id: String(file.id), kind: file.kind, mimeType: file.mimeType, filename: file.filename, sizeBytes: file.sizeBytes });
       } catch (error) {
         if (error instanceof UploadRefused) return reply.code(error.status).send({ error: error.message });
-        if (error instanceof DomainError) return reply.code(403).send({ error: error.message });
         throw error;
       }
     });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { serverError, STAND_IN_TOKEN, type StandInMedia } from '../helpers/cloud-api-stand-in.js';
 import { databases, eventually, inboundMessage, postWebhook, REDIS_PORT, redisAnswers, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
+import { request as httpRequest } from 'node:http';
 
 const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { messages(last: 20) { edges { node {
   id body attachment { id kind status mimeType filename caption sizeBytes error url } } } } } } } }`;
@@ -303,5 +304,22 @@ describe.each(limiters)('the upload limit, counted %s', (_where, env) => {
     expect((await uploadTo(world.server, pdf, 'application/pdf', { token: colleague.token })).status).toBe(201);
     // Uploads have their own budget: the refused caller's GraphQL changes still go through.
     await world.server.ok('mutation { createApiToken(name: "still allowed", scopes: [READ]) { token } }');
+  });
+
+  it('a refused upload is answered from its headers, before its body is sent', async () => {
+    // Announce 50 MB and send none of it: the answer comes anyway (401 without sign-in, 429 over the limit).
+    const answerWithoutBody = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${world.server.url}/media/uploads`, { method: 'POST', headers: { 'content-type': 'application/pdf', 'content-length': String(50 * 1024 * 1024), ...headers } });
+        request.on('response', (response) => (response.resume(), request.destroy(), resolve(response.statusCode ?? 0)));
+        request.on('error', reject);
+        request.flushHeaders();
+        setTimeout(() => (request.destroy(), reject(new Error('no answer before the body'))), 3000);
+      });
+    expect(await answerWithoutBody({})).toBe(401);
+    const pdf = Buffer.from('%PDF-1.4 spent');
+    const agent = await world.server.createAgent('Ola Often');
+    for (let i = 0; i < 3; i++) expect((await uploadTo(world.server, pdf, 'application/pdf', { token: agent.token })).status).toBe(201);
+    expect(await answerWithoutBody({ authorization: `Bearer ${agent.token}` })).toBe(429);
   });
 });
