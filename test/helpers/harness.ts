@@ -173,8 +173,14 @@ export async function startServer(kind: DatabaseKind, env: Record<string, string
 }
 
 /** A phone number no other test uses, so tests sharing a database can filter to their own tickets. */
+let phoneCounter = randomBytes(2).readUInt16BE();
+/**
+ * A number no other call in this test process gets: a counter, not chance (two random numbers taken in the
+ * same millisecond once collided, and two people's replies went to one stand-in phone).
+ */
 export function uniquePhone(): string {
-  return `44${Date.now().toString().slice(-7)}${randomBytes(2).readUInt16BE() % 1000}`.slice(0, 15);
+  phoneCounter = (phoneCounter + 1) % 1_000_000;
+  return `44${String(process.pid % 1000).padStart(3, '0')}${String(Date.now() % 10_000).padStart(4, '0')}${String(phoneCounter).padStart(6, '0')}`;
 }
 
 export const TICKET_FIELDS = `id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt
