@@ -1,5 +1,5 @@
 // A report as CSV for spreadsheets: one file of days, one of agents (with the desk's own row first).
-import type { DurationSummary, DeskReport } from './report.types.js';
+import type { AgentReport, DurationSummary, DeskReport } from './report.types.js';
 
 export type ReportTable = 'days' | 'agents';
 
@@ -21,31 +21,9 @@ export function reportCsv(report: DeskReport, table: ReportTable): string {
     return line(['date', 'opened', 'resolved', 'backlog']) + report.days.map((day) => line([day.date, day.opened, day.resolved, day.backlog])).join('');
   }
   const header = line(['agent', 'email', 'opened', 'resolved', 'backlog', ...durationHeader('first_response'), ...durationHeader('resolution'), 'rated_good', 'rated_okay', 'rated_bad']);
-  const desk = line([
-    'All agents',
-    null,
-    report.opened,
-    report.resolved,
-    report.backlogAtEnd,
-    ...durationCells(report.firstResponse),
-    ...durationCells(report.resolution),
-    report.satisfaction.good,
-    report.satisfaction.okay,
-    report.satisfaction.bad,
-  ]);
-  const rows = report.agents.map((row) =>
-    line([
-      row.agent?.name ?? 'Unassigned',
-      row.agent?.email ?? null,
-      row.opened,
-      row.resolved,
-      row.backlog,
-      ...durationCells(row.firstResponse),
-      ...durationCells(row.resolution),
-      row.satisfaction.good,
-      row.satisfaction.okay,
-      row.satisfaction.bad,
-    ]),
-  );
-  return header + desk + rows.join('');
+  const figures = (name: string, email: string | null, row: Omit<AgentReport, 'agent'>) =>
+    line([name, email, row.opened, row.resolved, row.backlog, ...durationCells(row.firstResponse), ...durationCells(row.resolution), row.satisfaction.good, row.satisfaction.okay, row.satisfaction.bad]);
+  // The desk's own row first: its figures as an agent row would give them, the backlog at the range's end.
+  const desk = figures('All agents', null, { ...report, backlog: report.backlogAtEnd });
+  return header + desk + report.agents.map((row) => figures(row.agent?.name ?? 'Unassigned', row.agent?.email ?? null, row)).join('');
 }
