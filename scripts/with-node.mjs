@@ -97,7 +97,7 @@ function fetchNode(packageName) {
  */
 export function projectNode() {
   const minimum = minimumVersion();
-  if (isAtLeast(machine, minimum)) return { bin: process.execPath, note: null };
+  if (isAtLeast(machine, minimum)) return { bin: process.execPath, note: null, fetched: false };
   const need = `${minimum.join('.')}`;
   const what = `Node.js ${machine} is older than the ${need} this project needs`;
   let fetched = false;
@@ -109,7 +109,10 @@ export function projectNode() {
     fetched = true;
   }
   const where = relative(process.cwd(), toolsDir) || '.';
-  return { bin: toolsNode, note: `${what}: ${fetched ? 'fetched' : 'using'} Node.js ${NODE_WANTED} in ${where} (from npm) and running on it.` };
+  const note = fetched
+    ? `${what}: fetched Node.js ${NODE_WANTED} from npm into ${where}; npm start, npm test and the other scripts run on it.`
+    : `${what}: running on Node.js ${NODE_WANTED} from ${where}.`;
+  return { bin: toolsNode, note, fetched };
 }
 
 /** better-sqlite3 ships prebuilt binaries (Node-API, for any Node from 22.14); a platform without one builds it. */
@@ -154,9 +157,9 @@ function run(command, args) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [first, ...rest] = process.argv.slice(2);
   if (first === '--install') {
-    const { bin, note } = projectNode();
+    const { bin, note, fetched } = projectNode();
     checkSqlite(bin);
-    if (note) process.stderr.write(`${note}\n`);
+    if (fetched) process.stderr.write(`${note}\n`);
   } else if (first === '--bin-dir') {
     const { bin } = projectNode();
     if (bin !== process.execPath) process.stdout.write(`${dirname(bin)}\n`);
