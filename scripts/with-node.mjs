@@ -130,6 +130,19 @@ function checkSqlite(bin) {
   refuse(`better-sqlite3 cannot be used on Node.js ${versionOf(bin)} (${reason}): install a C++ compiler and Python 3, then run npm rebuild better-sqlite3.`);
 }
 
+/**
+ * npm chose the packages for the Node it ran on: an optional package whose "engines" exclude that Node is left
+ * out (on Node 18, Vite's native parts). The same install again on the project's Node adds what that Node needs;
+ * with nothing missing it changes nothing.
+ */
+function completeTree(bin) {
+  const npm = process.env.npm_execpath;
+  if (!npm || !/\.[cm]?js$/.test(npm)) return;
+  const args = [npm, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+  const result = spawnSync(bin, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: pathWith(bin) });
+  if (result.status !== 0) refuse(`npm install on Node.js ${NODE_WANTED} failed (see above): run npm install again.`);
+}
+
 function pathWith(bin) {
   if (bin === process.execPath) return process.env;
   const env = { ...process.env, PATH: `${dirname(bin)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}` };
@@ -158,6 +171,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [first, ...rest] = process.argv.slice(2);
   if (first === '--install') {
     const { bin, note, fetched } = projectNode();
+    if (bin !== process.execPath) completeTree(bin);
     checkSqlite(bin);
     if (fetched) process.stderr.write(`${note}\n`);
   } else if (first === '--bin-dir') {
