@@ -50,7 +50,7 @@ function clientInputsHash() {
  * file in it is added, removed or renamed, so those count too.
  */
 function serverUpToDate(buildInfo) {
-  if (!existsSync(buildInfo)) return false;
+  if (!existsSync(buildInfo) || !existsSync(join(root, 'dist', 'src', 'main.js'))) return false;
   const built = statSync(buildInfo).mtimeMs;
   const paths = [...SERVER_INPUTS.flatMap((input) => filesUnder(join(root, input), true))];
   return paths.every((path) => statSync(path).mtimeMs <= built);
