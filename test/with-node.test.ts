@@ -22,7 +22,7 @@ function projectNeedingNode99(): string {
 
 function launch(cwd: string, nodeArgs: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const args = [...nodeArgs, 'scripts/with-node.mjs', 'node', '-e', 'console.log("the command ran")'];
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
