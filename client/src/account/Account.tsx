@@ -50,7 +50,10 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
 /** A User-Agent header, shortened to the browser and system a person recognises. */
 function describeClient(userAgent: string | null): string {
   if (!userAgent) return 'Unknown browser';
-  const browser = /(Edg|Firefox|Chrome|Safari)\/[\d.]+/.exec(userAgent)?.[0]?.replace('Edg', 'Edge');
+  // Edge and Chrome also name Chrome and Safari; Safari's own version is in Version/.
+  const browsers: [string, RegExp][] = [['Edge', /Edg\/(\d+)/], ['Firefox', /Firefox\/(\d+)/], ['Chrome', /Chrome\/(\d+)/], ['Safari', /Version\/(\d+).*Safari/]];
+  const found = browsers.map(([name, pattern]) => [name, pattern.exec(userAgent)?.[1]] as const).find(([, version]) => version);
+  const browser = found ? `${found[0]} ${found[1]}` : null;
   const system = /\((?:[^;)]*; )?([^;)]+)/.exec(userAgent)?.[1];
   return browser ? `${browser}${system ? ` on ${system}` : ''}` : userAgent.slice(0, 60);
 }

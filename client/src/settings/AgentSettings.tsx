@@ -151,16 +151,14 @@ export function AgentSettings() {
       <h2 id="agents-title">Agents</h2>
       {reset && <ResetCodeNotice reset={reset} onDone={() => setReset(null)} />}
       {error && <p role="alert" className="error">{error}</p>}
-      <div className="table-scroll">
-        <table>
-          <thead><tr><th>Name</th><th>Role</th><th>State</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            {data?.admins.map((agent) => (
-              <AgentRow key={agent.id} agent={agent} isMe={agent.id === data.me?.id} onReset={setReset} onError={setError} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <table className="agents-table">
+        <thead><tr><th>Name</th><th>Role</th><th>State</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+        <tbody>
+          {data?.admins.map((agent) => (
+            <AgentRow key={agent.id} agent={agent} isMe={agent.id === data.me?.id} onReset={setReset} onError={setError} />
+          ))}
+        </tbody>
+      </table>
       <AgentForm onDone={() => void refetch()} />
     </section>
   );
