@@ -5,7 +5,7 @@ import { Role } from './auth.enums.js';
 
 @ObjectType('Session', { description: 'One signed-in browser or device of the calling agent.' })
 export class SessionType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Names the session for revokeSession.' })
   id!: number;
 
   @Field(() => Date, { description: 'When the agent signed in.' })

@@ -13,7 +13,7 @@ const AGENT_ID = { description: 'The agent (an Admin id).' };
 @Resolver()
 export class AgentResolver {
   @Mutation(() => Admin, { description: 'Admins only: renames an agent or changes their role. Demoting the last active admin is LAST_ADMIN.' })
-  updateAgent(@Arg('id', () => ID, AGENT_ID) id: string, @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
+  updateAgent(@Arg('id', () => ID, AGENT_ID) id: string, @Arg('input', () => UpdateAgentInput, { description: 'The new name, role, or both.' }) input: UpdateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return updateAgent(ctx.support, actorOf(caller), id, input);
