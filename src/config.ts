@@ -1,5 +1,7 @@
 // The one configuration object, read from the environment once at start and validated.
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_SCRYPT_LOG_N, MAX_SCRYPT_LOG_N, MIN_SCRYPT_LOG_N } from './auth/password.js';
+import { passwordProblem } from './auth/password-policy.js';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
@@ -100,6 +102,12 @@ export interface Config {
   /** Resolving a ticket sends the person a one-tap satisfaction survey (CSAT_SURVEY=on|off). */
   satisfactionSurvey: boolean;
   admin: { email: string; password: string | null };
+  passwords: {
+    /** scrypt's cost as log2 of N (PASSWORD_HASH_COST); hashes made at another cost are remade at the next sign-in. */
+    hashCost: number;
+    /** How long a password-reset code an admin made stays usable. */
+    resetTtlSeconds: number;
+  };
   logLevel: string;
   sessionTtlHours: number;
 }
@@ -218,9 +226,8 @@ export function loadConfig(env: Env = process.env): Config {
   const adminEmail = read(env, 'ADMIN_EMAIL') ?? 'admin@example.com';
   if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   const adminPassword = read(env, 'ADMIN_PASSWORD');
-  if (adminPassword !== null && adminPassword.length < 8) {
-    throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
-  }
+  const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
+  if (adminPasswordProblem) throw new ConfigError(`ADMIN_PASSWORD is not usable: ${adminPasswordProblem}`);
   return {
     env: envName,
     port: readInt(env, 'PORT', 4000, 0, 65535),
@@ -266,6 +273,10 @@ export function loadConfig(env: Env = process.env): Config {
     slaSweepMs: readInt(env, 'SLA_SWEEP_MS', 30_000, 50, 3_600_000),
     satisfactionSurvey: readOnOff(env, 'CSAT_SURVEY', true),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
+    passwords: {
+      hashCost: readInt(env, 'PASSWORD_HASH_COST', DEFAULT_SCRYPT_LOG_N, MIN_SCRYPT_LOG_N, MAX_SCRYPT_LOG_N),
+      resetTtlSeconds: readInt(env, 'PASSWORD_RESET_TTL_SECONDS', 24 * 3600, 1, 7 * 24 * 3600),
+    },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),
   };

@@ -10,6 +10,8 @@ export enum ErrorCode {
   /** sendMessage with typingSince: another agent replied to the person since then; send again without it to send anyway. */
   OTHER_AGENT_REPLIED = 'OTHER_AGENT_REPLIED',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The change would leave the desk without an active admin (demoting or deactivating the last one). */
+  LAST_ADMIN = 'LAST_ADMIN',
 }
 
 export class DomainError extends Error {

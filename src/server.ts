@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { registerAdminUi } from './admin-ui.js';
 import { bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
 import { TokenCache } from './auth/token-cache.js';
+import { scryptParams } from './auth/password.js';
 import { generatePassword, type Config } from './config.js';
 import { createOrm, migrateUp } from './db/orm.js';
 import { authPlugin } from './graphql/auth.plugin.js';
@@ -71,7 +72,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const orm = await createOrm(config.database, { onQuery: options.onQuery });
   const applied = await migrateUp(orm);
   if (applied > 0) logger.info({ applied }, 'database migrations applied');
-  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), config.admin.email, config.admin.password, generatePassword);
+  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), config.admin, scryptParams(config.passwords.hashCost), generatePassword);
   if (firstAdmin.generatedPassword) {
     // Printed once, on purpose and outside the structured log: there is no other way to learn it.
     process.stdout.write(`\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
@@ -120,7 +121,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       const token = bearerToken(request.headers.authorization);
       try {
         const caller = token ? await tokens.authenticate(() => orm.em.fork(), token) : null;
-        return buildContext(services, caller, request.ip);
+        return buildContext(services, caller, request.ip, null, request.headers['user-agent'] ?? null);
       } catch (error) {
         if (!isDatabaseUnreachable(error)) throw error;
         throw new GraphQLError(DATABASE_UNREACHABLE, { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });

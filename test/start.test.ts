@@ -37,7 +37,7 @@ describe('starting the server', () => {
     [{ NODE_ENV: 'production' }, /WHATSAPP_APP_SECRET is required/],
     [{ NODE_ENV: 'production', WHATSAPP_APP_SECRET: 's3cret' }, /WHATSAPP_VERIFY_TOKEN is required/],
     [{ WHATSAPP_ACCESS_TOKEN: 'abc' }, /WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID must be set together/],
-    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must be at least 8 characters/],
+    [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD is not usable: A password has at least 12 characters/],
     [{ MEDIA_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' }, /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are required when MEDIA_STORE=s3/],
   ])('a bad setting %o stops start-up with one line naming it', async (env, message) => {
     const server = start(env);

@@ -2,6 +2,8 @@
 import { useApolloClient } from '@apollo/client/react';
 import type { Client } from 'graphql-ws';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { Account } from './account/Account';
+import { SetPassword } from './account/SetPassword';
 import { SignIn } from './auth/SignIn';
 import { CannedResponses } from './canned-responses/CannedResponses';
 import { ContactPage } from './contacts/ContactPage';
@@ -33,6 +35,8 @@ export function App({ socket }: { socket: Client }) {
     [client, socket],
   );
 
+  // The reset page works signed in or not: the code, not a session, says whose password it sets.
+  if (route.screen === 'reset-password') return <SetPassword />;
   if (!token) return <SignIn />;
   return (
     <div className="app">
@@ -55,6 +59,7 @@ export function App({ socket }: { socket: Client }) {
         {route.screen === 'simulator' && <Phone />}
         {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}
+        {route.screen === 'account' && <Account />}
         {route.screen === 'reports' && (
           <Suspense fallback={<p className="muted reports-loading">Loading reports…</p>}>
             <Reports />

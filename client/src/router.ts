@@ -8,7 +8,11 @@ export type Route =
   | { screen: 'simulator' }
   | { screen: 'canned-responses' }
   | { screen: 'reports' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** My password and my sessions. */
+  | { screen: 'account' }
+  /** Setting a new password with a reset code: reachable without signing in. */
+  | { screen: 'reset-password' };
 
 export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
@@ -18,6 +22,8 @@ export function parseRoute(path: string, search = ''): Route {
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };
+  if (path === '/account' || path === '/account/') return { screen: 'account' };
+  if (path === '/reset-password' || path === '/reset-password/') return { screen: 'reset-password' };
   if (path === '/reports' || path === '/reports/') return { screen: 'reports' };
   return { screen: 'tickets', ticketId: null };
 }

@@ -12,7 +12,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 @ObjectType('AuditEntry', { description: 'One recorded action of an agent (or of the system).' })
 class AuditEntryType {
   @Field(() => ID) id!: number;
-  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login' }) action!: string;
+  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login, auth.login.failed, auth.password.changed, agent.deactivated' }) action!: string;
   @Field(() => ID, { nullable: true }) actorId!: number | null;
   @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' }) actorLabel!: string;
   @Field(() => ID, { nullable: true }) ticketId!: number | null;

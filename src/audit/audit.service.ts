@@ -3,9 +3,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../support/support.context.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
+/** Who did it: an agent, or (adminId null) someone known only by what they typed, such as a failed sign-in's email. */
+export type AuditActor = Pick<Actor, 'label'> & { adminId: number | null };
+
 export function recordAudit(
   em: EntityManager,
-  actor: Actor | null,
+  actor: AuditActor | null,
   action: string,
   ticketId: number | null,
   before: Record<string, unknown> | null,

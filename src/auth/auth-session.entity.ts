@@ -6,7 +6,7 @@ import { Admin } from './admin.entity.js';
 @Entity({ tableName: 'auth_sessions' })
 @Index({ properties: ['admin'] })
 export class AuthSession {
-  [OptionalProps]?: 'createdAt' | 'revokedAt';
+  [OptionalProps]?: 'createdAt' | 'revokedAt' | 'lastUsedAt' | 'userAgent' | 'ipAddress';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -25,4 +25,16 @@ export class AuthSession {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   revokedAt: Date | null = null;
+
+  /** When the token was last seen, to about a minute (see LAST_USED_PRECISION_MS): shown in "my sessions". */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastUsedAt: Date | null = null;
+
+  /** The browser or tool that signed in (its User-Agent header, shortened), so an agent can tell sessions apart. */
+  @Property({ type: 'string', length: 255, nullable: true })
+  userAgent: string | null = null;
+
+  /** The address that signed in (behind a proxy, what TRUST_PROXY lets the server see). */
+  @Property({ type: 'string', length: 45, nullable: true })
+  ipAddress: string | null = null;
 }

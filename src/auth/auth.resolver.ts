@@ -5,7 +5,8 @@ import { parseId } from '../support/support.validation.js';
 import { Admin } from './admin.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiScope } from './auth.enums.js';
-import { createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
+import { actorOf, createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
+import { scryptParams } from './password.js';
 import { withLoginLimits } from './login-limits.js';
 import { ApiTokenPayload, AuthPayload, CreateAgentInput } from './auth.types.js';
 import { assertAdminSession } from './caller.js';
@@ -15,7 +16,8 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'The one operation that needs no token.' })
   login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
     const { limiter, config } = ctx.app;
-    return withLoginLimits(limiter, config.limits.loginAttempts, email, ctx.ip, () => login(ctx.em, email, password, config.sessionTtlHours));
+    const options = { sessionTtlHours: config.sessionTtlHours, hashParams: scryptParams(config.passwords.hashCost), from: { ip: ctx.ip, userAgent: ctx.userAgent } };
+    return withLoginLimits(limiter, config.limits.loginAttempts, email, ctx.ip, () => login(ctx.em, email, password, options));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the calling session; false for an API token.' })
@@ -32,15 +34,20 @@ export class AuthResolver {
   }
 
   @Query(() => [Admin], { description: 'Active agents and admins, by name.' })
-  admins(@Ctx() ctx: GraphqlContext): Promise<Admin[]> {
-    callerOf(ctx);
-    return ctx.em.find(Admin, { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+  admins(
+    @Ctx() ctx: GraphqlContext,
+    @Arg('includeDeactivated', () => Boolean, { defaultValue: false, description: 'Admins only: deactivated agents too.' }) includeDeactivated: boolean,
+  ): Promise<Admin[]> {
+    const caller = callerOf(ctx);
+    if (includeDeactivated) assertAdminSession(caller);
+    return ctx.em.find(Admin, includeDeactivated ? {} : { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   @Mutation(() => Admin, { description: 'Admins only: adds an agent or admin who can sign in.' })
   createAgent(@Arg('input', () => CreateAgentInput) input: CreateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
-    assertAdminSession(callerOf(ctx));
-    return createAdmin(ctx.em, input);
+    const caller = callerOf(ctx);
+    assertAdminSession(caller);
+    return createAdmin(ctx.em, input, scryptParams(ctx.app.config.passwords.hashCost), actorOf(caller));
   }
 
   @Query(() => [ApiToken], { description: 'Admins only: every API token, newest first (never their secrets).' })

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
-import { badInput, notFound, unauthenticated } from '../errors.js';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import type { Actor } from '../support/support.context.js';
 import { validateName } from '../support/support.validation.js';
 import { Admin } from './admin.entity.js';
@@ -10,12 +10,13 @@ import { ApiToken } from './api-token.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { ApiScope, Role } from './auth.enums.js';
 import { ALL_SCOPES, type Caller } from './caller.js';
-import { hashPassword, UNUSABLE_HASH, verifyPassword } from './password.js';
+import { describeHash, hashPassword, needsRehash, unusableHash, verifyPassword, type ScryptParams } from './password.js';
+import { assertUsablePassword } from './password-policy.js';
 
 const SESSION_PREFIX = 'sess_';
 const API_TOKEN_PREFIX = 'sat_';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 export function actorOf(caller: Caller): Actor {
@@ -23,14 +24,56 @@ export function actorOf(caller: Caller): Actor {
   return { adminId: caller.admin.id, name: caller.admin.name, label };
 }
 
-export async function login(em: EntityManager, email: string, password: string, sessionTtlHours: number): Promise<{ token: string; admin: Admin }> {
-  const admin = await em.findOne(Admin, { email: email.trim().toLowerCase(), active: true });
+/** Where a sign-in came from, kept with its session and in the audit log. */
+export interface SignInOrigin {
+  ip: string;
+  userAgent: string | null;
+}
+
+/** A session's last use is written at most this often (on a token-cache miss), not on every request. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
+export async function login(
+  em: EntityManager,
+  email: string,
+  password: string,
+  options: { sessionTtlHours: number; hashParams: ScryptParams; from: SignInOrigin },
+): Promise<{ token: string; admin: Admin }> {
+  const address = email.trim().toLowerCase();
+  const admin = await em.findOne(Admin, { email: address });
   // An unknown email costs one scrypt too, so timing does not tell which emails exist.
-  const valid = await verifyPassword(password, admin?.passwordHash ?? UNUSABLE_HASH);
-  if (!admin || !valid) throw unauthenticated('Wrong email or password');
+  const valid = await verifyPassword(password, admin?.passwordHash ?? unusableHash(options.hashParams));
+  const attempt = { email: address.slice(0, 254), ip: options.from.ip };
+  if (!admin || !valid) {
+    recordAudit(em, { adminId: admin?.id ?? null, label: address.slice(0, 160) }, 'auth.login.failed', null, null, { ...attempt, reason: admin ? 'wrong password' : 'unknown email' });
+    await em.flush();
+    throw unauthenticated('Wrong email or password');
+  }
+  const actor = { adminId: admin.id, label: admin.email };
+  if (!admin.active) {
+    // Only someone who knows the password learns that the account is deactivated.
+    recordAudit(em, actor, 'auth.login.failed', null, null, { ...attempt, reason: 'deactivated' });
+    await em.flush();
+    throw forbidden('This account is deactivated; ask an admin to reactivate it');
+  }
+  if (needsRehash(admin.passwordHash, options.hashParams)) {
+    const before = describeHash(admin.passwordHash);
+    admin.passwordHash = await hashPassword(password, options.hashParams);
+    recordAudit(em, actor, 'auth.password.rehashed', null, { hash: before }, { hash: describeHash(admin.passwordHash) });
+  }
   const token = newSecret(SESSION_PREFIX);
-  em.create(AuthSession, { tokenHash: sha256(token), admin, expiresAt: new Date(Date.now() + sessionTtlHours * 3600_000) });
-  recordAudit(em, { adminId: admin.id, name: admin.name, label: admin.email }, 'auth.login', null, null, null);
+  const now = new Date();
+  const session = em.create(AuthSession, {
+    tokenHash: sha256(token),
+    admin,
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: new Date(now.getTime() + options.sessionTtlHours * 3600_000),
+    userAgent: options.from.userAgent?.slice(0, 255) || null,
+    ipAddress: options.from.ip.slice(0, 45),
+  });
+  await em.flush();
+  recordAudit(em, actor, 'auth.login', null, null, { sessionId: session.id, ip: options.from.ip });
   await em.flush();
   return { token, admin };
 }
@@ -38,6 +81,10 @@ export async function login(em: EntityManager, email: string, password: string, 
 export async function logout(em: EntityManager, caller: Caller): Promise<boolean> {
   if (caller.kind !== 'session') return false;
   const updated = await em.nativeUpdate(AuthSession, { id: caller.sessionId, revokedAt: null }, { revokedAt: new Date() });
+  if (updated > 0) {
+    recordAudit(em, actorOf(caller), 'auth.logout', null, null, { sessionId: caller.sessionId });
+    await em.flush();
+  }
   return updated > 0;
 }
 
@@ -50,7 +97,11 @@ export async function authenticate(em: EntityManager, token: string): Promise<Ca
       { tokenHash: sha256(token), revokedAt: null, expiresAt: { $gt: now }, admin: { active: true } },
       { populate: ['admin'] },
     );
-    return session ? { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES, expiresAt: session.expiresAt } : null;
+    if (!session) return null;
+    if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+      await em.nativeUpdate(AuthSession, { id: session.id }, { lastUsedAt: now });
+    }
+    return { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES, expiresAt: session.expiresAt };
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await em.findOne(
@@ -102,16 +153,21 @@ export async function revokeApiToken(em: EntityManager, caller: Caller, id: numb
   return true;
 }
 
-export async function createAdmin(em: EntityManager, input: { email: string; name: string; password: string; role: Role }): Promise<Admin> {
+export async function createAdmin(
+  em: EntityManager,
+  input: { email: string; name: string; password: string; role: Role },
+  hashParams: ScryptParams,
+  actor: Actor | null,
+): Promise<Admin> {
   const email = input.email.trim().toLowerCase();
   if (email.length > 254) throw badInput('An email address has at most 254 characters');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput(`"${input.email}" is not an email address`);
   const name = validateName(input.name, 120);
   if (!name) throw badInput('An agent needs a name');
-  if (input.password.length < 8) throw badInput('A password has at least 8 characters');
+  assertUsablePassword(input.password);
   const taken = () => badInput(`An agent with the email ${email} already exists`);
   if (await em.count(Admin, { email })) throw taken();
-  const admin = em.create(Admin, { email, name, role: input.role, passwordHash: await hashPassword(input.password) });
+  const admin = em.create(Admin, { email, name, role: input.role, passwordHash: await hashPassword(input.password, hashParams) });
   try {
     await em.flush();
   } catch (error) {
@@ -119,13 +175,20 @@ export async function createAdmin(em: EntityManager, input: { email: string; nam
     if (error instanceof UniqueConstraintViolationException) throw taken();
     throw error;
   }
+  recordAudit(em, actor, 'agent.created', null, null, { id: admin.id, email, name, role: admin.role });
+  await em.flush();
   return admin;
 }
 
 /** Creates the first admin when there is none. Returns the generated password when one had to be made up. */
-export async function ensureFirstAdmin(em: EntityManager, email: string, password: string | null, generate: () => string): Promise<{ created: boolean; generatedPassword: string | null }> {
+export async function ensureFirstAdmin(
+  em: EntityManager,
+  first: { email: string; password: string | null },
+  hashParams: ScryptParams,
+  generate: () => string,
+): Promise<{ created: boolean; generatedPassword: string | null }> {
   if ((await em.count(Admin, {})) > 0) return { created: false, generatedPassword: null };
-  const chosen = password ?? generate();
-  await createAdmin(em, { email, name: 'Admin', password: chosen, role: Role.ADMIN });
-  return { created: true, generatedPassword: password ? null : chosen };
+  const chosen = first.password ?? generate();
+  await createAdmin(em, { email: first.email, name: 'Admin', password: chosen, role: Role.ADMIN }, hashParams, null);
+  return { created: true, generatedPassword: first.password ? null : chosen };
 }

@@ -29,7 +29,7 @@ export class CreateAgentInput {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { description: 'At least 8 characters.' })
+  @Field(() => String, { description: 'At least 12 characters, and not one of the 10,000 most common passwords.' })
   password!: string;
 
   @Field(() => Role, { defaultValue: Role.AGENT })

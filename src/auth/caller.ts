@@ -2,6 +2,7 @@
 import type { Admin } from './admin.entity.js';
 import { ApiScope, Role } from './auth.enums.js';
 import { forbidden } from '../errors.js';
+import type { AuthRevocation } from '../pubsub/pubsub.js';
 
 export type Caller =
   | { kind: 'session'; admin: Admin; sessionId: number; scopes: readonly ApiScope[]; expiresAt: Date | null }
@@ -22,6 +23,23 @@ export function assertMayRun(caller: Caller, operation: OperationKind): void {
 /** The caller's own budget in rate limits: one per session or API token, not per agent. */
 export function rateLimitKey(caller: Caller): string {
   return caller.kind === 'session' ? `session:${caller.sessionId}` : `token:${caller.tokenId}`;
+}
+
+export type SessionCaller = Extract<Caller, { kind: 'session' }>;
+
+/** For what only the agent themselves may do (their password, their sessions), never a tool with an API token. */
+export function assertSession(caller: Caller): asserts caller is SessionCaller {
+  if (caller.kind !== 'session') throw forbidden('Only a signed-in agent may do this, not an API token');
+}
+
+/** Whether a revocation (AUTH_REVOKED) ends what this caller signed in with. */
+export function isRevokedBy(caller: Caller, revocation: AuthRevocation): boolean {
+  if (caller.kind === 'session') {
+    if (caller.sessionId === revocation.sessionId) return true;
+    return caller.admin.id === revocation.adminId && caller.sessionId !== revocation.exceptSessionId;
+  }
+  if (caller.tokenId === revocation.tokenId) return true;
+  return caller.admin.id === revocation.adminId && revocation.apiTokens === true;
 }
 
 export function assertAdminSession(caller: Caller): void {

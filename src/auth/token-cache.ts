@@ -1,11 +1,13 @@
 // Who a bearer token belongs to, remembered for a few seconds so that a request does not cost a
 // database round trip just to say who is calling. A sign-out or revocation evicts the token on every
-// instance at once (the AUTH_REVOKED event travels through the pubsub, and Redis between instances).
+// instance at once (the AUTH_REVOKED event travels through the pubsub, and Redis between instances), and so
+// does a change of an agent's name or role (AGENT_CHANGED).
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { authenticate } from './auth.service.js';
-import type { Caller } from './caller.js';
+import { isRevokedBy, type Caller } from './caller.js';
+import type { AuthRevocation } from '../pubsub/pubsub.js';
 
 interface Entry {
   caller: Caller;
@@ -36,17 +38,28 @@ export class TokenCache {
     return caller;
   }
 
-  evict(revoked: { sessionId?: number; tokenId?: number }): void {
+  evict(revoked: AuthRevocation): void {
+    this.forget((caller) => isRevokedBy(caller, revoked));
+  }
+
+  /** Forgets every token of an agent whose name or role changed, so the next request reads them afresh. */
+  forgetAgent(adminId: number): void {
+    this.forget((caller) => caller.admin.id === adminId);
+  }
+
+  private forget(matches: (caller: Caller) => boolean): void {
     for (const [key, { caller }] of this.entries) {
-      const matches = caller.kind === 'session' ? caller.sessionId === revoked.sessionId : caller.tokenId === revoked.tokenId;
-      if (matches) this.entries.delete(key);
+      if (matches(caller)) this.entries.delete(key);
     }
   }
 
-  /** Listens for revocations from every instance until the pubsub ends. */
+  /** Listens for revocations and agents' changes from every instance until the pubsub ends. */
   follow(pubsub: SupportPubSub): void {
     void (async () => {
       for await (const revoked of pubsub.subscribe('AUTH_REVOKED')) this.evict(revoked);
+    })();
+    void (async () => {
+      for await (const { adminId } of pubsub.subscribe('AGENT_CHANGED')) this.forgetAgent(adminId);
     })();
   }
 }

@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Admin } from '../auth/admin.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
+import { PasswordReset } from '../auth/password-reset.entity.js';
 import { CannedResponse } from '../canned-responses/canned-response.entity.js';
 import { Label } from '../labels/label.entity.js';
 import { MediaFile } from '../media/media.entity.js';
@@ -18,4 +19,4 @@ import { DeskRouting } from '../routing/desk-routing.entity.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile];
+export const entities = [Admin, AuthSession, ApiToken, PasswordReset, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile];

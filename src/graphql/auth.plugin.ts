@@ -1,4 +1,4 @@
-// Who may run an operation at all: everything but `login` needs a token; API tokens need the operation's scope.
+// Who may run an operation at all: everything but `login` and `resetPassword` needs a token; API tokens need the operation's scope.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, unauthenticated } from '../errors.js';
 import type { GraphqlContext } from './context.js';
 import { domainGraphqlError } from './format-error.js';
 
-const PUBLIC_ROOT_FIELDS = new Set(['login', '__typename']);
+const PUBLIC_ROOT_FIELDS = new Set(['login', 'resetPassword', '__typename']);
 
 function isPublic(operation: OperationDefinitionNode): boolean {
   return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(selection.name.value));

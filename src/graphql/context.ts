@@ -40,6 +40,8 @@ export interface GraphqlContext {
   ip: string;
   /** The WebSocket an operation came through (null over HTTP): presence reported through it ends with it. */
   connectionId: string | null;
+  /** The client's User-Agent header, kept with a new session so that an agent can tell their sessions apart. */
+  userAgent: string | null;
   readonly em: SqlEntityManager;
   readonly loaders: SupportLoaders;
   readonly support: SupportContext;
@@ -59,6 +61,7 @@ class RequestContext implements GraphqlContext {
     readonly caller: Caller | null,
     readonly ip: string,
     readonly connectionId: string | null,
+    readonly userAgent: string | null,
   ) {}
 
   get em(): SqlEntityManager {
@@ -96,8 +99,8 @@ class RequestContext implements GraphqlContext {
   }
 }
 
-export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown', connectionId: string | null = null): GraphqlContext {
-  return new RequestContext(app, caller, ip, connectionId);
+export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown', connectionId: string | null = null, userAgent: string | null = null): GraphqlContext {
+  return new RequestContext(app, caller, ip, connectionId, userAgent);
 }
 
 /**

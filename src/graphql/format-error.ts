@@ -40,6 +40,7 @@ export function codeOf(error: DomainError): ErrorCode {
     case ErrorCode.REPLY_WINDOW_CLOSED:
     case ErrorCode.OTHER_AGENT_REPLIED:
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.LAST_ADMIN:
       return error.code;
     default: {
       const unhandled: never = error.code;
@@ -53,6 +54,7 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === ErrorCode.UNAUTHENTICATED) return 401;
   if (code === ErrorCode.FORBIDDEN) return 403;
   if (code === ErrorCode.RATE_LIMITED) return 429;
+  if (code === ErrorCode.LAST_ADMIN) return 409;
   return 400;
 }
 

@@ -4,6 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { AccountResolver } from '../auth/account.resolver.js';
+import { AgentResolver } from '../auth/agent.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
 import { DeskSettingsResolver, TicketSlaResolver } from '../desk/desk-settings.resolver.js';
@@ -27,6 +29,8 @@ import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 
 export const resolvers = [
   AuthResolver,
+  AccountResolver,
+  AgentResolver,
   TicketResolver,
   TicketFieldsResolver,
   TicketConnectionResolver,

@@ -6,7 +6,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/auth.service.js';
-import type { Caller } from '../auth/caller.js';
+import { isRevokedBy, type Caller } from '../auth/caller.js';
 import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
 import { createSharedSubscribe } from './shared-subscribe.js';
@@ -22,14 +22,21 @@ interface SocketState {
 
 export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
   const wsServer = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
-  const states = new Map<object, SocketState & { close: () => void }>();
+  const states = new Map<object, SocketState & { close: (code: number, reason: string) => void }>();
   // A sign-out or revocation (on any instance) ends the sockets it opened, subscriptions and all.
   void (async () => {
     for await (const revoked of app.pubsub.subscribe('AUTH_REVOKED')) {
       for (const state of states.values()) {
-        const caller = state.caller;
-        const matches = caller?.kind === 'session' ? caller.sessionId === revoked.sessionId : caller?.tokenId === revoked.tokenId;
-        if (matches) state.close();
+        if (state.caller && isRevokedBy(state.caller, revoked)) state.close(CloseCode.Forbidden, 'Forbidden');
+      }
+    }
+  })();
+  // An agent whose role or name changed reconnects (1012 is one that clients retry), and is read afresh: a
+  // demoted admin's subscriptions must not go on with an admin's view.
+  void (async () => {
+    for await (const { adminId } of app.pubsub.subscribe('AGENT_CHANGED')) {
+      for (const state of states.values()) {
+        if (state.caller?.admin.id === adminId) state.close(1012, 'Your account changed; reconnect');
       }
     }
   })();
@@ -69,7 +76,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         const connectionId = randomUUID();
-        states.set(ctx, { token, caller, connectionId, close: () => ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden') });
+        states.set(ctx, { token, caller, connectionId, close: (code, reason) => ctx.extra.socket.close(code, reason) });
         ctx.extra.socket.once('close', () => {
           states.delete(ctx);
           app.presence.connectionClosed(connectionId);
@@ -81,7 +88,7 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
         const caller = state?.token ? await app.tokens.authenticate(() => app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
-        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown', state?.connectionId ?? null);
+        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown', state?.connectionId ?? null, ctx.extra.request.headers['user-agent'] ?? null);
       },
       execute: guarded(execute),
       subscribe: guarded(sharedSubscribe),

@@ -44,6 +44,18 @@ export interface PresenceEvent {
   state: { typing: boolean; since: number; typingSince: number | null; ttlMs: number } | null;
 }
 
+/**
+ * What a sign-out or revocation ends, on every instance: one session, one API token, or an agent's sessions
+ * (all of them, or all but the one that changed the password), and with `apiTokens` their API tokens' use too.
+ */
+export interface AuthRevocation {
+  sessionId?: number;
+  tokenId?: number;
+  adminId?: number;
+  exceptSessionId?: number;
+  apiTokens?: boolean;
+}
+
 export type SupportTopics = {
   TICKET_CREATED: [TicketEvent];
   TICKET_UPDATED: [TicketEvent];
@@ -60,7 +72,9 @@ export type SupportTopics = {
   /** An agent changed a contact's name, student id or notes. */
   CONTACT_UPDATED: [{ phoneNumber: string }];
   /** A session ended or an API token was revoked: every instance forgets it at once. */
-  AUTH_REVOKED: [{ sessionId?: number; tokenId?: number }];
+  AUTH_REVOKED: [AuthRevocation];
+  /** An admin changed an agent's name or role: every instance forgets what it remembered of them, and their sockets reconnect. */
+  AGENT_CHANGED: [{ adminId: number }];
   /** The simulator's phone for this number changed (a message arrived or was read). */
   SIMULATOR_PHONE_UPDATED: [{ phoneNumber: string }];
   /** An agent started or stopped viewing or typing on a ticket, or is still there (a refresh). */

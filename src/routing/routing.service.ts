@@ -175,6 +175,22 @@ export function setAgentCapacity(ctx: SupportContext, actor: Actor, adminId: str
   });
 }
 
+/**
+ * Puts an agent's open and in-progress tickets back in the queue, inside the caller's transaction (an agent
+ * deactivated): each unassignment is audited; the caller runs assignWaitingTickets after commit, so that
+ * automatic assignment, when it is on, hands them on. Returns how many went back.
+ */
+export async function releaseTicketsOf(em: EntityManager, events: SupportEvent[], actor: Actor, adminId: number, reason: string): Promise<number> {
+  const tickets = await em.find(Ticket, { assignee: adminId, status: { $in: ACTIVE } }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+  for (const ticket of tickets) {
+    ticket.assignee = null;
+    recordAudit(em, actor, 'ticket.assigned', ticket.id, { assignee: adminId }, { assignee: null, reason });
+    events.push(...ticketChanged(ticket.id));
+  }
+  if (tickets.length > 0) events.push(routingChanged());
+  return tickets.length;
+}
+
 /** How many active tickets wait for an agent. */
 export function countWaitingTickets(em: EntityManager): Promise<number> {
   return em.count(Ticket, { assignee: null, status: { $in: ACTIVE } });

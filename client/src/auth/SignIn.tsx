@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
+import { navigate } from '../router';
 import { setToken } from '../session';
 
 const LOGIN = graphql(`
@@ -40,6 +41,9 @@ export function SignIn() {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="muted">
+          Forgot your password? Ask an admin for a reset code, then <a href="/reset-password" onClick={(event) => (event.preventDefault(), navigate('/reset-password'))}>set a new password</a>.
+        </p>
       </form>
     </main>
   );

@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n": typeof types.RevokeOtherSessionsDocument,
+    "\n  mutation ResetPassword($code: String!, $newPassword: String!) {\n    resetPassword(code: $code, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query AgentAccounts {\n    me { id }\n    admins(includeDeactivated: true) { id name email role active }\n  }\n": typeof types.AgentAccountsDocument,
+    "\n  mutation UpdateAgent($id: ID!, $input: UpdateAgentInput!) {\n    updateAgent(id: $id, input: $input) { id name email role active }\n  }\n": typeof types.UpdateAgentDocument,
+    "\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n": typeof types.DeactivateAgentDocument,
+    "\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n": typeof types.ReactivateAgentDocument,
+    "\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n": typeof types.CreatePasswordResetDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": typeof types.CannedResponseFieldsFragmentDoc,
     "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": typeof types.CannedResponsesDocument,
@@ -47,8 +57,8 @@ type Documents = {
     "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": typeof types.UpdateRoutingDocument,
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": typeof types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": typeof types.SetAvailabilityDocument,
-    "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
-    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": typeof types.CreateAgentDocument,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n": typeof types.CreateAgentDocument,
+    "\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  query DeskSettings {\n    businessHours { timeZone intervals { weekday start end } holidays { date name } openNow nextOpeningAt }\n    slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } atRiskPercent }\n  }\n": typeof types.DeskSettingsDocument,
@@ -85,6 +95,16 @@ type Documents = {
     "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      satisfaction { rating comment ratedAt }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
 };
 const documents: Documents = {
+    "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": types.MySessionsDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n": types.RevokeOtherSessionsDocument,
+    "\n  mutation ResetPassword($code: String!, $newPassword: String!) {\n    resetPassword(code: $code, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  query AgentAccounts {\n    me { id }\n    admins(includeDeactivated: true) { id name email role active }\n  }\n": types.AgentAccountsDocument,
+    "\n  mutation UpdateAgent($id: ID!, $input: UpdateAgentInput!) {\n    updateAgent(id: $id, input: $input) { id name email role active }\n  }\n": types.UpdateAgentDocument,
+    "\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n": types.DeactivateAgentDocument,
+    "\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n": types.ReactivateAgentDocument,
+    "\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n": types.CreatePasswordResetDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
     "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": types.CannedResponseFieldsFragmentDoc,
     "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": types.CannedResponsesDocument,
@@ -118,8 +138,8 @@ const documents: Documents = {
     "\n  mutation UpdateRouting($input: RoutingSettingsInput!) {\n    updateRouting(input: $input) {\n      ...RoutingFields\n    }\n  }\n": types.UpdateRoutingDocument,
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": types.SetAvailabilityDocument,
-    "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
-    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n": types.CreateAgentDocument,
+    "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n": types.CreateAgentDocument,
+    "\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
     "\n  query DeskSettings {\n    businessHours { timeZone intervals { weekday start end } holidays { date name } openNow nextOpeningAt }\n    slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } atRiskPercent }\n  }\n": types.DeskSettingsDocument,
@@ -170,6 +190,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n"): (typeof documents)["\n  mutation RevokeOtherSessions {\n    revokeOtherSessions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($code: String!, $newPassword: String!) {\n    resetPassword(code: $code, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($code: String!, $newPassword: String!) {\n    resetPassword(code: $code, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentAccounts {\n    me { id }\n    admins(includeDeactivated: true) { id name email role active }\n  }\n"): (typeof documents)["\n  query AgentAccounts {\n    me { id }\n    admins(includeDeactivated: true) { id name email role active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAgent($id: ID!, $input: UpdateAgentInput!) {\n    updateAgent(id: $id, input: $input) { id name email role active }\n  }\n"): (typeof documents)["\n  mutation UpdateAgent($id: ID!, $input: UpdateAgentInput!) {\n    updateAgent(id: $id, input: $input) { id name email role active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n"): (typeof documents)["\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n"): (typeof documents)["\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n"): (typeof documents)["\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -305,11 +365,11 @@ export function graphql(source: "\n  mutation SetAvailability($available: Boolea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"): (typeof documents)["\n  query Settings {\n    admins { id name email role }\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"];
+export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role }\n  }\n"];
+export function graphql(source: "\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"): (typeof documents)["\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

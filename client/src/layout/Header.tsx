@@ -109,7 +109,9 @@ export function Header() {
         <label className="alerts-toggle">
           <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
         </label>
-        <span className="muted">{data?.me?.name}</span>
+        <a href="/account" className="account-link" aria-current={route.screen === 'account' ? 'page' : undefined} title="My password and sessions" onClick={(event) => (event.preventDefault(), navigate('/account'))}>
+          {data?.me?.name ?? 'My account'}
+        </a>
         <button type="button" onClick={signOut}>Sign out</button>
       </div>
     </header>

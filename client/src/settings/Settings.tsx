@@ -1,11 +1,12 @@
-// Settings for admins: agents, automatic assignment, API tokens for tools (the secret shown once), labels, business hours and SLA targets.
+// Settings for admins: agents (see AgentSettings), automatic assignment, API tokens for tools (the secret shown once), labels, business hours and SLA targets.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
-import type { ApiScope, Role } from '../gql/graphql';
+import type { ApiScope } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
+import { AgentSettings } from './AgentSettings';
 import { BusinessHoursSettings } from './BusinessHoursSettings';
 import { DESK_SETTINGS } from './desk-settings.documents';
 import { SlaSettings } from './SlaSettings';
@@ -13,13 +14,7 @@ import { TemplateSettings } from '../templates/TemplateSettings';
 
 const SETTINGS = graphql(`
   query Settings {
-    admins { id name email role }
     apiTokens { id name scopes createdAt expiresAt revokedAt }
-  }
-`);
-const CREATE_AGENT = graphql(`
-  mutation CreateAgent($input: CreateAgentInput!) {
-    createAgent(input: $input) { id name email role }
   }
 `);
 const CREATE_TOKEN = graphql(`
@@ -32,41 +27,6 @@ const REVOKE_TOKEN = graphql(`
     revokeApiToken(id: $id)
   }
 `);
-
-function AgentForm({ onDone }: { onDone: () => void }) {
-  const [input, setInput] = useState({ name: '', email: '', password: '', role: 'AGENT' as Role });
-  const [create, { loading, error }] = useMutation(CREATE_AGENT, { refetchQueries: ['Routing'] });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await create({ variables: { input } }).catch(() => null);
-    if (result?.data) {
-      setInput({ name: '', email: '', password: '', role: 'AGENT' });
-      onDone();
-    }
-  };
-  const field = (key: 'name' | 'email' | 'password', label: string, type = 'text') => (
-    <label>
-      {label}
-      <input type={type} required value={input[key]} onChange={(event) => setInput({ ...input, [key]: event.target.value })} />
-    </label>
-  );
-  return (
-    <form className="inline-form" onSubmit={submit} aria-label="Add an agent">
-      {field('name', 'Name')}
-      {field('email', 'Email', 'email')}
-      {field('password', 'Password (8+ characters)', 'password')}
-      <label>
-        Role
-        <select value={input.role} onChange={(event) => setInput({ ...input, role: event.target.value as Role })}>
-          <option value="AGENT">Agent</option>
-          <option value="ADMIN">Admin</option>
-        </select>
-      </label>
-      <button type="submit" className="primary" disabled={loading}>Add agent</button>
-      {error && <p role="alert" className="error">{error.message}</p>}
-    </form>
-  );
-}
 
 function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const [name, setName] = useState('');
@@ -107,18 +67,7 @@ export function Settings() {
   if (error) return <p role="alert" className="error">Settings could not be loaded: {error.message}</p>;
   return (
     <div className="settings">
-      <section aria-labelledby="agents-title">
-        <h2 id="agents-title">Agents</h2>
-        <table>
-          <thead><tr><th>Name</th><th>Email</th><th>Role</th></tr></thead>
-          <tbody>
-            {data?.admins.map((admin) => (
-              <tr key={admin.id}><td>{admin.name}</td><td>{admin.email}</td><td>{admin.role.toLowerCase()}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <AgentForm onDone={() => void refetch()} />
-      </section>
+      <AgentSettings />
       <RoutingSettings />
       <section aria-labelledby="tokens-title">
         <h2 id="tokens-title">API tokens</h2>
