@@ -8,7 +8,8 @@ export type Route =
   | { screen: 'simulator' }
   | { screen: 'canned-responses' }
   | { screen: 'reports' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'problems' };
 
 export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
@@ -18,6 +19,7 @@ export function parseRoute(path: string, search = ''): Route {
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };
+  if (path.startsWith('/problems')) return { screen: 'problems' };
   if (path === '/reports' || path === '/reports/') return { screen: 'reports' };
   return { screen: 'tickets', ticketId: null };
 }
