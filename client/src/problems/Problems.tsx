@@ -34,8 +34,13 @@ const KIND_LABEL: Record<string, string> = { message: 'Message', status: 'Delive
 
 export function Problems() {
   const { data, loading, error, refetch, fetchMore } = useQuery(PARKED, { fetchPolicy: 'cache-and-network' });
-  // A new parked element (or one closed elsewhere) changes the count: read the list again.
-  useSubscription(PARKED_COUNT_CHANGED, { onData: () => void refetch() });
+  // A new parked element (or one closed elsewhere) changes the count: read the list again then, not on every ticket event.
+  useSubscription(PARKED_COUNT_CHANGED, {
+    onData: ({ data: event }) => {
+      const count = event.data?.notificationsChanged.parkedElements;
+      if (count !== undefined && count !== data?.inboundFailures.totalCount) void refetch();
+    },
+  });
   const [retry] = useMutation(RETRY);
   const [dismiss] = useMutation(DISMISS);
   const [outcome, setOutcome] = useState<Record<string, string>>({});
