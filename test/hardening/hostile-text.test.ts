@@ -186,6 +186,9 @@ describe.each(databases)('hostile text on %s', (kind) => {
       const login = await server.gql('mutation($e: String!) { login(email: $e, password: "wrong") { token } }', { e: `${value}@example.test` });
       expect(login.errors?.[0]?.extensions?.code, name).not.toBe('INTERNAL_SERVER_ERROR');
     }
+    // Carriage returns become newlines (CRLF one), tabs and newlines stay, other controls go.
+    const lines = await server.ok('mutation($id: ID!, $b: String!) { addNote(ticketId: $id, body: $b) { body } }', { id: await newTicket(server), b: 'one\r\ntwo\rthree\n\tfour\u0007\u0085' });
+    expect(lines.addNote.body).toBe('one\ntwo\nthree\n\tfour');
   });
 
   it('every string field of a webhook message, with each hostile value: answered 200, nothing lost, stored cleaned', async () => {
