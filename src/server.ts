@@ -13,7 +13,8 @@ import { generatePassword, type Config } from './config.js';
 import { createOrm, migrateUp } from './db/orm.js';
 import { authPlugin } from './graphql/auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './graphql/context.js';
-import { createErrorFormatter, DATABASE_UNREACHABLE, isDatabaseUnreachable } from './graphql/format-error.js';
+import { createErrorFormatter, DATABASE_UNREACHABLE } from './graphql/format-error.js';
+import { isDatabaseUnreachable } from './db/transient.js';
 import { GraphQLError } from 'graphql';
 import { createSchema } from './graphql/schema.js';
 import { attachGraphqlWebSocket } from './graphql/websocket.js';
@@ -90,7 +91,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
   if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
   const reports = new ReportTicker(pubsub, config.reportUpdateMs);
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports };
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports, menu };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 

@@ -13,6 +13,7 @@ import { useRoute } from './router';
 import { getToken, onTokenChange } from './session';
 import { Settings } from './settings/Settings';
 import { Phone } from './simulator/Phone';
+import { Problems } from './problems/Problems';
 import { TicketDetail } from './tickets/TicketDetail';
 import { TicketList } from './tickets/TicketList';
 
@@ -60,6 +61,7 @@ export function App({ socket }: { socket: Client }) {
         {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}
         {route.screen === 'account' && <Account />}
+        {route.screen === 'problems' && <Problems />}
         {route.screen === 'reports' && (
           <Suspense fallback={<p className="muted reports-loading">Loading reports…</p>}>
             <Reports />

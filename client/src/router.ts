@@ -12,7 +12,9 @@ export type Route =
   /** My password and my sessions. */
   | { screen: 'account' }
   /** Setting a new password with a reset code: reachable without signing in. */
-  | { screen: 'reset-password' };
+  | { screen: 'reset-password' }
+  /** Webhook elements that could not be stored, for admins. */
+  | { screen: 'problems' };
 
 export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
@@ -24,6 +26,7 @@ export function parseRoute(path: string, search = ''): Route {
   if (path.startsWith('/settings')) return { screen: 'settings' };
   if (path === '/account' || path === '/account/') return { screen: 'account' };
   if (path === '/reset-password' || path === '/reset-password/') return { screen: 'reset-password' };
+  if (path.startsWith('/problems')) return { screen: 'problems' };
   if (path === '/reports' || path === '/reports/') return { screen: 'reports' };
   return { screen: 'tickets', ticketId: null };
 }

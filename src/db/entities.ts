@@ -13,10 +13,11 @@ import { TicketRead } from '../support/ticket-read.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { Contact } from '../whatsapp/contact.entity.js';
 import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
+import { InboundFailure } from '../whatsapp/inbound-failure.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 import { DeskRouting } from '../routing/desk-routing.entity.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, PasswordReset, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile];
+export const entities = [Admin, AuthSession, ApiToken, PasswordReset, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile, InboundFailure];

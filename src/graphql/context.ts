@@ -14,6 +14,7 @@ import type { TokenCache } from '../auth/token-cache.js';
 import type { PresenceService } from '../support/presence.service.js';
 import type { MediaStore } from '../media/media.store.js';
 import type { ReportTicker } from '../reports/report.ticker.js';
+import type { BotMenu } from '../whatsapp/bot.menu.js';
 
 /** What lives as long as the process: one of each. */
 export interface AppServices {
@@ -31,6 +32,8 @@ export interface AppServices {
   media: MediaStore;
   /** When live reports are read again. */
   reports: ReportTicker;
+  /** The bot's menu: what a retried webhook element is answered with, as the webhook would. */
+  menu: BotMenu;
 }
 
 export interface GraphqlContext {

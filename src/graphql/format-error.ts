@@ -1,7 +1,7 @@
 // The one place that turns any error into what a client sees: a message and `extensions.code`, never a stack or SQL.
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ConnectionException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnreachable } from '../db/transient.js';
 import { DomainError, ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -17,18 +17,6 @@ const REQUEST_CODES = new Set([
 ]);
 
 export const DATABASE_UNREACHABLE = 'The database cannot be reached right now; try again shortly';
-
-/** A lost or refused database connection, as opposed to a bug: worth telling the caller plainly. */
-export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 3) return false;
-  if (error instanceof ConnectionException) return true;
-  const { code, cause, previous, originalError } = error as { code?: unknown; cause?: unknown; previous?: unknown; originalError?: unknown };
-  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
-  // Drivers, the ORM and GraphQL wrap the socket's error; look inside.
-  return [cause, previous, originalError].some((inner) => isDatabaseUnreachable(inner, depth + 1));
-}
-
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR']);
 
 export function codeOf(error: DomainError): ErrorCode {
   switch (error.code) {

@@ -26,6 +26,8 @@ import { RoutingResolver } from '../routing/routing.resolver.js';
 import { MessageTemplateResolver } from '../templates/message-template.resolver.js';
 import { SatisfactionResolver, TicketSatisfactionResolver } from '../satisfaction/satisfaction.resolver.js';
 import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
+import { InboundFailureResolver } from '../whatsapp/inbound-failure.resolver.js';
+import { cleanStringArguments } from './clean-arguments.js';
 
 export const resolvers = [
   AuthResolver,
@@ -56,14 +58,16 @@ export const resolvers = [
   SatisfactionResolver,
   MessageAttachmentResolver,
   MediaAttachmentResolver,
+  InboundFailureResolver,
 ] as const;
 
-export function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     pubSub: pubsub as unknown as PubSub,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
     emitSchemaFile: false,
   });
+  return cleanStringArguments(schema);
 }

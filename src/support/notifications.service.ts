@@ -1,5 +1,7 @@
 // The dashboard badge's counts, as each agent sees them.
 import type { EntityManager } from '@mikro-orm/core';
+import { Role } from '../auth/auth.enums.js';
+import { InboundFailureState } from '../whatsapp/inbound-failure.entity.js';
 import { TicketStatus } from './support.enums.js';
 
 export interface NotificationCounts {
@@ -10,6 +12,8 @@ export interface NotificationCounts {
   hasAlerts: boolean;
   snoozed: number;
   slaBreached: number;
+  /** Webhook elements parked for an admin (see inbound-failure.service.ts); shown to admins only (visibleTo). */
+  parkedElements: number;
 }
 
 type Count = number | string | null | undefined;
@@ -26,16 +30,17 @@ const asCount = (value: Count) => Number(value ?? 0);
  */
 export async function countNotificationsFor(em: EntityManager, viewerIds: readonly number[]): Promise<NotificationCounts[]> {
   const connection = em.getConnection();
-  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count; sla_breached: Count }[] = await connection.execute(
+  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count; sla_breached: Count; parked: Count }[] = await connection.execute(
     `select sum(case when snoozed_at is null and status = ? then 1 else 0 end) as open_count,
             sum(case when snoozed_at is null and status = ? then 1 else 0 end) as in_progress,
             sum(case when snoozed_at is null and assigned_admin_id is null then 1 else 0 end) as unassigned,
             sum(case when snoozed_at is null and last_user_message_id is not null then 1 else 0 end) as from_person,
             sum(case when snoozed_at is not null then 1 else 0 end) as snoozed,
-            sum(case when snoozed_at is null and sla_breached_at is not null then 1 else 0 end) as sla_breached
+            sum(case when snoozed_at is null and sla_breached_at is not null then 1 else 0 end) as sla_breached,
+            (select count(*) from inbound_failures where state = ?) as parked
        from support_tickets
       where status in (?, ?)`,
-    [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, ...ACTIVE],
+    [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, InboundFailureState.PARKED, ...ACTIVE],
   );
   const reads: { admin_id: number | string; read_count: Count }[] = viewerIds.length
     ? await connection.execute(
@@ -63,8 +68,14 @@ export async function countNotificationsFor(em: EntityManager, viewerIds: readon
       hasAlerts: unassigned > 0 || unreadTickets > 0 || slaBreached > 0,
       snoozed: asCount(shared?.snoozed),
       slaBreached,
+      parkedElements: asCount(shared?.parked),
     };
   });
+}
+
+/** Parked webhook elements are for admins to see: agents read 0. */
+export function visibleTo(counts: NotificationCounts, role: Role): NotificationCounts {
+  return role === Role.ADMIN ? counts : { ...counts, parkedElements: 0 };
 }
 
 export async function countNotifications(em: EntityManager, viewerId: number): Promise<NotificationCounts> {

@@ -9,7 +9,7 @@ import { Contact } from '../whatsapp/contact.entity.js';
 import { findContact } from './contact.service.js';
 import { Message } from './message.entity.js';
 import { loadMessage } from './message.service.js';
-import { countNotificationsFor } from './notifications.service.js';
+import { countNotificationsFor, visibleTo } from './notifications.service.js';
 import { SupportNotifications } from './support.types.js';
 import { normalizePhoneNumber } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
@@ -99,9 +99,10 @@ export class SupportSubscriptions {
   }
 
   @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
-  notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
+  async notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
-    return sharedCounts(event, ctx.em, callerOf(ctx).admin.id);
+    const { admin } = callerOf(ctx);
+    return visibleTo(await sharedCounts(event, ctx.em, admin.id), admin.role);
   }
 
   @Subscription(() => Contact, {

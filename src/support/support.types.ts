@@ -67,6 +67,9 @@ export class SupportNotifications {
 
   @Field(() => Int, { description: 'Open or in-progress tickets (not snoozed) that missed an SLA target and were escalated; they raise hasAlerts.' })
   slaBreached!: number;
+
+  @Field(() => Int, { description: 'Admins only (0 for agents): webhook elements parked because they could not be stored, waiting in inboundFailures.' })
+  parkedElements!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })

@@ -17,6 +17,7 @@ import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
+import { capText, TEXT_LIMITS } from '../text/clean-text.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
 import { MediaFile, MediaStatus } from '../media/media.entity.js';
 import { mediaKindOf, refuseType } from '../media/media.policy.js';
@@ -31,8 +32,8 @@ function recordMedia(em: EntityManager, message: Message, inbound: InboundMessag
     message,
     kind,
     whatsappMediaId: content.mediaId,
-    mimeType: content.mimeType?.slice(0, 128) ?? null,
-    filename: content.filename?.slice(0, 255) ?? null,
+    mimeType: content.mimeType,
+    filename: content.filename,
     caption: content.caption,
     sha256: content.sha256,
     ...(refusal ? { status: MediaStatus.FAILED, error: refusal } : {}),
@@ -77,15 +78,10 @@ async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Tick
 }
 
 /** Fits WhatsApp's limit without cutting a character in two (the cut never splits a surrogate pair). */
-function asBody(text: string): string {
-  if (text.length <= MAX_BODY_LENGTH) return text;
-  let cut = MAX_BODY_LENGTH - 1;
-  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1;
-  return `${text.slice(0, cut)}…`;
-}
+const asBody = (text: string) => capText(text, MAX_BODY_LENGTH);
 
 /** Names from WhatsApp fit the column they are kept in. */
-const asName = (name: string | null) => (name ? [...name].slice(0, 120).join('') : null);
+const asName = (name: string | null) => (name ? capText(name, TEXT_LIMITS.name) : null);
 
 function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
   const now = new Date();

@@ -5,6 +5,7 @@ import { inTransaction, type SupportContext } from '../support/support.context.j
 import { DeliveryStatus } from '../support/support.enums.js';
 import { EarlyReceipt } from './early-receipt.entity.js';
 import type { ReceiptStatus, StatusReceipt } from './webhook.parse.js';
+import { capText, TEXT_LIMITS } from '../text/clean-text.js';
 
 /** How far a message has got; receipts arrive out of order ("read" before "delivered"), so only forward moves count. */
 const progress: Record<DeliveryStatus, number> = {
@@ -31,7 +32,7 @@ export function advanceDelivery(message: Message, status: ReceiptStatus, error: 
   const isForward = next === DeliveryStatus.FAILED ? progress[current] < progress[DeliveryStatus.DELIVERED] : progress[next] > progress[current];
   if (!isForward) return false;
   message.deliveryStatus = next;
-  if (next === DeliveryStatus.FAILED) message.deliveryError = (error ? `${error.code} ${error.title}` : 'failed').slice(0, 512);
+  if (next === DeliveryStatus.FAILED) message.deliveryError = capText(error ? `${error.code} ${error.title}` : 'failed', TEXT_LIMITS.error);
   return true;
 }
 
@@ -65,7 +66,7 @@ export async function applyReceipt(ctx: SupportContext, receipt: StatusReceipt):
   const found = await inTransaction(ctx, async (em, events) => {
     const message = await lockMessageByWhatsappId(em, receipt.whatsappMessageId);
     if (!message) {
-      em.create(EarlyReceipt, { whatsappMessageId: receipt.whatsappMessageId, status: receipt.status, errorCode: receipt.error?.code ?? null, errorTitle: receipt.error?.title.slice(0, 255) ?? null });
+      em.create(EarlyReceipt, { whatsappMessageId: receipt.whatsappMessageId, status: receipt.status, errorCode: receipt.error?.code ?? null, errorTitle: receipt.error ? capText(receipt.error.title, 255) : null });
       await em.flush();
       return null;
     }

@@ -1,6 +1,9 @@
 // Turns a webhook body into typed WhatsApp events before any domain code sees it.
-// Every element of entry, changes, messages and statuses is read; one malformed element is
-// reported and skipped, never the whole delivery.
+// Every element of entry, changes, messages and statuses is read on its own: its text is cleaned
+// (src/text/clean-text.ts) and held to the length rules of the columns it lands in; one that cannot be
+// read is reported with its raw JSON (to be parked), never costing the rest of the delivery.
+import { createHash } from 'node:crypto';
+import { capNullable, capText, cleanDeep, TEXT_LIMITS } from '../text/clean-text.js';
 
 export type InboundContent =
   | { type: 'text'; text: string }
@@ -45,14 +48,54 @@ export interface SystemError {
 
 export type WhatsappEvent = InboundMessage | StatusReceipt | SystemError;
 
+/** Where an element came from, and the element itself as it arrived: what is parked, and what a retry replays. */
+export interface ElementSource {
+  kind: 'message' | 'status' | 'error';
+  /** The change's field ("messages") and the business number it came to. */
+  field: string | null;
+  phoneNumberId: string | null;
+  /**
+   * The element as a change value of its own, JSON, exactly as it arrived: `messages`, `statuses` or `errors`
+   * holding just it, with the metadata and (for a message) its sender's contact card.
+   */
+  raw: string;
+  /** SHA-256 of `raw`: the same element delivered again has the same key. */
+  key: string;
+}
+
+/** One element of a delivery: read into an event, or refused with why. */
+export type DeliveryElement =
+  | { source: ElementSource; event: WhatsappEvent; refusal?: undefined }
+  | { source: ElementSource; event?: undefined; refusal: { id: string | null; code: RefusalCode; reason: string } };
+
 export interface ParsedDelivery {
+  /** Every element, in the order of the body. */
+  elements: DeliveryElement[];
+  /** The events read (the elements' events, in order). */
   events: WhatsappEvent[];
-  /** Elements that could not be read, with what identifies them, for the log. */
-  rejected: { id: string | null; reason: string }[];
 }
 
 /** The body is not a WhatsApp payload at all. */
 export class NotAWhatsappPayload extends Error {}
+
+/** Why an element is refused: an identifier breaks its rule (too long, not digits), or the element cannot be read. */
+export type RefusalCode = 'INVALID_ID' | 'UNREADABLE';
+
+class ElementRefused extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An identifier that is absent is null; one that breaks its length rule refuses the element (it would be stored wrong, or not at all). */
+function identifier(value: unknown, what: string, max: number): string | null {
+  const id = str(value);
+  if (id !== null && id.length > max) throw new ElementRefused('INVALID_ID', `${what} longer than ${max} characters`);
+  return id;
+}
 
 type Json = Record<string, unknown>;
 
@@ -102,17 +145,17 @@ function contentOf(message: Json): InboundContent {
       };
     }
     case 'reaction':
-      return { type: 'reaction', emoji: str(body.emoji), reactedToId: str(body.message_id) };
+      return { type: 'reaction', emoji: str(body.emoji), reactedToId: identifier(body.message_id, 'reacted-to message id', TEXT_LIMITS.whatsappId) };
     default:
       if ((MEDIA_TYPES as readonly string[]).includes(type)) {
         return {
           type: 'media',
           media: type as (typeof MEDIA_TYPES)[number],
-          mediaId: str(body.id),
-          caption: str(body.caption),
-          filename: str(body.filename),
-          mimeType: str(body.mime_type),
-          sha256: str(body.sha256),
+          mediaId: identifier(body.id, 'media id', TEXT_LIMITS.whatsappId),
+          caption: capNullable(str(body.caption), TEXT_LIMITS.body),
+          filename: capNullable(str(body.filename), TEXT_LIMITS.filename),
+          mimeType: identifier(body.mime_type, 'mime type', TEXT_LIMITS.mimeType),
+          sha256: identifier(body.sha256, 'sha256', TEXT_LIMITS.sha256),
           voice: body.voice === true,
         };
       }
@@ -121,17 +164,19 @@ function contentOf(message: Json): InboundContent {
 }
 
 function readMessage(message: Json, profileNames: Map<string, string>): InboundMessage {
-  const id = str(message.id);
+  const id = identifier(message.id, 'message id', TEXT_LIMITS.whatsappId);
   const from = str(message.from);
   if (!id || !from) throw new Error('message without an id or a sender');
-  if (id.length > 128) throw new Error('message id longer than 128 characters');
+  const digits = from.replace(/\D/g, '');
+  if (digits.length > TEXT_LIMITS.phoneDigits) throw new ElementRefused('INVALID_ID', `sender longer than ${TEXT_LIMITS.phoneDigits} digits`);
+  const profileName = profileNames.get(from) ?? null;
   return {
     kind: 'message',
     whatsappMessageId: id,
-    from: from.replace(/\D/g, ''),
-    profileName: profileNames.get(from) ?? null,
+    from: digits,
+    profileName: profileName === null ? null : capText(profileName, TEXT_LIMITS.name),
     sentAt: timestampOf(message.timestamp),
-    contextId: isObject(message.context) ? str(message.context.id) : null,
+    contextId: isObject(message.context) ? identifier(message.context.id, 'context message id', TEXT_LIMITS.whatsappId) : null,
     content: contentOf(message),
   };
 }
@@ -139,7 +184,7 @@ function readMessage(message: Json, profileNames: Map<string, string>): InboundM
 const RECEIPT_STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'failed'];
 
 function readStatus(status: Json): StatusReceipt {
-  const id = str(status.id);
+  const id = identifier(status.id, 'status message id', TEXT_LIMITS.whatsappId);
   const value = str(status.status);
   if (!id || !value || !RECEIPT_STATUSES.includes(value)) throw new Error(`status "${String(status.status)}" is not one we know`);
   const error = asArray(status.errors).filter(isObject)[0];
@@ -149,49 +194,81 @@ function readStatus(status: Json): StatusReceipt {
     status: value as ReceiptStatus,
     recipient: str(status.recipient_id),
     at: timestampOf(status.timestamp),
-    error: error ? { code: num(error.code) ?? 0, title: str(error.title) ?? str(error.message) ?? 'unknown error' } : null,
+    error: error ? { code: num(error.code) ?? 0, title: capText(str(error.title) ?? str(error.message) ?? 'unknown error', 255) } : null,
   };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The element as a change value of its own (see ElementSource.raw). */
+function rawValueOf(value: Json, list: 'messages' | 'statuses' | 'errors', element: unknown): string {
+  const from = isObject(element) ? element.from : undefined;
+  const cards = list === 'messages' ? asArray(value.contacts).filter((card) => isObject(card) && card.wa_id === from) : [];
+  return JSON.stringify({
+    ...(value.messaging_product !== undefined ? { messaging_product: value.messaging_product } : {}),
+    ...(value.metadata !== undefined ? { metadata: value.metadata } : {}),
+    ...(cards.length ? { contacts: cards } : {}),
+    [list]: [element],
+  });
+}
+
+/** Reads one element from its own raw JSON, cleaned: the same path for a delivery and for a retry of a parked element. */
+function readElement(source: ElementSource, list: 'messages' | 'statuses' | 'errors'): DeliveryElement {
+  const value = cleanDeep(JSON.parse(source.raw) as Json);
+  const element = asArray(value[list])[0];
+  const id = isObject(element) ? str(element.id) : null;
+  try {
+    if (!isObject(element)) throw new Error(`${source.kind} is not an object`);
+    if (list === 'statuses') return { source, event: readStatus(element) };
+    if (list === 'errors') return { source, event: { kind: 'error', code: num(element.code), title: capText(str(element.title) ?? str(element.message) ?? 'unknown error', 255) } };
+    const profileNames = new Map<string, string>();
+    for (const contact of asArray(value.contacts).filter(isObject)) {
+      const waId = str(contact.wa_id);
+      const name = isObject(contact.profile) ? str(contact.profile.name) : null;
+      if (waId && name) profileNames.set(waId, name);
+    }
+    return { source, event: readMessage(element, profileNames) };
+  } catch (error) {
+    const code = error instanceof ElementRefused ? error.code : 'UNREADABLE';
+    return { source, refusal: { id: id === null ? null : capText(id, TEXT_LIMITS.whatsappId), code, reason: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+const KIND_OF = { messages: 'message', statuses: 'status', errors: 'error' } as const;
+const LIST_OF = { message: 'messages', status: 'statuses', error: 'errors' } as const;
+
+/** A parked element read again from what was kept of it, as the delivery read it. */
+export function readParkedElement(parked: { kind: string; raw: Record<string, unknown>; field: string | null; phoneNumberId: string | null; elementKey: string }): DeliveryElement {
+  const kind = parked.kind in LIST_OF ? (parked.kind as ElementSource['kind']) : 'message';
+  const source: ElementSource = { kind, field: parked.field, phoneNumberId: parked.phoneNumberId, raw: JSON.stringify(parked.raw), key: parked.elementKey };
+  return readElement(source, LIST_OF[kind]);
 }
 
 export function parseDelivery(body: unknown): ParsedDelivery {
   if (!isObject(body) || body.object !== 'whatsapp_business_account' || !Array.isArray(body.entry)) {
     throw new NotAWhatsappPayload('not a WhatsApp Business Account webhook payload');
   }
-  const delivery: ParsedDelivery = { events: [], rejected: [] };
-  const attempt = (id: unknown, read: () => WhatsappEvent) => {
-    try {
-      delivery.events.push(read());
-    } catch (error) {
-      delivery.rejected.push({ id: str(id), reason: error instanceof Error ? error.message : String(error) });
-    }
-  };
+  const elements: DeliveryElement[] = [];
   for (const entry of body.entry.filter(isObject)) {
     for (const change of asArray(entry.changes).filter(isObject)) {
       const value = isObject(change.value) ? change.value : {};
-      const profileNames = new Map<string, string>();
-      for (const contact of asArray(value.contacts).filter(isObject)) {
-        const waId = str(contact.wa_id);
-        const name = isObject(contact.profile) ? str(contact.profile.name) : null;
-        if (waId && name) profileNames.set(waId, name);
-      }
-      for (const message of asArray(value.messages)) {
-        attempt(isObject(message) ? message.id : null, () => {
-          if (!isObject(message)) throw new Error('message is not an object');
-          return readMessage(message, profileNames);
-        });
-      }
-      for (const status of asArray(value.statuses)) {
-        attempt(isObject(status) ? status.id : null, () => {
-          if (!isObject(status)) throw new Error('status is not an object');
-          return readStatus(status);
-        });
-      }
-      for (const error of asArray(value.errors).filter(isObject)) {
-        delivery.events.push({ kind: 'error', code: num(error.code), title: str(error.title) ?? str(error.message) ?? 'unknown error' });
+      const metadata = isObject(value.metadata) ? value.metadata : {};
+      for (const list of ['messages', 'statuses', 'errors'] as const) {
+        for (const element of asArray(value[list])) {
+          const raw = rawValueOf(value, list, element);
+          const source: ElementSource = {
+            kind: KIND_OF[list],
+            field: str(change.field) === null ? null : capText(str(change.field)!, 64),
+            phoneNumberId: str(metadata.phone_number_id) === null ? null : capText(str(metadata.phone_number_id)!, 64),
+            raw,
+            key: sha256(raw),
+          };
+          elements.push(readElement(source, list));
+        }
       }
     }
   }
-  return delivery;
+  return { elements, events: elements.flatMap((element) => (element.event ? [element.event] : [])) };
 }
 
 /** How an inbound message reads in the thread: its text, or a readable stand-in for what was sent. */

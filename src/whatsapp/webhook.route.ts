@@ -1,12 +1,12 @@
 // The WhatsApp webhook: GET answers the verification handshake; POST checks the signature on the raw
-// bytes, parses, and answers 200 only once everything the delivery carries is committed.
+// bytes, parses, and answers 200 only once every element the delivery carries is committed: stored, or parked
+// (inbound-failure.service.ts) when it cannot be stored. A transient failure answers 503 so that WhatsApp retries.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logger.js';
 import type { SupportContext } from '../support/support.context.js';
 import type { BotMenu } from './bot.menu.js';
-import { receiveWhatsappMessage } from './inbound.service.js';
-import { applyReceipt } from './receipt.service.js';
+import { receiveElement } from './inbound-failure.service.js';
 import { NotAWhatsappPayload, parseDelivery, type ParsedDelivery } from './webhook.parse.js';
 
 export const WEBHOOK_PATH = '/webhooks/whatsapp';
@@ -65,19 +65,23 @@ function sameSecret(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Promise<void> {
-  const support = deps.support();
-  for (const event of delivery.events) {
-    if (event.kind === 'message') {
-      const outcome = await receiveWhatsappMessage(support, deps.menu, event);
-      deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, type: event.content.type, outcome }, 'WhatsApp message handled');
-    } else if (event.kind === 'status') {
-      const changed = await applyReceipt(support, event);
-      deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, status: event.status, changed }, 'WhatsApp receipt handled');
-    } else {
-      deps.logger.warn({ code: event.code, title: event.title }, 'WhatsApp reported an error');
+/**
+ * Each element on its own: stored, or parked (committed before the answer). Returns whether any element met a
+ * transient failure; the others were still tried, and WhatsApp's retry skips what was stored or parked.
+ */
+async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Promise<{ transient: boolean; parked: number }> {
+  const inbound = { menu: deps.menu, logger: deps.logger, support: deps.support() };
+  let transient = false;
+  let parked = 0;
+  for (const element of delivery.elements) {
+    try {
+      if ((await receiveElement(inbound, element)) === 'parked') parked += 1;
+    } catch (error) {
+      transient = true;
+      deps.logger.error({ err: error, kind: element.source.kind }, 'WhatsApp webhook element could not be stored for now; WhatsApp will retry');
     }
   }
+  return { transient, parked };
 }
 
 export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookDeps): Promise<void> {
@@ -108,20 +112,16 @@ export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookD
         const reason = error instanceof NotAWhatsappPayload ? error.message : 'body is not JSON';
         return reply.code(400).send({ error: reason });
       }
-      for (const rejected of delivery.rejected) {
-        deps.logger.warn({ whatsappMessageId: rejected.id, reason: rejected.reason }, 'WhatsApp webhook element skipped');
-      }
       if (!(await gate.enter())) return reply.code(503).send({ error: 'busy; retry later' });
+      let outcome: Awaited<ReturnType<typeof handleDelivery>>;
       try {
-        await handleDelivery(deps, delivery);
-      } catch (error) {
-        // Nothing is lost: WhatsApp retries a delivery that does not get a 200, and what was committed is skipped then.
-        deps.logger.error({ err: error }, 'WhatsApp webhook delivery could not be stored; WhatsApp will retry');
-        return reply.code(503).send({ error: 'temporarily unavailable' });
+        outcome = await handleDelivery(deps, delivery);
       } finally {
         gate.leave();
       }
-      return reply.code(200).send({ received: delivery.events.length });
+      // Nothing is lost: WhatsApp retries a delivery that does not get a 200, and what was committed is skipped then.
+      if (outcome.transient) return reply.code(503).send({ error: 'temporarily unavailable' });
+      return reply.code(200).send({ received: delivery.elements.length - outcome.parked, parked: outcome.parked });
     });
   });
 }

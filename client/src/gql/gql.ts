@@ -44,10 +44,14 @@ type Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": typeof types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": typeof types.ParkedElementsDocument,
+    "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": typeof types.ParkedCountChangedDocument,
+    "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": typeof types.RetryParkedElementDocument,
+    "\n  mutation DismissParkedElement($id: ID!) {\n    dismissInboundFailure(id: $id) { id state }\n  }\n": typeof types.DismissParkedElementDocument,
     "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": typeof types.DeskReportFieldsFragmentDoc,
     "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportDocument,
     "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportLiveDocument,
@@ -125,10 +129,14 @@ const documents: Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n": types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": types.ParkedElementsDocument,
+    "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": types.ParkedCountChangedDocument,
+    "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": types.RetryParkedElementDocument,
+    "\n  mutation DismissParkedElement($id: ID!) {\n    dismissInboundFailure(id: $id) { id state }\n  }\n": types.DismissParkedElementDocument,
     "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": types.DeskReportFieldsFragmentDoc,
     "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportDocument,
     "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportLiveDocument,
@@ -313,11 +321,11 @@ export function graphql(source: "\n  mutation DeleteLabel($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n"];
+export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -326,6 +334,22 @@ export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n"): (typeof documents)["\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n"): (typeof documents)["\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n"): (typeof documents)["\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissParkedElement($id: ID!) {\n    dismissInboundFailure(id: $id) { id state }\n  }\n"): (typeof documents)["\n  mutation DismissParkedElement($id: ID!) {\n    dismissInboundFailure(id: $id) { id state }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,12 +9,12 @@ import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 const HEADER = graphql(`
   query Header {
     me { id name role available }
-    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }
+    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
   }
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached }
+    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -97,12 +97,18 @@ export function Header() {
         <span><strong>{counts?.unreadTickets ?? '–'}</strong> unread</span>
         {counts && counts.slaBreached > 0 && <span className="sla-breached-count"><strong>{counts.slaBreached}</strong> past SLA</span>}
       </button>
+      {counts && counts.parkedElements > 0 && (
+        <button type="button" className="badge parked-count" onClick={() => navigate('/problems')} data-testid="parked-badge" aria-label={`${counts.parkedElements} parked: open Problems`}>
+          <span><strong>{counts.parkedElements}</strong> parked</span>
+        </button>
+      )}
       <nav aria-label="Main">
         {link('/', 'Tickets', route.screen === 'tickets' || route.screen === 'contact')}
         {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
         {link('/reports', 'Reports', route.screen === 'reports')}
         {link('/simulator', 'Simulator', route.screen === 'simulator')}
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
+        {data?.me?.role === 'ADMIN' && link('/problems', counts && counts.parkedElements > 0 ? `Problems (${counts.parkedElements})` : 'Problems', route.screen === 'problems')}
       </nav>
       <div className="who">
         {data?.me && <AvailabilityToggle available={data.me.available ?? false} />}
