@@ -1,12 +1,12 @@
-// Contacts as the desk sees them: found by phone number, kept for every ticket, and edited by agents
-// (name, student id, notes), with every change audited and published.
+// Contacts as the desk sees them: found by phone number (or WhatsApp's user id for people who share none), kept
+// for every ticket, and edited by agents (name, student id, notes), with every change audited and published.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Contact } from '../whatsapp/contact.entity.js';
 import { inTransaction, type Actor, type SupportContext } from './support.context.js';
-import { normalizePhoneNumber, validateName } from './support.validation.js';
+import { isBusinessScopedUserId, normalizePhoneNumber, validateName } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
 
 /** The longest notes an agent may keep on a contact. */
@@ -22,8 +22,11 @@ export interface ContactChanges {
   baseNotesRevision?: number | null;
 }
 
+/** By number, or by business-scoped user id (also after WhatsApp told us the number of a person first known by id). */
 export async function findContact(em: EntityManager, rawPhone: string): Promise<Contact | null> {
-  return em.findOne(Contact, { phoneNumber: normalizePhoneNumber(rawPhone) });
+  const address = normalizePhoneNumber(rawPhone);
+  if (!isBusinessScopedUserId(address)) return em.findOne(Contact, { phoneNumber: address });
+  return em.findOne(Contact, { $or: [{ phoneNumber: address }, { whatsappUserId: address }] });
 }
 
 /** A ticket opened through the API has a contact too: created for a new number, its blanks filled for a known one. */
