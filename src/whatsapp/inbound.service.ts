@@ -125,9 +125,10 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     }
 
     if (content.type === 'reaction') return 'ignored';
-    // Not a tap on the bot's menu: written after a ticket ended, it reopens that ticket or is kept on it.
-    if (!isChoice && (await keepAfterTicket(ctx, em, events, contact, inbound)) === 'reopened-ticket') return 'reopened-ticket';
     const item = findMenuItem(menu, isChoice ? { choiceId: content.choiceId } : { text: content.type === 'text' ? content.text : '' });
+    // Not a pick from the bot's menu (tapped, or its number or title typed): written after a ticket ended, it
+    // reopens that ticket or is kept on it.
+    if (!isChoice && !item && (await keepAfterTicket(ctx, em, events, contact, inbound)) === 'reopened-ticket') return 'reopened-ticket';
     const to = contact.phoneNumber;
     if (item?.id === CHAT_SUPPORT_ID) {
       contact.conversationState = ConversationState.AWAITING_ISSUE;

@@ -121,7 +121,8 @@ describe.each(databases)('messages after REOPEN_WITHIN_HOURS, on %s', (kind) => 
     const { id } = await openTicketOnWhatsapp(server, standIn, phone);
     await server.ok(CLOSE, { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 4);
-    await sleep(1500);
+    // WhatsApp's timestamps are whole seconds: the message may read up to a second older than it is.
+    await sleep(2500);
 
     const text = `Thanks! Actually one more question ${phone}`;
     expect((await postWebhook(server, inboundText(phone, text).body)).status).toBe(200);
