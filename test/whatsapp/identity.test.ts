@@ -105,8 +105,10 @@ describe.each(databases)('people without a phone number, on %s', (kind) => {
     expect(bodies(ticket)).toContain('USER: here is my student number: 12345');
     expect((await server.ok(TICKET_OF, { p: userId })).tickets.totalCount).toBe(0);
     expect((await server.ok(CONTACT, { p: phone })).contact).toMatchObject({ phoneNumber: phone, whatsappUserId: userId, username: 'jo.learns', tickets: { totalCount: 1 } });
-    // Looked up by the id, it is still them.
+    // Looked up, or edited, by the id, it is still them.
     expect((await server.ok(CONTACT, { p: userId })).contact).toMatchObject({ phoneNumber: phone });
+    const edited = await server.ok('mutation($p: String!) { updateContact(phoneNumber: $p, input: { studentId: "S-9001" }) { phoneNumber studentId } }', { p: userId });
+    expect(edited.updateContact).toEqual({ phoneNumber: phone, studentId: 'S-9001' });
 
     await server.ok(REPLY, { id: ticket.id, body: 'Thanks, found you.' });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 1);
