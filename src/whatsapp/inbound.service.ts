@@ -3,7 +3,6 @@
 // reopening it, and later ones kept on their latest ticket. One transaction per message, keyed by its
 // WhatsApp id, so a repeated delivery changes nothing.
 import type { EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { Message } from '../support/message.entity.js';
 import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
