@@ -101,6 +101,8 @@ export interface Config {
   slaSweepMs: number;
   /** Resolving a ticket sends the person a one-tap satisfaction survey (CSAT_SURVEY=on|off). */
   satisfactionSurvey: boolean;
+  /** A person's message this long after their ticket was resolved reopens it (REOPEN_WITHIN_HOURS); 0: never. */
+  reopenWithinMs: number;
   admin: { email: string; password: string | null };
   passwords: {
     /** scrypt's cost as log2 of N (PASSWORD_HASH_COST); hashes made at another cost are remade at the next sign-in. */
@@ -128,6 +130,17 @@ function readInt(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Hours, fractions allowed (0.5 is half an hour), from 0 to `max`. */
+function readHours(env: Env, name: string, fallback: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value) || value > max) {
+    throw new ConfigError(`${name} must be a number of hours from 0 to ${max} (fractions allowed, e.g. 0.5), got "${raw}"`);
   }
   return value;
 }
@@ -272,6 +285,7 @@ export function loadConfig(env: Env = process.env): Config {
     snoozeSweepMs: readInt(env, 'SNOOZE_SWEEP_MS', 15_000, 50, 3_600_000),
     slaSweepMs: readInt(env, 'SLA_SWEEP_MS', 30_000, 50, 3_600_000),
     satisfactionSurvey: readOnOff(env, 'CSAT_SURVEY', true),
+    reopenWithinMs: Math.round(readHours(env, 'REOPEN_WITHIN_HOURS', 72, 24 * 365) * 3600_000),
     admin: { email: adminEmail.toLowerCase(), password: adminPassword },
     passwords: {
       hashCost: readInt(env, 'PASSWORD_HASH_COST', DEFAULT_SCRYPT_LOG_N, MIN_SCRYPT_LOG_N, MAX_SCRYPT_LOG_N),

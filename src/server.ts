@@ -146,6 +146,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     outbound: outboxChannel,
     ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour,
     satisfactionSurvey: config.satisfactionSurvey,
+    reopenWithinMs: config.reopenWithinMs,
   });
   await registerWebhookRoute(http, {
     appSecret: config.whatsapp.appSecret,

@@ -27,3 +27,12 @@ export function windowLeft(closesAt: string | null, now: number = Date.now()): s
   const minutes = Math.floor(ms / 60_000);
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
+
+/**
+ * How a person is named where their number would be shown: "+447700900123"; for a person who shares no number
+ * with the desk (their address is WhatsApp's business-scoped user id), their "@username", else that id.
+ */
+export function personAddress(person: { phoneNumber: string; username?: string | null }): string {
+  if (/^\d+$/.test(person.phoneNumber)) return `+${person.phoneNumber}`;
+  return person.username ? `@${person.username}` : person.phoneNumber;
+}

@@ -96,6 +96,7 @@ class RequestContext implements GraphqlContext {
         outbound: app.outbound,
         ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour,
         satisfactionSurvey: app.config.satisfactionSurvey,
+        reopenWithinMs: app.config.reopenWithinMs,
       },
     };
     return this.scope;

@@ -26,7 +26,7 @@ export class TicketSatisfaction {
   ticket!: Ticket;
 
   /** Who rated (the ticket's number), to find the rating their next message comments on. */
-  @Property({ type: 'string', length: 32 })
+  @Property({ type: 'string', length: 140 })
   phoneNumber!: string;
 
   @Field(() => SatisfactionRating)

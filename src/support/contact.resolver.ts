@@ -13,7 +13,7 @@ import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => Contact, { nullable: true, description: 'The contact with this phone number (spaces, dashes and a leading + are ignored); null when the desk has never heard from it.' })
+  @Query(() => Contact, { nullable: true, description: 'The contact with this phone number (spaces, dashes and a leading + are ignored), or this business-scoped user id for a person who shares no number; null when the desk has never heard from it.' })
   contact(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<Contact | null> {
     return findContact(ctx.em, phoneNumber);
   }
@@ -52,5 +52,18 @@ export class TicketContactResolver {
   @FieldResolver(() => Contact, { nullable: true, description: 'The person who opened it: their details, the notes on them, and their other tickets.' })
   contact(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<ContactRecord | null> {
     return ctx.loaders.contact.load(ticket.phoneNumber);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The person's WhatsApp business-scoped user id (BSUID), when WhatsApp sent one; for a person who shares no number it is also the ticket's phoneNumber.",
+  })
+  async whatsappUserId(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<string | null> {
+    return (await ctx.loaders.contact.load(ticket.phoneNumber))?.whatsappUserId ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "The person's WhatsApp username, when they set one: what to show for a person who shares no number." })
+  async username(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<string | null> {
+    return (await ctx.loaders.contact.load(ticket.phoneNumber))?.username ?? null;
   }
 }

@@ -1,12 +1,12 @@
-// Contacts as the desk sees them: found by phone number, kept for every ticket, and edited by agents
-// (name, student id, notes), with every change audited and published.
+// Contacts as the desk sees them: found by phone number (or WhatsApp's user id for people who share none), kept
+// for every ticket, and edited by agents (name, student id, notes), with every change audited and published.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Contact } from '../whatsapp/contact.entity.js';
 import { inTransaction, type Actor, type SupportContext } from './support.context.js';
-import { normalizePhoneNumber, validateName } from './support.validation.js';
+import { isBusinessScopedUserId, normalizePhoneNumber, validateName } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
 
 /** The longest notes an agent may keep on a contact. */
@@ -22,8 +22,12 @@ export interface ContactChanges {
   baseNotesRevision?: number | null;
 }
 
+/** Who a number or a business-scoped user id names: by the id also once the person is known by their number. */
+const byAddress = (address: string) => (isBusinessScopedUserId(address) ? { $or: [{ phoneNumber: address }, { whatsappUserId: address }] } : { phoneNumber: address });
+
+/** By number, or by business-scoped user id (also after WhatsApp told us the number of a person first known by id). */
 export async function findContact(em: EntityManager, rawPhone: string): Promise<Contact | null> {
-  return em.findOne(Contact, { phoneNumber: normalizePhoneNumber(rawPhone) });
+  return em.findOne(Contact, byAddress(normalizePhoneNumber(rawPhone)));
 }
 
 /** A ticket opened through the API has a contact too: created for a new number, its blanks filled for a known one. */
@@ -59,7 +63,7 @@ function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' 
 }
 
 async function loadContactForChange(em: EntityManager, phoneNumber: string): Promise<Contact> {
-  const contact = await em.findOne(Contact, { phoneNumber }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const contact = await em.findOne(Contact, byAddress(phoneNumber), { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (contact) return contact;
   // A number known only from tickets opened before contacts were kept for them gets its contact now.
   if ((await em.count(Ticket, { phoneNumber })) === 0) throw notFound('Contact', `+${phoneNumber}`);
@@ -89,7 +93,7 @@ export async function updateContact(ctx: SupportContext, actor: Actor, rawPhone:
     }
     await em.flush();
     recordAudit(em, actor, 'contact.updated', null, before, Object.fromEntries(changed.map((field) => [field, contact[field]])), contact.id);
-    events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber } });
+    events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber: contact.phoneNumber } });
     return contact;
   });
 }

@@ -46,6 +46,8 @@ export interface SupportContext {
   ticketsPerPhonePerHour: number;
   /** Whether resolving a ticket sends the person the satisfaction survey (CSAT_SURVEY). */
   satisfactionSurvey: boolean;
+  /** How long after a ticket is resolved a message from the person reopens it (REOPEN_WITHIN_HOURS); 0: never. */
+  reopenWithinMs: number;
 }
 
 /** Who did it, for the thread and the audit log. */

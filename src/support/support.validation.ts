@@ -2,8 +2,22 @@
 import { badInput } from '../errors.js';
 import { MAX_BODY_LENGTH } from './message.entity.js';
 
-/** Digits only, as WhatsApp writes numbers: "+44 7700-900123" becomes "447700900123". */
+/**
+ * A business-scoped user id (BSUID): how WhatsApp names a person who shares no phone number (a username user).
+ * Two letters of country, a dot, up to 128 letters and digits; a parent id has "ENT." after the country.
+ */
+const BUSINESS_SCOPED_USER_ID = /^[A-Za-z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+export const isBusinessScopedUserId = (raw: string): boolean => BUSINESS_SCOPED_USER_ID.test(raw);
+
+/**
+ * How the desk names a person on WhatsApp (tickets, contacts, the outbox): their number, digits only, as WhatsApp
+ * writes numbers ("+44 7700-900123" becomes "447700900123"); or, for a person who shares no number, their
+ * business-scoped user id exactly as WhatsApp sent it.
+ */
 export function normalizePhoneNumber(raw: string): string {
+  const trimmed = raw.trim();
+  if (isBusinessScopedUserId(trimmed)) return trimmed;
   const digits = raw.replace(/\D/g, '');
   if (digits.length === 0) throw badInput('A phone number needs digits');
   if (digits.length > 20) throw badInput('A phone number has at most 20 digits');

@@ -32,8 +32,11 @@ export class Ticket {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'Digits only, with the country code, as WhatsApp sends it.' })
-  @Property({ type: 'string', length: 32 })
+  @Field(() => String, {
+    description:
+      'Digits only, with the country code, as WhatsApp sends it. For a person who shares no number with the desk (a WhatsApp username user), their business-scoped user id instead (see whatsappUserId): what replies are addressed to.',
+  })
+  @Property({ type: 'string', length: 140 })
   phoneNumber!: string;
 
   @Field(() => String, { nullable: true })

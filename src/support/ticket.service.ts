@@ -226,14 +226,36 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
   return afterRouting(ctx, closed);
 }
 
+/** Open work again: a new SLA round from now, and the resolution timed afresh at the next one. The assignee stays. */
+async function applyReopen(em: EntityManager, ticket: Ticket, status: TicketStatus): Promise<void> {
+  applyStatus(ticket, status);
+  await startNewSlaRound(em, ticket);
+  await recordResolutionTime(em, ticket);
+}
+
 export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
   const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], async (changed, em) => {
     if (isActiveStatus(changed.status)) throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
-    applyStatus(changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
-    await startNewSlaRound(em, changed);
-    await recordResolutionTime(em, changed);
+    await applyReopen(em, changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
   });
   return afterRouting(ctx, ticket);
+}
+
+/** Whether a person's message written at `writtenAt` reopens their resolved ticket: it came within `withinMs` of the resolution. */
+export function reopensOnMessage(ticket: Pick<Ticket, 'status' | 'resolvedAt'>, writtenAt: Date, withinMs: number): boolean {
+  return withinMs > 0 && ticket.status === TicketStatus.RESOLVED && ticket.resolvedAt !== null && writtenAt.getTime() - ticket.resolvedAt.getTime() <= withinMs;
+}
+
+/**
+ * The person wrote again soon after their ticket was resolved (the caller's transaction, the ticket locked): it is
+ * OPEN again, waiting for an answer, with its assignee kept; audited as the person's doing, and the desk is told.
+ */
+export async function reopenOnPersonMessage(em: EntityManager, events: SupportEvent[], ticket: Ticket): Promise<void> {
+  const before = { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() ?? null };
+  await applyReopen(em, ticket, TicketStatus.OPEN);
+  await em.flush();
+  recordAudit(em, null, 'ticket.reopened', ticket.id, before, { status: ticket.status, resolvedAt: null, reason: 'the person wrote again' });
+  events.push(...ticketChanged(ticket.id));
 }
 
 /**

@@ -17,6 +17,8 @@ export enum ConversationState {
 export class Contact {
   [OptionalProps]?:
     | 'name'
+    | 'whatsappUserId'
+    | 'username'
     | 'studentId'
     | 'conversationState'
     | 'openTicketId'
@@ -33,9 +35,24 @@ export class Contact {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'Digits only, with the country code, as WhatsApp sends it. What names the contact in the API.' })
-  @Property({ type: 'string', length: 32, unique: true })
+  @Field(() => String, {
+    description:
+      'Digits only, with the country code, as WhatsApp sends it. What names the contact in the API. For a person who shares no number (a WhatsApp username user), their business-scoped user id, until WhatsApp reports a number for them.',
+  })
+  @Property({ type: 'string', length: 140, unique: true })
   phoneNumber!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "WhatsApp's business-scoped user id for this person (BSUID, e.g. US.13491208655302741918): stable for this business while they keep their number; null until WhatsApp sends one.",
+  })
+  @Property({ type: 'string', length: 140, nullable: true, unique: true })
+  whatsappUserId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Their WhatsApp username, when they set one (people with a username may share no number). They can change it.' })
+  @Property({ type: 'string', length: 128, nullable: true })
+  username: string | null = null;
 
   @Field(() => String, { nullable: true, description: 'Their WhatsApp profile name, until an agent sets one (which WhatsApp then no longer overwrites).' })
   @Property({ type: 'string', length: 255, nullable: true })

@@ -1,71 +1,42 @@
 // What happens when a person writes: the bot's conversation (menu, Chat Support, the issue that opens a
-// ticket), and every message while a ticket is open joining that ticket. One transaction per message,
-// keyed by its WhatsApp id, so a repeated delivery changes nothing.
-import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
-import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
+// ticket), every message while a ticket is open joining that ticket, a message soon after it was resolved
+// reopening it, and later ones kept on their latest ticket. One transaction per message, keyed by its
+// WhatsApp id, so a repeated delivery changes nothing.
+import type { EntityManager } from '@mikro-orm/core';
+import { Message } from '../support/message.entity.js';
 import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
-import { wakeTicket } from '../support/snooze.service.js';
 import { SenderType, TicketStatus } from '../support/support.enums.js';
 import { tellWhenAgentsReturn } from '../desk/after-hours.service.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
 import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
 import { Contact, ConversationState } from './contact.entity.js';
+import { contactFor } from './contact-identity.js';
 import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
-import { capText, TEXT_LIMITS } from '../text/clean-text.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
-import { MediaFile, MediaStatus } from '../media/media.entity.js';
-import { mediaKindOf, refuseType } from '../media/media.policy.js';
+import { asBody, joinTicket, recordMedia } from './inbound.thread.js';
+import { keepAfterTicket, noteSystemChange } from './inbound.after-ticket.js';
 
-/** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
-function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
-  const { content } = inbound;
-  if (content.type !== 'media') return;
-  const kind = mediaKindOf(content.media);
-  const refusal = refuseType(kind, content.mimeType);
-  em.create(MediaFile, {
-    message,
-    kind,
-    whatsappMediaId: content.mediaId,
-    mimeType: content.mimeType,
-    filename: content.filename,
-    caption: content.caption,
-    sha256: content.sha256,
-    ...(refusal ? { status: MediaStatus.FAILED, error: refusal } : {}),
-  });
-}
-
-export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited' | 'rated' | 'commented';
+export type InboundOutcome =
+  | 'duplicate'
+  | 'joined-ticket'
+  | 'opened-ticket'
+  | 'reopened-ticket'
+  | 'menu'
+  | 'ignored'
+  | 'rate-limited'
+  | 'rated'
+  | 'commented'
+  | 'system-notice';
 
 export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
 export const ticketOpenedReply = (ticketId: number) =>
   `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
-
-/**
- * The person's contact, locked for the transaction (created, and so locked, when new). A new number is not
- * looked up with a locking read: on MariaDB that takes a gap lock, and two new people writing at the same
- * moment then deadlocked on their inserts. Two first messages from one new number collide on the unique
- * key instead, a lost race that inTransaction runs again.
- */
-async function contactFor(em: EntityManager, inbound: InboundMessage): Promise<Contact> {
-  const known = await em.findOne(Contact, { phoneNumber: inbound.from }, { fields: ['id'] });
-  let contact: Contact;
-  if (known) {
-    contact = await em.findOneOrFail(Contact, known.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  } else {
-    contact = em.create(Contact, { phoneNumber: inbound.from });
-    await em.flush();
-  }
-  if (inbound.profileName && !contact.nameSetByAgent) contact.name = asName(inbound.profileName);
-  if (!contact.lastInboundAt || contact.lastInboundAt < inbound.sentAt) contact.lastInboundAt = inbound.sentAt;
-  return contact;
-}
 
 /** The ticket this person's messages join: the one the bot opened, or any of theirs still open. */
 async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Ticket | null> {
@@ -77,41 +48,11 @@ async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Tick
   return ticket ? loadTicketForChange(em, ticket.id) : null;
 }
 
-/** Fits WhatsApp's limit without cutting a character in two (the cut never splits a surrogate pair). */
-const asBody = (text: string) => capText(text, MAX_BODY_LENGTH);
-
-/** Names from WhatsApp fit the column they are kept in. */
-const asName = (name: string | null) => (name ? capText(name, TEXT_LIMITS.name) : null);
-
-function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
-  const now = new Date();
-  const message = em.create(Message, {
-    ticket,
-    senderType: SenderType.USER,
-    senderName: asName(inbound.profileName) ?? ticket.senderName,
-    body: asBody(describeContent(inbound.content)),
-    whatsappMessageId: inbound.whatsappMessageId,
-    createdAt: now,
-  });
-  if (inbound.profileName) ticket.senderName = asName(inbound.profileName);
-  if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
-  ticket.lastMessageAt = now;
-  ticket.updatedAt = now;
-  contact.conversationState = ConversationState.IN_SUPPORT;
-  contact.openTicketId = ticket.id;
-  // The person wrote: a snoozed ticket is open work again.
-  if (ticket.snoozedAt) wakeTicket(em, ticket, 'reply');
-  events.push(
-    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
-    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
-  );
-  return message;
-}
-
 /** One message from a person; a ticket it opens is then assigned when routing is on. */
 export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu, inbound: InboundMessage): Promise<InboundOutcome> {
   const outcome = await handleInbound(ctx, menu, inbound);
-  if (outcome === 'opened-ticket') await assignWaitingTickets(ctx);
+  // A reopened ticket whose assignee left (or that had none) waits for routing like a new one.
+  if (outcome === 'opened-ticket' || outcome === 'reopened-ticket') await assignWaitingTickets(ctx);
   return outcome;
 }
 
@@ -120,8 +61,9 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     if (await em.findOne(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId })) return 'duplicate';
     em.create(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId, sender: inbound.from });
     await em.flush();
-    const contact = await contactFor(em, inbound);
+    const contact = await contactFor(em, events, inbound);
     const { content } = inbound;
+    if (content.type === 'system') return noteSystemChange(em, events, contact, inbound, content);
     // A survey tap rates its own (resolved) ticket: it never joins, reopens or opens one.
     const rated = await rateFromSurvey(em, events, contact, inbound);
     if (rated) return rated;
@@ -129,7 +71,6 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     const ticket = await activeTicketOf(em, contact);
     if (ticket) {
       const message = joinTicket(em, events, ticket, contact, inbound);
-      recordMedia(em, message, inbound);
       await em.flush();
       ticket.lastUserMessageId = message.id; // written at commit
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });
@@ -184,6 +125,9 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
 
     if (content.type === 'reaction') return 'ignored';
     const item = findMenuItem(menu, isChoice ? { choiceId: content.choiceId } : { text: content.type === 'text' ? content.text : '' });
+    // Not a pick from the bot's menu (tapped, or its number or title typed): written after a ticket ended, it
+    // reopens that ticket or is kept on it.
+    if (!isChoice && !item && (await keepAfterTicket(ctx, em, events, contact, inbound)) === 'reopened-ticket') return 'reopened-ticket';
     const to = contact.phoneNumber;
     if (item?.id === CHAT_SUPPORT_ID) {
       contact.conversationState = ConversationState.AWAITING_ISSUE;

@@ -21,8 +21,8 @@ export class OutboxRow {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  /** The person's number, digits only. Rows for one recipient go out in id order. */
-  @Property({ type: 'string', length: 32 })
+  /** The person's number, digits only, or their business-scoped user id (no number). Rows for one recipient go out in id order. */
+  @Property({ type: 'string', length: 140 })
   recipient!: string;
 
   /** The Cloud API request body for POST /messages. */

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Message } from '../support/message.entity.js';
 import type { OutboundChannel, OutgoingForm, TemplateSend } from '../support/support.context.js';
 import type { Ticket } from '../support/ticket.entity.js';
+import { addressedTo } from './cloud-api.address.js';
 import { OutboxRow } from './outbox.entity.js';
 import { surveyPayload } from './satisfaction.survey.js';
 import { MediaKind, type MediaFile } from '../media/media.entity.js';
@@ -13,7 +14,7 @@ export interface ListRow {
   description?: string;
 }
 
-const base = (to: string) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', to });
+const base = addressedTo;
 
 export const textPayload = (to: string, body: string) => ({ ...base(to), type: 'text', text: { preview_url: false, body } });
 

@@ -9,7 +9,8 @@ export class ProcessedInbound {
   @PrimaryKey({ type: 'string', length: 128 })
   whatsappMessageId!: string;
 
-  @Property({ type: 'string', length: 32 })
+  /** The person's number, or their business-scoped user id when they share no number. */
+  @Property({ type: 'string', length: 140 })
   sender!: string;
 
   @Property({ type: 'datetime', length: 3 })

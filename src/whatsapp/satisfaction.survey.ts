@@ -5,6 +5,7 @@ import type { SupportEvent } from '../pubsub/pubsub.js';
 import { SatisfactionRating } from '../satisfaction/satisfaction.entity.js';
 import { addComment, awaitingComment, endCommentWait, recordRating } from '../satisfaction/satisfaction.service.js';
 import { type Contact, ConversationState } from './contact.entity.js';
+import { addressedTo } from './cloud-api.address.js';
 import { enqueueOutbound, textPayload } from './outbox.service.js';
 import type { InboundMessage } from './webhook.parse.js';
 
@@ -21,9 +22,7 @@ const BUTTONS: { rating: SatisfactionRating; key: string; title: string }[] = [
 
 export function surveyPayload(to: string, ticketId: number) {
   return {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to,
+    ...addressedTo(to),
     type: 'interactive',
     interactive: {
       type: 'button',

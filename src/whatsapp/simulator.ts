@@ -189,7 +189,7 @@ export class WhatsappSimulator {
         }
         return { success: true };
       }
-      const to = String(payload.to ?? '');
+      const to = String(payload.to ?? payload.recipient ?? '');
       const id = wamid();
       const list = payload.interactive?.action;
       this.add(this.phoneFor(to), {

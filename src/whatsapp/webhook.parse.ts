@@ -4,6 +4,7 @@
 // read is reported with its raw JSON (to be parked), never costing the rest of the delivery.
 import { createHash } from 'node:crypto';
 import { capNullable, capText, cleanDeep, TEXT_LIMITS } from '../text/clean-text.js';
+import { isBusinessScopedUserId } from '../support/support.validation.js';
 
 export type InboundContent =
   | { type: 'text'; text: string }
@@ -16,12 +17,25 @@ export type InboundContent =
   | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
-  | { type: 'unsupported'; originalType: string; errorTitle: string | null };
+  | { type: 'unsupported'; originalType: string; errorTitle: string | null }
+  /**
+   * WhatsApp telling the business about the person (`type: system`): they moved to a new number (`number`,
+   * with the new one), WhatsApp gave them a new business-scoped user id (`user-id`), their security code
+   * changed (`identity`: a new phone or a reinstall, or someone else), or something else (`other`).
+   */
+  | { type: 'system'; change: 'number' | 'user-id' | 'identity' | 'other'; systemType: string; body: string | null; newPhoneNumber: string | null; newUserId: string | null };
 
 export interface InboundMessage {
   kind: 'message';
   whatsappMessageId: string;
+  /** Who wrote, as the desk names them: their number (digits), or their business-scoped user id when WhatsApp sent no number. */
   from: string;
+  /** Their number, digits only; null for a person who shares none (a WhatsApp username user). */
+  phoneNumber: string | null;
+  /** Their business-scoped user id (`from_user_id`, or `user_id` in `contacts`), when WhatsApp sent one. */
+  userId: string | null;
+  /** Their WhatsApp username (`contacts[].profile.username`), when they set one. */
+  username: string | null;
   profileName: string | null;
   sentAt: Date;
   /** The message this one answers (interactive replies, quoted replies). */
@@ -36,6 +50,8 @@ export interface StatusReceipt {
   whatsappMessageId: string;
   status: ReceiptStatus;
   recipient: string | null;
+  /** The recipient's business-scoped user id (`recipient_user_id`), sent for people addressed by one. */
+  recipientUserId: string | null;
   at: Date;
   error: { code: number; title: string } | null;
 }
@@ -146,6 +162,8 @@ function contentOf(message: Json): InboundContent {
     }
     case 'reaction':
       return { type: 'reaction', emoji: str(body.emoji), reactedToId: identifier(body.message_id, 'reacted-to message id', TEXT_LIMITS.whatsappId) };
+    case 'system':
+      return systemContentOf(body);
     default:
       if ((MEDIA_TYPES as readonly string[]).includes(type)) {
         return {
@@ -163,18 +181,86 @@ function contentOf(message: Json): InboundContent {
   }
 }
 
-function readMessage(message: Json, profileNames: Map<string, string>): InboundMessage {
-  const id = identifier(message.id, 'message id', TEXT_LIMITS.whatsappId);
+const SYSTEM_CHANGES: Record<string, 'number' | 'user-id' | 'identity'> = {
+  user_changed_number: 'number',
+  customer_changed_number: 'number',
+  user_changed_user_id: 'user-id',
+  user_identity_changed: 'identity',
+  customer_identity_changed: 'identity',
+};
+
+/** Digits of a number WhatsApp sent, or null when there are none. */
+const digitsOf = (value: string | null) => value?.replace(/\D/g, '') || null;
+
+function systemContentOf(body: Json): InboundContent {
+  const systemType = str(body.type) ?? 'unknown';
+  return {
+    type: 'system',
+    change: SYSTEM_CHANGES[systemType] ?? 'other',
+    systemType,
+    body: str(body.body),
+    // The new number: `wa_id` today, `new_wa_id` in the older shape.
+    newPhoneNumber: digitsOf(str(body.new_wa_id) ?? str(body.wa_id)),
+    newUserId: [str(body.new_user_id), str(body.user_id)].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null,
+  };
+}
+
+/** Who a change's `contacts` array says the people are: by number and by business-scoped user id. */
+interface ContactCard {
+  phoneNumber: string | null;
+  userId: string | null;
+  name: string | null;
+  username: string | null;
+}
+
+function readContactCards(value: Json): Map<string, ContactCard> {
+  const cards = new Map<string, ContactCard>();
+  for (const contact of asArray(value.contacts).filter(isObject)) {
+    const waId = str(contact.wa_id);
+    const profile = isObject(contact.profile) ? contact.profile : {};
+    const card: ContactCard = {
+      phoneNumber: waId && !isBusinessScopedUserId(waId) ? digitsOf(waId) : null,
+      userId: [str(contact.user_id), waId].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null,
+      name: str(profile.name),
+      username: str(profile.username) ?? str(contact.username),
+    };
+    if (card.phoneNumber) cards.set(card.phoneNumber, card);
+    if (card.userId) cards.set(card.userId, card);
+  }
+  return cards;
+}
+
+/**
+ * The sender: `from` (a number; a business-scoped user id for a person who shares none) and `from_user_id`,
+ * completed from the `contacts` card that names either of them (it carries the other, the name and username).
+ */
+function readSender(message: Json, cards: Map<string, ContactCard>) {
   const from = str(message.from);
+  let phoneNumber = from && !isBusinessScopedUserId(from) ? digitsOf(from) : null;
+  let userId = [str(message.from_user_id), from].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null;
+  const card = (phoneNumber ? cards.get(phoneNumber) : undefined) ?? (userId ? cards.get(userId) : undefined);
+  phoneNumber ??= card?.phoneNumber ?? null;
+  userId ??= card?.userId ?? null;
+  return { phoneNumber, userId, name: card?.name ?? null, username: card?.username ?? null };
+}
+
+function readMessage(message: Json, cards: Map<string, ContactCard>): InboundMessage {
+  const id = identifier(message.id, 'message id', TEXT_LIMITS.whatsappId);
+  const sender = readSender(message, cards);
+  const from = sender.phoneNumber ?? sender.userId;
   if (!id || !from) throw new Error('message without an id or a sender');
-  const digits = from.replace(/\D/g, '');
-  if (digits.length > TEXT_LIMITS.phoneDigits) throw new ElementRefused('INVALID_ID', `sender longer than ${TEXT_LIMITS.phoneDigits} digits`);
-  const profileName = profileNames.get(from) ?? null;
+  // A business-scoped user id is bounded by its own pattern; a number by its digits.
+  if (sender.phoneNumber && sender.phoneNumber.length > TEXT_LIMITS.phoneDigits) {
+    throw new ElementRefused('INVALID_ID', `sender longer than ${TEXT_LIMITS.phoneDigits} digits`);
+  }
   return {
     kind: 'message',
     whatsappMessageId: id,
-    from: digits,
-    profileName: profileName === null ? null : capText(profileName, TEXT_LIMITS.name),
+    from,
+    phoneNumber: sender.phoneNumber,
+    userId: sender.userId,
+    username: sender.username === null ? null : capText(sender.username, TEXT_LIMITS.name),
+    profileName: sender.name === null ? null : capText(sender.name, TEXT_LIMITS.name),
     sentAt: timestampOf(message.timestamp),
     contextId: isObject(message.context) ? identifier(message.context.id, 'context message id', TEXT_LIMITS.whatsappId) : null,
     content: contentOf(message),
@@ -193,6 +279,7 @@ function readStatus(status: Json): StatusReceipt {
     whatsappMessageId: id,
     status: value as ReceiptStatus,
     recipient: str(status.recipient_id),
+    recipientUserId: str(status.recipient_user_id),
     at: timestampOf(status.timestamp),
     error: error ? { code: num(error.code) ?? 0, title: capText(str(error.title) ?? str(error.message) ?? 'unknown error', 255) } : null,
   };
@@ -202,8 +289,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The element as a change value of its own (see ElementSource.raw). */
 function rawValueOf(value: Json, list: 'messages' | 'statuses' | 'errors', element: unknown): string {
-  const from = isObject(element) ? element.from : undefined;
-  const cards = list === 'messages' ? asArray(value.contacts).filter((card) => isObject(card) && card.wa_id === from) : [];
+  // The sender's contact card, matched by number or by business-scoped user id.
+  const names = isObject(element) ? [element.from, element.from_user_id].filter((id) => typeof id === 'string') : [];
+  const cards = list === 'messages' ? asArray(value.contacts).filter((card) => isObject(card) && (names.includes(String(card.wa_id)) || names.includes(String(card.user_id)))) : [];
   return JSON.stringify({
     ...(value.messaging_product !== undefined ? { messaging_product: value.messaging_product } : {}),
     ...(value.metadata !== undefined ? { metadata: value.metadata } : {}),
@@ -221,13 +309,7 @@ function readElement(source: ElementSource, list: 'messages' | 'statuses' | 'err
     if (!isObject(element)) throw new Error(`${source.kind} is not an object`);
     if (list === 'statuses') return { source, event: readStatus(element) };
     if (list === 'errors') return { source, event: { kind: 'error', code: num(element.code), title: capText(str(element.title) ?? str(element.message) ?? 'unknown error', 255) } };
-    const profileNames = new Map<string, string>();
-    for (const contact of asArray(value.contacts).filter(isObject)) {
-      const waId = str(contact.wa_id);
-      const name = isObject(contact.profile) ? str(contact.profile.name) : null;
-      if (waId && name) profileNames.set(waId, name);
-    }
-    return { source, event: readMessage(element, profileNames) };
+    return { source, event: readMessage(element, readContactCards(value)) };
   } catch (error) {
     const code = error instanceof ElementRefused ? error.code : 'UNREADABLE';
     return { source, refusal: { id: id === null ? null : capText(id, TEXT_LIMITS.whatsappId), code, reason: error instanceof Error ? error.message : String(error) } };
@@ -291,8 +373,28 @@ export function describeContent(content: InboundContent): string {
       return content.emoji ? `Reacted ${content.emoji}` : 'Removed a reaction';
     case 'unsupported':
       return `⚠️ Unsupported message (${content.originalType}${content.errorTitle ? `: ${content.errorTitle}` : ''})`;
+    case 'system':
+      return describeSystem(content);
     default: {
       const unknown: never = content;
+      return String(unknown);
+    }
+  }
+}
+
+/** The notice agents read in the thread for a system message. */
+function describeSystem(content: Extract<InboundContent, { type: 'system' }>): string {
+  switch (content.change) {
+    case 'number':
+      return `📱 ${content.body ?? 'The person changed their phone number.'}${content.newPhoneNumber ? ` Replies now go to +${content.newPhoneNumber}.` : ''}`;
+    case 'identity':
+      return `🔐 Security notice: this person's WhatsApp security code changed (${content.body ?? content.systemType}). They may have reinstalled WhatsApp or moved to a new phone, or someone else may be using their account: make sure it is still them before sharing personal details.`;
+    case 'user-id':
+      return `🪪 ${content.body ?? 'WhatsApp gave this person a new user id.'}`;
+    case 'other':
+      return `ℹ️ WhatsApp system message (${content.systemType})${content.body ? `: ${content.body}` : ''}`;
+    default: {
+      const unknown: never = content.change;
       return String(unknown);
     }
   }

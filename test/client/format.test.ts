@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatTimestamp, windowLeft } from '../../client/src/format';
+import { formatAge, formatTimestamp, personAddress, windowLeft } from '../../client/src/format';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -36,5 +36,13 @@ describe('the reply window', () => {
     expect(windowLeft(new Date(now + 5 * 60_000).toISOString(), now)).toBe('5 min');
     expect(windowLeft(new Date(now - 1000).toISOString(), now)).toBeNull();
     expect(windowLeft(null, now)).toBeNull();
+  });
+});
+
+describe('how a person is named where a number would be', () => {
+  it('shows a number with +, and for a person without one their @username, else their WhatsApp user id', () => {
+    expect(personAddress({ phoneNumber: '447700900123', username: 'jo.learns' })).toBe('+447700900123');
+    expect(personAddress({ phoneNumber: 'US.13491208655302741918', username: 'jo.learns' })).toBe('@jo.learns');
+    expect(personAddress({ phoneNumber: 'US.13491208655302741918', username: null })).toBe('US.13491208655302741918');
   });
 });

@@ -49,6 +49,8 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
     expect(await page.getByText(/last edited by Admin/).count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'contact.png') });
     await page.reload();
+    // The reloaded page renders the notes anew: wait for them before reading (reading hung past the poll's second).
+    await page.getByText(/last edited by Admin/).waitFor();
     await expect.poll(() => notes.inputValue()).toBe('Prefers WhatsApp to phone calls.\nFinal-year student; exams in June.');
     await page.waitForTimeout(400);
 

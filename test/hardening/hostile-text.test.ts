@@ -31,9 +31,18 @@ async function newTicket(server: TestServer, phone = uniquePhone()): Promise<str
   return (await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: phone, issueDescription: 'Hostile text', senderName: 'Host Tile' } })).createTicket.id;
 }
 
+async function newAgent(server: TestServer): Promise<string> {
+  const input = { email: `${unique('walked')}@example.test`, name: 'Walked Agent', password: 'a long enough password', role: 'AGENT' };
+  return (await server.ok('mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }', { i: input })).createAgent.id;
+}
+
 /** Valid arguments for every root field that takes a String somewhere; the walk replaces one string at a time. */
 const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<Variables> | Variables> = {
   auditLog: (_, f) => ({ phoneNumber: f.phone }),
+  // A wrong current password and an unknown code: the walk must not change the admin's password.
+  changePassword: () => ({ currentPassword: 'not the password', newPassword: 'a long enough new password' }),
+  resetPassword: () => ({ code: 'not a code that was made', newPassword: 'a long enough new password' }),
+  updateAgent: async (server) => ({ id: await newAgent(server), input: { name: 'Renamed Agent' } }),
   cannedResponses: () => ({ search: 'greet' }),
   contact: (_, f) => ({ phoneNumber: f.phone }),
   deskReport: () => ({ input: { from: '2026-01-01', to: '2026-01-31', timeZone: 'UTC' } }),

@@ -71,7 +71,7 @@ export interface CloudApiStandIn {
   recover(): void;
   /** Answers every request only after `ms` (as a slow or hanging API does) until `recover()`. */
   slowDown(ms: number): void;
-  /** Sends recorded so far to one number (text and interactive, not read receipts). */
+  /** Sends recorded so far to one number (`to`) or business-scoped user id (`recipient`): text and interactive, not read receipts. */
   messagesTo(to: string): RecordedRequest[];
   /** Waits until `predicate` holds over the requests, or fails after `ms`. */
   waitFor(predicate: (requests: RecordedRequest[]) => boolean, ms?: number): Promise<void>;
@@ -165,9 +165,17 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       record(200, null);
       return send(200, { success: true });
     }
+    // As the Cloud API: a number goes in `to`, a business-scoped user id in `recipient` (`to` wins when both are given).
+    const to = typeof body.to === 'string' ? body.to : null;
+    const userId = to === null && typeof body.recipient === 'string' ? body.recipient : null;
+    if ((to !== null && !/^\d{1,20}$/.test(to)) || (to === null && (userId === null || !/^[A-Za-z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(userId)))) {
+      record(400, null);
+      return send(400, { error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100, error_data: { details: 'to must be a phone number; recipient a business-scoped user id' } } });
+    }
     const id = `wamid.STANDIN${randomBytes(12).toString('hex')}`;
     record(200, id);
-    return send(200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] });
+    const contact = to !== null ? { input: to, wa_id: to } : { input: userId, user_id: userId };
+    return send(200, { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id }] });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -184,7 +192,7 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       delayMs = 0;
     },
     slowDown: (ms) => (delayMs = ms),
-    messagesTo: (to) => requests.filter((entry) => entry.body.to === to && entry.status === 200),
+    messagesTo: (to) => requests.filter((entry) => (entry.body.to ?? entry.body.recipient) === to && entry.status === 200),
     async waitFor(predicate, ms = 10_000) {
       const deadline = Date.now() + ms;
       while (!predicate(requests)) {

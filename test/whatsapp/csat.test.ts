@@ -68,7 +68,9 @@ async function closedWithSurvey(server: TestServer, standIn: CloudApiStandIn): P
 const textsTo = (standIn: CloudApiStandIn, phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.type);
 
 describe.each(databases)('the satisfaction survey on %s', (kind) => {
-  const world = useServerWithCloudApi(kind, { CSAT_SURVEY: 'on' });
+  // These follow the survey with the bot's menu after a resolution: reopening on a message (REOPEN_WITHIN_HOURS) is
+  // off here; test/whatsapp/after-ticket.test.ts has the survey with reopening on.
+  const world = useServerWithCloudApi(kind, { CSAT_SURVEY: 'on', REOPEN_WITHIN_HOURS: '0' });
 
   it('closing sends the closing message, then the three-button survey; a tap rates, the next text is the comment, and the ticket stays resolved', async () => {
     const { server, standIn } = world;

@@ -1,7 +1,7 @@
 // One contact: who they are (editable), the agents' notes, and every ticket they opened; live.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { formatAge, formatTimestamp } from '../format';
+import { formatAge, formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { ContactFieldsFragment } from '../gql/graphql';
 import { navigate } from '../router';
@@ -86,7 +86,7 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
   if (error || !contact) {
     return (
       <section className="contact-page">
-        <p role="alert" className="error">{error ? `This contact could not be loaded: ${error.message}` : `The desk has no contact +${phoneNumber}.`}</p>
+        <p role="alert" className="error">{error ? `This contact could not be loaded: ${error.message}` : `The desk has no contact ${personAddress({ phoneNumber })}.`}</p>
         <button type="button" onClick={back}>{backLabel}</button>
       </section>
     );
@@ -96,9 +96,10 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
       <header className="detail-head">
         <button type="button" className="back always" onClick={back} aria-label={backLabel} title={backLabel}>←</button>
         <div>
-          <h2 id="contact-title">{contact.name ?? `+${contact.phoneNumber}`}</h2>
+          <h2 id="contact-title">{contact.name ?? personAddress(contact)}</h2>
           <p className="muted">
-            +{contact.phoneNumber}
+            {personAddress(contact)}
+            {contact.username && /^\d+$/.test(contact.phoneNumber) ? ` · @${contact.username}` : ''}
             {contact.studentId ? ` · student ${contact.studentId}` : ''} · known since {formatTimestamp(contact.createdAt)}
             {contact.lastInboundAt ? ` · last wrote ${formatAge(contact.lastInboundAt)} ago` : ''}
           </p>

@@ -2,7 +2,7 @@ import { graphql } from '../gql';
 
 export const CONTACT_FIELDS = graphql(`
   fragment ContactFields on Contact {
-    phoneNumber name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt
+    phoneNumber whatsappUserId username name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt
     notesUpdatedBy { id name }
   }
 `);

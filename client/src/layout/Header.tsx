@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
+import { personAddress } from '../format';
 import { navigate, useRoute } from '../router';
 import { setToken } from '../session';
 import { AvailabilityToggle } from '../routing/AvailabilityToggle';
@@ -19,7 +20,7 @@ const NOTIFICATIONS_CHANGED = graphql(`
 `);
 const TICKET_ALERT = graphql(`
   subscription NewTicketAlert {
-    ticketCreated { id senderName phoneNumber issueDescription }
+    ticketCreated { id senderName phoneNumber username issueDescription }
   }
 `);
 const LOGOUT = graphql(`
@@ -54,7 +55,7 @@ export function Header() {
       if (!ticket) return;
       beep();
       if ('Notification' in window && Notification.permission === 'granted') {
-        new Notification(`New ticket from ${ticket.senderName ?? `+${ticket.phoneNumber}`}`, { body: ticket.issueDescription.slice(0, 120) });
+        new Notification(`New ticket from ${ticket.senderName ?? personAddress(ticket)}`, { body: ticket.issueDescription.slice(0, 120) });
       }
     },
   });

@@ -4,7 +4,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { appendEdge } from '../cache';
-import { formatTimestamp } from '../format';
+import { formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { MessageFieldsFragment, TicketPriority, TicketStatus } from '../gql/graphql';
 import { contactPath, navigate } from '../router';
@@ -236,9 +236,9 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       <header className="detail-head">
         <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">←</button>
         <div>
-          <h2 id="ticket-title">{ticket.senderName ?? `+${ticket.phoneNumber}`} <span className="muted">#{ticket.id}</span></h2>
+          <h2 id="ticket-title">{ticket.senderName ?? personAddress(ticket)} <span className="muted">#{ticket.id}</span></h2>
           <p className="muted">
-            +{ticket.phoneNumber}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
+            {personAddress(ticket)}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
           <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
           {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}

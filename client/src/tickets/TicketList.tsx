@@ -1,7 +1,7 @@
 // The ticket list: filters (labels too), search, sort, cursor pages of 50, ticking tickets to label them at once, and live updates without a reload.
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatAge } from '../format';
+import { formatAge, personAddress } from '../format';
 import { SatisfactionBadge } from '../satisfaction/SatisfactionBadge';
 import { graphql } from '../gql';
 import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
@@ -22,7 +22,7 @@ const TICKETS = graphql(`
       edges {
         cursor
         node {
-          id phoneNumber senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
+          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
           snoozed snoozedUntil firstResponseAt
           sla { state firstResponseDueAt resolutionDueAt }
           assignee { id name }
@@ -209,7 +209,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             <input
               type="checkbox"
               className="row-check"
-              aria-label={`Select the ticket from ${node.senderName ?? `+${node.phoneNumber}`}`}
+              aria-label={`Select the ticket from ${node.senderName ?? personAddress(node)}`}
               checked={selected.has(node.id)}
               onChange={() => toggle(node.id)}
             />
@@ -223,8 +223,8 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               <span className="row-top">
                 <span className="who">
                   {node.unreadCount > 0 && <span className="unread-dot" aria-label={`${node.unreadCount} unread`} />}
-                  <strong>{node.senderName ?? `+${node.phoneNumber}`}</strong>
-                  <span className="muted"> +{node.phoneNumber}</span>
+                  <strong>{node.senderName ?? personAddress(node)}</strong>
+                  <span className="muted"> {personAddress(node)}</span>
                 </span>
                 <time className="muted" dateTime={node.lastMessageAt ?? node.createdAt} title={new Date(node.lastMessageAt ?? node.createdAt).toLocaleString()}>
                   {formatAge(node.lastMessageAt ?? node.createdAt)}

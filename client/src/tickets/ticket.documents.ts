@@ -17,7 +17,7 @@ export const MESSAGE_FIELDS = graphql(`
 export const TICKET_DETAIL = graphql(`
   query TicketDetail($id: ID!) {
     ticket(id: $id) {
-      id phoneNumber senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
+      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
       firstResponseAt replyWindowClosesAt unreadCount messageCount
       snoozed snoozedAt snoozedUntil snoozedBy { id name }
       sla { state firstResponseDueAt resolutionDueAt }

@@ -1,0 +1,76 @@
+// Writing what a person sent into a ticket's thread: their message (with its file), and the desk's own notice
+// lines (sender SYSTEM) about them. Used by the bot's conversation and by what happens after a ticket ends.
+import type { EntityManager } from '@mikro-orm/core';
+import type { SupportEvent } from '../pubsub/pubsub.js';
+import { MediaFile, MediaStatus } from '../media/media.entity.js';
+import { mediaKindOf, refuseType } from '../media/media.policy.js';
+import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
+import { capText } from '../text/clean-text.js';
+import { SenderType } from '../support/support.enums.js';
+import { wakeTicket } from '../support/snooze.service.js';
+import type { Ticket } from '../support/ticket.entity.js';
+import { type Contact, ConversationState } from './contact.entity.js';
+import { asName } from './contact-identity.js';
+import { describeContent, type InboundMessage } from './webhook.parse.js';
+
+/** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
+export function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
+  const { content } = inbound;
+  if (content.type !== 'media') return;
+  const kind = mediaKindOf(content.media);
+  const refusal = refuseType(kind, content.mimeType);
+  em.create(MediaFile, {
+    message,
+    kind,
+    whatsappMediaId: content.mediaId,
+    mimeType: content.mimeType,
+    filename: content.filename,
+    caption: content.caption,
+    sha256: content.sha256,
+    ...(refusal ? { status: MediaStatus.FAILED, error: refusal } : {}),
+  });
+}
+
+/** Fits WhatsApp's limit without cutting a character in two (the cut never splits a surrogate pair). */
+export const asBody = (text: string): string => capText(text, MAX_BODY_LENGTH);
+
+/** The person's message in the ticket's thread (whatever the ticket's status), with its file if one came. */
+export function storePersonMessage(em: EntityManager, ticket: Ticket, inbound: InboundMessage): Message {
+  const now = new Date();
+  const message = em.create(Message, {
+    ticket,
+    senderType: SenderType.USER,
+    senderName: asName(inbound.profileName) ?? ticket.senderName,
+    body: asBody(describeContent(inbound.content)),
+    whatsappMessageId: inbound.whatsappMessageId,
+    createdAt: now,
+  });
+  if (inbound.profileName) ticket.senderName = asName(inbound.profileName);
+  if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
+  ticket.lastMessageAt = now;
+  ticket.updatedAt = now;
+  recordMedia(em, message, inbound);
+  return message;
+}
+
+/** A line from the desk itself in the thread (sender SYSTEM): never sent to the person. */
+export function addSystemLine(em: EntityManager, ticket: Ticket, body: string, whatsappMessageId: string | null = null): Message {
+  const now = new Date();
+  const line = em.create(Message, { ticket, senderType: SenderType.SYSTEM, senderName: null, body: asBody(body), whatsappMessageId, createdAt: now });
+  ticket.lastMessageAt = now;
+  return line;
+}
+
+/** The person's message joins their open ticket, which their conversation is now attached to. */
+export function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
+  const message = storePersonMessage(em, ticket, inbound);
+  contact.conversationState = ConversationState.IN_SUPPORT;
+  contact.openTicketId = ticket.id;
+  // The person wrote: a snoozed ticket is open work again.
+  if (ticket.snoozedAt) wakeTicket(em, ticket, 'reply');
+  events.push(
+    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
+  );
+  return message;
+}
