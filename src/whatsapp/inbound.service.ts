@@ -3,7 +3,7 @@
 // keyed by its WhatsApp id, so a repeated delivery changes nothing.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { SupportEvent } from '../pubsub/pubsub.js';
-import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
+import { Message } from '../support/message.entity.js';
 import { addMessageToThread } from '../support/message.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { wakeTicket } from '../support/snooze.service.js';
@@ -17,13 +17,15 @@ import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
+import { applyKindFields, asBody, changeEarlierMessage } from './inbound-changes.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
 import { MediaFile, MediaStatus } from '../media/media.entity.js';
 import { mediaKindOf, refuseType } from '../media/media.policy.js';
 
 /** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
 function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
-  const { content } = inbound;
+  // An edit of a message the desk never had arrives as a new message with the new content.
+  const content = inbound.content.type === 'edit' ? inbound.content.content : inbound.content;
   if (content.type !== 'media') return;
   const kind = mediaKindOf(content.media);
   const refusal = refuseType(kind, content.mimeType);
@@ -39,7 +41,7 @@ function recordMedia(em: EntityManager, message: Message, inbound: InboundMessag
   });
 }
 
-export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited' | 'rated' | 'commented';
+export type InboundOutcome = 'duplicate' | 'joined-ticket' | 'opened-ticket' | 'menu' | 'ignored' | 'rate-limited' | 'rated' | 'commented' | 'changed-earlier';
 
 export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
@@ -76,14 +78,6 @@ async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Tick
   return ticket ? loadTicketForChange(em, ticket.id) : null;
 }
 
-/** Fits WhatsApp's limit without cutting a character in two (the cut never splits a surrogate pair). */
-function asBody(text: string): string {
-  if (text.length <= MAX_BODY_LENGTH) return text;
-  let cut = MAX_BODY_LENGTH - 1;
-  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1;
-  return `${text.slice(0, cut)}…`;
-}
-
 /** Names from WhatsApp fit the column they are kept in. */
 const asName = (name: string | null) => (name ? [...name].slice(0, 120).join('') : null);
 
@@ -97,6 +91,7 @@ function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, c
     whatsappMessageId: inbound.whatsappMessageId,
     createdAt: now,
   });
+  applyKindFields(message, ticket, inbound);
   if (inbound.profileName) ticket.senderName = asName(inbound.profileName);
   if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
   ticket.lastMessageAt = now;
@@ -129,8 +124,13 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     // A survey tap rates its own (resolved) ticket: it never joins, reopens or opens one.
     const rated = await rateFromSurvey(em, events, contact, inbound);
     if (rated) return rated;
+    // An edit, a revoke or a reaction changes the message it names, wherever it is, and adds no line.
+    if (await changeEarlierMessage(em, events, contact, inbound)) return 'changed-earlier';
+    if (content.type === 'revoke') return 'ignored';
 
     const ticket = await activeTicketOf(em, contact);
+    // Opening the chat (request_welcome) is answered by the bot's menu, never added to a thread.
+    if (ticket && content.type === 'welcome') return 'ignored';
     if (ticket) {
       const message = joinTicket(em, events, ticket, contact, inbound);
       recordMedia(em, message, inbound);
@@ -144,7 +144,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     if (commented) return commented;
 
     const isChoice = content.type === 'choice';
-    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction';
+    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction' && content.type !== 'welcome';
     if (wantsTicket && (await hasReachedTicketLimit(em, contact.phoneNumber, ctx.ticketsPerPhonePerHour))) {
       enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
       await em.flush();
@@ -173,6 +173,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
       contact.conversationState = ConversationState.IN_SUPPORT;
       contact.openTicketId = opened.id;
       const first = await em.findOneOrFail(Message, { whatsappMessageId: inbound.whatsappMessageId });
+      applyKindFields(first, opened, inbound);
       recordMedia(em, first, inbound);
       const reply = await addMessageToThread(ctx, em, opened, {
         senderType: SenderType.BOT,

@@ -1,6 +1,8 @@
 // Turns a webhook body into typed WhatsApp events before any domain code sees it.
 // Every element of entry, changes, messages and statuses is read; one malformed element is
 // reported and skipped, never the whole delivery.
+import type { AdReferral, FormAnswer, OrderItem } from '../support/message-details.js';
+import { describeForm, describeOrder, readFormAnswers, readOrderItems, readReferral } from './inbound-content.js';
 
 export type InboundContent =
   | { type: 'text'; text: string }
@@ -10,10 +12,22 @@ export type InboundContent =
    */
   | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
   | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null; voice: boolean }
-  | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
+  | { type: 'location'; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
+  /** The answers of a WhatsApp Flow (`interactive.nfm_reply`); `raw` holds a response that was not JSON. */
+  | { type: 'form'; answers: FormAnswer[]; raw: string | null }
+  | { type: 'order'; catalogId: string | null; text: string | null; items: OrderItem[] }
+  /** The person changed an earlier message (`originalId`) to this content. */
+  | { type: 'edit'; originalId: string; content: InboundContent }
+  /** The person deleted an earlier message for everyone. */
+  | { type: 'revoke'; originalId: string }
+  /** The person opened the chat for the first time (`request_welcome`). */
+  | { type: 'welcome' }
   | { type: 'unsupported'; originalType: string; errorTitle: string | null };
+
+/** WhatsApp marks a message forwarded (5 times or fewer) or frequently forwarded (more). */
+export type ForwardedMark = 'FORWARDED' | 'FREQUENTLY_FORWARDED';
 
 export interface InboundMessage {
   kind: 'message';
@@ -23,6 +37,9 @@ export interface InboundMessage {
   sentAt: Date;
   /** The message this one answers (interactive replies, quoted replies). */
   contextId: string | null;
+  forwarded: ForwardedMark | null;
+  /** The click-to-WhatsApp ad the person came from, on their first message after tapping it. */
+  referral: AdReferral | null;
   content: InboundContent;
 }
 
@@ -60,6 +77,12 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+/** A coordinate sent as a number or as a numeric string. */
+const coordinate = (value: unknown): number | null => num(value) ?? (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
+const firstErrorTitle = (errors: unknown): string | null => {
+  const error = asArray(errors).filter(isObject)[0];
+  return error ? (str(error.title) ?? str(error.message)) : null;
+};
 
 function timestampOf(value: unknown): Date {
   const seconds = Number(value);
@@ -70,8 +93,10 @@ function timestampOf(value: unknown): Date {
 
 const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
 
-function contentOf(message: Json): InboundContent {
+function contentOf(message: Json, depth = 0): InboundContent {
   const type = str(message.type) ?? 'unknown';
+  // An edit carries the new message inside it; an edit inside an edit is not something WhatsApp sends.
+  if (depth > 1) return { type: 'unsupported', originalType: type, errorTitle: null };
   const body = isObject(message[type]) ? (message[type] as Json) : {};
   switch (type) {
     case 'text': {
@@ -80,10 +105,15 @@ function contentOf(message: Json): InboundContent {
       return { type: 'text', text };
     }
     case 'interactive': {
+      if (body.type === 'nfm_reply' || isObject(body.nfm_reply)) {
+        const reply = isObject(body.nfm_reply) ? body.nfm_reply : {};
+        return { type: 'form', ...readFormAnswers(reply.response_json) };
+      }
       const via = isObject(body.list_reply) ? 'list_reply' : isObject(body.button_reply) ? 'button_reply' : null;
       const reply = via ? (body[via] as Json) : null;
       const choiceId = str(reply?.id);
-      if (!via || !reply || choiceId === null) throw new Error('interactive message without a list or button reply');
+      // Seen beside `value.errors`: an interactive message with no reply part is kept, never dropped.
+      if (!via || !reply || choiceId === null) return { type: 'unsupported', originalType: 'interactive', errorTitle: firstErrorTitle(message.errors) ?? 'no reply in it' };
       return { type: 'choice', via, choiceId, title: str(reply.title) ?? choiceId };
     }
     case 'button': {
@@ -92,7 +122,7 @@ function contentOf(message: Json): InboundContent {
       return { type: 'choice', via: 'template_button', choiceId: str(body.payload) ?? text, title: text };
     }
     case 'location':
-      return { type: 'location', latitude: num(body.latitude) ?? 0, longitude: num(body.longitude) ?? 0, name: str(body.name), address: str(body.address) };
+      return { type: 'location', latitude: coordinate(body.latitude), longitude: coordinate(body.longitude), name: str(body.name), address: str(body.address), url: str(body.url) };
     case 'contacts': {
       const cards = asArray(message.contacts).filter(isObject);
       return {
@@ -103,6 +133,20 @@ function contentOf(message: Json): InboundContent {
     }
     case 'reaction':
       return { type: 'reaction', emoji: str(body.emoji), reactedToId: str(body.message_id) };
+    case 'order':
+      return { type: 'order', catalogId: str(body.catalog_id) ?? (num(body.catalog_id) === null ? null : String(body.catalog_id)), text: str(body.text), items: readOrderItems(body.product_items) };
+    case 'edit': {
+      const originalId = str(body.original_message_id);
+      if (originalId === null || !isObject(body.message)) return { type: 'unsupported', originalType: 'edit', errorTitle: firstErrorTitle(message.errors) };
+      return { type: 'edit', originalId, content: contentOf(body.message, depth + 1) };
+    }
+    case 'revoke': {
+      const originalId = str(body.original_message_id);
+      if (originalId === null) return { type: 'unsupported', originalType: 'revoke', errorTitle: firstErrorTitle(message.errors) };
+      return { type: 'revoke', originalId };
+    }
+    case 'request_welcome':
+      return { type: 'welcome' };
     default:
       if ((MEDIA_TYPES as readonly string[]).includes(type)) {
         return {
@@ -116,8 +160,15 @@ function contentOf(message: Json): InboundContent {
           voice: body.voice === true,
         };
       }
-      return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };
+      // `unsupported` names what it was in `unsupported.type` (a poll, a view-once photo…) when WhatsApp knows.
+      return { type: 'unsupported', originalType: type === 'unsupported' ? (str(body.type) ?? type) : type, errorTitle: firstErrorTitle(message.errors) };
   }
+}
+
+function forwardedMarkOf(context: unknown): ForwardedMark | null {
+  if (!isObject(context)) return null;
+  if (context.frequently_forwarded === true) return 'FREQUENTLY_FORWARDED';
+  return context.forwarded === true ? 'FORWARDED' : null;
 }
 
 function readMessage(message: Json, profileNames: Map<string, string>): InboundMessage {
@@ -132,6 +183,8 @@ function readMessage(message: Json, profileNames: Map<string, string>): InboundM
     profileName: profileNames.get(from) ?? null,
     sentAt: timestampOf(message.timestamp),
     contextId: isObject(message.context) ? str(message.context.id) : null,
+    forwarded: forwardedMarkOf(message.context),
+    referral: readReferral(message.referral),
     content: contentOf(message),
   };
 }
@@ -194,6 +247,9 @@ export function parseDelivery(body: unknown): ParsedDelivery {
   return delivery;
 }
 
+/** What a message the person deleted for everyone reads as. */
+export const DELETED_BY_PERSON = '🚫 Deleted by the person';
+
 /** How an inbound message reads in the thread: its text, or a readable stand-in for what was sent. */
 export function describeContent(content: InboundContent): string {
   switch (content.type) {
@@ -206,12 +262,25 @@ export function describeContent(content: InboundContent): string {
       const label = { image: '📷 Photo', document: '📄 Document', audio: content.voice ? '🎤 Voice message' : '🎵 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
       return [content.filename ? `${label}: ${content.filename}` : label, content.caption].filter(Boolean).join(' — ');
     }
-    case 'location':
-      return `📍 Location: ${[content.name, content.address].filter(Boolean).join(', ') || 'shared'} (${content.latitude}, ${content.longitude})`;
+    case 'location': {
+      const place = [content.name, content.address].filter(Boolean).join(', ') || 'shared';
+      const at = content.latitude !== null && content.longitude !== null ? ` (${content.latitude}, ${content.longitude})` : '';
+      return `📍 Location: ${place}${at}`;
+    }
     case 'contacts':
       return `👤 Contact card: ${content.names.join(', ')}${content.phones.length ? ` (${content.phones.join(', ')})` : ''}`;
     case 'reaction':
       return content.emoji ? `Reacted ${content.emoji}` : 'Removed a reaction';
+    case 'form':
+      return describeForm(content.answers, content.raw);
+    case 'order':
+      return describeOrder(content);
+    case 'edit':
+      return describeContent(content.content);
+    case 'revoke':
+      return DELETED_BY_PERSON;
+    case 'welcome':
+      return '👋 Opened the chat';
     case 'unsupported':
       return `⚠️ Unsupported message (${content.originalType}${content.errorTitle ? `: ${content.errorTitle}` : ''})`;
     default: {
