@@ -67,7 +67,7 @@ export function readReferral(value: unknown): AdReferral | null {
   return Object.values(referral).some((field) => field !== null) ? referral : null;
 }
 
-const money = (amount: number) => (Number.isInteger(amount) ? String(amount) : amount.toFixed(2));
+const money = (amount: number) => amount.toFixed(2);
 
 /** The order's total when every item has a numeric price in one currency; null otherwise (nothing is guessed). */
 export function orderTotal(items: OrderItem[]): { amount: string; currency: string } | null {
