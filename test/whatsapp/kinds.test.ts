@@ -1,6 +1,7 @@
 // Kinds of message that change what agents see beyond a new line: a person's first open of the chat, edits,
 // deletions, reactions, quoted replies, orders, Flow answers, places and the ad a person came from.
 import { describe, expect, it } from 'vitest';
+import { tinyPng } from '../helpers/png.js';
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 import { databases, eventually, inboundMessage, inboundText, postWebhook, uniquePhone, useServerWithCloudApi } from '../helpers/harness.js';
 
@@ -8,10 +9,10 @@ const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber
   id status issueDescription lastMessage { body } referral { headline sourceUrl sourceType ctwaClid }
   messages(last: 50) { edges { node { id body senderType editedAt edits { body replacedAt } deletedByPersonAt personReaction forwarded
     replyTo { id body } location { latitude longitude name mapUrl } order { catalogId text total currency items { retailerId quantity itemPrice currency } }
-    formAnswers { label value } attachment { id } } } } } } } }`;
+    formAnswers { label value } attachment { id url } } } } } } } }`;
 
 describe.each(databases)('kinds of WhatsApp message on %s', (kind) => {
-  const world = useServerWithCloudApi(kind);
+  const world = useServerWithCloudApi(kind, { MEDIA_POLL_MS: '50' });
   const thread = async (phone: string) => {
     const tickets = (await world.server.ok(THREAD, { phone })).tickets;
     return { count: tickets.totalCount as number, ticket: tickets.edges[0]?.node, messages: (tickets.edges[0]?.node.messages.edges ?? []).map((edge: any) => edge.node) };
@@ -54,9 +55,14 @@ describe.each(databases)('kinds of WhatsApp message on %s', (kind) => {
   it('a message the person deleted reads as deleted, without its text or file, and is no longer found', async () => {
     const phone = uniquePhone();
     await openTicketOnWhatsapp(world.server, world.standIn, phone);
-    const secret = inboundMessage(phone, { type: 'image', image: { id: 'media-revoked-1', mime_type: 'image/png', caption: 'passport scan walrus-51' } });
+    const mediaId = `media-revoked-${kind}`;
+    world.standIn.addMedia(mediaId, { bytes: tinyPng(8, [200, 30, 30]), mimeType: 'image/png' });
+    const secret = inboundMessage(phone, { type: 'image', image: { id: mediaId, mime_type: 'image/png', caption: 'passport scan walrus-51' } });
     await post(secret.body);
+    const url = await eventually(async () => ((await thread(phone)).messages.at(-1).attachment?.url ?? undefined) as string | undefined, 10_000, 'the photo to be stored');
+    expect((await fetch(world.server.url + url)).status).toBe(200);
     await post(inboundMessage(phone, { type: 'revoke', revoke: { original_message_id: secret.id } }).body);
+    expect((await fetch(world.server.url + url)).status).toBe(404);
     const { messages, ticket } = await thread(phone);
     const deleted = messages.at(-1);
     expect(deleted).toMatchObject({ body: '🚫 Deleted by the person', attachment: null, edits: [] });
