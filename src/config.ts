@@ -275,7 +275,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: readInt(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxDirectives: readInt(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
       maxTokens: readInt(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 100_000),
-      maxCost: readInt(env, 'GRAPHQL_MAX_COST', 5000, 10, 10_000_000),
+      maxCost: readInt(env, 'GRAPHQL_MAX_COST', 8000, 10, 10_000_000),
       loginAttempts: readInt(env, 'RATE_LIMIT_LOGIN_ATTEMPTS', 10, 1, 100_000),
       mutationsPerMinute: readInt(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
       uploadsPerMinute: readInt(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 30, 1, 100_000),

@@ -15,6 +15,7 @@ import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
 import { MessageResolver } from '../support/message.resolver.js';
+import { MessageKindsResolver, TicketReferralResolver } from '../support/message-kinds.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
 import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { PresenceResolver } from '../support/presence.resolver.js';
@@ -38,6 +39,8 @@ export const resolvers = [
   TicketConnectionResolver,
   MessageConnectionResolver,
   MessageResolver,
+  MessageKindsResolver,
+  TicketReferralResolver,
   ContactResolver,
   TicketContactResolver,
   SnoozeResolver,

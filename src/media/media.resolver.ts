@@ -15,8 +15,12 @@ function signerFor(ctx: GraphqlContext): MediaUrlSigner {
 
 @Resolver(() => Message)
 export class MessageAttachmentResolver {
-  @FieldResolver(() => MediaFile, { nullable: true, description: 'The image, document, audio or video that came with this message (from the person) or went out with it (an agent’s attachment), if any.' })
-  attachment(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<MediaFile | null> {
+  @FieldResolver(() => MediaFile, {
+    nullable: true,
+    description: 'The image, document, audio or video that came with this message (from the person) or went out with it (an agent’s attachment), if any. Null once the person deleted the message.',
+  })
+  async attachment(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<MediaFile | null> {
+    if (message.deletedByPersonAt) return null;
     return ctx.loaders.attachment.load(message.id);
   }
 }

@@ -91,8 +91,10 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
     if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
     if (caller && !caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
-    const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id);
+    const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id, { populate: ['message'] });
     if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType) return reply.code(404).send({ error: 'no such stored media' });
+    // The person deleted the message for everyone: its file is not shown again (retention removes the bytes).
+    if (file.message?.deletedByPersonAt) return reply.code(404).send({ error: 'the person deleted this message' });
     const bytes = await deps.store.get(file.storageKey).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
       deps.logger.error({ mediaId: file.id, storageKey: file.storageKey }, 'a stored media file is missing from the store');

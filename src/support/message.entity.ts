@@ -4,7 +4,8 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
 import type { IdRef } from '../db/plain-read.js';
-import { DeliveryStatus, SenderType } from './support.enums.js';
+import type { MessageDetails, MessageEditRecord } from './message-details.js';
+import { DeliveryStatus, ForwardedMark, SenderType } from './support.enums.js';
 import { Ticket } from './ticket.entity.js';
 
 /** WhatsApp's limit on a text message's body. */
@@ -15,7 +16,9 @@ export const MAX_BODY_LENGTH = 4096;
 @Index({ properties: ['ticket', 'createdAt'] })
 @Index({ properties: ['ticket', 'senderType'] })
 export class Message {
-  [OptionalProps]?: 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author' | 'templateName';
+  [OptionalProps]?:
+    | 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author' | 'templateName'
+    | 'replyToWhatsappId' | 'forwarded' | 'editedAt' | 'editHistory' | 'deletedByPersonAt' | 'personReaction' | 'details';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -62,6 +65,38 @@ export class Message {
   @Field(() => String, { nullable: true, description: 'Sent as this WhatsApp message template (its name); the body is the text as rendered. Null for a free-form message.' })
   @Property({ type: 'string', length: 512, nullable: true })
   templateName: string | null = null;
+
+  /** The WhatsApp id of the message this one quotes (the person answered it with "Reply"); see replyTo. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  replyToWhatsappId: string | null = null;
+
+  @Field(() => ForwardedMark, { nullable: true, description: 'WhatsApp marked the message as forwarded to the person, or forwarded many times. Null when it was not.' })
+  // A plain column, not an enum: SQLite cannot add a checked column without rebuilding the table.
+  @Property({ type: 'string', length: 24, nullable: true })
+  forwarded: ForwardedMark | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the person last edited this message on WhatsApp; the body is the new text and `edits` holds the earlier ones. Null when never edited.' })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  editedAt: Date | null = null;
+
+  /** The texts the body had before the person's edits, oldest first. */
+  @Property({ type: 'json', nullable: true })
+  editHistory: MessageEditRecord[] | null = null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the person deleted this message for everyone on WhatsApp. Its text, earlier versions and attachment are no longer shown; the body reads "🚫 Deleted by the person".',
+  })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  deletedByPersonAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: "The person's reaction to this message on WhatsApp (an emoji); null when none, or when they removed it." })
+  @Property({ type: 'string', length: 32, nullable: true })
+  personReaction: string | null = null;
+
+  /** What the message carried beyond its text (a place, an order, a Flow's answers, the ad it came from). */
+  @Property({ type: 'json', nullable: true })
+  details: MessageDetails | null = null;
 }
 
 /** A message as a plain read gives it (threads, loaders): its columns, ticket and author as `{ id }`. A Message is one too. */

@@ -29,6 +29,12 @@ export enum DeliveryStatus {
   FAILED = 'FAILED',
 }
 
+/** How WhatsApp marked a forwarded message: forwarded (5 times or fewer), or frequently forwarded (more). */
+export enum ForwardedMark {
+  FORWARDED = 'FORWARDED',
+  FREQUENTLY_FORWARDED = 'FREQUENTLY_FORWARDED',
+}
+
 /** Sort rank of a priority, stored beside it so that ordering by priority is ordering by urgency. */
 export const priorityRank: Record<TicketPriority, number> = {
   [TicketPriority.LOW]: 1,
@@ -43,3 +49,4 @@ registerEnumType(TicketStatus, { name: 'TicketStatus' });
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(SenderType, { name: 'SenderType' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+registerEnumType(ForwardedMark, { name: 'ForwardedMark', description: 'How WhatsApp marked a forwarded message.' });

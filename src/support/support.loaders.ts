@@ -95,12 +95,21 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
   return keys.map((key) => pages.get(key)!);
 }
 
+/** Messages by their WhatsApp id (what a quoted reply names), null where none. */
+async function loadByWhatsappId(em: EntityManager, ids: readonly string[]): Promise<(MessageRecord | null)[]> {
+  const query = em.createQueryBuilder(Message).select('*').where({ whatsappMessageId: { $in: [...ids] } });
+  const rows = await readPlain<MessageRecord>(em, Message, query);
+  const map = new Map(rows.map((row) => [row.whatsappMessageId, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
   return {
     ...createContactLoaders(em),
     admin: new DataLoader<number, Admin | null>((ids) => loadById<Admin>(em, Admin, ids)),
     ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
+    messageByWhatsappId: new DataLoader<string, MessageRecord | null>((ids) => loadByWhatsappId(em, ids)),
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
     messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
     ...createLabelLoaders(em),

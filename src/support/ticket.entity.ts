@@ -2,6 +2,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
+import type { AdReferral } from './message-details.js';
 import { Admin } from '../auth/admin.entity.js';
 import type { IdRef } from '../db/plain-read.js';
 import { isActiveStatus, priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
@@ -26,7 +27,7 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ name: 'support_tickets_report_first_response_index', properties: ['firstResponseAt', 'assignee', 'firstResponseSeconds', 'firstResponseBusinessSeconds'] })
 @Index({ name: 'support_tickets_report_resolved_index', properties: ['resolvedAt', 'assignee', 'resolutionSeconds', 'resolutionBusinessSeconds'] })
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt' | 'firstResponseSeconds' | 'firstResponseBusinessSeconds' | 'resolutionSeconds' | 'resolutionBusinessSeconds';
+  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt' | 'firstResponseSeconds' | 'firstResponseBusinessSeconds' | 'resolutionSeconds' | 'resolutionBusinessSeconds' | 'referral';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -152,6 +153,10 @@ export class Ticket {
 
   @Property({ type: 'integer', nullable: true })
   resolutionBusinessSeconds: number | null = null;
+
+  /** The click-to-WhatsApp ad the person came from (the first one seen on this ticket); see the `referral` field. */
+  @Property({ type: 'json', nullable: true })
+  referral: AdReferral | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -71,7 +71,10 @@ async function moveContact(em: EntityManager, events: SupportEvent[], contact: C
  */
 export async function contactFor(em: EntityManager, events: SupportEvent[], inbound: InboundMessage): Promise<Contact> {
   const byNumber = inbound.phoneNumber ? await em.findOne(Contact, { phoneNumber: inbound.phoneNumber }, { fields: ['id'] }) : null;
-  const byUserId = inbound.userId ? await em.findOne(Contact, { whatsappUserId: inbound.userId }, { fields: ['id'] }) : null;
+  // A contact an agent made for a user id (createTicket, updateContact) is named by it and may not carry it yet.
+  const byUserId = inbound.userId
+    ? await em.findOne(Contact, { $or: [{ whatsappUserId: inbound.userId }, { phoneNumber: inbound.userId }] }, { fields: ['id'] })
+    : null;
   let contact: Contact;
   if (byNumber && byUserId && byNumber.id !== byUserId.id) {
     // One person WhatsApp now names both ways: the contact known by number keeps them.

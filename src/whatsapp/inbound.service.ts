@@ -1,6 +1,7 @@
 // What happens when a person writes: the bot's conversation (menu, Chat Support, the issue that opens a
 // ticket), every message while a ticket is open joining that ticket, a message soon after it was resolved
-// reopening it, and later ones kept on their latest ticket. One transaction per message, keyed by its
+// reopening it, and later ones kept on their latest ticket; edits, deletions and reactions change the
+// message they name. One transaction per message, keyed by its
 // WhatsApp id, so a repeated delivery changes nothing.
 import type { EntityManager } from '@mikro-orm/core';
 import { Message } from '../support/message.entity.js';
@@ -17,6 +18,7 @@ import { enqueueOutbound, listPayload, textPayload } from './outbox.service.js';
 import { ProcessedInbound } from './processed-inbound.entity.js';
 import { commentOnRating, rateFromSurvey } from './satisfaction.survey.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
+import { applyKindFields, changeEarlierMessage } from './inbound-changes.js';
 import { assignWaitingTickets } from '../routing/routing.service.js';
 import { asBody, joinTicket, recordMedia } from './inbound.thread.js';
 import { keepAfterTicket, noteSystemChange } from './inbound.after-ticket.js';
@@ -31,7 +33,8 @@ export type InboundOutcome =
   | 'rate-limited'
   | 'rated'
   | 'commented'
-  | 'system-notice';
+  | 'system-notice'
+  | 'changed-earlier';
 
 export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
@@ -67,8 +70,13 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     // A survey tap rates its own (resolved) ticket: it never joins, reopens or opens one.
     const rated = await rateFromSurvey(em, events, contact, inbound);
     if (rated) return rated;
+    // An edit, a revoke or a reaction changes the message it names, wherever it is, and adds no line.
+    if (await changeEarlierMessage(em, events, contact, inbound)) return 'changed-earlier';
+    if (content.type === 'revoke') return 'ignored';
 
     const ticket = await activeTicketOf(em, contact);
+    // Opening the chat (request_welcome) is answered by the bot's menu, never added to a thread.
+    if (ticket && content.type === 'welcome') return 'ignored';
     if (ticket) {
       const message = joinTicket(em, events, ticket, contact, inbound);
       await em.flush();
@@ -81,7 +89,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     if (commented) return commented;
 
     const isChoice = content.type === 'choice';
-    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction';
+    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction' && content.type !== 'welcome';
     if (wantsTicket && (await hasReachedTicketLimit(em, contact.phoneNumber, ctx.ticketsPerPhonePerHour))) {
       enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
       await em.flush();
@@ -110,6 +118,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
       contact.conversationState = ConversationState.IN_SUPPORT;
       contact.openTicketId = opened.id;
       const first = await em.findOneOrFail(Message, { whatsappMessageId: inbound.whatsappMessageId });
+      applyKindFields(first, opened, inbound);
       recordMedia(em, first, inbound);
       const reply = await addMessageToThread(ctx, em, opened, {
         senderType: SenderType.BOT,

@@ -11,11 +11,13 @@ import { wakeTicket } from '../support/snooze.service.js';
 import type { Ticket } from '../support/ticket.entity.js';
 import { type Contact, ConversationState } from './contact.entity.js';
 import { asName } from './contact-identity.js';
+import { applyKindFields } from './inbound-changes.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';
 
 /** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
 export function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
-  const { content } = inbound;
+  // An edit of a message the desk never had arrives as a new message with the new content.
+  const content = inbound.content.type === 'edit' ? inbound.content.content : inbound.content;
   if (content.type !== 'media') return;
   const kind = mediaKindOf(content.media);
   const refusal = refuseType(kind, content.mimeType);
@@ -45,6 +47,7 @@ export function storePersonMessage(em: EntityManager, ticket: Ticket, inbound: I
     whatsappMessageId: inbound.whatsappMessageId,
     createdAt: now,
   });
+  applyKindFields(message, ticket, inbound);
   if (inbound.profileName) ticket.senderName = asName(inbound.profileName);
   if (!ticket.lastUserMessageAt || ticket.lastUserMessageAt < inbound.sentAt) ticket.lastUserMessageAt = inbound.sentAt;
   ticket.lastMessageAt = now;

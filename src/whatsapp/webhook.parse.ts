@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { capNullable, capText, cleanDeep, TEXT_LIMITS } from '../text/clean-text.js';
 import { isBusinessScopedUserId } from '../support/support.validation.js';
+import type { AdReferral, FormAnswer, OrderItem } from '../support/message-details.js';
+import { describeForm, describeOrder, readFormAnswers, readOrderItems, readReferral } from './inbound-content.js';
 
 export type InboundContent =
   | { type: 'text'; text: string }
@@ -14,9 +16,18 @@ export type InboundContent =
    */
   | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
   | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null; voice: boolean }
-  | { type: 'location'; latitude: number; longitude: number; name: string | null; address: string | null }
+  | { type: 'location'; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
+  /** The answers of a WhatsApp Flow (`interactive.nfm_reply`); `raw` holds a response that was not JSON. */
+  | { type: 'form'; answers: FormAnswer[]; raw: string | null }
+  | { type: 'order'; catalogId: string | null; text: string | null; items: OrderItem[] }
+  /** The person changed an earlier message (`originalId`) to this content. */
+  | { type: 'edit'; originalId: string; content: InboundContent }
+  /** The person deleted an earlier message for everyone. */
+  | { type: 'revoke'; originalId: string }
+  /** The person opened the chat for the first time (`request_welcome`). */
+  | { type: 'welcome' }
   | { type: 'unsupported'; originalType: string; errorTitle: string | null }
   /**
    * WhatsApp telling the business about the person (`type: system`): they moved to a new number (`number`,
@@ -24,6 +35,9 @@ export type InboundContent =
    * changed (`identity`: a new phone or a reinstall, or someone else), or something else (`other`).
    */
   | { type: 'system'; change: 'number' | 'user-id' | 'identity' | 'other'; systemType: string; body: string | null; newPhoneNumber: string | null; newUserId: string | null };
+
+/** WhatsApp marks a message forwarded (5 times or fewer) or frequently forwarded (more). */
+export type ForwardedMark = 'FORWARDED' | 'FREQUENTLY_FORWARDED';
 
 export interface InboundMessage {
   kind: 'message';
@@ -40,6 +54,9 @@ export interface InboundMessage {
   sentAt: Date;
   /** The message this one answers (interactive replies, quoted replies). */
   contextId: string | null;
+  forwarded: ForwardedMark | null;
+  /** The click-to-WhatsApp ad the person came from, on their first message after tapping it. */
+  referral: AdReferral | null;
   content: InboundContent;
 }
 
@@ -119,6 +136,12 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+/** A coordinate sent as a number or as a numeric string. */
+const coordinate = (value: unknown): number | null => num(value) ?? (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
+const firstErrorTitle = (errors: unknown): string | null => {
+  const error = asArray(errors).filter(isObject)[0];
+  return error ? (str(error.title) ?? str(error.message)) : null;
+};
 
 function timestampOf(value: unknown): Date {
   const seconds = Number(value);
@@ -129,8 +152,10 @@ function timestampOf(value: unknown): Date {
 
 const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
 
-function contentOf(message: Json): InboundContent {
+function contentOf(message: Json, depth = 0): InboundContent {
   const type = str(message.type) ?? 'unknown';
+  // An edit carries the new message inside it; an edit inside an edit is not something WhatsApp sends.
+  if (depth > 1) return { type: 'unsupported', originalType: type, errorTitle: null };
   const body = isObject(message[type]) ? (message[type] as Json) : {};
   switch (type) {
     case 'text': {
@@ -139,10 +164,15 @@ function contentOf(message: Json): InboundContent {
       return { type: 'text', text };
     }
     case 'interactive': {
+      if (body.type === 'nfm_reply' || isObject(body.nfm_reply)) {
+        const reply = isObject(body.nfm_reply) ? body.nfm_reply : {};
+        return { type: 'form', ...readFormAnswers(reply.response_json) };
+      }
       const via = isObject(body.list_reply) ? 'list_reply' : isObject(body.button_reply) ? 'button_reply' : null;
       const reply = via ? (body[via] as Json) : null;
       const choiceId = str(reply?.id);
-      if (!via || !reply || choiceId === null) throw new Error('interactive message without a list or button reply');
+      // Seen beside `value.errors`: an interactive message with no reply part is kept, never dropped.
+      if (!via || !reply || choiceId === null) return { type: 'unsupported', originalType: 'interactive', errorTitle: firstErrorTitle(message.errors) ?? 'no reply in it' };
       return { type: 'choice', via, choiceId, title: str(reply.title) ?? choiceId };
     }
     case 'button': {
@@ -151,7 +181,7 @@ function contentOf(message: Json): InboundContent {
       return { type: 'choice', via: 'template_button', choiceId: str(body.payload) ?? text, title: text };
     }
     case 'location':
-      return { type: 'location', latitude: num(body.latitude) ?? 0, longitude: num(body.longitude) ?? 0, name: str(body.name), address: str(body.address) };
+      return { type: 'location', latitude: coordinate(body.latitude), longitude: coordinate(body.longitude), name: str(body.name), address: str(body.address), url: str(body.url) };
     case 'contacts': {
       const cards = asArray(message.contacts).filter(isObject);
       return {
@@ -164,6 +194,20 @@ function contentOf(message: Json): InboundContent {
       return { type: 'reaction', emoji: str(body.emoji), reactedToId: identifier(body.message_id, 'reacted-to message id', TEXT_LIMITS.whatsappId) };
     case 'system':
       return systemContentOf(body);
+    case 'order':
+      return { type: 'order', catalogId: str(body.catalog_id) ?? (num(body.catalog_id) === null ? null : String(body.catalog_id)), text: str(body.text), items: readOrderItems(body.product_items) };
+    case 'edit': {
+      const originalId = identifier(body.original_message_id, 'original message id', TEXT_LIMITS.whatsappId);
+      if (originalId === null || !isObject(body.message)) return { type: 'unsupported', originalType: 'edit', errorTitle: firstErrorTitle(message.errors) };
+      return { type: 'edit', originalId, content: contentOf(body.message, depth + 1) };
+    }
+    case 'revoke': {
+      const originalId = identifier(body.original_message_id, 'original message id', TEXT_LIMITS.whatsappId);
+      if (originalId === null) return { type: 'unsupported', originalType: 'revoke', errorTitle: firstErrorTitle(message.errors) };
+      return { type: 'revoke', originalId };
+    }
+    case 'request_welcome':
+      return { type: 'welcome' };
     default:
       if ((MEDIA_TYPES as readonly string[]).includes(type)) {
         return {
@@ -177,8 +221,15 @@ function contentOf(message: Json): InboundContent {
           voice: body.voice === true,
         };
       }
-      return { type: 'unsupported', originalType: type, errorTitle: str(asArray(message.errors).filter(isObject)[0]?.title) };
+      // `unsupported` names what it was in `unsupported.type` (a poll, a view-once photo…) when WhatsApp knows.
+      return { type: 'unsupported', originalType: type === 'unsupported' ? (str(body.type) ?? type) : type, errorTitle: firstErrorTitle(message.errors) };
   }
+}
+
+function forwardedMarkOf(context: unknown): ForwardedMark | null {
+  if (!isObject(context)) return null;
+  if (context.frequently_forwarded === true) return 'FREQUENTLY_FORWARDED';
+  return context.forwarded === true ? 'FORWARDED' : null;
 }
 
 const SYSTEM_CHANGES: Record<string, 'number' | 'user-id' | 'identity'> = {
@@ -238,7 +289,11 @@ function readSender(message: Json, cards: Map<string, ContactCard>) {
   const from = str(message.from);
   let phoneNumber = from && !isBusinessScopedUserId(from) ? digitsOf(from) : null;
   let userId = [str(message.from_user_id), from].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null;
-  const card = (phoneNumber ? cards.get(phoneNumber) : undefined) ?? (userId ? cards.get(userId) : undefined);
+  // A message that names no sender at all (seen in recorded payloads) is from the one person the change's
+  // contacts array describes, when it describes exactly one.
+  const people = new Set(cards.values());
+  const only = !from && !str(message.from_user_id) && people.size === 1 ? [...people][0] : undefined;
+  const card = (phoneNumber ? cards.get(phoneNumber) : undefined) ?? (userId ? cards.get(userId) : undefined) ?? only;
   phoneNumber ??= card?.phoneNumber ?? null;
   userId ??= card?.userId ?? null;
   return { phoneNumber, userId, name: card?.name ?? null, username: card?.username ?? null };
@@ -263,6 +318,8 @@ function readMessage(message: Json, cards: Map<string, ContactCard>): InboundMes
     profileName: sender.name === null ? null : capText(sender.name, TEXT_LIMITS.name),
     sentAt: timestampOf(message.timestamp),
     contextId: isObject(message.context) ? identifier(message.context.id, 'context message id', TEXT_LIMITS.whatsappId) : null,
+    forwarded: forwardedMarkOf(message.context),
+    referral: readReferral(message.referral),
     content: contentOf(message),
   };
 }
@@ -291,7 +348,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 function rawValueOf(value: Json, list: 'messages' | 'statuses' | 'errors', element: unknown): string {
   // The sender's contact card, matched by number or by business-scoped user id.
   const names = isObject(element) ? [element.from, element.from_user_id].filter((id) => typeof id === 'string') : [];
-  const cards = list === 'messages' ? asArray(value.contacts).filter((card) => isObject(card) && (names.includes(String(card.wa_id)) || names.includes(String(card.user_id)))) : [];
+  const cards = list !== 'messages' ? [] : asArray(value.contacts).filter((card) => isObject(card) && (names.length === 0 || names.includes(String(card.wa_id)) || names.includes(String(card.user_id))));
   return JSON.stringify({
     ...(value.messaging_product !== undefined ? { messaging_product: value.messaging_product } : {}),
     ...(value.metadata !== undefined ? { metadata: value.metadata } : {}),
@@ -353,6 +410,9 @@ export function parseDelivery(body: unknown): ParsedDelivery {
   return { elements, events: elements.flatMap((element) => (element.event ? [element.event] : [])) };
 }
 
+/** What a message the person deleted for everyone reads as. */
+export const DELETED_BY_PERSON = '🚫 Deleted by the person';
+
 /** How an inbound message reads in the thread: its text, or a readable stand-in for what was sent. */
 export function describeContent(content: InboundContent): string {
   switch (content.type) {
@@ -365,12 +425,25 @@ export function describeContent(content: InboundContent): string {
       const label = { image: '📷 Photo', document: '📄 Document', audio: content.voice ? '🎤 Voice message' : '🎵 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
       return [content.filename ? `${label}: ${content.filename}` : label, content.caption].filter(Boolean).join(' — ');
     }
-    case 'location':
-      return `📍 Location: ${[content.name, content.address].filter(Boolean).join(', ') || 'shared'} (${content.latitude}, ${content.longitude})`;
+    case 'location': {
+      const place = [content.name, content.address].filter(Boolean).join(', ') || 'shared';
+      const at = content.latitude !== null && content.longitude !== null ? ` (${content.latitude}, ${content.longitude})` : '';
+      return `📍 Location: ${place}${at}`;
+    }
     case 'contacts':
       return `👤 Contact card: ${content.names.join(', ')}${content.phones.length ? ` (${content.phones.join(', ')})` : ''}`;
     case 'reaction':
       return content.emoji ? `Reacted ${content.emoji}` : 'Removed a reaction';
+    case 'form':
+      return describeForm(content.answers, content.raw);
+    case 'order':
+      return describeOrder(content);
+    case 'edit':
+      return describeContent(content.content);
+    case 'revoke':
+      return DELETED_BY_PERSON;
+    case 'welcome':
+      return '👋 Opened the chat';
     case 'unsupported':
       return `⚠️ Unsupported message (${content.originalType}${content.errorTitle ? `: ${content.errorTitle}` : ''})`;
     case 'system':

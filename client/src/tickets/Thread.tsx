@@ -3,11 +3,25 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatTimestamp } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { Attachment } from './Attachment';
+import { EditedMark, ForwardedMark, MessageContent, PersonReaction, QuotedMessage } from './MessageKinds';
 
 export interface ThreadMessage extends MessageFieldsFragment {
   /** Set on a reply that has not reached the server (yet, or at all). */
   localState?: 'sending' | 'failed';
 }
+
+/** The fields of a message that carries nothing beyond its text (an agent's reply on its way). */
+export const PLAIN_MESSAGE = {
+  forwarded: null,
+  editedAt: null,
+  deletedByPersonAt: null,
+  personReaction: null,
+  edits: [],
+  replyTo: null,
+  location: null,
+  order: null,
+  formAnswers: null,
+} satisfies Partial<MessageFieldsFragment>;
 
 const TICKS: Record<string, { mark: string; label: string }> = {
   PENDING: { mark: '🕓', label: 'Waiting to be sent' },
@@ -77,9 +91,13 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
             {message.templateName && <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>Template · {message.templateName}</span>}
             <Ticks message={message} />
           </div>
+          <ForwardedMark message={message} />
+          <QuotedMessage message={message} />
           {message.attachment && <Attachment attachment={message.attachment} />}
           {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Photo — …"). */}
-          {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <p className="body">{message.body}</p>}
+          {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <MessageContent message={message} />}
+          <EditedMark message={message} />
+          <PersonReaction message={message} />
           {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
           {message.localState === 'failed' && (
             <p className="delivery-error">

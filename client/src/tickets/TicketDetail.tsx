@@ -14,9 +14,10 @@ import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { usePresence } from './presence';
 import { ReplyBox, type ReplyMode, type RestoredReply } from './ReplyBox';
+import { ReferralCard } from './ReferralCard';
 import { ReplyConflict } from './ReplyConflict';
 import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
-import { Thread, type ThreadMessage } from './Thread';
+import { PLAIN_MESSAGE, Thread, type ThreadMessage } from './Thread';
 import { TypingNotice, Viewers } from './Viewers';
 import { TICKET_DETAIL } from './ticket.documents';
 import { SlaBanner } from './SlaPill';
@@ -29,7 +30,7 @@ const MESSAGE_ADDED = graphql(`
 `);
 const MESSAGE_UPDATED = graphql(`
   subscription TicketMessageUpdated($ticketId: ID!) {
-    messageUpdated(ticketId: $ticketId) { id deliveryStatus deliveryError attachment { ...AttachmentFields } }
+    messageUpdated(ticketId: $ticketId) { ...MessageFields }
   }
 `);
 const TICKET_UPDATED = graphql(`
@@ -194,6 +195,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       deliveryError: null,
       templateName: null,
       attachment: null,
+      ...PLAIN_MESSAGE,
       author: agents?.me ? { id: agents.me.id, name: agents.me.name } : null,
       localState: 'sending',
       mode,
@@ -243,6 +245,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
           {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
           {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
+          {ticket.referral && <ReferralCard referral={ticket.referral} />}
         </div>
         <a
           className="button contact-link"

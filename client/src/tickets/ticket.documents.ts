@@ -11,6 +11,12 @@ export const MESSAGE_FIELDS = graphql(`
     id body senderType senderName createdAt internal deliveryStatus deliveryError templateName
     author { id name }
     attachment { ...AttachmentFields }
+    forwarded editedAt deletedByPersonAt personReaction
+    edits { body replacedAt }
+    replyTo { id body senderName }
+    location { url mapUrl }
+    order { catalogId text total currency items { retailerId quantity itemPrice currency } }
+    formAnswers { label value }
   }
 `);
 
@@ -24,6 +30,7 @@ export const TICKET_DETAIL = graphql(`
       assignee { id name }
       labels { id name color }
       contact { phoneNumber notes }
+      referral { headline body sourceUrl sourceType mediaType }
       satisfaction { rating comment ratedAt }
       messages(last: 100) {
         totalCount

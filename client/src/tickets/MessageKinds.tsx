@@ -1,0 +1,113 @@
+// What a person's message carried beyond its text, shown in its bubble: the message it quotes, the forward
+// mark, an order's lines, a Flow's answers, a place with a map link, the edited mark with the earlier texts,
+// and the person's reaction.
+import { formatTimestamp } from '../format';
+import type { MessageFieldsFragment } from '../gql/graphql';
+
+type Message = MessageFieldsFragment;
+
+const clip = (text: string, length = 140) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
+export function QuotedMessage({ message }: { message: Message }) {
+  if (!message.replyTo) return null;
+  const from = message.replyTo.senderName ?? 'Desk';
+  return (
+    <blockquote className="quoted" aria-label={`Reply to ${from}`}>
+      <span className="quoted-from">↩ {from}</span>
+      <span className="quoted-body">{clip(message.replyTo.body)}</span>
+    </blockquote>
+  );
+}
+
+export function ForwardedMark({ message }: { message: Message }) {
+  if (!message.forwarded) return null;
+  return <p className="forwarded">{message.forwarded === 'FREQUENTLY_FORWARDED' ? '⏩ Forwarded many times' : '↪ Forwarded'}</p>;
+}
+
+/** The body, or for an order, a form or a place, what it holds laid out; a deleted message reads as deleted. */
+export function MessageContent({ message }: { message: Message }) {
+  if (message.deletedByPersonAt) return <p className="body deleted">{message.body}</p>;
+  if (message.order) {
+    const { order } = message;
+    return (
+      <div className="order">
+        <p className="body">🛒 Order{order.catalogId ? <span className="muted"> · catalog {order.catalogId}</span> : null}</p>
+        <table className="order-lines">
+          <tbody>
+            {order.items.map((item, index) => (
+              <tr key={`${item.retailerId}-${index}`}>
+                <td className="order-quantity">{item.quantity} ×</td>
+                <td>{item.retailerId}</td>
+                <td className="order-price">{item.itemPrice ? `${item.itemPrice} ${item.currency ?? ''}`.trim() : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+          {order.total && (
+            <tfoot>
+              <tr>
+                <td colSpan={2}>Total</td>
+                <td className="order-price">{order.total} {order.currency}</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+        {order.text && <p className="body">“{order.text}”</p>}
+      </div>
+    );
+  }
+  if (message.formAnswers?.length) {
+    return (
+      <div className="form-answers">
+        <p className="body">📝 Form</p>
+        <dl>
+          {message.formAnswers.map((answer, index) => (
+            <div key={`${answer.label}-${index}`}>
+              <dt>{answer.label}</dt>
+              <dd>{answer.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    );
+  }
+  const place = message.location;
+  return (
+    <>
+      <p className="body">{message.body}</p>
+      {place?.mapUrl && (
+        <p className="map-link">
+          <a href={place.mapUrl} target="_blank" rel="noreferrer">Open on a map</a>
+          {place.url && (
+            <>
+              {' · '}
+              <a href={place.url} target="_blank" rel="noreferrer">Place link</a>
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "edited", and the earlier texts for agents who open it. */
+export function EditedMark({ message }: { message: Message }) {
+  if (!message.editedAt || message.deletedByPersonAt) return null;
+  if (!message.edits.length) return <p className="edited">✏️ edited {formatTimestamp(message.editedAt)}</p>;
+  return (
+    <details className="edited">
+      <summary>✏️ edited {formatTimestamp(message.editedAt)} · earlier {message.edits.length === 1 ? 'text' : `texts (${message.edits.length})`}</summary>
+      <ol>
+        {message.edits.map((edit, index) => (
+          <li key={index}>
+            <span className="body">{edit.body}</span> <time dateTime={edit.replacedAt}>until {formatTimestamp(edit.replacedAt)}</time>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+export function PersonReaction({ message }: { message: Message }) {
+  if (!message.personReaction) return null;
+  return <span className="reaction" title="The customer's reaction" aria-label={`Customer reacted ${message.personReaction}`}>{message.personReaction}</span>;
+}
