@@ -37,9 +37,17 @@ export function limitBodyTime(http: FastifyInstance, config: HttpConfig, logger:
       raw.socket.destroySoon();
       setTimeout(() => raw.socket.destroy(), 1000).unref();
     }, ms);
-    const clear = () => clearTimeout(timer);
+    // A body never read (a refused upload) ends with its socket, not with an 'end' of its own.
+    const socket = raw.socket;
+    const clear = () => {
+      clearTimeout(timer);
+      raw.off('end', clear);
+      raw.off('close', clear);
+      socket.off('close', clear);
+    };
     raw.once('end', clear);
     raw.once('close', clear);
+    socket.once('close', clear);
     done();
   });
 }
