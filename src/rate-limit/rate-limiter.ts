@@ -9,6 +9,7 @@ export interface LimitOptions {
   name: string;
   /** How many a key may take in one window. */
   points: number;
+  /** The window, counted in whole seconds (Redis expires keys in seconds here). */
   durationMs: number;
   /**
    * Count in memory while Redis is away (the default). Off for a limit that must hold across instances or not
@@ -19,7 +20,8 @@ export interface LimitOptions {
 
 export type LimiterFactory = (options: LimitOptions) => RateLimiterAbstract;
 
-const memoryLimiter = ({ name, points, durationMs }: LimitOptions) => new RateLimiterMemory({ keyPrefix: name, points, duration: durationMs / 1000 });
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const memoryLimiter = ({ name, points, durationMs }: LimitOptions) => new RateLimiterMemory({ keyPrefix: name, points, duration: seconds(durationMs) });
 
 export function memoryLimiters(): LimiterFactory {
   return memoryLimiter;
@@ -32,7 +34,7 @@ export function redisLimiters(redis: Redis, prefix: string): LimiterFactory {
       storeClient: redis,
       keyPrefix: `${prefix}${options.name}`,
       points: options.points,
-      duration: options.durationMs / 1000,
+      duration: seconds(options.durationMs),
       rejectIfRedisNotReady: true,
       insuranceLimiter: options.insured === false ? undefined : memoryLimiter(options),
     });
