@@ -27,6 +27,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/webhooks': api, '/healthz': api, '/readyz': api, '/media': api, '/reports/': api },
+    // Host is passed on unchanged: the server accepts the session cookie for changes only when Origin matches Host.
+    proxy: { '/graphql': { target: api, ws: true }, '/webhooks': api, '/healthz': api, '/readyz': api, '/media': api, '/reports/': api },
   },
 });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_SCRYPT_LOG_N, MAX_SCRYPT_LOG_N, MIN_SCRYPT_LOG_N } from './auth/password.js';
 import { passwordProblem } from './auth/password-policy.js';
+import { isIP } from 'node:net';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
@@ -60,10 +61,33 @@ export interface MediaConfig {
   urlTtlSeconds: number;
 }
 
+/** How long a client may take to send a request, and how many connections one address may hold. */
+export interface HttpConfig {
+  /** The request line and headers must arrive within this (Node's headersTimeout). @default 10000 */
+  headersTimeoutMs: number;
+  /** A request body (GraphQL, the webhook, anything but uploads) must arrive within this. @default 30000 */
+  bodyTimeoutMs: number;
+  /** An upload's body (POST /media/uploads) must arrive within this. @default 600000 */
+  uploadTimeoutMs: number;
+  /** A connection that sends and receives nothing for this long is closed (Fastify's connectionTimeout). @default 60000 */
+  idleTimeoutMs: number;
+  /** An idle keep-alive connection is kept this long for the client's next request. @default 72000 */
+  keepAliveTimeoutMs: number;
+  /** Open connections (WebSockets included) one address may hold; 0: no cap. @default 256, 0 with TRUST_PROXY */
+  maxConnectionsPerAddress: number;
+}
+
+/** Fastify's `trustProxy`: whom to believe about the client's address (X-Forwarded-For). */
+export type TrustProxy = boolean | number | string[];
+
 export interface Config {
   env: 'production' | 'development' | 'test';
   port: number;
   host: string;
+  /** The address agents open (https://desk.example.org): https turns on HSTS and Secure cookies. */
+  publicUrl: string | null;
+  trustProxy: TrustProxy;
+  http: HttpConfig;
   database: DatabaseConfig;
   redisUrl: string | null;
   /** Namespaces Redis channels and keys, so that several deployments can share one Redis. */
@@ -150,6 +174,41 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
   if (raw === null) return fallback;
   if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${name} must be on or off, got "${raw}"`);
   return raw === 'on';
+}
+
+/** `TRUST_PROXY`: off (default), on (any proxy), a number of proxies in front, or addresses and CIDR ranges. */
+export function parseTrustProxy(raw: string | null): TrustProxy {
+  if (raw === null || raw === 'off' || raw === 'false') return false;
+  if (raw === 'on' || raw === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 20) throw new ConfigError(`TRUST_PROXY as a number of proxies must be from 1 to 20, got "${raw}"`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new ConfigError(`TRUST_PROXY must be on, off, a number of proxies, or addresses and CIDR ranges separated by commas; "${entry}" is none of these`);
+    }
+  }
+  return entries;
+}
+
+function readPublicUrl(env: Env): string | null {
+  const raw = read(env, 'PUBLIC_URL');
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a URL: "${raw}" (e.g. https://desk.example.org)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_URL must be an http(s) URL');
+  return url.origin;
 }
 
 export function parseDatabaseUrl(raw: string): DatabaseConfig {
@@ -241,10 +300,22 @@ export function loadConfig(env: Env = process.env): Config {
   const adminPassword = read(env, 'ADMIN_PASSWORD');
   const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
   if (adminPasswordProblem) throw new ConfigError(`ADMIN_PASSWORD is not usable: ${adminPasswordProblem}`);
+  const trustProxy = parseTrustProxy(read(env, 'TRUST_PROXY'));
   return {
     env: envName,
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: read(env, 'HOST') ?? '127.0.0.1',
+    publicUrl: readPublicUrl(env),
+    trustProxy,
+    http: {
+      headersTimeoutMs: readInt(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      bodyTimeoutMs: readInt(env, 'HTTP_BODY_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      uploadTimeoutMs: readInt(env, 'HTTP_UPLOAD_TIMEOUT_MS', 600_000, 100, 3_600_000),
+      idleTimeoutMs: readInt(env, 'HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
+      // Behind a proxy every connection comes from the proxy: a cap per address would cap the whole desk.
+      maxConnectionsPerAddress: readInt(env, 'HTTP_MAX_CONNECTIONS_PER_ADDRESS', trustProxy === false ? 256 : 0, 0, 1_000_000),
+    },
     database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
     redisUrl,
     redisPrefix: read(env, 'REDIS_PREFIX') ?? 'support:',

@@ -6,7 +6,9 @@ import fastifyApollo from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAdminUi } from './admin-ui.js';
-import { bearerToken, ensureFirstAdmin } from './auth/auth.service.js';
+import { ensureFirstAdmin } from './auth/auth.service.js';
+import { deviceCookieKey, LoginLimits } from './auth/login-limits.js';
+import { clearSessionCookie, isChangingMethod, readCookies, requestToken, SESSION_COOKIE, type HttpExchange } from './auth/session-cookie.js';
 import { TokenCache } from './auth/token-cache.js';
 import { scryptParams } from './auth/password.js';
 import { generatePassword, type Config } from './config.js';
@@ -40,6 +42,9 @@ import { MediaUrlSigner } from './media/media.signing.js';
 import { LocalMediaStore } from './media/media.store.js';
 import { S3MediaStore } from './media/s3.store.js';
 import { ReportTicker } from './reports/report.ticker.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { capConnectionsPerAddress, limitBodyTime } from './http/slow-clients.js';
+import { createRateLimits } from './rate-limit/rate-limiter.js';
 import { registerReportRoutes } from './reports/report.route.js';
 
 export interface ServerOptions {
@@ -80,22 +85,44 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   }
 
   const shared = createSharedState(config.redisUrl, config.redisPrefix, logger);
-  const { pubsub, limiter } = shared;
+  const { pubsub, limiters } = shared;
+  const rateLimits = createRateLimits(limiters, config.limits);
+  const loginLimits = new LoginLimits(limiters, config.limits.loginAttempts, deviceCookieKey(config.whatsapp.appSecret));
   const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
   const tokens = new TokenCache();
   tokens.follow(pubsub);
-  const typingIndicator = new TypingIndicator(orm, limiter, logger);
+  const typingIndicator = new TypingIndicator(orm, limiters, logger);
   const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
   const { s3 } = config.media;
   const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
   if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
   const reports = new ReportTicker(pubsub, config.reportUpdateMs);
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports, menu };
+  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, rateLimits, loginLimits, tokens, presence, media: mediaStore, reports, menu };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
-  const http: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 1024 * 1024 });
+  const { http: timeouts, trustProxy } = config;
+  // Node's requestTimeout is one value for the server: the longest any body may take (uploads); limitBodyTime
+  // holds every other route to HTTP_BODY_TIMEOUT_MS. Deadlines are checked every connectionsCheckingInterval.
+  const longestRequestMs = Math.max(timeouts.uploadTimeoutMs, timeouts.bodyTimeoutMs, timeouts.headersTimeoutMs);
+  const http: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    // A number of proxies is read the way Express and proxy-addr read it: the nearest `n` hops are trusted.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
+    requestTimeout: longestRequestMs,
+    connectionTimeout: timeouts.idleTimeoutMs,
+    keepAliveTimeout: timeouts.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: timeouts.headersTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(timeouts.headersTimeoutMs, timeouts.bodyTimeoutMs) / 4))),
+    },
+  });
+  capConnectionsPerAddress(http.server, timeouts.maxConnectionsPerAddress, logger);
+  limitBodyTime(http, timeouts, logger);
+  await registerSecurityHeaders(http, config.publicUrl);
   const protections = queryLimitProtections(config.limits);
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
@@ -118,11 +145,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   await http.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
-    context: async (request) => {
-      const token = bearerToken(request.headers.authorization);
+    context: async (request, reply) => {
+      const exchange: HttpExchange = { cookies: readCookies(request.headers.cookie), setCookie: (cookie) => void reply.header('set-cookie', cookie) };
+      const token = requestToken(request.headers, isChangingMethod(request.method), config);
       try {
         const caller = token ? await tokens.authenticate(() => orm.em.fork(), token) : null;
-        return buildContext(services, caller, request.ip, null, request.headers['user-agent'] ?? null);
+        // A session cookie that no longer signs anyone in is dropped, so the browser stops sending it.
+        if (!caller && token && token === exchange.cookies[SESSION_COOKIE]) clearSessionCookie(exchange, config);
+        return buildContext(services, caller, request.ip, null, request.headers['user-agent'] ?? null, exchange);
       } catch (error) {
         if (!isDatabaseUnreachable(error)) throw error;
         throw new GraphQLError(DATABASE_UNREACHABLE, { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
@@ -156,7 +186,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     support: supportContext,
   });
   simulator?.registerCloudApi(http);
-  registerReportRoutes(http, { orm, tokens });
+  registerReportRoutes(http, { orm, tokens, cookies: config });
   await registerMediaRoute(http, {
     orm,
     tokens,
@@ -164,8 +194,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     store: mediaStore,
     signer: new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds),
     logger,
-    limiter,
-    uploadsPerMinute: config.limits.uploadsPerMinute,
+    uploads: rateLimits.uploads,
+    cookies: config,
+    uploadTimeoutMs: timeouts.uploadTimeoutMs,
   });
   await registerAdminUi(http);
   const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);

@@ -10,7 +10,7 @@ import { ContactPage } from './contacts/ContactPage';
 import { ConnectionBanner } from './layout/ConnectionBanner';
 import { Header } from './layout/Header';
 import { useRoute } from './router';
-import { getToken, onTokenChange } from './session';
+import { isSignedIn, onSignedInChange } from './session';
 import { Settings } from './settings/Settings';
 import { Phone } from './simulator/Phone';
 import { Problems } from './problems/Problems';
@@ -21,14 +21,14 @@ import { TicketList } from './tickets/TicketList';
 const Reports = lazy(() => import('./reports/Reports'));
 
 export function App({ socket }: { socket: Client }) {
-  const [token, setTokenState] = useState(getToken);
+  const [signedIn, setSignedInState] = useState(isSignedIn);
   const client = useApolloClient();
   const route = useRoute();
 
   useEffect(
     () =>
-      onTokenChange((next) => {
-        setTokenState(next);
+      onSignedInChange((next) => {
+        setSignedInState(next);
         // A new identity must not see the last one's cache, nor keep its socket.
         socket.terminate();
         void client.clearStore();
@@ -38,7 +38,7 @@ export function App({ socket }: { socket: Client }) {
 
   // The reset page works signed in or not: the code, not a session, says whose password it sets.
   if (route.screen === 'reset-password') return <SetPassword />;
-  if (!token) return <SignIn />;
+  if (!signedIn) return <SignIn />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">Skip to content</a>

@@ -1,14 +1,14 @@
-// The one Apollo Client: HTTP for queries and mutations, graphql-ws for subscriptions, the session token on both.
+// The one Apollo Client: HTTP for queries and mutations, graphql-ws for subscriptions. Both carry the session
+// cookie the browser holds (same origin), so no token passes through this code.
 import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
 import { tap } from 'rxjs';
 import { createCache } from './cache';
-import { getToken, setToken } from './session';
+import { setSignedIn } from './session';
 
 /** The operation that reports presence (tickets/presence.ts); it travels over the WebSocket. */
 export const PRESENCE_OPERATION = 'ReportPresence';
@@ -57,7 +57,6 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
   const socket = createClient({
     url: wsUrl,
     lazy: true,
-    connectionParams: () => ({ authorization: `Bearer ${getToken() ?? ''}` }),
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
@@ -71,22 +70,18 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
       },
       closed: (event) => {
         reconnecting = true;
-        if ((event as CloseEvent | undefined)?.code === 4403) setToken(null);
+        if ((event as CloseEvent | undefined)?.code === 4403) setSignedIn(false);
         else setConnectionState('offline');
       },
     },
   });
 
-  const auth = new SetContextLink(({ headers }) => {
-    const token = getToken();
-    return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
-  });
   const signOutWhenRefused = new ErrorLink(({ error }) => {
-    if (isUnauthenticated(error)) setToken(null);
+    if (isUnauthenticated(error)) setSignedIn(false);
     else if (ServerError.is(error) || error.name === 'TypeError') setConnectionState('offline');
   });
   const markReachable = new ApolloLink((operation, forward) => forward(operation).pipe(tap(() => setConnectionState('connected'))));
-  const http = ApolloLink.from([signOutWhenRefused, markReachable, auth, new HttpLink({ uri: '/graphql' })]);
+  const http = ApolloLink.from([signOutWhenRefused, markReachable, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]);
   const ws = new GraphQLWsLink(socket);
   const link = ApolloLink.split(
     ({ query }) => {

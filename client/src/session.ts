@@ -1,22 +1,27 @@
-// The signed-in agent's token, and reply drafts that survive a reload or an expired session.
-const TOKEN_KEY = 'support.token';
+// Whether this browser is signed in, and reply drafts that survive a reload or an expired session. The session
+// itself is an HttpOnly cookie the server sets at sign-in: no script on the page can read it, this one included.
+const SIGNED_IN_KEY = 'support.signedIn';
 const DRAFT_PREFIX = 'support.draft.';
 const DRAFT_SINCE_PREFIX = 'support.draftSince.';
 
-type Listener = (token: string | null) => void;
+// Earlier versions kept the session token itself here.
+localStorage.removeItem('support.token');
+
+type Listener = (signedIn: boolean) => void;
 const listeners = new Set<Listener>();
 
-export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
+/** What the last sign-in or sign-out said; the server has the last word (an ended session answers UNAUTHENTICATED). */
+export function isSignedIn(): boolean {
+  return localStorage.getItem(SIGNED_IN_KEY) === 'yes';
 }
 
-export function setToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
-  for (const listener of listeners) listener(token);
+export function setSignedIn(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem(SIGNED_IN_KEY, 'yes');
+  else localStorage.removeItem(SIGNED_IN_KEY);
+  for (const listener of listeners) listener(signedIn);
 }
 
-export function onTokenChange(listener: Listener): () => void {
+export function onSignedInChange(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

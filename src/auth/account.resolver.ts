@@ -18,8 +18,8 @@ export class AccountResolver {
   ): Promise<boolean> {
     const caller = callerOf(ctx);
     assertSession(caller);
-    const { config, limiter } = ctx.app;
-    await changePassword(ctx.support, caller, { currentPassword, newPassword }, { hashParams: scryptParams(config.passwords.hashCost), limiter, attempts: config.limits.loginAttempts });
+    const { config, rateLimits } = ctx.app;
+    await changePassword(ctx.support, caller, { currentPassword, newPassword }, { hashParams: scryptParams(config.passwords.hashCost), guesses: rateLimits.passwordGuesses });
     return true;
   }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { parseId } from '../support/support.validation.js';
 import { Admin } from './admin.entity.js';
@@ -15,8 +15,6 @@ import type { SessionCaller } from './caller.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { assertUsablePassword } from './password-policy.js';
 import { hashPassword, verifyPassword, type ScryptParams } from './password.js';
-
-const GUESS_WINDOW_MS = 15 * 60_000;
 
 /** Ends an agent's live sessions but one (or all, with null); returns how many. */
 export function endSessions(em: EntityManager, adminId: number, exceptSessionId: number | null): Promise<number> {
@@ -37,16 +35,16 @@ export async function changePassword(
   ctx: SupportContext,
   caller: SessionCaller,
   change: { currentPassword: string; newPassword: string },
-  options: { hashParams: ScryptParams; limiter: RateLimiter; attempts: number },
+  options: { hashParams: ScryptParams; guesses: RateLimiterAbstract },
 ): Promise<number> {
   const actor = actorOf(caller);
-  const guessesKey = `password-change:${caller.admin.id}`;
-  if ((await options.limiter.count(guessesKey).catch(() => 0)) >= options.attempts) {
+  const guessesKey = String(caller.admin.id);
+  if (((await options.guesses.get(guessesKey).catch(() => null))?.consumedPoints ?? 0) >= options.guesses.points) {
     throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many wrong current passwords; wait 15 minutes and try again');
   }
   const stored = await ctx.em.fork().findOne(Admin, caller.admin.id, { fields: ['passwordHash'] });
   if (!stored || !(await verifyPassword(change.currentPassword, stored.passwordHash))) {
-    await options.limiter.hit(guessesKey, GUESS_WINDOW_MS).catch(() => 0);
+    await options.guesses.penalty(guessesKey).catch(() => undefined);
     const em = ctx.em.fork();
     recordAudit(em, actor, 'auth.password.change-failed', null, null, { reason: 'wrong current password' });
     await em.flush();

@@ -7,23 +7,27 @@ import { ApiToken } from './api-token.entity.js';
 import { ApiScope } from './auth.enums.js';
 import { actorOf, createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
 import { scryptParams } from './password.js';
-import { withLoginLimits } from './login-limits.js';
+import { clearSessionCookie, DEVICE_COOKIE, setSignInCookies } from './session-cookie.js';
 import { ApiTokenPayload, AuthPayload, CreateAgentInput } from './auth.types.js';
 import { assertAdminSession } from './caller.js';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'The one operation that needs no token.' })
-  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
-    const { limiter, config } = ctx.app;
+  @Mutation(() => AuthPayload, { description: 'The one operation that needs no token. Over HTTP it also sets the session cookie the admin UI uses.' })
+  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
+    const { loginLimits, config } = ctx.app;
     const options = { sessionTtlHours: config.sessionTtlHours, hashParams: scryptParams(config.passwords.hashCost), from: { ip: ctx.ip, userAgent: ctx.userAgent } };
-    return withLoginLimits(limiter, config.limits.loginAttempts, email, ctx.ip, () => login(ctx.em, email, password, options));
+    const attempt = { email, ip: ctx.ip, device: ctx.http?.cookies[DEVICE_COOKIE] };
+    const { result, device } = await loginLimits.attempt(attempt, () => login(ctx.em, email, password, options));
+    if (ctx.http) setSignInCookies(ctx.http, config, { token: result.token, maxAgeSeconds: config.sessionTtlHours * 3600 }, device);
+    return result;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the calling session; false for an API token.' })
   async logout(@Ctx() ctx: GraphqlContext): Promise<boolean> {
     const caller = callerOf(ctx);
     const ended = await logout(ctx.em, caller);
+    if (ctx.http) clearSessionCookie(ctx.http, ctx.app.config);
     if (caller.kind === 'session') ctx.app.pubsub.publish('AUTH_REVOKED', { sessionId: caller.sessionId });
     return ended;
   }

@@ -13,7 +13,7 @@ import { ALL_SCOPES, type Caller } from './caller.js';
 import { describeHash, hashPassword, needsRehash, unusableHash, verifyPassword, type ScryptParams } from './password.js';
 import { assertUsablePassword } from './password-policy.js';
 
-const SESSION_PREFIX = 'sess_';
+export const SESSION_PREFIX = 'sess_';
 const API_TOKEN_PREFIX = 'sat_';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
 import { DomainError, ErrorCode, unauthenticated } from '../errors.js';
+import { take } from '../rate-limit/rate-limiter.js';
 import type { GraphqlContext } from './context.js';
 import { domainGraphqlError } from './format-error.js';
 
@@ -30,8 +31,7 @@ export function checkOperationAccess(operation: OperationDefinitionNode, caller:
 export async function checkMutationRate(context: GraphqlContext, operation: OperationDefinitionNode): Promise<void> {
   const { caller } = context;
   if (operation.operation !== 'mutation' || !caller) return;
-  const count = await context.app.limiter.hit(`mutations:${rateLimitKey(caller)}`, 60_000).catch(() => 0);
-  if (count > context.app.config.limits.mutationsPerMinute) {
+  if ((await take(context.app.rateLimits.mutations, rateLimitKey(caller))) > 0) {
     throw domainGraphqlError(new DomainError(ErrorCode.RATE_LIMITED, 'Too many changes in a minute from this token; slow down and retry shortly'), true);
   }
 }

@@ -9,7 +9,9 @@ import type { OutboundChannel, SupportContext } from '../support/support.context
 import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
 import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { RateLimits } from '../rate-limit/rate-limiter.js';
+import type { LoginLimits } from '../auth/login-limits.js';
+import type { HttpExchange } from '../auth/session-cookie.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { PresenceService } from '../support/presence.service.js';
 import type { MediaStore } from '../media/media.store.js';
@@ -25,7 +27,8 @@ export interface AppServices {
   logger: Logger;
   /** The built-in WhatsApp simulator, when it is on. */
   simulator: WhatsappSimulator | null;
-  limiter: RateLimiter;
+  rateLimits: RateLimits;
+  loginLimits: LoginLimits;
   tokens: TokenCache;
   presence: PresenceService;
   /** Where fetched and uploaded files are kept. */
@@ -45,6 +48,8 @@ export interface GraphqlContext {
   connectionId: string | null;
   /** The client's User-Agent header, kept with a new session so that an agent can tell their sessions apart. */
   userAgent: string | null;
+  /** The HTTP request and answer's cookies (null over the WebSocket): sign-in and sign-out set the session cookie. */
+  http: HttpExchange | null;
   readonly em: SqlEntityManager;
   readonly loaders: SupportLoaders;
   readonly support: SupportContext;
@@ -65,6 +70,7 @@ class RequestContext implements GraphqlContext {
     readonly ip: string,
     readonly connectionId: string | null,
     readonly userAgent: string | null,
+    readonly http: HttpExchange | null,
   ) {}
 
   get em(): SqlEntityManager {
@@ -103,8 +109,15 @@ class RequestContext implements GraphqlContext {
   }
 }
 
-export function buildContext(app: AppServices, caller: Caller | null, ip = 'unknown', connectionId: string | null = null, userAgent: string | null = null): GraphqlContext {
-  return new RequestContext(app, caller, ip, connectionId, userAgent);
+export function buildContext(
+  app: AppServices,
+  caller: Caller | null,
+  ip = 'unknown',
+  connectionId: string | null = null,
+  userAgent: string | null = null,
+  http: HttpExchange | null = null,
+): GraphqlContext {
+  return new RequestContext(app, caller, ip, connectionId, userAgent, http);
 }
 
 /**

@@ -6,6 +6,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/auth.service.js';
+import { requestToken } from '../auth/session-cookie.js';
 import { isRevokedBy, type Caller } from '../auth/caller.js';
 import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
@@ -72,7 +73,10 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
       connectionInitWaitTimeout: app.config.wsInitTimeoutMs,
       validate: (validationSchema, document) => validate(validationSchema, document, [...specifiedRules, ...rules]),
       onConnect: async (ctx) => {
-        const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        // A tool sends its token in connection_init; the admin UI's browser sends the session cookie with the
+        // handshake, which counts only when the handshake's Origin is the desk's own (cross-site WebSocket hijacking).
+        const token =
+          bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) ?? requestToken(ctx.extra.request.headers, true, app.config);
         const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         const connectionId = randomUUID();

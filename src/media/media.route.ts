@@ -4,7 +4,7 @@
 // sandboxing CSP, nosniff, and documents as attachments.
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken } from '../auth/auth.service.js';
+import { isChangingMethod, requestToken, type CookieSettings } from '../auth/session-cookie.js';
 import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
 import { ApiScope } from '../auth/auth.enums.js';
 import { DomainError } from '../errors.js';
@@ -12,7 +12,8 @@ import { storeUpload, UploadRefused } from './media.service.js';
 import { WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { Logger } from '../logger.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { take } from '../rate-limit/rate-limiter.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { MediaFile, MediaKind, MediaStatus } from './media.entity.js';
 import type { MediaUrlSigner } from './media.signing.js';
 import type { MediaStore } from './media.store.js';
@@ -25,12 +26,12 @@ export interface MediaRouteDeps {
   logger: Logger;
   /** The desk's maximum file size (MEDIA_MAX_BYTES). */
   maxBytes: number;
-  limiter: RateLimiter;
   /** Uploads per session or API token per minute (RATE_LIMIT_UPLOADS_PER_MINUTE). */
-  uploadsPerMinute: number;
+  uploads: RateLimiterAbstract;
+  cookies: CookieSettings;
+  /** How long an upload's body may take to arrive (HTTP_UPLOAD_TIMEOUT_MS). */
+  uploadTimeoutMs: number;
 }
-
-const UPLOAD_WINDOW_MS = 60_000;
 
 /** A file name safe in a header: printable ASCII for `filename`, the whole name UTF-8 encoded for `filename*`. */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string | null): string {
@@ -48,25 +49,30 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     // Who uploads, and whether they may, is settled from the headers before a byte of the body is read: a
     // refused caller (no sign-in, no WRITE, over the limit) cannot make the server take in 100 MB first.
     const callers = new WeakMap<FastifyRequest, Caller>();
+    // A refusal also closes the connection: the body it announced is not waited for.
     const admit = async (request: FastifyRequest, reply: FastifyReply) => {
-      const token = bearerToken(request.headers.authorization);
+      const token = requestToken(request.headers, isChangingMethod(request.method), deps.cookies);
       const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
-      if (!caller) return reply.code(401).send({ error: 'sign in first' });
+      if (!caller) return reply.code(401).header('connection', 'close').send({ error: 'sign in first' });
       try {
         assertMayRun(caller, 'mutation');
       } catch (error) {
-        if (error instanceof DomainError) return reply.code(403).send({ error: error.message });
+        if (error instanceof DomainError) return reply.code(403).header('connection', 'close').send({ error: error.message });
         throw error;
       }
-      // A limiter that cannot answer (Redis down) lets the upload through, as for mutations.
-      const key = `uploads:${rateLimitKey(caller)}`;
-      if ((await deps.limiter.hit(key, UPLOAD_WINDOW_MS).catch(() => 0)) > deps.uploadsPerMinute) {
-        const seconds = Math.max(1, Math.ceil((await deps.limiter.msLeft(key).catch(() => UPLOAD_WINDOW_MS)) / 1000));
-        return reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many uploads: at most ${deps.uploadsPerMinute} a minute from this sign-in or token; try again in ${seconds} s` });
+      const waitMs = await take(deps.uploads, rateLimitKey(caller));
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        return reply
+          .code(429)
+          .header('retry-after', String(seconds))
+          .header('connection', 'close')
+          .send({ error: `Too many uploads: at most ${deps.uploads.points} a minute from this sign-in or token; try again in ${seconds} s` });
       }
       callers.set(request, caller);
     };
-    scope.post<{ Querystring: { filename?: string } }>('/media/uploads', { bodyLimit, onRequest: admit }, async (request, reply) => {
+    const routeOptions = { bodyLimit, onRequest: admit, config: { bodyTimeoutMs: deps.uploadTimeoutMs } };
+    scope.post<{ Querystring: { filename?: string } }>('/media/uploads', routeOptions, async (request, reply) => {
       const caller = callers.get(request)!;
       try {
         const file = await storeUpload(
@@ -86,7 +92,7 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
 
   http.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>('/media/:id', async (request, reply) => {
     const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null;
-    const token = bearerToken(request.headers.authorization);
+    const token = requestToken(request.headers, false, deps.cookies);
     const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
     const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
     if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });

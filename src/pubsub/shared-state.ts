@@ -2,18 +2,19 @@
 // memory for a single instance; in Redis when REDIS_URL is set.
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { createMemoryRateLimiter, createRedisRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter.js';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from '../rate-limit/rate-limiter.js';
 import { FanOutEventTarget } from './fan-out.js';
 import { createPubSub, type SupportPubSub } from './pubsub.js';
 
 export interface SharedState {
   pubsub: SupportPubSub;
-  limiter: RateLimiter;
+  /** Rate-limit counters on the same store. */
+  limiters: LimiterFactory;
   close(): Promise<void>;
 }
 
 export function createSharedState(redisUrl: string | null, prefix: string, logger: Logger): SharedState {
-  if (!redisUrl) return { pubsub: createPubSub(), limiter: createMemoryRateLimiter(), close: async () => undefined };
+  if (!redisUrl) return { pubsub: createPubSub(), limiters: memoryLimiters(), close: async () => undefined };
   const options = { lazyConnect: false, retryStrategy: (times: number) => Math.min(times * 200, 5000) };
   // Commands fail at once while Redis is away (no queue to grow without bound); subscriptions are restored on reconnect.
   const publisher = new Redis(redisUrl, { ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -31,7 +32,7 @@ export function createSharedState(redisUrl: string | null, prefix: string, logge
   }
   return {
     pubsub: createPubSub(new FanOutEventTarget(publisher, subscriber, logger, prefix)),
-    limiter: createRedisRateLimiter(publisher, `${prefix}rate:`),
+    limiters: redisLimiters(publisher, `${prefix}rate:`),
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
       publisher.disconnect();

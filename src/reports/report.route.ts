@@ -1,10 +1,10 @@
-// GET /reports/days.csv and /reports/agents.csv: the report as CSV, for a bearer token or session with READ.
+// GET /reports/days.csv and /reports/agents.csv: the report as CSV, for a bearer token, session or session cookie with READ.
 // The query string is the GraphQL ReportInput's fields: from, to, hours, timeZone.
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { FastifyInstance } from 'fastify';
 import { ApiScope } from '../auth/auth.enums.js';
-import { bearerToken } from '../auth/auth.service.js';
+import { requestToken, type CookieSettings } from '../auth/session-cookie.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import { DomainError } from '../errors.js';
 import { reportCsv } from './report.csv.js';
@@ -18,11 +18,11 @@ interface ReportQuery {
   timeZone?: string;
 }
 
-export function registerReportRoutes(http: FastifyInstance, deps: { orm: MikroORM; tokens: TokenCache }): void {
+export function registerReportRoutes(http: FastifyInstance, deps: { orm: MikroORM; tokens: TokenCache; cookies: CookieSettings }): void {
   http.get<{ Params: { table: string }; Querystring: ReportQuery }>('/reports/:table', async (request, reply) => {
     const table = request.params.table === 'days.csv' ? 'days' : request.params.table === 'agents.csv' ? 'agents' : null;
     if (!table) return reply.code(404).send({ error: 'reports are /reports/days.csv and /reports/agents.csv' });
-    const token = bearerToken(request.headers.authorization);
+    const token = requestToken(request.headers, false, deps.cookies);
     const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
     if (!caller) return reply.code(401).send({ error: 'sign in first' });
     if (!caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });

@@ -7,7 +7,8 @@
 // Throttled per ticket across instances (the shared counters), so a team typing at once sends one.
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../logger.js';
-import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { take, type LimiterFactory } from '../rate-limit/rate-limiter.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { Message } from '../support/message.entity.js';
 import { isActiveStatus, SenderType } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
@@ -25,13 +26,17 @@ export const typingIndicatorPayload = (whatsappMessageId: string) => ({
 
 export class TypingIndicator {
   private client: CloudApiClient | null = null;
+  private readonly shown: RateLimiterAbstract;
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly limiter: RateLimiter,
+    limiters: LimiterFactory,
     private readonly logger: Logger,
-    private readonly intervalMs = TYPING_INDICATOR_INTERVAL_MS,
-  ) {}
+    intervalMs = TYPING_INDICATOR_INTERVAL_MS,
+  ) {
+    // Not insured: while Redis is away no indicator is sent, rather than one per instance.
+    this.shown = limiters({ name: 'typing-indicator', points: 1, durationMs: intervalMs, insured: false });
+  }
 
   /** The Cloud API to send through, once the server has one (none: indicators are not sent). */
   attach(client: CloudApiClient): void {
@@ -47,7 +52,7 @@ export class TypingIndicator {
     const client = this.client;
     if (!client) return;
     // Without the shared counters (Redis away) none is sent, rather than one per instance and report.
-    const shownLately = (await this.limiter.hit(`typing-indicator:${ticketId}`, this.intervalMs).catch(() => 0)) !== 1;
+    const shownLately = (await take(this.shown, String(ticketId)).catch(() => 1)) > 0;
     if (shownLately) return;
     const em = this.orm.em.fork();
     const ticket = await em.findOne(Ticket, ticketId);

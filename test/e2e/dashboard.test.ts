@@ -97,8 +97,8 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await page.goto(`${world.server.url}/tickets/${ticket.createTicket.id}`);
     await page.getByLabel('Reply to the customer').fill('Half-written answer about the draft');
     // The session ends behind the browser's back (as when it expires).
-    const token = await page.evaluate(() => localStorage.getItem('support.token'));
-    await world.server.ok('mutation { logout }', {}, token);
+    const session = (await context.cookies()).find((cookie) => cookie.name === 'support_session');
+    await world.server.ok('mutation { logout }', {}, session?.value);
     // The server closes the session's socket at once (4403); the page goes back to sign-in by itself.
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     await page.getByLabel('Email').fill(ADMIN_EMAIL);

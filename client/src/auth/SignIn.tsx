@@ -2,12 +2,11 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { navigate } from '../router';
-import { setToken } from '../session';
+import { setSignedIn } from '../session';
 
 const LOGIN = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      token
       admin { id name }
     }
   }
@@ -21,7 +20,8 @@ export function SignIn() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await login({ variables: { email, password } }).catch(() => null);
-    if (result?.data?.login.token) setToken(result.data.login.token);
+    // The answer also set the session cookie; the token in it is for tools, and this page does not ask for it.
+    if (result?.data?.login) setSignedIn(true);
   };
 
   return (

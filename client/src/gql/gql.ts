@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n": typeof types.DeactivateAgentDocument,
     "\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n": typeof types.ReactivateAgentDocument,
     "\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n": typeof types.CreatePasswordResetDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      admin { id name }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": typeof types.CannedResponseFieldsFragmentDoc,
     "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": typeof types.CannedResponsesDocument,
     "\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n": typeof types.CannedResponseChangedDocument,
@@ -109,7 +109,7 @@ const documents: Documents = {
     "\n  mutation DeactivateAgent($id: ID!) {\n    deactivateAgent(id: $id) { id name email role active }\n  }\n": types.DeactivateAgentDocument,
     "\n  mutation ReactivateAgent($id: ID!) {\n    reactivateAgent(id: $id) { id name email role active }\n  }\n": types.ReactivateAgentDocument,
     "\n  mutation CreatePasswordReset($id: ID!) {\n    createPasswordReset(id: $id) { code expiresAt admin { id name } }\n  }\n": types.CreatePasswordResetDocument,
-    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      admin { id name }\n    }\n  }\n": types.SignInDocument,
     "\n  fragment CannedResponseFields on CannedResponse {\n    id shortcode title body viewerCanEdit updatedAt\n    author { id name }\n  }\n": types.CannedResponseFieldsFragmentDoc,
     "\n  query CannedResponses($search: String, $first: Int) {\n    cannedResponses(search: $search, first: $first) { ...CannedResponseFields }\n  }\n": types.CannedResponsesDocument,
     "\n  subscription CannedResponseChanged {\n    cannedResponseChanged { change id cannedResponse { ...CannedResponseFields } }\n  }\n": types.CannedResponseChangedDocument,
@@ -241,7 +241,7 @@ export function graphql(source: "\n  mutation CreatePasswordReset($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      admin { id name }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      admin { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      admin { id name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

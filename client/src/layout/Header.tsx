@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { personAddress } from '../format';
 import { navigate, useRoute } from '../router';
-import { setToken } from '../session';
+import { setSignedIn } from '../session';
 import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 
 const HEADER = graphql(`
@@ -74,8 +74,9 @@ export function Header() {
     setAlerts(next);
   };
   const signOut = async () => {
+    // The server ends the session and clears its cookie (HttpOnly: this page cannot).
     await logout().catch(() => undefined);
-    setToken(null);
+    setSignedIn(false);
   };
   const link = (path: string, label: string, active: boolean) => (
     <a href={path} aria-current={active ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate(path))}>

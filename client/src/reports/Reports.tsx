@@ -2,7 +2,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { DeskReportFieldsFragment, ReportHours } from '../gql/graphql';
-import { getToken } from '../session';
 import { AgentTimesChart, DailyChart } from './ReportCharts';
 import { DESK_REPORT, DESK_REPORT_LIVE } from './report.documents';
 import { formatDuration, goodShare, localDate, presetRange, type RangePreset } from './report-format';
@@ -25,9 +24,9 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
   );
 }
 
-/** Fetches the CSV with the agent's token and hands it to the browser as a download. */
+/** Fetches the CSV (the session cookie goes with it) and hands it to the browser as a download. */
 async function downloadCsv(table: 'days' | 'agents', params: URLSearchParams): Promise<void> {
-  const response = await fetch(`/reports/${table}.csv?${params}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
+  const response = await fetch(`/reports/${table}.csv?${params}`);
   if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`);
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: `desk-${table}-${params.get('from')}-to-${params.get('to')}.csv` });

@@ -1,5 +1,4 @@
-// Uploads a file for a reply (POST /media/uploads with the agent's token); the answer's id goes to sendMessage.
-import { getToken } from '../session';
+// Uploads a file for a reply (POST /media/uploads; the session cookie goes with it); the answer's id goes to sendMessage.
 
 export interface UploadedFile {
   id: string;
@@ -11,7 +10,7 @@ export interface UploadedFile {
 export async function uploadAttachment(file: File): Promise<UploadedFile> {
   const response = await fetch(`/media/uploads?filename=${encodeURIComponent(file.name)}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${getToken() ?? ''}`, 'content-type': file.type || 'application/octet-stream' },
+    headers: { 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
   const answer = (await response.json().catch(() => ({}))) as Partial<UploadedFile> & { error?: string; message?: string };
