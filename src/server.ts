@@ -99,6 +99,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const protections = queryLimitProtections(config.limits);
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
+    // Apollo's defaults follow NODE_ENV: ours, from the one config, not whatever the process was started with.
+    nodeEnv: config.env,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
