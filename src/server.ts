@@ -101,6 +101,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     schema,
     // Apollo's defaults follow NODE_ENV: ours, from the one config, not whatever the process was started with.
     nodeEnv: config.env,
+    // The schema is for every caller with a valid token or session, in production too (tools need it);
+    // authPlugin refuses introspection, like every operation but login, to callers without one.
+    introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
