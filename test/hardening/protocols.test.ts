@@ -26,6 +26,20 @@ describe.each(databases)('on a production server on %s', (kind) => {
       // Every MUST and every SHOULD.
       expect(result.status, result.status === 'ok' ? '' : result.reason).toBe('ok');
     });
+
+    it('answers a subscription sent over HTTP with a 400 that points to the WebSocket', async () => {
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${server.adminToken}` },
+          body: JSON.stringify({ query: 'subscription { ticketCreated { id } }' }),
+        });
+        expect(response.status).toBe(400);
+        const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+        expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+        expect(body.errors[0]!.message).toMatch(/WebSocket.*graphql-ws.*\/graphql/);
+      }
+    });
   });
 
   describe('GraphQL over WebSocket (graphql-transport-ws)', () => {
