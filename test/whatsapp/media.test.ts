@@ -102,8 +102,9 @@ describe.each(databases)('media from WhatsApp on %s', (kind) => {
     expect((await fetch(`${world.server.url}/media/${id}`, { headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401);
     const withToken = await fetch(`${world.server.url}/media/${id}`, { headers: { authorization: `Bearer ${world.server.adminToken}` } });
     expect(withToken.status).toBe(200);
-    const writeOnly = await world.server.ok('mutation { createApiToken(name: "uploader", scopes: [WRITE]) { token } }');
-    expect((await fetch(`${world.server.url}/media/${id}`, { headers: { authorization: `Bearer ${writeOnly.createApiToken.token}` } })).status).toBe(403);
+    // WRITE includes READ: an uploader's token sees media too.
+    const writer = await world.server.ok('mutation { createApiToken(name: "uploader", scopes: [WRITE]) { token } }');
+    expect((await fetch(`${world.server.url}/media/${id}`, { headers: { authorization: `Bearer ${writer.createApiToken.token}` } })).status).toBe(200);
     expect((await fetch(`${world.server.url}/media/99999999`, { headers: { authorization: `Bearer ${world.server.adminToken}` } })).status).toBe(404);
   });
 
