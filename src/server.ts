@@ -90,7 +90,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const { s3 } = config.media;
   const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
   if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
-  const reports = new ReportTicker(pubsub, config.reportUpdateMs, config.limits.reportSubscriptionsPerToken);
+  const reports = new ReportTicker(pubsub, config.reportUpdateMs, config.limits.reportSubscriptionsPerToken, config.database.dialect === 'sqlite' ? 1 : 4);
   const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, limiter, tokens, presence, media: mediaStore, reports, menu };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);

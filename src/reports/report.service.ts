@@ -2,7 +2,7 @@
 // window functions, counts per agent), so that a range of years costs the database, not this process.
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Admin } from '../auth/admin.entity.js';
-import { dialectFor, type SqlDialect } from '../db/dialect.js';
+import { dialectFor, isSqlite, type SqlDialect } from '../db/dialect.js';
 import { loadDeskSettings } from '../desk/desk-settings.service.js';
 import type { SatisfactionSummary } from '../satisfaction/satisfaction.types.js';
 import { dateOfDayNumber, parseReportRange, type ReportRange } from './report.range.js';
@@ -20,9 +20,26 @@ interface Statements {
   sql: SqlDialect;
   range: ReportRange;
   params: [number | string, number | string];
+  sqlite: boolean;
+  /** On SQLite, the statement before the next one (see run). */
+  turns: Promise<void>;
 }
 
-const run = (s: Statements, query: string, params: unknown[]) => s.em.getConnection().execute<Row[]>(query, params, 'all');
+/**
+ * SQLite runs a statement inside this process, blocking it until done: there a report's statements run one
+ * after another, each after a turn of the event loop, so that a report (and a tick recomputing many) lets other
+ * requests in between its statements. MariaDB runs them at once, on its own.
+ */
+const run = (s: Statements, query: string, params: unknown[]): Promise<Row[]> => {
+  const execute = () => s.em.getConnection().execute<Row[]>(query, params, 'all');
+  if (!s.sqlite) return execute();
+  const result = s.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(execute);
+  s.turns = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  return result;
+};
 
 /** A piece of SQL and the values of its placeholders, in order. */
 interface Fragment {
@@ -153,7 +170,7 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
   const settings = await loadDeskSettings(em);
   const range = parseReportRange(input, settings.timeZone);
   const sql = dialectFor(em);
-  const s: Statements = { em, sql, range, params: [sql.param(range.start), sql.param(range.end)] };
+  const s: Statements = { em, sql, range, params: [sql.param(range.start), sql.param(range.end)], sqlite: isSqlite(em), turns: Promise.resolve() };
   const business = input.hours === ReportHours.BUSINESS;
   const [perDay, backlogAtStart, perAgent, firstResponse, resolution, rated] = await Promise.all([
     countsPerDay(s),

@@ -2,13 +2,11 @@
 // resolved, reassigned, rated), shared by every report subscription of this instance, so that a burst of
 // changes recomputes each open report once and identical reports once between them (see shared-subscribe).
 // It also keeps live reports from taking the server: each caller follows a few distinct reports at most, and
-// reports are computed a couple at a time, with a turn of the event loop before each, so requests get in between.
+// reports are computed one or a few at a time, with a turn of the event loop before each, so requests get in between.
 import { DomainError, ErrorCode } from '../errors.js';
 import { latestValueStream } from '../pubsub/latest-value.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 
-/** Reports computed at once. More would not finish sooner (SQLite runs one statement at a time anyway). */
-const CONCURRENT_REPORTS = 2;
 
 export interface ReportTick {
   at: Date;
@@ -30,6 +28,8 @@ export class ReportTicker {
     private readonly intervalMs: number,
     /** Distinct reports one caller may follow at once on this instance. */
     private readonly maxPerCaller: number,
+    /** Reports computed at once: one on SQLite (it runs in this process; more would only queue requests behind them), a few on MariaDB. */
+    private readonly concurrency: number,
   ) {}
 
   /** Listens to ticket changes while anyone watches (started by the first watcher). */
@@ -83,7 +83,7 @@ export class ReportTicker {
    * tick recomputing hundreds of reports leaves room for every other request between them.
    */
   async compute<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= CONCURRENT_REPORTS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
     try {
       await new Promise<void>((resolve) => setImmediate(resolve));
