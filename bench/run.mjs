@@ -10,6 +10,8 @@ import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl } from '../dist/src/config.js';
 import { createOrm } from '../dist/src/db/orm.js';
 import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
@@ -17,7 +19,7 @@ import { createServer as createSupportServer } from '../dist/src/server.js';
 import { BENCH_PASSWORD, seed } from './seed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
-const SECTIONS = ['dashboard', 'floor', 'report', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
+const SECTIONS = ['dashboard', 'floor', 'report', 'live-reports', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -214,6 +216,61 @@ async function benchReport(section, url, auth, database) {
   }
 }
 
+// 3b. Live reports: every token follows as many different live reports as REPORT_SUBSCRIPTIONS_PER_TOKEN allows
+// (20 agents × 10 = 200), tickets keep changing (one created every 200 ms, so each report is recomputed on every
+// tick), and meanwhile one caller asks /healthz and `{ me }` in turn: their latency, beside the same without reports.
+const LIVE_REPORT = 'subscription($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd firstResponse { medianSeconds } days { date opened } } }';
+const PER_TOKEN = 10;
+async function probeLatency(url, auth, seconds) {
+  const health = [];
+  const me = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    let started = performance.now();
+    await (await fetch(`${url}/healthz`)).text();
+    health.push(performance.now() - started);
+    started = performance.now();
+    await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"query":"{ me { id } }"}' })).text();
+    me.push(performance.now() - started);
+    await sleep(10);
+  }
+  return { health, me };
+}
+async function benchLiveReports(section, url, auth, tokens) {
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  let changing = true;
+  const changes = (async () => {
+    for (let n = 0; changing; n++) {
+      await gql(url, auth.authorization.slice(7), 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: `4470${String(n).padStart(8, '0')}`, issueDescription: 'live report load' } });
+      await sleep(200);
+    }
+  })();
+  const quiet = await probeLatency(url, auth, Math.min(duration, 5));
+  const clients = tokens.map((token) => createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false }));
+  let updates = 0;
+  let refused = 0;
+  const opened = performance.now();
+  await Promise.all(clients.flatMap((client) => Array.from({ length: PER_TOKEN }, (_, k) => new Promise((resolve) => {
+    let first = true;
+    client.subscribe({ query: LIVE_REPORT, variables: { input: { from: day(-30 * (k + 1)), to: day(0) } } }, {
+      next: (result) => { if (result.errors) refused++; updates++; if (first) { first = false; resolve(); } },
+      error: () => { refused++; resolve(); },
+      complete: () => resolve(),
+    });
+  }))));
+  const openMs = performance.now() - opened;
+  updates = 0;
+  const busy = await probeLatency(url, auth, duration);
+  changing = false;
+  await changes;
+  await Promise.all(clients.map((client) => client.dispose()));
+  const count = tokens.length * PER_TOKEN;
+  note(section, `${count} reports open: all first reports in`, ms(openMs), '', refused ? `${refused} refused` : '');
+  note(section, `/healthz p50 / p99 (tickets changing)`, `${ms(percentile(busy.health, 50))} / ${ms(percentile(busy.health, 99))}`, `${ms(percentile(quiet.health, 50))} / ${ms(percentile(quiet.health, 99))} (no reports)`);
+  note(section, `{ me } p50 / p99 (tickets changing)`, `${ms(percentile(busy.me, 50))} / ${ms(percentile(busy.me, 99))}`, `${ms(percentile(quiet.me, 50))} / ${ms(percentile(quiet.me, 99))} (no reports)`);
+  note(section, 'report updates delivered per second', (updates / duration).toFixed(0));
+}
+
 // 5. Webhook ingest: distinct signed deliveries from 20 concurrent senders, sustained, then a count that
 // proves every delivery answered 200 was stored once (each also gets the bot's menu through the outbox).
 async function benchIngest(section, url, database) {
@@ -404,6 +461,11 @@ async function benchDatabase(kind) {
       if (only.has('dashboard')) await benchDashboard(section('dashboard query'), url, server, auth, databaseUrl);
       if (only.has('floor')) await benchFloor(section('framework floor'), url, server, auth);
       if (only.has('report')) await benchReport(section('report'), url, auth, database);
+      if (only.has('live-reports')) {
+        const tokens = [];
+        for (let i = 0; i < sizes.agents; i++) tokens.push(await login(url, `agent${i}@bench.test`));
+        await benchLiveReports(section('live reports'), url, auth, tokens);
+      }
       if (only.has('ingest')) await benchIngest(section('webhook ingest'), url, database);
       if (only.has('outbox')) await benchOutbox(section('outbox'), url, token, standIn);
       if (only.has('fanout')) {

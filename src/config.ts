@@ -116,6 +116,10 @@ export interface Config {
     uploadsPerMinute: number;
     /** New tickets per phone number, per hour. */
     ticketsPerPhonePerHour: number;
+    /** Operations (subscriptions, queries, mutations) in progress at once on one WebSocket. @default 50 */
+    operationsPerSocket: number;
+    /** Distinct live reports (deskReport subscriptions) one session or token follows at once, per instance. @default 10 */
+    reportSubscriptionsPerToken: number;
   };
   /** Resolved and closed tickets older than this many days are deleted; 0 keeps them for ever. */
   retentionDays: number;
@@ -351,6 +355,8 @@ export function loadConfig(env: Env = process.env): Config {
       mutationsPerMinute: readInt(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 300, 1, 1_000_000),
       uploadsPerMinute: readInt(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 30, 1, 100_000),
       ticketsPerPhonePerHour: readInt(env, 'RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR', 5, 1, 100_000),
+      operationsPerSocket: readInt(env, 'WS_MAX_OPERATIONS', 50, 1, 10_000),
+      reportSubscriptionsPerToken: readInt(env, 'REPORT_SUBSCRIPTIONS_PER_TOKEN', 10, 1, 10_000),
     },
     retentionDays: readInt(env, 'RETENTION_DAYS', 0, 0, 36_500),
     snoozeSweepMs: readInt(env, 'SNOOZE_SWEEP_MS', 15_000, 50, 3_600_000),

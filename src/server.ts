@@ -97,7 +97,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const { s3 } = config.media;
   const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
   if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
-  const reports = new ReportTicker(pubsub, config.reportUpdateMs);
+  const reports = new ReportTicker(pubsub, config.reportUpdateMs, config.limits.reportSubscriptionsPerToken, config.database.dialect === 'sqlite' ? 1 : 4);
   const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, rateLimits, loginLimits, tokens, presence, media: mediaStore, reports, menu };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
@@ -126,6 +126,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const protections = queryLimitProtections(config.limits);
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
+    // Apollo's defaults follow NODE_ENV: ours, from the one config, not whatever the process was started with.
+    nodeEnv: config.env,
+    // The schema is for every caller with a valid token or session, in production too (tools need it);
+    // authPlugin refuses introspection, like every operation but login, to callers without one.
+    introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -9,7 +9,7 @@ import { Admin } from './admin.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { ApiScope, Role } from './auth.enums.js';
-import { ALL_SCOPES, type Caller } from './caller.js';
+import { ALL_SCOPES, withImpliedScopes, type Caller } from './caller.js';
 import { describeHash, hashPassword, needsRehash, unusableHash, verifyPassword, type ScryptParams } from './password.js';
 import { assertUsablePassword } from './password-policy.js';
 
@@ -110,7 +110,7 @@ export async function authenticate(em: EntityManager, token: string): Promise<Ca
       { populate: ['createdBy'] },
     );
     return apiToken
-      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: apiToken.scopes, expiresAt: apiToken.expiresAt }
+      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: withImpliedScopes(apiToken.scopes), expiresAt: apiToken.expiresAt }
       : null;
   }
   return null;
@@ -132,7 +132,7 @@ export async function createApiToken(
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const tokenName = validateName(name, 120);
   if (!tokenName) throw badInput('An API token needs a name');
-  const uniqueScopes = [...new Set(scopes)];
+  const uniqueScopes = withImpliedScopes(scopes);
   if (uniqueScopes.length === 0) throw badInput('An API token needs at least one scope');
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
   const token = newSecret(API_TOKEN_PREFIX);

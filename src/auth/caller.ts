@@ -12,7 +12,16 @@ export const ALL_SCOPES: readonly ApiScope[] = [ApiScope.READ, ApiScope.WRITE];
 
 export type OperationKind = 'query' | 'mutation' | 'subscription';
 
-/** Queries and subscriptions need READ, mutations need WRITE. Sessions carry both. */
+/**
+ * WRITE includes READ, as GitHub's scopes do: a change answers with what it changed (a ticket, its thread, its
+ * contact), so a token that may change tickets reads them anyway; saying so is more honest than a WRITE-only
+ * token that reads through mutation results. A token asked for with WRITE is made, and read, with both.
+ */
+export function withImpliedScopes(scopes: readonly ApiScope[]): ApiScope[] {
+  return ALL_SCOPES.filter((scope) => scopes.includes(scope) || (scope === ApiScope.READ && scopes.includes(ApiScope.WRITE)));
+}
+
+/** Queries and subscriptions need READ, mutations need WRITE (which includes READ). Sessions carry both. */
 export function assertMayRun(caller: Caller, operation: OperationKind): void {
   const needed = operation === 'mutation' ? ApiScope.WRITE : ApiScope.READ;
   if (!caller.scopes.includes(needed)) {

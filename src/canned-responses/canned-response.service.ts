@@ -6,7 +6,7 @@ import { Admin } from '../auth/admin.entity.js';
 import { Role } from '../auth/auth.enums.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
-import { likeContains, startsWithFirst } from '../db/like.js';
+import { likeContains, likeStartsWith } from '../db/like.js';
 import { flushOrRefuse } from '../db/unique.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { ChangeKind } from '../pubsub/pubsub.js';
@@ -36,19 +36,29 @@ export interface CannedResponseFields {
   body?: string | null;
 }
 
-/** Matches on the shortcode or the title, shortcodes that start with the text first; then by shortcode. */
+/**
+ * Matches on the shortcode or the title, shortcodes that start with the text first; then by shortcode. Two plain
+ * reads rather than one ordered by a computed column: the ORM writes an ORDER BY fragment's values into its
+ * text, where a `?` the person typed became a placeholder.
+ */
 export async function listCannedResponses(em: SqlEntityManager, search: string | null | undefined, first: number): Promise<CannedResponse[]> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first is 1 to ${MAX_PAGE_SIZE}, got ${first}`);
   const text = (search ?? '').trim().replace(/^\//, '').toLowerCase();
   if (text.length > 80) throw badInput('search is at most 80 characters');
   if (!text) return em.find(CannedResponse, {}, { orderBy: { shortcode: 'asc' }, limit: first });
-  return em
-    .createQueryBuilder(CannedResponse, 'cr')
-    .select('*')
-    .where({ $or: [likeContains<CannedResponse>('shortcode', text), likeContains<CannedResponse>('title', text)] })
-    .orderBy([{ [startsWithFirst('cr.shortcode', text)]: 'asc' }, { shortcode: 'asc' }])
-    .limit(first)
-    .getResult();
+  const starting = await em.find(CannedResponse, likeStartsWith<CannedResponse>('shortcode', text), { orderBy: { shortcode: 'asc' }, limit: first });
+  if (starting.length === first) return starting;
+  const containing = await em.find(
+    CannedResponse,
+    {
+      $and: [
+        { $or: [likeContains<CannedResponse>('shortcode', text), likeContains<CannedResponse>('title', text)] },
+        ...(starting.length ? [{ id: { $nin: starting.map((response) => response.id) } }] : []),
+      ],
+    },
+    { orderBy: { shortcode: 'asc' }, limit: first - starting.length },
+  );
+  return [...starting, ...containing];
 }
 
 export async function loadCannedResponse(em: EntityManager, id: string | number): Promise<CannedResponse> {

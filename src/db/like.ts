@@ -6,21 +6,24 @@ import { raw, type EntityKey, type FilterObject } from '@mikro-orm/core';
 // SQL text per dialect; '!' reads the same in both, and a backslash the person typed is then plain text.
 const ESCAPE = '!';
 
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `${ESCAPE}${c}`);
+// A NUL cannot be stored (SQLite cannot even read it inside a statement's text, where the ORM writes values), so it
+// can only match nothing: it is dropped from the pattern rather than failing the search.
+const escapeLike = (text: string) => text.replace(/\0/g, '').replace(/[!%_]/g, (c) => `${ESCAPE}${c}`);
 
 const containsPattern = (text: string) => `%${escapeLike(text)}%`;
 const startsWithPattern = (text: string) => `${escapeLike(text)}%`;
 
 /**
  * A condition for `where` or `$or`: the property's column contains the text. The ORM still names the column (and
- * its alias) from the property; only the right-hand side is raw, to add the escape clause.
+ * its alias) from the property; only the right-hand side is raw, to add the escape clause. The text is always a
+ * bound parameter: raw SQL with the text written into it would have the ORM read a `?` in it as a placeholder.
  * Case-insensitive as the database's LIKE is: ASCII letters on SQLite, the column's collation on MariaDB.
  */
 export function likeContains<T>(property: EntityKey<T>, text: string): FilterObject<T> {
   return { [property]: { $like: raw(`? escape '${ESCAPE}'`, [containsPattern(text)]) } } as FilterObject<T>;
 }
 
-/** To order by: 0 where the column (as SQL, e.g. `cr.shortcode`) starts with the text, else 1. */
-export function startsWithFirst(column: string, text: string) {
-  return raw(`case when ${column} like ? escape '${ESCAPE}' then 0 else 1 end`, [startsWithPattern(text)]);
+/** Like likeContains, for a column that starts with the text. */
+export function likeStartsWith<T>(property: EntityKey<T>, text: string): FilterObject<T> {
+  return { [property]: { $like: raw(`? escape '${ESCAPE}'`, [startsWithPattern(text)]) } } as FilterObject<T>;
 }

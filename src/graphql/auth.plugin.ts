@@ -1,6 +1,6 @@
 // Who may run an operation at all: everything but `login` and `resetPassword` needs a token; API tokens need the operation's scope.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
 import { DomainError, ErrorCode, unauthenticated } from '../errors.js';
 import { take } from '../rate-limit/rate-limiter.js';
@@ -36,6 +36,11 @@ export async function checkMutationRate(context: GraphqlContext, operation: Oper
   }
 }
 
+const subscriptionOverHttp = () =>
+  new GraphQLError('Subscriptions need the WebSocket: connect with a graphql-ws client (graphql-transport-ws) to /graphql', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+
 const SUGGESTION = /\s*Did you mean .*\?$/;
 /** Errors in the request itself, which GraphQL over HTTP answers with 200 to clients that accept only application/json. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
@@ -47,6 +52,8 @@ export function authPlugin(): ApolloServerPlugin<GraphqlContext> {
         async didResolveOperation({ operation, contextValue }) {
           if (!operation) return;
           checkOperationAccess(operation, contextValue.caller);
+          // This plugin serves HTTP only (the WebSocket has its own path): one answer over HTTP is no subscription.
+          if (operation.operation === 'subscription') throw subscriptionOverHttp();
           await checkMutationRate(contextValue, operation);
         },
         async willSendResponse({ request, response, contextValue }) {

@@ -21,6 +21,22 @@ interface SocketState {
   connectionId: string;
 }
 
+/** setTimeout's longest delay (about 24.8 days); a later expiry is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `expire` at `at` (or at once when it has passed); returns what cancels it. */
+function atExpiry(at: Date, expire: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = at.getTime() - Date.now();
+    if (left <= 0) return expire();
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
 export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
   const wsServer = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
   const states = new Map<object, SocketState & { close: (code: number, reason: string) => void }>();
@@ -80,12 +96,23 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         const connectionId = randomUUID();
-        states.set(ctx, { token, caller, connectionId, close: (code, reason) => ctx.extra.socket.close(code, reason) });
+        const close = (code: number, reason: string) => ctx.extra.socket.close(code, reason);
+        states.set(ctx, { token, caller, connectionId, close });
+        // A token or session that expires while its socket is open ends it then, subscriptions and all, on
+        // whichever instance holds the socket (sign-out and revocation arrive as AUTH_REVOKED instead).
+        const stopExpiry = caller.expiresAt ? atExpiry(caller.expiresAt, () => close(CloseCode.Forbidden, 'Forbidden')) : () => {};
         ctx.extra.socket.once('close', () => {
+          stopExpiry();
           states.delete(ctx);
           app.presence.connectionClosed(connectionId);
         });
         return true;
+      },
+      onSubscribe: (ctx) => {
+        // The new operation is counted already: graphql-ws records it before asking.
+        if (Object.keys(ctx.subscriptions).length <= app.config.limits.operationsPerSocket) return;
+        const message = `At most ${app.config.limits.operationsPerSocket} operations at once on one socket (WS_MAX_OPERATIONS); complete one first`;
+        return [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } })];
       },
       context: async (ctx) => {
         const state = states.get(ctx);

@@ -1,16 +1,18 @@
 // Reports: the desk's figures for a range, asked once or followed live.
 import { Arg, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { loadDeskSettings } from '../desk/desk-settings.service.js';
-import { renewScope, type GraphqlContext } from '../graphql/context.js';
+import { rateLimitKey } from '../auth/caller.js';
+import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import { parseReportRange } from './report.range.js';
 import { buildDeskReport } from './report.service.js';
 import type { ReportTick } from './report.ticker.js';
 import { DeskReport, ReportInput } from './report.types.js';
 
-/** Bad input is refused when subscribing, before any tick. */
+/** Bad input is refused when subscribing, before any tick; so is a report past the caller's budget. */
 async function watchReport({ args, context }: SubscribeResolverData<unknown, { input: ReportInput }, GraphqlContext>) {
-  parseReportRange(args.input, (await loadDeskSettings(context.em)).timeZone);
-  return context.app.reports.watch();
+  const range = parseReportRange(args.input, (await loadDeskSettings(context.em)).timeZone);
+  const report = JSON.stringify([range.from, range.to, range.timeZone, args.input.hours]);
+  return context.app.reports.watch(rateLimitKey(callerOf(context)), report);
 }
 
 @Resolver()
@@ -30,7 +32,9 @@ export class ReportResolver {
     description: 'The same report at once, then again after tickets change (at most once per REPORT_UPDATE_MS, 2 seconds by default).',
   })
   deskReportChanged(@Root() _tick: ReportTick, @Arg('input', () => ReportInput) input: ReportInput, @Ctx() ctx: GraphqlContext): Promise<DeskReport> {
-    renewScope(ctx);
-    return buildDeskReport(ctx.em, input);
+    return ctx.app.reports.compute(() => {
+      renewScope(ctx);
+      return buildDeskReport(ctx.em, input);
+    });
   }
 }

@@ -2,7 +2,7 @@
 // window functions, counts per agent), so that a range of years costs the database, not this process.
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { Admin } from '../auth/admin.entity.js';
-import { dialectFor, type SqlDialect } from '../db/dialect.js';
+import { dialectFor, isSqlite, type SqlDialect } from '../db/dialect.js';
 import { loadDeskSettings } from '../desk/desk-settings.service.js';
 import type { SatisfactionSummary } from '../satisfaction/satisfaction.types.js';
 import { dateOfDayNumber, parseReportRange, type ReportRange } from './report.range.js';
@@ -20,24 +20,61 @@ interface Statements {
   sql: SqlDialect;
   range: ReportRange;
   params: [number | string, number | string];
+  sqlite: boolean;
+  /** On SQLite, the statement before the next one (see run). */
+  turns: Promise<void>;
 }
 
-const run = (s: Statements, query: string, params: unknown[]) => s.em.getConnection().execute<Row[]>(query, params, 'all');
+/**
+ * SQLite runs a statement inside this process, blocking it until done: there a report's statements run one
+ * after another, each after a turn of the event loop, so that a report (and a tick recomputing many) lets other
+ * requests in between its statements. MariaDB runs them at once, on its own.
+ */
+const run = (s: Statements, query: string, params: unknown[]): Promise<Row[]> => {
+  const execute = () => s.em.getConnection().execute<Row[]>(query, params, 'all');
+  if (!s.sqlite) return execute();
+  const result = s.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(execute);
+  s.turns = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  return result;
+};
 
-/** The local day number of a datetime column: epoch seconds plus the zone's offset then, over a day. */
-function localDay(s: Statements, column: string): string {
+/** A piece of SQL and the values of its placeholders, in order. */
+interface Fragment {
+  sql: string;
+  params: (number | string)[];
+}
+
+/**
+ * The local day number of a datetime column: epoch seconds plus the zone's offset then, over a day. The
+ * offsets and the instants they change at come from the caller's range and time zone, so they are parameters.
+ */
+function localDay(s: Statements, column: string): Fragment {
   const epoch = s.sql.epochSeconds(column);
   const [first, ...changes] = s.range.offsets;
-  const offset = changes.length
-    ? `case ${changes.map((change, i) => `when ${epoch} < ${Math.floor(change.from / 1000)} then ${(i === 0 ? first! : changes[i - 1]!).offsetMs / 1000}`).join(' ')} else ${changes[changes.length - 1]!.offsetMs / 1000} end`
-    : String(first!.offsetMs / 1000);
-  return s.sql.divide(`${epoch} + ${offset}`, 86_400);
+  if (!changes.length) return { sql: s.sql.divide(`${epoch} + ?`, 86_400), params: [first!.offsetMs / 1000] };
+  const params: number[] = [];
+  const cases = changes.map((change, i) => {
+    params.push(Math.floor(change.from / 1000), (i === 0 ? first! : changes[i - 1]!).offsetMs / 1000);
+    return `when ${epoch} < ? then ?`;
+  });
+  params.push(changes[changes.length - 1]!.offsetMs / 1000);
+  return { sql: s.sql.divide(`${epoch} + case ${cases.join(' ')} else ? end`, 86_400), params };
 }
 
 async function countsPerDay(s: Statements): Promise<Map<string, { opened: number; resolved: number }>> {
-  const perDay = (column: string, kind: string) =>
-    `select '${kind}' as kind, ${localDay(s, column)} as day, count(*) as n from support_tickets where ${column} >= ? and ${column} < ? group by day`;
-  const rows = await run(s, `${perDay('created_at', 'opened')} union all ${perDay('resolved_at', 'resolved')}`, [...s.params, ...s.params]);
+  const perDay = (column: string, kind: string): Fragment => {
+    const day = localDay(s, column);
+    return {
+      sql: `select '${kind}' as kind, ${day.sql} as day, count(*) as n from support_tickets where ${column} >= ? and ${column} < ? group by day`,
+      params: [...day.params, ...s.params],
+    };
+  };
+  const opened = perDay('created_at', 'opened');
+  const resolved = perDay('resolved_at', 'resolved');
+  const rows = await run(s, `${opened.sql} union all ${resolved.sql}`, [...opened.params, ...resolved.params]);
   const days = new Map<string, { opened: number; resolved: number }>();
   for (const row of rows) {
     const date = dateOfDayNumber(num(row.day));
@@ -133,7 +170,7 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
   const settings = await loadDeskSettings(em);
   const range = parseReportRange(input, settings.timeZone);
   const sql = dialectFor(em);
-  const s: Statements = { em, sql, range, params: [sql.param(range.start), sql.param(range.end)] };
+  const s: Statements = { em, sql, range, params: [sql.param(range.start), sql.param(range.end)], sqlite: isSqlite(em), turns: Promise.resolve() };
   const business = input.hours === ReportHours.BUSINESS;
   const [perDay, backlogAtStart, perAgent, firstResponse, resolution, rated] = await Promise.all([
     countsPerDay(s),

@@ -29,7 +29,8 @@ async function countTickets(em: EntityManager, phoneNumbers: readonly string[]):
   return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? 0);
 }
 
-export const contactTicketCursor = (ticket: TicketRecord) => encodeIdCursor(ticket.id);
+const CONTACT_TICKETS = 'contact-tickets';
+export const contactTicketCursor = (ticket: TicketRecord) => encodeIdCursor(CONTACT_TICKETS, ticket.id);
 
 /** Pages of several contacts' tickets, newest first, in one query per distinct page (ids grow with time). */
 async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsKey[]): Promise<PageResult<TicketRecord>[]> {
@@ -41,7 +42,7 @@ async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsK
   const pages = new Map<ContactTicketsKey, PageResult<TicketRecord>>();
   for (const group of groups.values()) {
     const page = readPage(group[0]!.args);
-    const before = page.cursor === null ? null : decodeIdCursor(page.cursor);
+    const before = page.cursor === null ? null : decodeIdCursor(CONTACT_TICKETS, page.cursor);
     const phoneNumbers = group.map((key) => key.phoneNumber);
     const cursorClause = before === null ? '' : 'and t.id < ?';
     const rows: { id: number }[] = await em.getConnection().execute(

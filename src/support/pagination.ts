@@ -39,27 +39,56 @@ export function readPage(args: PageArgs, defaultDirection: Page['direction'] = '
   return { direction: defaultDirection, size: DEFAULT_PAGE_SIZE, cursor: null };
 }
 
-export function encodeCursor(parts: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+/** What one part of a cursor holds: a row id, an instant (an ISO date string) or a whole number. */
+export type CursorPart = 'id' | 'instant' | 'integer';
+
+/** Longer than any cursor this API makes; a longer argument is refused before it is decoded. */
+const MAX_CURSOR_LENGTH = 200;
+
+const notOurs = () => badInput('The cursor is not one this API gave out');
+
+/**
+ * A cursor is base64url of `[kind, ...parts]`, where the kind names the list (and its order) it belongs to,
+ * so that a cursor of one list is refused by another.
+ */
+export function encodeCursor(kind: string, parts: readonly (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify([kind, ...parts])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+function isPart(value: unknown, part: CursorPart): boolean {
+  if (part === 'id') return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+  if (part === 'integer') return typeof value === 'number' && Number.isSafeInteger(value);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  const instant = new Date(value);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === value;
+}
+
+/**
+ * The parts of a cursor of this kind, each of the type `shape` names; anything else (another list's cursor,
+ * another encoding of the same JSON, a part of the wrong type) is BAD_USER_INPUT. Only a cursor this server
+ * could have made gets through, so what reaches a query is always a value of the column's type.
+ */
+export function decodeCursor(cursor: string, kind: string, shape: readonly CursorPart[]): (string | number)[] {
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw notOurs();
+  let decoded: unknown;
   try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts)) return parts;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw notOurs();
   }
-  throw badInput('The cursor is not one this API gave out');
+  if (!Array.isArray(decoded) || decoded.length !== shape.length + 1 || decoded[0] !== kind) throw notOurs();
+  const parts = decoded.slice(1) as (string | number)[];
+  if (!shape.every((part, index) => isPart(parts[index], part))) throw notOurs();
+  // Node's base64url decoder skips characters it does not know: only the one spelling we make is ours.
+  if (encodeCursor(kind, parts) !== cursor) throw notOurs();
+  return parts;
 }
 
 /** Cursors of lists ordered by id alone (a thread, a contact's tickets): the id, opaque to clients. */
-export const encodeIdCursor = (id: number) => encodeCursor([id]);
+export const encodeIdCursor = (kind: string, id: number) => encodeCursor(kind, [id]);
 
-export function decodeIdCursor(cursor: string): number {
-  const [id] = decodeCursor(cursor);
-  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw badInput('The cursor is not one this API gave out');
-  return id;
+export function decodeIdCursor(kind: string, cursor: string): number {
+  return decodeCursor(cursor, kind, ['id'])[0] as number;
 }
 
 export interface PageResult<T> {

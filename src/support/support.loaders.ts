@@ -57,7 +57,8 @@ async function loadTicketStats(em: EntityManager, viewerId: number, ticketIds: r
   });
 }
 
-export const messageCursor = (message: MessageRecord) => encodeIdCursor(message.id);
+const MESSAGES = 'messages';
+export const messageCursor = (message: MessageRecord) => encodeIdCursor(MESSAGES, message.id);
 
 /** Pages of several tickets' threads in one query; messages are ordered by id, which is their order of arrival. */
 async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey[]): Promise<PageResult<MessageRecord>[]> {
@@ -69,7 +70,7 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
   const pages = new Map<MessagePageKey, PageResult<MessageRecord>>();
   for (const group of groups.values()) {
     const page = readPage(group[0]!.args, 'backward');
-    const after = page.cursor === null ? null : decodeIdCursor(page.cursor);
+    const after = page.cursor === null ? null : decodeIdCursor(MESSAGES, page.cursor);
     const forward = page.direction === 'forward';
     const ticketIds = group.map((key) => key.ticketId);
     const marks = ticketIds.map(() => '?').join(', ');

@@ -96,15 +96,15 @@ export async function listTickets(
 ): Promise<TicketPage> {
   const page = readPage(args);
   const column = orderColumn[order.field];
+  // A cursor holds a position in one order: one made for another order is refused.
+  const cursorKind = `tickets-by-${order.field}`;
   const ascending = (order.direction === 'ASC') === (page.direction === 'forward');
   // Only tickets with a target still pending have an SLA due time to sort by.
   const where = order.field === 'SLA_DUE' ? { $and: [ticketWhere(em, filter), { slaDueAt: { $ne: null } }] } : ticketWhere(em, filter);
   let keyset: FilterQuery<Ticket> = {};
   if (page.cursor !== null) {
-    const [rawValue, rawId] = decodeCursor(page.cursor);
-    const id = typeof rawId === 'number' ? rawId : null;
-    if (id === null || (typeof rawValue !== 'string' && typeof rawValue !== 'number')) throw badInput('The cursor is not one this API gave out');
-    const value = column === 'priorityRank' ? Number(rawValue) : new Date(rawValue);
+    const [rawValue, id] = decodeCursor(page.cursor, cursorKind, [column === 'priorityRank' ? 'integer' : 'instant', 'id']);
+    const value = typeof rawValue === 'number' ? rawValue : new Date(rawValue!);
     const beyond = ascending ? '$gt' : '$lt';
     keyset = { $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }] } as FilterQuery<Ticket>;
   }
@@ -118,7 +118,7 @@ export async function listTickets(
   const rows = await readPlain<TicketRecord>(em, Ticket, query);
   return {
     ...shapePage(rows, page),
-    cursorOf: (ticket) => encodeCursor([cursorValue(ticket, column), ticket.id]),
+    cursorOf: (ticket) => encodeCursor(cursorKind, [cursorValue(ticket, column), ticket.id]),
     countTotal: () => em.count(Ticket, where),
   };
 }

@@ -6,7 +6,7 @@ import { PageInfo, connectionOf } from '../graphql/connection.types.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { encodeIdCursor } from '../support/pagination.js';
 import { InboundFailure, InboundFailureState } from './inbound-failure.entity.js';
-import { dismissInboundFailure, listInboundFailures, retryInboundFailure } from './inbound-failure.service.js';
+import { dismissInboundFailure, INBOUND_FAILURES, listInboundFailures, retryInboundFailure } from './inbound-failure.service.js';
 
 @ObjectType({ simpleResolvers: true })
 class InboundFailureEdge {
@@ -42,7 +42,7 @@ export class InboundFailureResolver {
   ): Promise<InboundFailureConnection> {
     assertAdminSession(callerOf(ctx));
     const page = await listInboundFailures(ctx.em, state ?? InboundFailureState.PARKED, { first, after, last, before });
-    return { ...connectionOf(page.nodes, (row) => encodeIdCursor(row.id), page.hasNextPage, page.hasPreviousPage), totalCount: page.totalCount };
+    return { ...connectionOf(page.nodes, (row) => encodeIdCursor(INBOUND_FAILURES, row.id), page.hasNextPage, page.hasPreviousPage), totalCount: page.totalCount };
   }
 
   @Mutation(() => InboundFailure, {

@@ -150,10 +150,13 @@ export function dismissInboundFailure(ctx: SupportContext, actor: Actor, rawId: 
   });
 }
 
+/** The kind of inboundFailures' cursors (see pagination.ts): refused by every other list. */
+export const INBOUND_FAILURES = 'inbound-failures';
+
 /** Parked elements (or those in `state`), newest first, a Relay page at a time. */
 export async function listInboundFailures(em: EntityManager, state: InboundFailureState, args: PageArgs): Promise<PageResult<InboundFailure> & { totalCount: number }> {
   const page = readPage(args);
-  const cursor = page.cursor === null ? null : decodeIdCursor(page.cursor);
+  const cursor = page.cursor === null ? null : decodeIdCursor(INBOUND_FAILURES, page.cursor);
   const forward = page.direction === 'forward';
   const where = cursor === null ? { state } : { state, id: forward ? { $lt: cursor } : { $gt: cursor } };
   const rows = await em.find(InboundFailure, where, { orderBy: { id: forward ? 'desc' : 'asc' }, limit: page.size + 1 });

@@ -9,7 +9,7 @@ const AUDIT = `query($t: ID, $a: ID, $first: Int, $before: ID) { auditLog(ticket
 describe.each(databases)('audit trail and data retention on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(kind);
+    server = await startServer(kind, { NODE_ENV: 'production' });
   });
   afterAll(() => server.close());
 

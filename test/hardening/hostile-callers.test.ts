@@ -1,13 +1,14 @@
 // Third-party tools write their own queries, and anyone can reach the endpoint: what they cannot do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, databases, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
 
 const LEAKS = /select |insert |update |sqlite|mysql|maria|mikro|knex|kysely|\.ts:\d|\.js:\d|at [\w.]+ \(/i;
 
-describe('hostile callers', () => {
+describe.each(databases)('hostile callers, on a production server on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer('sqlite', {
+    server = await startServer(kind, {
+      NODE_ENV: 'production',
       RATE_LIMIT_LOGIN_ATTEMPTS: '3',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '40',
       RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '2',

@@ -37,8 +37,8 @@ describe.runIf(databases.includes('mariadb') && redisAvailable)('two instances s
     standIn = await startCloudApiStandIn();
     redisProxy = await startTcpProxy(REDIS_PORT);
     const prefix = `test:${randomBytes(4).toString('hex')}:`;
-    a = await startServer('mariadb', standIn.env({ REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' }));
-    b = await startServer('mariadb', standIn.env({ REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' }), { database: a.database });
+    a = await startServer('mariadb', standIn.env({ NODE_ENV: 'production', REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' }));
+    b = await startServer('mariadb', standIn.env({ NODE_ENV: 'production', REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: prefix, OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' }), { database: a.database });
   });
   afterAll(async () => {
     await b?.close();

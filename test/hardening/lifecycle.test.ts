@@ -90,7 +90,7 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     expect(await closeCode).toBe(1001);
     expect(created.length).toBeGreaterThan(0);
 
-    const after = await startServer('mariadb', standIn.env(), { database: parseDatabaseUrl(databaseUrl) });
+    const after = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), { database: parseDatabaseUrl(databaseUrl) });
     try {
       const { tickets } = await after.ok('{ tickets(first: 1) { totalCount } }');
       expect(tickets.totalCount).toBeGreaterThanOrEqual(created.length);
@@ -144,7 +144,7 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     const direct = freshDatabaseUrl();
     urls.push(direct);
     const throughProxy = direct.replace(/:(\d+)\//, `:${proxy.port}/`);
-    const server = await startServer('mariadb', standIn.env(), { database: parseDatabaseUrl(throughProxy) });
+    const server = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), { database: parseDatabaseUrl(throughProxy) });
     try {
       proxy.cut();
       expect((await fetch(`${server.url}/readyz`)).status).toBe(503);

@@ -10,7 +10,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startCloudApiStandIn, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
+import { startCloudApiStandIn, VERIFY_TOKEN, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
 import { removeSqliteDatabase } from '../../src/db/sqlite-tuning.js';
 
@@ -81,8 +81,12 @@ export interface StartOptions {
 export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const ownsDatabase = !options.database;
   const database = options.database ?? freshDatabase(kind);
+  // `startServer(kind, { NODE_ENV: 'production' })` is the server as operators run it; production requires its
+  // secrets, and such a test gets the Cloud API stand-in's.
+  const required = env.NODE_ENV === 'production' ? { WHATSAPP_APP_SECRET: WEBHOOK_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN } : {};
   const config = loadConfig({
     NODE_ENV: 'test',
+    ...required,
     PORT: '0',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,

@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** READ: queries and subscriptions. WRITE: mutations. */
+/** READ: queries and subscriptions. WRITE: mutations, and everything READ allows (a token made with WRITE has both). */
 export type ApiScope =
   | 'READ'
   | 'WRITE';

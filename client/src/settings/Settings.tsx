@@ -49,8 +49,8 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
       </label>
       <fieldset>
         <legend>Scopes</legend>
-        <label><input type="checkbox" checked={scopes.includes('READ')} onChange={() => toggle('READ')} /> Read</label>
-        <label><input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write</label>
+        <label><input type="checkbox" checked={scopes.includes('READ') || scopes.includes('WRITE')} disabled={scopes.includes('WRITE')} onChange={() => toggle('READ')} /> Read</label>
+        <label><input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write (includes read)</label>
       </fieldset>
       <button type="submit" className="primary" disabled={loading || scopes.length === 0}>Create token</button>
       {error && <p role="alert" className="error">{error.message}</p>}
