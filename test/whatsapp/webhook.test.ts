@@ -39,6 +39,9 @@ const MARKER = 'An agent here: anything queued before this reached you first';
 async function agentMarker(world: World, ticketId: string, phone: string): Promise<void> {
   await world.server.ok(SEND, { id: ticketId, body: MARKER });
   await world.standIn.waitFor(() => sentTo(world, phone).includes(MARKER));
+  // The stand-in has it before the dispatcher records it SENT: wait for that too, so snapshots of the thread
+  // taken after this do not see the reply move from PENDING to SENT under them.
+  await expect.poll(async () => (await replyState(world, phone, MARKER))?.deliveryStatus, { timeout: 10_000 }).not.toBe('PENDING');
 }
 const replyState = async (world: World, phone: string, body: string) =>
   (await threadOf(world, phone)).find((node) => node.body === body && node.senderType === 'ADMIN');
