@@ -18,7 +18,10 @@ export function createSharedState(redisUrl: string | null, prefix: string, logge
   const options = { lazyConnect: false, retryStrategy: (times: number) => Math.min(times * 200, 5000) };
   // Commands fail at once while Redis is away (no queue to grow without bound); subscriptions are restored on reconnect.
   const publisher = new Redis(redisUrl, { ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  const subscriber = new Redis(redisUrl, options);
+  // The subscriber's SUBSCRIBE commands wait for Redis however long it is away (ioredis subscribes again on
+  // reconnect): with a retry limit they were rejected after ~20 reconnects, and @graphql-yoga/redis-event-target
+  // leaves that rejection unhandled, which ends a Node process.
+  const subscriber = new Redis(redisUrl, { ...options, maxRetriesPerRequest: null });
   let reported = false;
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: Error) => {
@@ -34,7 +37,9 @@ export function createSharedState(redisUrl: string | null, prefix: string, logge
     pubsub: createPubSub(new FanOutEventTarget(publisher, subscriber, logger, prefix)),
     limiters: redisLimiters(publisher, `${prefix}rate:`),
     async close() {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // QUIT waits for an answer: only a client that is connected can give one (a queued QUIT to an absent
+      // Redis would wait for ever).
+      await Promise.allSettled([publisher, subscriber].filter((client) => client.status === 'ready').map((client) => client.quit()));
       publisher.disconnect();
       subscriber.disconnect();
     },
