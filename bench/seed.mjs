@@ -2,7 +2,7 @@
 // priorities, and threads of messages. Sizes are options.
 import { createOrm, migrateUp } from '../dist/src/db/orm.js';
 import { Admin } from '../dist/src/auth/admin.entity.js';
-import { hashPassword } from '../dist/src/auth/password.js';
+import { hashPassword, scryptParams } from '../dist/src/auth/password.js';
 import { Ticket } from '../dist/src/support/ticket.entity.js';
 import { Message } from '../dist/src/support/message.entity.js';
 
@@ -15,7 +15,7 @@ export async function seed(database, { tickets, messages, agents }) {
   const orm = await createOrm(database);
   await migrateUp(orm);
   const em = orm.em.fork();
-  const hash = await hashPassword(BENCH_PASSWORD);
+  const hash = await hashPassword(BENCH_PASSWORD, scryptParams());
   const agentRows = Array.from({ length: agents }, (_, i) => ({ id: i + 1, email: `agent${i}@bench.test`, name: `Agent ${i}`, role: i === 0 ? 'ADMIN' : 'AGENT', passwordHash: hash, active: true, createdAt: new Date() }));
   await em.insertMany(Admin, agentRows);
   const agentIds = agentRows.map((agent) => agent.id);
