@@ -132,6 +132,8 @@ const serverEnv = (port, databaseUrl, standIn, extra = {}) => ({
   NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'info',
   WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'bench', WHATSAPP_ACCESS_TOKEN: 'bench', WHATSAPP_PHONE_NUMBER_ID: '1', WHATSAPP_API_URL: standIn.url,
   RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000', RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000', RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
+  // Every bench client comes from 127.0.0.1: thousands of sockets from one address is the load, not an attack.
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
   ...extra,
 });
 const startSupport = (env) => startProcess(join(ROOT, 'dist/src/main.js'), [], env, ['--expose-gc', '--import', join(ROOT, 'bench/probe.mjs'), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : [])]);
