@@ -5,7 +5,12 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const [kind, port, databaseUrl] = process.argv.slice(2);
-const readBody = (request) => new Promise((resolve) => { let body = ''; request.on('data', (c) => (body += c)); request.on('end', () => resolve(body)); });
+const readBody = (request) =>
+  new Promise((resolve) => {
+    let body = '';
+    request.on('data', (c) => (body += c));
+    request.on('end', () => resolve(body));
+  });
 const listen = (handler) => createServer(handler).listen(Number(port), '127.0.0.1', () => process.send?.('ready'));
 
 if (kind === 'json') {
@@ -55,12 +60,18 @@ if (kind === 'json') {
     await readBody(request);
     const token = String(request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     const hash = createHash('sha256').update(token).digest('hex');
-    const [session] = await query('select s.admin_id from auth_sessions s join admins a on a.id = s.admin_id where s.token_hash = ? and s.revoked_at is null and a.active = 1', [hash]);
+    const [session] = await query(
+      'select s.admin_id from auth_sessions s join admins a on a.id = s.admin_id where s.token_hash = ? and s.revoked_at is null and a.active = 1',
+      [hash],
+    );
     if (!session) {
       response.writeHead(401).end();
       return;
     }
-    const tickets = await query("select * from support_tickets where status in ('OPEN', 'IN_PROGRESS') order by updated_at desc, id desc limit 51", []);
+    const tickets = await query(
+      "select * from support_tickets where status in ('OPEN', 'IN_PROGRESS') order by updated_at desc, id desc limit 51",
+      [],
+    );
     const page = tickets.slice(0, 50);
     const ids = page.map((t) => t.id);
     const stats = await query(
@@ -71,9 +82,13 @@ if (kind === 'json') {
     );
     const byTicket = new Map(stats.map((s) => [Number(s.ticket_id), s]));
     const adminIds = [...new Set(page.map((t) => t.assigned_admin_id).filter(Boolean))];
-    const admins = adminIds.length ? await query(`select id, name from admins where id in (${marks(adminIds)})`, adminIds) : [];
+    const admins = adminIds.length
+      ? await query(`select id, name from admins where id in (${marks(adminIds)})`, adminIds)
+      : [];
     const lastIds = stats.map((s) => Number(s.last_id));
-    const lasts = lastIds.length ? await query(`select id, message from support_messages where id in (${marks(lastIds)})`, lastIds) : [];
+    const lasts = lastIds.length
+      ? await query(`select id, message from support_messages where id in (${marks(lastIds)})`, lastIds)
+      : [];
     const adminName = new Map(admins.map((a) => [a.id, a.name]));
     const lastBody = new Map(lasts.map((m) => [m.id, m.message]));
     const edges = page.map((t) => {

@@ -34,7 +34,11 @@ const { values: args } = parseArgs({
 });
 const quick = args.quick;
 const only = new Set(args.only.split(','));
-const sizes = { tickets: Number(args.tickets ?? (quick ? 2000 : 10_000)), messages: Number(args.messages ?? (quick ? 20_000 : 100_000)), agents: Number(args.agents) };
+const sizes = {
+  tickets: Number(args.tickets ?? (quick ? 2000 : 10_000)),
+  messages: Number(args.messages ?? (quick ? 20_000 : 100_000)),
+  agents: Number(args.agents),
+};
 const duration = Number(args.duration ?? (quick ? 3 : 10));
 const ingestSeconds = quick ? 5 : 30;
 const subscriberCounts = (args.subscribers ?? (quick ? '200' : '1000,5000')).split(',').map(Number);
@@ -45,7 +49,9 @@ const SECRET = 'bench-app-secret';
 const rows = [];
 const note = (section, metric, value, baseline = '', ratio = '') => {
   rows.push({ section, metric, value, baseline, ratio });
-  console.log(`${section.padEnd(26)} ${metric.padEnd(50)} ${String(value).padEnd(18)} ${String(baseline).padEnd(18)} ${ratio}`);
+  console.log(
+    `${section.padEnd(26)} ${metric.padEnd(50)} ${String(value).padEnd(18)} ${String(baseline).padEnd(18)} ${ratio}`,
+  );
 };
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,13 +60,44 @@ const percentile = (values, p) => {
 const ms = (value) => `${value.toFixed(1)} ms`;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 const sign = (body) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 
 function delivery(from, text, id = `wamid.BENCH${randomBytes(9).toString('hex')}`) {
-  return JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '1', phone_number_id: '1' }, contacts: [{ profile: { name: `P ${from}` }, wa_id: from }], messages: [{ from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } }] } }] }] });
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '1',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '1', phone_number_id: '1' },
+              contacts: [{ profile: { name: `P ${from}` }, wa_id: from }],
+              messages: [
+                { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
 }
-const postDelivery = (url, body) => fetch(`${url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) }, body });
+const postDelivery = (url, body) =>
+  fetch(`${url}/webhooks/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
+    body,
+  });
 
 /** A Cloud API stand-in that accepts everything and notes when each text arrived. */
 async function startStandIn() {
@@ -71,7 +108,10 @@ async function startStandIn() {
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       count += 1;
-      try { const text = JSON.parse(body).text?.body; if (text) arrivals.set(text, now()); } catch {}
+      try {
+        const text = JSON.parse(body).text?.body;
+        if (text) arrivals.set(text, now());
+      } catch {}
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ messages: [{ id: `wamid.S${count}${randomBytes(4).toString('hex')}` }] }));
     });
@@ -82,22 +122,47 @@ async function startStandIn() {
 
 /** Forks a script and waits until it says it listens (a log line, or 'ready' on the IPC channel). */
 async function startProcess(script, argv, env = {}, execArgv = []) {
-  const child = fork(script, argv, { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(script, argv, {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${script} did not start within 60 s: ${output}`)); }, 60_000);
-    const started = () => { clearTimeout(timer); clearInterval(poll); resolve(); };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within 60 s: ${output}`));
+    }, 60_000);
+    const started = () => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolve();
+    };
     const poll = setInterval(() => /listening on/.test(output) && started(), 50);
     child.on('message', (m) => (m === 'ready' || m?.ready) && started());
-    child.once('exit', (code) => { clearTimeout(timer); clearInterval(poll); reject(new Error(`${script} exited ${code}: ${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`${script} exited ${code}: ${output}`));
+    });
   });
   child.removeAllListeners('exit');
   return {
     child,
-    ask: (message, field) => new Promise((resolve) => { const on = (m) => m?.[field] !== undefined && (child.off('message', on), resolve(m[field])); child.on('message', on); child.send(message); }),
-    stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }),
+    ask: (message, field) =>
+      new Promise((resolve) => {
+        const on = (m) => m?.[field] !== undefined && (child.off('message', on), resolve(m[field]));
+        child.on('message', on);
+        child.send(message);
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -114,29 +179,61 @@ async function load(url, { body, headers = {}, connections = 50, seconds = durat
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
   const result = await autocannon({ ...options, connections, duration: seconds });
   const cpuPerRequest = pid ? ((cpuSeconds(pid) - cpuBefore) * 1e6) / result.requests.total : NaN;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts, cpuPerRequest };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors + result.timeouts,
+    cpuPerRequest,
+  };
 }
 const best = (a, b) => (b.rps > a.rps ? b : a);
 
 const gql = async (url, token, query, variables) => {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const json = await response.json();
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json.data;
 };
-const login = async (url, email) => (await gql(url, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: BENCH_PASSWORD })).login.token;
+const login = async (url, email) =>
+  (
+    await gql(url, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: email,
+      p: BENCH_PASSWORD,
+    })
+  ).login.token;
 
-const DASHBOARD = '{ tickets(first: 50, filter: { status: [OPEN, IN_PROGRESS] }) { edges { node { id senderName status priority assignee { name } lastMessage { body } messageCount unreadCount } } } }';
+const DASHBOARD =
+  '{ tickets(first: 50, filter: { status: [OPEN, IN_PROGRESS] }) { edges { node { id senderName status priority assignee { name } lastMessage { body } messageCount unreadCount } } } }';
 
 const serverEnv = (port, databaseUrl, standIn, extra = {}) => ({
-  NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'info',
-  WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'bench', WHATSAPP_ACCESS_TOKEN: 'bench', WHATSAPP_PHONE_NUMBER_ID: '1', WHATSAPP_API_URL: standIn.url,
-  RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000', RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000', RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
+  NODE_ENV: 'production',
+  PORT: String(port),
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: 'info',
+  WHATSAPP_APP_SECRET: SECRET,
+  WHATSAPP_VERIFY_TOKEN: 'bench',
+  WHATSAPP_ACCESS_TOKEN: 'bench',
+  WHATSAPP_PHONE_NUMBER_ID: '1',
+  WHATSAPP_API_URL: standIn.url,
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+  RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000',
+  RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
   // Every bench client comes from 127.0.0.1: thousands of sockets from one address is the load, not an attack.
   HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
   ...extra,
 });
-const startSupport = (env) => startProcess(join(ROOT, 'dist/src/main.js'), [], env, ['--expose-gc', '--import', join(ROOT, 'bench/probe.mjs'), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : [])]);
+const startSupport = (env) =>
+  startProcess(join(ROOT, 'dist/src/main.js'), [], env, [
+    '--expose-gc',
+    '--import',
+    join(ROOT, 'bench/probe.mjs'),
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []),
+  ]);
 const startBaseline = async (kind, databaseUrl) => {
   const port = await freePort();
   const process = await startProcess(join(ROOT, 'bench/baseline-server.mjs'), [kind, String(port), databaseUrl ?? '']);
@@ -150,12 +247,45 @@ async function benchDashboard(section, url, server, auth, databaseUrl) {
   try {
     const ours = await load(`${url}/graphql`, { body, headers: auth, pid: server.child.pid });
     const hand = await load(`${baseline.url}/`, { body: '{}', headers: auth, pid: baseline.child.pid });
-    const oursAlone = await load(`${url}/graphql`, { body, headers: auth, connections: 1, seconds: Math.min(duration, 5) });
-    const handAlone = await load(`${baseline.url}/`, { body: '{}', headers: auth, connections: 1, seconds: Math.min(duration, 5) });
-    note(section, 'requests/s at 50 connections', ours.rps.toFixed(0), hand.rps.toFixed(0), `${(ours.rps / hand.rps).toFixed(2)}× (target ≥ 0.5×)`);
-    note(section, 'p50 / p99 at 50 connections', `${ours.p50} / ${ours.p99} ms`, `${hand.p50} / ${hand.p99} ms`, 'p99 target < 20 ms');
-    note(section, 'p50 / p99 for one agent alone (1 connection)', `${oursAlone.p50} / ${oursAlone.p99} ms`, `${handAlone.p50} / ${handAlone.p99} ms`);
-    note(section, 'server CPU per request', `${ours.cpuPerRequest.toFixed(0)} µs`, `${hand.cpuPerRequest.toFixed(0)} µs`, `${(hand.cpuPerRequest / ours.cpuPerRequest).toFixed(2)}×`);
+    const oursAlone = await load(`${url}/graphql`, {
+      body,
+      headers: auth,
+      connections: 1,
+      seconds: Math.min(duration, 5),
+    });
+    const handAlone = await load(`${baseline.url}/`, {
+      body: '{}',
+      headers: auth,
+      connections: 1,
+      seconds: Math.min(duration, 5),
+    });
+    note(
+      section,
+      'requests/s at 50 connections',
+      ours.rps.toFixed(0),
+      hand.rps.toFixed(0),
+      `${(ours.rps / hand.rps).toFixed(2)}× (target ≥ 0.5×)`,
+    );
+    note(
+      section,
+      'p50 / p99 at 50 connections',
+      `${ours.p50} / ${ours.p99} ms`,
+      `${hand.p50} / ${hand.p99} ms`,
+      'p99 target < 20 ms',
+    );
+    note(
+      section,
+      'p50 / p99 for one agent alone (1 connection)',
+      `${oursAlone.p50} / ${oursAlone.p99} ms`,
+      `${handAlone.p50} / ${handAlone.p99} ms`,
+    );
+    note(
+      section,
+      'server CPU per request',
+      `${ours.cpuPerRequest.toFixed(0)} µs`,
+      `${hand.cpuPerRequest.toFixed(0)} µs`,
+      `${(hand.cpuPerRequest / ours.cpuPerRequest).toFixed(2)}×`,
+    );
     if (ours.bad) note(section, 'non-2xx, errors or timeouts (should be 0)', ours.bad);
   } finally {
     await baseline.stop();
@@ -177,9 +307,27 @@ async function benchFloor(section, url, server, auth) {
       bare = best(bare, await load(`${apollo.url}/graphql`, { body, pid: apollo.child.pid }));
     }
     const plain = await load(`${json.url}/`, { body });
-    note(section, '{ __typename } requests/s vs bare Apollo+Fastify', ours.rps.toFixed(0), bare.rps.toFixed(0), `${(ours.rps / bare.rps).toFixed(2)}× (cost ${((1 - ours.rps / bare.rps) * 100).toFixed(0)} %, target ≤ 10 %)`);
-    note(section, '{ __typename } server CPU per request', `${ours.cpuPerRequest.toFixed(0)} µs`, `${bare.cpuPerRequest.toFixed(0)} µs`, `cost ${((ours.cpuPerRequest / bare.cpuPerRequest - 1) * 100).toFixed(0)} %`);
-    note(section, '{ __typename } requests/s vs bare node:http', ours.rps.toFixed(0), plain.rps.toFixed(0), `${(ours.rps / plain.rps).toFixed(2)}×`);
+    note(
+      section,
+      '{ __typename } requests/s vs bare Apollo+Fastify',
+      ours.rps.toFixed(0),
+      bare.rps.toFixed(0),
+      `${(ours.rps / bare.rps).toFixed(2)}× (cost ${((1 - ours.rps / bare.rps) * 100).toFixed(0)} %, target ≤ 10 %)`,
+    );
+    note(
+      section,
+      '{ __typename } server CPU per request',
+      `${ours.cpuPerRequest.toFixed(0)} µs`,
+      `${bare.cpuPerRequest.toFixed(0)} µs`,
+      `cost ${((ours.cpuPerRequest / bare.cpuPerRequest - 1) * 100).toFixed(0)} %`,
+    );
+    note(
+      section,
+      '{ __typename } requests/s vs bare node:http',
+      ours.rps.toFixed(0),
+      plain.rps.toFixed(0),
+      `${(ours.rps / plain.rps).toFixed(2)}×`,
+    );
   } finally {
     await Promise.all([json.stop(), apollo.stop()]);
   }
@@ -192,14 +340,29 @@ const REPORT = `query($input: ReportInput!) { deskReport(input: $input) { opened
 async function benchReport(section, url, auth, database) {
   const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const body = (from) => JSON.stringify({ query: REPORT, variables: { input: { from, to: day(0) } } });
-  const month = await load(`${url}/graphql`, { body: body(day(-29)), headers: auth, connections: 1, seconds: Math.min(duration, 5) });
-  const decade = await load(`${url}/graphql`, { body: body(day(-3659)), headers: auth, connections: 1, seconds: Math.min(duration, 5) });
+  const month = await load(`${url}/graphql`, {
+    body: body(day(-29)),
+    headers: auth,
+    connections: 1,
+    seconds: Math.min(duration, 5),
+  });
+  const decade = await load(`${url}/graphql`, {
+    body: body(day(-3659)),
+    headers: auth,
+    connections: 1,
+    seconds: Math.min(duration, 5),
+  });
   const orm = await createOrm(database);
   try {
     const times = [];
     for (let run = 0; run < (quick ? 5 : 15); run++) {
       const started = performance.now();
-      const rows = await orm.em.fork().getConnection().execute('select assigned_admin_id, created_at, resolved_at, first_response_at, first_response_seconds, resolution_seconds from support_tickets');
+      const rows = await orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          'select assigned_admin_id, created_at, resolved_at, first_response_at, first_response_seconds, resolution_seconds from support_tickets',
+        );
       const groups = new Map();
       for (const row of rows) {
         const group = groups.get(row.assigned_admin_id) ?? { first: [], resolution: [] };
@@ -207,12 +370,19 @@ async function benchReport(section, url, auth, database) {
         if (row.resolution_seconds !== null) group.resolution.push(row.resolution_seconds);
         groups.set(row.assigned_admin_id, group);
       }
-      for (const group of groups.values()) for (const list of [group.first, group.resolution]) percentile(list, 50) + percentile(list, 90);
+      for (const group of groups.values())
+        for (const list of [group.first, group.resolution]) percentile(list, 50) + percentile(list, 90);
       times.push(performance.now() - started);
     }
     const naive = percentile(times, 50);
     note(section, 'one month, p50 / p99 (1 connection)', `${month.p50} / ${month.p99} ms`);
-    note(section, 'ten years (every ticket), p50 / p99', `${decade.p50} / ${decade.p99} ms`, `${ms(naive)} (rows into JS)`, `${(naive / Math.max(decade.p50, 0.5)).toFixed(2)}× the naive time`);
+    note(
+      section,
+      'ten years (every ticket), p50 / p99',
+      `${decade.p50} / ${decade.p99} ms`,
+      `${ms(naive)} (rows into JS)`,
+      `${(naive / Math.max(decade.p50, 0.5)).toFixed(2)}× the naive time`,
+    );
   } finally {
     await orm.close(true);
   }
@@ -221,7 +391,8 @@ async function benchReport(section, url, auth, database) {
 // 3b. Live reports: every token follows as many different live reports as REPORT_SUBSCRIPTIONS_PER_TOKEN allows
 // (20 agents × 10 = 200), tickets keep changing (one created every 200 ms, so each report is recomputed on every
 // tick), and meanwhile one caller asks /healthz and `{ me }` in turn: their latency, beside the same without reports.
-const LIVE_REPORT = 'subscription($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd firstResponse { medianSeconds } days { date opened } } }';
+const LIVE_REPORT =
+  'subscription($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd firstResponse { medianSeconds } days { date opened } } }';
 const PER_TOKEN = 10;
 async function probeLatency(url, auth, seconds) {
   const health = [];
@@ -232,7 +403,13 @@ async function probeLatency(url, auth, seconds) {
     await (await fetch(`${url}/healthz`)).text();
     health.push(performance.now() - started);
     started = performance.now();
-    await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"query":"{ me { id } }"}' })).text();
+    await (
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: '{"query":"{ me { id } }"}',
+      })
+    ).text();
     me.push(performance.now() - started);
     await sleep(10);
   }
@@ -243,23 +420,57 @@ async function benchLiveReports(section, url, auth, tokens) {
   let changing = true;
   const changes = (async () => {
     for (let n = 0; changing; n++) {
-      await gql(url, auth.authorization.slice(7), 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: `4470${String(n).padStart(8, '0')}`, issueDescription: 'live report load' } });
+      await gql(
+        url,
+        auth.authorization.slice(7),
+        'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }',
+        { i: { phoneNumber: `4470${String(n).padStart(8, '0')}`, issueDescription: 'live report load' } },
+      );
       await sleep(200);
     }
   })();
   const quiet = await probeLatency(url, auth, Math.min(duration, 5));
-  const clients = tokens.map((token) => createClient({ url: `${url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: false }));
+  const clients = tokens.map((token) =>
+    createClient({
+      url: `${url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+    }),
+  );
   let updates = 0;
   let refused = 0;
   const opened = performance.now();
-  await Promise.all(clients.flatMap((client) => Array.from({ length: PER_TOKEN }, (_, k) => new Promise((resolve) => {
-    let first = true;
-    client.subscribe({ query: LIVE_REPORT, variables: { input: { from: day(-30 * (k + 1)), to: day(0) } } }, {
-      next: (result) => { if (result.errors) refused++; updates++; if (first) { first = false; resolve(); } },
-      error: () => { refused++; resolve(); },
-      complete: () => resolve(),
-    });
-  }))));
+  await Promise.all(
+    clients.flatMap((client) =>
+      Array.from(
+        { length: PER_TOKEN },
+        (_, k) =>
+          new Promise((resolve) => {
+            let first = true;
+            client.subscribe(
+              { query: LIVE_REPORT, variables: { input: { from: day(-30 * (k + 1)), to: day(0) } } },
+              {
+                next: (result) => {
+                  if (result.errors) refused++;
+                  updates++;
+                  if (first) {
+                    first = false;
+                    resolve();
+                  }
+                },
+                error: () => {
+                  refused++;
+                  resolve();
+                },
+                complete: () => resolve(),
+              },
+            );
+          }),
+      ),
+    ),
+  );
   const openMs = performance.now() - opened;
   updates = 0;
   const busy = await probeLatency(url, auth, duration);
@@ -268,8 +479,18 @@ async function benchLiveReports(section, url, auth, tokens) {
   await Promise.all(clients.map((client) => client.dispose()));
   const count = tokens.length * PER_TOKEN;
   note(section, `${count} reports open: all first reports in`, ms(openMs), '', refused ? `${refused} refused` : '');
-  note(section, `/healthz p50 / p99 (tickets changing)`, `${ms(percentile(busy.health, 50))} / ${ms(percentile(busy.health, 99))}`, `${ms(percentile(quiet.health, 50))} / ${ms(percentile(quiet.health, 99))} (no reports)`);
-  note(section, `{ me } p50 / p99 (tickets changing)`, `${ms(percentile(busy.me, 50))} / ${ms(percentile(busy.me, 99))}`, `${ms(percentile(quiet.me, 50))} / ${ms(percentile(quiet.me, 99))} (no reports)`);
+  note(
+    section,
+    `/healthz p50 / p99 (tickets changing)`,
+    `${ms(percentile(busy.health, 50))} / ${ms(percentile(busy.health, 99))}`,
+    `${ms(percentile(quiet.health, 50))} / ${ms(percentile(quiet.health, 99))} (no reports)`,
+  );
+  note(
+    section,
+    `{ me } p50 / p99 (tickets changing)`,
+    `${ms(percentile(busy.me, 50))} / ${ms(percentile(busy.me, 99))}`,
+    `${ms(percentile(quiet.me, 50))} / ${ms(percentile(quiet.me, 99))} (no reports)`,
+  );
   note(section, 'report updates delivered per second', (updates / duration).toFixed(0));
 }
 
@@ -281,30 +502,49 @@ async function benchIngest(section, url, database) {
   let next = 0;
   let refused = 0;
   const stopAt = performance.now() + ingestSeconds * 1000;
-  await Promise.all(Array.from({ length: 20 }, async () => {
-    while (performance.now() < stopAt) {
-      const index = next++;
-      const id = `wamid.INGEST${process.pid}x${index}`;
-      const body = delivery(`2348${String(index).padStart(8, '0')}`, 'hello', id);
-      const t0 = performance.now();
-      const response = await postDelivery(url, body);
-      await response.arrayBuffer();
-      times.push(performance.now() - t0);
-      if (response.status === 200) answered.add(id);
-      else refused += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (performance.now() < stopAt) {
+        const index = next++;
+        const id = `wamid.INGEST${process.pid}x${index}`;
+        const body = delivery(`2348${String(index).padStart(8, '0')}`, 'hello', id);
+        const t0 = performance.now();
+        const response = await postDelivery(url, body);
+        await response.arrayBuffer();
+        times.push(performance.now() - t0);
+        if (response.status === 200) answered.add(id);
+        else refused += 1;
+      }
+    }),
+  );
   const ingestEnded = performance.now();
   const orm = await createOrm(database);
   const execute = (sql) => orm.em.fork().getConnection().execute(sql);
-  const [{ c: stored }] = await execute("select count(*) as c from whatsapp_processed_inbound where whatsapp_message_id like 'wamid.INGEST%'");
+  const [{ c: stored }] = await execute(
+    "select count(*) as c from whatsapp_processed_inbound where whatsapp_message_id like 'wamid.INGEST%'",
+  );
   // The bot answered each delivery through the outbox; the next sections start once those are out.
-  while (Number((await execute("select count(*) as c from whatsapp_outbox where state in ('PENDING', 'SENDING')"))[0].c) > 0) await sleep(100);
+  while (
+    Number((await execute("select count(*) as c from whatsapp_outbox where state in ('PENDING', 'SENDING')"))[0].c) > 0
+  )
+    await sleep(100);
   const drained = (performance.now() - ingestEnded) / 1000;
   await orm.close(true);
-  note(section, `signed deliveries/s, 20 senders, ${ingestSeconds} s`, (answered.size / ingestSeconds).toFixed(0), '', 'target ≥ 1,000/s on SQLite');
+  note(
+    section,
+    `signed deliveries/s, 20 senders, ${ingestSeconds} s`,
+    (answered.size / ingestSeconds).toFixed(0),
+    '',
+    'target ≥ 1,000/s on SQLite',
+  );
   note(section, 'p50 / p99 answer time', `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`);
-  note(section, 'answered 200 / stored (exactly once each)', `${answered.size} / ${Number(stored)}`, '', Number(stored) === answered.size ? 'none lost, none doubled' : 'MISMATCH');
+  note(
+    section,
+    'answered 200 / stored (exactly once each)',
+    `${answered.size} / ${Number(stored)}`,
+    '',
+    Number(stored) === answered.size ? 'none lost, none doubled' : 'MISMATCH',
+  );
   if (refused) note(section, 'answered other than 200 (WhatsApp retries those)', refused);
   note(section, "the bot's answers all sent, after the last delivery", `${drained.toFixed(1)} s`);
 }
@@ -312,22 +552,47 @@ async function benchIngest(section, url, database) {
 // 6. Outbox: one reply at a time on a quiet desk (what an agent sees), then a burst to 20 people.
 async function benchOutbox(section, url, token, standIn) {
   const ticketIds = [];
-  for (let i = 0; i < 20; i++) ticketIds.push((await gql(url, token, 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: `4479${String(i).padStart(8, '0')}`, issueDescription: 'bench' } })).createTicket.id);
+  for (let i = 0; i < 20; i++)
+    ticketIds.push(
+      (
+        await gql(url, token, 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+          i: { phoneNumber: `4479${String(i).padStart(8, '0')}`, issueDescription: 'bench' },
+        })
+      ).createTicket.id,
+    );
   const send = async (ticketId, body) => {
     const t0 = now();
-    await gql(url, token, 'mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }', { t: ticketId, b: body });
+    await gql(url, token, 'mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }', {
+      t: ticketId,
+      b: body,
+    });
     while (!standIn.arrivals.has(body)) await sleep(1);
     return standIn.arrivals.get(body) - t0;
   };
   const quiet = [];
-  for (let i = 0; i < (quick ? 20 : 50); i++) quiet.push(await send(ticketIds[i % 20], `quiet reply ${i} ${randomBytes(3).toString('hex')}`));
-  note(section, 'one reply on a quiet desk: sendMessage → Cloud API p50 / p99', `${ms(percentile(quiet, 50))} / ${ms(percentile(quiet, 99))}`, '', 'p50 target < 50 ms');
+  for (let i = 0; i < (quick ? 20 : 50); i++)
+    quiet.push(await send(ticketIds[i % 20], `quiet reply ${i} ${randomBytes(3).toString('hex')}`));
+  note(
+    section,
+    'one reply on a quiet desk: sendMessage → Cloud API p50 / p99',
+    `${ms(percentile(quiet, 50))} / ${ms(percentile(quiet, 99))}`,
+    '',
+    'p50 target < 50 ms',
+  );
   const count = quick ? 100 : 400;
   const started = now();
-  const burst = await Promise.all(Array.from({ length: count }, (_, i) => send(ticketIds[i % 20], `burst reply ${i} ${randomBytes(3).toString('hex')}`)));
+  const burst = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      send(ticketIds[i % 20], `burst reply ${i} ${randomBytes(3).toString('hex')}`),
+    ),
+  );
   const seconds = (now() - started) / 1000;
   note(section, `a burst of ${count} replies to 20 people: replies/s`, (count / seconds).toFixed(0));
-  note(section, 'the burst: sendMessage → Cloud API p50 / p99', `${ms(percentile(burst, 50))} / ${ms(percentile(burst, 99))}`);
+  note(
+    section,
+    'the burst: sendMessage → Cloud API p50 / p99',
+    `${ms(percentile(burst, 50))} / ${ms(percentile(burst, 99))}`,
+  );
 }
 
 /**
@@ -339,7 +604,9 @@ async function measureFanOut({ urls, tokens = [], count, plain = false, memory, 
   const before = await memory();
   const feeds = [];
   for (const size of [Math.ceil(count / 2), Math.floor(count / 2)].filter(Boolean)) {
-    feeds.push(await startProcess(join(ROOT, 'bench/subscribers.mjs'), [JSON.stringify({ urls, tokens, count: size, plain })]));
+    feeds.push(
+      await startProcess(join(ROOT, 'bench/subscribers.mjs'), [JSON.stringify({ urls, tokens, count: size, plain })]),
+    );
   }
   const times = [];
   try {
@@ -349,18 +616,38 @@ async function measureFanOut({ urls, tokens = [], count, plain = false, memory, 
     const cpuBefore = cpu();
     const events = quick ? 5 : 10;
     for (let event = 0; event < events; event++) {
-      const lasts = feeds.map((feed) => new Promise((resolve) => {
-        const on = (m) => m?.ticketId && (feed.child.off('message', on), resolve(m.last));
-        feed.child.on('message', on);
-      }));
+      const lasts = feeds.map(
+        (feed) =>
+          new Promise((resolve) => {
+            const on = (m) => m?.ticketId && (feed.child.off('message', on), resolve(m.last));
+            feed.child.on('message', on);
+          }),
+      );
       const started = await trigger(event);
-      const last = await Promise.race([Promise.all(lasts).then((all) => Math.max(...all)), sleep(30_000).then(() => NaN)]);
+      const last = await Promise.race([
+        Promise.all(lasts).then((all) => Math.max(...all)),
+        sleep(30_000).then(() => NaN),
+      ]);
       times.push(last - started);
       await sleep(200);
     }
-    return { p50: percentile(times, 50), p99: percentile(times, 99), perConnection, cpuPerEvent: ((cpu() - cpuBefore) * 1000) / events };
+    return {
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      perConnection,
+      cpuPerEvent: ((cpu() - cpuBefore) * 1000) / events,
+    };
   } finally {
-    await Promise.all(feeds.map((feed) => new Promise((resolve) => { feed.child.once('exit', resolve); feed.child.send('close'); setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref(); })));
+    await Promise.all(
+      feeds.map(
+        (feed) =>
+          new Promise((resolve) => {
+            feed.child.once('exit', resolve);
+            feed.child.send('close');
+            setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref();
+          }),
+      ),
+    );
   }
 }
 
@@ -381,19 +668,29 @@ async function fanOutTicket(url, count, event) {
  */
 async function benchFanOut(section, servers, tokens, count, withBaseline) {
   // Processes grow as they warm up (compiled code, caches): a small round first keeps that out of the memory figure.
-  await measureFanOut({ urls: servers.map((server) => server.url), tokens, count: 20, memory: async () => 0, pids: [], trigger: (event) => fanOutTicket(servers[0].url, 20, event) });
+  await measureFanOut({
+    urls: servers.map((server) => server.url),
+    tokens,
+    count: 20,
+    memory: async () => 0,
+    pids: [],
+    trigger: (event) => fanOutTicket(servers[0].url, 20, event),
+  });
   const ours = await measureFanOut({
     urls: servers.map((server) => server.url),
     tokens,
     count,
-    memory: async () => (await Promise.all(servers.map((server) => server.process.ask('memory', 'memory')))).reduce((a, b) => a + b, 0),
+    memory: async () =>
+      (await Promise.all(servers.map((server) => server.process.ask('memory', 'memory')))).reduce((a, b) => a + b, 0),
     pids: servers.map((server) => server.process.child.pid),
     trigger: (event) => fanOutTicket(servers[0].url, count, event),
   });
   let plain = null;
   if (withBaseline) {
     const port = await freePort();
-    const broadcaster = await startProcess(join(ROOT, 'bench/baseline-server.mjs'), ['ws', String(port)], {}, ['--expose-gc']);
+    const broadcaster = await startProcess(join(ROOT, 'bench/baseline-server.mjs'), ['ws', String(port)], {}, [
+      '--expose-gc',
+    ]);
     try {
       plain = await measureFanOut({
         urls: [`http://127.0.0.1:${port}`],
@@ -406,10 +703,20 @@ async function benchFanOut(section, servers, tokens, count, withBaseline) {
           const ticket = { id, senderName: 'P 447800000000', status: 'OPEN', priority: 'MEDIUM', messageCount: 1 };
           const counts = { openTickets: 4000 + event, inProgress: 4000, unassigned: 1300, unreadTickets: 2000 };
           const started = now();
-          broadcaster.child.send({ broadcast: [
-            JSON.stringify({ id: '0c0ffee0-0000-4000-8000-000000000001', type: 'next', payload: { data: { ticketCreated: ticket } } }),
-            JSON.stringify({ id: '0c0ffee0-0000-4000-8000-000000000002', type: 'next', payload: { data: { notificationsChanged: counts } } }),
-          ] });
+          broadcaster.child.send({
+            broadcast: [
+              JSON.stringify({
+                id: '0c0ffee0-0000-4000-8000-000000000001',
+                type: 'next',
+                payload: { data: { ticketCreated: ticket } },
+              }),
+              JSON.stringify({
+                id: '0c0ffee0-0000-4000-8000-000000000002',
+                type: 'next',
+                payload: { data: { notificationsChanged: counts } },
+              }),
+            ],
+          });
           return started;
         },
       });
@@ -417,9 +724,27 @@ async function benchFanOut(section, servers, tokens, count, withBaseline) {
       await broadcaster.stop();
     }
   }
-  note(section, 'webhook 200 → last subscriber has the ticket p50 / p99', `${ms(ours.p50)} / ${ms(ours.p99)}`, plain ? `${ms(plain.p50)} / ${ms(plain.p99)}` : '', `${plain ? `${(ours.p50 / plain.p50).toFixed(1)}× plain ws; ` : ''}p99 target < 100 ms at 5,000`);
-  note(section, 'server CPU per new ticket (all its events, every socket)', `${ours.cpuPerEvent.toFixed(0)} ms`, plain ? `${plain.cpuPerEvent.toFixed(0)} ms` : '', plain ? `${(ours.cpuPerEvent / plain.cpuPerEvent).toFixed(1)}× plain ws` : '');
-  note(section, 'server memory per connection (heap + buffers after GC)', `${(ours.perConnection / 1024).toFixed(1)} KB`, plain ? `${(plain.perConnection / 1024).toFixed(1)} KB` : '', 'target < 30 KB');
+  note(
+    section,
+    'webhook 200 → last subscriber has the ticket p50 / p99',
+    `${ms(ours.p50)} / ${ms(ours.p99)}`,
+    plain ? `${ms(plain.p50)} / ${ms(plain.p99)}` : '',
+    `${plain ? `${(ours.p50 / plain.p50).toFixed(1)}× plain ws; ` : ''}p99 target < 100 ms at 5,000`,
+  );
+  note(
+    section,
+    'server CPU per new ticket (all its events, every socket)',
+    `${ours.cpuPerEvent.toFixed(0)} ms`,
+    plain ? `${plain.cpuPerEvent.toFixed(0)} ms` : '',
+    plain ? `${(ours.cpuPerEvent / plain.cpuPerEvent).toFixed(1)}× plain ws` : '',
+  );
+  note(
+    section,
+    'server memory per connection (heap + buffers after GC)',
+    `${(ours.perConnection / 1024).toFixed(1)} KB`,
+    plain ? `${(plain.perConnection / 1024).toFixed(1)} KB` : '',
+    'target < 30 KB',
+  );
 }
 
 // 3. SQL statements per operation, from the ORM's query log (an in-process server on the same data).
@@ -434,24 +759,59 @@ async function benchSql(section, database) {
     // Steady state: the token is remembered after its first use, as it is for an agent at work.
     await gql(url, token, '{ me { id } }');
     // The log line of the last statement can land just after the answer: a short wait before counting.
-    const countFor = async (query, variables) => { queries.length = 0; await gql(url, token, query, variables); await sleep(50); if (process.env.BENCH_SHOW_SQL) console.log(queries.join("\n")); return queries.filter((l) => /\b(select|insert|update|delete)\b/i.test(l)).length; };
-    const list = (first) => `{ tickets(first: ${first}) { edges { node { assignee { name } lastMessage { body } messageCount unreadCount } } } }`;
-    note(section, 'ticket list, 5 / 50 tickets (token remembered)', `${await countFor(list(5))} / ${await countFor(list(50))}`, '', 'target: constant, ≤ 6');
-    const busiest = (await gql(url, token, '{ tickets(first: 1, orderBy: { field: LAST_MESSAGE_AT, direction: DESC }) { edges { node { id } } } }')).tickets.edges[0].node.id;
-    note(section, 'ticket detail with 50 messages', await countFor('query($id: ID!) { ticket(id: $id) { id assignee { name } messages(last: 50) { totalCount edges { node { body author { name } } } } } }', { id: busiest }));
-    note(section, 'notifications', await countFor('{ notifications { openTickets inProgress unassigned unreadTickets } }'));
+    const countFor = async (query, variables) => {
+      queries.length = 0;
+      await gql(url, token, query, variables);
+      await sleep(50);
+      if (process.env.BENCH_SHOW_SQL) console.log(queries.join('\n'));
+      return queries.filter((l) => /\b(select|insert|update|delete)\b/i.test(l)).length;
+    };
+    const list = (first) =>
+      `{ tickets(first: ${first}) { edges { node { assignee { name } lastMessage { body } messageCount unreadCount } } } }`;
+    note(
+      section,
+      'ticket list, 5 / 50 tickets (token remembered)',
+      `${await countFor(list(5))} / ${await countFor(list(50))}`,
+      '',
+      'target: constant, ≤ 6',
+    );
+    const busiest = (
+      await gql(
+        url,
+        token,
+        '{ tickets(first: 1, orderBy: { field: LAST_MESSAGE_AT, direction: DESC }) { edges { node { id } } } }',
+      )
+    ).tickets.edges[0].node.id;
+    note(
+      section,
+      'ticket detail with 50 messages',
+      await countFor(
+        'query($id: ID!) { ticket(id: $id) { id assignee { name } messages(last: 50) { totalCount edges { node { body author { name } } } } } }',
+        { id: busiest },
+      ),
+    );
+    note(
+      section,
+      'notifications',
+      await countFor('{ notifications { openTickets inProgress unassigned unreadTickets } }'),
+    );
   } finally {
     await counting.close();
   }
 }
 
 async function benchDatabase(kind) {
-  const databaseUrl = kind === 'sqlite' ? `sqlite:${join(tmpdir(), `bench-${process.pid}.sqlite`)}` : `${MYSQL.replace(/\/?$/, '/')}support_bench_${process.pid}`;
+  const databaseUrl =
+    kind === 'sqlite'
+      ? `sqlite:${join(tmpdir(), `bench-${process.pid}.sqlite`)}`
+      : `${MYSQL.replace(/\/?$/, '/')}support_bench_${process.pid}`;
   const database = parseDatabaseUrl(databaseUrl);
   const section = (name) => `${name} (${kind})`;
   const seeded = performance.now();
   await seed(database, sizes);
-  console.log(`\n[${kind}] seeded ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.agents} agents in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n[${kind}] seeded ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.agents} agents in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
   const standIn = await startStandIn();
   try {
     const port = await freePort();
@@ -473,7 +833,8 @@ async function benchDatabase(kind) {
       if (only.has('fanout')) {
         const tokens = [];
         for (let i = 0; i < sizes.agents; i++) tokens.push(await login(url, `agent${i}@bench.test`));
-        for (const count of subscriberCounts) await benchFanOut(section(`fan-out ${count} subs`), [{ url, process: server }], tokens, count, true);
+        for (const count of subscriberCounts)
+          await benchFanOut(section(`fan-out ${count} subs`), [{ url, process: server }], tokens, count, true);
         if (REDIS && kind !== 'sqlite') {
           const port2 = await freePort();
           const redisEnv = { REDIS_URL: REDIS, REDIS_PREFIX: `bench${process.pid}:` };
@@ -481,8 +842,12 @@ async function benchDatabase(kind) {
           const first = await startSupport(serverEnv(port, databaseUrl, standIn, redisEnv));
           const second = await startSupport(serverEnv(port2, databaseUrl, standIn, redisEnv));
           try {
-            const servers = [{ url, process: first }, { url: `http://127.0.0.1:${port2}`, process: second }];
-            for (const count of subscriberCounts) await benchFanOut(section(`fan-out ${count} subs, 2 instances + Redis`), servers, tokens, count, false);
+            const servers = [
+              { url, process: first },
+              { url: `http://127.0.0.1:${port2}`, process: second },
+            ];
+            for (const count of subscriberCounts)
+              await benchFanOut(section(`fan-out ${count} subs, 2 instances + Redis`), servers, tokens, count, false);
           } finally {
             await Promise.all([first.stop(), second.stop()]);
           }
@@ -505,9 +870,15 @@ async function benchDatabase(kind) {
 }
 
 async function databaseVersion(kind) {
-  const database = kind === 'sqlite' ? { dialect: 'sqlite', path: ':memory:' } : parseDatabaseUrl(`${MYSQL.replace(/\/?$/, '/')}mysql`);
+  const database =
+    kind === 'sqlite'
+      ? { dialect: 'sqlite', path: ':memory:' }
+      : parseDatabaseUrl(`${MYSQL.replace(/\/?$/, '/')}mysql`);
   const orm = await createOrm(database);
-  const [row] = await orm.em.fork().getConnection().execute(kind === 'sqlite' ? 'select sqlite_version() as v' : 'select version() as v');
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute(kind === 'sqlite' ? 'select sqlite_version() as v' : 'select version() as v');
   await orm.close(true);
   return `${kind === 'sqlite' ? 'SQLite' : 'MariaDB/MySQL'} ${row.v}`;
 }
@@ -525,7 +896,9 @@ for (const kind of args.db.split(',').filter(Boolean)) {
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node.js ${process.version}, ${versions.join(', ')}${REDIS ? ', Redis' : ''}`;
 console.log(`machine: ${machine}\nmode: ${quick ? 'quick' : 'full'}, ${duration} s per load run\n`);
-console.log(`${'section'.padEnd(26)} ${'metric'.padEnd(50)} ${'ours'.padEnd(18)} ${'baseline'.padEnd(18)} ratio / target`);
+console.log(
+  `${'section'.padEnd(26)} ${'metric'.padEnd(50)} ${'ours'.padEnd(18)} ${'baseline'.padEnd(18)} ratio / target`,
+);
 for (const kind of kinds) await benchDatabase(kind);
 
 // 7. The client: what the first screen downloads.
@@ -534,17 +907,38 @@ if (only.has('client')) {
   let bundleOut = '';
   bundle.stdout.on('data', (c) => (bundleOut += c));
   await new Promise((r) => bundle.on('exit', r));
-  note('client', 'first screen JS + CSS, gzipped', /first screen: ([\d.]+ KB)/.exec(bundleOut)?.[1] ?? 'not built', '', 'budget 250 KB');
+  note(
+    'client',
+    'first screen JS + CSS, gzipped',
+    /first screen: ([\d.]+ KB)/.exec(bundleOut)?.[1] ?? 'not built',
+    '',
+    'budget 250 KB',
+  );
 }
 
 const minutes = ((performance.now() - benchStarted) / 60_000).toFixed(1);
 console.log(`\nfinished in ${minutes} min`);
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-const table = ['| section | metric | ours | baseline | ratio / target |', '| --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.baseline} | ${r.ratio} |`)].join('\n');
+const table = [
+  '| section | metric | ours | baseline | ratio / target |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.section} | ${r.metric} | ${r.value} | ${r.baseline} | ${r.ratio} |`),
+].join('\n');
 const doc = join(ROOT, 'docs', 'benchmarks.md');
-const previous = (() => { try { return readFileSync(doc, 'utf8'); } catch { return ''; } })();
-const findings = previous.includes('## Findings') ? previous.slice(previous.indexOf('## Findings')) : '## Findings\n\n(none written yet)\n';
+const previous = (() => {
+  try {
+    return readFileSync(doc, 'utf8');
+  } catch {
+    return '';
+  }
+})();
+const findings = previous.includes('## Findings')
+  ? previous.slice(previous.indexOf('## Findings'))
+  : '## Findings\n\n(none written yet)\n';
 const dataLine = `Data: ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.agents} agents; ${duration} s per load run after a 1 s warm-up, ${ingestSeconds} s of webhook ingest; autocannon for HTTP, graphql-ws clients in two processes for subscribers. The run took ${minutes} minutes.`;
-writeFileSync(doc, `# Benchmarks\n\n\`${command}\` on ${new Date().toISOString().slice(0, 10)}.\n\nMachine: ${machine}.\n${dataLine}\n\n${table}\n\n${findings}`);
+writeFileSync(
+  doc,
+  `# Benchmarks\n\n\`${command}\` on ${new Date().toISOString().slice(0, 10)}.\n\nMachine: ${machine}.\n${dataLine}\n\n${table}\n\n${findings}`,
+);
 console.log(`wrote ${doc}`);
 process.exit(0);

@@ -16,7 +16,15 @@ export async function seed(database, { tickets, messages, agents }) {
   await migrateUp(orm);
   const em = orm.em.fork();
   const hash = await hashPassword(BENCH_PASSWORD, scryptParams());
-  const agentRows = Array.from({ length: agents }, (_, i) => ({ id: i + 1, email: `agent${i}@bench.test`, name: `Agent ${i}`, role: i === 0 ? 'ADMIN' : 'AGENT', passwordHash: hash, active: true, createdAt: new Date() }));
+  const agentRows = Array.from({ length: agents }, (_, i) => ({
+    id: i + 1,
+    email: `agent${i}@bench.test`,
+    name: `Agent ${i}`,
+    role: i === 0 ? 'ADMIN' : 'AGENT',
+    passwordHash: hash,
+    active: true,
+    createdAt: new Date(),
+  }));
   await em.insertMany(Admin, agentRows);
   const agentIds = agentRows.map((agent) => agent.id);
   const start = Date.now() - 30 * 86_400_000;
@@ -45,7 +53,8 @@ export async function seed(database, { tickets, messages, agents }) {
         lastMessageAt: new Date(created.getTime() + perTicket * 60_000),
         lastUserMessageAt: created,
         resolvedAt: resolutionSeconds === null ? null : new Date(created.getTime() + resolutionSeconds * 1000),
-        firstResponseAt: firstResponseSeconds === null ? null : new Date(created.getTime() + firstResponseSeconds * 1000),
+        firstResponseAt:
+          firstResponseSeconds === null ? null : new Date(created.getTime() + firstResponseSeconds * 1000),
         firstResponseSeconds,
         firstResponseBusinessSeconds: firstResponseSeconds,
         resolutionSeconds,
@@ -74,9 +83,14 @@ export async function seed(database, { tickets, messages, agents }) {
         });
       }
     });
-    for (let chunk = 0; chunk < rows.length; chunk += 2000) await em.insertMany(Message, rows.slice(chunk, chunk + 2000));
+    for (let chunk = 0; chunk < rows.length; chunk += 2000)
+      await em.insertMany(Message, rows.slice(chunk, chunk + 2000));
   }
   // What the server keeps as messages arrive: each ticket's newest message from the person.
-  await em.getConnection().execute("update support_tickets set last_user_message_id = (select max(m.id) from support_messages m where m.ticket_id = support_tickets.id and m.sender_type = 'USER')");
+  await em
+    .getConnection()
+    .execute(
+      "update support_tickets set last_user_message_id = (select max(m.id) from support_messages m where m.ticket_id = support_tickets.id and m.sender_type = 'USER')",
+    );
   await orm.close(true);
 }

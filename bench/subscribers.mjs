@@ -42,14 +42,20 @@ function connect(index) {
       onNonLazyError: reject,
     });
     clients.push(client);
-    client.subscribe({ query: 'subscription { ticketCreated { id senderName status priority messageCount } }' }, {
-      ...ignore,
-      next: ({ data }) => {
-        const id = data?.ticketCreated?.id;
-        if (id) arrived(id);
+    client.subscribe(
+      { query: 'subscription { ticketCreated { id senderName status priority messageCount } }' },
+      {
+        ...ignore,
+        next: ({ data }) => {
+          const id = data?.ticketCreated?.id;
+          if (id) arrived(id);
+        },
       },
-    });
-    client.subscribe({ query: 'subscription { notificationsChanged { openTickets inProgress unassigned unreadTickets } }' }, ignore);
+    );
+    client.subscribe(
+      { query: 'subscription { notificationsChanged { openTickets inProgress unassigned unreadTickets } }' },
+      ignore,
+    );
     // A query answered on the same socket means the subscriptions before it were taken up.
     client.subscribe({ query: '{ __typename }' }, { ...ignore, complete: resolve, error: reject });
   });

@@ -19,7 +19,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|graphql-ws|rxjs|@wry|optimism|tslib|ts-invariant)[\\/]/ },
+            {
+              name: 'apollo',
+              test: /node_modules[\\/](@apollo|graphql|graphql-ws|rxjs|@wry|optimism|tslib|ts-invariant)[\\/]/,
+            },
           ],
         },
       },
@@ -28,6 +31,13 @@ export default defineConfig({
   server: {
     port: 5173,
     // Host is passed on unchanged: the server accepts the session cookie for changes only when Origin matches Host.
-    proxy: { '/graphql': { target: api, ws: true }, '/webhooks': api, '/healthz': api, '/readyz': api, '/media': api, '/reports/': api },
+    proxy: {
+      '/graphql': { target: api, ws: true },
+      '/webhooks': api,
+      '/healthz': api,
+      '/readyz': api,
+      '/media': api,
+      '/reports/': api,
+    },
   },
 });

@@ -21,7 +21,9 @@ function step(command, args) {
   const started = Date.now();
   const result = spawnSync(process.execPath, [command, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`the build failed (${relative(root, command)}: ${result.signal ?? `exit ${result.status}`}); see above`);
+    console.error(
+      `the build failed (${relative(root, command)}: ${result.signal ?? `exit ${result.status}`}); see above`,
+    );
     process.exit(result.status || 1);
   }
   return `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -40,7 +42,11 @@ function filesUnder(path, withFolders = false) {
 function clientInputsHash() {
   const hash = createHash('sha256');
   const files = CLIENT_INPUTS.flatMap((input) => filesUnder(join(root, input))).sort();
-  for (const file of files) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${relative(root, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex');
 }
 

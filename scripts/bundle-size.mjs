@@ -13,4 +13,6 @@ for (const asset of assets) {
   console.log(`  ${asset}: ${(size / 1024).toFixed(1)} KB gzipped`);
 }
 const budget = 250 * 1024;
-console.log(`first screen: ${(total / 1024).toFixed(1)} KB gzipped (budget ${budget / 1024} KB)${total > budget ? ' OVER BUDGET' : ''}`);
+console.log(
+  `first screen: ${(total / 1024).toFixed(1)} KB gzipped (budget ${budget / 1024} KB)${total > budget ? ' OVER BUDGET' : ''}`,
+);

@@ -67,21 +67,41 @@ function fetchNode(packageName) {
   const work = mkdtempSync(join(tmpdir(), 'support-desk-node-'));
   try {
     // Inside an npm script npm_execpath is the npm that runs it; by hand, the npm on PATH.
-    const npm = process.env.npm_execpath && /\.[cm]?js$/.test(process.env.npm_execpath)
-      ? [process.execPath, process.env.npm_execpath]
-      : ['npm'];
-    const pack = spawnSync(npm[0], [...npm.slice(1), 'pack', `${packageName}@${NODE_WANTED}`, '--pack-destination', work,
-      '--registry', registry, '--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--loglevel=error', '--json'], { encoding: 'utf8' });
+    const npm =
+      process.env.npm_execpath && /\.[cm]?js$/.test(process.env.npm_execpath)
+        ? [process.execPath, process.env.npm_execpath]
+        : ['npm'];
+    const pack = spawnSync(
+      npm[0],
+      [
+        ...npm.slice(1),
+        'pack',
+        `${packageName}@${NODE_WANTED}`,
+        '--pack-destination',
+        work,
+        '--registry',
+        registry,
+        '--fetch-retries=1',
+        '--fetch-retry-mintimeout=2000',
+        '--loglevel=error',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
     if (pack.status !== 0) {
-      const code = /npm error code (\S+)/.exec(pack.stderr)?.[1] ?? (pack.error ? pack.error.message : `exit ${pack.status}`);
+      const code =
+        /npm error code (\S+)/.exec(pack.stderr)?.[1] ?? (pack.error ? pack.error.message : `exit ${pack.status}`);
       return `could not fetch ${packageName}@${NODE_WANTED} from ${registry} (${code})`;
     }
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
     const unpacked = join(work, 'node');
     mkdirSync(unpacked);
-    const tar = spawnSync('tar', ['xzf', join(work, tarball), '-C', unpacked, '--strip-components=1'], { encoding: 'utf8' });
+    const tar = spawnSync('tar', ['xzf', join(work, tarball), '-C', unpacked, '--strip-components=1'], {
+      encoding: 'utf8',
+    });
     if (tar.status !== 0) return `could not unpack ${tarball} (${tar.stderr.trim() || tar.error?.message})`;
-    if (versionOf(join(unpacked, 'bin', 'node')) !== NODE_WANTED) return `the Node.js in ${tarball} does not run on this machine`;
+    if (versionOf(join(unpacked, 'bin', 'node')) !== NODE_WANTED)
+      return `the Node.js in ${tarball} does not run on this machine`;
     rmSync(toolsDir, { recursive: true, force: true });
     mkdirSync(dirname(toolsDir), { recursive: true });
     renameSync(unpacked, toolsDir);
@@ -103,9 +123,15 @@ export function projectNode() {
   let fetched = false;
   if (versionOf(toolsNode) !== NODE_WANTED) {
     const { name, why } = platformPackage();
-    if (!name) refuse(`${what}, and there is ${why}: install Node.js ${need} or newer (https://nodejs.org/) and run npm install again.`);
+    if (!name)
+      refuse(
+        `${what}, and there is ${why}: install Node.js ${need} or newer (https://nodejs.org/) and run npm install again.`,
+      );
     const failure = fetchNode(name);
-    if (failure) refuse(`${what}, and ${failure}: install Node.js ${need} or newer (https://nodejs.org/), or reach the registry, and run npm install again.`);
+    if (failure)
+      refuse(
+        `${what}, and ${failure}: install Node.js ${need} or newer (https://nodejs.org/), or reach the registry, and run npm install again.`,
+      );
     fetched = true;
   }
   const where = relative(process.cwd(), toolsDir) || '.';
@@ -117,7 +143,8 @@ export function projectNode() {
 
 /** better-sqlite3 ships prebuilt binaries (Node-API, for any Node from 22.14); a platform without one builds it. */
 function checkSqlite(bin) {
-  const load = () => spawnSync(bin, ['-e', "require('better-sqlite3')(':memory:').close()"], { cwd: root, encoding: 'utf8' });
+  const load = () =>
+    spawnSync(bin, ['-e', "require('better-sqlite3')(':memory:').close()"], { cwd: root, encoding: 'utf8' });
   if (load().status === 0) return;
   const gyp = process.env.npm_config_node_gyp;
   if (gyp && existsSync(gyp)) {
@@ -126,8 +153,14 @@ function checkSqlite(bin) {
     spawnSync(bin, args, { cwd: join(root, 'node_modules', 'better-sqlite3'), stdio: 'ignore', env: pathWith(bin) });
     if (load().status === 0) return;
   }
-  const reason = load().stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? 'it does not load';
-  refuse(`better-sqlite3 cannot be used on Node.js ${versionOf(bin)} (${reason}): install a C++ compiler and Python 3, then run npm rebuild better-sqlite3.`);
+  const reason =
+    load()
+      .stderr.trim()
+      .split('\n')
+      .find((line) => /Error/.test(line)) ?? 'it does not load';
+  refuse(
+    `better-sqlite3 cannot be used on Node.js ${versionOf(bin)} (${reason}): install a C++ compiler and Python 3, then run npm rebuild better-sqlite3.`,
+  );
 }
 
 /**
@@ -145,7 +178,10 @@ function completeTree(bin) {
 
 function pathWith(bin) {
   if (bin === process.execPath) return process.env;
-  const env = { ...process.env, PATH: `${dirname(bin)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}` };
+  const env = {
+    ...process.env,
+    PATH: `${dirname(bin)}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`,
+  };
   // node-gyp, should anything be built from source, compiles against this Node's headers, not the machine's.
   env.npm_config_nodedir = toolsDir;
   return env;

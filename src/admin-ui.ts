@@ -14,7 +14,9 @@ const isHashedAsset = (path: string) => path.startsWith(join(ADMIN_UI_DIR, 'asse
 export async function registerAdminUi(http: FastifyInstance): Promise<boolean> {
   if (!existsSync(join(ADMIN_UI_DIR, 'index.html'))) {
     http.get('/', async (_request, reply) =>
-      reply.type('text/plain').send('The admin UI is not built. Run `npm run build` (npm start does it), then reload.\n'),
+      reply
+        .type('text/plain')
+        .send('The admin UI is not built. Run `npm run build` (npm start does it), then reload.\n'),
     );
     return false;
   }
@@ -23,11 +25,15 @@ export async function registerAdminUi(http: FastifyInstance): Promise<boolean> {
     wildcard: false,
     index: 'index.html',
     // Runs after @fastify/static's own Cache-Control (its maxAge), for routes and sendFile alike.
-    setHeaders: (reply, path) => void reply.header('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (reply, path) =>
+      void reply.header('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   http.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const isPage = request.method === 'GET' && !/\.[a-z0-9]+$/i.test(path) && !/^\/(graphql|webhooks|simulator\/cloud-api|assets|healthz|readyz)\b/.test(path);
+    const isPage =
+      request.method === 'GET' &&
+      !/\.[a-z0-9]+$/i.test(path) &&
+      !/^\/(graphql|webhooks|simulator\/cloud-api|assets|healthz|readyz)\b/.test(path);
     if (isPage) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: 'not found' });
   });

@@ -168,7 +168,9 @@ function readHours(env: Env, name: string, fallback: number, max: number): numbe
   if (raw === null) return fallback;
   const value = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value) || value > max) {
-    throw new ConfigError(`${name} must be a number of hours from 0 to ${max} (fractions allowed, e.g. 0.5), got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be a number of hours from 0 to ${max} (fractions allowed, e.g. 0.5), got "${raw}"`,
+    );
   }
   return value;
 }
@@ -186,17 +188,23 @@ export function parseTrustProxy(raw: string | null): TrustProxy {
   if (raw === 'on' || raw === 'true') return true;
   if (/^\d+$/.test(raw)) {
     const hops = Number(raw);
-    if (hops < 1 || hops > 20) throw new ConfigError(`TRUST_PROXY as a number of proxies must be from 1 to 20, got "${raw}"`);
+    if (hops < 1 || hops > 20)
+      throw new ConfigError(`TRUST_PROXY as a number of proxies must be from 1 to 20, got "${raw}"`);
     return hops;
   }
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const family = isIP(address ?? '');
     const maxBits = family === 6 ? 128 : 32;
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
     if (!family || !bitsOk || extra !== undefined) {
-      throw new ConfigError(`TRUST_PROXY must be on, off, a number of proxies, or addresses and CIDR ranges separated by commas; "${entry}" is none of these`);
+      throw new ConfigError(
+        `TRUST_PROXY must be on, off, a number of proxies, or addresses and CIDR ranges separated by commas; "${entry}" is none of these`,
+      );
     }
   }
   return entries;
@@ -242,15 +250,20 @@ function readS3Config(env: Env): S3Config | null {
   if (store === 'local') return null;
   const required = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
   const missing = required.filter((name) => !read(env, name));
-  if (missing.length) throw new ConfigError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required when MEDIA_STORE=s3`);
+  if (missing.length)
+    throw new ConfigError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required when MEDIA_STORE=s3`);
   const endpoint = read(env, 'S3_ENDPOINT')!;
   if (!/^https?:\/\/[^/@\s]+(\/[^?#@\s]*)?$/.test(endpoint)) {
-    throw new ConfigError('S3_ENDPOINT must be an http(s) URL without credentials, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000');
+    throw new ConfigError(
+      'S3_ENDPOINT must be an http(s) URL without credentials, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000',
+    );
   }
   const bucket = read(env, 'S3_BUCKET')!;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(bucket)) throw new ConfigError(`S3_BUCKET is not a bucket name: "${bucket}"`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(bucket))
+    throw new ConfigError(`S3_BUCKET is not a bucket name: "${bucket}"`);
   const prefix = (read(env, 'S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, '');
-  if (!/^[A-Za-z0-9/._-]{0,200}$/.test(prefix)) throw new ConfigError('S3_PREFIX may hold only letters, digits, "/", ".", "_" and "-"');
+  if (!/^[A-Za-z0-9/._-]{0,200}$/.test(prefix))
+    throw new ConfigError('S3_PREFIX may hold only letters, digits, "/", ".", "_" and "-"');
   return {
     endpoint: endpoint.replace(/\/+$/, ''),
     bucket,
@@ -300,7 +313,8 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
   }
   const adminEmail = read(env, 'ADMIN_EMAIL') ?? 'admin@example.com';
-  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail))
+    throw new ConfigError(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   const adminPassword = read(env, 'ADMIN_PASSWORD');
   const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
   if (adminPasswordProblem) throw new ConfigError(`ADMIN_PASSWORD is not usable: ${adminPasswordProblem}`);
@@ -318,7 +332,13 @@ export function loadConfig(env: Env = process.env): Config {
       idleTimeoutMs: readInt(env, 'HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
       keepAliveTimeoutMs: readInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
       // Behind a proxy every connection comes from the proxy: a cap per address would cap the whole desk.
-      maxConnectionsPerAddress: readInt(env, 'HTTP_MAX_CONNECTIONS_PER_ADDRESS', trustProxy === false ? 256 : 0, 0, 1_000_000),
+      maxConnectionsPerAddress: readInt(
+        env,
+        'HTTP_MAX_CONNECTIONS_PER_ADDRESS',
+        trustProxy === false ? 256 : 0,
+        0,
+        1_000_000,
+      ),
     },
     database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
     redisUrl,

@@ -25,6 +25,8 @@ export class DomainError extends Error {
 }
 
 export const badInput = (message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message);
-export const notFound = (what: string, id: string | number) => new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
+export const notFound = (what: string, id: string | number) =>
+  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
 export const forbidden = (message: string) => new DomainError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message = 'A valid token is required') => new DomainError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'A valid token is required') =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message);

@@ -1,14 +1,24 @@
 // Assembles the process: database, GraphQL over HTTP and WebSocket, health probes.
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/core';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { registerAdminUi } from './admin-ui.js';
 import { ensureFirstAdmin } from './auth/auth.service.js';
 import { deviceCookieKey, LoginLimits } from './auth/login-limits.js';
-import { clearSessionCookie, isChangingMethod, readCookies, requestToken, SESSION_COOKIE, type HttpExchange } from './auth/session-cookie.js';
+import {
+  clearSessionCookie,
+  isChangingMethod,
+  readCookies,
+  requestToken,
+  SESSION_COOKIE,
+  type HttpExchange,
+} from './auth/session-cookie.js';
 import { TokenCache } from './auth/token-cache.js';
 import { scryptParams } from './auth/password.js';
 import { generatePassword, type Config } from './config.js';
@@ -78,27 +88,66 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const orm = await createOrm(config.database, { onQuery: options.onQuery });
   const applied = await migrateUp(orm);
   if (applied > 0) logger.info({ applied }, 'database migrations applied');
-  const firstAdmin = await ensureFirstAdmin(orm.em.fork(), config.admin, scryptParams(config.passwords.hashCost), generatePassword);
+  const firstAdmin = await ensureFirstAdmin(
+    orm.em.fork(),
+    config.admin,
+    scryptParams(config.passwords.hashCost),
+    generatePassword,
+  );
   if (firstAdmin.generatedPassword) {
     // Printed once, on purpose and outside the structured log: there is no other way to learn it.
-    process.stdout.write(`\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
+    process.stdout.write(
+      `\nFirst admin created: ${config.admin.email} / ${firstAdmin.generatedPassword}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`,
+    );
   }
 
   const shared = createSharedState(config.redisUrl, config.redisPrefix, logger);
   const { pubsub, limiters } = shared;
   const rateLimits = createRateLimits(limiters, config.limits);
-  const loginLimits = new LoginLimits(limiters, config.limits.loginAttempts, deviceCookieKey(config.whatsapp.appSecret));
-  const simulator = config.whatsapp.simulator ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger) : null;
+  const loginLimits = new LoginLimits(
+    limiters,
+    config.limits.loginAttempts,
+    deviceCookieKey(config.whatsapp.appSecret),
+  );
+  const simulator = config.whatsapp.simulator
+    ? new WhatsappSimulator(config.whatsapp.appSecret, '15550000000', logger)
+    : null;
   simulator?.onChange((phoneNumber) => pubsub.publish('SIMULATOR_PHONE_UPDATED', { phoneNumber }));
   const tokens = new TokenCache();
   tokens.follow(pubsub);
   const typingIndicator = new TypingIndicator(orm, limiters, logger);
-  const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), { ...defaultPresenceOptions, ttlMs: config.presenceTtlMs });
+  const presence = new PresenceService(pubsub, logger, (ticketId) => typingIndicator.agentTyping(ticketId), {
+    ...defaultPresenceOptions,
+    ttlMs: config.presenceTtlMs,
+  });
   const { s3 } = config.media;
   const mediaStore = s3 ? new S3MediaStore(s3) : new LocalMediaStore(config.media.dir);
-  if (s3) logger.info({ endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix }, 'media are kept in an S3-compatible bucket');
-  const reports = new ReportTicker(pubsub, config.reportUpdateMs, config.limits.reportSubscriptionsPerToken, config.database.dialect === 'sqlite' ? 1 : 4);
-  const services: AppServices = { config, orm, pubsub, outbound: outboxChannel, logger, simulator, rateLimits, loginLimits, tokens, presence, media: mediaStore, reports, menu };
+  if (s3)
+    logger.info(
+      { endpoint: s3.endpoint, bucket: s3.bucket, prefix: s3.prefix },
+      'media are kept in an S3-compatible bucket',
+    );
+  const reports = new ReportTicker(
+    pubsub,
+    config.reportUpdateMs,
+    config.limits.reportSubscriptionsPerToken,
+    config.database.dialect === 'sqlite' ? 1 : 4,
+  );
+  const services: AppServices = {
+    config,
+    orm,
+    pubsub,
+    outbound: outboxChannel,
+    logger,
+    simulator,
+    rateLimits,
+    loginLimits,
+    tokens,
+    presence,
+    media: mediaStore,
+    reports,
+    menu,
+  };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
 
@@ -117,7 +166,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     keepAliveTimeout: timeouts.keepAliveTimeoutMs,
     http: {
       headersTimeout: timeouts.headersTimeoutMs,
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(timeouts.headersTimeoutMs, timeouts.bodyTimeoutMs) / 4))),
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1000, Math.floor(Math.min(timeouts.headersTimeoutMs, timeouts.bodyTimeoutMs) / 4)),
+      ),
     },
   });
   capConnectionsPerAddress(http.server, timeouts.maxConnectionsPerAddress, logger);
@@ -144,14 +196,22 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     // No HTTP caching of GraphQL answers: Apollo's cache-control plugin would wrap every field's resolver for nothing.
-    plugins: [...protections.plugins, authPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protections.plugins,
+      authPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
   await http.register(fastifyApollo(apollo), {
     path: GRAPHQL_PATH,
     context: async (request, reply) => {
-      const exchange: HttpExchange = { cookies: readCookies(request.headers.cookie), setCookie: (cookie) => void reply.header('set-cookie', cookie) };
+      const exchange: HttpExchange = {
+        cookies: readCookies(request.headers.cookie),
+        setCookie: (cookie) => void reply.header('set-cookie', cookie),
+      };
       const token = requestToken(request.headers, isChangingMethod(request.method), config);
       try {
         const caller = token ? await tokens.authenticate(() => orm.em.fork(), token) : null;
@@ -160,7 +220,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         return buildContext(services, caller, request.ip, null, request.headers['user-agent'] ?? null, exchange);
       } catch (error) {
         if (!isDatabaseUnreachable(error)) throw error;
-        throw new GraphQLError(DATABASE_UNREACHABLE, { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
+        throw new GraphQLError(DATABASE_UNREACHABLE, {
+          originalError: error as Error,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
+        });
       }
     },
   });
@@ -204,7 +267,14 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     uploadTimeoutMs: timeouts.uploadTimeoutMs,
   });
   await registerAdminUi(http);
-  const websocket = attachGraphqlWebSocket(http.server, GRAPHQL_PATH, schema, services, formatError, protections.validationRules);
+  const websocket = attachGraphqlWebSocket(
+    http.server,
+    GRAPHQL_PATH,
+    schema,
+    services,
+    formatError,
+    protections.validationRules,
+  );
   let dispatcher: OutboxDispatcher | null = null;
   let mediaFetcher: MediaFetcher | null = null;
   let retentionTimer: NodeJS.Timeout | null = null;
@@ -212,7 +282,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   let slaSweep: Sweep | null = null;
   const sweepOldTickets = () =>
     deleteExpiredTickets(orm.em.fork(), config.retentionDays, { store: mediaStore, logger })
-      .then((deleted) => deleted > 0 && logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'))
+      .then(
+        (deleted) =>
+          deleted > 0 &&
+          logger.info({ deleted, days: config.retentionDays }, 'retention: old resolved tickets deleted'),
+      )
       .catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed; it runs again in an hour'));
 
   return {
@@ -231,22 +305,46 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           ? { baseUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, accessToken: whatsapp.accessToken }
           : null;
       if (credentials) {
-        const client = new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs });
-        const started = new OutboxDispatcher(orm, client, pubsub, logger, { ...defaultDispatcherOptions, ...config.outbox }, mediaStore);
+        const client = new CloudApiClient({
+          ...credentials,
+          version: whatsapp.apiVersion,
+          timeoutMs: whatsapp.timeoutMs,
+        });
+        const started = new OutboxDispatcher(
+          orm,
+          client,
+          pubsub,
+          logger,
+          { ...defaultDispatcherOptions, ...config.outbox },
+          mediaStore,
+        );
         orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => started.wake()));
         started.start();
         dispatcher = started;
         // Typing indicators are best effort: a short wait, no retry (see typing-indicator.ts).
         const { media } = config;
-        mediaFetcher = new MediaFetcher(orm, { ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs }, mediaStore, pubsub, logger, {
-          pollMs: media.pollMs,
-          retryBaseMs: media.retryBaseMs,
-          maxAttempts: media.fetchMaxAttempts,
-          downloadTimeoutMs: media.fetchTimeoutMs,
-          maxBytes: media.maxBytes,
-        });
+        mediaFetcher = new MediaFetcher(
+          orm,
+          { ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs },
+          mediaStore,
+          pubsub,
+          logger,
+          {
+            pollMs: media.pollMs,
+            retryBaseMs: media.retryBaseMs,
+            maxAttempts: media.fetchMaxAttempts,
+            downloadTimeoutMs: media.fetchTimeoutMs,
+            maxBytes: media.maxBytes,
+          },
+        );
         mediaFetcher.start();
-        typingIndicator.attach(new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: Math.min(whatsapp.timeoutMs, 5000) }));
+        typingIndicator.attach(
+          new CloudApiClient({
+            ...credentials,
+            version: whatsapp.apiVersion,
+            timeoutMs: Math.min(whatsapp.timeoutMs, 5000),
+          }),
+        );
       } else {
         logger.warn('no WhatsApp credentials and the simulator is off: replies wait in the outbox');
       }
@@ -256,7 +354,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         retentionTimer.unref();
       }
       snoozeSweep = startSnoozeSweep(supportContext, config.snoozeSweepMs, logger);
-      slaSweep = startSweep('sla', () => escalateBreachedTickets(supportContext()), config.slaSweepMs, logger, 'sla: tickets past a target escalated');
+      slaSweep = startSweep(
+        'sla',
+        () => escalateBreachedTickets(supportContext()),
+        config.slaSweepMs,
+        logger,
+        'sla: tickets past a target escalated',
+      );
       return url;
     },
     async close() {

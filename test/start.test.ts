@@ -23,7 +23,10 @@ describe('starting the server', () => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { admin { role } } }', variables: { e: email, p: password } }),
+      body: JSON.stringify({
+        query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { admin { role } } }',
+        variables: { e: email, p: password },
+      }),
     });
     expect(await response.json()).toEqual({ data: { login: { admin: { role: 'ADMIN' } } } });
     server.child.kill('SIGTERM');
@@ -38,7 +41,10 @@ describe('starting the server', () => {
     [{ NODE_ENV: 'production', WHATSAPP_APP_SECRET: 's3cret' }, /WHATSAPP_VERIFY_TOKEN is required/],
     [{ WHATSAPP_ACCESS_TOKEN: 'abc' }, /WHATSAPP_ACCESS_TOKEN and WHATSAPP_PHONE_NUMBER_ID must be set together/],
     [{ ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD is not usable: A password has at least 12 characters/],
-    [{ MEDIA_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' }, /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are required when MEDIA_STORE=s3/],
+    [
+      { MEDIA_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' },
+      /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY are required when MEDIA_STORE=s3/,
+    ],
   ])('a bad setting %o stops start-up with one line naming it', async (env, message) => {
     const server = start(env);
     expect(await server.exited).toBe(2);

@@ -20,9 +20,17 @@ function projectNeedingNode99(): string {
   return dir;
 }
 
-function launch(cwd: string, nodeArgs: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function launch(
+  cwd: string,
+  nodeArgs: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const args = [...nodeArgs, 'scripts/with-node.mjs', 'node', '-e', 'console.log("the command ran")'];
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -35,7 +43,9 @@ describe('running on a machine whose Node is too old', () => {
     const result = await launch(dir, [], { npm_config_registry: 'http://127.0.0.1:1/' });
     expect(result.code).toBe(1);
     expect(result.output.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Node\.js [\d.]+ is older than the 99\.0 this project needs, and could not fetch node-\w+-\w+@24\.\d+\.\d+ from http:\/\/127\.0\.0\.1:1\/ \(\w+\): install Node\.js 99\.0 or newer/),
+      expect.stringMatching(
+        /^Node\.js [\d.]+ is older than the 99\.0 this project needs, and could not fetch node-\w+-\w+@24\.\d+\.\d+ from http:\/\/127\.0\.0\.1:1\/ \(\w+\): install Node\.js 99\.0 or newer/,
+      ),
     ]);
     expect(existsSync(join(dir, '.tools'))).toBe(false);
   }, 60_000);
@@ -46,7 +56,9 @@ describe('running on a machine whose Node is too old', () => {
     const result = await launch(dir, [freebsd], {});
     expect(result.code).toBe(1);
     expect(result.output.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Node\.js [\d.]+ is older than the 99\.0 this project needs, and there is no Node\.js 24\.\d+\.\d+ for freebsd-\w+ on the npm registry: install Node\.js 99\.0 or newer \(https:\/\/nodejs\.org\/\) and run npm install again\.$/),
+      expect.stringMatching(
+        /^Node\.js [\d.]+ is older than the 99\.0 this project needs, and there is no Node\.js 24\.\d+\.\d+ for freebsd-\w+ on the npm registry: install Node\.js 99\.0 or newer \(https:\/\/nodejs\.org\/\) and run npm install again\.$/,
+      ),
     ]);
   });
 });

@@ -41,14 +41,20 @@ export function App({ socket }: { socket: Client }) {
   if (!signedIn) return <SignIn />;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Header />
       <ConnectionBanner />
       <main id="main" className={`screen screen-${route.screen}`}>
         {route.screen === 'tickets' && (
           <div className={`tickets-layout ${route.ticketId ? 'has-detail' : ''}`}>
             <TicketList selectedId={route.ticketId} />
-            {route.ticketId ? <TicketDetail key={route.ticketId} ticketId={route.ticketId} /> : <p className="empty-detail">Choose a ticket to read its thread.</p>}
+            {route.ticketId ? (
+              <TicketDetail key={route.ticketId} ticketId={route.ticketId} />
+            ) : (
+              <p className="empty-detail">Choose a ticket to read its thread.</p>
+            )}
           </div>
         )}
         {route.screen === 'contact' && (

@@ -59,12 +59,14 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     lazy: true,
     retryAttempts: Infinity,
     shouldRetry: () => true,
-    retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
+    retryWait: async (retries) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
     on: {
       connected: () => {
         // Events may have been missed while the socket was down, or before it first came up while the
         // screen's queries were loading: read everything on screen again.
-        if (connectionState !== 'offline') setTimeout(() => void client.refetchQueries({ include: 'active' }), reconnecting ? 0 : 300);
+        if (connectionState !== 'offline')
+          setTimeout(() => void client.refetchQueries({ include: 'active' }), reconnecting ? 0 : 300);
         setConnectionState('connected');
         reconnecting = false;
       },
@@ -80,14 +82,23 @@ export function createApolloClient(): { client: ApolloClient; socket: Client } {
     if (isUnauthenticated(error)) setSignedIn(false);
     else if (ServerError.is(error) || error.name === 'TypeError') setConnectionState('offline');
   });
-  const markReachable = new ApolloLink((operation, forward) => forward(operation).pipe(tap(() => setConnectionState('connected'))));
-  const http = ApolloLink.from([signOutWhenRefused, markReachable, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]);
+  const markReachable = new ApolloLink((operation, forward) =>
+    forward(operation).pipe(tap(() => setConnectionState('connected'))),
+  );
+  const http = ApolloLink.from([
+    signOutWhenRefused,
+    markReachable,
+    new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+  ]);
   const ws = new GraphQLWsLink(socket);
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
       // Presence heartbeats go over the socket too: the server drops this tab's presence the moment it closes.
-      return definition.kind === 'OperationDefinition' && (definition.operation === 'subscription' || definition.name?.value === PRESENCE_OPERATION);
+      return (
+        definition.kind === 'OperationDefinition' &&
+        (definition.operation === 'subscription' || definition.name?.value === PRESENCE_OPERATION)
+      );
     },
     ws,
     http,

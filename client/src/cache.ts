@@ -19,15 +19,35 @@ const refOf = (edge: Edge) => (edge.node as { __ref: string }).__ref;
  * prepended, and one with neither replaces the head of the list (a refetch); nodes already present are
  * never repeated.
  */
-export function mergeConnection(existing: Connection | undefined, incoming: Connection, args: Record<string, unknown> | null): Connection {
+export function mergeConnection(
+  existing: Connection | undefined,
+  incoming: Connection,
+  args: Record<string, unknown> | null,
+): Connection {
   if (!existing) return incoming;
   const seen = new Set(incoming.edges.map(refOf));
   const older = existing.edges.filter((edge) => !seen.has(refOf(edge)));
   if (args?.after) {
-    return { ...incoming, edges: [...older, ...incoming.edges], pageInfo: { ...existing.pageInfo, hasNextPage: incoming.pageInfo.hasNextPage, endCursor: incoming.pageInfo.endCursor } };
+    return {
+      ...incoming,
+      edges: [...older, ...incoming.edges],
+      pageInfo: {
+        ...existing.pageInfo,
+        hasNextPage: incoming.pageInfo.hasNextPage,
+        endCursor: incoming.pageInfo.endCursor,
+      },
+    };
   }
   if (args?.before) {
-    return { ...incoming, edges: [...incoming.edges, ...older], pageInfo: { ...existing.pageInfo, hasPreviousPage: incoming.pageInfo.hasPreviousPage, startCursor: incoming.pageInfo.startCursor } };
+    return {
+      ...incoming,
+      edges: [...incoming.edges, ...older],
+      pageInfo: {
+        ...existing.pageInfo,
+        hasPreviousPage: incoming.pageInfo.hasPreviousPage,
+        startCursor: incoming.pageInfo.startCursor,
+      },
+    };
   }
   return incoming;
 }
@@ -36,7 +56,11 @@ export function mergeConnection(existing: Connection | undefined, incoming: Conn
 export function appendEdge(existing: Connection, edge: Edge, at: 'start' | 'end'): Connection {
   if (existing.edges.some((candidate) => refOf(candidate) === refOf(edge))) return existing;
   const edges = at === 'start' ? [edge, ...existing.edges] : [...existing.edges, edge];
-  return { ...existing, edges, totalCount: typeof existing.totalCount === 'number' ? existing.totalCount + 1 : existing.totalCount };
+  return {
+    ...existing,
+    edges,
+    totalCount: typeof existing.totalCount === 'number' ? existing.totalCount + 1 : existing.totalCount,
+  };
 }
 
 const connectionPolicy = (keyArgs: string[] | false): FieldPolicy<Connection> => ({

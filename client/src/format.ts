@@ -16,7 +16,10 @@ export function formatAge(iso: string, now: number = Date.now()): string {
 export function formatTimestamp(iso: string, locale?: string, now: Date = new Date()): string {
   const date = new Date(iso);
   const sameDay = date.toDateString() === now.toDateString();
-  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
 }
 
 /** How long until the 24-hour reply window closes, or null once it has. */

@@ -20,7 +20,12 @@ export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
   if (ticket) return { screen: 'tickets', ticketId: decodeURIComponent(ticket[1]!) };
   const contact = /^\/contacts\/([^/]+)\/?$/.exec(path);
-  if (contact) return { screen: 'contact', phoneNumber: decodeURIComponent(contact[1]!), fromTicketId: new URLSearchParams(search).get('from') };
+  if (contact)
+    return {
+      screen: 'contact',
+      phoneNumber: decodeURIComponent(contact[1]!),
+      fromTicketId: new URLSearchParams(search).get('from'),
+    };
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
   if (path.startsWith('/settings')) return { screen: 'settings' };

@@ -1,23 +1,28 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261125033010 extends Migration {
-
   override name = 'Migration20261125033010';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table \`audit_log\` add column \`contact_id\` integer null;`);
-    this.addSql(`create index \`audit_log_contact_id_created_at_index\` on \`audit_log\` (\`contact_id\`, \`created_at\`);`);
+    this.addSql(
+      `create index \`audit_log_contact_id_created_at_index\` on \`audit_log\` (\`contact_id\`, \`created_at\`);`,
+    );
 
     this.addSql(`alter table \`contacts\` add column \`notes\` text null;`);
     this.addSql(`alter table \`contacts\` add column \`notes_updated_at\` datetime null;`);
-    this.addSql(`alter table \`contacts\` add column \`notes_updated_by_id\` integer null constraint \`contacts_notes_updated_by_id_foreign\` references \`admins\` (\`id\`) on delete set null;`);
+    this.addSql(
+      `alter table \`contacts\` add column \`notes_updated_by_id\` integer null constraint \`contacts_notes_updated_by_id_foreign\` references \`admins\` (\`id\`) on delete set null;`,
+    );
     this.addSql(`alter table \`contacts\` add column \`notes_revision\` integer not null default 0;`);
     this.addSql(`alter table \`contacts\` add column \`name_set_by_agent\` integer not null default false;`);
     this.addSql(`create index \`contacts_notes_updated_by_id_index\` on \`contacts\` (\`notes_updated_by_id\`);`);
 
     this.addSql(`alter table \`support_tickets\` add column \`snoozed_at\` datetime null;`);
     this.addSql(`alter table \`support_tickets\` add column \`snoozed_until\` datetime null;`);
-    this.addSql(`alter table \`support_tickets\` add column \`snoozed_by_id\` integer null constraint \`support_tickets_snoozed_by_id_foreign\` references \`admins\` (\`id\`) on delete set null;`);
+    this.addSql(
+      `alter table \`support_tickets\` add column \`snoozed_by_id\` integer null constraint \`support_tickets_snoozed_by_id_foreign\` references \`admins\` (\`id\`) on delete set null;`,
+    );
     this.addSql(`create index \`support_tickets_snoozed_by_id_index\` on \`support_tickets\` (\`snoozed_by_id\`);`);
     this.addSql(`create index \`support_tickets_snoozed_until_index\` on \`support_tickets\` (\`snoozed_until\`);`);
 
@@ -49,5 +54,4 @@ export class Migration20261125033010 extends Migration {
     this.addSql(`alter table \`support_tickets\` drop column \`snoozed_until\`;`);
     this.addSql(`alter table \`support_tickets\` drop column \`snoozed_by_id\`;`);
   }
-
 }

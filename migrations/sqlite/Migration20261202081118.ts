@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202081118 extends Migration {
-
   override name = 'Migration20261202081118';
 
   override up(): void | Promise<void> {
@@ -15,5 +14,4 @@ export class Migration20261202081118 extends Migration {
     this.addSql(`alter table \`contacts\` drop column \`whatsapp_user_id\`;`);
     this.addSql(`alter table \`contacts\` drop column \`username\`;`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202081800 extends Migration {
-
   override name = 'Migration20261202081800';
 
   override up(): void | Promise<void> {
@@ -27,5 +26,4 @@ export class Migration20261202081800 extends Migration {
 
     this.addSql(`alter table \`support_tickets\` drop column \`referral\`;`);
   }
-
 }

@@ -12,9 +12,14 @@ import { AuditEntry } from './audit-entry.entity.js';
 @ObjectType('AuditEntry', { description: 'One recorded action of an agent (or of the system).' })
 class AuditEntryType {
   @Field(() => ID) id!: number;
-  @Field(() => String, { description: 'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login, auth.login.failed, auth.password.changed, agent.deactivated' }) action!: string;
+  @Field(() => String, {
+    description:
+      'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login, auth.login.failed, auth.password.changed, agent.deactivated',
+  })
+  action!: string;
   @Field(() => ID, { nullable: true }) actorId!: number | null;
-  @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' }) actorLabel!: string;
+  @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' })
+  actorLabel!: string;
   @Field(() => ID, { nullable: true }) ticketId!: number | null;
   @Field(() => JSONObjectResolver, { nullable: true }) before!: Record<string, unknown> | null;
   @Field(() => JSONObjectResolver, { nullable: true }) after!: Record<string, unknown> | null;
@@ -23,12 +28,16 @@ class AuditEntryType {
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => [AuditEntryType], { description: 'Admins only: the newest entries first, optionally for one ticket, one contact (its phone number) or one agent; page with beforeId.' })
+  @Query(() => [AuditEntryType], {
+    description:
+      'Admins only: the newest entries first, optionally for one ticket, one contact (its phone number) or one agent; page with beforeId.',
+  })
   async auditLog(
     @Ctx() ctx: GraphqlContext,
     @Arg('ticketId', () => ID, { nullable: true }) ticketId?: string | null,
     @Arg('actorId', () => ID, { nullable: true }) actorId?: string | null,
-    @Arg('phoneNumber', () => String, { nullable: true, description: 'Changes to the contact with this number.' }) phoneNumber?: string | null,
+    @Arg('phoneNumber', () => String, { nullable: true, description: 'Changes to the contact with this number.' })
+    phoneNumber?: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg('beforeId', () => ID, { nullable: true }) beforeId?: string | null,
   ): Promise<AuditEntryType[]> {

@@ -55,7 +55,10 @@ export async function changePassword(
   assertUsablePassword(change.newPassword);
   const passwordHash = await hashPassword(change.newPassword, options.hashParams);
   return inTransaction(ctx, async (em, events) => {
-    const admin = await em.findOneOrFail(Admin, caller.admin.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const admin = await em.findOneOrFail(Admin, caller.admin.id, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
+    });
     admin.passwordHash = passwordHash;
     const ended = await endSessions(em, admin.id, caller.sessionId);
     await retireResetCodes(em, admin.id);
@@ -79,7 +82,8 @@ export function listSessions(em: EntityManager, caller: SessionCaller): Promise<
 export async function revokeSession(ctx: SupportContext, caller: SessionCaller, id: string): Promise<boolean> {
   const sessionId = parseId(id);
   return inTransaction(ctx, async (em, events) => {
-    const session = sessionId === null ? null : await em.findOne(AuthSession, { id: sessionId, admin: caller.admin.id });
+    const session =
+      sessionId === null ? null : await em.findOne(AuthSession, { id: sessionId, admin: caller.admin.id });
     if (!session) throw notFound('Session', id);
     if (session.revokedAt || session.expiresAt <= new Date()) return false;
     session.revokedAt = new Date();
@@ -110,7 +114,12 @@ const CODE_REFUSED = 'This reset code is wrong, used or expired; ask an admin fo
  * Sets a new password with a reset code (no sign-in needed). The code works once, until it expires; every
  * session of the agent ends. Tells nothing about whose code it was when it fails.
  */
-export async function resetPasswordWithCode(ctx: SupportContext, code: string, newPassword: string, hashParams: ScryptParams): Promise<void> {
+export async function resetPasswordWithCode(
+  ctx: SupportContext,
+  code: string,
+  newPassword: string,
+  hashParams: ScryptParams,
+): Promise<void> {
   assertUsablePassword(newPassword);
   const codeHash = sha256(code.trim());
   const live = await ctx.em.fork().findOne(PasswordReset, { codeHash, usedAt: null, expiresAt: { $gt: new Date() } });
@@ -118,12 +127,19 @@ export async function resetPasswordWithCode(ctx: SupportContext, code: string, n
   const passwordHash = await hashPassword(newPassword, hashParams);
   await inTransaction(ctx, async (em, events) => {
     // The code is spent by the one request that flips usedAt: two requests with one code cannot both win.
-    const spent = await em.nativeUpdate(PasswordReset, { id: live.id, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
+    const spent = await em.nativeUpdate(
+      PasswordReset,
+      { id: live.id, usedAt: null, expiresAt: { $gt: new Date() } },
+      { usedAt: new Date() },
+    );
     if (spent === 0) throw badInput(CODE_REFUSED);
     const admin = await em.findOneOrFail(Admin, live.admin.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     admin.passwordHash = passwordHash;
     const ended = await endSessions(em, admin.id, null);
-    recordAudit(em, { adminId: admin.id, label: admin.email }, 'auth.password.reset', null, null, { resetId: live.id, sessionsEnded: ended });
+    recordAudit(em, { adminId: admin.id, label: admin.email }, 'auth.password.reset', null, null, {
+      resetId: live.id,
+      sessionsEnded: ended,
+    });
     await em.flush();
     events.push({ topic: 'AUTH_REVOKED', payload: { adminId: admin.id } });
   });

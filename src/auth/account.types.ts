@@ -17,7 +17,10 @@ export class SessionType {
   @Field(() => Date, { description: 'When the session ends by itself (SESSION_TTL_HOURS after sign-in).' })
   expiresAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'The browser or tool that signed in (its User-Agent header), if it said.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The browser or tool that signed in (its User-Agent header), if it said.',
+  })
   userAgent!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The address that signed in, as the server saw it.' })
@@ -29,7 +32,9 @@ export class SessionType {
 
 @ObjectType({ description: 'A password-reset code for an agent, shown this once: only its hash is stored.' })
 export class PasswordResetPayload {
-  @Field(() => String, { description: 'The one-time code; the agent enters it (or opens /reset-password#code=…) to set a new password.' })
+  @Field(() => String, {
+    description: 'The one-time code; the agent enters it (or opens /reset-password#code=…) to set a new password.',
+  })
   code!: string;
 
   @Field(() => Date, { description: 'When the code stops working (PASSWORD_RESET_TTL_SECONDS after it was made).' })
@@ -44,6 +49,9 @@ export class UpdateAgentInput {
   @Field(() => String, { nullable: true, description: 'The name shown to other agents and in replies.' })
   name?: string | null;
 
-  @Field(() => Role, { nullable: true, description: 'ADMIN or AGENT; the last active admin cannot become an agent (LAST_ADMIN).' })
+  @Field(() => Role, {
+    nullable: true,
+    description: 'ADMIN or AGENT; the last active admin cannot become an agent (LAST_ADMIN).',
+  })
   role?: Role | null;
 }

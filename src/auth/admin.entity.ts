@@ -28,7 +28,9 @@ export class Admin {
   @Property({ type: 'string', length: 255, hidden: true })
   passwordHash!: string;
 
-  @Field(() => Boolean, { description: 'False once an admin deactivated the agent: they cannot sign in, and their tokens do not work.' })
+  @Field(() => Boolean, {
+    description: 'False once an admin deactivated the agent: they cannot sign in, and their tokens do not work.',
+  })
   @Property({ type: 'boolean' })
   active: boolean = true;
 

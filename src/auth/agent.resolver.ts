@@ -12,8 +12,14 @@ const AGENT_ID = { description: 'The agent (an Admin id).' };
 
 @Resolver()
 export class AgentResolver {
-  @Mutation(() => Admin, { description: 'Admins only: renames an agent or changes their role. Demoting the last active admin is LAST_ADMIN.' })
-  updateAgent(@Arg('id', () => ID, AGENT_ID) id: string, @Arg('input', () => UpdateAgentInput, { description: 'The new name, role, or both.' }) input: UpdateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
+  @Mutation(() => Admin, {
+    description: 'Admins only: renames an agent or changes their role. Demoting the last active admin is LAST_ADMIN.',
+  })
+  updateAgent(
+    @Arg('id', () => ID, AGENT_ID) id: string,
+    @Arg('input', () => UpdateAgentInput, { description: 'The new name, role, or both.' }) input: UpdateAgentInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Admin> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return updateAgent(ctx.support, actorOf(caller), id, input);
@@ -40,10 +46,16 @@ export class AgentResolver {
     description:
       "Admins only: a one-time code with which the agent sets a new password (resetPassword), shown this once. The agent's old password stops working and their sessions end now.",
   })
-  createPasswordReset(@Arg('id', () => ID, AGENT_ID) id: string, @Ctx() ctx: GraphqlContext): Promise<PasswordResetPayload> {
+  createPasswordReset(
+    @Arg('id', () => ID, AGENT_ID) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<PasswordResetPayload> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     const { passwords } = ctx.app.config;
-    return createPasswordReset(ctx.support, actorOf(caller), id, { ttlSeconds: passwords.resetTtlSeconds, hashParams: scryptParams(passwords.hashCost) });
+    return createPasswordReset(ctx.support, actorOf(caller), id, {
+      ttlSeconds: passwords.resetTtlSeconds,
+      hashParams: scryptParams(passwords.hashCost),
+    });
   }
 }

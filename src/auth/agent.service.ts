@@ -15,7 +15,8 @@ import { unusableHash, type ScryptParams } from './password.js';
 
 async function lockAgent(em: EntityManager, id: string): Promise<Admin> {
   const adminId = parseId(id);
-  const agent = adminId === null ? null : await em.findOne(Admin, adminId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const agent =
+    adminId === null ? null : await em.findOne(Admin, adminId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!agent) throw notFound('Agent', id);
   return agent;
 }
@@ -25,14 +26,21 @@ async function lockAgent(em: EntityManager, id: string): Promise<Admin> {
  * deactivating each other at once queue here (and never deadlock) and the second sees the first's change.
  */
 function lockActiveAdmins(em: EntityManager): Promise<Admin[]> {
-  return em.find(Admin, { role: Role.ADMIN, active: true }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  return em.find(
+    Admin,
+    { role: Role.ADMIN, active: true },
+    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
 }
 
 /** Refuses to take away the last active admin. */
 function assertAnotherActiveAdmin(activeAdmins: readonly Admin[], agent: Admin, change: string): void {
   if (!activeAdmins.some((admin) => admin.id === agent.id)) return;
   if (activeAdmins.length <= 1) {
-    throw new DomainError(ErrorCode.LAST_ADMIN, `${agent.name} is the desk's last active admin and cannot be ${change}; make another agent an admin first`);
+    throw new DomainError(
+      ErrorCode.LAST_ADMIN,
+      `${agent.name} is the desk's last active admin and cannot be ${change}; make another agent an admin first`,
+    );
   }
 }
 
@@ -56,7 +64,14 @@ export async function updateAgent(ctx: SupportContext, actor: Actor, id: string,
     }
     if (name !== null) agent.name = name;
     if (before.name === agent.name && before.role === agent.role) return agent;
-    recordAudit(em, actor, 'agent.updated', null, { id: agent.id, ...before }, { id: agent.id, name: agent.name, role: agent.role });
+    recordAudit(
+      em,
+      actor,
+      'agent.updated',
+      null,
+      { id: agent.id, ...before },
+      { id: agent.id, name: agent.name, role: agent.role },
+    );
     await em.flush();
     events.push({ topic: 'AGENT_CHANGED', payload: { adminId: agent.id } }, { topic: 'ROUTING_CHANGED', payload: {} });
     return agent;
@@ -79,9 +94,19 @@ export async function deactivateAgent(ctx: SupportContext, actor: Actor, id: str
     const sessionsEnded = await endSessions(em, agent.id, null);
     await retireResetCodes(em, agent.id);
     const ticketsReleased = await releaseTicketsOf(em, events, actor, agent.id, 'agent deactivated');
-    recordAudit(em, actor, 'agent.deactivated', null, { id: agent.id, active: true }, { id: agent.id, active: false, sessionsEnded, ticketsReleased });
+    recordAudit(
+      em,
+      actor,
+      'agent.deactivated',
+      null,
+      { id: agent.id, active: true },
+      { id: agent.id, active: false, sessionsEnded, ticketsReleased },
+    );
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { adminId: agent.id, apiTokens: true } }, { topic: 'ROUTING_CHANGED', payload: {} });
+    events.push(
+      { topic: 'AUTH_REVOKED', payload: { adminId: agent.id, apiTokens: true } },
+      { topic: 'ROUTING_CHANGED', payload: {} },
+    );
     return agent;
   });
   await assignWaitingTickets(ctx);
@@ -112,7 +137,8 @@ export async function createPasswordReset(
   id: string,
   options: { ttlSeconds: number; hashParams: ScryptParams },
 ): Promise<{ code: string; expiresAt: Date; admin: Admin }> {
-  if (parseId(id) === actor.adminId) throw badInput('Change your own password from your account page, with your current password');
+  if (parseId(id) === actor.adminId)
+    throw badInput('Change your own password from your account page, with your current password');
   const code = newResetCode();
   return inTransaction(ctx, async (em, events) => {
     const agent = await lockAgent(em, id);
@@ -120,9 +146,19 @@ export async function createPasswordReset(
     agent.passwordHash = unusableHash(options.hashParams);
     const sessionsEnded = await endSessions(em, agent.id, null);
     const expiresAt = new Date(Date.now() + options.ttlSeconds * 1000);
-    const reset = em.create(PasswordReset, { codeHash: sha256(code), admin: agent, createdById: actor.adminId, expiresAt });
+    const reset = em.create(PasswordReset, {
+      codeHash: sha256(code),
+      admin: agent,
+      createdById: actor.adminId,
+      expiresAt,
+    });
     await em.flush();
-    recordAudit(em, actor, 'agent.password-reset', null, null, { id: agent.id, resetId: reset.id, expiresAt: expiresAt.toISOString(), sessionsEnded });
+    recordAudit(em, actor, 'agent.password-reset', null, null, {
+      id: agent.id,
+      resetId: reset.id,
+      expiresAt: expiresAt.toISOString(),
+      sessionsEnded,
+    });
     await em.flush();
     events.push({ topic: 'AUTH_REVOKED', payload: { adminId: agent.id } });
     return { code, expiresAt, admin: agent };

@@ -11,4 +11,8 @@ export enum ApiScope {
 }
 
 registerEnumType(Role, { name: 'Role', description: 'ADMIN manages agents and API tokens; AGENT works tickets.' });
-registerEnumType(ApiScope, { name: 'ApiScope', description: 'READ: queries and subscriptions. WRITE: mutations, and everything READ allows (a token made with WRITE has both).' });
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  description:
+    'READ: queries and subscriptions. WRITE: mutations, and everything READ allows (a token made with WRITE has both).',
+});

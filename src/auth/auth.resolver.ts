@@ -13,13 +13,24 @@ import { assertAdminSession } from './caller.js';
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: 'The one operation that needs no token. Over HTTP it also sets the session cookie the admin UI uses.' })
-  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: GraphqlContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'The one operation that needs no token. Over HTTP it also sets the session cookie the admin UI uses.',
+  })
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<AuthPayload> {
     const { loginLimits, config } = ctx.app;
-    const options = { sessionTtlHours: config.sessionTtlHours, hashParams: scryptParams(config.passwords.hashCost), from: { ip: ctx.ip, userAgent: ctx.userAgent } };
+    const options = {
+      sessionTtlHours: config.sessionTtlHours,
+      hashParams: scryptParams(config.passwords.hashCost),
+      from: { ip: ctx.ip, userAgent: ctx.userAgent },
+    };
     const attempt = { email, ip: ctx.ip, device: ctx.http?.cookies[DEVICE_COOKIE] };
     const { result, device } = await loginLimits.attempt(attempt, () => login(ctx.em, email, password, options));
-    if (ctx.http) setSignInCookies(ctx.http, config, { token: result.token, maxAgeSeconds: config.sessionTtlHours * 3600 }, device);
+    if (ctx.http)
+      setSignInCookies(ctx.http, config, { token: result.token, maxAgeSeconds: config.sessionTtlHours * 3600 }, device);
     return result;
   }
 
@@ -32,7 +43,10 @@ export class AuthResolver {
     return ended;
   }
 
-  @Query(() => Admin, { nullable: true, description: 'The agent behind the token (for an API token, the admin who made it).' })
+  @Query(() => Admin, {
+    nullable: true,
+    description: 'The agent behind the token (for an API token, the admin who made it).',
+  })
   me(@Ctx() ctx: GraphqlContext): Admin {
     return callerOf(ctx).admin;
   }
@@ -40,7 +54,11 @@ export class AuthResolver {
   @Query(() => [Admin], { description: 'Active agents and admins, by name.' })
   admins(
     @Ctx() ctx: GraphqlContext,
-    @Arg('includeDeactivated', () => Boolean, { defaultValue: false, description: 'Admins only: deactivated agents too.' }) includeDeactivated: boolean,
+    @Arg('includeDeactivated', () => Boolean, {
+      defaultValue: false,
+      description: 'Admins only: deactivated agents too.',
+    })
+    includeDeactivated: boolean,
   ): Promise<Admin[]> {
     const caller = callerOf(ctx);
     if (includeDeactivated) assertAdminSession(caller);
@@ -48,7 +66,10 @@ export class AuthResolver {
   }
 
   @Mutation(() => Admin, { description: 'Admins only: adds an agent or admin who can sign in.' })
-  createAgent(@Arg('input', () => CreateAgentInput) input: CreateAgentInput, @Ctx() ctx: GraphqlContext): Promise<Admin> {
+  createAgent(
+    @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Admin> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return createAdmin(ctx.em, input, scryptParams(ctx.app.config.passwords.hashCost), actorOf(caller));

@@ -10,7 +10,14 @@ import { ApiToken } from './api-token.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { ApiScope, Role } from './auth.enums.js';
 import { ALL_SCOPES, withImpliedScopes, type Caller } from './caller.js';
-import { describeHash, hashPassword, needsRehash, unusableHash, verifyPassword, type ScryptParams } from './password.js';
+import {
+  describeHash,
+  hashPassword,
+  needsRehash,
+  unusableHash,
+  verifyPassword,
+  type ScryptParams,
+} from './password.js';
 import { assertUsablePassword } from './password-policy.js';
 
 export const SESSION_PREFIX = 'sess_';
@@ -20,7 +27,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
 
 export function actorOf(caller: Caller): Actor {
-  const label = caller.kind === 'session' ? caller.admin.email : `api-token:${caller.tokenName} (${caller.admin.email})`;
+  const label =
+    caller.kind === 'session' ? caller.admin.email : `api-token:${caller.tokenName} (${caller.admin.email})`;
   return { adminId: caller.admin.id, name: caller.admin.name, label };
 }
 
@@ -45,7 +53,10 @@ export async function login(
   const valid = await verifyPassword(password, admin?.passwordHash ?? unusableHash(options.hashParams));
   const attempt = { email: address.slice(0, 254), ip: options.from.ip };
   if (!admin || !valid) {
-    recordAudit(em, { adminId: admin?.id ?? null, label: address.slice(0, 160) }, 'auth.login.failed', null, null, { ...attempt, reason: admin ? 'wrong password' : 'unknown email' });
+    recordAudit(em, { adminId: admin?.id ?? null, label: address.slice(0, 160) }, 'auth.login.failed', null, null, {
+      ...attempt,
+      reason: admin ? 'wrong password' : 'unknown email',
+    });
     await em.flush();
     throw unauthenticated('Wrong email or password');
   }
@@ -59,7 +70,14 @@ export async function login(
   if (needsRehash(admin.passwordHash, options.hashParams)) {
     const before = describeHash(admin.passwordHash);
     admin.passwordHash = await hashPassword(password, options.hashParams);
-    recordAudit(em, actor, 'auth.password.rehashed', null, { hash: before }, { hash: describeHash(admin.passwordHash) });
+    recordAudit(
+      em,
+      actor,
+      'auth.password.rehashed',
+      null,
+      { hash: before },
+      { hash: describeHash(admin.passwordHash) },
+    );
   }
   const token = newSecret(SESSION_PREFIX);
   const now = new Date();
@@ -80,7 +98,11 @@ export async function login(
 
 export async function logout(em: EntityManager, caller: Caller): Promise<boolean> {
   if (caller.kind !== 'session') return false;
-  const updated = await em.nativeUpdate(AuthSession, { id: caller.sessionId, revokedAt: null }, { revokedAt: new Date() });
+  const updated = await em.nativeUpdate(
+    AuthSession,
+    { id: caller.sessionId, revokedAt: null },
+    { revokedAt: new Date() },
+  );
   if (updated > 0) {
     recordAudit(em, actorOf(caller), 'auth.logout', null, null, { sessionId: caller.sessionId });
     await em.flush();
@@ -101,16 +123,34 @@ export async function authenticate(em: EntityManager, token: string): Promise<Ca
     if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
       await em.nativeUpdate(AuthSession, { id: session.id }, { lastUsedAt: now });
     }
-    return { kind: 'session', admin: session.admin, sessionId: session.id, scopes: ALL_SCOPES, expiresAt: session.expiresAt };
+    return {
+      kind: 'session',
+      admin: session.admin,
+      sessionId: session.id,
+      scopes: ALL_SCOPES,
+      expiresAt: session.expiresAt,
+    };
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await em.findOne(
       ApiToken,
-      { tokenHash: sha256(token), revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }], createdBy: { active: true } },
+      {
+        tokenHash: sha256(token),
+        revokedAt: null,
+        $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+        createdBy: { active: true },
+      },
       { populate: ['createdBy'] },
     );
     return apiToken
-      ? { kind: 'api-token', admin: apiToken.createdBy, tokenId: apiToken.id, tokenName: apiToken.name, scopes: withImpliedScopes(apiToken.scopes), expiresAt: apiToken.expiresAt }
+      ? {
+          kind: 'api-token',
+          admin: apiToken.createdBy,
+          tokenId: apiToken.id,
+          tokenName: apiToken.name,
+          scopes: withImpliedScopes(apiToken.scopes),
+          expiresAt: apiToken.expiresAt,
+        }
       : null;
   }
   return null;
@@ -136,9 +176,19 @@ export async function createApiToken(
   if (uniqueScopes.length === 0) throw badInput('An API token needs at least one scope');
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt must be in the future');
   const token = newSecret(API_TOKEN_PREFIX);
-  const apiToken = em.create(ApiToken, { name: tokenName, tokenHash: sha256(token), scopes: uniqueScopes, createdBy: em.getReference(Admin, caller.admin.id), expiresAt });
+  const apiToken = em.create(ApiToken, {
+    name: tokenName,
+    tokenHash: sha256(token),
+    scopes: uniqueScopes,
+    createdBy: em.getReference(Admin, caller.admin.id),
+    expiresAt,
+  });
   await em.flush();
-  recordAudit(em, actorOf(caller), 'api-token.created', null, null, { id: apiToken.id, name: tokenName, scopes: uniqueScopes });
+  recordAudit(em, actorOf(caller), 'api-token.created', null, null, {
+    id: apiToken.id,
+    name: tokenName,
+    scopes: uniqueScopes,
+  });
   await em.flush();
   return { token, apiToken };
 }
@@ -148,7 +198,14 @@ export async function revokeApiToken(em: EntityManager, caller: Caller, id: numb
   if (!apiToken) throw notFound('API token', id ?? 'unknown');
   if (apiToken.revokedAt) return false;
   apiToken.revokedAt = new Date();
-  recordAudit(em, actorOf(caller), 'api-token.revoked', null, { id: apiToken.id, revokedAt: null }, { id: apiToken.id, revokedAt: apiToken.revokedAt.toISOString() });
+  recordAudit(
+    em,
+    actorOf(caller),
+    'api-token.revoked',
+    null,
+    { id: apiToken.id, revokedAt: null },
+    { id: apiToken.id, revokedAt: apiToken.revokedAt.toISOString() },
+  );
   await em.flush();
   return true;
 }
@@ -167,7 +224,12 @@ export async function createAdmin(
   assertUsablePassword(input.password);
   const taken = () => badInput(`An agent with the email ${email} already exists`);
   if (await em.count(Admin, { email })) throw taken();
-  const admin = em.create(Admin, { email, name, role: input.role, passwordHash: await hashPassword(input.password, hashParams) });
+  const admin = em.create(Admin, {
+    email,
+    name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password, hashParams),
+  });
   try {
     await em.flush();
   } catch (error) {

@@ -6,7 +6,14 @@ import type { AuthRevocation } from '../pubsub/pubsub.js';
 
 export type Caller =
   | { kind: 'session'; admin: Admin; sessionId: number; scopes: readonly ApiScope[]; expiresAt: Date | null }
-  | { kind: 'api-token'; admin: Admin; tokenId: number; tokenName: string; scopes: readonly ApiScope[]; expiresAt: Date | null };
+  | {
+      kind: 'api-token';
+      admin: Admin;
+      tokenId: number;
+      tokenName: string;
+      scopes: readonly ApiScope[];
+      expiresAt: Date | null;
+    };
 
 export const ALL_SCOPES: readonly ApiScope[] = [ApiScope.READ, ApiScope.WRITE];
 
@@ -18,7 +25,9 @@ export type OperationKind = 'query' | 'mutation' | 'subscription';
  * token that reads through mutation results. A token asked for with WRITE is made, and read, with both.
  */
 export function withImpliedScopes(scopes: readonly ApiScope[]): ApiScope[] {
-  return ALL_SCOPES.filter((scope) => scopes.includes(scope) || (scope === ApiScope.READ && scopes.includes(ApiScope.WRITE)));
+  return ALL_SCOPES.filter(
+    (scope) => scopes.includes(scope) || (scope === ApiScope.READ && scopes.includes(ApiScope.WRITE)),
+  );
 }
 
 /** Queries and subscriptions need READ, mutations need WRITE (which includes READ). Sessions carry both. */
@@ -55,4 +64,3 @@ export function assertAdminSession(caller: Caller): void {
   if (caller.kind !== 'session') throw forbidden('Only a signed-in admin may do this, not an API token');
   if (caller.admin.role !== Role.ADMIN) throw forbidden('Only an admin may do this');
 }
-

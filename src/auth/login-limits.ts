@@ -52,14 +52,23 @@ export class LoginLimits {
   async attempt<T>(who: SignInAttempt, signIn: () => Promise<T>): Promise<{ result: T; device: string }> {
     const account = who.email.trim().toLowerCase();
     const deviceId = this.deviceIdFor(account, who.device);
-    const keys = { account, accountAddress: `${account}:${who.ip}`, address: who.ip, device: deviceId ? `${account}:${deviceId}` : null };
+    const keys = {
+      account,
+      accountAddress: `${account}:${who.ip}`,
+      address: who.ip,
+      device: deviceId ? `${account}:${deviceId}` : null,
+    };
     const known = deviceId ? 'device' : (await this.isKnownAddress(keys.accountAddress)) ? 'address' : null;
     const checks: Check[] =
       known === 'device'
         ? [[this.byDevice, keys.device!]]
         : known === 'address'
           ? [[this.byAccountAndAddress, keys.accountAddress]]
-          : [[this.byAccount, keys.account], [this.byAccountAndAddress, keys.accountAddress], [this.byAddress, keys.address]];
+          : [
+              [this.byAccount, keys.account],
+              [this.byAccountAndAddress, keys.accountAddress],
+              [this.byAddress, keys.address],
+            ];
     if ((await Promise.all(checks.map(([limiter, key]) => isSpent(limiter, key)))).some(Boolean)) {
       throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed sign-in attempts; wait 15 minutes and try again');
     }
@@ -68,7 +77,11 @@ export class LoginLimits {
       result = await signIn();
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) {
-        const failures: Check[] = [[this.byAccount, keys.account], [this.byAccountAndAddress, keys.accountAddress], [this.byAddress, keys.address]];
+        const failures: Check[] = [
+          [this.byAccount, keys.account],
+          [this.byAccountAndAddress, keys.accountAddress],
+          [this.byAddress, keys.address],
+        ];
         if (keys.device) failures.push([this.byDevice, keys.device]);
         await Promise.all(failures.map(([limiter, key]) => countFailure(limiter, key)));
       }

@@ -39,7 +39,8 @@ export function passwordProblem(password: string): string | null {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return `A password has at least ${MIN_PASSWORD_LENGTH} characters`;
   if (length > MAX_PASSWORD_LENGTH) return `A password has at most ${MAX_PASSWORD_LENGTH} characters`;
-  if (isCommonPassword(password)) return 'This password is one of the most common ones, which attackers try first; choose another';
+  if (isCommonPassword(password))
+    return 'This password is one of the most common ones, which attackers try first; choose another';
   return null;
 }
 

@@ -24,7 +24,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions & ScryptP
   // scrypt needs 128 × N × r bytes; Node refuses anything above maxmem (32 MiB by default).
   const maxmem = 128 * options.N * options.r * 2;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -38,8 +40,21 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buff
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   if (scheme !== 'scrypt' || !salt || !hash) return null;
-  const validN = Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** MAX_SCRYPT_LOG_N && (params.N & (params.N - 1)) === 0;
-  if (!validN || !Number.isInteger(params.r) || params.r < 1 || params.r > 32 || !Number.isInteger(params.p) || params.p < 1 || params.p > 16) return null;
+  const validN =
+    Number.isInteger(params.N) &&
+    params.N >= 2 &&
+    params.N <= 2 ** MAX_SCRYPT_LOG_N &&
+    (params.N & (params.N - 1)) === 0;
+  if (
+    !validN ||
+    !Number.isInteger(params.r) ||
+    params.r < 1 ||
+    params.r > 32 ||
+    !Number.isInteger(params.p) ||
+    params.p < 1 ||
+    params.p > 16
+  )
+    return null;
   return { params, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
 }
 

@@ -60,13 +60,48 @@ export function requestToken(headers: IncomingHttpHeaders, changes: boolean, set
 export const isChangingMethod = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 /** After a sign-in: the session cookie, and the device cookie that makes this browser known to the account. */
-export function setSignInCookies(http: HttpExchange, settings: CookieSettings, session: { token: string; maxAgeSeconds: number }, device: string): void {
+export function setSignInCookies(
+  http: HttpExchange,
+  settings: CookieSettings,
+  session: { token: string; maxAgeSeconds: number },
+  device: string,
+): void {
   const secure = isSecure(settings);
-  http.setCookie(stringifySetCookie({ name: SESSION_COOKIE, value: session.token, httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: session.maxAgeSeconds }));
-  http.setCookie(stringifySetCookie({ name: DEVICE_COOKIE, value: device, httpOnly: true, sameSite: 'strict', secure, path: '/graphql', maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS }));
+  http.setCookie(
+    stringifySetCookie({
+      name: SESSION_COOKIE,
+      value: session.token,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      maxAge: session.maxAgeSeconds,
+    }),
+  );
+  http.setCookie(
+    stringifySetCookie({
+      name: DEVICE_COOKIE,
+      value: device,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      path: '/graphql',
+      maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+    }),
+  );
 }
 
 /** Sign-out, or a cookie whose session has ended: the browser forgets it. */
 export function clearSessionCookie(http: HttpExchange, settings: CookieSettings): void {
-  http.setCookie(stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, sameSite: 'lax', secure: isSecure(settings), path: '/', maxAge: 0 }));
+  http.setCookie(
+    stringifySetCookie({
+      name: SESSION_COOKIE,
+      value: '',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isSecure(settings),
+      path: '/',
+      maxAge: 0,
+    }),
+  );
 }

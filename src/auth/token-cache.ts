@@ -34,7 +34,10 @@ export class TokenCache {
     }
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     // Never past the token's own expiry.
-    this.entries.set(key, { caller, until: Math.min(Date.now() + this.ttlMs, caller.expiresAt?.getTime() ?? Infinity) });
+    this.entries.set(key, {
+      caller,
+      until: Math.min(Date.now() + this.ttlMs, caller.expiresAt?.getTime() ?? Infinity),
+    });
     return caller;
   }
 

@@ -17,7 +17,10 @@ export class CannedResponse {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'What follows the / in the reply box: 1 to 32 lower-case letters, digits and dashes, e.g. refund. Unique.' })
+  @Field(() => String, {
+    description:
+      'What follows the / in the reply box: 1 to 32 lower-case letters, digits and dashes, e.g. refund. Unique.',
+  })
   @Property({ type: 'string', length: 32, unique: true })
   shortcode!: string;
 
@@ -25,7 +28,9 @@ export class CannedResponse {
   @Property({ type: 'string', length: 80 })
   title!: string;
 
-  @Field(() => String, { description: 'The reply, at most 4,096 characters (WhatsApp’s limit). Placeholders: {{name}}, the person’s name.' })
+  @Field(() => String, {
+    description: 'The reply, at most 4,096 characters (WhatsApp’s limit). Placeholders: {{name}}, the person’s name.',
+  })
   @Property({ type: 'text' })
   body!: string;
 

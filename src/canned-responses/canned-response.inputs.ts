@@ -3,13 +3,17 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class CreateCannedResponseInput {
-  @Field(() => String, { description: '1 to 32 lower-case letters, digits and dashes (upper case is lowered), e.g. refund. Unique.' })
+  @Field(() => String, {
+    description: '1 to 32 lower-case letters, digits and dashes (upper case is lowered), e.g. refund. Unique.',
+  })
   shortcode!: string;
 
   @Field(() => String, { description: 'At most 80 characters.' })
   title!: string;
 
-  @Field(() => String, { description: 'At most 4,096 characters. The only placeholder is {{name}}; any other is refused.' })
+  @Field(() => String, {
+    description: 'At most 4,096 characters. The only placeholder is {{name}}; any other is refused.',
+  })
   body!: string;
 }
 

@@ -18,7 +18,8 @@ import {
 @Resolver(() => CannedResponse)
 export class CannedResponseResolver {
   @Query(() => [CannedResponse], {
-    description: 'Canned responses whose shortcode or title contains `search` (a leading / is ignored), shortcodes starting with it first; then by shortcode. At most `first` (1 to 100).',
+    description:
+      'Canned responses whose shortcode or title contains `search` (a leading / is ignored), shortcodes starting with it first; then by shortcode. At most `first` (1 to 100).',
   })
   cannedResponses(
     @Ctx() ctx: GraphqlContext,
@@ -28,8 +29,14 @@ export class CannedResponseResolver {
     return listCannedResponses(ctx.em, search, first ?? 50);
   }
 
-  @Mutation(() => CannedResponse, { description: 'Any agent or admin adds one for the whole desk; they become its author. A taken shortcode is BAD_USER_INPUT.' })
-  createCannedResponse(@Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput, @Ctx() ctx: GraphqlContext): Promise<CannedResponse> {
+  @Mutation(() => CannedResponse, {
+    description:
+      'Any agent or admin adds one for the whole desk; they become its author. A taken shortcode is BAD_USER_INPUT.',
+  })
+  createCannedResponse(
+    @Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<CannedResponse> {
     return createCannedResponse(ctx.support, editorOf(callerOf(ctx)), input);
   }
 
@@ -57,8 +64,14 @@ export class CannedResponseResolver {
     return mayEditCannedResponse(editorOf(callerOf(ctx)), response);
   }
 
-  @Subscription(() => CannedResponseChange, { topics: 'CANNED_RESPONSE_CHANGED', description: 'Every canned response created, changed or deleted, by anyone.' })
-  async cannedResponseChanged(@Root() event: RecordChangedEvent, @Ctx() ctx: GraphqlContext): Promise<CannedResponseChange> {
+  @Subscription(() => CannedResponseChange, {
+    topics: 'CANNED_RESPONSE_CHANGED',
+    description: 'Every canned response created, changed or deleted, by anyone.',
+  })
+  async cannedResponseChanged(
+    @Root() event: RecordChangedEvent,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<CannedResponseChange> {
     renewScope(ctx);
     const cannedResponse = event.change === ChangeKind.DELETED ? null : await ctx.em.findOne(CannedResponse, event.id);
     return { change: event.change, id: event.id, cannedResponse };

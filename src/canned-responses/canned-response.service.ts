@@ -26,7 +26,10 @@ export function editorOf(caller: Caller): Editor {
   return { ...actorOf(caller), isAdmin: caller.admin.role === Role.ADMIN };
 }
 
-export function mayEditCannedResponse(editor: Pick<Editor, 'adminId' | 'isAdmin'>, response: { author: { id: number } | null }): boolean {
+export function mayEditCannedResponse(
+  editor: Pick<Editor, 'adminId' | 'isAdmin'>,
+  response: { author: { id: number } | null },
+): boolean {
   return editor.isAdmin || response.author?.id === editor.adminId;
 }
 
@@ -41,12 +44,20 @@ export interface CannedResponseFields {
  * reads rather than one ordered by a computed column: the ORM writes an ORDER BY fragment's values into its
  * text, where a `?` the person typed became a placeholder.
  */
-export async function listCannedResponses(em: SqlEntityManager, search: string | null | undefined, first: number): Promise<CannedResponse[]> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first is 1 to ${MAX_PAGE_SIZE}, got ${first}`);
+export async function listCannedResponses(
+  em: SqlEntityManager,
+  search: string | null | undefined,
+  first: number,
+): Promise<CannedResponse[]> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput(`first is 1 to ${MAX_PAGE_SIZE}, got ${first}`);
   const text = (search ?? '').trim().replace(/^\//, '').toLowerCase();
   if (text.length > 80) throw badInput('search is at most 80 characters');
   if (!text) return em.find(CannedResponse, {}, { orderBy: { shortcode: 'asc' }, limit: first });
-  const starting = await em.find(CannedResponse, likeStartsWith<CannedResponse>('shortcode', text), { orderBy: { shortcode: 'asc' }, limit: first });
+  const starting = await em.find(CannedResponse, likeStartsWith<CannedResponse>('shortcode', text), {
+    orderBy: { shortcode: 'asc' },
+    limit: first,
+  });
   if (starting.length === first) return starting;
   const containing = await em.find(
     CannedResponse,
@@ -76,17 +87,35 @@ async function assertShortcodeFree(em: EntityManager, shortcode: string, exceptI
 }
 
 function assertMayEdit(editor: Editor, response: CannedResponse): void {
-  if (!mayEditCannedResponse(editor, response)) throw forbidden(`Only the author of /${response.shortcode} or an admin may change or delete it`);
+  if (!mayEditCannedResponse(editor, response))
+    throw forbidden(`Only the author of /${response.shortcode} or an admin may change or delete it`);
 }
 
-const described = (response: CannedResponse) => ({ id: response.id, shortcode: response.shortcode, title: response.title });
+const described = (response: CannedResponse) => ({
+  id: response.id,
+  shortcode: response.shortcode,
+  title: response.title,
+});
 
-export async function createCannedResponse(ctx: SupportContext, editor: Editor, input: { shortcode: string; title: string; body: string }): Promise<CannedResponse> {
-  const fields = { shortcode: normalizeShortcode(input.shortcode), title: validateTitle(input.title), body: validateCannedBody(input.body) };
+export async function createCannedResponse(
+  ctx: SupportContext,
+  editor: Editor,
+  input: { shortcode: string; title: string; body: string },
+): Promise<CannedResponse> {
+  const fields = {
+    shortcode: normalizeShortcode(input.shortcode),
+    title: validateTitle(input.title),
+    body: validateCannedBody(input.body),
+  };
   return inTransaction(ctx, async (em, events) => {
     await assertShortcodeFree(em, fields.shortcode, null);
     const now = new Date();
-    const response = em.create(CannedResponse, { ...fields, author: em.getReference(Admin, editor.adminId), createdAt: now, updatedAt: now });
+    const response = em.create(CannedResponse, {
+      ...fields,
+      author: em.getReference(Admin, editor.adminId),
+      createdAt: now,
+      updatedAt: now,
+    });
     // A concurrent insert of the same shortcode: the unique index decides, and the loser hears the same.
     await flushOrRefuse(em, () => shortcodeTaken(fields.shortcode));
     recordAudit(em, editor, 'canned-response.created', null, null, described(response));
@@ -96,7 +125,12 @@ export async function createCannedResponse(ctx: SupportContext, editor: Editor, 
 }
 
 /** Changes the fields given (the others stay); the author or an admin only. */
-export async function updateCannedResponse(ctx: SupportContext, editor: Editor, id: string, input: CannedResponseFields): Promise<CannedResponse> {
+export async function updateCannedResponse(
+  ctx: SupportContext,
+  editor: Editor,
+  id: string,
+  input: CannedResponseFields,
+): Promise<CannedResponse> {
   const changes: { shortcode?: string; title?: string; body?: string } = {};
   if (input.shortcode != null) changes.shortcode = normalizeShortcode(input.shortcode);
   if (input.title != null) changes.title = validateTitle(input.title);
@@ -105,7 +139,8 @@ export async function updateCannedResponse(ctx: SupportContext, editor: Editor, 
   return inTransaction(ctx, async (em, events) => {
     const response = await loadCannedResponse(em, id);
     assertMayEdit(editor, response);
-    if (changes.shortcode !== undefined && changes.shortcode !== response.shortcode) await assertShortcodeFree(em, changes.shortcode, response.id);
+    if (changes.shortcode !== undefined && changes.shortcode !== response.shortcode)
+      await assertShortcodeFree(em, changes.shortcode, response.id);
     const before = described(response);
     const bodyChanged = changes.body !== undefined && changes.body !== response.body;
     Object.assign(response, changes, { updatedAt: new Date() });

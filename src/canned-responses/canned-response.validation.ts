@@ -11,15 +11,21 @@ export const PLACEHOLDERS = { name: "the person's name" } as const;
 const SHORTCODE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 
-const knownList = () => Object.keys(PLACEHOLDERS).map((key) => `{{${key}}}`).join(', ');
+const knownList = () =>
+  Object.keys(PLACEHOLDERS)
+    .map((key) => `{{${key}}}`)
+    .join(', ');
 
 /** "Refund " becomes "refund"; anything but lower-case letters, digits and inner dashes is refused. */
 export function normalizeShortcode(raw: string): string {
   const shortcode = raw.trim().toLowerCase();
   if (shortcode.length === 0) throw badInput('A shortcode cannot be empty');
-  if (shortcode.length > MAX_SHORTCODE_LENGTH) throw badInput(`A shortcode is at most ${MAX_SHORTCODE_LENGTH} characters, got ${shortcode.length}`);
+  if (shortcode.length > MAX_SHORTCODE_LENGTH)
+    throw badInput(`A shortcode is at most ${MAX_SHORTCODE_LENGTH} characters, got ${shortcode.length}`);
   if (!SHORTCODE.test(shortcode)) {
-    throw badInput(`"${raw.trim()}" is not a shortcode: use lower-case letters, digits and dashes, starting and ending with a letter or digit (e.g. refund-policy)`);
+    throw badInput(
+      `"${raw.trim()}" is not a shortcode: use lower-case letters, digits and dashes, starting and ending with a letter or digit (e.g. refund-policy)`,
+    );
   }
   return shortcode;
 }
@@ -37,9 +43,11 @@ export function validateCannedBody(raw: string): string {
   const body = validateBody(raw, 'A canned response');
   for (const match of body.matchAll(PLACEHOLDER)) {
     const name = match[1]!.trim();
-    if (!(name in PLACEHOLDERS)) throw badInput(`Unknown placeholder {{${name}}}: a canned response may use ${knownList()}`);
+    if (!(name in PLACEHOLDERS))
+      throw badInput(`Unknown placeholder {{${name}}}: a canned response may use ${knownList()}`);
   }
   const rest = body.replace(PLACEHOLDER, '');
-  if (rest.includes('{{') || rest.includes('}}')) throw badInput(`A placeholder is not closed: write ${knownList()} with two braces on each side`);
+  if (rest.includes('{{') || rest.includes('}}'))
+    throw badInput(`A placeholder is not closed: write ${knownList()} with two braces on each side`);
   return body;
 }

@@ -1,6 +1,16 @@
 // Backups of the embedded SQLite database and the local media folder into one dated folder, and putting one
 // back. MariaDB/MySQL and S3 have their own tools (the README's "Backups").
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Config } from '../config.js';
@@ -32,17 +42,24 @@ interface SqliteFile {
   close(): void;
 }
 type OpenSqlite = new (path: string, options: { fileMustExist: boolean; timeout: number }) => SqliteFile;
-const openSqlite = (path: string) => new (createRequire(import.meta.url)('better-sqlite3') as OpenSqlite)(path, { fileMustExist: true, timeout: 5000 });
+const openSqlite = (path: string) =>
+  new (createRequire(import.meta.url)('better-sqlite3') as OpenSqlite)(path, { fileMustExist: true, timeout: 5000 });
 
 function sqlitePath(config: Config): string {
   if (config.database.dialect !== 'sqlite') {
-    throw new BackupRefused(`DATABASE_URL is ${config.database.dialect}: back it up with mariadb-dump / mysqldump as the README's "Backups" section shows (npm run backup copies the embedded SQLite database only)`);
+    throw new BackupRefused(
+      `DATABASE_URL is ${config.database.dialect}: back it up with mariadb-dump / mysqldump as the README's "Backups" section shows (npm run backup copies the embedded SQLite database only)`,
+    );
   }
   return resolve(config.database.path);
 }
 
 /** A folder name that sorts by time and is valid everywhere: 2026-12-02T08-00-00Z. */
-const stampOf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+const stampOf = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
 
 /** Every file under a folder; half-written uploads (`*.part`) are not media yet. */
 function mediaFiles(dir: string): string[] {
@@ -54,7 +71,11 @@ function mediaFiles(dir: string): string[] {
 
 function lastMigration(file: SqliteFile): string | null {
   try {
-    return (file.prepare('select name from mikro_orm_migrations order by id desc limit 1').pluck().get() as string | undefined) ?? null;
+    return (
+      (file.prepare('select name from mikro_orm_migrations order by id desc limit 1').pluck().get() as
+        | string
+        | undefined) ?? null
+    );
   } catch {
     return null; // a database the desk never started on has no migrations table
   }
@@ -66,7 +87,11 @@ function lastMigration(file: SqliteFile): string | null {
  * server goes on writing. The media folder is copied after it, so every file a copied row names is there
  * (files are written before their rows, and never changed).
  */
-export async function backup(config: Config, parent: string, now = new Date()): Promise<{ folder: string; manifest: BackupManifest }> {
+export async function backup(
+  config: Config,
+  parent: string,
+  now = new Date(),
+): Promise<{ folder: string; manifest: BackupManifest }> {
   const source = sqlitePath(config);
   if (!existsSync(source)) throw new BackupRefused(`there is no database at ${source} to back up (DATABASE_URL)`);
   const folder = resolve(parent, stampOf(now));
@@ -97,10 +122,18 @@ export async function backup(config: Config, parent: string, now = new Date()): 
     const copied = join(work, MEDIA_FOLDER);
     mkdirSync(copied, { recursive: true });
     if (existsSync(config.media.dir)) {
-      cpSync(config.media.dir, copied, { recursive: true, preserveTimestamps: true, filter: (path) => !path.endsWith('.part') });
+      cpSync(config.media.dir, copied, {
+        recursive: true,
+        preserveTimestamps: true,
+        filter: (path) => !path.endsWith('.part'),
+      });
     }
     const files = mediaFiles(copied);
-    media = { folder: MEDIA_FOLDER, files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+    media = {
+      folder: MEDIA_FOLDER,
+      files: files.length,
+      bytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    };
   }
   const manifest: BackupManifest = {
     format: 1,
@@ -118,7 +151,8 @@ export function readManifest(folder: string): BackupManifest {
   const path = join(folder, MANIFEST_FILE);
   if (!existsSync(path)) throw new BackupRefused(`${folder} is not a backup: it has no ${MANIFEST_FILE}`);
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as BackupManifest;
-  if (manifest.format !== 1) throw new BackupRefused(`${folder} was written by a newer version of the desk (format ${String(manifest.format)})`);
+  if (manifest.format !== 1)
+    throw new BackupRefused(`${folder} was written by a newer version of the desk (format ${String(manifest.format)})`);
   return manifest;
 }
 
@@ -126,7 +160,11 @@ export function readManifest(folder: string): BackupManifest {
  * Puts a backup in the place the settings name (DATABASE_URL's file, MEDIA_DIR). Refuses when either already
  * holds something, unless `force`: then what is there is replaced (stop the server first).
  */
-export function restore(config: Config, folder: string, force: boolean): { database: string; mediaDir: string | null; manifest: BackupManifest } {
+export function restore(
+  config: Config,
+  folder: string,
+  force: boolean,
+): { database: string; mediaDir: string | null; manifest: BackupManifest } {
   const from = resolve(folder);
   const manifest = readManifest(from);
   const target = sqlitePath(config);
@@ -136,7 +174,9 @@ export function restore(config: Config, folder: string, force: boolean): { datab
     ...(mediaDir && existsSync(mediaDir) && readdirSync(mediaDir).length > 0 ? [mediaDir] : []),
   ];
   if (occupied.length > 0 && !force) {
-    throw new BackupRefused(`${occupied.map((path) => relative(process.cwd(), path) || path).join(' and ')} already hold${occupied.length === 1 ? 's' : ''} data: restore into an empty data folder, or add --force to replace it (stop the server first)`);
+    throw new BackupRefused(
+      `${occupied.map((path) => relative(process.cwd(), path) || path).join(' and ')} already hold${occupied.length === 1 ? 's' : ''} data: restore into an empty data folder, or add --force to replace it (stop the server first)`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   removeSqliteDatabase(target);

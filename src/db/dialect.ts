@@ -1,7 +1,8 @@
 // What differs between SQLite and MySQL/MariaDB in the few statements written as SQL by hand.
 import type { EntityManager } from '@mikro-orm/core';
 
-export const isSqlite = (em: EntityManager): boolean => em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
+export const isSqlite = (em: EntityManager): boolean =>
+  em.getPlatform().constructor.name.toLowerCase().includes('sqlite');
 
 export interface SqlDialect {
   /** Whole seconds since the epoch of a datetime column (SQLite keeps epoch ms; MariaDB a UTC DATETIME). */

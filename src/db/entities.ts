@@ -20,4 +20,26 @@ import { DeskRouting } from '../routing/desk-routing.entity.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
-export const entities = [Admin, AuthSession, ApiToken, PasswordReset, Ticket, Message, TicketRead, Contact, AuditEntry, OutboxRow, ProcessedInbound, EarlyReceipt, CannedResponse, Label, TicketLabel, DeskRouting, DeskSettings, MessageTemplate, TicketSatisfaction, MediaFile, InboundFailure];
+export const entities = [
+  Admin,
+  AuthSession,
+  ApiToken,
+  PasswordReset,
+  Ticket,
+  Message,
+  TicketRead,
+  Contact,
+  AuditEntry,
+  OutboxRow,
+  ProcessedInbound,
+  EarlyReceipt,
+  CannedResponse,
+  Label,
+  TicketLabel,
+  DeskRouting,
+  DeskSettings,
+  MessageTemplate,
+  TicketSatisfaction,
+  MediaFile,
+  InboundFailure,
+];

@@ -48,10 +48,16 @@ async function main(): Promise<void> {
     await withScratch(dialect, async (orm) => {
       if (command === 'create') {
         const result = await orm.migrator.create();
-        console.log(result.fileName ? `${dialect}: wrote ${result.fileName}` : `${dialect}: entities and migrations already agree`);
+        console.log(
+          result.fileName
+            ? `${dialect}: wrote ${result.fileName}`
+            : `${dialect}: entities and migrations already agree`,
+        );
       } else if (command === 'check') {
         const needed = await orm.migrator.checkSchema();
-        console.log(`${dialect}: ${needed ? 'OUT OF STEP with the entities: run npm run migration:create' : 'migrations in step with the entities'}`);
+        console.log(
+          `${dialect}: ${needed ? 'OUT OF STEP with the entities: run npm run migration:create' : 'migrations in step with the entities'}`,
+        );
         stale ||= needed;
       } else {
         throw new Error(`unknown command "${command}": use up, create or check`);

@@ -50,7 +50,12 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
     tuneSqlite((await orm.em.getConnection().getNativeClient()) as SqliteDatabase);
     return orm;
   }
-  const server = { ...common, clientUrl: db.url.replace(/^mariadb:/, 'mysql:'), dbName: db.dbName, pool: { min: 0, max: 10 } };
+  const server = {
+    ...common,
+    clientUrl: db.url.replace(/^mariadb:/, 'mysql:'),
+    dbName: db.dbName,
+    pool: { min: 0, max: 10 },
+  };
   // MariaDB's own driver reads MariaDB's catalogue correctly (JSON checks, enum defaults); the SQL is MySQL's.
   if (db.dialect === 'mariadb') {
     const { MikroORM: MariadbOrm } = await import('@mikro-orm/mariadb');

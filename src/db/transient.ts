@@ -7,13 +7,25 @@ import { DomainError, ErrorCode } from '../errors.js';
 export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
   if (error instanceof ConnectionException) return true;
-  const { code, cause, previous, originalError } = error as { code?: unknown; cause?: unknown; previous?: unknown; originalError?: unknown };
+  const { code, cause, previous, originalError } = error as {
+    code?: unknown;
+    cause?: unknown;
+    previous?: unknown;
+    originalError?: unknown;
+  };
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
   // Drivers, the ORM and GraphQL wrap the socket's error; look inside.
   return [cause, previous, originalError].some((inner) => isDatabaseUnreachable(inner, depth + 1));
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+]);
 
 /** Locks and busy or full files: the same statement succeeds later. */
 const PASSING_CODES = new Set([
@@ -39,7 +51,8 @@ export function isTransient(error: unknown, depth = 0): boolean {
   // inTransaction's answer after several lost races (deadlocks, lock waits, version clashes).
   if (error instanceof DomainError) return error.code === ErrorCode.CONFLICT;
   const { code, cause, previous } = error as { code?: unknown; cause?: unknown; previous?: unknown };
-  if (typeof code === 'string' && (PASSING_CODES.has(code) || PASSING_CODES.has(code.replace(/_[A-Z]+$/, '')))) return true;
+  if (typeof code === 'string' && (PASSING_CODES.has(code) || PASSING_CODES.has(code.replace(/_[A-Z]+$/, ''))))
+    return true;
   return [cause, previous].some((inner) => isTransient(inner, depth + 1));
 }
 

@@ -21,11 +21,18 @@ export const afterHoursReply = (opening: string | null) =>
  * Inside the caller's transaction: when the desk is closed now and the person has not been told within the
  * quiet period, adds the bot's notice to the thread (and so to the outbox). Returns whether it did.
  */
-export async function tellWhenAgentsReturn(ctx: SupportContext, em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact): Promise<boolean> {
+export async function tellWhenAgentsReturn(
+  ctx: SupportContext,
+  em: EntityManager,
+  events: SupportEvent[],
+  ticket: Ticket,
+  contact: Contact,
+): Promise<boolean> {
   const calendar = calendarOf(await loadDeskSettings(em));
   const now = new Date();
   if (!calendar || isOpenAt(calendar, now)) return false;
-  if (contact.afterHoursNoticeAt && now.getTime() - contact.afterHoursNoticeAt.getTime() < AFTER_HOURS_NOTICE_QUIET_MS) return false;
+  if (contact.afterHoursNoticeAt && now.getTime() - contact.afterHoursNoticeAt.getTime() < AFTER_HOURS_NOTICE_QUIET_MS)
+    return false;
   const opening = nextOpening(calendar, now);
   contact.afterHoursNoticeAt = now;
   const notice = await addMessageToThread(ctx, em, ticket, {

@@ -69,7 +69,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The zone's offset from UTC at an instant, in ms (local = utc + offset). */
 function offsetAt(timeZone: string, instant: number): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, Number(part.value)]),
+  );
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
   return asUtc - wholeSecond;
@@ -105,7 +109,8 @@ function spansOfDay(calendar: BusinessCalendar, day: number, holidays: ReadonlyS
 }
 
 const holidaySet = (calendar: BusinessCalendar) => new Set(calendar.holidays.map((holiday) => holiday.date));
-export const isAlwaysOpen = (calendar: BusinessCalendar | null): boolean => !calendar || calendar.intervals.length === 0;
+export const isAlwaysOpen = (calendar: BusinessCalendar | null): boolean =>
+  !calendar || calendar.intervals.length === 0;
 
 export function isOpenAt(calendar: BusinessCalendar | null, at: Date): boolean {
   if (isAlwaysOpen(calendar)) return true;
@@ -137,7 +142,8 @@ export function businessMsBetween(calendar: BusinessCalendar | null, from: Date,
   const holidays = holidaySet(calendar!);
   let total = 0;
   for (let day = localDay(calendar!.timeZone, a); day <= localDay(calendar!.timeZone, b); day += DAY_MS) {
-    for (const [start, end] of spansOfDay(calendar!, day, holidays)) total += Math.max(0, Math.min(end, b) - Math.max(start, a));
+    for (const [start, end] of spansOfDay(calendar!, day, holidays))
+      total += Math.max(0, Math.min(end, b) - Math.max(start, a));
   }
   return total;
 }

@@ -16,7 +16,14 @@ export const DESK_SETTINGS_ID = 1;
 
 @Entity({ tableName: 'desk_settings' })
 export class DeskSettings {
-  [OptionalProps]?: 'timeZone' | 'openingHours' | 'holidays' | 'slaTargets' | 'slaAtRiskPercent' | 'updatedAt' | 'version';
+  [OptionalProps]?:
+    | 'timeZone'
+    | 'openingHours'
+    | 'holidays'
+    | 'slaTargets'
+    | 'slaAtRiskPercent'
+    | 'updatedAt'
+    | 'version';
 
   @PrimaryKey({ type: 'integer', autoincrement: false })
   id: number = DESK_SETTINGS_ID;

@@ -24,7 +24,10 @@ function hoursOf(settings: DeskSettings): BusinessHours {
   };
 }
 
-const policyOf = (settings: DeskSettings): SlaPolicy => ({ targets: settings.slaTargets, atRiskPercent: settings.slaAtRiskPercent });
+const policyOf = (settings: DeskSettings): SlaPolicy => ({
+  targets: settings.slaTargets,
+  atRiskPercent: settings.slaAtRiskPercent,
+});
 
 @Resolver()
 export class DeskSettingsResolver {
@@ -34,9 +37,13 @@ export class DeskSettingsResolver {
   }
 
   @Mutation(() => BusinessHours, {
-    description: 'Admins only (signed in). Replaces the hours and holidays. Outside them the bot tells people when agents are back, and SLA clocks stop. Audited.',
+    description:
+      'Admins only (signed in). Replaces the hours and holidays. Outside them the bot tells people when agents are back, and SLA clocks stop. Audited.',
   })
-  async setBusinessHours(@Arg('input', () => BusinessHoursInput) input: BusinessHoursInput, @Ctx() ctx: GraphqlContext): Promise<BusinessHours> {
+  async setBusinessHours(
+    @Arg('input', () => BusinessHoursInput) input: BusinessHoursInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<BusinessHours> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return hoursOf(await setBusinessHours(ctx.support, actorOf(caller), input));
@@ -47,8 +54,14 @@ export class DeskSettingsResolver {
     return policyOf(await loadDeskSettings(ctx.em));
   }
 
-  @Mutation(() => SlaPolicy, { description: 'Admins only (signed in). Replaces the SLA targets; they apply to tickets opened or re-prioritised from now on. Audited.' })
-  async setSlaPolicy(@Arg('input', () => SlaPolicyInput) input: SlaPolicyInput, @Ctx() ctx: GraphqlContext): Promise<SlaPolicy> {
+  @Mutation(() => SlaPolicy, {
+    description:
+      'Admins only (signed in). Replaces the SLA targets; they apply to tickets opened or re-prioritised from now on. Audited.',
+  })
+  async setSlaPolicy(
+    @Arg('input', () => SlaPolicyInput) input: SlaPolicyInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<SlaPolicy> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return policyOf(await setSlaPolicy(ctx.support, actorOf(caller), input));
@@ -56,7 +69,8 @@ export class DeskSettingsResolver {
 
   @Subscription(() => Ticket, {
     topics: 'SLA_BREACHED',
-    description: 'A ticket missed an SLA target: the sweep raised its priority one step (once per ticket). ticketUpdated follows too.',
+    description:
+      'A ticket missed an SLA target: the sweep raised its priority one step (once per ticket). ticketUpdated follows too.',
   })
   slaBreached(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
     renewScope(ctx);
@@ -66,10 +80,18 @@ export class DeskSettingsResolver {
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {
-  @FieldResolver(() => TicketSla, { nullable: true, description: 'The SLA due times and state; null when no target applies to the ticket’s priority.' })
+  @FieldResolver(() => TicketSla, {
+    nullable: true,
+    description: 'The SLA due times and state; null when no target applies to the ticket’s priority.',
+  })
   sla(@Root() ticket: TicketRecord): TicketSla | null {
     const state = slaStateOf(ticket, new Date());
     if (state === null) return null;
-    return { firstResponseDueAt: ticket.firstResponseDueAt, resolutionDueAt: ticket.resolutionDueAt, state, breachedAt: ticket.slaBreachedAt };
+    return {
+      firstResponseDueAt: ticket.firstResponseDueAt,
+      resolutionDueAt: ticket.resolutionDueAt,
+      state,
+      breachedAt: ticket.slaBreachedAt,
+    };
   }
 }

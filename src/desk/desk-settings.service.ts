@@ -33,11 +33,21 @@ async function settingsForChange(em: EntityManager): Promise<DeskSettings> {
   return created;
 }
 
-const hoursOf = (settings: DeskSettings) => ({ timeZone: settings.timeZone, intervals: settings.openingHours, holidays: settings.holidays });
+const hoursOf = (settings: DeskSettings) => ({
+  timeZone: settings.timeZone,
+  intervals: settings.openingHours,
+  holidays: settings.holidays,
+});
 const slaOf = (settings: DeskSettings) => ({ targets: settings.slaTargets, atRiskPercent: settings.slaAtRiskPercent });
 
 /** Changes the settings row in a transaction and records the part it changed, before and after, in the audit log. */
-function changeDeskSettings(ctx: SupportContext, actor: Actor, action: string, part: (settings: DeskSettings) => Record<string, unknown>, apply: (settings: DeskSettings) => void): Promise<DeskSettings> {
+function changeDeskSettings(
+  ctx: SupportContext,
+  actor: Actor,
+  action: string,
+  part: (settings: DeskSettings) => Record<string, unknown>,
+  apply: (settings: DeskSettings) => void,
+): Promise<DeskSettings> {
   return inTransaction(ctx, async (em) => {
     const settings = await settingsForChange(em);
     const before = part(settings);
@@ -56,7 +66,11 @@ export interface BusinessHoursInputValues {
 }
 
 /** Replaces the hours and holidays; no intervals means always open. Tickets already open keep their due times. */
-export async function setBusinessHours(ctx: SupportContext, actor: Actor, input: BusinessHoursInputValues): Promise<DeskSettings> {
+export async function setBusinessHours(
+  ctx: SupportContext,
+  actor: Actor,
+  input: BusinessHoursInputValues,
+): Promise<DeskSettings> {
   const values = validateBusinessHours(input);
   return changeDeskSettings(ctx, actor, 'desk.business-hours', hoursOf, (settings) => {
     settings.timeZone = values.timeZone;
@@ -71,7 +85,11 @@ export interface SlaPolicyInputValues {
 }
 
 /** Replaces the SLA targets; they apply to tickets opened (or re-prioritised) from now on. */
-export async function setSlaPolicy(ctx: SupportContext, actor: Actor, input: SlaPolicyInputValues): Promise<DeskSettings> {
+export async function setSlaPolicy(
+  ctx: SupportContext,
+  actor: Actor,
+  input: SlaPolicyInputValues,
+): Promise<DeskSettings> {
   const values = validateSlaPolicy(input);
   return changeDeskSettings(ctx, actor, 'desk.sla-policy', slaOf, (settings) => {
     settings.slaTargets = values.targets;

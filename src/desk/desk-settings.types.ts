@@ -3,7 +3,10 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { TicketPriority } from '../support/support.enums.js';
 import { SlaState } from './sla.js';
 
-@ObjectType({ simpleResolvers: true, description: 'One stretch of opening hours on a weekday, in the desk’s time zone.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One stretch of opening hours on a weekday, in the desk’s time zone.',
+})
 export class OpeningInterval {
   @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' })
   weekday!: number;
@@ -11,7 +14,10 @@ export class OpeningInterval {
   @Field(() => String, { description: 'HH:MM, local time.' })
   start!: string;
 
-  @Field(() => String, { description: 'HH:MM after start; 24:00 is midnight, and an interval from 00:00 the next day continues it (overnight hours).' })
+  @Field(() => String, {
+    description:
+      'HH:MM after start; 24:00 is midnight, and an interval from 00:00 the next day continues it (overnight hours).',
+  })
   end!: string;
 }
 
@@ -24,7 +30,10 @@ export class Holiday {
   name!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'When agents are at the desk. With no intervals the desk is always open.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'When agents are at the desk. With no intervals the desk is always open.',
+})
 export class BusinessHours {
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/London; null until hours are set.' })
   timeZone!: string | null;
@@ -38,7 +47,10 @@ export class BusinessHours {
   @Field(() => Boolean, { description: 'Whether the desk is open now.' })
   openNow!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the desk next opens (now, when open); null when it never opens in the next year.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the desk next opens (now, when open); null when it never opens in the next year.',
+  })
   nextOpeningAt!: Date | null;
 }
 
@@ -75,12 +87,18 @@ export class BusinessHoursInput {
   holidays?: HolidayInput[] | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'SLA targets for one priority, in business minutes (calendar minutes when no hours are set).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'SLA targets for one priority, in business minutes (calendar minutes when no hours are set).',
+})
 export class SlaTarget {
   @Field(() => TicketPriority)
   priority!: TicketPriority;
 
-  @Field(() => Int, { nullable: true, description: 'From the person’s first message to an agent’s first reply; null: no target.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'From the person’s first message to an agent’s first reply; null: no target.',
+  })
   firstResponseMinutes!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'From the person’s first message to resolution; null: no target.' })
@@ -117,7 +135,10 @@ export class SlaPolicyInput {
   atRiskPercent?: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A ticket’s SLA: its due times (set when it opened or its priority changed) and its state now.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A ticket’s SLA: its due times (set when it opened or its priority changed) and its state now.',
+})
 export class TicketSla {
   @Field(() => Date, { nullable: true })
   firstResponseDueAt!: Date | null;

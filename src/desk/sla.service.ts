@@ -40,17 +40,26 @@ const dueForEscalation = (now: Date): FilterQuery<Ticket> => ({
 export async function escalateBreachedTickets(ctx: SupportContext, batchSize = 100): Promise<number> {
   let escalated = 0;
   for (;;) {
-    const due = await ctx.em.fork().find(Ticket, dueForEscalation(new Date()), { fields: ['id'], orderBy: { id: 'asc' }, limit: batchSize });
+    const due = await ctx.em
+      .fork()
+      .find(Ticket, dueForEscalation(new Date()), { fields: ['id'], orderBy: { id: 'asc' }, limit: batchSize });
     let escalatedNow = 0;
     for (const { id } of due) {
       const didEscalate = await inTransaction(ctx, async (em, events) => {
-        const ticket = await em.findOne(Ticket, { $and: [{ id }, dueForEscalation(new Date())] }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        const ticket = await em.findOne(
+          Ticket,
+          { $and: [{ id }, dueForEscalation(new Date())] },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+        );
         if (!ticket) return false;
         const before = { priority: ticket.priority, slaBreachedAt: null };
         ticket.setPriority(escalatedPriority(ticket.priority));
         ticket.slaBreachedAt = new Date();
         await em.flush();
-        recordAudit(em, null, 'ticket.sla-breached', ticket.id, before, { priority: ticket.priority, slaBreachedAt: ticket.slaBreachedAt.toISOString() });
+        recordAudit(em, null, 'ticket.sla-breached', ticket.id, before, {
+          priority: ticket.priority,
+          slaBreachedAt: ticket.slaBreachedAt.toISOString(),
+        });
         events.push({ topic: 'SLA_BREACHED', payload: { ticketId: ticket.id } }, ...ticketChanged(ticket.id));
         return true;
       });

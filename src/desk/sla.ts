@@ -12,7 +12,11 @@ export enum SlaState {
   AT_RISK = 'AT_RISK',
   BREACHED = 'BREACHED',
 }
-registerEnumType(SlaState, { name: 'SlaState', description: 'OK; AT_RISK: a pending target is in its last stretch; BREACHED: a due time passed with its target still pending.' });
+registerEnumType(SlaState, {
+  name: 'SlaState',
+  description:
+    'OK; AT_RISK: a pending target is in its last stretch; BREACHED: a due time passed with its target still pending.',
+});
 
 export interface SlaPolicyValues {
   calendar: BusinessCalendar | null;
@@ -20,9 +24,17 @@ export interface SlaPolicyValues {
   atRiskPercent: number;
 }
 
-export type SlaColumns = Pick<Ticket, 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt'>;
+export type SlaColumns = Pick<
+  Ticket,
+  'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt'
+>;
 
-const NO_SLA: SlaColumns = { firstResponseDueAt: null, firstResponseRiskAt: null, resolutionDueAt: null, resolutionRiskAt: null };
+const NO_SLA: SlaColumns = {
+  firstResponseDueAt: null,
+  firstResponseRiskAt: null,
+  resolutionDueAt: null,
+  resolutionRiskAt: null,
+};
 
 /** One step up, never past URGENT. */
 export function escalatedPriority(priority: TicketPriority): TicketPriority {
@@ -55,8 +67,17 @@ export function slaStateOf(ticket: SlaFields, now: Date): SlaState | null {
   if (!ticket.firstResponseDueAt && !ticket.resolutionDueAt) return null;
   const firstPending = ticket.firstResponseAt === null;
   const resolutionPending = ticket.resolvedAt === null;
-  if (ticket.slaBreachedAt || (firstPending && passed(ticket.firstResponseDueAt, now)) || (resolutionPending && passed(ticket.resolutionDueAt, now))) return SlaState.BREACHED;
-  if ((firstPending && passed(ticket.firstResponseRiskAt, now)) || (resolutionPending && passed(ticket.resolutionRiskAt, now))) return SlaState.AT_RISK;
+  if (
+    ticket.slaBreachedAt ||
+    (firstPending && passed(ticket.firstResponseDueAt, now)) ||
+    (resolutionPending && passed(ticket.resolutionDueAt, now))
+  )
+    return SlaState.BREACHED;
+  if (
+    (firstPending && passed(ticket.firstResponseRiskAt, now)) ||
+    (resolutionPending && passed(ticket.resolutionRiskAt, now))
+  )
+    return SlaState.AT_RISK;
   return SlaState.OK;
 }
 
@@ -78,7 +99,9 @@ export function slaStateWhere(state: SlaState, now: Date): FilterQuery<Ticket> {
       { resolvedAt: null, resolutionRiskAt: { $ne: null, $lte: now } },
     ],
   };
-  const hasSla: FilterQuery<Ticket> = { $or: [{ firstResponseDueAt: { $ne: null } }, { resolutionDueAt: { $ne: null } }] };
+  const hasSla: FilterQuery<Ticket> = {
+    $or: [{ firstResponseDueAt: { $ne: null } }, { resolutionDueAt: { $ne: null } }],
+  };
   if (state === SlaState.BREACHED) return breached;
   if (state === SlaState.AT_RISK) return { $and: [atRisk, { $not: breached }] };
   return { $and: [hasSla, { $not: breached }, { $not: atRisk }] };

@@ -10,7 +10,9 @@ import { domainGraphqlError } from './format-error.js';
 const PUBLIC_ROOT_FIELDS = new Set(['login', 'resetPassword', '__typename']);
 
 function isPublic(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(selection.name.value));
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(selection.name.value),
+  );
 }
 
 /** Throws the GraphQL error (with an HTTP status for Apollo) that refuses the operation, or returns. */
@@ -32,14 +34,23 @@ export async function checkMutationRate(context: GraphqlContext, operation: Oper
   const { caller } = context;
   if (operation.operation !== 'mutation' || !caller) return;
   if ((await take(context.app.rateLimits.mutations, rateLimitKey(caller))) > 0) {
-    throw domainGraphqlError(new DomainError(ErrorCode.RATE_LIMITED, 'Too many changes in a minute from this token; slow down and retry shortly'), true);
+    throw domainGraphqlError(
+      new DomainError(
+        ErrorCode.RATE_LIMITED,
+        'Too many changes in a minute from this token; slow down and retry shortly',
+      ),
+      true,
+    );
   }
 }
 
 const subscriptionOverHttp = () =>
-  new GraphQLError('Subscriptions need the WebSocket: connect with a graphql-ws client (graphql-transport-ws) to /graphql', {
-    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-  });
+  new GraphQLError(
+    'Subscriptions need the WebSocket: connect with a graphql-ws client (graphql-transport-ws) to /graphql',
+    {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    },
+  );
 
 const SUGGESTION = /\s*Did you mean .*\?$/;
 /** Errors in the request itself, which GraphQL over HTTP answers with 200 to clients that accept only application/json. */
@@ -59,13 +70,21 @@ export function authPlugin(): ApolloServerPlugin<GraphqlContext> {
         async willSendResponse({ request, response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
-          const acceptsGraphqlResponse = request.http?.headers.get('accept')?.includes('application/graphql-response+json') ?? false;
-          if (!acceptsGraphqlResponse && response.http.status === 400 && errors?.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))) {
+          const acceptsGraphqlResponse =
+            request.http?.headers.get('accept')?.includes('application/graphql-response+json') ?? false;
+          if (
+            !acceptsGraphqlResponse &&
+            response.http.status === 400 &&
+            errors?.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code)))
+          ) {
             response.http.status = 200;
           }
           // "Did you mean …?" would describe the schema to a caller without a token.
           if (contextValue.caller || !errors) return;
-          response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(SUGGESTION, '') }));
+          response.body.singleResult.errors = errors.map((error) => ({
+            ...error,
+            message: error.message.replace(SUGGESTION, ''),
+          }));
         },
       };
     },

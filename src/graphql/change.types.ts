@@ -2,6 +2,9 @@
 import { registerEnumType } from 'type-graphql';
 import { ChangeKind } from '../pubsub/pubsub.js';
 
-registerEnumType(ChangeKind, { name: 'ChangeKind', description: 'What happened to the record: it was created, changed, or deleted.' });
+registerEnumType(ChangeKind, {
+  name: 'ChangeKind',
+  description: 'What happened to the record: it was created, changed, or deleted.',
+});
 
 export { ChangeKind };

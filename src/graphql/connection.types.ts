@@ -20,7 +20,12 @@ export class PageInfo {
  * The edges and pageInfo of a page of nodes. Cursors are encoded only when a field asks for one: the
  * dashboard's list never does, and encoding fifty of them per request showed in its profile.
  */
-export function connectionOf<T>(nodes: T[], cursorOf: (node: T) => string, hasNextPage: boolean, hasPreviousPage: boolean): { edges: { node: T; cursor: string }[]; pageInfo: PageInfo } {
+export function connectionOf<T>(
+  nodes: T[],
+  cursorOf: (node: T) => string,
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+): { edges: { node: T; cursor: string }[]; pageInfo: PageInfo } {
   return {
     edges: nodes.map((node) => ({
       node,

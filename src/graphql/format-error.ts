@@ -63,7 +63,11 @@ export function createErrorFormatter(logger: Logger) {
       return { message: original.message, ...locations, ...path, extensions: { code: codeOf(original) } };
     }
     const code = formatted.extensions?.code;
-    if (original instanceof GraphQLError && typeof code === 'string' && (REQUEST_CODES.has(code) || code in ErrorCode)) {
+    if (
+      original instanceof GraphQLError &&
+      typeof code === 'string' &&
+      (REQUEST_CODES.has(code) || code in ErrorCode)
+    ) {
       return { message: formatted.message, ...locations, ...path, extensions: { code } };
     }
     if (isDatabaseUnreachable(original)) {

@@ -26,7 +26,9 @@ const PAGE_ARGUMENTS = ['first', 'last'];
 
 function pageSize(field: FieldNode): number | null {
   const argument = field.arguments?.find((arg) => PAGE_ARGUMENTS.includes(arg.name.value));
-  const isConnection = field.selectionSet?.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'edges');
+  const isConnection = field.selectionSet?.selections.some(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value === 'edges',
+  );
   if (!argument) return isConnection ? DEFAULT_PAGE_SIZE : null;
   const value = argument.value;
   // A page size given as a variable is not known at validation: it counts as the largest allowed.
@@ -34,7 +36,11 @@ function pageSize(field: FieldNode): number | null {
   return Number.isFinite(raw) ? Math.min(Math.max(raw, 1), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
 }
 
-function costOf(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function costOf(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   let cost = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -61,20 +67,33 @@ function costOf(selectionSet: SelectionSetNode, fragments: Record<string, Fragme
 export function costLimitRule(maxCost: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = Object.fromEntries(
-      context.getDocument().definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      context
+        .getDocument()
+        .definitions.filter(
+          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+        )
+        .map((fragment) => [fragment.name.value, fragment]),
     );
     return {
       OperationDefinition(operation) {
         const cost = costOf(operation.selectionSet, fragments, new Set());
         if (cost > maxCost) {
-          context.reportError(new GraphQLError(`Query is too expensive: its cost is ${cost}, the limit is ${maxCost} (list sizes multiply; ask for smaller pages)`, { nodes: [operation] }));
+          context.reportError(
+            new GraphQLError(
+              `Query is too expensive: its cost is ${cost}, the limit is ${maxCost} (list sizes multiply; ask for smaller pages)`,
+              { nodes: [operation] },
+            ),
+          );
         }
       },
     };
   };
 }
 
-export function queryLimitProtections(limits: QueryLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function queryLimitProtections(limits: QueryLimits): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+} {
   const armor = new ApolloArmor({
     blockFieldSuggestion: { enabled: false }, // done per caller: see hideSuggestionsFromStrangers
     costLimit: { enabled: false }, // ours multiplies by page sizes
@@ -84,5 +103,8 @@ export function queryLimitProtections(limits: QueryLimits): { plugins: ApolloSer
     maxTokens: { enabled: false }, // graphql-js's own parser limit (parseOptions.maxTokens) keeps parse errors what they are
   }).protect();
   // graphql-armor's types name Apollo's CommonJS build; the plugins are the same objects.
-  return { plugins: armor.plugins as unknown as ApolloServerPlugin[], validationRules: [...armor.validationRules, costLimitRule(limits.maxCost)] };
+  return {
+    plugins: armor.plugins as unknown as ApolloServerPlugin[],
+    validationRules: [...armor.validationRules, costLimitRule(limits.maxCost)],
+  };
 }

@@ -21,7 +21,11 @@ import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { PresenceResolver } from '../support/presence.resolver.js';
 import { ReportResolver } from '../reports/report.resolver.js';
 import { SupportSubscriptions } from '../support/support.subscriptions.js';
-import { MessageConnectionResolver, TicketConnectionResolver, TicketFieldsResolver } from '../support/ticket-fields.resolver.js';
+import {
+  MessageConnectionResolver,
+  TicketConnectionResolver,
+  TicketFieldsResolver,
+} from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
 import { RoutingResolver } from '../routing/routing.resolver.js';
 import { MessageTemplateResolver } from '../templates/message-template.resolver.js';

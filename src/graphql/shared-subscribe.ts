@@ -17,7 +17,12 @@ export function createSharedSubscribe(viewerOf: (contextValue: unknown) => strin
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
     const operation = args.document.loc?.source.body ?? print(args.document);
-    const key = JSON.stringify([viewerOf(args.contextValue), args.operationName ?? null, operation, args.variableValues ?? {}]);
+    const key = JSON.stringify([
+      viewerOf(args.contextValue),
+      args.operationName ?? null,
+      operation,
+      args.variableValues ?? {},
+    ]);
     const answer = (event: unknown): Promise<ExecutionResult> => {
       const run = () => Promise.resolve(execute({ ...args, rootValue: event }));
       if (typeof event !== 'object' || event === null) return run();

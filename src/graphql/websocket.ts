@@ -1,7 +1,17 @@
 // GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's own port and path.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { execute, getOperationAST, GraphQLError, specifiedRules, validate, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  execute,
+  getOperationAST,
+  GraphQLError,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -37,7 +47,14 @@ function atExpiry(at: Date, expire: () => void): () => void {
   return () => clearTimeout(timer);
 }
 
-export function attachGraphqlWebSocket(server: Server, path: string, schema: GraphQLSchema, app: AppServices, formatError: Formatter, rules: readonly ValidationRule[]) {
+export function attachGraphqlWebSocket(
+  server: Server,
+  path: string,
+  schema: GraphQLSchema,
+  app: AppServices,
+  formatError: Formatter,
+  rules: readonly ValidationRule[],
+) {
   const wsServer = new WebSocketServer({ server, path, maxPayload: 1024 * 1024 });
   const states = new Map<object, SocketState & { close: (code: number, reason: string) => void }>();
   // A sign-out or revocation (on any instance) ends the sockets it opened, subscriptions and all.
@@ -69,13 +86,13 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
     const operation = getOperationAST(args.document, args.operationName);
     try {
       if (operation) checkOperationAccess(operation, (args.contextValue as GraphqlContext).caller);
-    if (operation && operation.operation === 'mutation') {
-      // Mutations over the socket count against the same budget as over HTTP.
-      return checkMutationRate(args.contextValue as GraphqlContext, operation).then(
-        () => run(args),
-        (error: unknown) => (error instanceof GraphQLError ? { errors: [error] } : Promise.reject(error)),
-      );
-    }
+      if (operation && operation.operation === 'mutation') {
+        // Mutations over the socket count against the same budget as over HTTP.
+        return checkMutationRate(args.contextValue as GraphqlContext, operation).then(
+          () => run(args),
+          (error: unknown) => (error instanceof GraphQLError ? { errors: [error] } : Promise.reject(error)),
+        );
+      }
     } catch (error) {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
@@ -92,7 +109,8 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         // A tool sends its token in connection_init; the admin UI's browser sends the session cookie with the
         // handshake, which counts only when the handshake's Origin is the desk's own (cross-site WebSocket hijacking).
         const token =
-          bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) ?? requestToken(ctx.extra.request.headers, true, app.config);
+          bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization) ??
+          requestToken(ctx.extra.request.headers, true, app.config);
         const caller = token ? await app.tokens.authenticate(() => app.orm.em.fork(), token) : null;
         if (!caller) return false; // graphql-ws closes with 4403 Forbidden
         const connectionId = randomUUID();
@@ -100,7 +118,9 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         states.set(ctx, { token, caller, connectionId, close });
         // A token or session that expires while its socket is open ends it then, subscriptions and all, on
         // whichever instance holds the socket (sign-out and revocation arrive as AUTH_REVOKED instead).
-        const stopExpiry = caller.expiresAt ? atExpiry(caller.expiresAt, () => close(CloseCode.Forbidden, 'Forbidden')) : () => {};
+        const stopExpiry = caller.expiresAt
+          ? atExpiry(caller.expiresAt, () => close(CloseCode.Forbidden, 'Forbidden'))
+          : () => {};
         ctx.extra.socket.once('close', () => {
           stopExpiry();
           states.delete(ctx);
@@ -119,11 +139,18 @@ export function attachGraphqlWebSocket(server: Server, path: string, schema: Gra
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
         const caller = state?.token ? await app.tokens.authenticate(() => app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
-        return buildContext(app, caller, ctx.extra.request.socket.remoteAddress ?? 'unknown', state?.connectionId ?? null, ctx.extra.request.headers['user-agent'] ?? null);
+        return buildContext(
+          app,
+          caller,
+          ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          state?.connectionId ?? null,
+          ctx.extra.request.headers['user-agent'] ?? null,
+        );
       },
       execute: guarded(execute),
       subscribe: guarded(sharedSubscribe),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : result,
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wsServer,

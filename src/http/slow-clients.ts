@@ -14,7 +14,8 @@ declare module 'fastify' {
   }
 }
 
-const hasBody = (request: FastifyRequest) => request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+const hasBody = (request: FastifyRequest) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 
 /**
  * A body still arriving at its deadline is answered 408 and its connection closed. Node's requestTimeout is one
@@ -27,7 +28,10 @@ export function limitBodyTime(http: FastifyInstance, config: HttpConfig, logger:
     const ms = request.routeOptions.config?.bodyTimeoutMs ?? config.bodyTimeoutMs;
     const timer = setTimeout(() => {
       if (raw.complete) return;
-      logger.info({ url: request.url, ip: request.ip, ms }, 'a request body took too long to arrive; connection closed');
+      logger.info(
+        { url: request.url, ip: request.ip, ms },
+        'a request body took too long to arrive; connection closed',
+      );
       if (!reply.raw.headersSent) {
         reply.hijack();
         reply.raw.writeHead(408, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
@@ -62,7 +66,8 @@ export function capConnectionsPerAddress(server: Server, max: number, logger: Lo
     const address = socket.remoteAddress ?? 'unknown';
     const count = open.get(address) ?? 0;
     if (count >= max) {
-      if (!warned.has(address)) logger.warn({ address, max }, 'an address holds too many connections; new ones are refused');
+      if (!warned.has(address))
+        logger.warn({ address, max }, 'an address holds too many connections; new ones are refused');
       warned.add(address);
       socket.destroy();
       return;

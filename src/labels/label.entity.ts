@@ -3,7 +3,10 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'A label for tickets. Admins create, rename, recolour and delete labels; agents put them on tickets.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A label for tickets. Admins create, rename, recolour and delete labels; agents put them on tickets.',
+})
 @Entity({ tableName: 'labels' })
 export class Label {
   [OptionalProps]?: 'createdAt';

@@ -12,11 +12,17 @@ export const MAX_LABEL_FILTER = 100;
 export function ticketsWithAnyLabel(em: SqlEntityManager, rawLabelIds: readonly string[]) {
   if (rawLabelIds.length > MAX_LABEL_FILTER) throw badInput(`labelIds holds at most ${MAX_LABEL_FILTER} labels`);
   const labelIds = rawLabelIds.map((raw) => parseId(raw) ?? -1);
-  return em.createQueryBuilder(TicketLabel, 'tlf').select('tlf.ticket').where({ label: { $in: labelIds } });
+  return em
+    .createQueryBuilder(TicketLabel, 'tlf')
+    .select('tlf.ticket')
+    .where({ label: { $in: labelIds } });
 }
 
 /** Ids of tickets carrying a label whose name contains the text. */
 export function ticketsWithLabelMatching(em: SqlEntityManager, text: string) {
   const labels = em.createQueryBuilder(Label, 'lm').select('lm.id').where(likeContains<Label>('name', text));
-  return em.createQueryBuilder(TicketLabel, 'tls').select('tls.ticket').where({ label: { $in: labels } });
+  return em
+    .createQueryBuilder(TicketLabel, 'tls')
+    .select('tls.ticket')
+    .where({ label: { $in: labels } });
 }

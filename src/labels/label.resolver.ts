@@ -16,21 +16,32 @@ export class LabelResolver {
     return listLabels(ctx.em);
   }
 
-  @Mutation(() => Label, { description: 'Admins only (signed in, not an API token). A name already taken, in any case, is BAD_USER_INPUT.' })
-  createLabel(@Arg('input', () => CreateLabelInput) input: CreateLabelInput, @Ctx() ctx: GraphqlContext): Promise<Label> {
+  @Mutation(() => Label, {
+    description: 'Admins only (signed in, not an API token). A name already taken, in any case, is BAD_USER_INPUT.',
+  })
+  createLabel(
+    @Arg('input', () => CreateLabelInput) input: CreateLabelInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Label> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return createLabel(ctx.support, actorOf(caller), input);
   }
 
   @Mutation(() => Label, { description: 'Admins only: renames and/or recolours the label everywhere it is shown.' })
-  updateLabel(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLabelInput) input: UpdateLabelInput, @Ctx() ctx: GraphqlContext): Promise<Label> {
+  updateLabel(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateLabelInput) input: UpdateLabelInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Label> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return updateLabel(ctx.support, actorOf(caller), id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Admins only: deletes the label and takes it off every ticket. True once deleted.' })
+  @Mutation(() => Boolean, {
+    description: 'Admins only: deletes the label and takes it off every ticket. True once deleted.',
+  })
   deleteLabel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
@@ -44,7 +55,8 @@ export class LabelResolver {
 
   @Subscription(() => LabelChange, {
     topics: 'LABEL_CHANGED',
-    description: 'Every label created, renamed, recoloured or deleted. (Tickets carrying a changed label get no ticketUpdated for it: the label’s id is the same.)',
+    description:
+      'Every label created, renamed, recoloured or deleted. (Tickets carrying a changed label get no ticketUpdated for it: the label’s id is the same.)',
   })
   async labelChanged(@Root() event: RecordChangedEvent, @Ctx() ctx: GraphqlContext): Promise<LabelChange> {
     renewScope(ctx);

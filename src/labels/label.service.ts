@@ -21,7 +21,8 @@ export async function loadLabel(em: EntityManager, id: string | number): Promise
   return label;
 }
 
-const nameTaken = (name: string) => badInput(`A label named "${name}" already exists (names are unique regardless of case)`);
+const nameTaken = (name: string) =>
+  badInput(`A label named "${name}" already exists (names are unique regardless of case)`);
 
 async function assertNameFree(em: EntityManager, name: string, exceptId: number | null): Promise<void> {
   const holder = await em.findOne(Label, { nameKey: labelNameKey(name) }, { fields: ['id', 'name'] });
@@ -30,7 +31,11 @@ async function assertNameFree(em: EntityManager, name: string, exceptId: number 
 
 const described = (label: Label) => ({ id: label.id, name: label.name, color: label.color });
 
-export async function createLabel(ctx: SupportContext, actor: Actor, input: { name: string; color: string }): Promise<Label> {
+export async function createLabel(
+  ctx: SupportContext,
+  actor: Actor,
+  input: { name: string; color: string },
+): Promise<Label> {
   const name = normalizeLabelName(input.name);
   const color = normalizeColor(input.color);
   return inTransaction(ctx, async (em, events) => {
@@ -45,7 +50,12 @@ export async function createLabel(ctx: SupportContext, actor: Actor, input: { na
 }
 
 /** Renames and/or recolours; every ticket carrying the label shows the change. */
-export async function updateLabel(ctx: SupportContext, actor: Actor, id: string, input: { name?: string | null; color?: string | null }): Promise<Label> {
+export async function updateLabel(
+  ctx: SupportContext,
+  actor: Actor,
+  id: string,
+  input: { name?: string | null; color?: string | null },
+): Promise<Label> {
   const name = input.name == null ? null : normalizeLabelName(input.name);
   const color = input.color == null ? null : normalizeColor(input.color);
   if (name === null && color === null) throw badInput('Nothing to change: pass a name or a colour');

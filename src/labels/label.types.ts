@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeKind } from '../graphql/change.types.js';
 import { Label, type LabelRecord } from './label.entity.js';
 
-@ObjectType({ simpleResolvers: true, description: 'A label was created, renamed or recoloured, or deleted (and so taken off every ticket).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A label was created, renamed or recoloured, or deleted (and so taken off every ticket).',
+})
 export class LabelChange {
   @Field(() => ChangeKind)
   change!: ChangeKind;

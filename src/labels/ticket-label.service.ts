@@ -26,7 +26,9 @@ function parseIds(raw: readonly string[], what: 'ticket' | 'label', max: number)
 }
 
 async function assertAllExist(em: EntityManager, ticketIds: number[], labelIds: number[]): Promise<Map<number, Label>> {
-  const tickets = new Set((await em.find(Ticket, { id: { $in: ticketIds } }, { fields: ['id'] })).map((ticket) => ticket.id));
+  const tickets = new Set(
+    (await em.find(Ticket, { id: { $in: ticketIds } }, { fields: ['id'] })).map((ticket) => ticket.id),
+  );
   const missingTicket = ticketIds.find((id) => !tickets.has(id));
   if (missingTicket !== undefined) throw notFound('Ticket', missingTicket);
   const labels = new Map((await em.find(Label, { id: { $in: labelIds } })).map((label) => [label.id, label]));
@@ -43,9 +45,16 @@ async function currentLabels(em: EntityManager, ticketIds: number[]): Promise<Ma
   return byTicket;
 }
 
-const names = (labels: Map<number, string>) => [...labels.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+const names = (labels: Map<number, string>) =>
+  [...labels.values()].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
 
-async function changeLabels(ctx: SupportContext, actor: Actor, rawTicketIds: readonly string[], rawLabelIds: readonly string[], direction: Direction): Promise<Ticket[]> {
+async function changeLabels(
+  ctx: SupportContext,
+  actor: Actor,
+  rawTicketIds: readonly string[],
+  rawLabelIds: readonly string[],
+  direction: Direction,
+): Promise<Ticket[]> {
   const ticketIds = parseIds(rawTicketIds, 'ticket', MAX_TICKETS_PER_CHANGE);
   const labelIds = parseIds(rawLabelIds, 'label', MAX_LABELS_PER_CHANGE);
   await inTransaction(ctx, async (em, events) => {
@@ -64,7 +73,12 @@ async function changeLabels(ctx: SupportContext, actor: Actor, rawTicketIds: rea
     await em.nativeUpdate(Ticket, { id: { $in: changed } }, { updatedAt: now });
     if (direction === 'add') {
       for (const { ticketId, affected } of changes) {
-        for (const labelId of affected) em.create(TicketLabel, { ticket: em.getReference(Ticket, ticketId), label: labels.get(labelId)!, createdAt: now });
+        for (const labelId of affected)
+          em.create(TicketLabel, {
+            ticket: em.getReference(Ticket, ticketId),
+            label: labels.get(labelId)!,
+            createdAt: now,
+          });
       }
       await em.flush();
     } else {
@@ -77,20 +91,39 @@ async function changeLabels(ctx: SupportContext, actor: Actor, rawTicketIds: rea
         if (direction === 'add') has.set(labelId, labels.get(labelId)!.name);
         else has.delete(labelId);
       }
-      recordAudit(em, actor, direction === 'add' ? 'ticket.labeled' : 'ticket.unlabeled', ticketId, { labels: names(had) }, { labels: names(has) });
+      recordAudit(
+        em,
+        actor,
+        direction === 'add' ? 'ticket.labeled' : 'ticket.unlabeled',
+        ticketId,
+        { labels: names(had) },
+        { labels: names(has) },
+      );
       events.push({ topic: 'TICKET_UPDATED', payload: { ticketId } });
     }
   });
-  const tickets = new Map((await ctx.em.fork().find(Ticket, { id: { $in: ticketIds } })).map((ticket) => [ticket.id, ticket]));
+  const tickets = new Map(
+    (await ctx.em.fork().find(Ticket, { id: { $in: ticketIds } })).map((ticket) => [ticket.id, ticket]),
+  );
   return ticketIds.map((id) => tickets.get(id)!).filter(Boolean);
 }
 
 /** Puts the labels on the tickets; tickets that already carry them are left as they are. */
-export function addLabels(ctx: SupportContext, actor: Actor, ticketIds: readonly string[], labelIds: readonly string[]): Promise<Ticket[]> {
+export function addLabels(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketIds: readonly string[],
+  labelIds: readonly string[],
+): Promise<Ticket[]> {
   return changeLabels(ctx, actor, ticketIds, labelIds, 'add');
 }
 
 /** Takes the labels off the tickets; tickets without them are left as they are. */
-export function removeLabels(ctx: SupportContext, actor: Actor, ticketIds: readonly string[], labelIds: readonly string[]): Promise<Ticket[]> {
+export function removeLabels(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketIds: readonly string[],
+  labelIds: readonly string[],
+): Promise<Ticket[]> {
   return changeLabels(ctx, actor, ticketIds, labelIds, 'remove');
 }

@@ -24,14 +24,33 @@ export enum MediaStatus {
 registerEnumType(MediaKind, { name: 'MediaKind', description: 'What kind of file a message carries.' });
 registerEnumType(MediaStatus, {
   name: 'MediaStatus',
-  description: 'PENDING: being fetched from WhatsApp; STORED: ready to show (see url); FAILED: refused or lost, with the reason in error.',
+  description:
+    'PENDING: being fetched from WhatsApp; STORED: ready to show (see url); FAILED: refused or lost, with the reason in error.',
 });
 
-@ObjectType('MediaAttachment', { simpleResolvers: true, description: 'A file that came with a message: its kind, type, name, size and where agents fetch it.' })
+@ObjectType('MediaAttachment', {
+  simpleResolvers: true,
+  description: 'A file that came with a message: its kind, type, name, size and where agents fetch it.',
+})
 @Entity({ tableName: 'media_files' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class MediaFile {
-  [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'claimedUntil' | 'error' | 'createdAt' | 'storageKey' | 'sizeBytes' | 'sha256' | 'filename' | 'caption' | 'mimeType' | 'whatsappMediaId' | 'message' | 'uploadedBy';
+  [OptionalProps]?:
+    | 'status'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'claimedUntil'
+    | 'error'
+    | 'createdAt'
+    | 'storageKey'
+    | 'sizeBytes'
+    | 'sha256'
+    | 'filename'
+    | 'caption'
+    | 'mimeType'
+    | 'whatsappMediaId'
+    | 'message'
+    | 'uploadedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -57,7 +76,10 @@ export class MediaFile {
   @Property({ type: 'string', length: 128, nullable: true })
   whatsappMediaId: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The content type, as WhatsApp reported it and as it is served.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The content type, as WhatsApp reported it and as it is served.',
+  })
   @Property({ type: 'string', length: 128, nullable: true })
   mimeType: string | null = null;
 
@@ -81,7 +103,10 @@ export class MediaFile {
   @Property({ type: 'string', length: 255, nullable: true })
   storageKey: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Why the file is not available (refused or failed), for agents to read.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the file is not available (refused or failed), for agents to read.',
+  })
   @Property({ type: 'string', length: 512, nullable: true })
   error: string | null = null;
 

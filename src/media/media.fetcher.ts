@@ -26,7 +26,9 @@ export interface MediaFetcherOptions {
   maxBytes: number;
 }
 
-type Step = { kind: 'stored'; key: string; size: number; mimeType: string | null } | { kind: 'retry' | 'failed'; reason: string };
+type Step =
+  | { kind: 'stored'; key: string; size: number; mimeType: string | null }
+  | { kind: 'retry' | 'failed'; reason: string };
 
 /** WhatsApp's hashes come as hex or as base64, depending on where they are read. */
 function matchesSha256(bytes: Buffer, expected: string): boolean {
@@ -48,7 +50,11 @@ export class MediaFetcher {
     private readonly logger: Logger,
     private readonly options: MediaFetcherOptions,
   ) {
-    this.loop = new PollLoop(() => this.runOnce(), options.pollMs, (error) => logger.error({ err: error }, 'media fetch round failed; retrying'));
+    this.loop = new PollLoop(
+      () => this.runOnce(),
+      options.pollMs,
+      (error) => logger.error({ err: error }, 'media fetch round failed; retrying'),
+    );
   }
 
   start(): void {
@@ -65,7 +71,11 @@ export class MediaFetcher {
     const now = new Date();
     const due = await em.find(
       MediaFile,
-      { status: MediaStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }] },
+      {
+        status: MediaStatus.PENDING,
+        nextAttemptAt: { $lte: now },
+        $or: [{ claimedUntil: null }, { claimedUntil: { $lt: now } }],
+      },
       { orderBy: { id: 'asc' }, limit: BATCH, fields: ['id'] },
     );
     const claimed: number[] = [];
@@ -91,20 +101,34 @@ export class MediaFetcher {
     file.attempts += 1;
     file.claimedUntil = null;
     if (step.kind === 'stored') {
-      Object.assign(file, { status: MediaStatus.STORED, storageKey: step.key, sizeBytes: step.size, mimeType: step.mimeType, error: null });
+      Object.assign(file, {
+        status: MediaStatus.STORED,
+        storageKey: step.key,
+        sizeBytes: step.size,
+        mimeType: step.mimeType,
+        error: null,
+      });
     } else if (step.kind === 'retry' && file.attempts < this.options.maxAttempts) {
       file.error = step.reason.slice(0, 512);
-      file.nextAttemptAt = new Date(Date.now() + this.options.retryBaseMs * 2 ** (file.attempts - 1) * (0.75 + Math.random() / 2));
-      this.logger.warn({ mediaFileId: id, attempts: file.attempts, reason: step.reason }, 'media fetch will be retried');
+      file.nextAttemptAt = new Date(
+        Date.now() + this.options.retryBaseMs * 2 ** (file.attempts - 1) * (0.75 + Math.random() / 2),
+      );
+      this.logger.warn(
+        { mediaFileId: id, attempts: file.attempts, reason: step.reason },
+        'media fetch will be retried',
+      );
     } else {
       file.status = MediaStatus.FAILED;
-      file.error = (step.kind === 'retry' ? `gave up after ${file.attempts} attempts: ${step.reason}` : step.reason).slice(0, 512);
+      file.error = (
+        step.kind === 'retry' ? `gave up after ${file.attempts} attempts: ${step.reason}` : step.reason
+      ).slice(0, 512);
       this.logger.warn({ mediaFileId: id, reason: file.error }, 'media not stored');
     }
     await em.flush();
     if (file.status !== MediaStatus.PENDING) {
       const message = await em.findOneOrFail(MediaFile, id, { populate: ['message'] });
-      if (message.message) this.pubsub.publish('MESSAGE_UPDATED', { ticketId: message.message.ticket.id, messageId: message.message.id });
+      if (message.message)
+        this.pubsub.publish('MESSAGE_UPDATED', { ticketId: message.message.ticket.id, messageId: message.message.id });
     }
   }
 
@@ -113,12 +137,15 @@ export class MediaFetcher {
     const info = await fetchMediaInfo(this.api, file.whatsappMediaId);
     if (info.kind !== 'ok') return info;
     const mimeType = info.value.mimeType ?? file.mimeType;
-    const refusal = refuseType(file.kind, mimeType) ?? (info.value.fileSize !== null ? refuseSize(file.kind, info.value.fileSize, this.options.maxBytes) : null);
+    const refusal =
+      refuseType(file.kind, mimeType) ??
+      (info.value.fileSize !== null ? refuseSize(file.kind, info.value.fileSize, this.options.maxBytes) : null);
     if (refusal) return { kind: 'failed', reason: refusal };
     if (!mimeType) return { kind: 'failed', reason: 'refused: WhatsApp gave no content type' };
     const limit = Math.min(WHATSAPP_MAX_BYTES[file.kind], this.options.maxBytes);
     const body = await downloadMedia(this.api, info.value.url, limit, this.options.downloadTimeoutMs);
-    if (body.kind === 'too-large') return { kind: 'failed', reason: refuseSize(file.kind, limit + 1, this.options.maxBytes)! };
+    if (body.kind === 'too-large')
+      return { kind: 'failed', reason: refuseSize(file.kind, limit + 1, this.options.maxBytes)! };
     if (body.kind !== 'ok') return body;
     const bytes = body.value;
     if (info.value.fileSize !== null && bytes.length !== info.value.fileSize) {

@@ -38,16 +38,21 @@ const asMegabytes = (bytes: number) => `${(bytes / MB).toFixed(bytes < MB ? 2 : 
 /** Why a content type is refused for this kind, or null when it is allowed. */
 export function refuseType(kind: MediaKind, mimeType: string | null): string | null {
   if (!mimeType) return null; // learned from the Cloud API's metadata before download, checked then
-  return ALLOWED_TYPES[kind].includes(bareType(mimeType)) ? null : `refused: ${bareType(mimeType)} is not an allowed ${kind.toLowerCase()} type`;
+  return ALLOWED_TYPES[kind].includes(bareType(mimeType))
+    ? null
+    : `refused: ${bareType(mimeType)} is not an allowed ${kind.toLowerCase()} type`;
 }
 
 /** Why a size is refused for this kind, or null when it fits WhatsApp's limit and the desk's maximum. */
 export function refuseSize(kind: MediaKind, sizeBytes: number, deskMaxBytes: number): string | null {
   const limit = Math.min(WHATSAPP_MAX_BYTES[kind], deskMaxBytes);
-  return sizeBytes > limit ? `refused: ${asMegabytes(sizeBytes)} is over the ${asMegabytes(limit)} limit for ${kind.toLowerCase()} files` : null;
+  return sizeBytes > limit
+    ? `refused: ${asMegabytes(sizeBytes)} is over the ${asMegabytes(limit)} limit for ${kind.toLowerCase()} files`
+    : null;
 }
 
-export const mediaKindOf = (type: 'image' | 'document' | 'audio' | 'video' | 'sticker'): MediaKind => type.toUpperCase() as MediaKind;
+export const mediaKindOf = (type: 'image' | 'document' | 'audio' | 'video' | 'sticker'): MediaKind =>
+  type.toUpperCase() as MediaKind;
 
 /** The kind an agent's upload goes out as, by its content type; null when WhatsApp would not carry it. */
 export function kindForUpload(mimeType: string): MediaKind | null {

@@ -9,7 +9,8 @@ const signers = new WeakMap<object, MediaUrlSigner>();
 function signerFor(ctx: GraphqlContext): MediaUrlSigner {
   const { config } = ctx.app;
   let signer = signers.get(config);
-  if (!signer) signers.set(config, (signer = new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds)));
+  if (!signer)
+    signers.set(config, (signer = new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds)));
   return signer;
 }
 
@@ -17,7 +18,8 @@ function signerFor(ctx: GraphqlContext): MediaUrlSigner {
 export class MessageAttachmentResolver {
   @FieldResolver(() => MediaFile, {
     nullable: true,
-    description: 'The image, document, audio or video that came with this message (from the person) or went out with it (an agent’s attachment), if any. Null once the person deleted the message.',
+    description:
+      'The image, document, audio or video that came with this message (from the person) or went out with it (an agent’s attachment), if any. Null once the person deleted the message.',
   })
   async attachment(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<MediaFile | null> {
     if (message.deletedByPersonAt) return null;

@@ -57,7 +57,8 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
       try {
         assertMayRun(caller, 'mutation');
       } catch (error) {
-        if (error instanceof DomainError) return reply.code(403).header('connection', 'close').send({ error: error.message });
+        if (error instanceof DomainError)
+          return reply.code(403).header('connection', 'close').send({ error: error.message });
         throw error;
       }
       const waitMs = await take(deps.uploads, rateLimitKey(caller));
@@ -67,7 +68,9 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
           .code(429)
           .header('retry-after', String(seconds))
           .header('connection', 'close')
-          .send({ error: `Too many uploads: at most ${deps.uploads.points} a minute from this sign-in or token; try again in ${seconds} s` });
+          .send({
+            error: `Too many uploads: at most ${deps.uploads.points} a minute from this sign-in or token; try again in ${seconds} s`,
+          });
       }
       callers.set(request, caller);
     };
@@ -79,10 +82,22 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
           deps.orm.em.fork(),
           deps.store,
           caller.admin.id,
-          { bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0), contentType: request.headers['content-type'], filename: request.query.filename },
+          {
+            bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+            contentType: request.headers['content-type'],
+            filename: request.query.filename,
+          },
           deps.maxBytes,
         );
-        return reply.code(201).send({ id: String(file.id), kind: file.kind, mimeType: file.mimeType, filename: file.filename, sizeBytes: file.sizeBytes });
+        return reply
+          .code(201)
+          .send({
+            id: String(file.id),
+            kind: file.kind,
+            mimeType: file.mimeType,
+            filename: file.filename,
+            sizeBytes: file.sizeBytes,
+          });
       } catch (error) {
         if (error instanceof UploadRefused) return reply.code(error.status).send({ error: error.message });
         throw error;
@@ -90,30 +105,38 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     });
   });
 
-  http.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>('/media/:id', async (request, reply) => {
-    const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null;
-    const token = requestToken(request.headers, false, deps.cookies);
-    const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
-    const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
-    if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
-    if (caller && !caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
-    const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id, { populate: ['message'] });
-    if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType) return reply.code(404).send({ error: 'no such stored media' });
-    // The person deleted the message for everyone: its file is not shown again (retention removes the bytes).
-    if (file.message?.deletedByPersonAt) return reply.code(404).send({ error: 'the person deleted this message' });
-    const bytes = await deps.store.get(file.storageKey).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      deps.logger.error({ mediaId: file.id, storageKey: file.storageKey }, 'a stored media file is missing from the store');
-      return null;
-    });
-    if (!bytes) return reply.code(404).send({ error: 'the stored file is missing' });
-    const inline = file.kind !== MediaKind.DOCUMENT;
-    return reply
-      .header('content-type', file.mimeType)
-      .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('cache-control', 'private, max-age=3600')
-      .send(bytes);
-  });
+  http.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>(
+    '/media/:id',
+    async (request, reply) => {
+      const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null;
+      const token = requestToken(request.headers, false, deps.cookies);
+      const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
+      const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
+      if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
+      if (caller && !caller.scopes.includes(ApiScope.READ))
+        return reply.code(403).send({ error: 'this token lacks the READ scope' });
+      const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id, { populate: ['message'] });
+      if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType)
+        return reply.code(404).send({ error: 'no such stored media' });
+      // The person deleted the message for everyone: its file is not shown again (retention removes the bytes).
+      if (file.message?.deletedByPersonAt) return reply.code(404).send({ error: 'the person deleted this message' });
+      const bytes = await deps.store.get(file.storageKey).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        deps.logger.error(
+          { mediaId: file.id, storageKey: file.storageKey },
+          'a stored media file is missing from the store',
+        );
+        return null;
+      });
+      if (!bytes) return reply.code(404).send({ error: 'the stored file is missing' });
+      const inline = file.kind !== MediaKind.DOCUMENT;
+      return reply
+        .header('content-type', file.mimeType)
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, max-age=3600')
+        .send(bytes);
+    },
+  );
 }

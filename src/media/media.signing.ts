@@ -5,7 +5,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export class MediaUrlSigner {
   private readonly key: Buffer;
 
-  constructor(appSecret: string, private readonly ttlSeconds: number) {
+  constructor(
+    appSecret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = createHmac('sha256', appSecret).update('media-url-signing').digest();
   }
 

@@ -10,11 +10,17 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 export const encodeS3Path = (path: string) =>
   path
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
 
 /** `20130524T000000Z`, the form of x-amz-date. */
-export const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const amzDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export interface SignatureInput {
   method: string;
@@ -42,10 +48,21 @@ export function signatureV4(input: SignatureInput): Signature {
   const valueOf = (name: string) => headers.find(([header]) => header === name)?.[1] ?? '';
   const date = valueOf('x-amz-date');
   const signedHeaders = headers.map(([name]) => name).join(';');
-  const canonicalRequest = [input.method, input.path, '', ...headers.map(([name, value]) => `${name}:${value}`), '', signedHeaders, valueOf('x-amz-content-sha256')].join('\n');
+  const canonicalRequest = [
+    input.method,
+    input.path,
+    '',
+    ...headers.map(([name, value]) => `${name}:${value}`),
+    '',
+    signedHeaders,
+    valueOf('x-amz-content-sha256'),
+  ].join('\n');
   const scope = `${date.slice(0, 8)}/${input.region}/s3/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signingKey = [date.slice(0, 8), input.region, 's3', 'aws4_request'].reduce<Buffer | string>((key, part) => hmac(key, part), `AWS4${input.secretAccessKey}`);
+  const signingKey = [date.slice(0, 8), input.region, 's3', 'aws4_request'].reduce<Buffer | string>(
+    (key, part) => hmac(key, part),
+    `AWS4${input.secretAccessKey}`,
+  );
   return { scope, signedHeaders, signature: hmac(signingKey, stringToSign).toString('hex') };
 }
 
@@ -55,8 +72,24 @@ export interface S3Credentials {
 }
 
 /** The headers that sign a request to `url` (fetch sends `host` itself, from the same URL). */
-export function signedHeadersFor(method: string, url: URL, payloadHash: string, region: string, credentials: S3Credentials, now = new Date()): Record<string, string> {
+export function signedHeadersFor(
+  method: string,
+  url: URL,
+  payloadHash: string,
+  region: string,
+  credentials: S3Credentials,
+  now = new Date(),
+): Record<string, string> {
   const headers = { 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate(now) };
-  const { scope, signedHeaders, signature } = signatureV4({ method, path: url.pathname, headers: { host: url.host, ...headers }, region, secretAccessKey: credentials.secretAccessKey });
-  return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}` };
+  const { scope, signedHeaders, signature } = signatureV4({
+    method,
+    path: url.pathname,
+    headers: { host: url.host, ...headers },
+    region,
+    secretAccessKey: credentials.secretAccessKey,
+  });
+  return {
+    ...headers,
+    authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}`,
+  };
 }

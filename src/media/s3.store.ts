@@ -40,7 +40,8 @@ function describeError(status: number, body: string): { code: string | null; det
 
 /** Why a request got no answer: a timeout, or the network error's code (ECONNREFUSED, ENOTFOUND…). */
 function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `no answer within ${timeoutMs} ms`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   return `network error: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`;
 }
@@ -102,12 +103,27 @@ export class S3MediaStore implements MediaStore {
       const isLast = attempt >= attempts;
       try {
         // Signed per attempt: x-amz-date must stay within S3's 15 minutes of skew.
-        const headers = { ...signedHeadersFor(method, url, payloadHash, this.config.region, this.config), ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}) };
-        const response = await fetch(url, { method, headers, body: method === 'PUT' ? body : undefined, signal: AbortSignal.timeout(this.config.timeoutMs) });
+        const headers = {
+          ...signedHeadersFor(method, url, payloadHash, this.config.region, this.config),
+          ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}),
+        };
+        const response = await fetch(url, {
+          method,
+          headers,
+          body: method === 'PUT' ? body : undefined,
+          signal: AbortSignal.timeout(this.config.timeoutMs),
+        });
         if (response.status < 500 || isLast) return response;
         await response.body?.cancel();
       } catch (error) {
-        if (isLast) throw new S3RequestFailed(method, this.objectName(key), null, null, describeNetworkError(error, this.config.timeoutMs));
+        if (isLast)
+          throw new S3RequestFailed(
+            method,
+            this.objectName(key),
+            null,
+            null,
+            describeNetworkError(error, this.config.timeoutMs),
+          );
       }
       await sleep(this.retry.retryBaseMs * 2 ** (attempt - 1));
     }

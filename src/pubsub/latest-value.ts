@@ -5,7 +5,10 @@
  * Starts with `initial`; `listen` registers the function that pushes each new value and returns what
  * unregisters it, called once when the reader stops (return or throw).
  */
-export function latestValueStream<T>(initial: T, listen: (push: (value: T) => void) => () => void): AsyncIterableIterator<T> {
+export function latestValueStream<T>(
+  initial: T,
+  listen: (push: (value: T) => void) => () => void,
+): AsyncIterableIterator<T> {
   let pending: { value: T } | null = { value: initial };
   let wake: ((result: IteratorResult<T>) => void) | null = null;
   let done = false;

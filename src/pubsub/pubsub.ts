@@ -85,11 +85,15 @@ export type SupportTopics = {
 
 export type SupportPubSub = PubSub<SupportTopics>;
 
-export type SupportEvent = { [K in keyof SupportTopics]: { topic: K; payload: SupportTopics[K][0] } }[keyof SupportTopics];
+export type SupportEvent = {
+  [K in keyof SupportTopics]: { topic: K; payload: SupportTopics[K][0] };
+}[keyof SupportTopics];
 
 /** In-process by default; with an event target that crosses instances (Redis) when one is given. */
 export function createPubSub(eventTarget?: FanOutEventTarget): SupportPubSub {
-  return eventTarget ? createYogaPubSub<SupportTopics>({ eventTarget: eventTarget as never }) : createYogaPubSub<SupportTopics>();
+  return eventTarget
+    ? createYogaPubSub<SupportTopics>({ eventTarget: eventTarget as never })
+    : createYogaPubSub<SupportTopics>();
 }
 
 export function publishAll(pubsub: SupportPubSub, events: readonly SupportEvent[]): void {

@@ -25,7 +25,11 @@ export function createSharedState(redisUrl: string | null, prefix: string, logge
   let reported = false;
   for (const client of [publisher, subscriber]) {
     client.on('error', (error: Error) => {
-      if (!reported) logger.warn({ err: error.message }, 'Redis unreachable; serving this instance’s own subscribers until it returns');
+      if (!reported)
+        logger.warn(
+          { err: error.message },
+          'Redis unreachable; serving this instance’s own subscribers until it returns',
+        );
       reported = true;
     });
     client.on('ready', () => {
@@ -39,7 +43,9 @@ export function createSharedState(redisUrl: string | null, prefix: string, logge
     async close() {
       // QUIT waits for an answer: only a client that is connected can give one (a queued QUIT to an absent
       // Redis would wait for ever).
-      await Promise.allSettled([publisher, subscriber].filter((client) => client.status === 'ready').map((client) => client.quit()));
+      await Promise.allSettled(
+        [publisher, subscriber].filter((client) => client.status === 'ready').map((client) => client.quit()),
+      );
       publisher.disconnect();
       subscriber.disconnect();
     },

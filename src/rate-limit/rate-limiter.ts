@@ -21,7 +21,8 @@ export interface LimitOptions {
 export type LimiterFactory = (options: LimitOptions) => RateLimiterAbstract;
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-const memoryLimiter = ({ name, points, durationMs }: LimitOptions) => new RateLimiterMemory({ keyPrefix: name, points, duration: seconds(durationMs) });
+const memoryLimiter = ({ name, points, durationMs }: LimitOptions) =>
+  new RateLimiterMemory({ keyPrefix: name, points, duration: seconds(durationMs) });
 
 export function memoryLimiters(): LimiterFactory {
   return memoryLimiter;
@@ -63,7 +64,10 @@ export interface RateLimits {
   make: LimiterFactory;
 }
 
-export function createRateLimits(make: LimiterFactory, settings: { mutationsPerMinute: number; uploadsPerMinute: number; loginAttempts: number }): RateLimits {
+export function createRateLimits(
+  make: LimiterFactory,
+  settings: { mutationsPerMinute: number; uploadsPerMinute: number; loginAttempts: number },
+): RateLimits {
   return {
     mutations: make({ name: 'mutations', points: settings.mutationsPerMinute, durationMs: 60_000 }),
     uploads: make({ name: 'uploads', points: settings.uploadsPerMinute, durationMs: 60_000 }),

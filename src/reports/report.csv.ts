@@ -13,17 +13,51 @@ function cell(value: string | number | null): string {
 
 const line = (cells: (string | number | null)[]) => `${cells.map(cell).join(',')}\r\n`;
 
-const durationHeader = (name: string) => [`${name}_count`, `${name}_median_seconds`, `${name}_p90_seconds`, `${name}_average_seconds`];
+const durationHeader = (name: string) => [
+  `${name}_count`,
+  `${name}_median_seconds`,
+  `${name}_p90_seconds`,
+  `${name}_average_seconds`,
+];
 const durationCells = (d: DurationSummary) => [d.count, d.medianSeconds, d.p90Seconds, d.averageSeconds];
 
 export function reportCsv(report: DeskReport, table: ReportTable): string {
   if (table === 'days') {
-    return line(['date', 'opened', 'resolved', 'backlog']) + report.days.map((day) => line([day.date, day.opened, day.resolved, day.backlog])).join('');
+    return (
+      line(['date', 'opened', 'resolved', 'backlog']) +
+      report.days.map((day) => line([day.date, day.opened, day.resolved, day.backlog])).join('')
+    );
   }
-  const header = line(['agent', 'email', 'opened', 'resolved', 'backlog', ...durationHeader('first_response'), ...durationHeader('resolution'), 'rated_good', 'rated_okay', 'rated_bad']);
+  const header = line([
+    'agent',
+    'email',
+    'opened',
+    'resolved',
+    'backlog',
+    ...durationHeader('first_response'),
+    ...durationHeader('resolution'),
+    'rated_good',
+    'rated_okay',
+    'rated_bad',
+  ]);
   const figures = (name: string, email: string | null, row: Omit<AgentReport, 'agent'>) =>
-    line([name, email, row.opened, row.resolved, row.backlog, ...durationCells(row.firstResponse), ...durationCells(row.resolution), row.satisfaction.good, row.satisfaction.okay, row.satisfaction.bad]);
+    line([
+      name,
+      email,
+      row.opened,
+      row.resolved,
+      row.backlog,
+      ...durationCells(row.firstResponse),
+      ...durationCells(row.resolution),
+      row.satisfaction.good,
+      row.satisfaction.okay,
+      row.satisfaction.bad,
+    ]);
   // The desk's own row first: its figures as an agent row would give them, the backlog at the range's end.
   const desk = figures('All agents', null, { ...report, backlog: report.backlogAtEnd });
-  return header + desk + report.agents.map((row) => figures(row.agent?.name ?? 'Unassigned', row.agent?.email ?? null, row)).join('');
+  return (
+    header +
+    desk +
+    report.agents.map((row) => figures(row.agent?.name ?? 'Unassigned', row.agent?.email ?? null, row)).join('')
+  );
 }

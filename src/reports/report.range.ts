@@ -20,11 +20,15 @@ export interface ReportRange {
 function parseDate(value: string, name: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== value) throw badInput(`${name} must be a date as YYYY-MM-DD, got "${value.slice(0, 40)}"`);
+  if (!match || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== value)
+    throw badInput(`${name} must be a date as YYYY-MM-DD, got "${value.slice(0, 40)}"`);
   return day;
 }
 
-export function parseReportRange(input: { from: string; to: string; timeZone?: string | null }, deskTimeZone: string | null): ReportRange {
+export function parseReportRange(
+  input: { from: string; to: string; timeZone?: string | null },
+  deskTimeZone: string | null,
+): ReportRange {
   const timeZone = input.timeZone ?? deskTimeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) throw badInput(`"${timeZone.slice(0, 64)}" is not an IANA time zone`);
   const first = parseDate(input.from, 'from');
@@ -35,7 +39,15 @@ export function parseReportRange(input: { from: string; to: string; timeZone?: s
   const dates = Array.from({ length: days }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
   const start = startOfLocalDate(timeZone, input.from);
   const end = startOfLocalDate(timeZone, new Date(last + DAY_MS).toISOString().slice(0, 10));
-  return { from: input.from, to: input.to, timeZone, start, end, dates, offsets: offsetStretches(timeZone, start.getTime(), end.getTime()) };
+  return {
+    from: input.from,
+    to: input.to,
+    timeZone,
+    start,
+    end,
+    dates,
+    offsets: offsetStretches(timeZone, start.getTime(), end.getTime()),
+  };
 }
 
 /** The local date of a day number as the report's SQL gives it (local seconds since the epoch, divided by a day). */

@@ -29,9 +29,14 @@ export class ReportResolver {
   @Subscription(() => DeskReport, {
     name: 'deskReport',
     subscribe: watchReport,
-    description: 'The same report at once, then again after tickets change (at most once per REPORT_UPDATE_MS, 2 seconds by default).',
+    description:
+      'The same report at once, then again after tickets change (at most once per REPORT_UPDATE_MS, 2 seconds by default).',
   })
-  deskReportChanged(@Root() _tick: ReportTick, @Arg('input', () => ReportInput) input: ReportInput, @Ctx() ctx: GraphqlContext): Promise<DeskReport> {
+  deskReportChanged(
+    @Root() _tick: ReportTick,
+    @Arg('input', () => ReportInput) input: ReportInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<DeskReport> {
     return ctx.app.reports.compute(() => {
       renewScope(ctx);
       return buildDeskReport(ctx.em, input);

@@ -18,19 +18,30 @@ interface ReportQuery {
   timeZone?: string;
 }
 
-export function registerReportRoutes(http: FastifyInstance, deps: { orm: MikroORM; tokens: TokenCache; cookies: CookieSettings }): void {
+export function registerReportRoutes(
+  http: FastifyInstance,
+  deps: { orm: MikroORM; tokens: TokenCache; cookies: CookieSettings },
+): void {
   http.get<{ Params: { table: string }; Querystring: ReportQuery }>('/reports/:table', async (request, reply) => {
-    const table = request.params.table === 'days.csv' ? 'days' : request.params.table === 'agents.csv' ? 'agents' : null;
+    const table =
+      request.params.table === 'days.csv' ? 'days' : request.params.table === 'agents.csv' ? 'agents' : null;
     if (!table) return reply.code(404).send({ error: 'reports are /reports/days.csv and /reports/agents.csv' });
     const token = requestToken(request.headers, false, deps.cookies);
     const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
     if (!caller) return reply.code(401).send({ error: 'sign in first' });
-    if (!caller.scopes.includes(ApiScope.READ)) return reply.code(403).send({ error: 'this token lacks the READ scope' });
+    if (!caller.scopes.includes(ApiScope.READ))
+      return reply.code(403).send({ error: 'this token lacks the READ scope' });
     const { from, to, hours = ReportHours.CALENDAR, timeZone } = request.query;
     if (!from || !to) return reply.code(400).send({ error: 'from and to (YYYY-MM-DD) are required' });
-    if (hours !== ReportHours.CALENDAR && hours !== ReportHours.BUSINESS) return reply.code(400).send({ error: 'hours is CALENDAR or BUSINESS' });
+    if (hours !== ReportHours.CALENDAR && hours !== ReportHours.BUSINESS)
+      return reply.code(400).send({ error: 'hours is CALENDAR or BUSINESS' });
     try {
-      const report = await buildDeskReport(deps.orm.em.fork() as SqlEntityManager, { from, to, hours, timeZone: timeZone ?? null });
+      const report = await buildDeskReport(deps.orm.em.fork() as SqlEntityManager, {
+        from,
+        to,
+        hours,
+        timeZone: timeZone ?? null,
+      });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="desk-${table}-${report.from}-to-${report.to}.csv"`)

@@ -6,7 +6,13 @@ import { dialectFor, isSqlite, type SqlDialect } from '../db/dialect.js';
 import { loadDeskSettings } from '../desk/desk-settings.service.js';
 import type { SatisfactionSummary } from '../satisfaction/satisfaction.types.js';
 import { dateOfDayNumber, parseReportRange, type ReportRange } from './report.range.js';
-import { ReportHours, type AgentReport, type DeskReport, type DurationSummary, type ReportInput } from './report.types.js';
+import {
+  ReportHours,
+  type AgentReport,
+  type DeskReport,
+  type DurationSummary,
+  type ReportInput,
+} from './report.types.js';
 
 /** The group of the unassigned, and of the whole desk, in the statements' results. */
 const UNASSIGNED = 0;
@@ -87,12 +93,18 @@ async function countsPerDay(s: Statements): Promise<Map<string, { opened: number
 
 /** Open at an instant: opened before it and not resolved before it (a resolved ticket was opened before). */
 async function backlogAt(s: Statements, at: Date): Promise<number> {
-  const [row] = await run(s, 'select (select count(*) from support_tickets where created_at < ?) - (select count(*) from support_tickets where resolved_at < ?) as n', [s.sql.param(at), s.sql.param(at)]);
+  const [row] = await run(
+    s,
+    'select (select count(*) from support_tickets where created_at < ?) - (select count(*) from support_tickets where resolved_at < ?) as n',
+    [s.sql.param(at), s.sql.param(at)],
+  );
   return num(row?.n);
 }
 
 /** Per holder (0: unassigned): opened and resolved in the range, and open at its end. */
-async function countsPerAgent(s: Statements): Promise<Map<number, { opened: number; resolved: number; backlog: number }>> {
+async function countsPerAgent(
+  s: Statements,
+): Promise<Map<number, { opened: number; resolved: number; backlog: number }>> {
   const holder = `coalesce(assigned_admin_id, ${UNASSIGNED})`;
   const rows = await run(
     s,
@@ -132,7 +144,12 @@ async function durations(s: Statements, at: string, value: string): Promise<Map<
   for (const row of rows) {
     const n = num(row.n);
     const rank = num(row.rn);
-    const summary = groups.get(num(row.g)) ?? { count: n, medianSeconds: null, p90Seconds: null, averageSeconds: Math.round(num(row.a)) };
+    const summary = groups.get(num(row.g)) ?? {
+      count: n,
+      medianSeconds: null,
+      p90Seconds: null,
+      averageSeconds: Math.round(num(row.a)),
+    };
     if (rank * 2 >= n && (rank - 1) * 2 < n) summary.medianSeconds = num(row.v);
     if (rank * 10 >= n * 9 && (rank - 1) * 10 < n * 9) summary.p90Seconds = num(row.v);
     groups.set(num(row.g), summary);
@@ -170,7 +187,14 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
   const settings = await loadDeskSettings(em);
   const range = parseReportRange(input, settings.timeZone);
   const sql = dialectFor(em);
-  const s: Statements = { em, sql, range, params: [sql.param(range.start), sql.param(range.end)], sqlite: isSqlite(em), turns: Promise.resolve() };
+  const s: Statements = {
+    em,
+    sql,
+    range,
+    params: [sql.param(range.start), sql.param(range.end)],
+    sqlite: isSqlite(em),
+    turns: Promise.resolve(),
+  };
   const business = input.hours === ReportHours.BUSINESS;
   const [perDay, backlogAtStart, perAgent, firstResponse, resolution, rated] = await Promise.all([
     countsPerDay(s),
@@ -188,9 +212,15 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
     return { date, ...counts, backlog };
   });
 
-  const holders = new Set([...perAgent.keys(), ...firstResponse.keys(), ...resolution.keys(), ...rated.keys()].filter((group) => group !== DESK));
+  const holders = new Set(
+    [...perAgent.keys(), ...firstResponse.keys(), ...resolution.keys(), ...rated.keys()].filter(
+      (group) => group !== DESK,
+    ),
+  );
   const agentIds = [...holders].filter((group) => group !== UNASSIGNED);
-  const admins = new Map((agentIds.length ? await em.find(Admin, { id: { $in: agentIds } }) : []).map((admin) => [admin.id, admin]));
+  const admins = new Map(
+    (agentIds.length ? await em.find(Admin, { id: { $in: agentIds } }) : []).map((admin) => [admin.id, admin]),
+  );
   const agents: AgentReport[] = [...holders]
     .filter((group) => group === UNASSIGNED || admins.has(group))
     .map((group) => ({
@@ -203,7 +233,13 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
       resolution: resolution.get(group) ?? NO_DURATIONS,
       satisfaction: rated.get(group) ?? NO_RATINGS,
     }))
-    .sort((a, b) => (a.agent === null ? 1 : 0) - (b.agent === null ? 1 : 0) || b.resolved - a.resolved || b.opened - a.opened || a.agent!.name.localeCompare(b.agent!.name));
+    .sort(
+      (a, b) =>
+        (a.agent === null ? 1 : 0) - (b.agent === null ? 1 : 0) ||
+        b.resolved - a.resolved ||
+        b.opened - a.opened ||
+        a.agent!.name.localeCompare(b.agent!.name),
+    );
 
   return {
     from: range.from,

@@ -7,7 +7,6 @@ import { DomainError, ErrorCode } from '../errors.js';
 import { latestValueStream } from '../pubsub/latest-value.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 
-
 export interface ReportTick {
   at: Date;
 }
@@ -61,7 +60,10 @@ export class ReportTicker {
   watch(caller: string, report: string): AsyncIterableIterator<ReportTick> {
     const reports = this.followed.get(caller) ?? new Map<string, number>();
     if (!reports.has(report) && reports.size >= this.maxPerCaller) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, `This token follows ${this.maxPerCaller} different live reports already (REPORT_SUBSCRIPTIONS_PER_TOKEN); end one first`);
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        `This token follows ${this.maxPerCaller} different live reports already (REPORT_SUBSCRIPTIONS_PER_TOKEN); end one first`,
+      );
     }
     reports.set(report, (reports.get(report) ?? 0) + 1);
     this.followed.set(caller, reports);

@@ -9,7 +9,8 @@ export enum ReportHours {
 }
 registerEnumType(ReportHours, {
   name: 'ReportHours',
-  description: "CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened).",
+  description:
+    "CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened).",
 });
 
 @InputType({ description: 'A range of whole local days, both included, in a time zone.' })
@@ -23,11 +24,18 @@ export class ReportInput {
   @Field(() => ReportHours, { defaultValue: ReportHours.CALENDAR })
   hours!: ReportHours;
 
-  @Field(() => String, { nullable: true, description: "An IANA time zone the days are read in; the desk's own (or UTC) when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "An IANA time zone the days are read in; the desk's own (or UTC) when omitted.",
+  })
   timeZone?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Durations in seconds over the tickets they apply to; nearest-rank percentiles; null when there are none.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'Durations in seconds over the tickets they apply to; nearest-rank percentiles; null when there are none.',
+})
 export class DurationSummary {
   @Field(() => Int, { description: 'How many tickets the figures cover.' })
   count!: number;
@@ -57,7 +65,10 @@ export class ReportDay {
   backlog!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: "One agent's figures: the tickets they hold. The row without an agent counts unassigned tickets." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One agent's figures: the tickets they hold. The row without an agent counts unassigned tickets.",
+})
 export class AgentReport {
   @Field(() => Admin, { nullable: true, description: 'Null: tickets nobody holds.' })
   agent!: Admin | null;
@@ -81,7 +92,10 @@ export class AgentReport {
   satisfaction!: SatisfactionSummary;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The desk over a range of days: every figure is aggregated by the database.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The desk over a range of days: every figure is aggregated by the database.',
+})
 export class DeskReport {
   @Field(() => String)
   from!: string;

@@ -16,7 +16,11 @@ async function elapsed(em: EntityManager, from: Date, to: Date): Promise<[number
 /** The ticket got its first reply just now (firstResponseAt is set). */
 export async function recordFirstResponseTime(em: EntityManager, ticket: Ticket): Promise<void> {
   if (!ticket.firstResponseAt || ticket.firstResponseSeconds !== null) return;
-  [ticket.firstResponseSeconds, ticket.firstResponseBusinessSeconds] = await elapsed(em, clockStart(ticket), ticket.firstResponseAt);
+  [ticket.firstResponseSeconds, ticket.firstResponseBusinessSeconds] = await elapsed(
+    em,
+    clockStart(ticket),
+    ticket.firstResponseAt,
+  );
 }
 
 /** The ticket's status changed: a resolution is timed, a reopened ticket's is cleared until it is resolved again. */
@@ -27,5 +31,9 @@ export async function recordResolutionTime(em: EntityManager, ticket: Ticket): P
     return;
   }
   if (ticket.resolutionSeconds !== null) return;
-  [ticket.resolutionSeconds, ticket.resolutionBusinessSeconds] = await elapsed(em, clockStart(ticket), ticket.resolvedAt);
+  [ticket.resolutionSeconds, ticket.resolutionBusinessSeconds] = await elapsed(
+    em,
+    clockStart(ticket),
+    ticket.resolvedAt,
+  );
 }

@@ -1,13 +1,22 @@
 // The routing settings as the admin UI and tools read them: the desk's row and every agent's load.
 import type { EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
-import { activeTicketCounts, capacityOf, countWaitingTickets, MAX_CAPACITY, readDeskRouting } from './routing.service.js';
+import {
+  activeTicketCounts,
+  capacityOf,
+  countWaitingTickets,
+  MAX_CAPACITY,
+  readDeskRouting,
+} from './routing.service.js';
 import type { RoutingSettings } from './routing.types.js';
 
 export async function readRoutingSettings(em: EntityManager): Promise<RoutingSettings> {
   const desk = await readDeskRouting(em);
   const agents = await em.find(Admin, { active: true }, { orderBy: { name: 'asc', id: 'asc' }, refresh: true });
-  const loads = await activeTicketCounts(em, agents.map((agent) => agent.id));
+  const loads = await activeTicketCounts(
+    em,
+    agents.map((agent) => agent.id),
+  );
   return {
     mode: desk.mode,
     defaultCapacity: desk.defaultCapacity,

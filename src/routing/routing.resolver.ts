@@ -16,23 +16,32 @@ function assertAdmin(ctx: GraphqlContext): void {
 
 @Resolver(() => Admin)
 export class RoutingResolver {
-  @Query(() => RoutingSettings, { description: "Admins only: automatic assignment's mode, capacities, the queue's length and every agent's load." })
+  @Query(() => RoutingSettings, {
+    description: "Admins only: automatic assignment's mode, capacities, the queue's length and every agent's load.",
+  })
   routing(@Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     assertAdmin(ctx);
     return readRoutingSettings(ctx.em);
   }
 
   @Mutation(() => RoutingSettings, {
-    description: 'Admins only (signed in): changes the mode and the default capacity (audited). Turning routing on, or raising the capacity, assigns waiting tickets at once.',
+    description:
+      'Admins only (signed in): changes the mode and the default capacity (audited). Turning routing on, or raising the capacity, assigns waiting tickets at once.',
   })
-  async updateRouting(@Arg('input', () => RoutingSettingsInput) input: RoutingSettingsInput, @Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
+  async updateRouting(
+    @Arg('input', () => RoutingSettingsInput) input: RoutingSettingsInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<RoutingSettings> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     await updateRouting(ctx.support, actorOf(caller), input);
     return readRoutingSettings(ctx.em.fork());
   }
 
-  @Mutation(() => AgentLoad, { description: "Admins only (signed in): one agent's capacity (1 to maxCapacity); null goes back to the desk's default. Audited." })
+  @Mutation(() => AgentLoad, {
+    description:
+      "Admins only (signed in): one agent's capacity (1 to maxCapacity); null goes back to the desk's default. Audited.",
+  })
   async setAgentCapacity(
     @Arg('adminId', () => ID) adminId: string,
     @Arg('capacity', () => Int, { nullable: true }) capacity: number | null,
@@ -46,7 +55,8 @@ export class RoutingResolver {
   }
 
   @Mutation(() => Admin, {
-    description: 'The caller says they are available for new tickets (true) or away (false). Only available agents are assigned tickets automatically; becoming available takes waiting tickets at once.',
+    description:
+      'The caller says they are available for new tickets (true) or away (false). Only available agents are assigned tickets automatically; becoming available takes waiting tickets at once.',
   })
   setAvailability(@Arg('available', () => Boolean) available: boolean, @Ctx() ctx: GraphqlContext): Promise<Admin> {
     return setAvailability(ctx.support, actorOf(callerOf(ctx)), available);
@@ -54,7 +64,8 @@ export class RoutingResolver {
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'Available for automatically assigned tickets (false: away). Shown to the agent themselves and to admins; null for others.',
+    description:
+      'Available for automatically assigned tickets (false: away). Shown to the agent themselves and to admins; null for others.',
   })
   async available(@Root() admin: Admin, @Ctx() ctx: GraphqlContext): Promise<boolean | null> {
     const caller = callerOf(ctx);
@@ -67,7 +78,8 @@ export class RoutingResolver {
   @Subscription(() => RoutingSettings, {
     topics: 'ROUTING_CHANGED',
     filter: ({ context }: { context: GraphqlContext }) => context.caller?.admin.role === Role.ADMIN,
-    description: 'Admins only (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
+    description:
+      'Admins only (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
   })
   routingChanged(@Root() _event: Record<string, never>, @Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     renewScope(ctx);

@@ -29,7 +29,10 @@ export function validateCapacity(capacity: number, what: string): number {
 
 /** The routing row as it stands (the defaults before anyone changed them). */
 export async function readDeskRouting(em: EntityManager): Promise<DeskRouting> {
-  return (await em.findOne(DeskRouting, DESK_ROUTING_ID, { refresh: true })) ?? em.create(DeskRouting, { id: DESK_ROUTING_ID }, { persist: false });
+  return (
+    (await em.findOne(DeskRouting, DESK_ROUTING_ID, { refresh: true })) ??
+    em.create(DeskRouting, { id: DESK_ROUTING_ID }, { persist: false })
+  );
 }
 
 /**
@@ -71,7 +74,11 @@ export const capacityOf = (agent: Admin, desk: DeskRouting) => agent.capacity ??
  * order, starting after the one chosen last; LEAST_LOADED takes the fewest active tickets, and among equals
  * the next in turn.
  */
-export function chooseAgent(desk: DeskRouting, agents: readonly Admin[], loads: ReadonlyMap<number, number>): Admin | null {
+export function chooseAgent(
+  desk: DeskRouting,
+  agents: readonly Admin[],
+  loads: ReadonlyMap<number, number>,
+): Admin | null {
   const load = (agent: Admin) => loads.get(agent.id) ?? 0;
   const withRoom = agents.filter((agent) => load(agent) < capacityOf(agent, desk));
   const last = desk.lastAssignedAdminId ?? 0;
@@ -96,8 +103,14 @@ export async function assignWaitingTickets(ctx: SupportContext): Promise<Map<num
     const desk = await lockDeskRouting(em);
     if (desk.mode === RoutingMode.OFF) return assigned;
     const agents = await em.find(Admin, { active: true, available: true }, { orderBy: { id: 'asc' } });
-    const loads = await activeTicketCounts(em, agents.map((agent) => agent.id));
-    const room = agents.reduce((sum, agent) => sum + Math.max(0, capacityOf(agent, desk) - (loads.get(agent.id) ?? 0)), 0);
+    const loads = await activeTicketCounts(
+      em,
+      agents.map((agent) => agent.id),
+    );
+    const room = agents.reduce(
+      (sum, agent) => sum + Math.max(0, capacityOf(agent, desk) - (loads.get(agent.id) ?? 0)),
+      0,
+    );
     if (room === 0) return assigned;
     const waiting = await em.find(
       Ticket,
@@ -111,7 +124,14 @@ export async function assignWaitingTickets(ctx: SupportContext): Promise<Map<num
       loads.set(agent.id, (loads.get(agent.id) ?? 0) + 1);
       desk.lastAssignedAdminId = agent.id;
       assigned.set(ticket.id, agent.id);
-      recordAudit(em, null, 'ticket.assigned', ticket.id, { assignee: null }, { assignee: agent.id, rule: ruleName[desk.mode] });
+      recordAudit(
+        em,
+        null,
+        'ticket.assigned',
+        ticket.id,
+        { assignee: null },
+        { assignee: agent.id, rule: ruleName[desk.mode] },
+      );
       events.push(...ticketChanged(ticket.id));
     }
     await em.flush();
@@ -128,7 +148,8 @@ export interface RoutingChange {
 /** Admins: the mode and the default capacity, audited; a change may let waiting tickets go at once. */
 export async function updateRouting(ctx: SupportContext, actor: Actor, change: RoutingChange): Promise<DeskRouting> {
   if (change.defaultCapacity != null) validateCapacity(change.defaultCapacity, 'The default capacity');
-  if (change.mode == null && change.defaultCapacity == null) throw badInput('Say what to change: mode, defaultCapacity, or both');
+  if (change.mode == null && change.defaultCapacity == null)
+    throw badInput('Say what to change: mode, defaultCapacity, or both');
   const desk = await inTransaction(ctx, async (em, events) => {
     const row = await lockDeskRouting(em);
     const before = { mode: row.mode, defaultCapacity: row.defaultCapacity };
@@ -144,10 +165,19 @@ export async function updateRouting(ctx: SupportContext, actor: Actor, change: R
   return desk;
 }
 
-async function changeAgent(ctx: SupportContext, actor: Actor, adminId: string | number, action: string, change: (agent: Admin) => void): Promise<Admin> {
+async function changeAgent(
+  ctx: SupportContext,
+  actor: Actor,
+  adminId: string | number,
+  action: string,
+  change: (agent: Admin) => void,
+): Promise<Admin> {
   const id = parseId(adminId);
   const agent = await inTransaction(ctx, async (em, events) => {
-    const row = id === null ? null : await em.findOne(Admin, { id, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const row =
+      id === null
+        ? null
+        : await em.findOne(Admin, { id, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!row) throw notFound('Agent', adminId);
     const before = { available: row.available, capacity: row.capacity };
     change(row);
@@ -168,7 +198,12 @@ export function setAvailability(ctx: SupportContext, actor: Actor, available: bo
 }
 
 /** Admins: one agent's capacity; null goes back to the desk's default. */
-export function setAgentCapacity(ctx: SupportContext, actor: Actor, adminId: string, capacity: number | null): Promise<Admin> {
+export function setAgentCapacity(
+  ctx: SupportContext,
+  actor: Actor,
+  adminId: string,
+  capacity: number | null,
+): Promise<Admin> {
   if (capacity !== null) validateCapacity(capacity, 'A capacity');
   return changeAgent(ctx, actor, adminId, 'agent.capacity', (agent) => {
     agent.capacity = capacity;
@@ -180,8 +215,18 @@ export function setAgentCapacity(ctx: SupportContext, actor: Actor, adminId: str
  * deactivated): each unassignment is audited; the caller runs assignWaitingTickets after commit, so that
  * automatic assignment, when it is on, hands them on. Returns how many went back.
  */
-export async function releaseTicketsOf(em: EntityManager, events: SupportEvent[], actor: Actor, adminId: number, reason: string): Promise<number> {
-  const tickets = await em.find(Ticket, { assignee: adminId, status: { $in: ACTIVE } }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+export async function releaseTicketsOf(
+  em: EntityManager,
+  events: SupportEvent[],
+  actor: Actor,
+  adminId: number,
+  reason: string,
+): Promise<number> {
+  const tickets = await em.find(
+    Ticket,
+    { assignee: adminId, status: { $in: ACTIVE } },
+    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   for (const ticket of tickets) {
     ticket.assignee = null;
     recordAudit(em, actor, 'ticket.assigned', ticket.id, { assignee: adminId }, { assignee: null, reason });

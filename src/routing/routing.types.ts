@@ -2,7 +2,9 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Admin } from '../auth/admin.entity.js';
 import { RoutingMode } from './routing.enums.js';
 
-@ObjectType({ description: "One agent as automatic assignment sees them: available or away, their capacity and their load." })
+@ObjectType({
+  description: 'One agent as automatic assignment sees them: available or away, their capacity and their load.',
+})
 export class AgentLoad {
   @Field(() => Admin)
   agent!: Admin;
@@ -13,7 +15,9 @@ export class AgentLoad {
   @Field(() => Int, { nullable: true, description: "This agent's own capacity; null when the desk's default applies." })
   capacityOverride!: number | null;
 
-  @Field(() => Int, { description: 'The most open and in-progress tickets automatic assignment gives them (their own, or the default).' })
+  @Field(() => Int, {
+    description: 'The most open and in-progress tickets automatic assignment gives them (their own, or the default).',
+  })
   capacity!: number;
 
   @Field(() => Int, { description: 'Open and in-progress tickets assigned to them now, snoozed ones included.' })
@@ -31,7 +35,9 @@ export class RoutingSettings {
   @Field(() => Int, { description: 'The highest capacity allowed.' })
   maxCapacity!: number;
 
-  @Field(() => Int, { description: 'Open and in-progress tickets with no agent: the queue, which drains oldest first.' })
+  @Field(() => Int, {
+    description: 'Open and in-progress tickets with no agent: the queue, which drains oldest first.',
+  })
   waitingTickets!: number;
 
   @Field(() => [AgentLoad], { description: 'Every active agent, by name.' })

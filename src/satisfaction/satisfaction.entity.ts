@@ -9,9 +9,15 @@ export enum SatisfactionRating {
   OKAY = 'OKAY',
   BAD = 'BAD',
 }
-registerEnumType(SatisfactionRating, { name: 'SatisfactionRating', description: 'The three buttons of the satisfaction survey.' });
+registerEnumType(SatisfactionRating, {
+  name: 'SatisfactionRating',
+  description: 'The three buttons of the satisfaction survey.',
+});
 
-@ObjectType('Satisfaction', { simpleResolvers: true, description: 'How the person rated the ticket after it was resolved (the satisfaction survey on WhatsApp).' })
+@ObjectType('Satisfaction', {
+  simpleResolvers: true,
+  description: 'How the person rated the ticket after it was resolved (the satisfaction survey on WhatsApp).',
+})
 @Entity({ tableName: 'ticket_satisfaction' })
 @Index({ properties: ['ratedAt'] })
 @Index({ properties: ['phoneNumber', 'commentUntil'] })

@@ -8,7 +8,11 @@ import { SatisfactionSummary } from './satisfaction.types.js';
 
 @Resolver(() => Ticket)
 export class TicketSatisfactionResolver {
-  @FieldResolver(() => TicketSatisfaction, { nullable: true, description: 'The person’s rating from the satisfaction survey sent when the ticket was resolved; null until they rate.' })
+  @FieldResolver(() => TicketSatisfaction, {
+    nullable: true,
+    description:
+      'The person’s rating from the satisfaction survey sent when the ticket was resolved; null until they rate.',
+  })
   satisfaction(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<TicketSatisfaction | null> {
     return ctx.loaders.satisfaction.load(ticket.id);
   }
@@ -16,8 +20,14 @@ export class TicketSatisfactionResolver {
 
 @Resolver()
 export class SatisfactionResolver {
-  @Query(() => SatisfactionSummary, { description: 'Ratings given from `from` (inclusive) to `to` (exclusive), counted by rating. At most ten years.' })
-  satisfactionSummary(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: GraphqlContext): Promise<SatisfactionSummary> {
+  @Query(() => SatisfactionSummary, {
+    description: 'Ratings given from `from` (inclusive) to `to` (exclusive), counted by rating. At most ten years.',
+  })
+  satisfactionSummary(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<SatisfactionSummary> {
     return summarizeSatisfaction(ctx.em, from, to);
   }
 }

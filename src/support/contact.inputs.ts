@@ -3,7 +3,10 @@ import { Field, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Fields left out stay as they are; null or blank clears one.' })
 export class UpdateContactInput {
-  @Field(() => String, { nullable: true, description: 'At most 255 characters. Once set by an agent, WhatsApp’s profile name no longer replaces it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'At most 255 characters. Once set by an agent, WhatsApp’s profile name no longer replaces it.',
+  })
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'At most 64 characters.' })
@@ -14,7 +17,8 @@ export class UpdateContactInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The notesRevision your notes were written from: when someone has changed the notes since, the edit is refused with CONFLICT instead of overwriting theirs.',
+    description:
+      'The notesRevision your notes were written from: when someone has changed the notes since, the edit is refused with CONFLICT instead of overwriting theirs.',
   })
   baseNotesRevision?: number | null;
 }

@@ -15,7 +15,10 @@ export interface ContactTicketsKey {
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 async function loadContacts(em: EntityManager, phoneNumbers: readonly string[]): Promise<(ContactRecord | null)[]> {
-  const query = em.createQueryBuilder(Contact).select('*').where({ phoneNumber: { $in: [...phoneNumbers] } });
+  const query = em
+    .createQueryBuilder(Contact)
+    .select('*')
+    .where({ phoneNumber: { $in: [...phoneNumbers] } });
   const rows = await readPlain<ContactRecord>(em, Contact, query);
   const map = new Map(rows.map((row) => [row.phoneNumber, row]));
   return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? null);
@@ -24,7 +27,10 @@ async function loadContacts(em: EntityManager, phoneNumbers: readonly string[]):
 async function countTickets(em: EntityManager, phoneNumbers: readonly string[]): Promise<number[]> {
   const rows: { phone_number: string; total: number | string }[] = await em
     .getConnection()
-    .execute(`select phone_number, count(*) as total from support_tickets where phone_number in (${marks(phoneNumbers)}) group by phone_number`, [...phoneNumbers]);
+    .execute(
+      `select phone_number, count(*) as total from support_tickets where phone_number in (${marks(phoneNumbers)}) group by phone_number`,
+      [...phoneNumbers],
+    );
   const map = new Map(rows.map((row) => [row.phone_number, Number(row.total)]));
   return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? 0);
 }
@@ -33,7 +39,10 @@ const CONTACT_TICKETS = 'contact-tickets';
 export const contactTicketCursor = (ticket: TicketRecord) => encodeIdCursor(CONTACT_TICKETS, ticket.id);
 
 /** Pages of several contacts' tickets, newest first, in one query per distinct page (ids grow with time). */
-async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsKey[]): Promise<PageResult<TicketRecord>[]> {
+async function loadTicketPages(
+  em: EntityManager,
+  keys: readonly ContactTicketsKey[],
+): Promise<PageResult<TicketRecord>[]> {
   const groups = new Map<string, ContactTicketsKey[]>();
   for (const key of keys) {
     const signature = JSON.stringify(key.args);
@@ -53,9 +62,20 @@ async function loadTicketPages(em: EntityManager, keys: readonly ContactTicketsK
        ) ranked where position <= ?`,
       [...phoneNumbers, ...(before === null ? [] : [before]), page.size + 1],
     );
-    const query = em.createQueryBuilder(Ticket).select('*').where({ id: { $in: rows.map((row) => Number(row.id)) } }).orderBy({ id: 'desc' });
+    const query = em
+      .createQueryBuilder(Ticket)
+      .select('*')
+      .where({ id: { $in: rows.map((row) => Number(row.id)) } })
+      .orderBy({ id: 'desc' });
     const tickets = rows.length ? await readPlain<TicketRecord>(em, Ticket, query) : [];
-    for (const key of group) pages.set(key, shapePage(tickets.filter((ticket) => ticket.phoneNumber === key.phoneNumber), page));
+    for (const key of group)
+      pages.set(
+        key,
+        shapePage(
+          tickets.filter((ticket) => ticket.phoneNumber === key.phoneNumber),
+          page,
+        ),
+      );
   }
   return keys.map((key) => pages.get(key)!);
 }
@@ -64,6 +84,9 @@ export function createContactLoaders(em: EntityManager) {
   return {
     contact: new DataLoader<string, ContactRecord | null>((phoneNumbers) => loadContacts(em, phoneNumbers)),
     contactTicketCount: new DataLoader<string, number>((phoneNumbers) => countTickets(em, phoneNumbers)),
-    contactTicketPage: new DataLoader<ContactTicketsKey, PageResult<TicketRecord>, string>((keys) => loadTicketPages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
+    contactTicketPage: new DataLoader<ContactTicketsKey, PageResult<TicketRecord>, string>(
+      (keys) => loadTicketPages(em, keys),
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
   };
 }

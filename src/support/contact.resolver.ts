@@ -13,12 +13,18 @@ import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => Contact, { nullable: true, description: 'The contact with this phone number (spaces, dashes and a leading + are ignored), or this business-scoped user id for a person who shares no number; null when the desk has never heard from it.' })
+  @Query(() => Contact, {
+    nullable: true,
+    description:
+      'The contact with this phone number (spaces, dashes and a leading + are ignored), or this business-scoped user id for a person who shares no number; null when the desk has never heard from it.',
+  })
   contact(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<Contact | null> {
     return findContact(ctx.em, phoneNumber);
   }
 
-  @Mutation(() => Contact, { description: "Changes a contact's name, student id or notes; audited, and published to contactUpdated." })
+  @Mutation(() => Contact, {
+    description: "Changes a contact's name, student id or notes; audited, and published to contactUpdated.",
+  })
   updateContact(
     @Arg('phoneNumber', () => String) phoneNumber: string,
     @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
@@ -32,7 +38,9 @@ export class ContactResolver {
     return contact.notesUpdatedBy ? ctx.loaders.admin.load(contact.notesUpdatedBy.id) : null;
   }
 
-  @FieldResolver(() => TicketConnection, { description: 'Every ticket they opened, newest first, each with its thread. At most 100 a page.' })
+  @FieldResolver(() => TicketConnection, {
+    description: 'Every ticket they opened, newest first, each with its thread. At most 100 a page.',
+  })
   async tickets(
     @Root() contact: ContactRecord,
     @Ctx() ctx: GraphqlContext,
@@ -49,20 +57,27 @@ export class ContactResolver {
 
 @Resolver(() => Ticket)
 export class TicketContactResolver {
-  @FieldResolver(() => Contact, { nullable: true, description: 'The person who opened it: their details, the notes on them, and their other tickets.' })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'The person who opened it: their details, the notes on them, and their other tickets.',
+  })
   contact(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<ContactRecord | null> {
     return ctx.loaders.contact.load(ticket.phoneNumber);
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The person's WhatsApp business-scoped user id (BSUID), when WhatsApp sent one; for a person who shares no number it is also the ticket's phoneNumber.",
+    description:
+      "The person's WhatsApp business-scoped user id (BSUID), when WhatsApp sent one; for a person who shares no number it is also the ticket's phoneNumber.",
   })
   async whatsappUserId(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<string | null> {
     return (await ctx.loaders.contact.load(ticket.phoneNumber))?.whatsappUserId ?? null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The person's WhatsApp username, when they set one: what to show for a person who shares no number." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The person's WhatsApp username, when they set one: what to show for a person who shares no number.",
+  })
   async username(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<string | null> {
     return (await ctx.loaders.contact.load(ticket.phoneNumber))?.username ?? null;
   }

@@ -23,7 +23,10 @@ export interface ContactChanges {
 }
 
 /** Who a number or a business-scoped user id names: by the id also once the person is known by their number. */
-const byAddress = (address: string) => (isBusinessScopedUserId(address) ? { $or: [{ phoneNumber: address }, { whatsappUserId: address }] } : { phoneNumber: address });
+const byAddress = (address: string) =>
+  isBusinessScopedUserId(address)
+    ? { $or: [{ phoneNumber: address }, { whatsappUserId: address }] }
+    : { phoneNumber: address };
 
 /** By number, or by business-scoped user id (also after WhatsApp told us the number of a person first known by id). */
 export async function findContact(em: EntityManager, rawPhone: string): Promise<Contact | null> {
@@ -44,7 +47,8 @@ export async function rememberContactOf(em: EntityManager, ticket: Ticket): Prom
 function validateNotes(raw: string | null): string | null {
   const notes = raw?.trimEnd() ?? '';
   if (notes.trim() === '') return null;
-  if (notes.length > MAX_NOTES_LENGTH) throw badInput(`Notes are at most ${MAX_NOTES_LENGTH} characters, got ${notes.length}`);
+  if (notes.length > MAX_NOTES_LENGTH)
+    throw badInput(`Notes are at most ${MAX_NOTES_LENGTH} characters, got ${notes.length}`);
   return notes;
 }
 
@@ -54,7 +58,8 @@ function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' 
   if (changes.name !== undefined) valid.name = validateName(changes.name);
   if (changes.studentId !== undefined) {
     const studentId = changes.studentId?.trim() ?? '';
-    if (studentId.length > MAX_STUDENT_ID_LENGTH) throw badInput(`A student id is at most ${MAX_STUDENT_ID_LENGTH} characters`);
+    if (studentId.length > MAX_STUDENT_ID_LENGTH)
+      throw badInput(`A student id is at most ${MAX_STUDENT_ID_LENGTH} characters`);
     valid.studentId = studentId || null;
   }
   if (changes.notes !== undefined) valid.notes = validateNotes(changes.notes);
@@ -63,7 +68,10 @@ function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' 
 }
 
 async function loadContactForChange(em: EntityManager, phoneNumber: string): Promise<Contact> {
-  const contact = await em.findOne(Contact, byAddress(phoneNumber), { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const contact = await em.findOne(Contact, byAddress(phoneNumber), {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    refresh: true,
+  });
   if (contact) return contact;
   // A number known only from tickets opened before contacts were kept for them gets its contact now.
   if ((await em.count(Ticket, { phoneNumber })) === 0) throw notFound('Contact', `+${phoneNumber}`);
@@ -73,14 +81,26 @@ async function loadContactForChange(em: EntityManager, phoneNumber: string): Pro
 }
 
 /** An agent's edit of a contact: audited with the values before and after, and published to contactUpdated. */
-export async function updateContact(ctx: SupportContext, actor: Actor, rawPhone: string, changes: ContactChanges): Promise<Contact> {
+export async function updateContact(
+  ctx: SupportContext,
+  actor: Actor,
+  rawPhone: string,
+  changes: ContactChanges,
+): Promise<Contact> {
   const phoneNumber = normalizePhoneNumber(rawPhone);
   const valid = validateChanges(changes);
   return inTransaction(ctx, async (em, events) => {
     const contact = await loadContactForChange(em, phoneNumber);
     const changed = (Object.keys(valid) as (keyof typeof valid)[]).filter((field) => contact[field] !== valid[field]);
-    if (changed.includes('notes') && changes.baseNotesRevision != null && changes.baseNotesRevision !== contact.notesRevision) {
-      throw new DomainError(ErrorCode.CONFLICT, 'Someone else changed these notes since you opened them; reload them, then save yours again');
+    if (
+      changed.includes('notes') &&
+      changes.baseNotesRevision != null &&
+      changes.baseNotesRevision !== contact.notesRevision
+    ) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'Someone else changed these notes since you opened them; reload them, then save yours again',
+      );
     }
     if (changed.length === 0) return contact;
     const before = Object.fromEntries(changed.map((field) => [field, contact[field]]));
@@ -92,7 +112,15 @@ export async function updateContact(ctx: SupportContext, actor: Actor, rawPhone:
       contact.notesRevision += 1;
     }
     await em.flush();
-    recordAudit(em, actor, 'contact.updated', null, before, Object.fromEntries(changed.map((field) => [field, contact[field]])), contact.id);
+    recordAudit(
+      em,
+      actor,
+      'contact.updated',
+      null,
+      before,
+      Object.fromEntries(changed.map((field) => [field, contact[field]])),
+      contact.id,
+    );
     events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber: contact.phoneNumber } });
     return contact;
   });

@@ -26,7 +26,13 @@ export interface AdReferral {
 }
 
 export interface MessageDetails {
-  location?: { latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null };
+  location?: {
+    latitude: number | null;
+    longitude: number | null;
+    name: string | null;
+    address: string | null;
+    url: string | null;
+  };
   order?: { catalogId: string | null; text: string | null; items: OrderItem[] };
   form?: { answers: FormAnswer[] };
   referral?: AdReferral;

@@ -27,7 +27,10 @@ export class SharedLocation {
   @Field(() => String, { nullable: true, description: 'A link to the place that WhatsApp sent with it, if any.' })
   url!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A map (OpenStreetMap) at the coordinates; null without coordinates.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A map (OpenStreetMap) at the coordinates; null without coordinates.',
+  })
   mapUrl!: string | null;
 }
 
@@ -57,7 +60,10 @@ export class CatalogOrder {
   @Field(() => [OrderLine])
   items!: OrderLine[];
 
-  @Field(() => String, { nullable: true, description: 'Sum of quantity × price when every line has a price in one currency; null otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sum of quantity × price when every line has a price in one currency; null otherwise.',
+  })
   total!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The currency of total.' })
@@ -73,7 +79,10 @@ export class FormAnswerType {
   value!: string;
 }
 
-@ObjectType('AdReferral', { simpleResolvers: true, description: 'The click-to-WhatsApp ad or post the person tapped before writing.' })
+@ObjectType('AdReferral', {
+  simpleResolvers: true,
+  description: 'The click-to-WhatsApp ad or post the person tapped before writing.',
+})
 export class AdReferralType {
   @Field(() => String, { nullable: true, description: 'The ad or post.' })
   sourceUrl!: string | null;

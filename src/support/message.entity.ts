@@ -17,8 +17,21 @@ export const MAX_BODY_LENGTH = 4096;
 @Index({ properties: ['ticket', 'senderType'] })
 export class Message {
   [OptionalProps]?:
-    | 'createdAt' | 'senderName' | 'whatsappMessageId' | 'deliveryStatus' | 'deliveryError' | 'internal' | 'author' | 'templateName'
-    | 'replyToWhatsappId' | 'forwarded' | 'editedAt' | 'editHistory' | 'deletedByPersonAt' | 'personReaction' | 'details';
+    | 'createdAt'
+    | 'senderName'
+    | 'whatsappMessageId'
+    | 'deliveryStatus'
+    | 'deliveryError'
+    | 'internal'
+    | 'author'
+    | 'templateName'
+    | 'replyToWhatsappId'
+    | 'forwarded'
+    | 'editedAt'
+    | 'editHistory'
+    | 'deletedByPersonAt'
+    | 'personReaction'
+    | 'details';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -62,7 +75,11 @@ export class Message {
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   author: Admin | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Sent as this WhatsApp message template (its name); the body is the text as rendered. Null for a free-form message.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sent as this WhatsApp message template (its name); the body is the text as rendered. Null for a free-form message.',
+  })
   @Property({ type: 'string', length: 512, nullable: true })
   templateName: string | null = null;
 
@@ -70,12 +87,20 @@ export class Message {
   @Property({ type: 'string', length: 128, nullable: true })
   replyToWhatsappId: string | null = null;
 
-  @Field(() => ForwardedMark, { nullable: true, description: 'WhatsApp marked the message as forwarded to the person, or forwarded many times. Null when it was not.' })
+  @Field(() => ForwardedMark, {
+    nullable: true,
+    description:
+      'WhatsApp marked the message as forwarded to the person, or forwarded many times. Null when it was not.',
+  })
   // A plain column, not an enum: SQLite cannot add a checked column without rebuilding the table.
   @Property({ type: 'string', length: 24, nullable: true })
   forwarded: ForwardedMark | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the person last edited this message on WhatsApp; the body is the new text and `edits` holds the earlier ones. Null when never edited.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the person last edited this message on WhatsApp; the body is the new text and `edits` holds the earlier ones. Null when never edited.',
+  })
   @Property({ type: 'datetime', length: 3, nullable: true })
   editedAt: Date | null = null;
 
@@ -85,12 +110,17 @@ export class Message {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the person deleted this message for everyone on WhatsApp. Its text, earlier versions and attachment are no longer shown; the body reads "🚫 Deleted by the person".',
+    description:
+      'When the person deleted this message for everyone on WhatsApp. Its text, earlier versions and attachment are no longer shown; the body reads "🚫 Deleted by the person".',
   })
   @Property({ type: 'datetime', length: 3, nullable: true })
   deletedByPersonAt: Date | null = null;
 
-  @Field(() => String, { nullable: true, description: "The person's reaction to this message on WhatsApp (an emoji); null when none, or when they removed it." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The person's reaction to this message on WhatsApp (an emoji); null when none, or when they removed it.",
+  })
   @Property({ type: 'string', length: 32, nullable: true })
   personReaction: string | null = null;
 

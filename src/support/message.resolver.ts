@@ -9,7 +9,9 @@ import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Message)
 export class MessageResolver {
-  @Mutation(() => Message, { description: "An agent's reply: stored in the thread and sent to the person on WhatsApp." })
+  @Mutation(() => Message, {
+    description: "An agent's reply: stored in the thread and sent to the person on WhatsApp.",
+  })
   sendMessage(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('body', () => String) body: string,
@@ -30,11 +32,17 @@ export class MessageResolver {
     })
     attachmentId?: string | null,
   ): Promise<Message> {
-    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body, typingSince ?? null, { attachmentId: attachmentId ?? null });
+    return sendAgentReply(ctx.support, actorOf(callerOf(ctx)), ticketId, body, typingSince ?? null, {
+      attachmentId: attachmentId ?? null,
+    });
   }
 
   @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })
-  addNote(@Arg('ticketId', () => ID) ticketId: string, @Arg('body', () => String) body: string, @Ctx() ctx: GraphqlContext): Promise<Message> {
+  addNote(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Message> {
     return addInternalNote(ctx.support, actorOf(callerOf(ctx)), ticketId, body);
   }
 

@@ -29,7 +29,12 @@ export interface NewThreadMessage {
 }
 
 /** Adds a message to the thread inside the caller's transaction; outgoing ones are handed to the outbound channel. */
-export async function addMessageToThread(ctx: SupportContext, em: EntityManager, ticket: Ticket, input: NewThreadMessage): Promise<Message> {
+export async function addMessageToThread(
+  ctx: SupportContext,
+  em: EntityManager,
+  ticket: Ticket,
+  input: NewThreadMessage,
+): Promise<Message> {
   const now = new Date();
   const message = em.create(Message, {
     ticket,
@@ -46,7 +51,11 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
   ticket.updatedAt = now;
   await em.flush();
   if (input.attachment) Object.assign(input.attachment.file, { message, caption: input.attachment.caption });
-  if (input.toPerson) await ctx.outbound.enqueue(em, message, ticket, { template: input.template ?? null, attachment: input.attachment ?? null });
+  if (input.toPerson)
+    await ctx.outbound.enqueue(em, message, ticket, {
+      template: input.template ?? null,
+      attachment: input.attachment ?? null,
+    });
   return message;
 }
 
@@ -57,7 +66,13 @@ export async function addMessageToThread(ctx: SupportContext, em: EntityManager,
 async function assertNoReplySince(em: EntityManager, actor: Actor, ticket: Ticket, typingSince: Date): Promise<void> {
   const others = await em.find(
     Message,
-    { ticket: ticket.id, senderType: SenderType.ADMIN, internal: false, createdAt: { $gt: typingSince }, $or: [{ author: null }, { author: { $ne: actor.adminId } }] },
+    {
+      ticket: ticket.id,
+      senderType: SenderType.ADMIN,
+      internal: false,
+      createdAt: { $gt: typingSince },
+      $or: [{ author: null }, { author: { $ne: actor.adminId } }],
+    },
     { orderBy: { id: 'asc' }, limit: 5, fields: ['id', 'senderName', 'createdAt'] },
   );
   if (others.length === 0) return;
@@ -86,12 +101,15 @@ export async function sendAgentReply(
   const template = as.template ?? null;
   const attachmentId = as.attachmentId ?? null;
   // With a file, the body is its caption (WhatsApp's limit is shorter) and may be empty.
-  const caption = attachmentId && rawBody.trim() === '' ? null : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
-  if (attachmentId && caption && caption.length > MAX_CAPTION_LENGTH) throw badInput(`A caption is at most ${MAX_CAPTION_LENGTH} characters (WhatsApp's limit), got ${caption.length}`);
+  const caption =
+    attachmentId && rawBody.trim() === '' ? null : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
+  if (attachmentId && caption && caption.length > MAX_CAPTION_LENGTH)
+    throw badInput(`A caption is at most ${MAX_CAPTION_LENGTH} characters (WhatsApp's limit), got ${caption.length}`);
   return inTransaction(ctx, async (em, events) => {
     const file = attachmentId ? await takeUpload(em, actor.adminId, attachmentId) : null;
     const ticket = await loadTicketForChange(em, ticketId);
-    if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
+    if (!isActiveStatus(ticket.status))
+      throw badInput(`Ticket ${ticket.id} is ${ticket.status}: reopen it before replying`);
     if (typingSince) await assertNoReplySince(em, actor, ticket, typingSince);
     const closesAt = ticket.replyWindowClosesAt;
     if (!template && (!closesAt || closesAt.getTime() <= Date.now())) {
@@ -114,7 +132,10 @@ export async function sendAgentReply(
       ...(file ? { attachment: { file, caption } } : {}),
     });
     await markReadUpTo(em, actor.adminId, ticket.id);
-    recordAudit(em, actor, 'message.sent', ticket.id, null, { messageId: message.id, ...(template ? { template: template.name } : {}) });
+    recordAudit(em, actor, 'message.sent', ticket.id, null, {
+      messageId: message.id,
+      ...(template ? { template: template.name } : {}),
+    });
     events.push(
       { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
       { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
@@ -125,7 +146,12 @@ export async function sendAgentReply(
 }
 
 /** A note for the other agents: stored in the thread, never sent to the person. */
-export async function addInternalNote(ctx: SupportContext, actor: Actor, ticketId: string, rawBody: string): Promise<Message> {
+export async function addInternalNote(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  rawBody: string,
+): Promise<Message> {
   const body = validateBody(rawBody, 'A note');
   return inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);

@@ -28,9 +28,20 @@ const asCount = (value: Count) => Number(value ?? 0);
  * Snoozed tickets are waiting, not work: they count only as snoozed until they come back. Open tickets the
  * SLA sweep escalated count as slaBreached (and raise hasAlerts) until they are resolved.
  */
-export async function countNotificationsFor(em: EntityManager, viewerIds: readonly number[]): Promise<NotificationCounts[]> {
+export async function countNotificationsFor(
+  em: EntityManager,
+  viewerIds: readonly number[],
+): Promise<NotificationCounts[]> {
   const connection = em.getConnection();
-  const [shared]: { open_count: Count; in_progress: Count; unassigned: Count; from_person: Count; snoozed: Count; sla_breached: Count; parked: Count }[] = await connection.execute(
+  const [shared]: {
+    open_count: Count;
+    in_progress: Count;
+    unassigned: Count;
+    from_person: Count;
+    snoozed: Count;
+    sla_breached: Count;
+    parked: Count;
+  }[] = await connection.execute(
     `select sum(case when snoozed_at is null and status = ? then 1 else 0 end) as open_count,
             sum(case when snoozed_at is null and status = ? then 1 else 0 end) as in_progress,
             sum(case when snoozed_at is null and assigned_admin_id is null then 1 else 0 end) as unassigned,

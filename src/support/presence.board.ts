@@ -36,7 +36,11 @@ export interface PresenceBoardOptions {
   sweepMs: number;
 }
 
-export const defaultBoardOptions: PresenceBoardOptions = { maxEntries: 20_000, maxEntriesPerTicket: 100, sweepMs: 1000 };
+export const defaultBoardOptions: PresenceBoardOptions = {
+  maxEntries: 20_000,
+  maxEntriesPerTicket: 100,
+  sweepMs: 1000,
+};
 
 /** Shown at most per ticket; the earliest viewers first. */
 export const MAX_VIEWERS_SHOWN = 50;
@@ -78,7 +82,8 @@ export class PresenceBoard {
       return true;
     }
     const isNew = !entries?.has(key);
-    if (isNew && (this.size >= this.options.maxEntries || (entries?.size ?? 0) >= this.options.maxEntriesPerTicket)) return false;
+    if (isNew && (this.size >= this.options.maxEntries || (entries?.size ?? 0) >= this.options.maxEntriesPerTicket))
+      return false;
     if (!entries) this.tickets.set(event.ticketId, (entries = new Map()));
     const { typing, since, typingSince, ttlMs } = event.state;
     // Expiry runs on this instance's clock from when the event arrived: instances' clocks need not agree.
@@ -97,7 +102,12 @@ export class PresenceBoard {
       const seen = byAgent.get(entry.agent.id);
       const typingSince = entry.typing && entry.typingSince !== null ? new Date(entry.typingSince) : null;
       if (!seen) {
-        byAgent.set(entry.agent.id, { agent: entry.agent, since: new Date(entry.since), typing: entry.typing, typingSince });
+        byAgent.set(entry.agent.id, {
+          agent: entry.agent,
+          since: new Date(entry.since),
+          typing: entry.typing,
+          typingSince,
+        });
         continue;
       }
       // One agent in several tabs: viewing since the first, typing if typing in any.
@@ -105,7 +115,9 @@ export class PresenceBoard {
       seen.typing ||= entry.typing;
       if (typingSince && (!seen.typingSince || typingSince < seen.typingSince)) seen.typingSince = typingSince;
     }
-    const viewers = [...byAgent.values()].sort((a, b) => a.since.getTime() - b.since.getTime() || a.agent.id - b.agent.id);
+    const viewers = [...byAgent.values()].sort(
+      (a, b) => a.since.getTime() - b.since.getTime() || a.agent.id - b.agent.id,
+    );
     return { ticketId, viewers: viewers.slice(0, MAX_VIEWERS_SHOWN) };
   }
 
@@ -138,7 +150,15 @@ export class PresenceBoard {
     const set = this.watchers.get(ticketId);
     if (!set) return;
     const view = this.snapshot(ticketId);
-    const shown = JSON.stringify(view.viewers.map((viewer) => [viewer.agent.id, viewer.agent.name, viewer.since, viewer.typing, viewer.typingSince]));
+    const shown = JSON.stringify(
+      view.viewers.map((viewer) => [
+        viewer.agent.id,
+        viewer.agent.name,
+        viewer.since,
+        viewer.typing,
+        viewer.typingSince,
+      ]),
+    );
     if (this.lastShown.get(ticketId) === shown) return;
     this.lastShown.set(ticketId, shown);
     for (const watcher of set) watcher(view);

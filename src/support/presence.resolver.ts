@@ -10,7 +10,11 @@ import { loadTicket } from './ticket.service.js';
 /** A socket's reports belong to that socket (they end with it); over HTTP, to the session or token. */
 function reporterOf(caller: Caller, connectionId: string | null): PresenceReporter {
   const { id, name, email, role } = caller.admin;
-  const clientKey = connectionId ? `ws:${connectionId}` : caller.kind === 'session' ? `session:${caller.sessionId}` : `token:${caller.tokenId}`;
+  const clientKey = connectionId
+    ? `ws:${connectionId}`
+    : caller.kind === 'session'
+      ? `session:${caller.sessionId}`
+      : `token:${caller.tokenId}`;
   return { agent: { id, name, email, role }, clientKey, connectionId };
 }
 
@@ -21,8 +25,14 @@ async function watchPresence({ args, context }: SubscribeResolverData<unknown, {
 
 @Resolver()
 export class PresenceResolver {
-  @Query(() => TicketPresence, { name: 'ticketPresence', description: 'Who is viewing the ticket and who is typing, now. An unknown id is NOT_FOUND.' })
-  async currentPresence(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<TicketPresenceView> {
+  @Query(() => TicketPresence, {
+    name: 'ticketPresence',
+    description: 'Who is viewing the ticket and who is typing, now. An unknown id is NOT_FOUND.',
+  })
+  async currentPresence(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<TicketPresenceView> {
     const ticket = await loadTicket(ctx.em, ticketId);
     return ctx.app.presence.board.snapshot(ticket.id);
   }
@@ -49,7 +59,8 @@ export class PresenceResolver {
   @Subscription(() => TicketPresence, {
     name: 'ticketPresence',
     subscribe: watchPresence,
-    description: 'The presence on one ticket: at once, then on every change (a viewer arrives or leaves, starts or stops typing).',
+    description:
+      'The presence on one ticket: at once, then on every change (a viewer arrives or leaves, starts or stops typing).',
   })
   presenceChanged(@Root() view: TicketPresenceView, @Arg('ticketId', () => ID) _ticketId: string): TicketPresenceView {
     return view;

@@ -46,7 +46,8 @@ interface OwnEntry {
   trailing: NodeJS.Timeout | null;
 }
 
-const ownKey = (ticketId: number, reporter: PresenceReporter) => `${ticketId}:${reporter.agent.id}:${reporter.clientKey}`;
+const ownKey = (ticketId: number, reporter: PresenceReporter) =>
+  `${ticketId}:${reporter.agent.id}:${reporter.clientKey}`;
 
 export class PresenceService {
   readonly board: PresenceBoard;
@@ -60,7 +61,10 @@ export class PresenceService {
     private readonly onTyping: TypingListener = () => undefined,
     private readonly options: PresenceOptions = defaultPresenceOptions,
   ) {
-    this.board = new PresenceBoard({ ...defaultBoardOptions, sweepMs: Math.max(100, Math.min(1000, Math.floor(options.ttlMs / 3))) });
+    this.board = new PresenceBoard({
+      ...defaultBoardOptions,
+      sweepMs: Math.max(100, Math.min(1000, Math.floor(options.ttlMs / 3))),
+    });
     this.board.follow(pubsub);
   }
 
@@ -85,7 +89,16 @@ export class PresenceService {
         this.warnFull();
         return this.board.snapshot(ticketId);
       }
-      const created: OwnEntry = { ticketId, reporter, typing: report.typing, since: now, typingSince: report.typing ? now : null, lastReportAt: now, lastPublishedAt: 0, trailing: null };
+      const created: OwnEntry = {
+        ticketId,
+        reporter,
+        typing: report.typing,
+        since: now,
+        typingSince: report.typing ? now : null,
+        lastReportAt: now,
+        lastPublishedAt: 0,
+        trailing: null,
+      };
       this.own.set(key, created);
       this.publish(created, now);
       return this.board.snapshot(ticketId);
@@ -99,7 +112,10 @@ export class PresenceService {
     const sinceLast = now - entry.lastPublishedAt;
     if (changed && sinceLast < this.options.minPublishGapMs) {
       const pending = entry;
-      pending.trailing ??= setTimeout(() => this.publish(pending, Date.now()), this.options.minPublishGapMs - sinceLast).unref();
+      pending.trailing ??= setTimeout(
+        () => this.publish(pending, Date.now()),
+        this.options.minPublishGapMs - sinceLast,
+      ).unref();
     } else if (changed || sinceLast >= this.options.ttlMs / 3) {
       this.publish(entry, now);
     }
@@ -142,7 +158,13 @@ export class PresenceService {
 
   private leave(key: string, entry: OwnEntry): void {
     this.forget(key, entry);
-    this.send({ origin: this.board.id, ticketId: entry.ticketId, agent: entry.reporter.agent, clientKey: entry.reporter.clientKey, state: null });
+    this.send({
+      origin: this.board.id,
+      ticketId: entry.ticketId,
+      agent: entry.reporter.agent,
+      clientKey: entry.reporter.clientKey,
+      state: null,
+    });
   }
 
   /** Applied here at once (the caller's answer shows it), and sent to the other instances' boards. */
@@ -163,6 +185,9 @@ export class PresenceService {
   private warnFull(): void {
     if (this.warnedFull) return;
     this.warnedFull = true;
-    this.logger.warn({ entries: this.board.entryCount }, 'presence board full: new viewers are not shown until others leave');
+    this.logger.warn(
+      { entries: this.board.entryCount },
+      'presence board full: new viewers are not shown until others leave',
+    );
   }
 }

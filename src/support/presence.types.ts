@@ -21,11 +21,16 @@ export class TicketViewer {
   typingSince!: Date | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Who is viewing a ticket and who is typing a reply, live (collision detection).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Who is viewing a ticket and who is typing a reply, live (collision detection).',
+})
 export class TicketPresence {
   @Field(() => ID)
   ticketId!: number;
 
-  @Field(() => [TicketViewer], { description: 'Every agent viewing it, the caller included, earliest first; at most 50.' })
+  @Field(() => [TicketViewer], {
+    description: 'Every agent viewing it, the caller included, earliest first; at most 50.',
+  })
   viewers!: TicketViewer[];
 }

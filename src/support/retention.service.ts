@@ -24,16 +24,28 @@ export interface StoredFiles {
 
 async function removeFiles(files: StoredFiles, keys: string[]): Promise<void> {
   for (const key of keys) {
-    await files.store.remove(key).catch((error: unknown) => files.logger.error({ err: error }, 'a deleted message’s stored file could not be removed'));
+    await files.store
+      .remove(key)
+      .catch((error: unknown) =>
+        files.logger.error({ err: error }, 'a deleted message’s stored file could not be removed'),
+      );
   }
 }
 
 /** Deletes tickets with their messages, read marks and audit entries, in one transaction; returns their stored files' keys. */
 async function deleteTickets(em: EntityManager, ticketIds: number[]): Promise<string[]> {
   if (ticketIds.length === 0) return [];
-  const messageIds = (await em.find(Message, { ticket: { $in: ticketIds } }, { fields: ['id'] })).map((message) => message.id);
+  const messageIds = (await em.find(Message, { ticket: { $in: ticketIds } }, { fields: ['id'] })).map(
+    (message) => message.id,
+  );
   const keys = messageIds.length
-    ? (await em.find(MediaFile, { message: { $in: messageIds }, storageKey: { $ne: null } }, { fields: ['storageKey'] })).map((file) => file.storageKey!)
+    ? (
+        await em.find(
+          MediaFile,
+          { message: { $in: messageIds }, storageKey: { $ne: null } },
+          { fields: ['storageKey'] },
+        )
+      ).map((file) => file.storageKey!)
     : [];
   if (messageIds.length) await em.nativeDelete(OutboxRow, { message: { $in: messageIds } });
   await em.nativeDelete(Message, { ticket: { $in: ticketIds } });
@@ -44,13 +56,22 @@ async function deleteTickets(em: EntityManager, ticketIds: number[]): Promise<st
 }
 
 /** Deletes resolved and closed tickets resolved more than `days` ago, `batchSize` at a time; returns how many. */
-export async function deleteExpiredTickets(em: EntityManager, days: number, files: StoredFiles, batchSize = 500): Promise<number> {
+export async function deleteExpiredTickets(
+  em: EntityManager,
+  days: number,
+  files: StoredFiles,
+  batchSize = 500,
+): Promise<number> {
   const cutoff = new Date(Date.now() - days * 86_400_000);
   let deleted = 0;
   for (;;) {
     const batch = await em.fork().transactional(async (tx) => {
       const ids = (
-        await tx.find(Ticket, { status: { $in: [TicketStatus.RESOLVED, TicketStatus.CLOSED] }, resolvedAt: { $lt: cutoff } }, { fields: ['id'], limit: batchSize, orderBy: { id: 'asc' } })
+        await tx.find(
+          Ticket,
+          { status: { $in: [TicketStatus.RESOLVED, TicketStatus.CLOSED] }, resolvedAt: { $lt: cutoff } },
+          { fields: ['id'], limit: batchSize, orderBy: { id: 'asc' } },
+        )
       ).map((ticket) => ticket.id);
       return { count: ids.length, keys: await deleteTickets(tx, ids) };
     });
@@ -66,7 +87,12 @@ export interface Erasure {
 }
 
 /** Erases everything kept about one phone number: tickets, threads and their files, the contact, queued messages. */
-export async function erasePhoneNumber(em: EntityManager, actor: Actor, rawPhone: string, files: StoredFiles): Promise<Erasure> {
+export async function erasePhoneNumber(
+  em: EntityManager,
+  actor: Actor,
+  rawPhone: string,
+  files: StoredFiles,
+): Promise<Erasure> {
   const phoneNumber = normalizePhoneNumber(rawPhone);
   const { erasure, keys } = await em.fork().transactional(async (tx) => {
     const ticketIds = (await tx.find(Ticket, { phoneNumber }, { fields: ['id'] })).map((ticket) => ticket.id);

@@ -14,7 +14,11 @@ export class SnoozeResolver {
   snoozeTicket(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('until', () => Date, { nullable: true, description: 'When it comes back by itself.' }) until: Date | null,
-    @Arg('untilReply', () => Boolean, { nullable: true, defaultValue: false, description: 'Instead of a time: only the person’s next message brings it back.' })
+    @Arg('untilReply', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Instead of a time: only the person’s next message brings it back.',
+    })
     untilReply: boolean,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {

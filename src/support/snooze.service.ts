@@ -17,25 +17,39 @@ const SNOOZE_FIELDS = ['snoozedAt', 'snoozedUntil', 'snoozedBy'] as const;
 export type WakeReason = 'time' | 'reply';
 
 function snoozeState(ticket: Ticket): Record<string, unknown> {
-  return { snoozedAt: ticket.snoozedAt?.toISOString() ?? null, snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null, snoozedBy: ticket.snoozedBy?.id ?? null };
+  return {
+    snoozedAt: ticket.snoozedAt?.toISOString() ?? null,
+    snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null,
+    snoozedBy: ticket.snoozedBy?.id ?? null,
+  };
 }
 
 function validateUntil(until: Date | null, untilReply: boolean, now: number): void {
-  if (until === null && !untilReply) throw badInput('Say until when: a time (until), or untilReply: true to wait for the person to write');
-  if (until !== null && untilReply) throw badInput('Pass until or untilReply, not both (a timed snooze also ends when the person writes)');
+  if (until === null && !untilReply)
+    throw badInput('Say until when: a time (until), or untilReply: true to wait for the person to write');
+  if (until !== null && untilReply)
+    throw badInput('Pass until or untilReply, not both (a timed snooze also ends when the person writes)');
   if (until === null) return;
   if (until.getTime() <= now) throw badInput(`A snooze must end in the future; ${until.toISOString()} has passed`);
-  if (until.getTime() > now + MAX_SNOOZE_DAYS * 86_400_000) throw badInput(`A snooze may last at most ${MAX_SNOOZE_DAYS} days`);
+  if (until.getTime() > now + MAX_SNOOZE_DAYS * 86_400_000)
+    throw badInput(`A snooze may last at most ${MAX_SNOOZE_DAYS} days`);
 }
 
 /**
  * Takes an open or in-progress ticket out of the open list until `until`, or (with `untilReply`) until the
  * person writes. Either way, their next message brings it back. Snoozing a snoozed ticket moves its time.
  */
-export async function snoozeTicket(ctx: SupportContext, actor: Actor, ticketId: string, until: Date | null, untilReply: boolean): Promise<Ticket> {
+export async function snoozeTicket(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  until: Date | null,
+  untilReply: boolean,
+): Promise<Ticket> {
   validateUntil(until, untilReply, Date.now());
   return changeTicket(ctx, actor, ticketId, 'ticket.snoozed', SNOOZE_FIELDS, (ticket, em) => {
-    if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is ${ticket.status}: only open and in-progress tickets can be snoozed`);
+    if (!isActiveStatus(ticket.status))
+      throw badInput(`Ticket ${ticket.id} is ${ticket.status}: only open and in-progress tickets can be snoozed`);
     ticket.snoozedAt = new Date();
     ticket.snoozedUntil = until;
     ticket.snoozedBy = em.getReference(Admin, actor.adminId);
@@ -68,7 +82,13 @@ export function wakeTicket(em: EntityManager, ticket: Ticket, reason: WakeReason
 export async function wakeDueTickets(ctx: SupportContext, batchSize = 100): Promise<number> {
   let woken = 0;
   for (;;) {
-    const due = await ctx.em.fork().find(Ticket, { snoozedUntil: { $lte: new Date() } }, { fields: ['id'], orderBy: { snoozedUntil: 'asc', id: 'asc' }, limit: batchSize });
+    const due = await ctx.em
+      .fork()
+      .find(
+        Ticket,
+        { snoozedUntil: { $lte: new Date() } },
+        { fields: ['id'], orderBy: { snoozedUntil: 'asc', id: 'asc' }, limit: batchSize },
+      );
     let wokenNow = 0;
     for (const { id } of due) {
       const didWake = await inTransaction(ctx, async (em, events) => {

@@ -14,7 +14,13 @@ export interface Sweep {
 export type SnoozeSweep = Sweep;
 
 /** Runs `work` every `intervalMs`; logs what it did (`done` > 0) under `message`, and failures once each. */
-export function startSweep(name: string, work: () => Promise<number>, intervalMs: number, logger: Logger, message: string): Sweep {
+export function startSweep(
+  name: string,
+  work: () => Promise<number>,
+  intervalMs: number,
+  logger: Logger,
+  message: string,
+): Sweep {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;

@@ -1,5 +1,11 @@
 // What the support domain needs from its caller: a forked EntityManager, the pubsub, and the outbound seam.
-import { DeadlockException, LockWaitTimeoutException, OptimisticLockError, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import {
+  DeadlockException,
+  LockWaitTimeoutException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
 import type { MediaFile } from '../media/media.entity.js';
@@ -36,7 +42,11 @@ export interface OutboundChannel {
 }
 
 /** With no channel attached, outgoing messages stay PENDING in the thread. */
-export const noOutboundChannel: OutboundChannel = { enqueue: async () => undefined, markPersonRead: async () => undefined, askForRating: async () => undefined };
+export const noOutboundChannel: OutboundChannel = {
+  enqueue: async () => undefined,
+  markPersonRead: async () => undefined,
+  askForRating: async () => undefined,
+};
 
 export interface SupportContext {
   em: EntityManager;
@@ -83,7 +93,10 @@ export async function inTransaction<T>(
         error instanceof UniqueConstraintViolationException;
       if (!lostRace) throw error;
       if (attempt >= MAX_ATTEMPTS) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The ticket was changed by someone else at the same time; reload and try again');
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'The ticket was changed by someone else at the same time; reload and try again',
+        );
       }
     }
   }

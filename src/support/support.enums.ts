@@ -43,7 +43,8 @@ export const priorityRank: Record<TicketPriority, number> = {
   [TicketPriority.URGENT]: 4,
 };
 
-export const isActiveStatus = (status: TicketStatus) => status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS;
+export const isActiveStatus = (status: TicketStatus) =>
+  status === TicketStatus.OPEN || status === TicketStatus.IN_PROGRESS;
 
 registerEnumType(TicketStatus, { name: 'TicketStatus' });
 registerEnumType(TicketPriority, { name: 'TicketPriority' });

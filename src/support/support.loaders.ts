@@ -26,8 +26,19 @@ export interface MessagePageKey {
 }
 
 /** Plain rows (see readPlain) of one entity by id, in the order asked, null where none. */
-async function loadById<Row extends { id: number }>(em: EntityManager, entity: EntityName, ids: readonly number[]): Promise<(Row | null)[]> {
-  const rows = await readPlain<Row>(em, entity, em.createQueryBuilder(entity).select('*').where({ id: { $in: [...ids] } }));
+async function loadById<Row extends { id: number }>(
+  em: EntityManager,
+  entity: EntityName,
+  ids: readonly number[],
+): Promise<(Row | null)[]> {
+  const rows = await readPlain<Row>(
+    em,
+    entity,
+    em
+      .createQueryBuilder(entity)
+      .select('*')
+      .where({ id: { $in: [...ids] } }),
+  );
   const map = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => map.get(id) ?? null);
 }
@@ -36,23 +47,35 @@ async function loadById<Row extends { id: number }>(em: EntityManager, entity: E
  * One query for the counts of a page of tickets: how many messages each has, its newest message,
  * and how many of the person's messages the viewing agent has not read.
  */
-async function loadTicketStats(em: EntityManager, viewerId: number, ticketIds: readonly number[]): Promise<TicketStats[]> {
+async function loadTicketStats(
+  em: EntityManager,
+  viewerId: number,
+  ticketIds: readonly number[],
+): Promise<TicketStats[]> {
   const marks = ticketIds.map(() => '?').join(', ');
-  const rows: { ticket_id: number; message_count: number | string; last_id: number | string; unread: number | string | null }[] =
-    await em.getConnection().execute(
-      `select m.ticket_id, count(*) as message_count, max(m.id) as last_id,
+  const rows: {
+    ticket_id: number;
+    message_count: number | string;
+    last_id: number | string;
+    unread: number | string | null;
+  }[] = await em.getConnection().execute(
+    `select m.ticket_id, count(*) as message_count, max(m.id) as last_id,
               sum(case when m.sender_type = ? and m.id > coalesce(r.last_read_message_id, 0) then 1 else 0 end) as unread
          from support_messages m
          left join support_ticket_reads r on r.ticket_id = m.ticket_id and r.admin_id = ?
         where m.ticket_id in (${marks})
         group by m.ticket_id`,
-      [SenderType.USER, viewerId, ...ticketIds],
-    );
+    [SenderType.USER, viewerId, ...ticketIds],
+  );
   const map = new Map(rows.map((row) => [Number(row.ticket_id), row]));
   return ticketIds.map((id) => {
     const row = map.get(id);
     return row
-      ? { messageCount: Number(row.message_count), lastMessageId: Number(row.last_id), unreadCount: Number(row.unread ?? 0) }
+      ? {
+          messageCount: Number(row.message_count),
+          lastMessageId: Number(row.last_id),
+          unreadCount: Number(row.unread ?? 0),
+        }
       : { messageCount: 0, lastMessageId: null, unreadCount: 0 };
   });
 }
@@ -61,7 +84,10 @@ const MESSAGES = 'messages';
 export const messageCursor = (message: MessageRecord) => encodeIdCursor(MESSAGES, message.id);
 
 /** Pages of several tickets' threads in one query; messages are ordered by id, which is their order of arrival. */
-async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey[]): Promise<PageResult<MessageRecord>[]> {
+async function loadMessagePages(
+  em: EntityManager,
+  keys: readonly MessagePageKey[],
+): Promise<PageResult<MessageRecord>[]> {
   const groups = new Map<string, MessagePageKey[]>();
   for (const key of keys) {
     const signature = JSON.stringify(key.args);
@@ -90,7 +116,13 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
       .orderBy({ id: forward ? 'asc' : 'desc' });
     const messages = rows.length ? await readPlain<MessageRecord>(em, Message, query) : [];
     for (const key of group) {
-      pages.set(key, shapePage(messages.filter((message) => message.ticket.id === key.ticketId), page));
+      pages.set(
+        key,
+        shapePage(
+          messages.filter((message) => message.ticket.id === key.ticketId),
+          page,
+        ),
+      );
     }
   }
   return keys.map((key) => pages.get(key)!);
@@ -98,7 +130,10 @@ async function loadMessagePages(em: EntityManager, keys: readonly MessagePageKey
 
 /** Messages by their WhatsApp id (what a quoted reply names), null where none. */
 async function loadByWhatsappId(em: EntityManager, ids: readonly string[]): Promise<(MessageRecord | null)[]> {
-  const query = em.createQueryBuilder(Message).select('*').where({ whatsappMessageId: { $in: [...ids] } });
+  const query = em
+    .createQueryBuilder(Message)
+    .select('*')
+    .where({ whatsappMessageId: { $in: [...ids] } });
   const rows = await readPlain<MessageRecord>(em, Message, query);
   const map = new Map(rows.map((row) => [row.whatsappMessageId, row]));
   return ids.map((id) => map.get(id) ?? null);
@@ -112,7 +147,10 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
     messageByWhatsappId: new DataLoader<string, MessageRecord | null>((ids) => loadByWhatsappId(em, ids)),
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
-    messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>((keys) => loadMessagePages(em, keys), { cacheKeyFn: (key) => JSON.stringify(key) }),
+    messagePage: new DataLoader<MessagePageKey, PageResult<MessageRecord>, string>(
+      (keys) => loadMessagePages(em, keys),
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
     ...createLabelLoaders(em),
     satisfaction: new DataLoader<number, TicketSatisfaction | null>((ids) => loadSatisfactions(em, ids)),
     ...createMediaLoaders(em),

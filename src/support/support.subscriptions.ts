@@ -64,17 +64,23 @@ export class SupportSubscriptions {
 
   @Subscription(() => Ticket, {
     topics: 'TICKET_UPDATED',
-    filter: ({ payload, args }: { payload: TicketEvent; args: { id?: string | null } }) => sameTicket(args.id, payload.ticketId),
+    filter: ({ payload, args }: { payload: TicketEvent; args: { id?: string | null } }) =>
+      sameTicket(args.id, payload.ticketId),
     description: 'Changes to one ticket (id) or to any.',
   })
-  ticketUpdated(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext, @Arg('id', () => ID, { nullable: true }) _id?: string | null): Promise<Ticket> {
+  ticketUpdated(
+    @Root() event: TicketEvent,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('id', () => ID, { nullable: true }) _id?: string | null,
+  ): Promise<Ticket> {
     renewScope(ctx);
     return sharedTicket(event, ctx.em);
   }
 
   @Subscription(() => Message, {
     topics: 'MESSAGE_ADDED',
-    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) => sameTicket(args.ticketId, payload.ticketId),
+    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) =>
+      sameTicket(args.ticketId, payload.ticketId),
     description: "New messages in one ticket's thread (ticketId) or in any.",
   })
   messageAdded(
@@ -87,8 +93,10 @@ export class SupportSubscriptions {
 
   @Subscription(() => Message, {
     topics: 'MESSAGE_UPDATED',
-    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) => sameTicket(args.ticketId, payload.ticketId),
-    description: "A message's delivery status changed (SENT, DELIVERED, READ, FAILED with deliveryError), or its attachment was stored or failed, in one ticket or any.",
+    filter: ({ payload, args }: { payload: MessageEvent; args: { ticketId?: string | null } }) =>
+      sameTicket(args.ticketId, payload.ticketId),
+    description:
+      "A message's delivery status changed (SENT, DELIVERED, READ, FAILED with deliveryError), or its attachment was stored or failed, in one ticket or any.",
   })
   messageUpdated(
     @Root() event: MessageEvent,
@@ -98,7 +106,10 @@ export class SupportSubscriptions {
     return freshMessage(ctx, event);
   }
 
-  @Subscription(() => SupportNotifications, { topics: 'NOTIFICATIONS_CHANGED', description: "The badge's counts, whenever they may have changed." })
+  @Subscription(() => SupportNotifications, {
+    topics: 'NOTIFICATIONS_CHANGED',
+    description: "The badge's counts, whenever they may have changed.",
+  })
   async notificationsChanged(@Root() event: TicketEvent, @Ctx() ctx: GraphqlContext): Promise<SupportNotifications> {
     renewScope(ctx);
     const { admin } = callerOf(ctx);
@@ -107,7 +118,8 @@ export class SupportSubscriptions {
 
   @Subscription(() => Contact, {
     topics: 'CONTACT_UPDATED',
-    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber?: string | null } }) => samePhone(args.phoneNumber, payload.phoneNumber),
+    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber?: string | null } }) =>
+      samePhone(args.phoneNumber, payload.phoneNumber),
     description: "An agent changed a contact's name, student id or notes: one contact (phoneNumber) or any.",
   })
   async contactUpdated(

@@ -56,19 +56,30 @@ export class SupportNotifications {
   @Field(() => Int, { description: 'Open or in-progress tickets with no assignee, not counting snoozed ones.' })
   unassigned!: number;
 
-  @Field(() => Int, { description: "Open or in-progress tickets with messages from the person this agent has not read, not counting snoozed ones." })
+  @Field(() => Int, {
+    description:
+      'Open or in-progress tickets with messages from the person this agent has not read, not counting snoozed ones.',
+  })
   unreadTickets!: number;
 
   @Field(() => Boolean, { description: 'Something needs an agent: unassigned or unread tickets, or an SLA breach.' })
   hasAlerts!: boolean;
 
-  @Field(() => Int, { description: 'Open or in-progress tickets that are snoozed (counted in none of the above until they come back).' })
+  @Field(() => Int, {
+    description: 'Open or in-progress tickets that are snoozed (counted in none of the above until they come back).',
+  })
   snoozed!: number;
 
-  @Field(() => Int, { description: 'Open or in-progress tickets (not snoozed) that missed an SLA target and were escalated; they raise hasAlerts.' })
+  @Field(() => Int, {
+    description:
+      'Open or in-progress tickets (not snoozed) that missed an SLA target and were escalated; they raise hasAlerts.',
+  })
   slaBreached!: number;
 
-  @Field(() => Int, { description: 'Admins only (0 for agents): webhook elements parked because they could not be stored, waiting in inboundFailures.' })
+  @Field(() => Int, {
+    description:
+      'Admins only (0 for agents): webhook elements parked because they could not be stored, waiting in inboundFailures.',
+  })
   parkedElements!: number;
 }
 

@@ -27,7 +27,8 @@ export function normalizePhoneNumber(raw: string): string {
 export function validateBody(raw: string, what = 'A message'): string {
   const body = raw.trim();
   if (body.length === 0) throw badInput(`${what} cannot be empty`);
-  if (body.length > MAX_BODY_LENGTH) throw badInput(`${what} is at most ${MAX_BODY_LENGTH} characters (WhatsApp's limit), got ${body.length}`);
+  if (body.length > MAX_BODY_LENGTH)
+    throw badInput(`${what} is at most ${MAX_BODY_LENGTH} characters (WhatsApp's limit), got ${body.length}`);
   return body;
 }
 

@@ -15,7 +15,10 @@ export class TicketFieldsResolver {
     return ticket.assignee ? ctx.loaders.admin.load(ticket.assignee.id) : null;
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When WhatsApp's 24-hour customer service window closes; free-form replies fail after it." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When WhatsApp's 24-hour customer service window closes; free-form replies fail after it.",
+  })
   replyWindowClosesAt(@Root() ticket: TicketRecord): Date | null {
     return replyWindowClosesAt(ticket);
   }
@@ -36,7 +39,9 @@ export class TicketFieldsResolver {
     return lastMessageId === null ? null : ctx.loaders.message.load(lastMessageId);
   }
 
-  @FieldResolver(() => MessageConnection, { description: 'The thread, oldest first. Without arguments: the newest 50. At most 100 a page.' })
+  @FieldResolver(() => MessageConnection, {
+    description: 'The thread, oldest first. Without arguments: the newest 50. At most 100 a page.',
+  })
   async messages(
     @Root() ticket: TicketRecord,
     @Ctx() ctx: GraphqlContext,

@@ -1,6 +1,15 @@
 // A support ticket: one conversation between a person on WhatsApp and the desk.
 import { OptionalProps } from '@mikro-orm/core';
-import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import {
+  BeforeCreate,
+  BeforeUpdate,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AdReferral } from './message-details.js';
 import { Admin } from '../auth/admin.entity.js';
@@ -10,7 +19,10 @@ import { isActiveStatus, priorityRank, TicketPriority, TicketStatus } from './su
 /** WhatsApp's customer service window: free-form replies are allowed this long after the person's last message. */
 export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-@ObjectType({ simpleResolvers: true, description: 'A support ticket opened by a person on WhatsApp (or through the API).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A support ticket opened by a person on WhatsApp (or through the API).',
+})
 @Entity({ tableName: 'support_tickets' })
 @Index({ properties: ['status', 'updatedAt'] })
 @Index({ properties: ['status', 'lastMessageAt'] })
@@ -24,10 +36,47 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['slaDueAt'] })
 // Reports read these alone (covering indexes): counts per day and per agent, and durations per agent.
 @Index({ name: 'support_tickets_report_opened_index', properties: ['createdAt', 'assignee', 'resolvedAt'] })
-@Index({ name: 'support_tickets_report_first_response_index', properties: ['firstResponseAt', 'assignee', 'firstResponseSeconds', 'firstResponseBusinessSeconds'] })
-@Index({ name: 'support_tickets_report_resolved_index', properties: ['resolvedAt', 'assignee', 'resolutionSeconds', 'resolutionBusinessSeconds'] })
+@Index({
+  name: 'support_tickets_report_first_response_index',
+  properties: ['firstResponseAt', 'assignee', 'firstResponseSeconds', 'firstResponseBusinessSeconds'],
+})
+@Index({
+  name: 'support_tickets_report_resolved_index',
+  properties: ['resolvedAt', 'assignee', 'resolutionSeconds', 'resolutionBusinessSeconds'],
+})
 export class Ticket {
-  [OptionalProps]?: 'status' | 'priority' | 'priorityRank' | 'version' | 'createdAt' | 'updatedAt' | 'senderName' | 'studentId' | 'assignee' | 'resolvedAt' | 'firstResponseAt' | 'lastMessageAt' | 'lastUserMessageAt' | 'lastUserMessageId' | 'readReceiptMessageId' | 'replyWindowClosesAt' | 'snoozedAt' | 'snoozedUntil' | 'snoozedBy' | 'slaStartsAt' | 'firstResponseDueAt' | 'firstResponseRiskAt' | 'resolutionDueAt' | 'resolutionRiskAt' | 'slaBreachedAt' | 'slaDueAt' | 'firstResponseSeconds' | 'firstResponseBusinessSeconds' | 'resolutionSeconds' | 'resolutionBusinessSeconds' | 'referral';
+  [OptionalProps]?:
+    | 'status'
+    | 'priority'
+    | 'priorityRank'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'senderName'
+    | 'studentId'
+    | 'assignee'
+    | 'resolvedAt'
+    | 'firstResponseAt'
+    | 'lastMessageAt'
+    | 'lastUserMessageAt'
+    | 'lastUserMessageId'
+    | 'readReceiptMessageId'
+    | 'replyWindowClosesAt'
+    | 'snoozedAt'
+    | 'snoozedUntil'
+    | 'snoozedBy'
+    | 'slaStartsAt'
+    | 'firstResponseDueAt'
+    | 'firstResponseRiskAt'
+    | 'resolutionDueAt'
+    | 'resolutionRiskAt'
+    | 'slaBreachedAt'
+    | 'slaDueAt'
+    | 'firstResponseSeconds'
+    | 'firstResponseBusinessSeconds'
+    | 'resolutionSeconds'
+    | 'resolutionBusinessSeconds'
+    | 'referral';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -104,7 +153,8 @@ export class Ticket {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When a snoozed ticket comes back to the open list by itself; null when it is not snoozed, or is snoozed until the person writes.',
+    description:
+      'When a snoozed ticket comes back to the open list by itself; null when it is not snoozed, or is snoozed until the person writes.',
   })
   @Property({ type: 'datetime', length: 3, nullable: true })
   snoozedUntil: Date | null = null;
@@ -178,7 +228,9 @@ export class Ticket {
   @BeforeUpdate()
   syncSlaDue(): void {
     const pending = isActiveStatus(this.status)
-      ? [this.firstResponseAt ? null : this.firstResponseDueAt, this.resolvedAt ? null : this.resolutionDueAt].filter((due): due is Date => due !== null)
+      ? [this.firstResponseAt ? null : this.firstResponseDueAt, this.resolvedAt ? null : this.resolutionDueAt].filter(
+          (due): due is Date => due !== null,
+        )
       : [];
     this.slaDueAt = pending.length ? new Date(Math.min(...pending.map((due) => due.getTime()))) : null;
   }
@@ -189,7 +241,10 @@ export class Ticket {
 }
 
 /** A ticket as a plain read gives it (lists, loaders): its columns, the assignee and snoozer as `{ id }`. A Ticket is one too. */
-export type TicketRecord = Omit<Ticket, 'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze' | 'syncSlaDue'> & { assignee: IdRef | null; snoozedBy: IdRef | null };
+export type TicketRecord = Omit<
+  Ticket,
+  'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze' | 'syncSlaDue'
+> & { assignee: IdRef | null; snoozedBy: IdRef | null };
 
 export function replyWindowClosesAt(ticket: Pick<Ticket, 'lastUserMessageAt'>): Date | null {
   return ticket.lastUserMessageAt ? new Date(ticket.lastUserMessageAt.getTime() + REPLY_WINDOW_MS) : null;

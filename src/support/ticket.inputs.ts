@@ -17,7 +17,11 @@ export enum OrderDirection {
 }
 registerEnumType(TicketOrderField, {
   name: 'TicketOrderField',
-  valuesConfig: { SLA_DUE: { description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.' } },
+  valuesConfig: {
+    SLA_DUE: {
+      description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.',
+    },
+  },
 });
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
@@ -56,7 +60,10 @@ export class TicketFilter {
   @Field(() => String, { nullable: true })
   phoneNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Text in the issue, the thread, the name, the phone number or a label’s name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text in the issue, the thread, the name, the phone number or a label’s name.',
+  })
   search?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Tickets carrying ANY of these labels (at most 100).' })
@@ -75,7 +82,10 @@ export class TicketFilter {
   })
   snoozed?: boolean | null;
 
-  @Field(() => [SlaState], { nullable: true, description: 'Tickets whose SLA is in ANY of these states now (tickets without an SLA are in none).' })
+  @Field(() => [SlaState], {
+    nullable: true,
+    description: 'Tickets whose SLA is in ANY of these states now (tickets without an SLA are in none).',
+  })
   slaState?: SlaState[] | null;
 }
 
@@ -88,4 +98,7 @@ export class TicketOrder {
   direction!: OrderDirection;
 }
 
-export const DEFAULT_TICKET_ORDER = { field: TicketOrderField.UPDATED_AT as OrderField, direction: OrderDirection.DESC };
+export const DEFAULT_TICKET_ORDER = {
+  field: TicketOrderField.UPDATED_AT as OrderField,
+  direction: OrderDirection.DESC,
+};

@@ -57,7 +57,8 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   if (filter.phoneNumber != null) and.push({ phoneNumber: normalizePhoneNumber(filter.phoneNumber) });
   if (filter.createdAfter) and.push({ createdAt: { $gte: filter.createdAfter } });
   if (filter.createdBefore) and.push({ createdAt: { $lt: filter.createdBefore } });
-  if (filter.labelIds?.length) and.push({ id: { $in: ticketsWithAnyLabel(em, filter.labelIds) } } as FilterQuery<Ticket>);
+  if (filter.labelIds?.length)
+    and.push({ id: { $in: ticketsWithAnyLabel(em, filter.labelIds) } } as FilterQuery<Ticket>);
   // The open list (only OPEN and IN_PROGRESS asked for) leaves snoozed tickets out unless asked for them.
   const snoozed = filter.snoozed ?? (filter.status?.length && filter.status.every(isActiveStatus) ? false : null);
   if (snoozed === true) and.push({ snoozedAt: { $ne: null } });
@@ -69,7 +70,10 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
-    const inThread = em.createQueryBuilder(Message, 'sm').select('sm.ticket').where(likeContains<Message>('body', search));
+    const inThread = em
+      .createQueryBuilder(Message, 'sm')
+      .select('sm.ticket')
+      .where(likeContains<Message>('body', search));
     and.push({
       $or: [
         likeContains<Ticket>('issueDescription', search),
@@ -100,13 +104,21 @@ export async function listTickets(
   const cursorKind = `tickets-by-${order.field}`;
   const ascending = (order.direction === 'ASC') === (page.direction === 'forward');
   // Only tickets with a target still pending have an SLA due time to sort by.
-  const where = order.field === 'SLA_DUE' ? { $and: [ticketWhere(em, filter), { slaDueAt: { $ne: null } }] } : ticketWhere(em, filter);
+  const where =
+    order.field === 'SLA_DUE'
+      ? { $and: [ticketWhere(em, filter), { slaDueAt: { $ne: null } }] }
+      : ticketWhere(em, filter);
   let keyset: FilterQuery<Ticket> = {};
   if (page.cursor !== null) {
-    const [rawValue, id] = decodeCursor(page.cursor, cursorKind, [column === 'priorityRank' ? 'integer' : 'instant', 'id']);
+    const [rawValue, id] = decodeCursor(page.cursor, cursorKind, [
+      column === 'priorityRank' ? 'integer' : 'instant',
+      'id',
+    ]);
     const value = typeof rawValue === 'number' ? rawValue : new Date(rawValue!);
     const beyond = ascending ? '$gt' : '$lt';
-    keyset = { $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }] } as FilterQuery<Ticket>;
+    keyset = {
+      $or: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: id } }],
+    } as FilterQuery<Ticket>;
   }
   const direction = (ascending ? 'asc' : 'desc') as QueryOrder;
   const query = em

@@ -28,7 +28,9 @@ export class TicketResolver {
     return loadTicket(ctx.em, id);
   }
 
-  @Query(() => TicketConnection, { description: 'Tickets, newest activity first unless orderBy says otherwise. At most 100 a page.' })
+  @Query(() => TicketConnection, {
+    description: 'Tickets, newest activity first unless orderBy says otherwise. At most 100 a page.',
+  })
   async tickets(
     @Ctx() ctx: GraphqlContext,
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter | null,
@@ -38,7 +40,12 @@ export class TicketResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number | null,
     @Arg('before', () => String, { nullable: true }) before?: string | null,
   ): Promise<TicketConnection> {
-    const page = await listTickets(ctx.em, filter ?? {}, orderBy ?? DEFAULT_TICKET_ORDER, { first, after, last, before });
+    const page = await listTickets(ctx.em, filter ?? {}, orderBy ?? DEFAULT_TICKET_ORDER, {
+      first,
+      after,
+      last,
+      before,
+    });
     return {
       ...connectionOf(page.nodes, page.cursorOf, page.hasNextPage, page.hasPreviousPage),
       countTotal: page.countTotal,
@@ -46,7 +53,10 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: 'Opens a ticket for a phone number; the issue becomes the first message.' })
-  createTicket(@Arg('input', () => CreateTicketInput) input: CreateTicketInput, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  createTicket(
+    @Arg('input', () => CreateTicketInput) input: CreateTicketInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
     return openTicket(ctx.support, input, actorOf(callerOf(ctx)));
   }
 
@@ -68,7 +78,9 @@ export class TicketResolver {
     return setTicketPriority(ctx.support, actorOf(callerOf(ctx)), ticketId, priority);
   }
 
-  @Mutation(() => Ticket, { description: 'Sets the status; RESOLVED and CLOSED set resolvedAt, sending nothing to the person.' })
+  @Mutation(() => Ticket, {
+    description: 'Sets the status; RESOLVED and CLOSED set resolvedAt, sending nothing to the person.',
+  })
   setTicketStatus(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('status', () => TicketStatus) status: TicketStatus,
@@ -77,7 +89,9 @@ export class TicketResolver {
     return setTicketStatus(ctx.support, actorOf(callerOf(ctx)), ticketId, status);
   }
 
-  @Mutation(() => Ticket, { description: 'Resolves the ticket and sends the person a closing message (this one, or the default).' })
+  @Mutation(() => Ticket, {
+    description: 'Resolves the ticket and sends the person a closing message (this one, or the default).',
+  })
   closeTicket(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('message', () => String, { nullable: true }) message: string | null,
@@ -91,14 +105,20 @@ export class TicketResolver {
     return reopenTicket(ctx.support, actorOf(callerOf(ctx)), ticketId);
   }
 
-  @Mutation(() => ErasureResult, { description: 'Admins only: erases every ticket, message and record of one phone number (a data-protection request).' })
-  erasePhoneNumber(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<ErasureResult> {
+  @Mutation(() => ErasureResult, {
+    description:
+      'Admins only: erases every ticket, message and record of one phone number (a data-protection request).',
+  })
+  erasePhoneNumber(
+    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<ErasureResult> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return erasePhoneNumber(ctx.em, actorOf(caller), phoneNumber, { store: ctx.app.media, logger: ctx.app.logger });
   }
 
-  @Mutation(() => Ticket, { description: "Marks every message of the ticket read for the calling agent." })
+  @Mutation(() => Ticket, { description: 'Marks every message of the ticket read for the calling agent.' })
   markTicketRead(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
     return markTicketRead(ctx.support, callerOf(ctx).admin.id, ticketId);
   }

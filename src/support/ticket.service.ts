@@ -43,7 +43,10 @@ export async function loadTicket(em: EntityManager, id: string | number): Promis
  */
 export async function loadTicketForChange(em: EntityManager, id: string | number): Promise<Ticket> {
   const ticketId = parseId(id);
-  const ticket = ticketId === null ? null : await em.findOne(Ticket, ticketId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  const ticket =
+    ticketId === null
+      ? null
+      : await em.findOne(Ticket, ticketId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!ticket) throw notFound('Ticket', id);
   return ticket;
 }
@@ -73,7 +76,10 @@ export async function openTicket(ctx: SupportContext, input: OpenTicketInput, ac
   const phoneNumber = normalizePhoneNumber(input.phoneNumber);
   const ticket = await inTransaction(ctx, async (em, events) => {
     if (await hasReachedTicketLimit(em, phoneNumber, ctx.ticketsPerPhonePerHour)) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, `+${phoneNumber} has opened ${ctx.ticketsPerPhonePerHour} tickets in the last hour; add to one of them instead`);
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        `+${phoneNumber} has opened ${ctx.ticketsPerPhonePerHour} tickets in the last hour; add to one of them instead`,
+      );
     }
     const opened = await openTicketInTransaction(em, events, input, actor);
     await rememberContactOf(em, opened);
@@ -156,7 +162,12 @@ function describe(value: unknown): unknown {
 }
 
 /** Manual assignment wins over automatic: to anyone, whatever their capacity. Unassigning makes room, and puts the ticket back in the queue. */
-export async function assignTicket(ctx: SupportContext, actor: Actor, ticketId: string, adminId: string | null): Promise<Ticket> {
+export async function assignTicket(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  adminId: string | null,
+): Promise<Ticket> {
   const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.assigned', ['assignee'], async (changed, em) => {
     if (adminId === null) {
       changed.assignee = null;
@@ -170,11 +181,23 @@ export async function assignTicket(ctx: SupportContext, actor: Actor, ticketId: 
   return afterRouting(ctx, ticket);
 }
 
-export async function setTicketPriority(ctx: SupportContext, actor: Actor, ticketId: string, priority: TicketPriority): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.priority', ['priority', 'firstResponseDueAt', 'resolutionDueAt'], async (ticket, em) => {
-    ticket.setPriority(priority);
-    await applySlaPolicy(em, ticket);
-  });
+export async function setTicketPriority(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  priority: TicketPriority,
+): Promise<Ticket> {
+  return changeTicket(
+    ctx,
+    actor,
+    ticketId,
+    'ticket.priority',
+    ['priority', 'firstResponseDueAt', 'resolutionDueAt'],
+    async (ticket, em) => {
+      ticket.setPriority(priority);
+      await applySlaPolicy(em, ticket);
+    },
+  );
 }
 
 function applyStatus(ticket: Ticket, status: TicketStatus): void {
@@ -186,23 +209,46 @@ function applyStatus(ticket: Ticket, status: TicketStatus): void {
 }
 
 /** Sends the satisfaction survey when a ticket that was open work is now resolved (and the survey is on). */
-async function surveyIfResolved(ctx: SupportContext, em: EntityManager, ticket: Ticket, wasActive: boolean): Promise<void> {
-  if (ctx.satisfactionSurvey && wasActive && ticket.status === TicketStatus.RESOLVED) await ctx.outbound.askForRating(em, ticket);
+async function surveyIfResolved(
+  ctx: SupportContext,
+  em: EntityManager,
+  ticket: Ticket,
+  wasActive: boolean,
+): Promise<void> {
+  if (ctx.satisfactionSurvey && wasActive && ticket.status === TicketStatus.RESOLVED)
+    await ctx.outbound.askForRating(em, ticket);
 }
 
-export async function setTicketStatus(ctx: SupportContext, actor: Actor, ticketId: string, status: TicketStatus): Promise<Ticket> {
-  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.status', ['status', 'resolvedAt'], async (changed, em) => {
-    const wasActive = isActiveStatus(changed.status);
-    applyStatus(changed, status);
-    if (!wasActive && isActiveStatus(status)) await startNewSlaRound(em, changed);
-    await recordResolutionTime(em, changed);
-    await surveyIfResolved(ctx, em, changed, wasActive);
-  });
+export async function setTicketStatus(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  status: TicketStatus,
+): Promise<Ticket> {
+  const ticket = await changeTicket(
+    ctx,
+    actor,
+    ticketId,
+    'ticket.status',
+    ['status', 'resolvedAt'],
+    async (changed, em) => {
+      const wasActive = isActiveStatus(changed.status);
+      applyStatus(changed, status);
+      if (!wasActive && isActiveStatus(status)) await startNewSlaRound(em, changed);
+      await recordResolutionTime(em, changed);
+      await surveyIfResolved(ctx, em, changed, wasActive);
+    },
+  );
   return afterRouting(ctx, ticket);
 }
 
 /** Resolves the ticket and sends the person a closing message (the agent's own, or the default). */
-export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: string, message: string | null): Promise<Ticket> {
+export async function closeTicket(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  message: string | null,
+): Promise<Ticket> {
   const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
   const closed = await inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
@@ -219,8 +265,14 @@ export async function closeTicket(ctx: SupportContext, actor: Actor, ticketId: s
     });
     // After the closing message: outbox rows for one person go out in order.
     await surveyIfResolved(ctx, em, ticket, true);
-    recordAudit(em, actor, 'ticket.closed', ticket.id, before, { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() });
-    events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } }, ...ticketChanged(ticket.id));
+    recordAudit(em, actor, 'ticket.closed', ticket.id, before, {
+      status: ticket.status,
+      resolvedAt: ticket.resolvedAt?.toISOString(),
+    });
+    events.push(
+      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } },
+      ...ticketChanged(ticket.id),
+    );
     return ticket;
   });
   return afterRouting(ctx, closed);
@@ -234,16 +286,33 @@ async function applyReopen(em: EntityManager, ticket: Ticket, status: TicketStat
 }
 
 export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
-  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.reopened', ['status', 'resolvedAt'], async (changed, em) => {
-    if (isActiveStatus(changed.status)) throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
-    await applyReopen(em, changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
-  });
+  const ticket = await changeTicket(
+    ctx,
+    actor,
+    ticketId,
+    'ticket.reopened',
+    ['status', 'resolvedAt'],
+    async (changed, em) => {
+      if (isActiveStatus(changed.status))
+        throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
+      await applyReopen(em, changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
+    },
+  );
   return afterRouting(ctx, ticket);
 }
 
 /** Whether a person's message written at `writtenAt` reopens their resolved ticket: it came within `withinMs` of the resolution. */
-export function reopensOnMessage(ticket: Pick<Ticket, 'status' | 'resolvedAt'>, writtenAt: Date, withinMs: number): boolean {
-  return withinMs > 0 && ticket.status === TicketStatus.RESOLVED && ticket.resolvedAt !== null && writtenAt.getTime() - ticket.resolvedAt.getTime() <= withinMs;
+export function reopensOnMessage(
+  ticket: Pick<Ticket, 'status' | 'resolvedAt'>,
+  writtenAt: Date,
+  withinMs: number,
+): boolean {
+  return (
+    withinMs > 0 &&
+    ticket.status === TicketStatus.RESOLVED &&
+    ticket.resolvedAt !== null &&
+    writtenAt.getTime() - ticket.resolvedAt.getTime() <= withinMs
+  );
 }
 
 /**
@@ -254,7 +323,11 @@ export async function reopenOnPersonMessage(em: EntityManager, events: SupportEv
   const before = { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() ?? null };
   await applyReopen(em, ticket, TicketStatus.OPEN);
   await em.flush();
-  recordAudit(em, null, 'ticket.reopened', ticket.id, before, { status: ticket.status, resolvedAt: null, reason: 'the person wrote again' });
+  recordAudit(em, null, 'ticket.reopened', ticket.id, before, {
+    status: ticket.status,
+    resolvedAt: null,
+    reason: 'the person wrote again',
+  });
   events.push(...ticketChanged(ticket.id));
 }
 
@@ -289,6 +362,10 @@ export async function markReadUpTo(em: EntityManager, adminId: number, ticketId:
   await em.upsert(
     TicketRead,
     { ticket: ticketId, admin: adminId, lastReadMessageId: newest?.id ?? 0, readAt: new Date() },
-    { onConflictFields: ['ticket', 'admin'], onConflictAction: 'merge', onConflictMergeFields: ['lastReadMessageId', 'readAt'] },
+    {
+      onConflictFields: ['ticket', 'admin'],
+      onConflictAction: 'merge',
+      onConflictMergeFields: ['lastReadMessageId', 'readAt'],
+    },
   );
 }

@@ -17,15 +17,22 @@ export class MessageTemplate {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String, { description: 'The template’s name as approved by WhatsApp: lower-case letters, digits and underscores, e.g. ticket_follow_up.' })
+  @Field(() => String, {
+    description:
+      'The template’s name as approved by WhatsApp: lower-case letters, digits and underscores, e.g. ticket_follow_up.',
+  })
   @Property({ type: 'string', length: 512 })
   name!: string;
 
-  @Field(() => String, { description: 'The language the template was approved in, e.g. en or en_US. Name and language together are unique.' })
+  @Field(() => String, {
+    description: 'The language the template was approved in, e.g. en or en_US. Name and language together are unique.',
+  })
   @Property({ type: 'string', length: 16 })
   languageCode!: string;
 
-  @Field(() => String, { description: 'The body text as approved, with its parameters {{1}}, {{2}}, … numbered from 1 without gaps.' })
+  @Field(() => String, {
+    description: 'The body text as approved, with its parameters {{1}}, {{2}}, … numbered from 1 without gaps.',
+  })
   @Property({ type: 'text' })
   body!: string;
 

@@ -6,7 +6,12 @@ import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { Message } from '../support/message.entity.js';
 import { MessageTemplate } from './message-template.entity.js';
 import { CreateMessageTemplateInput } from './message-template.inputs.js';
-import { createMessageTemplate, deleteMessageTemplate, listMessageTemplates, sendTemplateToTicket } from './message-template.service.js';
+import {
+  createMessageTemplate,
+  deleteMessageTemplate,
+  listMessageTemplates,
+  sendTemplateToTicket,
+} from './message-template.service.js';
 
 @Resolver(() => MessageTemplate)
 export class MessageTemplateResolver {
@@ -16,15 +21,22 @@ export class MessageTemplateResolver {
   }
 
   @Mutation(() => MessageTemplate, {
-    description: 'Admins only (signed in, not an API token): registers a template WhatsApp has approved. A bad name, language or body, or a name and language already registered, is BAD_USER_INPUT.',
+    description:
+      'Admins only (signed in, not an API token): registers a template WhatsApp has approved. A bad name, language or body, or a name and language already registered, is BAD_USER_INPUT.',
   })
-  createMessageTemplate(@Arg('input', () => CreateMessageTemplateInput) input: CreateMessageTemplateInput, @Ctx() ctx: GraphqlContext): Promise<MessageTemplate> {
+  createMessageTemplate(
+    @Arg('input', () => CreateMessageTemplateInput) input: CreateMessageTemplateInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<MessageTemplate> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return createMessageTemplate(ctx.support, actorOf(caller), input);
   }
 
-  @Mutation(() => Boolean, { description: 'Admins only: removes a template from the list (messages already sent with it stay). True once deleted.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Admins only: removes a template from the list (messages already sent with it stay). True once deleted.',
+  })
   deleteMessageTemplate(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);

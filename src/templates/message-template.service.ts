@@ -8,7 +8,13 @@ import { sendAgentReply } from '../support/message.service.js';
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { parseId } from '../support/support.validation.js';
 import { MessageTemplate } from './message-template.entity.js';
-import { renderTemplate, validateLanguageCode, validateParameters, validateTemplateBody, validateTemplateName } from './message-template.validation.js';
+import {
+  renderTemplate,
+  validateLanguageCode,
+  validateParameters,
+  validateTemplateBody,
+  validateTemplateName,
+} from './message-template.validation.js';
 
 export function listMessageTemplates(em: EntityManager): Promise<MessageTemplate[]> {
   return em.find(MessageTemplate, {}, { orderBy: { name: 'asc', languageCode: 'asc' } });
@@ -21,9 +27,17 @@ export async function loadMessageTemplate(em: EntityManager, id: string | number
   return template;
 }
 
-const described = (template: MessageTemplate) => ({ id: template.id, name: template.name, languageCode: template.languageCode });
+const described = (template: MessageTemplate) => ({
+  id: template.id,
+  name: template.name,
+  languageCode: template.languageCode,
+});
 
-export async function createMessageTemplate(ctx: SupportContext, actor: Actor, input: { name: string; languageCode: string; body: string }): Promise<MessageTemplate> {
+export async function createMessageTemplate(
+  ctx: SupportContext,
+  actor: Actor,
+  input: { name: string; languageCode: string; body: string },
+): Promise<MessageTemplate> {
   const name = validateTemplateName(input.name);
   const languageCode = validateLanguageCode(input.languageCode);
   const { body, parameterCount } = validateTemplateBody(input.body);
@@ -51,7 +65,13 @@ export async function deleteMessageTemplate(ctx: SupportContext, actor: Actor, i
  * Sends a registered template to the ticket's person, with its parameters checked first (count, emptiness,
  * length), so WhatsApp never refuses it for them. The thread keeps the rendered text, marked as the template.
  */
-export async function sendTemplateToTicket(ctx: SupportContext, actor: Actor, ticketId: string, templateId: string, parameters: readonly string[]): Promise<Message> {
+export async function sendTemplateToTicket(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  templateId: string,
+  parameters: readonly string[],
+): Promise<Message> {
   const template = await loadMessageTemplate(ctx.em.fork(), templateId);
   const checked = validateParameters(parameters, template);
   const send = { name: template.name, languageCode: template.languageCode, parameters: checked };

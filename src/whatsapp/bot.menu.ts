@@ -11,9 +11,15 @@ export interface MenuItem {
 }
 
 export const CHAT_SUPPORT_ID = 'chat_support';
-export const CHAT_SUPPORT_PROMPT = '📞 Live Chat Support. You can now chat with our support team. Please describe your issue';
+export const CHAT_SUPPORT_PROMPT =
+  '📞 Live Chat Support. You can now chat with our support team. Please describe your issue';
 
-export const CHAT_SUPPORT: MenuItem = { id: CHAT_SUPPORT_ID, title: '💬 Chat Support', description: 'Talk to our support team', answer: null };
+export const CHAT_SUPPORT: MenuItem = {
+  id: CHAT_SUPPORT_ID,
+  title: '💬 Chat Support',
+  description: 'Talk to our support team',
+  answer: null,
+};
 
 export interface BotMenu {
   greeting: string;
@@ -22,7 +28,12 @@ export interface BotMenu {
 }
 
 const DEFAULT_ITEMS: MenuItem[] = [
-  { id: 'opening_hours', title: '🕒 Opening hours', description: 'When the office is open', answer: 'Our office is open Monday to Friday, 9:00 to 17:00.' },
+  {
+    id: 'opening_hours',
+    title: '🕒 Opening hours',
+    description: 'When the office is open',
+    answer: 'Our office is open Monday to Friday, 9:00 to 17:00.',
+  },
 ];
 
 export const LIMITS = { title: 24, description: 72, button: 20, rows: 10, id: 200 };
@@ -31,9 +42,12 @@ function checkItem(item: unknown, index: number): MenuItem {
   const where = `BOT_MENU_FILE item ${index + 1}`;
   if (typeof item !== 'object' || item === null) throw new ConfigError(`${where} is not an object`);
   const { id, title, description = '', answer } = item as Record<string, unknown>;
-  if (typeof id !== 'string' || !id || id.length > LIMITS.id) throw new ConfigError(`${where} needs an id of 1 to ${LIMITS.id} characters`);
-  if (typeof title !== 'string' || !title || [...title].length > LIMITS.title) throw new ConfigError(`${where} needs a title of 1 to ${LIMITS.title} characters`);
-  if (typeof description !== 'string' || [...description].length > LIMITS.description) throw new ConfigError(`${where}: description is at most ${LIMITS.description} characters`);
+  if (typeof id !== 'string' || !id || id.length > LIMITS.id)
+    throw new ConfigError(`${where} needs an id of 1 to ${LIMITS.id} characters`);
+  if (typeof title !== 'string' || !title || [...title].length > LIMITS.title)
+    throw new ConfigError(`${where} needs a title of 1 to ${LIMITS.title} characters`);
+  if (typeof description !== 'string' || [...description].length > LIMITS.description)
+    throw new ConfigError(`${where}: description is at most ${LIMITS.description} characters`);
   if (typeof answer !== 'string' || !answer) throw new ConfigError(`${where} needs an answer`);
   if (id === CHAT_SUPPORT_ID) throw new ConfigError(`${where}: the id "${CHAT_SUPPORT_ID}" is built in`);
   return { id, title, description, answer };
@@ -47,12 +61,17 @@ export function loadBotMenu(file: string | null, greeting: string | null): BotMe
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new ConfigError(`BOT_MENU_FILE ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ConfigError(
+        `BOT_MENU_FILE ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (!Array.isArray(raw)) throw new ConfigError('BOT_MENU_FILE must hold a JSON array of menu items');
     items = raw.map(checkItem);
   }
-  if (items.length + 1 > LIMITS.rows) throw new ConfigError(`BOT_MENU_FILE has ${items.length} items; WhatsApp lists hold ${LIMITS.rows - 1} besides Chat Support`);
+  if (items.length + 1 > LIMITS.rows)
+    throw new ConfigError(
+      `BOT_MENU_FILE has ${items.length} items; WhatsApp lists hold ${LIMITS.rows - 1} besides Chat Support`,
+    );
   return {
     greeting: greeting ?? '👋 Hello! How can we help you today? Choose an option from the menu, or type its number.',
     button: 'Menu',

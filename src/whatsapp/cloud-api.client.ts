@@ -20,10 +20,15 @@ const RETRYABLE_CODES = new Set([4, 80007, 130429, 131000, 131016, 131048, 13105
 const ACCESS_TOKEN_CODE = 190;
 
 function describeError(status: number, body: unknown): { code: number | null; reason: string } {
-  const error = typeof body === 'object' && body !== null && 'error' in body ? (body as { error: Record<string, unknown> }).error : null;
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body
+      ? (body as { error: Record<string, unknown> }).error
+      : null;
   const code = typeof error?.code === 'number' ? error.code : null;
   const details = (error?.error_data as { details?: unknown } | undefined)?.details;
-  const message = [error?.message, typeof details === 'string' ? details : null].filter((part) => typeof part === 'string' && part).join(': ');
+  const message = [error?.message, typeof details === 'string' ? details : null]
+    .filter((part) => typeof part === 'string' && part)
+    .join(': ');
   return { code, reason: `${code !== null ? `${code} ` : ''}${message || `HTTP ${status}`}`.slice(0, 500) };
 }
 
@@ -34,7 +39,8 @@ export function classifyAnswer(status: number, body: unknown, retryAfterHeader: 
     return { kind: 'accepted', whatsappMessageId: typeof id === 'string' ? id : null };
   }
   const { code, reason } = describeError(status, body);
-  const retryAfter = retryAfterHeader && Number.isFinite(Number(retryAfterHeader)) ? Number(retryAfterHeader) * 1000 : null;
+  const retryAfter =
+    retryAfterHeader && Number.isFinite(Number(retryAfterHeader)) ? Number(retryAfterHeader) * 1000 : null;
   if (status === 429 || status >= 500 || status === 408 || (code !== null && RETRYABLE_CODES.has(code))) {
     return { kind: 'retry', reason, retryAfterMs: retryAfter };
   }
@@ -57,7 +63,8 @@ export class CloudApiClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error';
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error';
       return { kind: 'retry', reason, retryAfterMs: null };
     }
     let body: unknown = null;
@@ -82,7 +89,10 @@ export interface MediaInfo {
   fileSize: number | null;
 }
 
-export type MediaOutcome<T> = { kind: 'ok'; value: T } | { kind: 'retry'; reason: string } | { kind: 'failed'; reason: string };
+export type MediaOutcome<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'retry'; reason: string }
+  | { kind: 'failed'; reason: string };
 
 /** A failed media call: the same sorting as sends (404 and other 4xx are for good; 5xx, 429, timeouts retried). */
 function mediaFailure(status: number, body: unknown): MediaOutcome<never> {
@@ -93,7 +103,8 @@ function mediaFailure(status: number, body: unknown): MediaOutcome<never> {
 
 const networkFailure = (error: unknown, timeoutMs: number): MediaOutcome<never> => ({
   kind: 'retry',
-  reason: error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error',
+  reason:
+    error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'network error',
 });
 
 /** GET /{version}/{media-id}: where a person's file can be downloaded, its type, hash and size. */
@@ -123,9 +134,17 @@ export async function fetchMediaInfo(settings: CloudApiSettings, mediaId: string
 }
 
 /** Downloads the file at the metadata's url with the access token; stops reading past `maxBytes`. */
-export async function downloadMedia(settings: CloudApiSettings, url: string, maxBytes: number, timeoutMs: number): Promise<MediaOutcome<Buffer> | { kind: 'too-large' }> {
+export async function downloadMedia(
+  settings: CloudApiSettings,
+  url: string,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<MediaOutcome<Buffer> | { kind: 'too-large' }> {
   try {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${settings.accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${settings.accessToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok || !response.body) return mediaFailure(response.status, await response.json().catch(() => null));
     const chunks: Buffer[] = [];
     let total = 0;
@@ -144,7 +163,12 @@ export async function downloadMedia(settings: CloudApiSettings, url: string, max
 }
 
 /** POST /{version}/{phone-number-id}/media (multipart): the Cloud API keeps the file and answers its media id. */
-export async function uploadMedia(settings: CloudApiSettings, bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
+export async function uploadMedia(
+  settings: CloudApiSettings,
+  bytes: Buffer,
+  mimeType: string,
+  filename: string | null,
+): Promise<MediaOutcome<string>> {
   const { baseUrl, version, phoneNumberId, accessToken, timeoutMs } = settings;
   const form = new FormData();
   form.append('messaging_product', 'whatsapp');
@@ -159,7 +183,9 @@ export async function uploadMedia(settings: CloudApiSettings, bytes: Buffer, mim
     });
     const body = (await response.json().catch(() => null)) as { id?: unknown } | null;
     if (!response.ok) return mediaFailure(response.status, body);
-    return typeof body?.id === 'string' ? { kind: 'ok', value: body.id } : { kind: 'retry', reason: 'the media upload answered no id' };
+    return typeof body?.id === 'string'
+      ? { kind: 'ok', value: body.id }
+      : { kind: 'retry', reason: 'the media upload answered no id' };
   } catch (error) {
     return networkFailure(error, timeoutMs);
   }

@@ -15,7 +15,8 @@ import type { InboundMessage } from './webhook.parse.js';
 /** Names from WhatsApp fit the column they are kept in. */
 export const asName = (name: string | null, max = 120) => (name ? [...name].slice(0, max).join('') : null);
 
-const lockContact = (em: EntityManager, id: number) => em.findOneOrFail(Contact, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+const lockContact = (em: EntityManager, id: number) =>
+  em.findOneOrFail(Contact, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 
 /** Every ticket and rating of the person at `from` is theirs at `to` from now on. */
 async function moveConversation(em: EntityManager, events: SupportEvent[], from: string, to: string): Promise<void> {
@@ -53,7 +54,12 @@ async function mergeContact(em: EntityManager, events: SupportEvent[], kept: Con
 }
 
 /** The person now has this address (a new number, or a number where we only knew their user id). */
-async function moveContact(em: EntityManager, events: SupportEvent[], contact: Contact, address: string): Promise<void> {
+async function moveContact(
+  em: EntityManager,
+  events: SupportEvent[],
+  contact: Contact,
+  address: string,
+): Promise<void> {
   if (contact.phoneNumber === address) return;
   const other = await em.findOne(Contact, { phoneNumber: address }, { fields: ['id'] });
   if (other && other.id !== contact.id) await mergeContact(em, events, contact, await lockContact(em, other.id));
@@ -70,10 +76,16 @@ async function moveContact(em: EntityManager, events: SupportEvent[], contact: C
  * instead, a lost race that inTransaction runs again.
  */
 export async function contactFor(em: EntityManager, events: SupportEvent[], inbound: InboundMessage): Promise<Contact> {
-  const byNumber = inbound.phoneNumber ? await em.findOne(Contact, { phoneNumber: inbound.phoneNumber }, { fields: ['id'] }) : null;
+  const byNumber = inbound.phoneNumber
+    ? await em.findOne(Contact, { phoneNumber: inbound.phoneNumber }, { fields: ['id'] })
+    : null;
   // A contact an agent made for a user id (createTicket, updateContact) is named by it and may not carry it yet.
   const byUserId = inbound.userId
-    ? await em.findOne(Contact, { $or: [{ whatsappUserId: inbound.userId }, { phoneNumber: inbound.userId }] }, { fields: ['id'] })
+    ? await em.findOne(
+        Contact,
+        { $or: [{ whatsappUserId: inbound.userId }, { phoneNumber: inbound.userId }] },
+        { fields: ['id'] },
+      )
     : null;
   let contact: Contact;
   if (byNumber && byUserId && byNumber.id !== byUserId.id) {
@@ -98,7 +110,13 @@ export async function contactFor(em: EntityManager, events: SupportEvent[], inbo
 }
 
 /** WhatsApp says the person moved to a new number (and maybe a new user id): their contact and tickets follow. */
-export async function followNumberChange(em: EntityManager, events: SupportEvent[], contact: Contact, newPhoneNumber: string | null, newUserId: string | null): Promise<void> {
+export async function followNumberChange(
+  em: EntityManager,
+  events: SupportEvent[],
+  contact: Contact,
+  newPhoneNumber: string | null,
+  newUserId: string | null,
+): Promise<void> {
   if (newUserId && newUserId !== contact.whatsappUserId) {
     const holder = await em.findOne(Contact, { whatsappUserId: newUserId }, { fields: ['id'] });
     if (holder && holder.id !== contact.id) await mergeContact(em, events, contact, await lockContact(em, holder.id));

@@ -12,7 +12,10 @@ export enum ConversationState {
   IN_SUPPORT = 'IN_SUPPORT',
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A person who writes to the desk, with the agents’ notes on them and every ticket they opened.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A person who writes to the desk, with the agents’ notes on them and every ticket they opened.',
+})
 @Entity({ tableName: 'contacts' })
 export class Contact {
   [OptionalProps]?:
@@ -50,11 +53,18 @@ export class Contact {
   @Property({ type: 'string', length: 140, nullable: true, unique: true })
   whatsappUserId: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Their WhatsApp username, when they set one (people with a username may share no number). They can change it.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Their WhatsApp username, when they set one (people with a username may share no number). They can change it.',
+  })
   @Property({ type: 'string', length: 128, nullable: true })
   username: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Their WhatsApp profile name, until an agent sets one (which WhatsApp then no longer overwrites).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their WhatsApp profile name, until an agent sets one (which WhatsApp then no longer overwrites).',
+  })
   @Property({ type: 'string', length: 255, nullable: true })
   name: string | null = null;
 
@@ -80,7 +90,10 @@ export class Contact {
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => String, { nullable: true, description: 'Free text for agents, at most 4,000 characters; never sent to the person.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text for agents, at most 4,000 characters; never sent to the person.',
+  })
   @Property({ type: 'text', nullable: true })
   notes: string | null = null;
 
@@ -91,7 +104,10 @@ export class Contact {
   @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
   notesUpdatedBy: Admin | null = null;
 
-  @Field(() => Int, { description: 'Counts changes to the notes; pass it as baseNotesRevision so that an edit never overwrites one it has not seen.' })
+  @Field(() => Int, {
+    description:
+      'Counts changes to the notes; pass it as baseNotesRevision so that an edit never overwrites one it has not seen.',
+  })
   @Property({ type: 'integer' })
   notesRevision: number = 0;
 

@@ -18,8 +18,16 @@ const asBody = (text: string): string => capText(text, MAX_BODY_LENGTH);
 
 function detailsOf(content: InboundContent, inbound: InboundMessage): MessageDetails | null {
   const details: MessageDetails = {};
-  if (content.type === 'location') details.location = { latitude: content.latitude, longitude: content.longitude, name: content.name, address: content.address, url: content.url };
-  if (content.type === 'order') details.order = { catalogId: content.catalogId, text: content.text, items: content.items };
+  if (content.type === 'location')
+    details.location = {
+      latitude: content.latitude,
+      longitude: content.longitude,
+      name: content.name,
+      address: content.address,
+      url: content.url,
+    };
+  if (content.type === 'order')
+    details.order = { catalogId: content.catalogId, text: content.text, items: content.items };
   if (content.type === 'form' && content.answers.length) details.form = { answers: content.answers };
   if (inbound.referral) details.referral = inbound.referral;
   return Object.keys(details).length ? details : null;
@@ -40,7 +48,12 @@ export function applyKindFields(message: Message, ticket: Ticket, inbound: Inbou
 }
 
 /** The person's own earlier message (or, for a reaction, any message of their tickets), by its WhatsApp id. */
-async function earlierMessage(em: EntityManager, contact: Contact, whatsappMessageId: string, mineOnly: boolean): Promise<Message | null> {
+async function earlierMessage(
+  em: EntityManager,
+  contact: Contact,
+  whatsappMessageId: string,
+  mineOnly: boolean,
+): Promise<Message | null> {
   const message = await em.findOne(Message, { whatsappMessageId }, { populate: ['ticket'] });
   if (!message || message.ticket.phoneNumber !== contact.phoneNumber) return null;
   if (mineOnly && message.senderType !== SenderType.USER) return null;
@@ -59,7 +72,12 @@ function followOnTicket(ticket: Ticket, before: string, after: string): void {
   if (ticket.issueDescription === before) ticket.issueDescription = after;
 }
 
-async function applyEdit(em: EntityManager, message: Message, inbound: InboundMessage, content: InboundContent): Promise<void> {
+async function applyEdit(
+  em: EntityManager,
+  message: Message,
+  inbound: InboundMessage,
+  content: InboundContent,
+): Promise<void> {
   if (message.deletedByPersonAt) return;
   const body = asBody(describeContent(content));
   if (body === message.body) return; // a repeated edit, or one that changed nothing we show
@@ -87,7 +105,12 @@ function applyRevoke(message: Message, inbound: InboundMessage): void {
  * the desk: the caller then keeps an edit or a reaction as a line of its own, and lets a revoke go (there is
  * nothing to hide).
  */
-export async function changeEarlierMessage(em: EntityManager, events: SupportEvent[], contact: Contact, inbound: InboundMessage): Promise<boolean> {
+export async function changeEarlierMessage(
+  em: EntityManager,
+  events: SupportEvent[],
+  contact: Contact,
+  inbound: InboundMessage,
+): Promise<boolean> {
   const { content } = inbound;
   if (content.type === 'edit') {
     const message = await earlierMessage(em, contact, content.originalId, true);

@@ -4,10 +4,12 @@ import type { AdReferral, FormAnswer, OrderItem } from '../support/message-detai
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 /** A number or a string as WhatsApp may send either (`"quantity": 2` or `"quantity": "2"`). */
-const scalar = (value: unknown): string | null => (typeof value === 'number' && Number.isFinite(value) ? String(value) : str(value));
+const scalar = (value: unknown): string | null =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : str(value);
 
 /** Flow JSON names fields like `screen_0_First_name_0`: the label an agent reads is "First name". */
 function labelOf(key: string): string {
@@ -22,7 +24,10 @@ function labelOf(key: string): string {
 
 function valueOf(value: unknown): string {
   if (Array.isArray(value)) return value.map(valueOf).join(', ');
-  if (isObject(value)) return Object.entries(value).map(([key, inner]) => `${labelOf(key)}: ${valueOf(inner)}`).join(', ');
+  if (isObject(value))
+    return Object.entries(value)
+      .map(([key, inner]) => `${labelOf(key)}: ${valueOf(inner)}`)
+      .join(', ');
   if (value === null || value === undefined) return '—';
   return String(value);
 }
@@ -90,7 +95,10 @@ export function describeForm(answers: FormAnswer[], raw: string | null): string 
 }
 
 export function describeOrder(order: { catalogId: string | null; text: string | null; items: OrderItem[] }): string {
-  const lines = order.items.map((item) => `${item.quantity} × ${item.retailerId}${item.itemPrice ? ` (${item.itemPrice}${item.currency ? ` ${item.currency}` : ''} each)` : ''}`);
+  const lines = order.items.map(
+    (item) =>
+      `${item.quantity} × ${item.retailerId}${item.itemPrice ? ` (${item.itemPrice}${item.currency ? ` ${item.currency}` : ''} each)` : ''}`,
+  );
   const total = orderTotal(order.items);
   return [
     `🛒 Order: ${lines.join(' · ') || 'no items'}`,
@@ -103,4 +111,5 @@ export function describeOrder(order: { catalogId: string | null; text: string | 
 }
 
 /** A link agents can open to see where a shared location is. */
-export const mapLinkOf = (latitude: number, longitude: number) => `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
+export const mapLinkOf = (latitude: number, longitude: number) =>
+  `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;

@@ -13,13 +13,30 @@ export enum InboundFailureState {
   DISMISSED = 'DISMISSED',
 }
 
-registerEnumType(InboundFailureState, { name: 'InboundFailureState', description: 'PARKED: waiting for an admin; RESOLVED: retried and stored; DISMISSED.' });
+registerEnumType(InboundFailureState, {
+  name: 'InboundFailureState',
+  description: 'PARKED: waiting for an admin; RESOLVED: retried and stored; DISMISSED.',
+});
 
-@ObjectType({ simpleResolvers: true, description: 'A webhook element that could not be stored, parked for an admin to retry or dismiss.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A webhook element that could not be stored, parked for an admin to retry or dismiss.',
+})
 @Entity({ tableName: 'inbound_failures' })
 @Index({ properties: ['state', 'id'] })
 export class InboundFailure {
-  [OptionalProps]?: 'state' | 'whatsappId' | 'sender' | 'field' | 'phoneNumberId' | 'attempts' | 'receivedAt' | 'lastFailedAt' | 'closedAt' | 'closedBy' | 'rawJson';
+  [OptionalProps]?:
+    | 'state'
+    | 'whatsappId'
+    | 'sender'
+    | 'field'
+    | 'phoneNumberId'
+    | 'attempts'
+    | 'receivedAt'
+    | 'lastFailedAt'
+    | 'closedAt'
+    | 'closedBy'
+    | 'rawJson';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -37,16 +54,22 @@ export class InboundFailure {
   @Enum({ items: () => InboundFailureState, type: 'string', length: 16 })
   state: InboundFailureState = InboundFailureState.PARKED;
 
-  @Field(() => String, { nullable: true, description: 'Its WhatsApp id as far as it could be read (cut to 128 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its WhatsApp id as far as it could be read (cut to 128 characters).',
+  })
   /** Cut to fit: it may be what was wrong. */
   @Property({ type: 'string', length: 128, nullable: true })
   whatsappId: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The sender (or, for a status, the recipient) as far as it could be read.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sender (or, for a status, the recipient) as far as it could be read.',
+  })
   @Property({ type: 'string', length: 32, nullable: true })
   sender: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The delivery\'s change field, e.g. messages.' })
+  @Field(() => String, { nullable: true, description: "The delivery's change field, e.g. messages." })
   @Property({ type: 'string', length: 64, nullable: true })
   field: string | null = null;
 
@@ -58,7 +81,10 @@ export class InboundFailure {
   @Property({ type: 'json' })
   raw!: Record<string, unknown>;
 
-  @Field(() => String, { description: 'INVALID_ID (an identifier breaks its length rule), UNREADABLE, the database\'s own code, or STORE_FAILED.' })
+  @Field(() => String, {
+    description:
+      "INVALID_ID (an identifier breaks its length rule), UNREADABLE, the database's own code, or STORE_FAILED.",
+  })
   @Property({ type: 'string', length: 64 })
   errorCode!: string;
 
@@ -86,7 +112,10 @@ export class InboundFailure {
   @Property({ type: 'integer', nullable: true })
   closedBy: number | null = null;
 
-  @Field(() => String, { description: 'The element as it arrived (a change value holding just it, with the metadata and the sender\'s contact card), as indented JSON.' })
+  @Field(() => String, {
+    description:
+      "The element as it arrived (a change value holding just it, with the metadata and the sender's contact card), as indented JSON.",
+  })
   get rawJson(): string {
     return JSON.stringify(this.raw, null, 2);
   }

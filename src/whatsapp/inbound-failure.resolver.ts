@@ -6,7 +6,12 @@ import { PageInfo, connectionOf } from '../graphql/connection.types.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { encodeIdCursor } from '../support/pagination.js';
 import { InboundFailure, InboundFailureState } from './inbound-failure.entity.js';
-import { dismissInboundFailure, INBOUND_FAILURES, listInboundFailures, retryInboundFailure } from './inbound-failure.service.js';
+import {
+  dismissInboundFailure,
+  INBOUND_FAILURES,
+  listInboundFailures,
+  retryInboundFailure,
+} from './inbound-failure.service.js';
 
 @ObjectType({ simpleResolvers: true })
 class InboundFailureEdge {
@@ -31,10 +36,14 @@ class InboundFailureConnection {
 
 @Resolver(() => InboundFailure)
 export class InboundFailureResolver {
-  @Query(() => InboundFailureConnection, { description: 'Admins only: webhook elements that could not be stored (PARKED unless state says otherwise), newest first. At most 100 a page.' })
+  @Query(() => InboundFailureConnection, {
+    description:
+      'Admins only: webhook elements that could not be stored (PARKED unless state says otherwise), newest first. At most 100 a page.',
+  })
   async inboundFailures(
     @Ctx() ctx: GraphqlContext,
-    @Arg('state', () => InboundFailureState, { nullable: true, defaultValue: InboundFailureState.PARKED }) state: InboundFailureState,
+    @Arg('state', () => InboundFailureState, { nullable: true, defaultValue: InboundFailureState.PARKED })
+    state: InboundFailureState,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('last', () => Int, { nullable: true }) last?: number | null,
@@ -42,7 +51,15 @@ export class InboundFailureResolver {
   ): Promise<InboundFailureConnection> {
     assertAdminSession(callerOf(ctx));
     const page = await listInboundFailures(ctx.em, state ?? InboundFailureState.PARKED, { first, after, last, before });
-    return { ...connectionOf(page.nodes, (row) => encodeIdCursor(INBOUND_FAILURES, row.id), page.hasNextPage, page.hasPreviousPage), totalCount: page.totalCount };
+    return {
+      ...connectionOf(
+        page.nodes,
+        (row) => encodeIdCursor(INBOUND_FAILURES, row.id),
+        page.hasNextPage,
+        page.hasPreviousPage,
+      ),
+      totalCount: page.totalCount,
+    };
   }
 
   @Mutation(() => InboundFailure, {
@@ -52,10 +69,17 @@ export class InboundFailureResolver {
   retryInboundFailure(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<InboundFailure> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
-    return retryInboundFailure({ menu: ctx.app.menu, logger: ctx.app.logger, support: ctx.support }, actorOf(caller), id);
+    return retryInboundFailure(
+      { menu: ctx.app.menu, logger: ctx.app.logger, support: ctx.support },
+      actorOf(caller),
+      id,
+    );
   }
 
-  @Mutation(() => InboundFailure, { description: 'Admins only: sets a parked element aside for good (DISMISSED); it is kept, and a repeated delivery does not park it again.' })
+  @Mutation(() => InboundFailure, {
+    description:
+      'Admins only: sets a parked element aside for good (DISMISSED); it is kept, and a repeated delivery does not park it again.',
+  })
   dismissInboundFailure(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<InboundFailure> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);

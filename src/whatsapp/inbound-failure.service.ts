@@ -37,29 +37,48 @@ async function storeElement(deps: InboundDeps, element: DeliveryElement): Promis
   const { event } = element;
   if (event.kind === 'message') {
     const outcome = await receiveWhatsappMessage(deps.support, deps.menu, event);
-    deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, type: event.content.type, outcome }, 'WhatsApp message handled');
+    deps.logger.debug(
+      { whatsappMessageId: event.whatsappMessageId, type: event.content.type, outcome },
+      'WhatsApp message handled',
+    );
   } else if (event.kind === 'status') {
     const changed = await applyReceipt(deps.support, event);
-    deps.logger.debug({ whatsappMessageId: event.whatsappMessageId, status: event.status, changed }, 'WhatsApp receipt handled');
+    deps.logger.debug(
+      { whatsappMessageId: event.whatsappMessageId, status: event.status, changed },
+      'WhatsApp receipt handled',
+    );
   } else {
     deps.logger.warn({ code: event.code, title: event.title }, 'WhatsApp reported an error');
   }
 }
 
 const codeOf = (error: unknown) => (error instanceof RefusedElement ? error.code : errorCodeOf(error));
-const messageOf = (error: unknown) => capText(error instanceof RefusedElement ? error.message : errorMessageOf(error), TEXT_LIMITS.error);
+const messageOf = (error: unknown) =>
+  capText(error instanceof RefusedElement ? error.message : errorMessageOf(error), TEXT_LIMITS.error);
 
 /** What identifies the element for an admin, as far as it could be read. */
 function identityOf(element: DeliveryElement): { whatsappId: string | null; sender: string | null } {
   if (element.refusal) {
     const raw = JSON.parse(element.source.raw) as Record<string, unknown[] | undefined>;
     const first = (raw.messages ?? raw.statuses ?? [])[0] as { from?: unknown; recipient_id?: unknown } | undefined;
-    const sender = typeof first?.from === 'string' ? first.from : typeof first?.recipient_id === 'string' ? first.recipient_id : null;
-    return { whatsappId: element.refusal.id, sender: sender === null ? null : capText(sender, TEXT_LIMITS.phoneDigits) };
+    const sender =
+      typeof first?.from === 'string'
+        ? first.from
+        : typeof first?.recipient_id === 'string'
+          ? first.recipient_id
+          : null;
+    return {
+      whatsappId: element.refusal.id,
+      sender: sender === null ? null : capText(sender, TEXT_LIMITS.phoneDigits),
+    };
   }
   const { event } = element;
   if (event.kind === 'message') return { whatsappId: event.whatsappMessageId, sender: event.from };
-  if (event.kind === 'status') return { whatsappId: event.whatsappMessageId, sender: event.recipient === null ? null : capText(event.recipient, TEXT_LIMITS.phoneDigits) };
+  if (event.kind === 'status')
+    return {
+      whatsappId: event.whatsappMessageId,
+      sender: event.recipient === null ? null : capText(event.recipient, TEXT_LIMITS.phoneDigits),
+    };
   return { whatsappId: null, sender: null };
 }
 
@@ -93,7 +112,10 @@ export async function receiveElement(deps: InboundDeps, element: DeliveryElement
     return 'stored';
   } catch (error) {
     if (isTransient(error)) throw error;
-    deps.logger.warn({ err: error, kind: element.source.kind, key: element.source.key }, 'WhatsApp webhook element parked: it cannot be stored');
+    deps.logger.warn(
+      { err: error, kind: element.source.kind, key: element.source.key },
+      'WhatsApp webhook element parked: it cannot be stored',
+    );
     await parkElement(deps.support, element, error);
     return 'parked';
   }
@@ -103,7 +125,8 @@ async function parkedRow(em: EntityManager, rawId: string): Promise<InboundFailu
   const id = parseId(rawId);
   const row = id === null ? null : await em.findOne(InboundFailure, id);
   if (!row) throw notFound('Parked element', rawId);
-  if (row.state !== InboundFailureState.PARKED) throw badInput(`Parked element ${rawId} was already ${row.state.toLowerCase()}`);
+  if (row.state !== InboundFailureState.PARKED)
+    throw badInput(`Parked element ${rawId} was already ${row.state.toLowerCase()}`);
   return row;
 }
 
@@ -130,7 +153,12 @@ export async function retryInboundFailure(deps: InboundDeps, actor: Actor, rawId
       fresh.errorMessage = messageOf(failure);
       fresh.lastFailedAt = new Date();
     }
-    recordAudit(em, actor, 'inbound-failure.retried', null, before, { state: fresh.state, errorCode: fresh.errorCode, attempts: fresh.attempts, id: fresh.id });
+    recordAudit(em, actor, 'inbound-failure.retried', null, before, {
+      state: fresh.state,
+      errorCode: fresh.errorCode,
+      attempts: fresh.attempts,
+      id: fresh.id,
+    });
     await em.flush();
     events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: 0 } });
     return fresh;
@@ -143,7 +171,14 @@ export function dismissInboundFailure(ctx: SupportContext, actor: Actor, rawId: 
     row.state = InboundFailureState.DISMISSED;
     row.closedAt = new Date();
     row.closedBy = actor.adminId;
-    recordAudit(em, actor, 'inbound-failure.dismissed', null, { state: InboundFailureState.PARKED }, { state: row.state, id: row.id, kind: row.kind, whatsappId: row.whatsappId });
+    recordAudit(
+      em,
+      actor,
+      'inbound-failure.dismissed',
+      null,
+      { state: InboundFailureState.PARKED },
+      { state: row.state, id: row.id, kind: row.kind, whatsappId: row.whatsappId },
+    );
     await em.flush();
     events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: 0 } });
     return row;
@@ -154,12 +189,19 @@ export function dismissInboundFailure(ctx: SupportContext, actor: Actor, rawId: 
 export const INBOUND_FAILURES = 'inbound-failures';
 
 /** Parked elements (or those in `state`), newest first, a Relay page at a time. */
-export async function listInboundFailures(em: EntityManager, state: InboundFailureState, args: PageArgs): Promise<PageResult<InboundFailure> & { totalCount: number }> {
+export async function listInboundFailures(
+  em: EntityManager,
+  state: InboundFailureState,
+  args: PageArgs,
+): Promise<PageResult<InboundFailure> & { totalCount: number }> {
   const page = readPage(args);
   const cursor = page.cursor === null ? null : decodeIdCursor(INBOUND_FAILURES, page.cursor);
   const forward = page.direction === 'forward';
   const where = cursor === null ? { state } : { state, id: forward ? { $lt: cursor } : { $gt: cursor } };
-  const rows = await em.find(InboundFailure, where, { orderBy: { id: forward ? 'desc' : 'asc' }, limit: page.size + 1 });
+  const rows = await em.find(InboundFailure, where, {
+    orderBy: { id: forward ? 'desc' : 'asc' },
+    limit: page.size + 1,
+  });
   const totalCount = await em.count(InboundFailure, { state });
   return { ...shapePage(rows, page), totalCount };
 }

@@ -9,7 +9,12 @@ import { Message } from '../support/message.entity.js';
 import type { SupportContext } from '../support/support.context.js';
 import { isActiveStatus, SenderType, TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { loadTicketForChange, reopenOnPersonMessage, reopensOnMessage, ticketChanged } from '../support/ticket.service.js';
+import {
+  loadTicketForChange,
+  reopenOnPersonMessage,
+  reopensOnMessage,
+  ticketChanged,
+} from '../support/ticket.service.js';
 import type { Contact } from './contact.entity.js';
 import { followNumberChange } from './contact-identity.js';
 import { addSystemLine, joinTicket, storePersonMessage } from './inbound.thread.js';
@@ -21,7 +26,11 @@ export const keptAfterNotice = (status: TicketStatus) =>
 
 /** Their newest ticket, locked for a change: the one a message after the end belongs to. */
 async function latestTicketOf(em: EntityManager, contact: Contact): Promise<Ticket | null> {
-  const latest = await em.findOne(Ticket, { phoneNumber: contact.phoneNumber }, { orderBy: { id: 'desc' }, fields: ['id'] });
+  const latest = await em.findOne(
+    Ticket,
+    { phoneNumber: contact.phoneNumber },
+    { orderBy: { id: 'desc' }, fields: ['id'] },
+  );
   return latest ? loadTicketForChange(em, latest.id) : null;
 }
 
@@ -53,13 +62,21 @@ export async function keepAfterTicket(
     return 'reopened-ticket';
   }
   // One notice before the first of the messages written after the end, not before each.
-  const previous = await em.findOne(Message, { ticket: ticket.id }, { orderBy: { id: 'desc' }, fields: ['id', 'senderType'] });
-  const notice = previous?.senderType === SenderType.USER ? null : addSystemLine(em, ticket, keptAfterNotice(ticket.status));
+  const previous = await em.findOne(
+    Message,
+    { ticket: ticket.id },
+    { orderBy: { id: 'desc' }, fields: ['id', 'senderType'] },
+  );
+  const notice =
+    previous?.senderType === SenderType.USER ? null : addSystemLine(em, ticket, keptAfterNotice(ticket.status));
   const message = storePersonMessage(em, ticket, inbound);
   await em.flush();
   ticket.lastUserMessageId = message.id;
   if (notice) events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } });
-  events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } }, ...ticketChanged(ticket.id));
+  events.push(
+    { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
+    ...ticketChanged(ticket.id),
+  );
   return 'kept';
 }
 
@@ -85,7 +102,8 @@ export async function noteSystemChange(
   inbound: InboundMessage,
   content: Extract<InboundContent, { type: 'system' }>,
 ): Promise<'system-notice'> {
-  if (content.change === 'number') await followNumberChange(em, events, contact, content.newPhoneNumber, content.newUserId);
+  if (content.change === 'number')
+    await followNumberChange(em, events, contact, content.newPhoneNumber, content.newUserId);
   if (content.change === 'user-id') await followNumberChange(em, events, contact, null, content.newUserId);
   const ticket = await noticeTicketOf(em, contact);
   if (!ticket) {
@@ -95,6 +113,9 @@ export async function noteSystemChange(
   const notice = addSystemLine(em, ticket, describeContent(content), inbound.whatsappMessageId);
   ticket.updatedAt = new Date();
   await em.flush();
-  events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } }, ...ticketChanged(ticket.id));
+  events.push(
+    { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } },
+    ...ticketChanged(ticket.id),
+  );
   return 'system-notice';
 }

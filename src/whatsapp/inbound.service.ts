@@ -36,7 +36,8 @@ export type InboundOutcome =
   | 'system-notice'
   | 'changed-earlier';
 
-export const TOO_MANY_TICKETS = 'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
+export const TOO_MANY_TICKETS =
+  'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
 
 export const ticketOpenedReply = (ticketId: number) =>
   `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
@@ -44,15 +45,19 @@ export const ticketOpenedReply = (ticketId: number) =>
 /** The ticket this person's messages join: the one the bot opened, or any of theirs still open. */
 async function activeTicketOf(em: EntityManager, contact: Contact): Promise<Ticket | null> {
   const active = { $in: [TicketStatus.OPEN, TicketStatus.IN_PROGRESS] };
-  const current = contact.openTicketId
-    ? await em.findOne(Ticket, { id: contact.openTicketId, status: active })
-    : null;
-  const ticket = current ?? (await em.findOne(Ticket, { phoneNumber: contact.phoneNumber, status: active }, { orderBy: { id: 'desc' } }));
+  const current = contact.openTicketId ? await em.findOne(Ticket, { id: contact.openTicketId, status: active }) : null;
+  const ticket =
+    current ??
+    (await em.findOne(Ticket, { phoneNumber: contact.phoneNumber, status: active }, { orderBy: { id: 'desc' } }));
   return ticket ? loadTicketForChange(em, ticket.id) : null;
 }
 
 /** One message from a person; a ticket it opens is then assigned when routing is on. */
-export async function receiveWhatsappMessage(ctx: SupportContext, menu: BotMenu, inbound: InboundMessage): Promise<InboundOutcome> {
+export async function receiveWhatsappMessage(
+  ctx: SupportContext,
+  menu: BotMenu,
+  inbound: InboundMessage,
+): Promise<InboundOutcome> {
   const outcome = await handleInbound(ctx, menu, inbound);
   // A reopened ticket whose assignee left (or that had none) waits for routing like a new one.
   if (outcome === 'opened-ticket' || outcome === 'reopened-ticket') await assignWaitingTickets(ctx);
@@ -89,7 +94,11 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     if (commented) return commented;
 
     const isChoice = content.type === 'choice';
-    const wantsTicket = contact.conversationState === ConversationState.AWAITING_ISSUE && !isChoice && content.type !== 'reaction' && content.type !== 'welcome';
+    const wantsTicket =
+      contact.conversationState === ConversationState.AWAITING_ISSUE &&
+      !isChoice &&
+      content.type !== 'reaction' &&
+      content.type !== 'welcome';
     if (wantsTicket && (await hasReachedTicketLimit(em, contact.phoneNumber, ctx.ticketsPerPhonePerHour))) {
       enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
       await em.flush();
@@ -133,10 +142,14 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     }
 
     if (content.type === 'reaction') return 'ignored';
-    const item = findMenuItem(menu, isChoice ? { choiceId: content.choiceId } : { text: content.type === 'text' ? content.text : '' });
+    const item = findMenuItem(
+      menu,
+      isChoice ? { choiceId: content.choiceId } : { text: content.type === 'text' ? content.text : '' },
+    );
     // Not a pick from the bot's menu (tapped, or its number or title typed): written after a ticket ended, it
     // reopens that ticket or is kept on it.
-    if (!isChoice && !item && (await keepAfterTicket(ctx, em, events, contact, inbound)) === 'reopened-ticket') return 'reopened-ticket';
+    if (!isChoice && !item && (await keepAfterTicket(ctx, em, events, contact, inbound)) === 'reopened-ticket')
+      return 'reopened-ticket';
     const to = contact.phoneNumber;
     if (item?.id === CHAT_SUPPORT_ID) {
       contact.conversationState = ConversationState.AWAITING_ISSUE;
@@ -154,4 +167,3 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     return 'menu';
   });
 }
-

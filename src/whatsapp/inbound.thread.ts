@@ -57,15 +57,33 @@ export function storePersonMessage(em: EntityManager, ticket: Ticket, inbound: I
 }
 
 /** A line from the desk itself in the thread (sender SYSTEM): never sent to the person. */
-export function addSystemLine(em: EntityManager, ticket: Ticket, body: string, whatsappMessageId: string | null = null): Message {
+export function addSystemLine(
+  em: EntityManager,
+  ticket: Ticket,
+  body: string,
+  whatsappMessageId: string | null = null,
+): Message {
   const now = new Date();
-  const line = em.create(Message, { ticket, senderType: SenderType.SYSTEM, senderName: null, body: asBody(body), whatsappMessageId, createdAt: now });
+  const line = em.create(Message, {
+    ticket,
+    senderType: SenderType.SYSTEM,
+    senderName: null,
+    body: asBody(body),
+    whatsappMessageId,
+    createdAt: now,
+  });
   ticket.lastMessageAt = now;
   return line;
 }
 
 /** The person's message joins their open ticket, which their conversation is now attached to. */
-export function joinTicket(em: EntityManager, events: SupportEvent[], ticket: Ticket, contact: Contact, inbound: InboundMessage): Message {
+export function joinTicket(
+  em: EntityManager,
+  events: SupportEvent[],
+  ticket: Ticket,
+  contact: Contact,
+  inbound: InboundMessage,
+): Message {
   const message = storePersonMessage(em, ticket, inbound);
   contact.conversationState = ConversationState.IN_SUPPORT;
   contact.openTicketId = ticket.id;

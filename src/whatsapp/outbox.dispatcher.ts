@@ -61,7 +61,11 @@ export class OutboxDispatcher {
     /** Where agents' attachments are kept, for rows that send one. */
     private readonly media: MediaStore | null = null,
   ) {
-    this.loop = new PollLoop(() => this.runOnce(), options.pollMs, (error) => logger.error({ err: error }, 'outbox dispatch failed; retrying'));
+    this.loop = new PollLoop(
+      () => this.runOnce(),
+      options.pollMs,
+      (error) => logger.error({ err: error }, 'outbox dispatch failed; retrying'),
+    );
   }
 
   start(): void {
@@ -73,7 +77,11 @@ export class OutboxDispatcher {
     await this.loop.stop();
     try {
       const em = this.orm.em.fork();
-      await em.nativeUpdate(OutboxRow, { claimedBy: this.id, state: OutboxState.SENDING }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+      await em.nativeUpdate(
+        OutboxRow,
+        { claimedBy: this.id, state: OutboxState.SENDING },
+        { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null },
+      );
     } catch (error) {
       // Best effort: a claim also expires by itself (claimMs), and another instance takes the row over then.
       this.logger.warn({ err: error }, 'could not hand back claimed outbox rows at shutdown');
@@ -114,16 +122,21 @@ export class OutboxDispatcher {
   private async sendWithMedia(row: OutboxRow): Promise<SendOutcome> {
     const em = this.orm.em.fork();
     const file = await em.findOne(MediaFile, row.mediaFile!.id);
-    if (!file?.storageKey || !file.mimeType || !this.media) return { kind: 'failed', reason: 'the attached file is no longer stored' };
+    if (!file?.storageKey || !file.mimeType || !this.media)
+      return { kind: 'failed', reason: 'the attached file is no longer stored' };
     if (!file.whatsappMediaId) {
       const uploaded = await this.client.upload(await this.media.get(file.storageKey), file.mimeType, file.filename);
-      if (uploaded.kind === 'retry') return { kind: 'retry', reason: `media upload: ${uploaded.reason}`, retryAfterMs: null };
+      if (uploaded.kind === 'retry')
+        return { kind: 'retry', reason: `media upload: ${uploaded.reason}`, retryAfterMs: null };
       if (uploaded.kind === 'failed') return { kind: 'failed', reason: `media upload: ${uploaded.reason}` };
       file.whatsappMediaId = uploaded.value;
       await em.flush();
     }
     const type = String(row.payload.type);
-    return this.client.send({ ...row.payload, [type]: { ...(row.payload[type] as Record<string, unknown>), id: file.whatsappMediaId } });
+    return this.client.send({
+      ...row.payload,
+      [type]: { ...(row.payload[type] as Record<string, unknown>), id: file.whatsappMediaId },
+    });
   }
 
   private async claim(): Promise<OutboxRow[]> {
@@ -143,7 +156,11 @@ export class OutboxDispatcher {
       );
       if (candidates.length === 0) return [];
       const ids = candidates.map((row) => Number(row.id));
-      await tx.nativeUpdate(OutboxRow, { id: { $in: ids } }, { state: OutboxState.SENDING, claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) });
+      await tx.nativeUpdate(
+        OutboxRow,
+        { id: { $in: ids } },
+        { state: OutboxState.SENDING, claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) },
+      );
       return tx.find(OutboxRow, { id: { $in: ids } }, { orderBy: { id: 'asc' }, refresh: true });
     });
   }
@@ -159,7 +176,13 @@ export class OutboxDispatcher {
 
   private async release(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.orm.em.fork().nativeUpdate(OutboxRow, { id: { $in: ids }, claimedBy: this.id }, { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null });
+    await this.orm.em
+      .fork()
+      .nativeUpdate(
+        OutboxRow,
+        { id: { $in: ids }, claimedBy: this.id },
+        { state: OutboxState.PENDING, claimedBy: null, claimedUntil: null },
+      );
   }
 
   private backoff(attempts: number, retryAfterMs: number | null): number {
@@ -174,7 +197,9 @@ export class OutboxDispatcher {
       const row = await tx.findOneOrFail(OutboxRow, rowId);
       if (row.claimedBy !== this.id || row.state !== OutboxState.SENDING) return null; // taken over meanwhile
       // Locked: a receipt may be moving the same message forward at this moment (see receipt.service.ts).
-      const message = row.message ? await tx.findOne(Message, row.message.id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      const message = row.message
+        ? await tx.findOne(Message, row.message.id, { lockMode: LockMode.PESSIMISTIC_WRITE })
+        : null;
       row.attempts += 1;
       row.claimedBy = null;
       row.claimedUntil = null;
@@ -190,10 +215,14 @@ export class OutboxDispatcher {
         row.state = OutboxState.PENDING;
         row.lastError = outcome.reason;
         row.nextAttemptAt = new Date(Date.now() + this.backoff(row.attempts, outcome.retryAfterMs));
-        this.logger.warn({ outboxId: row.id, attempts: row.attempts, reason: outcome.reason }, 'WhatsApp send will be retried');
+        this.logger.warn(
+          { outboxId: row.id, attempts: row.attempts, reason: outcome.reason },
+          'WhatsApp send will be retried',
+        );
         return null;
       } else {
-        const reason = outcome.kind === 'retry' ? `gave up after ${row.attempts} attempts: ${outcome.reason}` : outcome.reason;
+        const reason =
+          outcome.kind === 'retry' ? `gave up after ${row.attempts} attempts: ${outcome.reason}` : outcome.reason;
         row.state = OutboxState.FAILED;
         row.lastError = reason;
         if (message) {
@@ -214,4 +243,3 @@ export class OutboxDispatcher {
     this.pubsub.publish('MESSAGE_UPDATED', { ticketId: changed.ticket.id, messageId: changed.id });
   }
 }
-

@@ -16,7 +16,17 @@ export enum OutboxState {
 @Index({ properties: ['state', 'nextAttemptAt'] })
 @Index({ properties: ['recipient', 'state'] })
 export class OutboxRow {
-  [OptionalProps]?: 'state' | 'attempts' | 'nextAttemptAt' | 'claimedBy' | 'claimedUntil' | 'lastError' | 'createdAt' | 'sentAt' | 'message' | 'mediaFile';
+  [OptionalProps]?:
+    | 'state'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'claimedBy'
+    | 'claimedUntil'
+    | 'lastError'
+    | 'createdAt'
+    | 'sentAt'
+    | 'message'
+    | 'mediaFile';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;

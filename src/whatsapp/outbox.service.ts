@@ -16,12 +16,23 @@ export interface ListRow {
 
 const base = addressedTo;
 
-export const textPayload = (to: string, body: string) => ({ ...base(to), type: 'text', text: { preview_url: false, body } });
+export const textPayload = (to: string, body: string) => ({
+  ...base(to),
+  type: 'text',
+  text: { preview_url: false, body },
+});
 
 /** An approved template with its body parameters, as text. */
 export function templatePayload(to: string, template: TemplateSend) {
-  const components = template.parameters.length === 0 ? [] : [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }];
-  return { ...base(to), type: 'template', template: { name: template.name, language: { code: template.languageCode }, components } };
+  const components =
+    template.parameters.length === 0
+      ? []
+      : [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }];
+  return {
+    ...base(to),
+    type: 'template',
+    template: { name: template.name, language: { code: template.languageCode }, components },
+  };
 }
 
 export function listPayload(to: string, body: string, button: string, sectionTitle: string, rows: ListRow[]) {
@@ -33,7 +44,11 @@ export function listPayload(to: string, body: string, button: string, sectionTit
 }
 
 /** Marks the person's message read: they see the blue ticks, so they know someone is looking. */
-export const readReceiptPayload = (whatsappMessageId: string) => ({ messaging_product: 'whatsapp', status: 'read', message_id: whatsappMessageId });
+export const readReceiptPayload = (whatsappMessageId: string) => ({
+  messaging_product: 'whatsapp',
+  status: 'read',
+  message_id: whatsappMessageId,
+});
 
 /** A media message without its media id: the dispatcher uploads the file and fills the id in (see sendWithMedia). */
 export function mediaPayload(to: string, file: MediaFile, caption: string | null) {
@@ -44,7 +59,13 @@ export function mediaPayload(to: string, file: MediaFile, caption: string | null
   return { ...base(to), type, [type]: media };
 }
 
-export function enqueueOutbound(em: EntityManager, recipient: string, payload: Record<string, unknown>, message: Message | null = null, mediaFile: MediaFile | null = null): OutboxRow {
+export function enqueueOutbound(
+  em: EntityManager,
+  recipient: string,
+  payload: Record<string, unknown>,
+  message: Message | null = null,
+  mediaFile: MediaFile | null = null,
+): OutboxRow {
   return em.create(OutboxRow, { recipient, payload, message, mediaFile });
 }
 
@@ -52,8 +73,10 @@ export function enqueueOutbound(em: EntityManager, recipient: string, payload: R
 export const outboxChannel: OutboundChannel = {
   async enqueue(em: EntityManager, message: Message, ticket: Ticket, as: OutgoingForm = {}) {
     const to = ticket.phoneNumber;
-    if (as.attachment) enqueueOutbound(em, to, mediaPayload(to, as.attachment.file, as.attachment.caption), message, as.attachment.file);
-    else enqueueOutbound(em, to, as.template ? templatePayload(to, as.template) : textPayload(to, message.body), message);
+    if (as.attachment)
+      enqueueOutbound(em, to, mediaPayload(to, as.attachment.file, as.attachment.caption), message, as.attachment.file);
+    else
+      enqueueOutbound(em, to, as.template ? templatePayload(to, as.template) : textPayload(to, message.body), message);
     await em.flush();
   },
   async markPersonRead(em: EntityManager, ticket: Ticket, whatsappMessageId: string) {

@@ -24,22 +24,34 @@ const statusOf: Record<ReceiptStatus, DeliveryStatus> = {
 };
 
 /** Moves the message forward if the receipt says it got further; returns whether it changed. */
-export function advanceDelivery(message: Message, status: ReceiptStatus, error: { code: number; title: string } | null): boolean {
+export function advanceDelivery(
+  message: Message,
+  status: ReceiptStatus,
+  error: { code: number; title: string } | null,
+): boolean {
   const next = statusOf[status];
   const current = message.deliveryStatus ?? DeliveryStatus.PENDING;
   if (current === DeliveryStatus.FAILED) return false;
   // A failure after the person has the message (delivered or read) cannot be right; ignore it.
-  const isForward = next === DeliveryStatus.FAILED ? progress[current] < progress[DeliveryStatus.DELIVERED] : progress[next] > progress[current];
+  const isForward =
+    next === DeliveryStatus.FAILED
+      ? progress[current] < progress[DeliveryStatus.DELIVERED]
+      : progress[next] > progress[current];
   if (!isForward) return false;
   message.deliveryStatus = next;
-  if (next === DeliveryStatus.FAILED) message.deliveryError = capText(error ? `${error.code} ${error.title}` : 'failed', TEXT_LIMITS.error);
+  if (next === DeliveryStatus.FAILED)
+    message.deliveryError = capText(error ? `${error.code} ${error.title}` : 'failed', TEXT_LIMITS.error);
   return true;
 }
 
 /** Applies receipts that came before the message's WhatsApp id was recorded; returns whether the message changed. */
 export async function applyEarlyReceipts(em: EntityManager, message: Message): Promise<boolean> {
   if (!message.whatsappMessageId) return false;
-  const early = await em.find(EarlyReceipt, { whatsappMessageId: message.whatsappMessageId }, { orderBy: { id: 'asc' } });
+  const early = await em.find(
+    EarlyReceipt,
+    { whatsappMessageId: message.whatsappMessageId },
+    { orderBy: { id: 'asc' } },
+  );
   let changed = false;
   for (const receipt of early) {
     const error = receipt.errorCode !== null ? { code: receipt.errorCode, title: receipt.errorTitle ?? '' } : null;
@@ -66,7 +78,12 @@ export async function applyReceipt(ctx: SupportContext, receipt: StatusReceipt):
   const found = await inTransaction(ctx, async (em, events) => {
     const message = await lockMessageByWhatsappId(em, receipt.whatsappMessageId);
     if (!message) {
-      em.create(EarlyReceipt, { whatsappMessageId: receipt.whatsappMessageId, status: receipt.status, errorCode: receipt.error?.code ?? null, errorTitle: receipt.error ? capText(receipt.error.title, 255) : null });
+      em.create(EarlyReceipt, {
+        whatsappMessageId: receipt.whatsappMessageId,
+        status: receipt.status,
+        errorCode: receipt.error?.code ?? null,
+        errorTitle: receipt.error ? capText(receipt.error.title, 255) : null,
+      });
       await em.flush();
       return null;
     }

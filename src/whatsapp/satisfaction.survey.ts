@@ -9,7 +9,8 @@ import { addressedTo } from './cloud-api.address.js';
 import { enqueueOutbound, textPayload } from './outbox.service.js';
 import type { InboundMessage } from './webhook.parse.js';
 
-export const surveyText = (ticketId: number) => `How did we do with your support ticket #${ticketId}? Tap one to let us know.`;
+export const surveyText = (ticketId: number) =>
+  `How did we do with your support ticket #${ticketId}? Tap one to let us know.`;
 export const ASK_FOR_COMMENT = 'Thank you! Anything you would like to add? Write it here (optional).';
 export const THANKS_FOR_COMMENT = 'Thank you for your feedback! 🙏';
 
@@ -27,7 +28,12 @@ export function surveyPayload(to: string, ticketId: number) {
     interactive: {
       type: 'button',
       body: { text: surveyText(ticketId) },
-      action: { buttons: BUTTONS.map((button) => ({ type: 'reply', reply: { id: `csat:${ticketId}:${button.key}`, title: button.title } })) },
+      action: {
+        buttons: BUTTONS.map((button) => ({
+          type: 'reply',
+          reply: { id: `csat:${ticketId}:${button.key}`, title: button.title },
+        })),
+      },
     },
   };
 }
@@ -42,7 +48,12 @@ export function parseSurveyChoice(choiceId: string): { ticketId: number; rating:
 const ratingChanged = (ticketId: number): SupportEvent => ({ topic: 'TICKET_UPDATED', payload: { ticketId } });
 
 /** A tap on a survey button: rates that ticket once and asks for a comment. Null when the message is not a survey tap. */
-export async function rateFromSurvey(em: EntityManager, events: SupportEvent[], contact: Contact, inbound: InboundMessage): Promise<'rated' | 'ignored' | null> {
+export async function rateFromSurvey(
+  em: EntityManager,
+  events: SupportEvent[],
+  contact: Contact,
+  inbound: InboundMessage,
+): Promise<'rated' | 'ignored' | null> {
   if (inbound.content.type !== 'choice') return null;
   const choice = parseSurveyChoice(inbound.content.choiceId);
   if (!choice) return null;
@@ -55,7 +66,12 @@ export async function rateFromSurvey(em: EntityManager, events: SupportEvent[], 
 }
 
 /** The text right after a rating is its comment; anything else ends the survey and the bot carries on as usual. */
-export async function commentOnRating(em: EntityManager, events: SupportEvent[], contact: Contact, inbound: InboundMessage): Promise<'commented' | null> {
+export async function commentOnRating(
+  em: EntityManager,
+  events: SupportEvent[],
+  contact: Contact,
+  inbound: InboundMessage,
+): Promise<'commented' | null> {
   const pending = await awaitingComment(em, contact.phoneNumber);
   if (!pending) return null;
   if (inbound.content.type !== 'text' || !inbound.content.text.trim()) {

@@ -17,7 +17,8 @@ class SimulatorMessageType {
   @Field(() => ID) id!: string;
   @Field(() => Boolean, { description: 'Sent by the person (true) or by the desk (false).' }) fromPerson!: boolean;
   @Field(() => String) text!: string;
-  @Field(() => [SimulatorChoiceType], { description: 'Rows to choose from, for a list message.' }) choices!: SimulatorChoiceType[];
+  @Field(() => [SimulatorChoiceType], { description: 'Rows to choose from, for a list message.' })
+  choices!: SimulatorChoiceType[];
   @Field(() => String, { nullable: true, description: "The list's button label." }) button!: string | null;
   @Field(() => Date) sentAt!: Date;
   @Field(() => String, { description: 'sent, delivered or read' }) status!: string;
@@ -28,7 +29,10 @@ class SimulatorPhoneType {
   @Field(() => String) phoneNumber!: string;
   @Field(() => String) name!: string;
   @Field(() => [SimulatorMessageType]) messages!: SimulatorMessageType[];
-  @Field(() => Boolean, { description: "The desk is typing (WhatsApp's typing indicator: up to 25 s, or until its next message)." }) typing!: boolean;
+  @Field(() => Boolean, {
+    description: "The desk is typing (WhatsApp's typing indicator: up to 25 s, or until its next message).",
+  })
+  typing!: boolean;
 }
 
 function simulatorOf(ctx: GraphqlContext): WhatsappSimulator {
@@ -44,8 +48,14 @@ export class SimulatorResolver {
     return simulatorOf(ctx).list();
   }
 
-  @Query(() => SimulatorPhoneType, { nullable: true, description: 'Simulator only: one phone; looking at it marks the desk’s messages read.' })
-  async simulatorPhone(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<SimulatorPhoneType | null> {
+  @Query(() => SimulatorPhoneType, {
+    nullable: true,
+    description: 'Simulator only: one phone; looking at it marks the desk’s messages read.',
+  })
+  async simulatorPhone(
+    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<SimulatorPhoneType | null> {
     const simulator = simulatorOf(ctx);
     const digits = normalizePhoneNumber(phoneNumber);
     const phone = simulator.phone(digits);
@@ -54,7 +64,9 @@ export class SimulatorResolver {
     return phone;
   }
 
-  @Mutation(() => SimulatorMessageType, { description: 'Simulator only: the person sends text, or taps a list row (choiceId and its title).' })
+  @Mutation(() => SimulatorMessageType, {
+    description: 'Simulator only: the person sends text, or taps a list row (choiceId and its title).',
+  })
   simulatorSend(
     @Arg('phoneNumber', () => String) phoneNumber: string,
     @Ctx() ctx: GraphqlContext,
@@ -73,10 +85,15 @@ export class SimulatorResolver {
 
   @Subscription(() => SimulatorPhoneType, {
     topics: 'SIMULATOR_PHONE_UPDATED',
-    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber: string } }) => payload.phoneNumber === args.phoneNumber.replace(/\D/g, ''),
+    filter: ({ payload, args }: { payload: { phoneNumber: string }; args: { phoneNumber: string } }) =>
+      payload.phoneNumber === args.phoneNumber.replace(/\D/g, ''),
     description: 'Simulator only: the phone, whenever a message arrives on it or changes.',
   })
-  simulatorPhoneUpdated(@Root() event: { phoneNumber: string }, @Ctx() ctx: GraphqlContext, @Arg('phoneNumber', () => String) _phoneNumber: string): SimulatorPhoneType {
+  simulatorPhoneUpdated(
+    @Root() event: { phoneNumber: string },
+    @Ctx() ctx: GraphqlContext,
+    @Arg('phoneNumber', () => String) _phoneNumber: string,
+  ): SimulatorPhoneType {
     const phone = simulatorOf(ctx).phone(event.phoneNumber);
     if (!phone) throw new DomainError(ErrorCode.NOT_FOUND, 'No such simulated phone');
     return phone;

@@ -37,9 +37,13 @@ export interface SimulatorPhone {
 const TYPING_SHOWN_MS = 25_000;
 
 /** The simulator does not know a template's approved text: it shows its name and parameters. */
-function templateSummary(template: { name?: string; components?: { parameters?: { text?: string }[] }[] } | undefined): string {
+function templateSummary(
+  template: { name?: string; components?: { parameters?: { text?: string }[] }[] } | undefined,
+): string {
   if (!template) return '';
-  const parameters = (template.components ?? []).flatMap((component) => component.parameters ?? []).map((parameter) => parameter.text ?? '');
+  const parameters = (template.components ?? [])
+    .flatMap((component) => component.parameters ?? [])
+    .map((parameter) => parameter.text ?? '');
   return `[template ${template.name ?? '?'}] ${parameters.join(' · ')}`.trim();
 }
 
@@ -96,7 +100,8 @@ export class WhatsappSimulator {
   private add(phone: SimulatorPhone, message: SimulatorMessage): void {
     if (!message.fromPerson) this.stopTyping(phone);
     phone.messages.push(message);
-    if (phone.messages.length > MAX_MESSAGES_PER_PHONE) phone.messages.splice(0, phone.messages.length - MAX_MESSAGES_PER_PHONE);
+    if (phone.messages.length > MAX_MESSAGES_PER_PHONE)
+      phone.messages.splice(0, phone.messages.length - MAX_MESSAGES_PER_PHONE);
     for (const listener of this.listeners) listener(phone.phoneNumber);
   }
 
@@ -104,9 +109,16 @@ export class WhatsappSimulator {
   async personSends(phoneNumber: string, name: string | null, input: PersonInput): Promise<SimulatorMessage> {
     const phone = this.phoneFor(phoneNumber, name);
     const id = wamid();
-    const message: Record<string, unknown> = { from: phoneNumber, id, timestamp: String(Math.floor(Date.now() / 1000)) };
+    const message: Record<string, unknown> = {
+      from: phoneNumber,
+      id,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    };
     if ('choiceId' in input) {
-      Object.assign(message, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: input.choiceId, title: input.title } } });
+      Object.assign(message, {
+        type: 'interactive',
+        interactive: { type: 'list_reply', list_reply: { id: input.choiceId, title: input.title } },
+      });
     } else {
       Object.assign(message, { type: 'text', text: { body: input.text } });
     }
@@ -126,7 +138,9 @@ export class WhatsappSimulator {
 
   /** The person looks at their phone: the desk's messages they had not seen are now read, and WhatsApp says so. */
   async personReads(phoneNumber: string): Promise<void> {
-    const unread = this.phones.get(phoneNumber)?.messages.filter((message) => !message.fromPerson && message.status !== 'read') ?? [];
+    const unread =
+      this.phones.get(phoneNumber)?.messages.filter((message) => !message.fromPerson && message.status !== 'read') ??
+      [];
     if (unread.length === 0) return;
     for (const message of unread) message.status = 'read';
     await this.deliver({ statuses: unread.map((message) => this.receipt(message.id, 'read', phoneNumber)) });
@@ -157,7 +171,21 @@ export class WhatsappSimulator {
     if (!this.baseUrl) throw new Error('the simulator is not attached to a listening server yet');
     const body = JSON.stringify({
       object: 'whatsapp_business_account',
-      entry: [{ id: 'simulator', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: this.businessNumber, phone_number_id: 'simulator' }, ...value } }] }],
+      entry: [
+        {
+          id: 'simulator',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: this.businessNumber, phone_number_id: 'simulator' },
+                ...value,
+              },
+            },
+          ],
+        },
+      ],
     });
     const response = await fetch(`${this.baseUrl}${WEBHOOK_PATH}`, {
       method: 'POST',
@@ -171,11 +199,15 @@ export class WhatsappSimulator {
   registerCloudApi(http: FastifyInstance): void {
     http.post(`${SIMULATOR_API_PATH}/:version/:phoneNumberId/messages`, async (request, reply) => {
       if (request.headers.authorization !== `Bearer ${this.accessToken}`) {
-        return reply.code(401).send({ error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
+        return reply
+          .code(401)
+          .send({ error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
       }
       const payload = (request.body ?? {}) as Record<string, any>;
       if (payload.messaging_product !== 'whatsapp') {
-        return reply.code(400).send({ error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100 } });
+        return reply
+          .code(400)
+          .send({ error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100 } });
       }
       if (payload.status === 'read') {
         for (const phone of this.phones.values()) {
@@ -201,7 +233,11 @@ export class WhatsappSimulator {
             (section.rows ?? []).map((row) => ({ id: row.id, title: row.title, description: row.description ?? null })),
           ),
           // Reply buttons (the satisfaction survey) are tapped like list rows.
-          ...(list?.buttons ?? []).map((button: { reply: { id: string; title: string } }) => ({ id: button.reply.id, title: button.reply.title, description: null })),
+          ...(list?.buttons ?? []).map((button: { reply: { id: string; title: string } }) => ({
+            id: button.reply.id,
+            title: button.reply.title,
+            description: null,
+          })),
         ],
         button: list?.button ?? null,
         sentAt: new Date(),
@@ -209,8 +245,8 @@ export class WhatsappSimulator {
       });
       // Like WhatsApp, receipts come afterwards, on the webhook.
       setTimeout(() => {
-        this.deliver({ statuses: [this.receipt(id, 'sent', to), this.receipt(id, 'delivered', to)] }).catch((error: unknown) =>
-          this.logger.warn({ err: error }, 'simulator could not deliver a receipt'),
+        this.deliver({ statuses: [this.receipt(id, 'sent', to), this.receipt(id, 'delivered', to)] }).catch(
+          (error: unknown) => this.logger.warn({ err: error }, 'simulator could not deliver a receipt'),
         );
       }, 20);
       return { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] };

@@ -45,7 +45,9 @@ export class TypingIndicator {
 
   /** An agent is typing on this ticket: show the person, unless shown lately or not allowed. */
   agentTyping(ticketId: number): void {
-    this.send(ticketId).catch((error: unknown) => this.logger.warn({ err: error, ticketId }, 'typing indicator not sent'));
+    this.send(ticketId).catch((error: unknown) =>
+      this.logger.warn({ err: error, ticketId }, 'typing indicator not sent'),
+    );
   }
 
   private async send(ticketId: number): Promise<void> {
@@ -59,10 +61,15 @@ export class TypingIndicator {
     // Only inside WhatsApp's 24-hour window, and only for a ticket someone may still answer.
     const closesAt = ticket?.replyWindowClosesAt;
     if (!ticket || !isActiveStatus(ticket.status) || !closesAt || closesAt.getTime() <= Date.now()) return;
-    const last = await em.findOne(Message, { ticket: ticketId, senderType: SenderType.USER }, { orderBy: { id: 'desc' }, fields: ['id', 'whatsappMessageId'] });
+    const last = await em.findOne(
+      Message,
+      { ticket: ticketId, senderType: SenderType.USER },
+      { orderBy: { id: 'desc' }, fields: ['id', 'whatsappMessageId'] },
+    );
     // A person's message from the API (not WhatsApp) has no id for WhatsApp to show the indicator on.
     if (!last?.whatsappMessageId) return;
     const outcome = await client.send(typingIndicatorPayload(last.whatsappMessageId));
-    if (outcome.kind !== 'accepted') this.logger.debug({ ticketId, reason: outcome.reason }, 'typing indicator refused; not retried');
+    if (outcome.kind !== 'accepted')
+      this.logger.debug({ ticketId, reason: outcome.reason }, 'typing indicator refused; not retried');
   }
 }

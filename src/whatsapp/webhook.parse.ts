@@ -15,8 +15,24 @@ export type InboundContent =
    * or a template's quick-reply button (`template_button`): `choiceId` is the row's or button's id (or payload).
    */
   | { type: 'choice'; via: 'list_reply' | 'button_reply' | 'template_button'; choiceId: string; title: string }
-  | { type: 'media'; media: 'image' | 'document' | 'audio' | 'video' | 'sticker'; mediaId: string | null; caption: string | null; filename: string | null; mimeType: string | null; sha256: string | null; voice: boolean }
-  | { type: 'location'; latitude: number | null; longitude: number | null; name: string | null; address: string | null; url: string | null }
+  | {
+      type: 'media';
+      media: 'image' | 'document' | 'audio' | 'video' | 'sticker';
+      mediaId: string | null;
+      caption: string | null;
+      filename: string | null;
+      mimeType: string | null;
+      sha256: string | null;
+      voice: boolean;
+    }
+  | {
+      type: 'location';
+      latitude: number | null;
+      longitude: number | null;
+      name: string | null;
+      address: string | null;
+      url: string | null;
+    }
   | { type: 'contacts'; names: string[]; phones: string[] }
   | { type: 'reaction'; emoji: string | null; reactedToId: string | null }
   /** The answers of a WhatsApp Flow (`interactive.nfm_reply`); `raw` holds a response that was not JSON. */
@@ -34,7 +50,14 @@ export type InboundContent =
    * with the new one), WhatsApp gave them a new business-scoped user id (`user-id`), their security code
    * changed (`identity`: a new phone or a reinstall, or someone else), or something else (`other`).
    */
-  | { type: 'system'; change: 'number' | 'user-id' | 'identity' | 'other'; systemType: string; body: string | null; newPhoneNumber: string | null; newUserId: string | null };
+  | {
+      type: 'system';
+      change: 'number' | 'user-id' | 'identity' | 'other';
+      systemType: string;
+      body: string | null;
+      newPhoneNumber: string | null;
+      newUserId: string | null;
+    };
 
 /** WhatsApp marks a message forwarded (5 times or fewer) or frequently forwarded (more). */
 export type ForwardedMark = 'FORWARDED' | 'FREQUENTLY_FORWARDED';
@@ -132,12 +155,15 @@ function identifier(value: unknown, what: string, max: number): string | null {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 /** A coordinate sent as a number or as a numeric string. */
-const coordinate = (value: unknown): number | null => num(value) ?? (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
+const coordinate = (value: unknown): number | null =>
+  num(value) ??
+  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null);
 const firstErrorTitle = (errors: unknown): string | null => {
   const error = asArray(errors).filter(isObject)[0];
   return error ? (str(error.title) ?? str(error.message)) : null;
@@ -172,7 +198,12 @@ function contentOf(message: Json, depth = 0): InboundContent {
       const reply = via ? (body[via] as Json) : null;
       const choiceId = str(reply?.id);
       // Seen beside `value.errors`: an interactive message with no reply part is kept, never dropped.
-      if (!via || !reply || choiceId === null) return { type: 'unsupported', originalType: 'interactive', errorTitle: firstErrorTitle(message.errors) ?? 'no reply in it' };
+      if (!via || !reply || choiceId === null)
+        return {
+          type: 'unsupported',
+          originalType: 'interactive',
+          errorTitle: firstErrorTitle(message.errors) ?? 'no reply in it',
+        };
       return { type: 'choice', via, choiceId, title: str(reply.title) ?? choiceId };
     }
     case 'button': {
@@ -181,29 +212,53 @@ function contentOf(message: Json, depth = 0): InboundContent {
       return { type: 'choice', via: 'template_button', choiceId: str(body.payload) ?? text, title: text };
     }
     case 'location':
-      return { type: 'location', latitude: coordinate(body.latitude), longitude: coordinate(body.longitude), name: str(body.name), address: str(body.address), url: str(body.url) };
+      return {
+        type: 'location',
+        latitude: coordinate(body.latitude),
+        longitude: coordinate(body.longitude),
+        name: str(body.name),
+        address: str(body.address),
+        url: str(body.url),
+      };
     case 'contacts': {
       const cards = asArray(message.contacts).filter(isObject);
       return {
         type: 'contacts',
         names: cards.map((card) => (isObject(card.name) ? str(card.name.formatted_name) : null) ?? 'unnamed'),
-        phones: cards.flatMap((card) => asArray(card.phones).filter(isObject).map((phone) => str(phone.phone) ?? str(phone.wa_id) ?? '')).filter(Boolean),
+        phones: cards
+          .flatMap((card) =>
+            asArray(card.phones)
+              .filter(isObject)
+              .map((phone) => str(phone.phone) ?? str(phone.wa_id) ?? ''),
+          )
+          .filter(Boolean),
       };
     }
     case 'reaction':
-      return { type: 'reaction', emoji: str(body.emoji), reactedToId: identifier(body.message_id, 'reacted-to message id', TEXT_LIMITS.whatsappId) };
+      return {
+        type: 'reaction',
+        emoji: str(body.emoji),
+        reactedToId: identifier(body.message_id, 'reacted-to message id', TEXT_LIMITS.whatsappId),
+      };
     case 'system':
       return systemContentOf(body);
     case 'order':
-      return { type: 'order', catalogId: str(body.catalog_id) ?? (num(body.catalog_id) === null ? null : String(body.catalog_id)), text: str(body.text), items: readOrderItems(body.product_items) };
+      return {
+        type: 'order',
+        catalogId: str(body.catalog_id) ?? (num(body.catalog_id) === null ? null : String(body.catalog_id)),
+        text: str(body.text),
+        items: readOrderItems(body.product_items),
+      };
     case 'edit': {
       const originalId = identifier(body.original_message_id, 'original message id', TEXT_LIMITS.whatsappId);
-      if (originalId === null || !isObject(body.message)) return { type: 'unsupported', originalType: 'edit', errorTitle: firstErrorTitle(message.errors) };
+      if (originalId === null || !isObject(body.message))
+        return { type: 'unsupported', originalType: 'edit', errorTitle: firstErrorTitle(message.errors) };
       return { type: 'edit', originalId, content: contentOf(body.message, depth + 1) };
     }
     case 'revoke': {
       const originalId = identifier(body.original_message_id, 'original message id', TEXT_LIMITS.whatsappId);
-      if (originalId === null) return { type: 'unsupported', originalType: 'revoke', errorTitle: firstErrorTitle(message.errors) };
+      if (originalId === null)
+        return { type: 'unsupported', originalType: 'revoke', errorTitle: firstErrorTitle(message.errors) };
       return { type: 'revoke', originalId };
     }
     case 'request_welcome':
@@ -222,7 +277,11 @@ function contentOf(message: Json, depth = 0): InboundContent {
         };
       }
       // `unsupported` names what it was in `unsupported.type` (a poll, a view-once photo…) when WhatsApp knows.
-      return { type: 'unsupported', originalType: type === 'unsupported' ? (str(body.type) ?? type) : type, errorTitle: firstErrorTitle(message.errors) };
+      return {
+        type: 'unsupported',
+        originalType: type === 'unsupported' ? (str(body.type) ?? type) : type,
+        errorTitle: firstErrorTitle(message.errors),
+      };
   }
 }
 
@@ -252,7 +311,8 @@ function systemContentOf(body: Json): InboundContent {
     body: str(body.body),
     // The new number: `wa_id` today, `new_wa_id` in the older shape.
     newPhoneNumber: digitsOf(str(body.new_wa_id) ?? str(body.wa_id)),
-    newUserId: [str(body.new_user_id), str(body.user_id)].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null,
+    newUserId:
+      [str(body.new_user_id), str(body.user_id)].find((id) => id !== null && isBusinessScopedUserId(id)) ?? null,
   };
 }
 
@@ -317,7 +377,9 @@ function readMessage(message: Json, cards: Map<string, ContactCard>): InboundMes
     username: sender.username === null ? null : capText(sender.username, TEXT_LIMITS.name),
     profileName: sender.name === null ? null : capText(sender.name, TEXT_LIMITS.name),
     sentAt: timestampOf(message.timestamp),
-    contextId: isObject(message.context) ? identifier(message.context.id, 'context message id', TEXT_LIMITS.whatsappId) : null,
+    contextId: isObject(message.context)
+      ? identifier(message.context.id, 'context message id', TEXT_LIMITS.whatsappId)
+      : null,
     forwarded: forwardedMarkOf(message.context),
     referral: readReferral(message.referral),
     content: contentOf(message),
@@ -329,7 +391,8 @@ const RECEIPT_STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'faile
 function readStatus(status: Json): StatusReceipt {
   const id = identifier(status.id, 'status message id', TEXT_LIMITS.whatsappId);
   const value = str(status.status);
-  if (!id || !value || !RECEIPT_STATUSES.includes(value)) throw new Error(`status "${String(status.status)}" is not one we know`);
+  if (!id || !value || !RECEIPT_STATUSES.includes(value))
+    throw new Error(`status "${String(status.status)}" is not one we know`);
   const error = asArray(status.errors).filter(isObject)[0];
   return {
     kind: 'status',
@@ -338,7 +401,9 @@ function readStatus(status: Json): StatusReceipt {
     recipient: str(status.recipient_id),
     recipientUserId: str(status.recipient_user_id),
     at: timestampOf(status.timestamp),
-    error: error ? { code: num(error.code) ?? 0, title: capText(str(error.title) ?? str(error.message) ?? 'unknown error', 255) } : null,
+    error: error
+      ? { code: num(error.code) ?? 0, title: capText(str(error.title) ?? str(error.message) ?? 'unknown error', 255) }
+      : null,
   };
 }
 
@@ -348,7 +413,14 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 function rawValueOf(value: Json, list: 'messages' | 'statuses' | 'errors', element: unknown): string {
   // The sender's contact card, matched by number or by business-scoped user id.
   const names = isObject(element) ? [element.from, element.from_user_id].filter((id) => typeof id === 'string') : [];
-  const cards = list !== 'messages' ? [] : asArray(value.contacts).filter((card) => isObject(card) && (names.length === 0 || names.includes(String(card.wa_id)) || names.includes(String(card.user_id))));
+  const cards =
+    list !== 'messages'
+      ? []
+      : asArray(value.contacts).filter(
+          (card) =>
+            isObject(card) &&
+            (names.length === 0 || names.includes(String(card.wa_id)) || names.includes(String(card.user_id))),
+        );
   return JSON.stringify({
     ...(value.messaging_product !== undefined ? { messaging_product: value.messaging_product } : {}),
     ...(value.metadata !== undefined ? { metadata: value.metadata } : {}),
@@ -365,11 +437,26 @@ function readElement(source: ElementSource, list: 'messages' | 'statuses' | 'err
   try {
     if (!isObject(element)) throw new Error(`${source.kind} is not an object`);
     if (list === 'statuses') return { source, event: readStatus(element) };
-    if (list === 'errors') return { source, event: { kind: 'error', code: num(element.code), title: capText(str(element.title) ?? str(element.message) ?? 'unknown error', 255) } };
+    if (list === 'errors')
+      return {
+        source,
+        event: {
+          kind: 'error',
+          code: num(element.code),
+          title: capText(str(element.title) ?? str(element.message) ?? 'unknown error', 255),
+        },
+      };
     return { source, event: readMessage(element, readContactCards(value)) };
   } catch (error) {
     const code = error instanceof ElementRefused ? error.code : 'UNREADABLE';
-    return { source, refusal: { id: id === null ? null : capText(id, TEXT_LIMITS.whatsappId), code, reason: error instanceof Error ? error.message : String(error) } };
+    return {
+      source,
+      refusal: {
+        id: id === null ? null : capText(id, TEXT_LIMITS.whatsappId),
+        code,
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    };
   }
 }
 
@@ -377,9 +464,21 @@ const KIND_OF = { messages: 'message', statuses: 'status', errors: 'error' } as 
 const LIST_OF = { message: 'messages', status: 'statuses', error: 'errors' } as const;
 
 /** A parked element read again from what was kept of it, as the delivery read it. */
-export function readParkedElement(parked: { kind: string; raw: Record<string, unknown>; field: string | null; phoneNumberId: string | null; elementKey: string }): DeliveryElement {
+export function readParkedElement(parked: {
+  kind: string;
+  raw: Record<string, unknown>;
+  field: string | null;
+  phoneNumberId: string | null;
+  elementKey: string;
+}): DeliveryElement {
   const kind = parked.kind in LIST_OF ? (parked.kind as ElementSource['kind']) : 'message';
-  const source: ElementSource = { kind, field: parked.field, phoneNumberId: parked.phoneNumberId, raw: JSON.stringify(parked.raw), key: parked.elementKey };
+  const source: ElementSource = {
+    kind,
+    field: parked.field,
+    phoneNumberId: parked.phoneNumberId,
+    raw: JSON.stringify(parked.raw),
+    key: parked.elementKey,
+  };
   return readElement(source, LIST_OF[kind]);
 }
 
@@ -422,12 +521,19 @@ export function describeContent(content: InboundContent): string {
       return content.title;
     case 'media': {
       // What an agent reads in the ticket list; WhatsApp's media id is internal and stays on the attachment.
-      const label = { image: '📷 Photo', document: '📄 Document', audio: content.voice ? '🎤 Voice message' : '🎵 Audio', video: '🎬 Video', sticker: '🏷️ Sticker' }[content.media];
+      const label = {
+        image: '📷 Photo',
+        document: '📄 Document',
+        audio: content.voice ? '🎤 Voice message' : '🎵 Audio',
+        video: '🎬 Video',
+        sticker: '🏷️ Sticker',
+      }[content.media];
       return [content.filename ? `${label}: ${content.filename}` : label, content.caption].filter(Boolean).join(' — ');
     }
     case 'location': {
       const place = [content.name, content.address].filter(Boolean).join(', ') || 'shared';
-      const at = content.latitude !== null && content.longitude !== null ? ` (${content.latitude}, ${content.longitude})` : '';
+      const at =
+        content.latitude !== null && content.longitude !== null ? ` (${content.latitude}, ${content.longitude})` : '';
       return `📍 Location: ${place}${at}`;
     }
     case 'contacts':

@@ -69,7 +69,10 @@ function sameSecret(given: unknown, expected: string): boolean {
  * Each element on its own: stored, or parked (committed before the answer). Returns whether any element met a
  * transient failure; the others were still tried, and WhatsApp's retry skips what was stored or parked.
  */
-async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Promise<{ transient: boolean; parked: number }> {
+async function handleDelivery(
+  deps: WebhookDeps,
+  delivery: ParsedDelivery,
+): Promise<{ transient: boolean; parked: number }> {
   const inbound = { menu: deps.menu, logger: deps.logger, support: deps.support() };
   let transient = false;
   let parked = 0;
@@ -78,7 +81,10 @@ async function handleDelivery(deps: WebhookDeps, delivery: ParsedDelivery): Prom
       if ((await receiveElement(inbound, element)) === 'parked') parked += 1;
     } catch (error) {
       transient = true;
-      deps.logger.error({ err: error, kind: element.source.kind }, 'WhatsApp webhook element could not be stored for now; WhatsApp will retry');
+      deps.logger.error(
+        { err: error, kind: element.source.kind },
+        'WhatsApp webhook element could not be stored for now; WhatsApp will retry',
+      );
     }
   }
   return { transient, parked };
@@ -89,15 +95,23 @@ export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookD
   await http.register(async (scope) => {
     // The signature covers the exact bytes, so the body is kept raw and parsed only after the check.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
 
-    scope.get(WEBHOOK_PATH, async (request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>, reply: FastifyReply) => {
-      const query = request.query;
-      if (query['hub.mode'] === 'subscribe' && sameSecret(query['hub.verify_token'], deps.verifyToken)) {
-        return reply.code(200).type('text/plain').send(query['hub.challenge'] ?? '');
-      }
-      return reply.code(403).send({ error: 'verification failed' });
-    });
+    scope.get(
+      WEBHOOK_PATH,
+      async (request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>, reply: FastifyReply) => {
+        const query = request.query;
+        if (query['hub.mode'] === 'subscribe' && sameSecret(query['hub.verify_token'], deps.verifyToken)) {
+          return reply
+            .code(200)
+            .type('text/plain')
+            .send(query['hub.challenge'] ?? '');
+        }
+        return reply.code(403).send({ error: 'verification failed' });
+      },
+    );
 
     scope.post(WEBHOOK_PATH, { bodyLimit: WEBHOOK_BODY_LIMIT }, async (request, reply) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

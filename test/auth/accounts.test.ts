@@ -2,7 +2,17 @@
 // deactivating and reactivating agents, "my sessions", the password rules and the hash cost, the last admin,
 // and the audit trail of all of it, failed sign-ins included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, databases, REDIS_PORT, redisAnswers, startServer, type GraphqlResponse, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createTicket,
+  databases,
+  REDIS_PORT,
+  redisAnswers,
+  startServer,
+  type GraphqlResponse,
+  type TestServer,
+} from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import { randomBytes } from 'node:crypto';
 
@@ -12,14 +22,22 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
 const CHANGE_PASSWORD = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
 const CREATE_RESET = 'mutation($id: ID!) { createPasswordReset(id: $id) { code expiresAt admin { id email } } }';
 const RESET = 'mutation($c: String!, $p: String!) { resetPassword(code: $c, newPassword: $p) }';
-const UPDATE_AGENT = 'mutation($id: ID!, $i: UpdateAgentInput!) { updateAgent(id: $id, input: $i) { id name role active } }';
+const UPDATE_AGENT =
+  'mutation($id: ID!, $i: UpdateAgentInput!) { updateAgent(id: $id, input: $i) { id name role active } }';
 const DEACTIVATE = 'mutation($id: ID!) { deactivateAgent(id: $id) { id active } }';
 const REACTIVATE = 'mutation($id: ID!) { reactivateAgent(id: $id) { id active } }';
 const MY_SESSIONS = '{ mySessions { id createdAt lastUsedAt expiresAt userAgent ipAddress current } }';
 const AUDIT = 'query($a: ID) { auditLog(actorId: $a, first: 100) { action actorId actorLabel ticketId before after } }';
 const TICKET_CREATED = 'subscription { ticketCreated { id } }';
 
-type AuditRow = { action: string; actorId: string | null; actorLabel: string; ticketId: string | null; before: any; after: any };
+type AuditRow = {
+  action: string;
+  actorId: string | null;
+  actorLabel: string;
+  ticketId: string | null;
+  before: any;
+  after: any;
+};
 
 const code = (result: GraphqlResponse) => result.errors?.[0]?.extensions?.code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,7 +67,8 @@ describe.each(databases)('accounts on %s', (kind) => {
   });
   afterAll(() => server.close());
 
-  const audit = async (actorId?: string): Promise<AuditRow[]> => (await server.ok(AUDIT, { a: actorId ?? null })).auditLog;
+  const audit = async (actorId?: string): Promise<AuditRow[]> =>
+    (await server.ok(AUDIT, { a: actorId ?? null })).auditLog;
   const meStatus = async (token: string) => (await server.gql('{ me { id } }', {}, token)).status;
 
   describe('changing my password', () => {
@@ -61,7 +80,9 @@ describe.each(databases)('accounts on %s', (kind) => {
       expect(code(wrong)).toBe('BAD_USER_INPUT');
       expect(wrong.errors?.[0]?.message).toMatch(/current password is wrong/);
 
-      expect((await server.ok(CHANGE_PASSWORD, { c: AGENT_PASSWORD, n: NEW_PASSWORD }, agent.token)).changePassword).toBe(true);
+      expect(
+        (await server.ok(CHANGE_PASSWORD, { c: AGENT_PASSWORD, n: NEW_PASSWORD }, agent.token)).changePassword,
+      ).toBe(true);
       expect(await otherSocketClosed()).toBe(4403);
       expect(await meStatus(other)).toBe(401);
       expect(await meStatus(agent.token)).toBe(200);
@@ -94,13 +115,27 @@ describe.each(databases)('accounts on %s', (kind) => {
         expect(code(result), weak).toBe('BAD_USER_INPUT');
         expect(result.errors?.[0]?.message).toMatch(weak === 'short pass' ? /at least 12 characters/ : /most common/);
       }
-      const input = { email: `weak.${randomBytes(3).toString('hex')}@example.test`, name: 'Weak', password: 'iloveyou1234', role: 'AGENT' };
-      expect(code(await server.gql('mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }', { i: input }, server.adminToken))).toBe('BAD_USER_INPUT');
+      const input = {
+        email: `weak.${randomBytes(3).toString('hex')}@example.test`,
+        name: 'Weak',
+        password: 'iloveyou1234',
+        role: 'AGENT',
+      };
+      expect(
+        code(
+          await server.gql(
+            'mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }',
+            { i: input },
+            server.adminToken,
+          ),
+        ),
+      ).toBe('BAD_USER_INPUT');
       expect(await server.login(agent.email, AGENT_PASSWORD)).toEqual(expect.any(String));
     });
 
     it('is for a signed-in agent only: an API token is FORBIDDEN', async () => {
-      const { token } = (await server.ok('mutation { createApiToken(name: "tool", scopes: [READ, WRITE]) { token } }')).createApiToken;
+      const { token } = (await server.ok('mutation { createApiToken(name: "tool", scopes: [READ, WRITE]) { token } }'))
+        .createApiToken;
       expect(code(await server.gql(CHANGE_PASSWORD, { c: ADMIN_PASSWORD, n: NEW_PASSWORD }, token))).toBe('FORBIDDEN');
       expect(code(await server.gql(MY_SESSIONS, {}, token))).toBe('FORBIDDEN');
     });
@@ -115,26 +150,43 @@ describe.each(databases)('accounts on %s', (kind) => {
 
       const sessions = (await server.ok(MY_SESSIONS, {}, laptop)).mySessions;
       expect(sessions).toHaveLength(3);
-      expect(sessions.filter((session: any) => session.current)).toEqual([expect.objectContaining({ userAgent: 'Laptop Firefox/140.0', ipAddress: expect.any(String) })]);
+      expect(sessions.filter((session: any) => session.current)).toEqual([
+        expect.objectContaining({ userAgent: 'Laptop Firefox/140.0', ipAddress: expect.any(String) }),
+      ]);
       const phoneSession = sessions.find((session: any) => session.userAgent === 'Phone Safari/19.0');
-      expect(phoneSession).toMatchObject({ current: false, createdAt: expect.any(String), lastUsedAt: expect.any(String), expiresAt: expect.any(String) });
+      expect(phoneSession).toMatchObject({
+        current: false,
+        createdAt: expect.any(String),
+        lastUsedAt: expect.any(String),
+        expiresAt: expect.any(String),
+      });
 
-      expect((await server.ok('mutation($id: ID!) { revokeSession(id: $id) }', { id: phoneSession.id }, laptop)).revokeSession).toBe(true);
+      expect(
+        (await server.ok('mutation($id: ID!) { revokeSession(id: $id) }', { id: phoneSession.id }, laptop))
+          .revokeSession,
+      ).toBe(true);
       expect(await phoneSocketClosed()).toBe(4403);
       expect(await meStatus(phone)).toBe(401);
-      expect((await server.ok('mutation($id: ID!) { revokeSession(id: $id) }', { id: phoneSession.id }, laptop)).revokeSession).toBe(false);
+      expect(
+        (await server.ok('mutation($id: ID!) { revokeSession(id: $id) }', { id: phoneSession.id }, laptop))
+          .revokeSession,
+      ).toBe(false);
 
       expect((await server.ok('mutation { revokeOtherSessions }', {}, laptop)).revokeOtherSessions).toBe(1);
       expect(await meStatus(agent.token)).toBe(401);
       expect((await server.ok(MY_SESSIONS, {}, laptop)).mySessions).toHaveLength(1);
-      expect((await audit(agent.id)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['auth.session.revoked', 'auth.sessions.revoked']));
+      expect((await audit(agent.id)).map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['auth.session.revoked', 'auth.sessions.revoked']),
+      );
     });
 
     it("another agent's session is NOT_FOUND and stays signed in", async () => {
       const mine = await server.createAgent('Mia Mine');
       const theirs = await server.createAgent('Theo Theirs');
       const theirId = (await server.ok(MY_SESSIONS, {}, theirs.token)).mySessions[0].id;
-      expect(code(await server.gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: theirId }, mine.token))).toBe('NOT_FOUND');
+      expect(code(await server.gql('mutation($id: ID!) { revokeSession(id: $id) }', { id: theirId }, mine.token))).toBe(
+        'NOT_FOUND',
+      );
       expect(await meStatus(theirs.token)).toBe(200);
     });
   });
@@ -156,10 +208,16 @@ describe.each(databases)('accounts on %s', (kind) => {
       const again = await server.gql(RESET, { c: reset.code, p: 'yet another passphrase' }, null);
       expect(code(again)).toBe('BAD_USER_INPUT');
       expect(again.errors?.[0]?.message).toMatch(/wrong, used or expired/);
-      expect(code(await server.gql(RESET, { c: 'made-up-code-made-up-code', p: 'yet another passphrase' }, null))).toBe('BAD_USER_INPUT');
+      expect(code(await server.gql(RESET, { c: 'made-up-code-made-up-code', p: 'yet another passphrase' }, null))).toBe(
+        'BAD_USER_INPUT',
+      );
 
       const admin = (await server.ok('{ me { id } }')).me.id;
-      expect((await audit(admin)).find((entry) => entry.action === 'agent.password-reset' && entry.after.id === Number(agent.id))).toBeTruthy();
+      expect(
+        (await audit(admin)).find(
+          (entry) => entry.action === 'agent.password-reset' && entry.after.id === Number(agent.id),
+        ),
+      ).toBeTruthy();
       expect((await audit(agent.id)).map((entry) => entry.action)).toContain('auth.password.reset');
     });
 
@@ -187,24 +245,38 @@ describe.each(databases)('accounts on %s', (kind) => {
   describe('an admin edits and deactivates agents', () => {
     it('renames an agent and changes their role; the change shows at once', async () => {
       const agent = await server.createAgent('Olly Old');
-      const updated = (await server.ok(UPDATE_AGENT, { id: agent.id, i: { name: 'Olly New', role: 'ADMIN' } })).updateAgent;
+      const updated = (await server.ok(UPDATE_AGENT, { id: agent.id, i: { name: 'Olly New', role: 'ADMIN' } }))
+        .updateAgent;
       expect(updated).toEqual({ id: agent.id, name: 'Olly New', role: 'ADMIN', active: true });
-      expect((await server.ok('{ me { name role } }', {}, agent.token)).me).toEqual({ name: 'Olly New', role: 'ADMIN' });
-      const entry = (await audit((await server.ok('{ me { id } }')).me.id)).find((row) => row.action === 'agent.updated' && row.after.id === Number(agent.id));
-      expect(entry).toMatchObject({ before: { name: 'Olly Old', role: 'AGENT' }, after: { name: 'Olly New', role: 'ADMIN' } });
+      expect((await server.ok('{ me { name role } }', {}, agent.token)).me).toEqual({
+        name: 'Olly New',
+        role: 'ADMIN',
+      });
+      const entry = (await audit((await server.ok('{ me { id } }')).me.id)).find(
+        (row) => row.action === 'agent.updated' && row.after.id === Number(agent.id),
+      );
+      expect(entry).toMatchObject({
+        before: { name: 'Olly Old', role: 'AGENT' },
+        after: { name: 'Olly New', role: 'ADMIN' },
+      });
       await server.ok(UPDATE_AGENT, { id: agent.id, i: { role: 'AGENT' } });
     });
 
     it("a deactivated agent's socket closes at once, their open ticket returns to the queue, and they cannot sign in", async () => {
       const agent = await server.createAgent('Dan Deactivated');
       const ticket = await createTicket(server);
-      await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ticket.id, a: agent.id });
+      await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+        t: ticket.id,
+        a: agent.id,
+      });
       const socketClosed = await socketClosedCode(server, agent.token);
 
       expect((await server.ok(DEACTIVATE, { id: agent.id })).deactivateAgent).toEqual({ id: agent.id, active: false });
       expect(await socketClosed()).toBe(4403);
       expect(await meStatus(agent.token)).toBe(401);
-      expect((await server.ok('query($id: ID!) { ticket(id: $id) { assignee { id } } }', { id: ticket.id })).ticket.assignee).toBeNull();
+      expect(
+        (await server.ok('query($id: ID!) { ticket(id: $id) { assignee { id } } }', { id: ticket.id })).ticket.assignee,
+      ).toBeNull();
       const refused = await server.gql(LOGIN, { e: agent.email, p: AGENT_PASSWORD });
       expect(code(refused)).toBe('FORBIDDEN');
       expect(refused.errors?.[0]?.message).toMatch(/deactivated/);
@@ -217,9 +289,18 @@ describe.each(databases)('accounts on %s', (kind) => {
       expect(everyone).toContainEqual({ id: agent.id, active: false });
 
       const entries = await audit();
-      expect(entries.find((row) => row.action === 'agent.deactivated' && row.after.id === Number(agent.id))?.after).toMatchObject({ ticketsReleased: 1, sessionsEnded: 1 });
-      expect(entries.find((row) => row.action === 'ticket.assigned' && row.ticketId === ticket.id)?.after).toEqual({ assignee: null, reason: 'agent deactivated' });
-      expect(entries.filter((row) => row.action === 'auth.login.failed' && row.actorId === agent.id).map((row) => row.after.reason)).toEqual(['wrong password', 'deactivated']);
+      expect(
+        entries.find((row) => row.action === 'agent.deactivated' && row.after.id === Number(agent.id))?.after,
+      ).toMatchObject({ ticketsReleased: 1, sessionsEnded: 1 });
+      expect(entries.find((row) => row.action === 'ticket.assigned' && row.ticketId === ticket.id)?.after).toEqual({
+        assignee: null,
+        reason: 'agent deactivated',
+      });
+      expect(
+        entries
+          .filter((row) => row.action === 'auth.login.failed' && row.actorId === agent.id)
+          .map((row) => row.after.reason),
+      ).toEqual(['wrong password', 'deactivated']);
 
       expect((await server.ok(REACTIVATE, { id: agent.id })).reactivateAgent).toEqual({ id: agent.id, active: true });
       expect(await server.login(agent.email, AGENT_PASSWORD)).toEqual(expect.any(String));
@@ -231,10 +312,16 @@ describe.each(databases)('accounts on %s', (kind) => {
       await server.ok('mutation { updateRouting(input: { mode: ROUND_ROBIN }) { mode } }');
       try {
         const ticket = await createTicket(server);
-        await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ticket.id, a: leaving.id });
+        await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+          t: ticket.id,
+          a: leaving.id,
+        });
         await server.ok('mutation { setAvailability(available: true) { id } }', {}, staying.token);
         await server.ok(DEACTIVATE, { id: leaving.id });
-        expect((await server.ok('query($id: ID!) { ticket(id: $id) { assignee { id } } }', { id: ticket.id })).ticket.assignee).toEqual({ id: staying.id });
+        expect(
+          (await server.ok('query($id: ID!) { ticket(id: $id) { assignee { id } } }', { id: ticket.id })).ticket
+            .assignee,
+        ).toEqual({ id: staying.id });
       } finally {
         await server.ok('mutation { setAvailability(available: false) { id } }', {}, staying.token);
         await server.ok('mutation { updateRouting(input: { mode: OFF }) { mode } }');
@@ -243,7 +330,9 @@ describe.each(databases)('accounts on %s', (kind) => {
 
     it("a deactivated admin's API tokens stop working at once", async () => {
       const admin = await server.createAgent('Ada Tokens', 'ADMIN');
-      const { token } = (await server.ok('mutation { createApiToken(name: "ada tool", scopes: [READ]) { token } }', {}, admin.token)).createApiToken;
+      const { token } = (
+        await server.ok('mutation { createApiToken(name: "ada tool", scopes: [READ]) { token } }', {}, admin.token)
+      ).createApiToken;
       const socketClosed = await socketClosedCode(server, token);
       await server.ok(DEACTIVATE, { id: admin.id });
       expect(await socketClosed()).toBe(4403);
@@ -267,7 +356,9 @@ describe.each(databases)('accounts on %s', (kind) => {
 
     it('the last active admin cannot be demoted or deactivated (LAST_ADMIN); with two, one may go', async () => {
       const me = (await server.ok('{ me { id } }')).me.id;
-      const admins = (await server.ok('{ admins { id role } }')).admins.filter((admin: { id: string; role: string }) => admin.role === 'ADMIN' && admin.id !== me);
+      const admins = (await server.ok('{ admins { id role } }')).admins.filter(
+        (admin: { id: string; role: string }) => admin.role === 'ADMIN' && admin.id !== me,
+      );
       for (const admin of admins) await server.ok(UPDATE_AGENT, { id: admin.id, i: { role: 'AGENT' } });
 
       const demote = await server.gql(UPDATE_AGENT, { id: me, i: { role: 'AGENT' } }, server.adminToken);
@@ -283,8 +374,11 @@ describe.each(databases)('accounts on %s', (kind) => {
         server.gql(UPDATE_AGENT, { id: me, i: { role: 'AGENT' } }, second.token),
       ]);
       expect(results.filter((result) => result.data?.updateAgent)).toHaveLength(1);
-      for (const refused of results.filter((result) => result.errors)) expect(['LAST_ADMIN', 'FORBIDDEN']).toContain(code(refused));
-      const left = (await server.ok('{ admins { id role } }', {}, second.token)).admins.filter((admin: { role: string }) => admin.role === 'ADMIN');
+      for (const refused of results.filter((result) => result.errors))
+        expect(['LAST_ADMIN', 'FORBIDDEN']).toContain(code(refused));
+      const left = (await server.ok('{ admins { id role } }', {}, second.token)).admins.filter(
+        (admin: { role: string }) => admin.role === 'ADMIN',
+      );
       expect(left).toHaveLength(1);
       // Put the first admin back in charge for the tests after this one.
       if (left[0].id !== me) await server.ok(UPDATE_AGENT, { id: me, i: { role: 'ADMIN' } }, second.token);
@@ -297,8 +391,14 @@ describe.each(databases)('accounts on %s', (kind) => {
       await server.gql(LOGIN, { e: agent.email, p: 'wrong password 1' });
       await server.gql(LOGIN, { e: 'nobody.here@example.test', p: 'wrong password 2' });
       const entries = (await audit()).filter((row) => row.action === 'auth.login.failed');
-      expect(entries.find((row) => row.actorId === agent.id)?.after).toMatchObject({ email: agent.email, reason: 'wrong password' });
-      expect(entries.find((row) => row.actorLabel === 'nobody.here@example.test')).toMatchObject({ actorId: null, after: { reason: 'unknown email' } });
+      expect(entries.find((row) => row.actorId === agent.id)?.after).toMatchObject({
+        email: agent.email,
+        reason: 'wrong password',
+      });
+      expect(entries.find((row) => row.actorLabel === 'nobody.here@example.test')).toMatchObject({
+        actorId: null,
+        after: { reason: 'unknown email' },
+      });
       expect(JSON.stringify(entries)).not.toMatch(/wrong password [12]/);
     });
 
@@ -310,10 +410,21 @@ describe.each(databases)('accounts on %s', (kind) => {
         const current = await startServer(kind, { PASSWORD_HASH_COST: '17' }, { database: old.database });
         try {
           expect(await current.login(agent.email, AGENT_PASSWORD)).toEqual(expect.any(String));
-          const rehashed = (await current.ok(AUDIT, { a: agent.id })).auditLog.filter((row: AuditRow) => row.action === 'auth.password.rehashed');
-          expect(rehashed).toEqual([expect.objectContaining({ before: { hash: 'scrypt N=16384 r=8 p=1' }, after: { hash: 'scrypt N=131072 r=8 p=1' } })]);
+          const rehashed = (await current.ok(AUDIT, { a: agent.id })).auditLog.filter(
+            (row: AuditRow) => row.action === 'auth.password.rehashed',
+          );
+          expect(rehashed).toEqual([
+            expect.objectContaining({
+              before: { hash: 'scrypt N=16384 r=8 p=1' },
+              after: { hash: 'scrypt N=131072 r=8 p=1' },
+            }),
+          ]);
           expect(await current.login(agent.email, AGENT_PASSWORD)).toEqual(expect.any(String));
-          expect((await current.ok(AUDIT, { a: agent.id })).auditLog.filter((row: AuditRow) => row.action === 'auth.password.rehashed')).toHaveLength(1);
+          expect(
+            (await current.ok(AUDIT, { a: agent.id })).auditLog.filter(
+              (row: AuditRow) => row.action === 'auth.password.rehashed',
+            ),
+          ).toHaveLength(1);
         } finally {
           await current.close();
         }

@@ -2,16 +2,26 @@
 // with scopes and expiry, and the WebSocket door, on every database.
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, databases, startServer, type GraphqlResponse, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createTicket,
+  databases,
+  startServer,
+  type GraphqlResponse,
+  type TestServer,
+} from '../helpers/harness.js';
 
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token admin { id email name role } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token admin { id email name role } } }';
 const CREATE_AGENT = 'mutation($i: CreateAgentInput!) { createAgent(input: $i) { id email name role } }';
 const CREATE_TOKEN = `mutation($n: String!, $s: [ApiScope!]!, $x: DateTime) {
   createApiToken(name: $n, scopes: $s, expiresAt: $x) { token apiToken { id name scopes createdAt expiresAt revokedAt } } }`;
 const API_TOKENS = '{ apiTokens { id name scopes createdAt expiresAt revokedAt } }';
 const REVOKE = 'mutation($id: ID!) { revokeApiToken(id: $id) }';
 const TICKETS = '{ tickets { totalCount } }';
-const CREATE_TICKET = 'mutation { createTicket(input: { phoneNumber: "447700900123", issueDescription: "from the auth suite" }) { id } }';
+const CREATE_TICKET =
+  'mutation { createTicket(input: { phoneNumber: "447700900123", issueDescription: "from the auth suite" }) { id } }';
 const TICKET_CREATED = 'subscription { ticketCreated { id } }';
 
 type Outcome = { data: unknown } | { errors: unknown } | { closed: number } | { completed: true };
@@ -21,11 +31,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The first thing an operation over this client yields: data, GraphQL errors, a close code, or completion. */
 const firstOutcome = (client: Client, query: string) =>
   new Promise<Outcome>((resolve) => {
-    client.subscribe({ query }, {
-      next: (result) => resolve(result.errors ? { errors: result.errors } : { data: result.data }),
-      error: (error) => resolve({ closed: (error as { code?: number }).code ?? -1 }),
-      complete: () => resolve({ completed: true }),
-    });
+    client.subscribe(
+      { query },
+      {
+        next: (result) => resolve(result.errors ? { errors: result.errors } : { data: result.data }),
+        error: (error) => resolve({ closed: (error as { code?: number }).code ?? -1 }),
+        complete: () => resolve({ completed: true }),
+      },
+    );
   });
 
 /** A refusal as a caller sees it: the code, no data for the field, and a message without stack traces or SQL. */
@@ -33,7 +46,9 @@ function expectRefused(result: GraphqlResponse, code: string, status?: number) {
   expect(result.errors?.[0]?.extensions?.code).toBe(code);
   if (status !== undefined) expect(result.status).toBe(status);
   for (const { message } of result.errors ?? []) {
-    expect(message).not.toMatch(/\n\s+at |\.ts:\d+|\b(select|insert|update|delete)\b .*\b(from|into|set)\b|sqlite|mysql|mariadb|ER_/i);
+    expect(message).not.toMatch(
+      /\n\s+at |\.ts:\d+|\b(select|insert|update|delete)\b .*\b(from|into|set)\b|sqlite|mysql|mariadb|ER_/i,
+    );
   }
 }
 
@@ -45,11 +60,21 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
   afterAll(() => server.close());
 
   const makeToken = async (scopes: string[], expiresAt?: string) =>
-    (await server.ok<{ createApiToken: { token: string; apiToken: { id: string; name: string } } }>(CREATE_TOKEN, { n: `tool ${scopes.join('+')}`, s: scopes, x: expiresAt }))
-      .createApiToken;
+    (
+      await server.ok<{ createApiToken: { token: string; apiToken: { id: string; name: string } } }>(CREATE_TOKEN, {
+        n: `tool ${scopes.join('+')}`,
+        s: scopes,
+        x: expiresAt,
+      })
+    ).createApiToken;
   const ticketCount = async () => (await server.ok(TICKETS)).tickets.totalCount as number;
-  const agentInput = (overrides: Record<string, unknown> = {}) =>
-    ({ email: `new.${Math.random().toString(36).slice(2, 10)}@example.test`, name: 'New Agent', password: 'long enough 1', role: 'AGENT', ...overrides });
+  const agentInput = (overrides: Record<string, unknown> = {}) => ({
+    email: `new.${Math.random().toString(36).slice(2, 10)}@example.test`,
+    name: 'New Agent',
+    password: 'long enough 1',
+    role: 'AGENT',
+    ...overrides,
+  });
 
   describe('signing in and out', () => {
     it('login with the right password returns a session token and the admin it belongs to', async () => {
@@ -115,8 +140,14 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
   describe('agents and roles', () => {
     it('me returns the signed-in agent, and admins lists active agents by name', async () => {
       const agent = await server.createAgent('Zoe Agent');
-      expect((await server.ok('{ me { id email role } }', {}, agent.token)).me).toEqual({ id: agent.id, email: agent.email, role: 'AGENT' });
-      const names: string[] = (await server.ok('{ admins { name } }', {}, agent.token)).admins.map((admin: { name: string }) => admin.name);
+      expect((await server.ok('{ me { id email role } }', {}, agent.token)).me).toEqual({
+        id: agent.id,
+        email: agent.email,
+        role: 'AGENT',
+      });
+      const names: string[] = (await server.ok('{ admins { name } }', {}, agent.token)).admins.map(
+        (admin: { name: string }) => admin.name,
+      );
       expect(names).toEqual(expect.arrayContaining(['Admin', 'Zoe Agent']));
       expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     });
@@ -152,7 +183,14 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
     });
 
     it('an email too long to store is BAD_USER_INPUT, not an internal error', async () => {
-      expectRefused(await server.gql(CREATE_AGENT, { i: agentInput({ email: `${'a'.repeat(300)}@example.test` }) }, server.adminToken), 'BAD_USER_INPUT');
+      expectRefused(
+        await server.gql(
+          CREATE_AGENT,
+          { i: agentInput({ email: `${'a'.repeat(300)}@example.test` }) },
+          server.adminToken,
+        ),
+        'BAD_USER_INPUT',
+      );
     });
 
     it('the same new email sent twice at once creates one agent; the other is BAD_USER_INPUT', async () => {
@@ -167,7 +205,12 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
     it('creating a token shows its secret once, with its name, scopes and dates', async () => {
       const made = (await server.ok(CREATE_TOKEN, { n: 'reporting tool', s: ['READ', 'READ'] })).createApiToken;
       expect(made.token).toEqual(expect.any(String));
-      expect(made.apiToken).toMatchObject({ name: 'reporting tool', scopes: ['READ'], expiresAt: null, revokedAt: null });
+      expect(made.apiToken).toMatchObject({
+        name: 'reporting tool',
+        scopes: ['READ'],
+        expiresAt: null,
+        revokedAt: null,
+      });
       expect(Math.abs(Date.parse(made.apiToken.createdAt) - Date.now())).toBeLessThan(60_000);
     });
 
@@ -239,7 +282,9 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
 
     it('a token stops working once its expiry passes', async () => {
       const { token, apiToken } = await makeToken(['READ'], new Date(Date.now() + 2000).toISOString());
-      expect((await server.ok(API_TOKENS)).apiTokens.find((t: { id: string }) => t.id === apiToken.id).expiresAt).toEqual(expect.any(String));
+      expect(
+        (await server.ok(API_TOKENS)).apiTokens.find((t: { id: string }) => t.id === apiToken.id).expiresAt,
+      ).toEqual(expect.any(String));
       expect((await server.gql(TICKETS, {}, token)).status).toBe(200);
       await sleep(2300);
       expectRefused(await server.gql(TICKETS, {}, token), 'UNAUTHENTICATED', 401);
@@ -247,7 +292,10 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
 
     it('an expiry in the past, no scopes or a blank name is BAD_USER_INPUT', async () => {
       const past = new Date(Date.now() - 60_000).toISOString();
-      expectRefused(await server.gql(CREATE_TOKEN, { n: 'old', s: ['READ'], x: past }, server.adminToken), 'BAD_USER_INPUT');
+      expectRefused(
+        await server.gql(CREATE_TOKEN, { n: 'old', s: ['READ'], x: past }, server.adminToken),
+        'BAD_USER_INPUT',
+      );
       expectRefused(await server.gql(CREATE_TOKEN, { n: 'none', s: [] }, server.adminToken), 'BAD_USER_INPUT');
       expectRefused(await server.gql(CREATE_TOKEN, { n: '  ', s: ['READ'] }, server.adminToken), 'BAD_USER_INPUT');
     });
@@ -300,7 +348,10 @@ describe.each(databases)('authentication and authorisation on %s', (kind) => {
       const token = await server.login();
       const client = server.ws(token);
       const received: unknown[] = [];
-      client.subscribe({ query: TICKET_CREATED }, { next: (result) => received.push(result), error: () => undefined, complete: () => undefined });
+      client.subscribe(
+        { query: TICKET_CREATED },
+        { next: (result) => received.push(result), error: () => undefined, complete: () => undefined },
+      );
       await firstOutcome(client, '{ me { id } }');
       await sleep(100);
       await server.ok('mutation { logout }', {}, token);

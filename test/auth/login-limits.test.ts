@@ -9,7 +9,11 @@ import { databases, REDIS_PORT, redisAnswers, startServer, type TestServer } fro
 import { tinyPng } from '../helpers/png.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
-const PRODUCTION = { NODE_ENV: 'production', WHATSAPP_APP_SECRET: 'login-limits-app-secret-0123456789', WHATSAPP_VERIFY_TOKEN: 'login-limits-verify' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  WHATSAPP_APP_SECRET: 'login-limits-app-secret-0123456789',
+  WHATSAPP_VERIFY_TOKEN: 'login-limits-verify',
+};
 const ATTEMPTS = 5;
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 const PASSWORD = 'agent password 1';
@@ -21,7 +25,12 @@ interface SignInOutcome {
   device: string | null;
 }
 
-async function signIn(server: TestServer, email: string, password: string, options: { ip?: string; device?: string | null } = {}): Promise<SignInOutcome> {
+async function signIn(
+  server: TestServer,
+  email: string,
+  password: string,
+  options: { ip?: string; device?: string | null } = {},
+): Promise<SignInOutcome> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: {
@@ -31,8 +40,15 @@ async function signIn(server: TestServer, email: string, password: string, optio
     },
     body: JSON.stringify({ query: LOGIN, variables: { e: email, p: password } }),
   });
-  const body = (await response.json()) as { data?: { login: { token: string } } | null; errors?: { extensions?: { code?: string } }[] };
-  const device = response.headers.getSetCookie().find((cookie) => cookie.startsWith('support_device='))?.split(';')[0] ?? null;
+  const body = (await response.json()) as {
+    data?: { login: { token: string } } | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
+  const device =
+    response.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('support_device='))
+      ?.split(';')[0] ?? null;
   return { code: body.data?.login ? null : (body.errors?.[0]?.extensions?.code ?? 'NO_ANSWER'), device };
 }
 
@@ -41,7 +57,8 @@ const randomEmail = () => `nobody.${randomBytes(4).toString('hex')}@example.test
 /** `count` failed sign-ins from `ip`, each with a made-up email (or `email`). */
 async function spray(server: TestServer, ip: string | undefined, count: number, email?: string): Promise<string[]> {
   const codes: string[] = [];
-  for (let attempt = 0; attempt < count; attempt++) codes.push((await signIn(server, email ?? randomEmail(), 'wrong password', { ip })).code!);
+  for (let attempt = 0; attempt < count; attempt++)
+    codes.push((await signIn(server, email ?? randomEmail(), 'wrong password', { ip })).code!);
   return codes;
 }
 
@@ -72,7 +89,9 @@ describe.each(databases)('sign-in limits behind a proxy (%s, production, TRUST_P
     expect((await signIn(server, agent.email, PASSWORD, { ip: '203.0.113.77' })).code).toBe('RATE_LIMITED');
     // A device cookie made for another account is no device at all.
     const other = await server.createAgent('Cy Other');
-    expect((await signIn(server, other.email, PASSWORD, { ip: '203.0.113.77', device: first.device })).code).toBe('RATE_LIMITED');
+    expect((await signIn(server, other.email, PASSWORD, { ip: '203.0.113.77', device: first.device })).code).toBe(
+      'RATE_LIMITED',
+    );
     expect((await signIn(server, agent.email, PASSWORD, { ip: '203.0.113.77', device: first.device })).code).toBeNull();
   });
 
@@ -81,7 +100,9 @@ describe.each(databases)('sign-in limits behind a proxy (%s, production, TRUST_P
     const laptop = await signIn(server, agent.email, PASSWORD, { ip: '198.51.100.40' });
     // From many addresses, so that no address limit is reached: only the account's count.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      expect((await signIn(server, agent.email, 'guess', { ip: `203.0.113.${100 + attempt}` })).code).toBe('UNAUTHENTICATED');
+      expect((await signIn(server, agent.email, 'guess', { ip: `203.0.113.${100 + attempt}` })).code).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     expect((await signIn(server, agent.email, PASSWORD, { ip: '192.0.2.50' })).code).toBe('RATE_LIMITED');
     expect((await signIn(server, agent.email, PASSWORD, { ip: '192.0.2.51', device: laptop.device })).code).toBeNull();
@@ -92,9 +113,13 @@ describe.each(databases)('sign-in limits behind a proxy (%s, production, TRUST_P
     const agent = await server.createAgent('Eve Typo');
     const laptop = await signIn(server, agent.email, PASSWORD, { ip: '198.51.100.60' });
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      expect((await signIn(server, agent.email, 'mistyped', { ip: '198.51.100.60', device: laptop.device })).code).toBe('UNAUTHENTICATED');
+      expect((await signIn(server, agent.email, 'mistyped', { ip: '198.51.100.60', device: laptop.device })).code).toBe(
+        'UNAUTHENTICATED',
+      );
     }
-    expect((await signIn(server, agent.email, PASSWORD, { ip: '198.51.100.60', device: laptop.device })).code).toBe('RATE_LIMITED');
+    expect((await signIn(server, agent.email, PASSWORD, { ip: '198.51.100.60', device: laptop.device })).code).toBe(
+      'RATE_LIMITED',
+    );
   });
 });
 
@@ -107,10 +132,13 @@ describe('sign-in limits without TRUST_PROXY', () => {
 
   it('ignores X-Forwarded-For: every attempt counts against the connection’s own address', async () => {
     const codes: string[] = [];
-    for (let attempt = 0; attempt <= ATTEMPTS * 5; attempt++) codes.push((await signIn(server, randomEmail(), 'wrong', { ip: `203.0.113.${attempt + 1}` })).code!);
+    for (let attempt = 0; attempt <= ATTEMPTS * 5; attempt++)
+      codes.push((await signIn(server, randomEmail(), 'wrong', { ip: `203.0.113.${attempt + 1}` })).code!);
     expect(codes.at(-1)).toBe('RATE_LIMITED');
     // The admin signed in from this address before (the test harness did): a known address still gets in.
-    expect((await signIn(server, 'admin@example.test', 'correct horse battery', { ip: '198.51.100.1' })).code).toBeNull();
+    expect(
+      (await signIn(server, 'admin@example.test', 'correct horse battery', { ip: '198.51.100.1' })).code,
+    ).toBeNull();
   });
 });
 
@@ -125,7 +153,11 @@ function limitsHold(server: () => TestServer) {
     }
     expect(codes).toEqual([null, null, null, 'RATE_LIMITED']);
     const upload = () =>
-      fetch(`${server().url}/media/uploads?filename=dot.png`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: tinyPng() });
+      fetch(`${server().url}/media/uploads?filename=dot.png`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+        body: tinyPng(),
+      });
     expect((await upload()).status).toBe(201);
     expect((await upload()).status).toBe(201);
     const refused = await upload();
@@ -136,14 +168,24 @@ function limitsHold(server: () => TestServer) {
   };
 }
 
-const LIMITS = { ...PRODUCTION, RATE_LIMIT_LOGIN_ATTEMPTS: String(ATTEMPTS), RATE_LIMIT_MUTATIONS_PER_MINUTE: '3', RATE_LIMIT_UPLOADS_PER_MINUTE: '2', TRUST_PROXY: 'on' };
+const LIMITS = {
+  ...PRODUCTION,
+  RATE_LIMIT_LOGIN_ATTEMPTS: String(ATTEMPTS),
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
+  RATE_LIMIT_UPLOADS_PER_MINUTE: '2',
+  TRUST_PROXY: 'on',
+};
 const hasRedis = await redisAnswers('the Redis-backed rate limit tests');
 
 describe.skipIf(!hasRedis)('limits counted in Redis', () => {
   let server: TestServer;
   let second: TestServer;
   beforeAll(async () => {
-    const shared = { ...LIMITS, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: `limits-test-${randomBytes(4).toString('hex')}:` };
+    const shared = {
+      ...LIMITS,
+      REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+      REDIS_PREFIX: `limits-test-${randomBytes(4).toString('hex')}:`,
+    };
     server = await startServer('sqlite', shared);
     second = await startServer('sqlite', shared, { database: server.database });
   });
@@ -152,13 +194,19 @@ describe.skipIf(!hasRedis)('limits counted in Redis', () => {
     await server?.close();
   });
 
-  it('holds mutations, uploads and sign-in to their limits', limitsHold(() => server));
+  it(
+    'holds mutations, uploads and sign-in to their limits',
+    limitsHold(() => server),
+  );
 
   it('counts on every instance together', async () => {
     const { token } = await server.createAgent('Gus Two');
     const codes: (string | null)[] = [];
     for (const instance of [server, second, server, second]) {
-      codes.push((await instance.gql('mutation { setAvailability(available: true) { id } }', {}, token)).errors?.[0]?.extensions?.code ?? null);
+      codes.push(
+        (await instance.gql('mutation { setAvailability(available: true) { id } }', {}, token)).errors?.[0]?.extensions
+          ?.code ?? null,
+      );
     }
     expect(codes).toEqual([null, null, null, 'RATE_LIMITED']);
   });
@@ -169,7 +217,11 @@ describe.skipIf(!hasRedis)('limits while Redis cannot be reached', () => {
   let redis: TcpProxy;
   beforeAll(async () => {
     redis = await startTcpProxy(REDIS_PORT);
-    server = await startServer('sqlite', { ...LIMITS, REDIS_URL: `redis://127.0.0.1:${redis.port}`, REDIS_PREFIX: `limits-test-${randomBytes(4).toString('hex')}:` });
+    server = await startServer('sqlite', {
+      ...LIMITS,
+      REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+      REDIS_PREFIX: `limits-test-${randomBytes(4).toString('hex')}:`,
+    });
     // Redis goes away: every command fails, and the instance counts in its own memory.
     redis.cut();
   });
@@ -178,5 +230,8 @@ describe.skipIf(!hasRedis)('limits while Redis cannot be reached', () => {
     await redis?.close();
   });
 
-  it('still holds mutations, uploads and sign-in to their limits', limitsHold(() => server));
+  it(
+    'still holds mutations, uploads and sign-in to their limits',
+    limitsHold(() => server),
+  );
 });

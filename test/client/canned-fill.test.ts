@@ -3,7 +3,9 @@ import { fillPlaceholders, insertReply, NAME_FALLBACK, slashQuery } from '../../
 
 describe('filling in a canned response', () => {
   it('puts the person’s name for every {{name}}, spaces inside the braces or not', () => {
-    expect(fillPlaceholders('Hi {{name}}! Thanks, {{ name }}.', { name: ' Tola Ade ' })).toBe('Hi Tola Ade! Thanks, Tola Ade.');
+    expect(fillPlaceholders('Hi {{name}}! Thanks, {{ name }}.', { name: ' Tola Ade ' })).toBe(
+      'Hi Tola Ade! Thanks, Tola Ade.',
+    );
   });
 
   it('uses a neutral word when the ticket has no name', () => {
@@ -33,6 +35,9 @@ describe('"/" in the reply box', () => {
   it('replaces the whole word, also what follows the caret, and puts the caret after the reply', () => {
     const query = slashQuery('Hi! /refund thanks', 8)!;
     expect(query).toEqual({ start: 4, end: 11, search: 'ref' });
-    expect(insertReply('Hi! /refund thanks', query, 'Your refund is on its way.')).toEqual({ text: 'Hi! Your refund is on its way. thanks', caret: 30 });
+    expect(insertReply('Hi! /refund thanks', query, 'Your refund is on its way.')).toEqual({
+      text: 'Hi! Your refund is on its way. thanks',
+      caret: 30,
+    });
   });
 });

@@ -26,7 +26,9 @@ describe('message times', () => {
   it('shows only the clock for today and the date for older messages, in the given locale', () => {
     const today = new Date('2026-11-24T09:05:00');
     expect(formatTimestamp(today.toISOString(), 'en-GB', new Date('2026-11-24T18:00:00'))).toBe('09:05');
-    expect(formatTimestamp(new Date('2026-11-20T09:05:00').toISOString(), 'en-GB', new Date('2026-11-24T18:00:00'))).toBe('20 Nov 2026, 09:05');
+    expect(
+      formatTimestamp(new Date('2026-11-20T09:05:00').toISOString(), 'en-GB', new Date('2026-11-24T18:00:00')),
+    ).toBe('20 Nov 2026, 09:05');
   });
 });
 

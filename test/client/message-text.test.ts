@@ -3,7 +3,9 @@ import { withoutMediaId } from '../../client/src/tickets/message-text';
 
 describe('message previews', () => {
   it('a media message stored with its media id reads without it', () => {
-    expect(withoutMediaId('📷 Image — This is the error I get — (media id 1479537139650973)')).toBe('📷 Image — This is the error I get');
+    expect(withoutMediaId('📷 Image — This is the error I get — (media id 1479537139650973)')).toBe(
+      '📷 Image — This is the error I get',
+    );
     expect(withoutMediaId('🎤 Audio — (media id 2218307278510215)')).toBe('🎤 Audio');
   });
 

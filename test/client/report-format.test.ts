@@ -1,6 +1,12 @@
 // How report figures read in the dashboard: durations, ranges of local days, axis steps.
 import { describe, expect, it } from 'vitest';
-import { durationTicks, formatDuration, goodShare, localDate, presetRange } from '../../client/src/reports/report-format.js';
+import {
+  durationTicks,
+  formatDuration,
+  goodShare,
+  localDate,
+  presetRange,
+} from '../../client/src/reports/report-format.js';
 
 describe('report formats', () => {
   it('durations read in the largest sensible units', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeSnooze, parseCustomSnooze, snoozeChoices, toLocalInputValue } from '../../client/src/tickets/snooze-times';
+import {
+  describeSnooze,
+  parseCustomSnooze,
+  snoozeChoices,
+  toLocalInputValue,
+} from '../../client/src/tickets/snooze-times';
 
 // Local times: the choices are in the agent's own time zone, whatever it is.
 const wednesday = new Date(2026, 10, 25, 16, 20); // Wed 25 Nov 2026, 16:20
@@ -38,6 +43,8 @@ describe('how a snooze reads', () => {
   it('names the time, or the reply it waits for', () => {
     expect(describeSnooze(null)).toBe('until they reply');
     expect(describeSnooze(new Date(2026, 10, 25, 17, 20).toISOString(), 'en-GB', wednesday)).toBe('until 17:20');
-    expect(describeSnooze(new Date(2026, 10, 26, 9, 0).toISOString(), 'en-GB', wednesday)).toBe('until 26 Nov 2026, 09:00');
+    expect(describeSnooze(new Date(2026, 10, 26, 9, 0).toISOString(), 'en-GB', wednesday)).toBe(
+      'until 26 Nov 2026, 09:00',
+    );
   });
 });

@@ -11,7 +11,11 @@ import { freePort, spawnServer, type ServerProcess } from '../helpers/process.js
 const BACKUP_CLI = resolve(import.meta.dirname, '../../dist/src/db/backup.cli.js');
 const ADMIN = { ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: 'correct horse battery' };
 // The writer below goes faster than the limits a person needs.
-const FAST = { RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_UPLOADS_PER_MINUTE: '100000', RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000' };
+const FAST = {
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
+  RATE_LIMIT_UPLOADS_PER_MINUTE: '100000',
+  RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000',
+};
 
 const workdirs: string[] = [];
 const servers: ServerProcess[] = [];
@@ -27,8 +31,16 @@ function folder(): string {
 }
 
 /** Runs the backup CLI in `cwd` with the server's settings; resolves to its exit code and output. */
-function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [BACKUP_CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [BACKUP_CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -49,7 +61,10 @@ async function startIn(cwd: string) {
     });
     return (await response.json()) as { data?: Record<string, any> | null; errors?: unknown[] };
   };
-  const login = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.ADMIN_EMAIL, p: ADMIN.ADMIN_PASSWORD });
+  const login = await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+    e: ADMIN.ADMIN_EMAIL,
+    p: ADMIN.ADMIN_PASSWORD,
+  });
   return { server, url, gql, token: login.data!.login.token as string };
 }
 
@@ -79,7 +94,11 @@ describe('backing up and restoring the embedded database', () => {
       while (writing) {
         const issue = `backup check ${++count}`;
         const phoneNumber = `4477009${String(count).padStart(5, '0')}`;
-        const result = await desk.gql(CREATE, { input: { phoneNumber, senderName: 'Ann', issueDescription: issue } }, desk.token);
+        const result = await desk.gql(
+          CREATE,
+          { input: { phoneNumber, senderName: 'Ann', issueDescription: issue } },
+          desk.token,
+        );
         if (result.data?.createTicket) acknowledged.push({ id: result.data.createTicket.id, issue, at: Date.now() });
       }
     })();
@@ -105,7 +124,9 @@ describe('backing up and restoring the embedded database', () => {
     expect(restored.code).toBe(0);
     const again = await cli(fresh, ['restore', join(live, 'backups', stamp!)], ADMIN);
     expect(again.code).toBe(2);
-    expect(again.output.trim().split('\n')).toEqual([expect.stringMatching(/already hold data: restore into an empty data folder, or add --force/)]);
+    expect(again.output.trim().split('\n')).toEqual([
+      expect.stringMatching(/already hold data: restore into an empty data folder, or add --force/),
+    ]);
 
     const back = await startIn(fresh);
     for (const ticket of acknowledged.slice(0, before)) {
@@ -113,7 +134,9 @@ describe('backing up and restoring the embedded database', () => {
       expect(found.data?.ticket, `ticket ${ticket.id}`).toEqual({ id: ticket.id, issueDescription: ticket.issue });
     }
     for (const file of files) {
-      const response = await fetch(`${back.url}/media/${file.id}`, { headers: { authorization: `Bearer ${back.token}` } });
+      const response = await fetch(`${back.url}/media/${file.id}`, {
+        headers: { authorization: `Bearer ${back.token}` },
+      });
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(file.bytes)).toBe(true);
     }

@@ -2,10 +2,18 @@
 // escalating each late ticket once across two instances, live to every dashboard and in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_SECRET } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, openFromWhatsapp, startServer, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  databases,
+  eventually,
+  openFromWhatsapp,
+  startServer,
+  type TestServer,
+} from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 
-const SET_SLA = 'mutation($input: SlaPolicyInput!) { setSlaPolicy(input: $input) { targets { priority firstResponseMinutes resolutionMinutes } atRiskPercent } }';
+const SET_SLA =
+  'mutation($input: SlaPolicyInput!) { setSlaPolicy(input: $input) { targets { priority firstResponseMinutes resolutionMinutes } atRiskPercent } }';
 const SET_HOURS = 'mutation($input: BusinessHoursInput!) { setBusinessHours(input: $input) { openNow nextOpeningAt } }';
 const SLA_FIELDS = 'id priority createdAt sla { firstResponseDueAt resolutionDueAt state breachedAt }';
 const TICKET = `query($t: ID!) { ticket(id: $t) { ${SLA_FIELDS} } }`;
@@ -30,11 +38,23 @@ describe.each(databases)('SLA targets on %s', (kind) => {
     };
     await refuse({ targets: [{ priority: 'URGENT', firstResponseMinutes: -5 }] }, /above 0/);
     await refuse({ targets: [{ priority: 'URGENT', resolutionMinutes: 0 }] }, /above 0/);
-    await refuse({ targets: [{ priority: 'HIGH', firstResponseMinutes: 5 }, { priority: 'HIGH', firstResponseMinutes: 6 }] }, /listed twice/);
+    await refuse(
+      {
+        targets: [
+          { priority: 'HIGH', firstResponseMinutes: 5 },
+          { priority: 'HIGH', firstResponseMinutes: 6 },
+        ],
+      },
+      /listed twice/,
+    );
     await refuse({ targets: [], atRiskPercent: 100 }, /atRiskPercent is 1 to 99/);
     const agent = await server.createAgent('Ann Agent');
-    expect((await server.gql(SET_SLA, { input: { targets: [] } }, agent.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await server.ok('{ slaPolicy { targets { priority } atRiskPercent } }', {}, agent.token)).slaPolicy).toEqual({ targets: [], atRiskPercent: 80 });
+    expect((await server.gql(SET_SLA, { input: { targets: [] } }, agent.token)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await server.ok('{ slaPolicy { targets { priority } atRiskPercent } }', {}, agent.token)).slaPolicy,
+    ).toEqual({ targets: [], atRiskPercent: 80 });
   });
 
   it('without targets a ticket has no SLA', async () => {
@@ -43,10 +63,18 @@ describe.each(databases)('SLA targets on %s', (kind) => {
   });
 
   it('an admin sets targets per priority; they are audited and new tickets get due times from them', async () => {
-    const input = { targets: [{ priority: 'URGENT', firstResponseMinutes: 15, resolutionMinutes: 240 }, { priority: 'MEDIUM', firstResponseMinutes: 10, resolutionMinutes: 60 }], atRiskPercent: 80 };
+    const input = {
+      targets: [
+        { priority: 'URGENT', firstResponseMinutes: 15, resolutionMinutes: 240 },
+        { priority: 'MEDIUM', firstResponseMinutes: 10, resolutionMinutes: 60 },
+      ],
+      atRiskPercent: 80,
+    };
     const policy = (await server.ok(SET_SLA, { input })).setSlaPolicy;
     expect(policy.targets.map((target: { priority: string }) => target.priority)).toEqual(['MEDIUM', 'URGENT']);
-    const entry = (await server.ok(AUDIT, { t: null })).auditLog.find((candidate: { action: string }) => candidate.action === 'desk.sla-policy');
+    const entry = (await server.ok(AUDIT, { t: null })).auditLog.find(
+      (candidate: { action: string }) => candidate.action === 'desk.sla-policy',
+    );
     expect(entry).toMatchObject({ before: { targets: [] }, after: { atRiskPercent: 80 } });
 
     const created = await createTicket(server, { priority: 'URGENT' });
@@ -57,7 +85,10 @@ describe.each(databases)('SLA targets on %s', (kind) => {
     // A priority without a target has no SLA; raising it to one with targets gives it due times.
     const low = await createTicket(server, { priority: 'LOW' });
     expect((await ticket(low.id)).sla).toBeNull();
-    const raised = await server.ok(`mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: MEDIUM) { ${SLA_FIELDS} } }`, { t: low.id });
+    const raised = await server.ok(
+      `mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: MEDIUM) { ${SLA_FIELDS} } }`,
+      { t: low.id },
+    );
     expect(Date.parse(raised.setTicketPriority.sla.firstResponseDueAt) - Date.parse(low.createdAt)).toBe(10 * MINUTE);
   });
 
@@ -68,8 +99,14 @@ describe.each(databases)('SLA targets on %s', (kind) => {
     expect((await ticket(fresh.id)).sla.state).toBe('OK');
     expect((await ticket(atRisk.id)).sla.state).toBe('AT_RISK');
     expect((await ticket(late.id)).sla.state).toBe('BREACHED');
-    for (const [{ phone, id }, state] of [[fresh, 'OK'], [atRisk, 'AT_RISK'], [late, 'BREACHED']] as const) {
-      expect((await server.ok(BY_STATE, { p: phone, s: [state] })).tickets.edges).toEqual([{ node: { id, sla: { state } } }]);
+    for (const [{ phone, id }, state] of [
+      [fresh, 'OK'],
+      [atRisk, 'AT_RISK'],
+      [late, 'BREACHED'],
+    ] as const) {
+      expect((await server.ok(BY_STATE, { p: phone, s: [state] })).tickets.edges).toEqual([
+        { node: { id, sla: { state } } },
+      ]);
       const others = ['OK', 'AT_RISK', 'BREACHED'].filter((other) => other !== state);
       expect((await server.ok(BY_STATE, { p: phone, s: others })).tickets.totalCount).toBe(0);
     }
@@ -89,7 +126,9 @@ describe.each(databases)('SLA targets on %s', (kind) => {
     const mine = order.filter((id) => [fresh.id, atRisk.id, late.id].includes(id));
     expect(mine).toEqual([late.id, atRisk.id, fresh.id]);
     // An agent's first reply ends the first-response clock: the ticket is back to OK (resolution is due in an hour).
-    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Looking into it") { id } }', { t: atRisk.id });
+    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Looking into it") { id } }', {
+      t: atRisk.id,
+    });
     expect((await ticket(atRisk.id)).sla.state).toBe('OK');
     // Its next due time is now the resolution, an hour from when the person wrote: it sorts after the fresh one's first response.
     const resorted: string[] = [];
@@ -99,13 +138,19 @@ describe.each(databases)('SLA targets on %s', (kind) => {
       more = page.pageInfo.hasNextPage;
       cursor = page.pageInfo.endCursor;
     }
-    expect(resorted.filter((id) => [fresh.id, atRisk.id, late.id].includes(id))).toEqual([late.id, fresh.id, atRisk.id]);
+    expect(resorted.filter((id) => [fresh.id, atRisk.id, late.id].includes(id))).toEqual([
+      late.id,
+      fresh.id,
+      atRisk.id,
+    ]);
   });
 
   it('with business hours set, the SLA clock waits for the desk to open', async () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000);
     const weekday = ((tomorrow.getUTCDay() + 6) % 7) + 1;
-    const hours = (await server.ok(SET_HOURS, { input: { timeZone: 'UTC', intervals: [{ weekday, start: '09:00', end: '17:00' }] } })).setBusinessHours;
+    const hours = (
+      await server.ok(SET_HOURS, { input: { timeZone: 'UTC', intervals: [{ weekday, start: '09:00', end: '17:00' }] } })
+    ).setBusinessHours;
     const created = await createTicket(server);
     const { sla } = await ticket(created.id);
     expect(Date.parse(sla.firstResponseDueAt)).toBe(Date.parse(hours.nextOpeningAt) + 10 * MINUTE);
@@ -114,7 +159,9 @@ describe.each(databases)('SLA targets on %s', (kind) => {
   });
 
   it('the list with SLA due times and states, filtered by state, costs the same statements for 3 tickets as for 12', async () => {
-    await server.ok(SET_SLA, { input: { targets: [{ priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 120 }] } });
+    await server.ok(SET_SLA, {
+      input: { targets: [{ priority: 'HIGH', firstResponseMinutes: 30, resolutionMinutes: 120 }] },
+    });
     for (let index = 0; index < 12; index++) await createTicket(server, { priority: 'HIGH' });
     const LIST = `query($first: Int) { tickets(first: $first, filter: { slaState: [OK, AT_RISK] }, orderBy: { field: PRIORITY }) {
       edges { node { id sla { state firstResponseDueAt resolutionDueAt } } } } }`;
@@ -142,7 +189,9 @@ describe.each(databases)('the SLA breach sweep on two instances of one %s databa
 
   it('escalates each late ticket once, one step (not past URGENT), live and audited as the system', async () => {
     // Without Redis each instance tells its own subscribers: listen on both, and count every escalation once overall.
-    const breaches = [a, b].map((server) => subscribe(server, server.adminToken, 'subscription { slaBreached { id priority sla { state breachedAt } } }'));
+    const breaches = [a, b].map((server) =>
+      subscribe(server, server.adminToken, 'subscription { slaBreached { id priority sla { state breachedAt } } }'),
+    );
     const [feedA, feedB] = await Promise.all(breaches);
     const badge = await subscribe(a, a.adminToken, 'subscription { notificationsChanged { slaBreached hasAlerts } }');
     expect((await a.ok('{ notifications { slaBreached } }')).notifications.slaBreached).toBe(0);
@@ -150,7 +199,11 @@ describe.each(databases)('the SLA breach sweep on two instances of one %s databa
     await a.ok(SET_SLA, { input: { targets: [{ priority: 'URGENT', firstResponseMinutes: 1 }] } });
     const urgent = await openFromWhatsapp(a, 2 * MINUTE);
     await a.ok('mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: URGENT) { id } }', { t: urgent.id });
-    await a.ok(SET_SLA, { input: { targets: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'].map((priority) => ({ priority, firstResponseMinutes: 1 })) } });
+    await a.ok(SET_SLA, {
+      input: {
+        targets: ['LOW', 'MEDIUM', 'HIGH', 'URGENT'].map((priority) => ({ priority, firstResponseMinutes: 1 })),
+      },
+    });
     const late = await Promise.all(Array.from({ length: 4 }, () => openFromWhatsapp(a, 2 * MINUTE)));
 
     const seen: { id: string; priority: string; sla: { state: string } }[] = [];
@@ -163,14 +216,22 @@ describe.each(databases)('the SLA breach sweep on two instances of one %s databa
         }
       }
     };
-    await eventually(async () => ((await a.ok('{ notifications { slaBreached } }')).notifications.slaBreached === 5 ? true : undefined));
+    await eventually(async () =>
+      (await a.ok('{ notifications { slaBreached } }')).notifications.slaBreached === 5 ? true : undefined,
+    );
     await Promise.all([collect(feedA), collect(feedB)]);
     expect(seen.map((event) => event.id).sort()).toEqual([...late, urgent].map(({ id }) => id).sort());
-    for (const { id } of late) expect(seen.find((event) => event.id === id)).toMatchObject({ priority: 'HIGH', sla: { state: 'BREACHED' } });
-    expect(seen.find((event) => event.id === urgent.id)).toMatchObject({ priority: 'URGENT', sla: { state: 'BREACHED' } });
+    for (const { id } of late)
+      expect(seen.find((event) => event.id === id)).toMatchObject({ priority: 'HIGH', sla: { state: 'BREACHED' } });
+    expect(seen.find((event) => event.id === urgent.id)).toMatchObject({
+      priority: 'URGENT',
+      sla: { state: 'BREACHED' },
+    });
     expect(await badge.next()).toHaveProperty('hasAlerts', true);
     for (const { id } of [...late, urgent]) {
-      const entries = (await a.ok(AUDIT, { t: id })).auditLog.filter((entry: { action: string }) => entry.action === 'ticket.sla-breached');
+      const entries = (await a.ok(AUDIT, { t: id })).auditLog.filter(
+        (entry: { action: string }) => entry.action === 'ticket.sla-breached',
+      );
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ actorId: null, actorLabel: 'system' });
     }
@@ -189,7 +250,11 @@ describe.each(databases)('a reopened ticket on %s', (kind) => {
   afterAll(async () => server?.close());
 
   it('starts a new SLA round: the old breach is forgotten, the targets run from the reopening, and its next resolution is timed from there', async () => {
-    const targets = ['MEDIUM', 'HIGH', 'URGENT'].map((priority) => ({ priority, firstResponseMinutes: 10, resolutionMinutes: 60 }));
+    const targets = ['MEDIUM', 'HIGH', 'URGENT'].map((priority) => ({
+      priority,
+      firstResponseMinutes: 10,
+      resolutionMinutes: 60,
+    }));
     await server.ok(SET_SLA, { input: { targets } });
     const late = await openFromWhatsapp(server, 70 * MINUTE);
     const escalated = await eventually(async () => {
@@ -197,7 +262,9 @@ describe.each(databases)('a reopened ticket on %s', (kind) => {
       return found.sla.breachedAt ? found : undefined;
     });
     expect(escalated).toMatchObject({ priority: 'HIGH', sla: { state: 'BREACHED' } });
-    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Sorry for the wait") { id } }', { t: late.id });
+    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Sorry for the wait") { id } }', {
+      t: late.id,
+    });
     await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: late.id });
 
     const reopenedAt = Date.now();
@@ -212,7 +279,12 @@ describe.each(databases)('a reopened ticket on %s', (kind) => {
     // Resolved again moments later: the report times this round (seconds), not the 70 minutes before.
     await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: late.id });
     const today = new Date().toISOString().slice(0, 10);
-    const report = (await server.ok('query($i: ReportInput!) { deskReport(input: $i) { resolution { count medianSeconds } firstResponse { count medianSeconds } } }', { i: { from: today, to: today } })).deskReport;
+    const report = (
+      await server.ok(
+        'query($i: ReportInput!) { deskReport(input: $i) { resolution { count medianSeconds } firstResponse { count medianSeconds } } }',
+        { i: { from: today, to: today } },
+      )
+    ).deskReport;
     expect(report.resolution.count).toBe(1);
     expect(report.resolution.medianSeconds).toBeLessThan(60);
     expect(report.firstResponse.medianSeconds).toBeGreaterThanOrEqual(70 * 60);

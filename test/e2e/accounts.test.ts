@@ -110,7 +110,10 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     const { server, browser } = world;
     const agent = await server.createAgent('Dee Departing');
     const ticket = await createTicket(server, { senderName: 'Kofi Queue' });
-    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ticket.id, a: agent.id });
+    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+      t: ticket.id,
+      a: agent.id,
+    });
     const agentContext = await newContext(browser);
     const agentPage = await signIn(agentContext, server.url, agent.email, AGENT_PASSWORD);
 

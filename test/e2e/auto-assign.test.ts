@@ -9,7 +9,9 @@ describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
   const world = useServerAndBrowser();
 
   const personWrites = async (phone: string, text: string) => {
-    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tomás Reyes' }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tomás Reyes' }).body, {
+      secret: world.server.server.services.config.whatsapp.appSecret,
+    });
     expect(response.status).toBe(200);
   };
 
@@ -21,7 +23,9 @@ describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
     await routing.getByLabel('Mode').selectOption('ROUND_ROBIN');
     await routing.getByLabel('Default capacity (open tickets per agent)').fill('3');
     await routing.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await world.server.ok('{ routing { mode defaultCapacity } }')).routing).toEqual({ mode: 'ROUND_ROBIN', defaultCapacity: 3 });
+    await expect
+      .poll(async () => (await world.server.ok('{ routing { mode defaultCapacity } }')).routing)
+      .toEqual({ mode: 'ROUND_ROBIN', defaultCapacity: 3 });
 
     const agentContext = await world.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const page = await signIn(agentContext, world.server.url, agent.email, 'agent password 1');
@@ -36,7 +40,10 @@ describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
     await personWrites(phone, 'hi');
     await personWrites(phone, '1');
     await personWrites(phone, 'I was charged twice for the exam fee');
-    const ticket = page.getByRole('region', { name: 'Tickets' }).getByTestId('ticket-row').filter({ hasText: 'Tomás Reyes' });
+    const ticket = page
+      .getByRole('region', { name: 'Tickets' })
+      .getByTestId('ticket-row')
+      .filter({ hasText: 'Tomás Reyes' });
     await expect.poll(() => ticket.innerText()).toContain('Priya Agent');
     await page.screenshot({ path: join(ARTIFACTS, 'auto-assign-agent.png') });
 

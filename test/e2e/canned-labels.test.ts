@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, launchBrowser, signIn } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  eventually,
+  startServer,
+  uniquePhone,
+  type TestServer,
+} from '../helpers/harness.js';
 
 describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => {
   let server: TestServer;
@@ -21,11 +28,19 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
   });
 
   const createTicket = async (senderName: string, issueDescription: string) =>
-    (await server.ok('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id phoneNumber } }', { input: { phoneNumber: uniquePhone(), senderName, issueDescription } })).createTicket;
+    (
+      await server.ok('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id phoneNumber } }', {
+        input: { phoneNumber: uniquePhone(), senderName, issueDescription },
+      })
+    ).createTicket;
 
   it('an agent types /ref, picks the canned response, sees the name filled in and sends it', async () => {
     await server.ok('mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }', {
-      input: { shortcode: 'refund', title: 'Refund on its way', body: 'Hi {{name}}, your refund is on its way: allow 3 to 5 working days.' },
+      input: {
+        shortcode: 'refund',
+        title: 'Refund on its way',
+        body: 'Hi {{name}}, your refund is on its way: allow 3 to 5 working days.',
+      },
     });
     await server.ok('mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }', {
       input: { shortcode: 'reopen', title: 'How to reopen a ticket', body: 'Just write to us again, {{name}}.' },
@@ -44,26 +59,45 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
     const picker = page.getByRole('listbox', { name: 'Canned responses' });
     await picker.getByRole('option').first().waitFor();
     // The picker narrows as the search answers arrive: wait for the answer to "/re".
-    const shown = await eventually(async () => {
-      const texts = await picker.getByRole('option').allInnerTexts();
-      return texts.length === 2 ? texts : undefined;
-    }, 5000, 'the picker to show the two /re… responses');
+    const shown = await eventually(
+      async () => {
+        const texts = await picker.getByRole('option').allInnerTexts();
+        return texts.length === 2 ? texts : undefined;
+      },
+      5000,
+      'the picker to show the two /re… responses',
+    );
     expect(shown).toEqual([expect.stringContaining('/refund'), expect.stringContaining('/reopen')]);
     await reply.pressSequentially('f');
     await picker.getByRole('option', { name: /\/refund/ }).waitFor();
-    await eventually(async () => ((await picker.getByRole('option').count()) === 1 ? true : undefined), 5000, 'the picker to narrow to /refund');
+    await eventually(
+      async () => ((await picker.getByRole('option').count()) === 1 ? true : undefined),
+      5000,
+      'the picker to narrow to /refund',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'canned-picker.png') });
     await reply.press('Enter');
-    await expect(reply.inputValue()).resolves.toBe('Hi Tola Ade, your refund is on its way: allow 3 to 5 working days.');
+    await expect(reply.inputValue()).resolves.toBe(
+      'Hi Tola Ade, your refund is on its way: allow 3 to 5 working days.',
+    );
     await picker.waitFor({ state: 'detached' });
 
     await reply.press('Enter');
     await page.getByTestId('message').filter({ hasText: 'Hi Tola Ade, your refund is on its way' }).waitFor();
     await expect(reply.inputValue()).resolves.toBe('');
-    const received = await eventually(async () => {
-      const { simulatorPhone } = await server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }', { p: ticket.phoneNumber });
-      return simulatorPhone.messages.find((message: { text: string }) => message.text.startsWith('Hi Tola Ade, your refund'));
-    }, 10_000, 'the canned reply on the phone');
+    const received = await eventually(
+      async () => {
+        const { simulatorPhone } = await server.ok(
+          'query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }',
+          { p: ticket.phoneNumber },
+        );
+        return simulatorPhone.messages.find((message: { text: string }) =>
+          message.text.startsWith('Hi Tola Ade, your refund'),
+        );
+      },
+      10_000,
+      'the canned reply on the phone',
+    );
     expect(received.fromPerson).toBe(false);
 
     // Escape closes the picker and leaves what was typed; Enter then sends nothing odd: the box keeps "/ho".
@@ -101,11 +135,19 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
   }, 60_000);
 
   it('an admin manages labels in Settings; an agent bulk-applies one from the list and filters by it', async () => {
-    const tickets = [await createTicket('Ada Refund', 'Refund one'), await createTicket('Ben Refund', 'Refund two'), await createTicket('Cy Other', 'Something else')];
+    const tickets = [
+      await createTicket('Ada Refund', 'Refund one'),
+      await createTicket('Ben Refund', 'Refund two'),
+      await createTicket('Cy Other', 'Something else'),
+    ];
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const admin = await signIn(adminContext, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings');
     const addForm = admin.getByRole('form', { name: 'Add label' });
-    for (const [name, color] of [['Refunds', '#b42318'], ['VIP', '#ffe066'], ['Exams', '#1f6feb']] as const) {
+    for (const [name, color] of [
+      ['Refunds', '#b42318'],
+      ['VIP', '#ffe066'],
+      ['Exams', '#1f6feb'],
+    ] as const) {
       await addForm.getByLabel('Label name').fill(name);
       await addForm.getByLabel('Colour').fill(color);
       await addForm.getByRole('button', { name: 'Add label' }).click();
@@ -129,7 +171,8 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
     await bar.getByLabel('Label for the selected tickets').selectOption({ label: 'Refunds' });
     await bar.getByRole('button', { name: 'Apply label' }).click();
     await bar.getByRole('status').filter({ hasText: '“Refunds” put on 2 tickets' }).waitFor();
-    for (const name of ['Ada Refund', 'Ben Refund']) await row(name).getByTestId('label-chip').filter({ hasText: 'Refunds' }).waitFor();
+    for (const name of ['Ada Refund', 'Ben Refund'])
+      await row(name).getByTestId('label-chip').filter({ hasText: 'Refunds' }).waitFor();
     await expect(row('Cy Other').getByTestId('label-chip').count()).resolves.toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'labels-bulk.png') });
 
@@ -137,7 +180,11 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
     await row('Cy Other').waitFor({ state: 'detached' });
     // The filtered page arrives from the server: the count settles once it has.
     await page.getByText('2 tickets', { exact: true }).waitFor();
-    await eventually(async () => ((await page.getByTestId('ticket-row').count()) === 2 ? true : undefined), 5000, 'the two labelled tickets in the list');
+    await eventually(
+      async () => ((await page.getByTestId('ticket-row').count()) === 2 ? true : undefined),
+      5000,
+      'the two labelled tickets in the list',
+    );
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.screenshot({ path: join(ARTIFACTS, 'labels-filtered.png') });
 
@@ -158,7 +205,9 @@ describe.skipIf(!hasChromium)('canned responses and labels in a browser', () => 
     await page.screenshot({ path: join(ARTIFACTS, 'labels-detail.png') });
     await detail.getByRole('button', { name: 'Remove the label VIP' }).click();
     await detail.getByTestId('label-chip').filter({ hasText: 'VIP' }).waitFor({ state: 'detached' });
-    const { ticket } = await server.ok('query($id: ID!) { ticket(id: $id) { labels { name } } }', { id: tickets[1].id });
+    const { ticket } = await server.ok('query($id: ID!) { ticket(id: $id) { labels { name } } }', {
+      id: tickets[1].id,
+    });
     expect(ticket.labels).toEqual([{ name: 'Refund requests' }]);
     await Promise.all([adminContext.close(), context.close()]);
   }, 90_000);

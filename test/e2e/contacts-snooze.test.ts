@@ -11,7 +11,9 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
 
   /** The person writes on WhatsApp: a delivery signed with the app secret, as the Cloud API sends it. */
   const personWrites = async (phone: string, name: string, text: string) => {
-    const response = await postWebhook(world.server, inboundText(phone, text, { name }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name }).body, {
+      secret: world.server.server.services.config.whatsapp.appSecret,
+    });
     expect(response.status).toBe(200);
   };
   const ticketList = (page: Page) => page.getByRole('region', { name: 'Tickets' });
@@ -22,7 +24,10 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
       'mutation($p: String!) { createTicket(input: { phoneNumber: $p, senderName: "Rita Okoro", studentId: "S-2001", issueDescription: "Locked out of the portal last term" }) { id } }',
       { p: phone },
     );
-    await world.server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Your password is reset.") { id } }', { t: earlier.id });
+    await world.server.ok(
+      'mutation($t: ID!) { closeTicket(ticketId: $t, message: "Your password is reset.") { id } }',
+      { t: earlier.id },
+    );
     await personWrites(phone, 'Rita Okoro', 'chat support');
     await personWrites(phone, 'Rita Okoro', 'My exam timetable is missing a course');
 
@@ -51,20 +56,30 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
     await page.reload();
     // The reloaded page renders the notes anew: wait for them before reading (reading hung past the poll's second).
     await page.getByText(/last edited by Admin/).waitFor();
-    await expect.poll(() => notes.inputValue()).toBe('Prefers WhatsApp to phone calls.\nFinal-year student; exams in June.');
+    await expect
+      .poll(() => notes.inputValue())
+      .toBe('Prefers WhatsApp to phone calls.\nFinal-year student; exams in June.');
     await page.waitForTimeout(400);
 
     // Another agent changes the notes while this one types: saving fails visibly, and nothing is overwritten.
     await notes.fill('My own half-written note');
     const colleague = await world.server.createAgent('Kofi Colleague');
-    await world.server.ok('mutation($p: String!) { updateContact(phoneNumber: $p, input: { notes: "Kofi: call after 5pm", baseNotesRevision: 1 }) { notesRevision } }', { p: phone }, colleague.token);
+    await world.server.ok(
+      'mutation($p: String!) { updateContact(phoneNumber: $p, input: { notes: "Kofi: call after 5pm", baseNotesRevision: 1 }) { notesRevision } }',
+      { p: phone },
+      colleague.token,
+    );
     await page.getByText('Kofi Colleague changed these notes while you were editing').waitFor();
     await page.getByRole('button', { name: 'Save notes' }).click();
-    await expect.poll(() => page.getByTestId('notes-status').innerText()).toMatch(/^Not saved: Someone else changed these notes/);
+    await expect
+      .poll(() => page.getByTestId('notes-status').innerText())
+      .toMatch(/^Not saved: Someone else changed these notes/);
     await page.screenshot({ path: join(ARTIFACTS, 'contact-notes-failed.png') });
     await page.getByRole('button', { name: 'Show their version' }).click();
     expect(await notes.inputValue()).toBe('Kofi: call after 5pm');
-    expect((await world.server.ok('query($p: String!) { contact(phoneNumber: $p) { notes } }', { p: phone })).contact.notes).toBe('Kofi: call after 5pm');
+    expect(
+      (await world.server.ok('query($p: String!) { contact(phoneNumber: $p) { notes } }', { p: phone })).contact.notes,
+    ).toBe('Kofi: call after 5pm');
 
     // The earlier ticket's thread, read here; then opened.
     await tickets.nth(1).getByRole('button', { name: 'Show thread' }).click();
@@ -123,7 +138,10 @@ describe.skipIf(!hasChromium)('contacts and snooze in a browser', () => {
     // A timed snooze from the menu reads as its time; Unsnooze brings it back at once.
     await page.getByRole('button', { name: 'Snooze…' }).click();
     await page.getByRole('button', { name: '1 hour' }).click();
-    await page.getByTestId('snoozed-banner').filter({ hasText: /Snoozed until \d\d:\d\d/ }).waitFor();
+    await page
+      .getByTestId('snoozed-banner')
+      .filter({ hasText: /Snoozed until \d\d:\d\d/ })
+      .waitFor();
     await row.waitFor({ state: 'detached', timeout: 5000 });
     await page.getByRole('button', { name: 'Unsnooze' }).click();
     await page.getByTestId('snoozed-banner').waitFor({ state: 'detached' });

@@ -19,7 +19,11 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
 
     // The person, on WhatsApp (the simulator sends signed deliveries to the real webhook).
     const phone = '447700900321';
-    const send = (variables: Record<string, string>) => world.server.ok('mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, n: 'Tola Ade', ...variables });
+    const send = (variables: Record<string, string>) =>
+      world.server.ok(
+        'mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }',
+        { p: phone, n: 'Tola Ade', ...variables },
+      );
     await send({ t: 'Hello' });
     await send({ c: 'chat_support', ct: '💬 Chat Support' });
     await send({ t: 'My course registration page shows an error' });
@@ -31,7 +35,15 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     const shownAfterMs = Date.now() - webhookDone;
     console.log(`a new ticket showed on an open dashboard ${shownAfterMs} ms after the webhook's 200`);
     await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ timeout: 5000 });
-    await eventually(async () => ((await admin.getByTestId('badge').innerText()).includes('1\nopen') || (await admin.getByTestId('badge').innerText()).includes('1 open') ? true : undefined), 5000, 'the badge to count the ticket');
+    await eventually(
+      async () =>
+        (await admin.getByTestId('badge').innerText()).includes('1\nopen') ||
+        (await admin.getByTestId('badge').innerText()).includes('1 open')
+          ? true
+          : undefined,
+      5000,
+      'the badge to count the ticket',
+    );
     expect(await admin.title()).toMatch(/^\(1\) Support desk$/);
     await admin.screenshot({ path: join(ARTIFACTS, 'dashboard-list.png') });
 
@@ -45,10 +57,19 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await admin.getByTestId('message').filter({ hasText: 'I have reset your registration' }).waitFor();
 
     // The person's phone receives it, and the other agent sees it in the thread live.
-    const received = await eventually(async () => {
-      const { simulatorPhone } = await world.server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }', { p: phone });
-      return simulatorPhone.messages.find((message: { text: string }) => message.text.includes('I have reset your registration'));
-    }, 10_000, 'the reply on the phone');
+    const received = await eventually(
+      async () => {
+        const { simulatorPhone } = await world.server.ok(
+          'query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { fromPerson text } } }',
+          { p: phone },
+        );
+        return simulatorPhone.messages.find((message: { text: string }) =>
+          message.text.includes('I have reset your registration'),
+        );
+      },
+      10_000,
+      'the reply on the phone',
+    );
     expect(received.fromPerson).toBe(false);
     await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).click();
     await other.getByTestId('message').filter({ hasText: 'I have reset your registration' }).waitFor();
@@ -62,10 +83,21 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await admin.getByRole('button', { name: 'Close and send' }).click();
     await admin.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
     await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
-    await eventually(async () => {
-      const { simulatorPhone } = await world.server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text } } }', { p: phone });
-      return simulatorPhone.messages.some((message: { text: string }) => message.text === '✅ Your support ticket has been resolved!') ? true : undefined;
-    }, 10_000, 'the closing message on the phone');
+    await eventually(
+      async () => {
+        const { simulatorPhone } = await world.server.ok(
+          'query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text } } }',
+          { p: phone },
+        );
+        return simulatorPhone.messages.some(
+          (message: { text: string }) => message.text === '✅ Your support ticket has been resolved!',
+        )
+          ? true
+          : undefined;
+      },
+      10_000,
+      'the closing message on the phone',
+    );
 
     // Small screens get one pane at a time.
     const narrow = await world.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'en-GB' });
@@ -91,7 +123,9 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
   }, 60_000);
 
   it('an expired session returns to sign-in and the reply being typed is still there after signing in again', async () => {
-    const ticket = await world.server.ok('mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }');
+    const ticket = await world.server.ok(
+      'mutation { createTicket(input: { phoneNumber: "447700900999", senderName: "Dee Draft", issueDescription: "Draft test" }) { id } }',
+    );
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto(`${world.server.url}/tickets/${ticket.createTicket.id}`);
@@ -104,7 +138,9 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await page.getByLabel('Email').fill(ADMIN_EMAIL);
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByLabel('Reply to the customer').inputValue()).resolves.toBe('Half-written answer about the draft');
+    await expect(page.getByLabel('Reply to the customer').inputValue()).resolves.toBe(
+      'Half-written answer about the draft',
+    );
     await context.close();
   });
 

@@ -11,12 +11,18 @@ describe.skipIf(!hasChromium)('business hours and SLA in a browser', () => {
   const world = useServerAndBrowser();
 
   const personWrites = async (phone: string, text: string, sentAt?: Date) => {
-    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tunde Bello', sentAt }).body, { secret: world.server.server.services.config.whatsapp.appSecret });
+    const response = await postWebhook(world.server, inboundText(phone, text, { name: 'Tunde Bello', sentAt }).body, {
+      secret: world.server.server.services.config.whatsapp.appSecret,
+    });
     expect(response.status).toBe(200);
   };
 
   it('an admin sets hours and an SLA; a ticket at risk shows highlighted in the list and the detail', async () => {
-    const context = await world.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'en-GB', timezoneId: 'UTC' });
+    const context = await world.browser.newContext({
+      viewport: { width: 1440, height: 1100 },
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
     const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Settings' }).click();
 
@@ -47,13 +53,19 @@ describe.skipIf(!hasChromium)('business hours and SLA in a browser', () => {
     await sla.getByRole('button', { name: 'Save SLA' }).click();
     await sla.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'hours-sla-settings.png'), fullPage: true });
-    const saved = await world.server.ok('{ businessHours { timeZone intervals { weekday } holidays { name } } slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } } }');
+    const saved = await world.server.ok(
+      '{ businessHours { timeZone intervals { weekday } holidays { name } } slaPolicy { targets { priority firstResponseMinutes resolutionMinutes } } }',
+    );
     expect(saved.businessHours).toMatchObject({ timeZone: 'UTC', holidays: [{ name: 'Christmas Day' }] });
     expect(saved.slaPolicy.targets).toEqual([{ priority: 'MEDIUM', firstResponseMinutes: 10, resolutionMinutes: 240 }]);
 
     // A person wrote 9 minutes ago (the delivery's timestamp): 90 % of the 10-minute target has passed.
     await personWrites('447700900901', 'chat support');
-    await personWrites('447700900901', 'My student card does not open the library gates', new Date(Date.now() - 9 * MINUTE));
+    await personWrites(
+      '447700900901',
+      'My student card does not open the library gates',
+      new Date(Date.now() - 9 * MINUTE),
+    );
     await personWrites('447700900902', 'chat support');
     await personWrites('447700900902', 'How do I change my course?');
     await page.getByRole('link', { name: 'Tickets' }).click();

@@ -13,7 +13,15 @@ describe.skipIf(!hasChromium)('a username contact and a reopened ticket in a bro
   const personWrites = async (text: string) => {
     const body = delivery({
       contacts: [{ profile: { name: 'Noor Haddad', username: 'noor.h' }, user_id: userId }],
-      messages: [{ from_user_id: userId, id: `wamid.E2EID${Date.now()}x${++sent}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } }],
+      messages: [
+        {
+          from_user_id: userId,
+          id: `wamid.E2EID${Date.now()}x${++sent}`,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'text',
+          text: { body: text },
+        },
+      ],
     });
     expect((await postWebhook(world.server, body)).status).toBe(200);
   };
@@ -22,22 +30,35 @@ describe.skipIf(!hasChromium)('a username contact and a reopened ticket in a bro
     const { server, standIn } = world;
     for (const text of ['hello', '1', 'My library card stopped working']) await personWrites(text);
     await standIn.waitFor(() => standIn.messagesTo(userId).length === 3);
-    const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: userId });
+    const { tickets } = await server.ok(
+      'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }',
+      { p: userId },
+    );
     const id = tickets.edges[0].node.id;
-    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "It is fixed now, try again.") { id } }', { id });
+    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "It is fixed now, try again.") { id } }', {
+      id,
+    });
     await server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { id } }', { id });
     await personWrites('Thanks! It works at the desk but not at the gate.');
     await standIn.waitFor(() => standIn.messagesTo(userId).length === 5); // the reply and the closing message, each to `recipient`
-    expect(standIn.messagesTo(userId).every((request) => request.body.recipient === userId && !('to' in request.body))).toBe(true);
+    expect(
+      standIn.messagesTo(userId).every((request) => request.body.recipient === userId && !('to' in request.body)),
+    ).toBe(true);
 
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const row = page.getByRole('region', { name: 'Tickets' }).getByTestId('ticket-row').filter({ hasText: 'Noor Haddad' });
+    const row = page
+      .getByRole('region', { name: 'Tickets' })
+      .getByTestId('ticket-row')
+      .filter({ hasText: 'Noor Haddad' });
     await row.waitFor();
     expect(await row.innerText()).toContain('@noor.h');
     expect(await row.innerText()).not.toContain(userId);
     await row.click();
-    await page.getByTestId('message').filter({ hasText: 'Reopened: the person wrote again after this ticket was resolved.' }).waitFor();
+    await page
+      .getByTestId('message')
+      .filter({ hasText: 'Reopened: the person wrote again after this ticket was resolved.' })
+      .waitFor();
     await page.getByTestId('message').filter({ hasText: 'It works at the desk but not at the gate.' }).waitFor();
     expect(await page.locator('.detail-head').innerText()).toContain('@noor.h');
     await page.screenshot({ path: join(ARTIFACTS, 'reopened-username-1440.png') });

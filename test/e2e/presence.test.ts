@@ -15,7 +15,13 @@ if (!hasChromium) {
   console.warn(`SKIPPING the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 }
 
-async function openTicketAs(context: BrowserContext, url: string, ticketId: string, email: string, password: string): Promise<Page> {
+async function openTicketAs(
+  context: BrowserContext,
+  url: string,
+  ticketId: string,
+  email: string,
+  password: string,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${url}/tickets/${ticketId}`);
   await page.getByLabel('Email').fill(email);
@@ -34,7 +40,15 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -47,12 +61,23 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     // The person opens the ticket on (simulated) WhatsApp, so that the typing indicator has a message to show on.
     const phone = '447700900777';
     const personSends = (variables: Record<string, string>) =>
-      server.ok('mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Kofi Mensah", text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, ...variables });
+      server.ok(
+        'mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Kofi Mensah", text: $t, choiceId: $c, choiceTitle: $ct) { id } }',
+        { p: phone, ...variables },
+      );
     await personSends({ t: 'Hello' });
     await personSends({ c: 'chat_support', ct: '💬 Chat Support' });
     await personSends({ t: 'My transcript request is stuck' });
-    const ticket = (await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone })).tickets.edges[0].node;
-    const phoneShowsTyping = async () => (await server.ok('{ simulatorPhones { phoneNumber typing } }')).simulatorPhones.find((entry: { phoneNumber: string }) => entry.phoneNumber === phone)?.typing;
+    const ticket = (
+      await server.ok(
+        'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }',
+        { p: phone },
+      )
+    ).tickets.edges[0].node;
+    const phoneShowsTyping = async () =>
+      (await server.ok('{ simulatorPhones { phoneNumber typing } }')).simulatorPhones.find(
+        (entry: { phoneNumber: string }) => entry.phoneNumber === phone,
+      )?.typing;
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
     const beaContext = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-GB' });
     const admin = await openTicketAs(adminContext, server.url, ticket.id, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -68,8 +93,15 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await beaReply.pressSequentially('Hi Kofi, I am checking', { delay: 20 });
     await admin.getByTestId('typing-notice').filter({ hasText: 'Bea Second is typing' }).waitFor({ timeout: 5000 });
     await admin.screenshot({ path: join(ARTIFACTS, 'presence-typing.png') });
-    await eventually(async () => ((await phoneShowsTyping()) ? true : undefined), 5000, 'the person’s phone to show typing…');
-    await admin.getByTestId('typing-notice').filter({ hasText: 'typing' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await eventually(
+      async () => ((await phoneShowsTyping()) ? true : undefined),
+      5000,
+      'the person’s phone to show typing…',
+    );
+    await admin
+      .getByTestId('typing-notice')
+      .filter({ hasText: 'typing' })
+      .waitFor({ state: 'detached', timeout: 10_000 });
 
     // The admin starts a reply; Bea sends hers first; the admin's is held back with a warning.
     const adminReply = admin.getByLabel('Reply to the customer');
@@ -78,7 +110,11 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await beaReply.press('Enter');
     await admin.getByTestId('message').filter({ hasText: 'I have pushed your transcript request through' }).waitFor();
     // The reply reaches the phone, and the indicator gives way to it.
-    await eventually(async () => ((await phoneShowsTyping()) === false ? true : undefined), 5000, 'the typing indicator to give way to the reply');
+    await eventually(
+      async () => ((await phoneShowsTyping()) === false ? true : undefined),
+      5000,
+      'the typing indicator to give way to the reply',
+    );
     await adminReply.press('Enter');
     const warning = admin.getByTestId('reply-conflict');
     await warning.getByText('Bea Second replied while you were typing').waitFor({ timeout: 5000 });
@@ -88,7 +124,9 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
 
     // Review: the reply comes back to the box; sent after reading, it goes without another warning.
     await warning.getByRole('button', { name: 'Review my reply' }).click();
-    await expect.poll(() => adminReply.inputValue(), { timeout: 5000 }).toBe('Hello Kofi, your transcript is on its way');
+    await expect
+      .poll(() => adminReply.inputValue(), { timeout: 5000 })
+      .toBe('Hello Kofi, your transcript is on its way');
     await adminReply.fill('Hello Kofi, as Bea said: your transcript is on its way');
     await adminReply.press('Enter');
     await admin.getByTestId('message').filter({ hasText: 'as Bea said' }).waitFor();
@@ -105,7 +143,13 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     expect(await warning.count()).toBe(0);
 
     // A reply with a file, held back: reviewed, it comes back with its file; held again, sent anyway, the file goes with it.
-    await admin.locator('input[type="file"]').setInputFiles({ name: 'transcript.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 transcript\n') });
+    await admin
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'transcript.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4 transcript\n'),
+      });
     const chip = admin.getByTestId('reply-attachment').filter({ hasText: 'transcript.pdf' });
     await chip.waitFor();
     await adminReply.fill('Your transcript, attached');
@@ -123,7 +167,11 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     await adminReply.press('Enter');
     await warning.getByRole('button', { name: 'Send anyway' }).click();
     for (const page of [admin, other]) {
-      await page.getByTestId('message').filter({ hasText: 'Your transcript, attached' }).getByRole('link', { name: /transcript\.pdf/ }).waitFor();
+      await page
+        .getByTestId('message')
+        .filter({ hasText: 'Your transcript, attached' })
+        .getByRole('link', { name: /transcript\.pdf/ })
+        .waitFor();
     }
     expect(await chip.count()).toBe(0);
 

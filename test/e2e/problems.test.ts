@@ -19,9 +19,27 @@ describe.skipIf(!hasChromium)('parked elements in a browser', () => {
     const body = delivery({
       contacts: [{ profile: { name: 'Ngozi Bello' }, wa_id: phone }],
       messages: [
-        { from: phone, id: `wamid.E2E-GOOD-${seconds()}`, timestamp: seconds(), type: 'text', text: { body: 'Hello, I need help with my fees' } },
-        { from: phone, id: `wamid.E2E-MEDIA-${seconds()}`, timestamp: seconds(), type: 'image', image: { id: '7'.repeat(129), mime_type: 'image/jpeg', caption: 'my receipt' } },
-        { from: '4'.repeat(33), id: `wamid.E2E-SENDER-${seconds()}`, timestamp: seconds(), type: 'text', text: { body: 'from a number no one has' } },
+        {
+          from: phone,
+          id: `wamid.E2E-GOOD-${seconds()}`,
+          timestamp: seconds(),
+          type: 'text',
+          text: { body: 'Hello, I need help with my fees' },
+        },
+        {
+          from: phone,
+          id: `wamid.E2E-MEDIA-${seconds()}`,
+          timestamp: seconds(),
+          type: 'image',
+          image: { id: '7'.repeat(129), mime_type: 'image/jpeg', caption: 'my receipt' },
+        },
+        {
+          from: '4'.repeat(33),
+          id: `wamid.E2E-SENDER-${seconds()}`,
+          timestamp: seconds(),
+          type: 'text',
+          text: { body: 'from a number no one has' },
+        },
       ],
     });
     expect((await postWebhook(server, body)).status).toBe(200);
@@ -32,7 +50,9 @@ describe.skipIf(!hasChromium)('parked elements in a browser', () => {
     await expect(problems.count()).resolves.toBe(2);
     // Newest first: the 33-digit sender came last in the delivery.
     await expect(problems.nth(0).innerText()).resolves.toContain('sender longer than 32 digits');
-    await expect(problems.nth(1).innerText()).resolves.toMatch(/Message[\s\S]*from \+\d+[\s\S]*INVALID_ID media id longer than 128 characters/);
+    await expect(problems.nth(1).innerText()).resolves.toMatch(
+      /Message[\s\S]*from \+\d+[\s\S]*INVALID_ID media id longer than 128 characters/,
+    );
     await problems.nth(1).getByText('Raw JSON').click();
     await expect(problems.nth(1).locator('pre').innerText()).resolves.toContain('"caption": "my receipt"');
     await page.screenshot({ path: join(ARTIFACTS, 'problems-1440.png'), fullPage: true });

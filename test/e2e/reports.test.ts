@@ -4,7 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, signIn, useBrowserWithCloudApi } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, delivery, openFromWhatsapp, postWebhook } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createTicket,
+  delivery,
+  openFromWhatsapp,
+  postWebhook,
+} from '../helpers/harness.js';
 
 const MINUTE = 60_000;
 /** The value labels a chart shows (a zero's label is left empty). */
@@ -28,13 +35,33 @@ describe.skipIf(!hasChromium)('reports in a browser', () => {
     await server.ok(CLOSE, { t: tickets[2]!.id }, bob.token);
     await createTicket(server, { senderName: 'Cy Waiting' });
     // The two people rate their resolved tickets from the survey's buttons: good for Ann's, okay for Bob's.
-    for (const [ticket, rating] of [[tickets[0]!, 'good'], [tickets[2]!, 'okay']] as const) {
-      const tap = { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: `csat:${ticket.id}:${rating}`, title: rating } } };
-      const body = delivery({ contacts: [{ profile: { name: 'Pat' }, wa_id: ticket.phone }], messages: [{ from: ticket.phone, id: `wamid.REPORT${ticket.id}${rating}`, timestamp: String(Math.floor(Date.now() / 1000)), ...tap }] });
+    for (const [ticket, rating] of [
+      [tickets[0]!, 'good'],
+      [tickets[2]!, 'okay'],
+    ] as const) {
+      const tap = {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: `csat:${ticket.id}:${rating}`, title: rating } },
+      };
+      const body = delivery({
+        contacts: [{ profile: { name: 'Pat' }, wa_id: ticket.phone }],
+        messages: [
+          {
+            from: ticket.phone,
+            id: `wamid.REPORT${ticket.id}${rating}`,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            ...tap,
+          },
+        ],
+      });
       expect((await postWebhook(server, body)).status).toBe(200);
     }
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
     context.setDefaultTimeout(10_000);
     const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
@@ -52,11 +79,25 @@ describe.skipIf(!hasChromium)('reports in a browser', () => {
 
     // First response per agent: Ann's median is her faster reply (nearest rank of two), p90 the slower.
     const firstResponse = page.getByTestId('first-response-chart');
-    await expect.poll(() => firstResponse.locator('text.recharts-cartesian-axis-tick-value[orientation="left"]').allTextContents()).toEqual(['Ann Agent', 'Bob Agent']);
-    expect(await firstResponse.locator('text.label-median').allTextContents().then(shown)).toEqual(['12 min', '45 min']);
+    await expect
+      .poll(() =>
+        firstResponse.locator('text.recharts-cartesian-axis-tick-value[orientation="left"]').allTextContents(),
+      )
+      .toEqual(['Ann Agent', 'Bob Agent']);
+    expect(await firstResponse.locator('text.label-median').allTextContents().then(shown)).toEqual([
+      '12 min',
+      '45 min',
+    ]);
     expect(await firstResponse.locator('text.label-p90').allTextContents().then(shown)).toEqual(['30 min', '45 min']);
     const annRow = page.getByTestId('agent-table').getByRole('row', { name: /Ann Agent/ });
-    expect(await annRow.getByRole('cell').allTextContents()).toEqual(['2', '1', '1', '12 min / 30 min', '12 min / 12 min', '1 / 0 / 0']);
+    expect(await annRow.getByRole('cell').allTextContents()).toEqual([
+      '2',
+      '1',
+      '1',
+      '12 min / 30 min',
+      '12 min / 12 min',
+      '1 / 0 / 0',
+    ]);
     expect(await page.getByTestId('figure-satisfaction').locator('strong').textContent()).toBe('50%');
     await page.screenshot({ path: join(ARTIFACTS, 'reports.png'), fullPage: true });
 
@@ -70,7 +111,10 @@ describe.skipIf(!hasChromium)('reports in a browser', () => {
     await expect.poll(() => page.getByTestId('figure-first-response').locator('strong').textContent()).toBe('30 min');
 
     // CSV: the days of the range, today's last.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download days (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download days (CSV)' }).click(),
+    ]);
     const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\r\n');
     expect(lines[0]).toBe('date,opened,resolved,backlog');
     expect(lines).toHaveLength(8);

@@ -12,7 +12,10 @@ describe.skipIf(!hasChromium)('the satisfaction survey in a browser', () => {
   it('a rating and its comment appear on the resolved ticket and as a badge in the list', async () => {
     const { server, standIn, browser } = world;
     const phone = uniquePhone();
-    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, { name: 'Ola Ben', issue: 'my transcript is wrong' });
+    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, {
+      name: 'Ola Ben',
+      issue: 'my transcript is wrong',
+    });
     await server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { id } }', { id: ticketId });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
 
@@ -26,7 +29,15 @@ describe.skipIf(!hasChromium)('the satisfaction survey in a browser', () => {
 
     const tap = delivery({
       contacts: [{ profile: { name: 'Ola Ben' }, wa_id: phone }],
-      messages: [{ from: phone, id: `wamid.E2ECSAT${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: `csat:${ticketId}:good`, title: '😊 Good' } } }],
+      messages: [
+        {
+          from: phone,
+          id: `wamid.E2ECSAT${Date.now()}`,
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'interactive',
+          interactive: { type: 'button_reply', button_reply: { id: `csat:${ticketId}:good`, title: '😊 Good' } },
+        },
+      ],
     });
     await postWebhook(server, tap);
     await page.getByTestId('satisfaction').getByLabel('Rated Good').waitFor();

@@ -9,14 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/harness.js';
 
-const PRODUCTION = { NODE_ENV: 'production', WHATSAPP_APP_SECRET: 'browser-security-app-secret-0123456789', WHATSAPP_VERIFY_TOKEN: 'browser-security-verify' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  WHATSAPP_APP_SECRET: 'browser-security-app-secret-0123456789',
+  WHATSAPP_VERIFY_TOKEN: 'browser-security-verify',
+};
 
 /** Every CSP violation the page reports, as the console says it and as the DOM event says it. */
 async function watchViolations(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
   await context.exposeBinding('reportCspViolation', (_source, text: string) => void violations.push(text));
   await context.addInitScript({
-    content: "document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(event.violatedDirective + ' ' + event.blockedURI));",
+    content:
+      "document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(event.violatedDirective + ' ' + event.blockedURI));",
   });
   context.on('console', (message) => {
     if (/content security policy|refused to/i.test(message.text())) violations.push(message.text());
@@ -32,7 +37,9 @@ describe.skipIf(!hasChromium)('the admin UI under its security headers', () => {
   beforeAll(async () => {
     framing = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end(`<!doctype html><title>Not the desk</title><h1>A page that frames the desk</h1><iframe src="${world.server.url}/" width="800" height="500"></iframe>`);
+      response.end(
+        `<!doctype html><title>Not the desk</title><h1>A page that frames the desk</h1><iframe src="${world.server.url}/" width="800" height="500"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => framing.listen(0, 'localhost', resolve));
     framingUrl = `http://localhost:${(framing.address() as AddressInfo).port}/`;
@@ -46,7 +53,10 @@ describe.skipIf(!hasChromium)('the admin UI under its security headers', () => {
 
     const phone = '447700900777';
     const send = (variables: Record<string, string>) =>
-      world.server.ok('mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }', { p: phone, n: 'Cyd Policy', ...variables });
+      world.server.ok(
+        'mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }',
+        { p: phone, n: 'Cyd Policy', ...variables },
+      );
     await send({ t: 'Hello' });
     await send({ c: 'chat_support', ct: '💬 Chat Support' });
     await send({ t: 'My timetable will not load' });
@@ -73,7 +83,9 @@ describe.skipIf(!hasChromium)('the admin UI under its security headers', () => {
 
     expect(violations).toEqual([]);
     // The watch itself works: an injected inline script is refused, and reported.
-    await page.evaluate("const script = document.createElement('script'); script.textContent = 'window.ran = true'; document.body.append(script);");
+    await page.evaluate(
+      "const script = document.createElement('script'); script.textContent = 'window.ran = true'; document.body.append(script);",
+    );
     await expect.poll(() => violations.some((text) => text.includes('script-src'))).toBe(true);
     expect(await page.evaluate('window.ran')).toBeUndefined();
     await context.close();
@@ -94,7 +106,9 @@ describe.skipIf(!hasChromium)('the admin UI under its security headers', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect((await context.cookies()).find((cookie) => cookie.name === 'support_session')).toBeUndefined();
-    expect((await world.server.gql('{ me { id } }', {}, session!.value)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await world.server.gql('{ me { id } }', {}, session!.value)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
     await context.close();
   });
 

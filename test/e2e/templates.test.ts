@@ -18,7 +18,9 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     const form = page.getByRole('form', { name: 'Add template' });
     await form.getByLabel('Template name').fill('ticket_follow_up');
     await form.getByLabel('Language').fill('en_GB');
-    await form.getByLabel('Body').fill('Hi {{1}}, we have an update on your ticket {{2}}. Reply to continue the conversation.');
+    await form
+      .getByLabel('Body')
+      .fill('Hi {{1}}, we have an update on your ticket {{2}}. Reply to continue the conversation.');
     await form.getByRole('button', { name: 'Add template' }).click();
     await page.getByTestId('template-row').filter({ hasText: 'ticket_follow_up' }).waitFor();
     // A bad name is refused with WhatsApp's rule, and nothing is added.
@@ -30,7 +32,11 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     expect(await page.getByTestId('template-row').count()).toBe(1);
 
     const phone = uniquePhone();
-    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, { sentAt: dayAndAnHourAgo(), name: 'Tola Ade', issue: 'my certificate never arrived' });
+    const { id: ticketId } = await openTicketOnWhatsapp(server, standIn, phone, {
+      sentAt: dayAndAnHourAgo(),
+      name: 'Tola Ade',
+      issue: 'my certificate never arrived',
+    });
 
     await page.goto(`${server.url}/tickets/${ticketId}`);
     await page.getByRole('heading', { name: /Tola Ade/ }).waitFor();
@@ -43,7 +49,9 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     await expect(send.isDisabled()).resolves.toBe(true);
     await page.getByLabel('{{2}}').fill(`#${ticketId}`);
     const preview = page.getByLabel('Preview');
-    await expect(preview.innerText()).resolves.toContain(`Hi Tola Ade, we have an update on your ticket #${ticketId}. Reply to continue the conversation.`);
+    await expect(preview.innerText()).resolves.toContain(
+      `Hi Tola Ade, we have an update on your ticket #${ticketId}. Reply to continue the conversation.`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'template-picker.png') });
 
     await send.click();
@@ -54,9 +62,21 @@ describe.skipIf(!hasChromium)('message templates in a browser', () => {
     expect(standIn.messagesTo(phone)[3]!.body.template).toEqual({
       name: 'ticket_follow_up',
       language: { code: 'en_GB' },
-      components: [{ type: 'body', parameters: [{ type: 'text', text: 'Tola Ade' }, { type: 'text', text: `#${ticketId}` }] }],
+      components: [
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'Tola Ade' },
+            { type: 'text', text: `#${ticketId}` },
+          ],
+        },
+      ],
     });
-    await eventually(async () => ((await sent.getByLabel('Sent').count()) > 0 ? true : undefined), 10_000, 'the template to show as sent');
+    await eventually(
+      async () => ((await sent.getByLabel('Sent').count()) > 0 ? true : undefined),
+      10_000,
+      'the template to show as sent',
+    );
     await context.close();
   });
 });

@@ -16,13 +16,31 @@ describe.each(databases)('audit trail and data retention on %s', (kind) => {
   it('records who did what to a ticket, with the state before and after', async () => {
     const agent = await server.createAgent('Oli Auditor');
     const ticket = await createTicket(server);
-    await server.ok('mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: URGENT) { id } }', { t: ticket.id }, agent.token);
-    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "On it") { id } }', { t: ticket.id }, agent.token);
+    await server.ok(
+      'mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: URGENT) { id } }',
+      { t: ticket.id },
+      agent.token,
+    );
+    await server.ok(
+      'mutation($t: ID!) { sendMessage(ticketId: $t, body: "On it") { id } }',
+      { t: ticket.id },
+      agent.token,
+    );
     await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: ticket.id }, agent.token);
     const entries = (await server.ok(AUDIT, { t: ticket.id })).auditLog;
-    expect(entries.map((entry: { action: string }) => entry.action)).toEqual(['ticket.closed', 'message.sent', 'ticket.priority', 'ticket.opened']);
+    expect(entries.map((entry: { action: string }) => entry.action)).toEqual([
+      'ticket.closed',
+      'message.sent',
+      'ticket.priority',
+      'ticket.opened',
+    ]);
     const priority = entries.find((entry: { action: string }) => entry.action === 'ticket.priority');
-    expect(priority).toMatchObject({ actorId: agent.id, actorLabel: agent.email, before: { priority: 'MEDIUM' }, after: { priority: 'URGENT' } });
+    expect(priority).toMatchObject({
+      actorId: agent.id,
+      actorLabel: agent.email,
+      before: { priority: 'MEDIUM' },
+      after: { priority: 'URGENT' },
+    });
     const byAgent = (await server.ok(AUDIT, { a: agent.id })).auditLog.map((entry: { action: string }) => entry.action);
     expect(byAgent).toEqual(expect.arrayContaining(['auth.login', 'ticket.priority', 'message.sent', 'ticket.closed']));
   });
@@ -43,9 +61,15 @@ describe.each(databases)('audit trail and data retention on %s', (kind) => {
     const keep = await createTicket(server);
     const gone = await createTicket(server, { phoneNumber });
     await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Reply to erase") { id } }', { t: gone.id });
-    const { erasePhoneNumber } = await server.ok('mutation($p: String!) { erasePhoneNumber(phoneNumber: $p) { tickets messages } }', { p: `+${phoneNumber}` });
+    const { erasePhoneNumber } = await server.ok(
+      'mutation($p: String!) { erasePhoneNumber(phoneNumber: $p) { tickets messages } }',
+      { p: `+${phoneNumber}` },
+    );
     expect(erasePhoneNumber).toEqual({ tickets: 1, messages: 2 });
-    expect((await server.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: gone.id }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await server.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: gone.id }, server.adminToken)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('NOT_FOUND');
     expect((await server.ok('query($id: ID!) { ticket(id: $id) { id } }', { id: keep.id })).ticket.id).toBe(keep.id);
     const trail = JSON.stringify((await server.ok(AUDIT, { first: 100 })).auditLog);
     expect(trail).not.toContain(phoneNumber);
@@ -59,9 +83,19 @@ describe.each(databases)('audit trail and data retention on %s', (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     // A period of zero days: everything resolved before now is past it.
     const { services } = server.server;
-    const deleted = await deleteExpiredTickets(services.orm.em.fork(), 0, { store: services.media, logger: services.logger }, 2);
+    const deleted = await deleteExpiredTickets(
+      services.orm.em.fork(),
+      0,
+      { store: services.media, logger: services.logger },
+      2,
+    );
     expect(deleted).toBeGreaterThanOrEqual(1);
-    expect((await server.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: resolved.id }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await server.ok('query($id: ID!) { ticket(id: $id) { status } }', { id: open.id })).ticket.status).toBe('OPEN');
+    expect(
+      (await server.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: resolved.id }, server.adminToken))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
+    expect((await server.ok('query($id: ID!) { ticket(id: $id) { status } }', { id: open.id })).ticket.status).toBe(
+      'OPEN',
+    );
   });
 });

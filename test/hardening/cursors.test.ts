@@ -44,29 +44,58 @@ describe.each(databases)('forged cursors, on a production server on %s', (kind) 
     phoneNumber = uniquePhone();
     ticketId = (await createTicket(server, { phoneNumber })).id;
     await createTicket(server, { phoneNumber });
-    for (const body of ['one', 'two', 'three']) await server.ok('mutation($t: ID!, $b: String!) { addNote(ticketId: $t, body: $b) { id } }', { t: ticketId, b: body });
+    for (const body of ['one', 'two', 'three'])
+      await server.ok('mutation($t: ID!, $b: String!) { addNote(ticketId: $t, body: $b) { id } }', {
+        t: ticketId,
+        b: body,
+      });
   });
   afterAll(() => server?.close());
 
   /** Every paginated field, in both directions, each as a query taking the cursor as $c. */
   const FIELDS: [string, string][] = [
     ...['CREATED_AT', 'UPDATED_AT', 'LAST_MESSAGE_AT', 'PRIORITY', 'SLA_DUE'].flatMap((field): [string, string][] => [
-      [`tickets by ${field}, after`, `query($c: String) { tickets(first: 5, after: $c, orderBy: { field: ${field}, direction: DESC }) { edges { node { id } } } }`],
-      [`tickets by ${field}, before`, `query($c: String) { tickets(last: 5, before: $c, orderBy: { field: ${field}, direction: ASC }) { edges { node { id } } } }`],
+      [
+        `tickets by ${field}, after`,
+        `query($c: String) { tickets(first: 5, after: $c, orderBy: { field: ${field}, direction: DESC }) { edges { node { id } } } }`,
+      ],
+      [
+        `tickets by ${field}, before`,
+        `query($c: String) { tickets(last: 5, before: $c, orderBy: { field: ${field}, direction: ASC }) { edges { node { id } } } }`,
+      ],
     ]),
-    ['a ticket’s messages, after', 'query($t: ID!, $c: String) { ticket(id: $t) { messages(first: 5, after: $c) { edges { node { id } } } } }'],
-    ['a ticket’s messages, before', 'query($t: ID!, $c: String) { ticket(id: $t) { messages(last: 5, before: $c) { edges { node { id } } } } }'],
-    ['a contact’s tickets', 'query($p: String!, $c: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $c) { edges { node { id } } } } }'],
-    ['parked inbound elements, after', 'query($c: String) { inboundFailures(first: 5, after: $c) { edges { node { id } } } }'],
-    ['parked inbound elements, before', 'query($c: String) { inboundFailures(last: 5, before: $c) { edges { node { id } } } }'],
+    [
+      'a ticket’s messages, after',
+      'query($t: ID!, $c: String) { ticket(id: $t) { messages(first: 5, after: $c) { edges { node { id } } } } }',
+    ],
+    [
+      'a ticket’s messages, before',
+      'query($t: ID!, $c: String) { ticket(id: $t) { messages(last: 5, before: $c) { edges { node { id } } } } }',
+    ],
+    [
+      'a contact’s tickets',
+      'query($p: String!, $c: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $c) { edges { node { id } } } } }',
+    ],
+    [
+      'parked inbound elements, after',
+      'query($c: String) { inboundFailures(first: 5, after: $c) { edges { node { id } } } }',
+    ],
+    [
+      'parked inbound elements, before',
+      'query($c: String) { inboundFailures(last: 5, before: $c) { edges { node { id } } } }',
+    ],
   ];
 
-  const ask = (query: string, cursor: string) => server.gql(query, { c: cursor, t: ticketId, p: phoneNumber }, server.adminToken);
+  const ask = (query: string, cursor: string) =>
+    server.gql(query, { c: cursor, t: ticketId, p: phoneNumber }, server.adminToken);
 
   it.each(FIELDS)('%s: every forged cursor is BAD_USER_INPUT', async (_name, query) => {
     for (const [what, cursor] of FORGED) {
       const result = await ask(query, cursor);
-      expect(result.errors?.map((error) => error.extensions?.code), `${what}: ${JSON.stringify(result.errors)}`).toEqual(['BAD_USER_INPUT']);
+      expect(
+        result.errors?.map((error) => error.extensions?.code),
+        `${what}: ${JSON.stringify(result.errors)}`,
+      ).toEqual(['BAD_USER_INPUT']);
       expect(result.errors![0]!.message).toBe('The cursor is not one this API gave out');
     }
   });
@@ -76,12 +105,19 @@ describe.each(databases)('forged cursors, on a production server on %s', (kind) 
       const data = await server.ok(query, { t: ticketId, p: phoneNumber });
       return JSON.stringify(data).match(/"cursor":"([^"]+)"/)![1]!;
     };
-    const byCreated = await cursorOf('{ tickets(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { edges { cursor } } }');
-    const byPriority = await cursorOf('{ tickets(first: 1, orderBy: { field: PRIORITY, direction: DESC }) { edges { cursor } } }');
+    const byCreated = await cursorOf(
+      '{ tickets(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { edges { cursor } } }',
+    );
+    const byPriority = await cursorOf(
+      '{ tickets(first: 1, orderBy: { field: PRIORITY, direction: DESC }) { edges { cursor } } }',
+    );
     const message = await cursorOf('query($t: ID!) { ticket(id: $t) { messages(first: 1) { edges { cursor } } } }');
-    const contactTicket = await cursorOf('query($p: String!) { contact(phoneNumber: $p) { tickets(first: 1) { edges { cursor } } } }');
+    const contactTicket = await cursorOf(
+      'query($p: String!) { contact(phoneNumber: $p) { tickets(first: 1) { edges { cursor } } } }',
+    );
     const query = (name: string) => FIELDS.find(([field]) => field === name)![1];
-    const refused = async (name: string, cursor: string) => expect((await ask(query(name), cursor)).errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+    const refused = async (name: string, cursor: string) =>
+      expect((await ask(query(name), cursor)).errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
     // The same cursors are accepted where they belong.
     expect((await ask(query('tickets by CREATED_AT, after'), byCreated)).errors).toBeUndefined();
     expect((await ask(query('tickets by PRIORITY, after'), byPriority)).errors).toBeUndefined();

@@ -1,6 +1,14 @@
 // Third-party tools write their own queries, and anyone can reach the endpoint: what they cannot do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, databases, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  createTicket,
+  databases,
+  startServer,
+  uniquePhone,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const LEAKS = /select |insert |update |sqlite|mysql|maria|mikro|knex|kysely|\.ts:\d|\.js:\d|at [\w.]+ \(/i;
 
@@ -17,7 +25,15 @@ describe.each(databases)('hostile callers, on a production server on %s', (kind)
   afterAll(() => server.close());
 
   const post = (body: string, headers: Record<string, string> = {}, token: string | null = server.adminToken) =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body });
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body,
+    });
   const firstError = async (query: string, token: string | null = server.adminToken) => {
     const result = await server.gql(query, {}, token);
     const error = result.errors?.[0];
@@ -41,7 +57,9 @@ describe.each(databases)('hostile callers, on a production server on %s', (kind)
   });
 
   it('refuses queries whose page sizes multiply past the cost limit, and pages over 100', async () => {
-    const expensive = await firstError('{ tickets(first: 100) { edges { node { messages(last: 100) { edges { node { body author { name } } } } } } } }');
+    const expensive = await firstError(
+      '{ tickets(first: 100) { edges { node { messages(last: 100) { edges { node { body author { name } } } } } } } }',
+    );
     expect(expensive.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(expensive.message).toMatch(/too expensive/);
     expect((await firstError('{ tickets(first: 1000) { totalCount } }')).code).toBe('BAD_USER_INPUT');
@@ -65,7 +83,9 @@ describe.each(databases)('hostile callers, on a production server on %s', (kind)
   });
 
   it('blocks cross-site requests (Apollo CSRF prevention)', async () => {
-    const simple = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+    const simple = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
     expect(simple.status).toBe(400);
     const form = await post('query=%7B%20me%20%7B%20id%20%7D%20%7D', { 'content-type': 'text/plain' });
     expect(form.status).toBe(400);
@@ -84,8 +104,13 @@ describe.each(databases)('hostile callers, on a production server on %s', (kind)
   });
 
   it('rate-limits failed sign-ins per account, even with the right password afterwards', async () => {
-    const login = (password: string) => server.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN_EMAIL, p: password });
-    for (let attempt = 0; attempt < 3; attempt++) expect((await login('wrong')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const login = (password: string) =>
+      server.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+        e: ADMIN_EMAIL,
+        p: password,
+      });
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await login('wrong')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const limited = await login('wrong');
     expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect((await login(ADMIN_PASSWORD)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
@@ -96,21 +121,42 @@ describe.each(databases)('hostile callers, on a production server on %s', (kind)
     const ticket = await createTicket(server);
     const results = [];
     for (let index = 0; index < 42; index++) {
-      results.push(await server.gql('mutation($t: ID!) { addNote(ticketId: $t, body: "n") { id } }', { t: ticket.id }, agent.token));
+      results.push(
+        await server.gql(
+          'mutation($t: ID!) { addNote(ticketId: $t, body: "n") { id } }',
+          { t: ticket.id },
+          agent.token,
+        ),
+      );
     }
     const limited = results.filter((result) => result.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
     expect(limited[0]!.status).toBe(429);
     // The limit is per token: another agent is not slowed down by this one.
-    expect((await server.gql('mutation($t: ID!) { addNote(ticketId: $t, body: "other") { id } }', { t: ticket.id }, server.adminToken)).errors).toBeUndefined();
+    expect(
+      (
+        await server.gql(
+          'mutation($t: ID!) { addNote(ticketId: $t, body: "other") { id } }',
+          { t: ticket.id },
+          server.adminToken,
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('limits new tickets per phone number per hour', async () => {
     const phoneNumber = uniquePhone();
     await createTicket(server, { phoneNumber });
     await createTicket(server, { phoneNumber });
-    const third = await server.gql('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber, issueDescription: 'again' } }, server.adminToken);
+    const third = await server.gql(
+      'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }',
+      { i: { phoneNumber, issueDescription: 'again' } },
+      server.adminToken,
+    );
     expect(third.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect((await server.ok('query($p: String) { tickets(filter: { phoneNumber: $p }) { totalCount } }', { p: phoneNumber })).tickets.totalCount).toBe(2);
+    expect(
+      (await server.ok('query($p: String) { tickets(filter: { phoneNumber: $p }) { totalCount } }', { p: phoneNumber }))
+        .tickets.totalCount,
+    ).toBe(2);
   });
 });

@@ -1,9 +1,28 @@
 // Text is text on every dialect: every String argument and input field of the schema, and every string field of
 // a webhook message, with U+0000, a lone surrogate, 10,000 characters and 4-byte emoji. Nothing answers
 // INTERNAL_SERVER_ERROR (or 500/503), what is accepted reads back as sent (cleaned), nothing is lost.
-import { buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_EMAIL, databases, delivery, postWebhook, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  databases,
+  delivery,
+  postWebhook,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const HOSTILE: Record<string, string> = {
   nul: 'before\u0000after',
@@ -28,12 +47,22 @@ interface Fixtures {
 type Variables = Record<string, unknown>;
 
 async function newTicket(server: TestServer, phone = uniquePhone()): Promise<string> {
-  return (await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: phone, issueDescription: 'Hostile text', senderName: 'Host Tile' } })).createTicket.id;
+  return (
+    await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+      i: { phoneNumber: phone, issueDescription: 'Hostile text', senderName: 'Host Tile' },
+    })
+  ).createTicket.id;
 }
 
 async function newAgent(server: TestServer): Promise<string> {
-  const input = { email: `${unique('walked')}@example.test`, name: 'Walked Agent', password: 'a long enough password', role: 'AGENT' };
-  return (await server.ok('mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }', { i: input })).createAgent.id;
+  const input = {
+    email: `${unique('walked')}@example.test`,
+    name: 'Walked Agent',
+    password: 'a long enough password',
+    role: 'AGENT',
+  };
+  return (await server.ok('mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }', { i: input }))
+    .createAgent.id;
 }
 
 /** Valid arguments for every root field that takes a String somewhere; the walk replaces one string at a time. */
@@ -51,17 +80,32 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
   tickets: (_, f) => ({ first: 5, filter: { phoneNumber: f.phone, search: 'hostile' } }),
   addNote: (_, f) => ({ ticketId: f.ticketId, body: 'A note' }),
   closeTicket: async (server) => ({ ticketId: await newTicket(server), message: 'Bye' }),
-  createAgent: () => ({ input: { email: `${unique('agent')}@example.test`, name: 'New Agent', password: 'a long enough password', role: 'AGENT' } }),
+  createAgent: () => ({
+    input: {
+      email: `${unique('agent')}@example.test`,
+      name: 'New Agent',
+      password: 'a long enough password',
+      role: 'AGENT',
+    },
+  }),
   createApiToken: () => ({ name: 'tool', scopes: ['READ'] }),
   createCannedResponse: () => ({ input: { shortcode: unique('c'), title: 'Title', body: 'Body text' } }),
   createLabel: () => ({ input: { name: unique('L'), color: '#112233' } }),
   createMessageTemplate: () => ({ input: { name: unique('tpl_'), languageCode: 'en', body: 'Hello {{1}}' } }),
-  createTicket: () => ({ input: { phoneNumber: uniquePhone(), issueDescription: 'An issue', senderName: 'Sender', studentId: 'S-1' } }),
+  createTicket: () => ({
+    input: { phoneNumber: uniquePhone(), issueDescription: 'An issue', senderName: 'Sender', studentId: 'S-1' },
+  }),
   erasePhoneNumber: () => ({ phoneNumber: uniquePhone() }),
   login: () => ({ email: ADMIN_EMAIL, password: 'not the password' }),
   sendMessage: (_, f) => ({ ticketId: f.ticketId, body: 'A reply' }),
   sendTemplate: (_, f) => ({ ticketId: f.ticketId, templateId: f.templateId, parameters: ['value'] }),
-  setBusinessHours: () => ({ input: { timeZone: 'UTC', intervals: [{ weekday: 1, start: '09:00', end: '17:00' }], holidays: [{ date: '2026-12-25', name: 'Holiday' }] } }),
+  setBusinessHours: () => ({
+    input: {
+      timeZone: 'UTC',
+      intervals: [{ weekday: 1, start: '09:00', end: '17:00' }],
+      holidays: [{ date: '2026-12-25', name: 'Holiday' }],
+    },
+  }),
   simulatorSend: (_, f) => ({ phoneNumber: f.phone, text: 'hello' }),
   updateCannedResponse: (_, f) => ({ id: f.cannedId, input: { title: 'Renamed' } }),
   updateContact: (_, f) => ({ phoneNumber: f.phone, input: { name: 'Named' } }),
@@ -70,9 +114,14 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
 
 /** String arguments of fields below the root, reached through a root field. */
 const NESTED: Record<string, { query: string; base: (fixtures: Fixtures) => Variables }> = {
-  'Contact.tickets': { query: 'query($p: String!, $after: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $after) { totalCount } } }', base: (f) => ({ p: f.phone }) },
+  'Contact.tickets': {
+    query:
+      'query($p: String!, $after: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $after) { totalCount } } }',
+    base: (f) => ({ p: f.phone }),
+  },
   'Ticket.messages': {
-    query: 'query($id: ID!, $after: String, $before: String) { ticket(id: $id) { messages(first: 5, after: $after, before: $before) { totalCount } } }',
+    query:
+      'query($id: ID!, $after: String, $before: String) { ticket(id: $id) { messages(first: 5, after: $after, before: $before) { totalCount } } }',
     base: (f) => ({ id: f.ticketId }),
   },
 };
@@ -87,7 +136,9 @@ function stringPaths(type: GraphQLInputType, prefix: (string | number)[], out: (
     if (named.name === 'String') out.push(prefix);
     return;
   }
-  if (isInputObjectType(named)) for (const field of Object.values(named.getFields())) stringPaths(field.type, [...prefix, field.name], out, depth + 1);
+  if (isInputObjectType(named))
+    for (const field of Object.values(named.getFields()))
+      stringPaths(field.type, [...prefix, field.name], out, depth + 1);
 }
 
 function withValue(variables: Variables, path: (string | number)[], value: string): Variables {
@@ -102,7 +153,10 @@ function withValue(variables: Variables, path: (string | number)[], value: strin
 const isArrayIndexed = (path: (string | number)[], index: number) => typeof path[index] === 'number';
 
 describe.each(databases)('hostile text on %s', (kind) => {
-  const world = useServerWithCloudApi(kind, { RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_ATTEMPTS: '100000' });
+  const world = useServerWithCloudApi(kind, {
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
+  });
   let schema: GraphQLSchema;
   let fixtures: Fixtures;
 
@@ -111,9 +165,18 @@ describe.each(databases)('hostile text on %s', (kind) => {
     schema = buildClientSchema((await server.ok(getIntrospectionQuery())) as never);
     const phone = uniquePhone();
     const ticketId = await newTicket(server, phone);
-    const labelId = (await server.ok('mutation { createLabel(input: { name: "walk base", color: "#123456" }) { id } }')).createLabel.id;
-    const cannedId = (await server.ok('mutation { createCannedResponse(input: { shortcode: "walkbase", title: "Walk", body: "Base" }) { id } }')).createCannedResponse.id;
-    const templateId = (await server.ok('mutation { createMessageTemplate(input: { name: "walk_base", languageCode: "en", body: "Hello {{1}}" }) { id } }')).createMessageTemplate.id;
+    const labelId = (await server.ok('mutation { createLabel(input: { name: "walk base", color: "#123456" }) { id } }'))
+      .createLabel.id;
+    const cannedId = (
+      await server.ok(
+        'mutation { createCannedResponse(input: { shortcode: "walkbase", title: "Walk", body: "Base" }) { id } }',
+      )
+    ).createCannedResponse.id;
+    const templateId = (
+      await server.ok(
+        'mutation { createMessageTemplate(input: { name: "walk_base", languageCode: "en", body: "Hello {{1}}" }) { id } }',
+      )
+    ).createMessageTemplate.id;
     fixtures = { ticketId, phone, labelId, cannedId, templateId };
   });
 
@@ -129,7 +192,11 @@ describe.each(databases)('hostile text on %s', (kind) => {
         const base = BASE[field.name];
         expect(base, `no valid arguments for ${root.name}.${field.name}: add it to BASE`).toBeDefined();
         const returned = getNamedType(field.type);
-        const echoed = isObjectType(returned) ? Object.values(returned.getFields()).filter((out) => out.args.length === 0 && getNamedType(out.type).name === 'String').map((out) => out.name) : [];
+        const echoed = isObjectType(returned)
+          ? Object.values(returned.getFields())
+              .filter((out) => out.args.length === 0 && getNamedType(out.type).name === 'String')
+              .map((out) => out.name)
+          : [];
         const selection = isObjectType(returned) ? `{ __typename ${echoed.join(' ')} }` : '';
         for (const path of paths) {
           for (const [name, value] of Object.entries(HOSTILE)) {
@@ -139,11 +206,19 @@ describe.each(databases)('hostile text on %s', (kind) => {
             const result = await server.gql(operation, variables, field.name === 'login' ? null : server.adminToken);
             const where = `${field.name}(${path.join('.')}) with ${name}`;
             const codes = (result.errors ?? []).map((error) => error.extensions?.code);
-            if (result.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) failures.push(`${where}: ${result.status} ${JSON.stringify(result.errors)}`);
-            if (BROKEN.test(JSON.stringify(result.data ?? null).replace(/\\u0000/g, '\u0000'))) failures.push(`${where}: broken text in the answer`);
+            if (result.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
+              failures.push(`${where}: ${result.status} ${JSON.stringify(result.errors)}`);
+            if (BROKEN.test(JSON.stringify(result.data ?? null).replace(/\\u0000/g, '\u0000')))
+              failures.push(`${where}: broken text in the answer`);
             const leaf = String(path.at(-1));
             const data = result.data?.result as Record<string, unknown> | null | undefined;
-            if (!result.errors && data && echoed.includes(leaf) && data[leaf] !== CLEANED[name] && leaf !== 'phoneNumber') {
+            if (
+              !result.errors &&
+              data &&
+              echoed.includes(leaf) &&
+              data[leaf] !== CLEANED[name] &&
+              leaf !== 'phoneNumber'
+            ) {
               failures.push(`${where}: read back ${JSON.stringify(String(data[leaf]).slice(0, 40))}`);
             }
           }
@@ -156,16 +231,28 @@ describe.each(databases)('hostile text on %s', (kind) => {
       expect(isObjectType(type) && type.getFields()[fieldName], name).toBeTruthy();
       for (const argument of ['after', 'before'].filter((arg) => nested.query.includes(`$${arg}`))) {
         for (const value of Object.values(HOSTILE)) {
-          const result = await server.gql(nested.query, { ...nested.base(fixtures), [argument]: value }, server.adminToken);
-          if (result.errors?.some((error) => error.extensions?.code !== 'BAD_USER_INPUT')) failures.push(`${name}(${argument}): ${JSON.stringify(result.errors)}`);
+          const result = await server.gql(
+            nested.query,
+            { ...nested.base(fixtures), [argument]: value },
+            server.adminToken,
+          );
+          if (result.errors?.some((error) => error.extensions?.code !== 'BAD_USER_INPUT'))
+            failures.push(`${name}(${argument}): ${JSON.stringify(result.errors)}`);
         }
       }
     }
     // Every field below the root that takes a String is walked above.
     for (const type of Object.values(schema.getTypeMap())) {
-      if (!isObjectType(type) || type.name.startsWith('__') || roots.includes(type) || type === schema.getSubscriptionType()) continue;
+      if (
+        !isObjectType(type) ||
+        type.name.startsWith('__') ||
+        roots.includes(type) ||
+        type === schema.getSubscriptionType()
+      )
+        continue;
       for (const field of Object.values(type.getFields())) {
-        if (field.args.some((arg) => getNamedType(arg.type).name === 'String')) expect(NESTED[`${type.name}.${field.name}`], `${type.name}.${field.name} is not walked`).toBeDefined();
+        if (field.args.some((arg) => getNamedType(arg.type).name === 'String'))
+          expect(NESTED[`${type.name}.${field.name}`], `${type.name}.${field.name} is not walked`).toBeDefined();
       }
     }
     expect(failures).toEqual([]);
@@ -177,26 +264,51 @@ describe.each(databases)('hostile text on %s', (kind) => {
       if (name === 'long') continue;
       const phone = uniquePhone();
       const ticketId = await newTicket(server, phone);
-      const note = await server.gql('mutation($id: ID!, $b: String!) { addNote(ticketId: $id, body: $b) { body } }', { id: ticketId, b: `note ${value}` }, server.adminToken);
+      const note = await server.gql(
+        'mutation($id: ID!, $b: String!) { addNote(ticketId: $id, body: $b) { body } }',
+        { id: ticketId, b: `note ${value}` },
+        server.adminToken,
+      );
       expect(note.data?.addNote.body, name).toBe(`note ${CLEANED[name]}`);
-      const found = await server.ok('query($s: String) { tickets(first: 5, filter: { search: $s }) { edges { node { id } } } }', { s: value });
-      expect(found.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id), name).toContain(ticketId);
-      const label = await server.ok('mutation($n: String!) { createLabel(input: { name: $n, color: "#abcdef" }) { name } }', { n: `${name} ${value}`.slice(0, 30) });
-      expect(label.createLabel.name, name).toBe(`${name} ${CLEANED[name]}`.slice(0, `${name} ${value}`.slice(0, 30).length - (value.length - CLEANED[name]!.length)).trim());
-      const contact = await server.ok('mutation($p: String!, $n: String, $notes: String, $s: String) { updateContact(phoneNumber: $p, input: { name: $n, notes: $notes, studentId: $s }) { name notes studentId } }', {
-        p: phone,
-        n: value,
-        notes: value,
-        s: value.slice(0, 20),
-      });
+      const found = await server.ok(
+        'query($s: String) { tickets(first: 5, filter: { search: $s }) { edges { node { id } } } }',
+        { s: value },
+      );
+      expect(
+        found.tickets.edges.map((edge: { node: { id: string } }) => edge.node.id),
+        name,
+      ).toContain(ticketId);
+      const label = await server.ok(
+        'mutation($n: String!) { createLabel(input: { name: $n, color: "#abcdef" }) { name } }',
+        { n: `${name} ${value}`.slice(0, 30) },
+      );
+      expect(label.createLabel.name, name).toBe(
+        `${name} ${CLEANED[name]}`
+          .slice(0, `${name} ${value}`.slice(0, 30).length - (value.length - CLEANED[name]!.length))
+          .trim(),
+      );
+      const contact = await server.ok(
+        'mutation($p: String!, $n: String, $notes: String, $s: String) { updateContact(phoneNumber: $p, input: { name: $n, notes: $notes, studentId: $s }) { name notes studentId } }',
+        {
+          p: phone,
+          n: value,
+          notes: value,
+          s: value.slice(0, 20),
+        },
+      );
       expect(contact.updateContact, name).toMatchObject({ name: CLEANED[name], notes: CLEANED[name] });
       const read = await server.ok('query($p: String!) { contact(phoneNumber: $p) { name notes } }', { p: phone });
       expect(read.contact, name).toEqual({ name: CLEANED[name], notes: CLEANED[name] });
-      const login = await server.gql('mutation($e: String!) { login(email: $e, password: "wrong") { token } }', { e: `${value}@example.test` });
+      const login = await server.gql('mutation($e: String!) { login(email: $e, password: "wrong") { token } }', {
+        e: `${value}@example.test`,
+      });
       expect(login.errors?.[0]?.extensions?.code, name).not.toBe('INTERNAL_SERVER_ERROR');
     }
     // Carriage returns become newlines (CRLF one), tabs and newlines stay, other controls go.
-    const lines = await server.ok('mutation($id: ID!, $b: String!) { addNote(ticketId: $id, body: $b) { body } }', { id: await newTicket(server), b: 'one\r\ntwo\rthree\n\tfour\u0007\u0085' });
+    const lines = await server.ok('mutation($id: ID!, $b: String!) { addNote(ticketId: $id, body: $b) { body } }', {
+      id: await newTicket(server),
+      b: 'one\r\ntwo\rthree\n\tfour\u0007\u0085',
+    });
     expect(lines.addNote.body).toBe('one\ntwo\nthree\n\tfour');
   });
 
@@ -204,23 +316,58 @@ describe.each(databases)('hostile text on %s', (kind) => {
     const { server } = world;
     const phone = uniquePhone();
     await newTicket(server, phone);
-    const THREAD = 'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { senderName messages(last: 100) { edges { node { body senderName senderType } } } } } } }';
-    const count = async () => (await server.ok(THREAD, { p: phone })).tickets.edges[0].node.messages.edges.filter((edge: { node: { senderType: string } }) => edge.node.senderType === 'USER').length;
+    const THREAD =
+      'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { senderName messages(last: 100) { edges { node { body senderName senderType } } } } } } }';
+    const count = async () =>
+      (await server.ok(THREAD, { p: phone })).tickets.edges[0].node.messages.edges.filter(
+        (edge: { node: { senderType: string } }) => edge.node.senderType === 'USER',
+      ).length;
     const parkedCount = async () => (await server.ok('{ inboundFailures { totalCount } }')).inboundFailures.totalCount;
     let id = 0;
     const seconds = String(Math.floor(Date.now() / 1000));
-    const message = (content: Record<string, unknown>) => ({ from: phone, id: `wamid.HOSTILE${process.pid}x${kind}x${++id}`, timestamp: seconds, ...content });
+    const message = (content: Record<string, unknown>) => ({
+      from: phone,
+      id: `wamid.HOSTILE${process.pid}x${kind}x${++id}`,
+      timestamp: seconds,
+      ...content,
+    });
     const shapes: Record<string, (value: string) => { contacts?: unknown[]; message: Record<string, unknown> }> = {
-      'profile name': (value) => ({ contacts: [{ profile: { name: value }, wa_id: phone }], message: message({ type: 'text', text: { body: 'named' } }) }),
+      'profile name': (value) => ({
+        contacts: [{ profile: { name: value }, wa_id: phone }],
+        message: message({ type: 'text', text: { body: 'named' } }),
+      }),
       'text body': (value) => ({ message: message({ type: 'text', text: { body: value } }) }),
-      caption: (value) => ({ message: message({ type: 'image', image: { id: '1479537139650973', mime_type: 'image/jpeg', caption: value } }) }),
-      filename: (value) => ({ message: message({ type: 'document', document: { id: '1479537139650974', mime_type: 'application/pdf', filename: value } }) }),
-      'location name and address': (value) => ({ message: message({ type: 'location', location: { latitude: 1, longitude: 2, name: value, address: value } }) }),
-      'contact card': (value) => ({ message: message({ type: 'contacts', contacts: [{ name: { formatted_name: value }, phones: [{ phone: value }] }] }) }),
-      'reaction emoji': (value) => ({ message: message({ type: 'reaction', reaction: { message_id: 'wamid.SOMETHING', emoji: value } }) }),
-      'button reply title': (value) => ({ message: message({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: value, title: value } } }) }),
+      caption: (value) => ({
+        message: message({ type: 'image', image: { id: '1479537139650973', mime_type: 'image/jpeg', caption: value } }),
+      }),
+      filename: (value) => ({
+        message: message({
+          type: 'document',
+          document: { id: '1479537139650974', mime_type: 'application/pdf', filename: value },
+        }),
+      }),
+      'location name and address': (value) => ({
+        message: message({ type: 'location', location: { latitude: 1, longitude: 2, name: value, address: value } }),
+      }),
+      'contact card': (value) => ({
+        message: message({
+          type: 'contacts',
+          contacts: [{ name: { formatted_name: value }, phones: [{ phone: value }] }],
+        }),
+      }),
+      'reaction emoji': (value) => ({
+        message: message({ type: 'reaction', reaction: { message_id: 'wamid.SOMETHING', emoji: value } }),
+      }),
+      'button reply title': (value) => ({
+        message: message({
+          type: 'interactive',
+          interactive: { type: 'button_reply', button_reply: { id: value, title: value } },
+        }),
+      }),
       'template button': (value) => ({ message: message({ type: 'button', button: { text: value, payload: value } }) }),
-      'unsupported error title': (value) => ({ message: message({ type: 'unknown', errors: [{ code: 131051, title: value }] }) }),
+      'unsupported error title': (value) => ({
+        message: message({ type: 'unknown', errors: [{ code: 131051, title: value }] }),
+      }),
     };
     for (const [field, shape] of Object.entries(shapes)) {
       for (const [name, value] of Object.entries(HOSTILE)) {

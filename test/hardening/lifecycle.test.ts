@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
 import { createOrm } from '../../src/db/orm.js';
-import { serverError, startCloudApiStandIn, WEBHOOK_SECRET, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import {
+  serverError,
+  startCloudApiStandIn,
+  WEBHOOK_SECRET,
+  type CloudApiStandIn,
+} from '../helpers/cloud-api-stand-in.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, databases, inboundText, sign, startServer } from '../helpers/harness.js';
 import { freePort, spawnServer, type ServerProcess } from '../helpers/process.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
@@ -24,9 +29,21 @@ async function dropDatabase(url: string): Promise<void> {
   await orm.close(true);
 }
 
-async function startProcess(databaseUrl: string, standIn: CloudApiStandIn, extra: Record<string, string> = {}): Promise<ServerProcess & { url: string }> {
+async function startProcess(
+  databaseUrl: string,
+  standIn: CloudApiStandIn,
+  extra: Record<string, string> = {},
+): Promise<ServerProcess & { url: string }> {
   const port = await freePort();
-  const server = spawnServer({ ...standIn.env(), DATABASE_URL: databaseUrl, PORT: String(port), ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: process.env.PROC_LOG_LEVEL ?? 'info', ...extra });
+  const server = spawnServer({
+    ...standIn.env(),
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    LOG_LEVEL: process.env.PROC_LOG_LEVEL ?? 'info',
+    ...extra,
+  });
   await server.waitFor(/listening on/);
   return Object.assign(server, { url: `http://127.0.0.1:${port}` });
 }
@@ -35,7 +52,10 @@ async function signIn(url: string): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD },
+    }),
   });
   return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
 }
@@ -69,7 +89,9 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
           const response = await fetch(`${server.url}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: `mutation { createTicket(input: { phoneNumber: "44770${worker}${String(n).padStart(5, '0')}", issueDescription: "load" }) { id } }` }),
+            body: JSON.stringify({
+              query: `mutation { createTicket(input: { phoneNumber: "44770${worker}${String(n).padStart(5, '0')}", issueDescription: "load" }) { id } }`,
+            }),
           });
           const body = (await response.json()) as { data?: { createTicket?: { id: string } } };
           if (response.status === 200 && body.data?.createTicket) created.push(body.data.createTicket.id);
@@ -90,11 +112,14 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     expect(await closeCode).toBe(1001);
     expect(created.length).toBeGreaterThan(0);
 
-    const after = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), { database: parseDatabaseUrl(databaseUrl) });
+    const after = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), {
+      database: parseDatabaseUrl(databaseUrl),
+    });
     try {
       const { tickets } = await after.ok('{ tickets(first: 1) { totalCount } }');
       expect(tickets.totalCount).toBeGreaterThanOrEqual(created.length);
-      for (const id of created.slice(-20)) expect((await after.ok('query($id: ID!) { ticket(id: $id) { id } }', { id })).ticket.id).toBe(id);
+      for (const id of created.slice(-20))
+        expect((await after.ok('query($id: ID!) { ticket(id: $id) { id } }', { id })).ticket.id).toBe(id);
     } finally {
       await after.server.close();
     }
@@ -112,7 +137,11 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
         const phone = `23481${worker}${String(n).padStart(6, '0')}`;
         const { body } = inboundText(phone, 'hello');
         try {
-          const response = await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) }, body });
+          const response = await fetch(`${server.url}/webhooks/whatsapp`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) },
+            body,
+          });
           if (response.status === 200) answered.push(phone);
         } catch {
           stop = true;
@@ -144,21 +173,40 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     const direct = freshDatabaseUrl();
     urls.push(direct);
     const throughProxy = direct.replace(/:(\d+)\//, `:${proxy.port}/`);
-    const server = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), { database: parseDatabaseUrl(throughProxy) });
+    const server = await startServer('mariadb', standIn.env({ NODE_ENV: 'production' }), {
+      database: parseDatabaseUrl(throughProxy),
+    });
     try {
       proxy.cut();
       expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
       const { body } = inboundText('2348199999999', 'hello');
-      expect((await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) }, body })).status).toBe(503);
+      expect(
+        (
+          await fetch(`${server.url}/webhooks/whatsapp`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) },
+            body,
+          })
+        ).status,
+      ).toBe(503);
       const query = await server.gql('{ tickets { totalCount } }', {}, server.adminToken);
       expect(query.errors?.[0]?.message).toBe('The database cannot be reached right now; try again shortly');
       expect(JSON.stringify(query.errors)).not.toMatch(/ECONN|mysql|maria|select/i);
 
       proxy.restore();
       const deadline = Date.now() + 20_000;
-      while ((await fetch(`${server.url}/readyz`)).status !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await fetch(`${server.url}/readyz`)).status !== 200 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-      expect((await fetch(`${server.url}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) }, body })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${server.url}/webhooks/whatsapp`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(WEBHOOK_SECRET, body) },
+            body,
+          })
+        ).status,
+      ).toBe(200);
       expect((await server.ok('{ tickets { totalCount } }')).tickets.totalCount).toBe(0);
     } finally {
       await server.server.close();

@@ -18,10 +18,18 @@ describe.each(databases)('on a production server on %s', (kind) => {
     const fetchWithPreflightHeader: typeof fetch = (input, init = {}) =>
       fetch(input, {
         ...init,
-        headers: { ...Object.fromEntries(new Headers(init.headers).entries()), 'apollo-require-preflight': 'true', authorization: `Bearer ${server.adminToken}` },
+        headers: {
+          ...Object.fromEntries(new Headers(init.headers).entries()),
+          'apollo-require-preflight': 'true',
+          authorization: `Bearer ${server.adminToken}`,
+        },
       });
 
-    it.each(serverAudits({ url: () => `${server.url}/graphql`, fetchFn: fetchWithPreflightHeader }).map((audit) => [audit.name, audit] as const))('%s', async (_name, audit) => {
+    it.each(
+      serverAudits({ url: () => `${server.url}/graphql`, fetchFn: fetchWithPreflightHeader }).map(
+        (audit) => [audit.name, audit] as const,
+      ),
+    )('%s', async (_name, audit) => {
       const result = await audit.fn();
       // Every MUST and every SHOULD.
       expect(result.status, result.status === 'ok' ? '' : result.reason).toBe('ok');
@@ -50,10 +58,15 @@ describe.each(databases)('on a production server on %s', (kind) => {
         socket.once('error', reject);
       });
     }
-    const closeCode = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const closeCode = (socket: WebSocket) =>
+      new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     const acked = (socket: WebSocket) => new Promise<void>((resolve) => socket.once('message', () => resolve()));
-    const init = (socket: WebSocket, token = server.adminToken) => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-    const subscribe = (socket: WebSocket, id: string) => socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: 'subscription { ticketCreated { id } }' } }));
+    const init = (socket: WebSocket, token = server.adminToken) =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    const subscribe = (socket: WebSocket, id: string) =>
+      socket.send(
+        JSON.stringify({ id, type: 'subscribe', payload: { query: 'subscription { ticketCreated { id } }' } }),
+      );
 
     it('closes with 4408 when connection_init does not come in time', async () => {
       const socket = await open();

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, databases, startServer, type TestServer } from '../helpers/harness.js';
 
-const CREATE_TOKEN = 'mutation($s: [ApiScope!]!) { createApiToken(name: "tool", scopes: $s) { token apiToken { scopes } } }';
+const CREATE_TOKEN =
+  'mutation($s: [ApiScope!]!) { createApiToken(name: "tool", scopes: $s) { token apiToken { scopes } } }';
 const THREAD_THROUGH_MUTATION = `mutation($t: ID!) { markTicketRead(ticketId: $t) {
   id messages(last: 10) { edges { node { body internal } } } contact { notes } } }`;
 
@@ -14,7 +15,8 @@ describe.each(databases)('API token scopes, on a production server on %s', (kind
   });
   afterAll(() => server?.close());
 
-  const makeToken = async (scopes: string[]) => (await server.ok(CREATE_TOKEN, { s: scopes })).createApiToken as { token: string; apiToken: { scopes: string[] } };
+  const makeToken = async (scopes: string[]) =>
+    (await server.ok(CREATE_TOKEN, { s: scopes })).createApiToken as { token: string; apiToken: { scopes: string[] } };
 
   it('a token asked for with WRITE is made with READ and WRITE, and says so', async () => {
     const made = await makeToken(['WRITE']);
@@ -28,10 +30,18 @@ describe.each(databases)('API token scopes, on a production server on %s', (kind
     const ticket = await createTicket(server);
     await server.ok('mutation($t: ID!) { addNote(ticketId: $t, body: "internal only") { id } }', { t: ticket.id });
     const changed = await server.ok(THREAD_THROUGH_MUTATION, { t: ticket.id }, token);
-    expect(changed.markTicketRead.messages.edges.map((edge: { node: { body: string } }) => edge.node.body)).toContain('internal only');
-    const read = await server.ok('query($t: ID!) { ticket(id: $t) { messages(last: 10) { edges { node { body } } } } }', { t: ticket.id }, token);
+    expect(changed.markTicketRead.messages.edges.map((edge: { node: { body: string } }) => edge.node.body)).toContain(
+      'internal only',
+    );
+    const read = await server.ok(
+      'query($t: ID!) { ticket(id: $t) { messages(last: 10) { edges { node { body } } } } }',
+      { t: ticket.id },
+      token,
+    );
     expect(read.ticket.messages.edges).toHaveLength(changed.markTicketRead.messages.edges.length);
-    const csv = await fetch(`${server.url}/reports/days.csv?from=2026-01-01&to=2026-01-02`, { headers: { authorization: `Bearer ${token}` } });
+    const csv = await fetch(`${server.url}/reports/days.csv?from=2026-01-01&to=2026-01-02`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(csv.status).toBe(200);
     const subscription = server.ws(token).iterate({ query: 'subscription { ticketCreated { id } }' });
     const next = subscription.next();

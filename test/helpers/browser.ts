@@ -21,12 +21,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Opens `path`, signs in there, and waits until the live subscriptions are registered. */
-export async function signIn(context: BrowserContext, url: string, email: string, password: string, path = '/'): Promise<Page> {
+export async function signIn(
+  context: BrowserContext,
+  url: string,
+  email: string,
+  password: string,
+  path = '/',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url + path);
   await page.getByLabel('Email').fill(email);

@@ -26,14 +26,29 @@ export const windowClosedError: CannedAnswer = {
       message: '(#131047) Re-engagement message',
       type: 'OAuthException',
       code: 131047,
-      error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+      error_data: {
+        messaging_product: 'whatsapp',
+        details:
+          'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+      },
       fbtrace_id: 'AbCdEf',
     },
   },
 };
-export const serverError: CannedAnswer = { status: 500, body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, fbtrace_id: 'x' } } };
-export const rateLimited: CannedAnswer = { status: 429, body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, fbtrace_id: 'y' } } };
-export const undeliverable: CannedAnswer = { status: 400, body: { error: { message: '(#131026) Message Undeliverable', type: 'OAuthException', code: 131026, fbtrace_id: 'z' } } };
+export const serverError: CannedAnswer = {
+  status: 500,
+  body: { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1, fbtrace_id: 'x' } },
+};
+export const rateLimited: CannedAnswer = {
+  status: 429,
+  body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, fbtrace_id: 'y' } },
+};
+export const undeliverable: CannedAnswer = {
+  status: 400,
+  body: {
+    error: { message: '(#131026) Message Undeliverable', type: 'OAuthException', code: 131026, fbtrace_id: 'z' },
+  },
+};
 
 export const STAND_IN_TOKEN = 'test-access-token';
 export const STAND_IN_PHONE_ID = '106540352242922';
@@ -116,14 +131,18 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       requests.push({ path, authorization: request.headers.authorization, body, answeredId, status });
     if (request.method === 'GET') {
       mediaRequests.push({ path, authorization: request.headers.authorization });
-      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
+      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`)
+        return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
       const info = /^\/v[\d.]+\/([^/?]+)$/.exec(path);
       const download = /^\/media-download\/([^/?]+)\?/.exec(path);
       const id = decodeURIComponent((info ?? download)?.[1] ?? '');
       const file = media.get(id);
       if (!file) return send(404, { error: { message: 'Unsupported get request. Object does not exist', code: 100 } });
       if (info) {
-        if (file.infoStatus) return send(file.infoStatus, { error: { message: 'media metadata failed', code: file.infoStatus === 404 ? 100 : 1 } });
+        if (file.infoStatus)
+          return send(file.infoStatus, {
+            error: { message: 'media metadata failed', code: file.infoStatus === 404 ? 100 : 1 },
+          });
         return send(200, {
           messaging_product: 'whatsapp',
           url: `${url}/media-download/${encodeURIComponent(id)}?ext=1&hash=secret-query`,
@@ -141,7 +160,8 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       return response.end(count === 1 && file.firstDownload ? file.firstDownload : file.bytes);
     }
     if (request.method === 'POST' && /^\/v[\d.]+\/[^/]+\/media$/.test(path)) {
-      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`) return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
+      if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`)
+        return send(401, { error: { message: 'Invalid OAuth access token.', code: 190 } });
       const canned = queued.shift();
       if (canned) return send(canned.status, canned.body, canned.headers);
       const id = `upload${randomBytes(6).toString('hex')}`;
@@ -168,9 +188,19 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
     // As the Cloud API: a number goes in `to`, a business-scoped user id in `recipient` (`to` wins when both are given).
     const to = typeof body.to === 'string' ? body.to : null;
     const userId = to === null && typeof body.recipient === 'string' ? body.recipient : null;
-    if ((to !== null && !/^\d{1,20}$/.test(to)) || (to === null && (userId === null || !/^[A-Za-z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(userId)))) {
+    if (
+      (to !== null && !/^\d{1,20}$/.test(to)) ||
+      (to === null && (userId === null || !/^[A-Za-z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(userId)))
+    ) {
       record(400, null);
-      return send(400, { error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100, error_data: { details: 'to must be a phone number; recipient a business-scoped user id' } } });
+      return send(400, {
+        error: {
+          message: '(#100) Invalid parameter',
+          type: 'OAuthException',
+          code: 100,
+          error_data: { details: 'to must be a phone number; recipient a business-scoped user id' },
+        },
+      });
     }
     const id = `wamid.STANDIN${randomBytes(12).toString('hex')}`;
     record(200, id);
@@ -192,11 +222,15 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       delayMs = 0;
     },
     slowDown: (ms) => (delayMs = ms),
-    messagesTo: (to) => requests.filter((entry) => (entry.body.to ?? entry.body.recipient) === to && entry.status === 200),
+    messagesTo: (to) =>
+      requests.filter((entry) => (entry.body.to ?? entry.body.recipient) === to && entry.status === 200),
     async waitFor(predicate, ms = 10_000) {
       const deadline = Date.now() + ms;
       while (!predicate(requests)) {
-        if (Date.now() > deadline) throw new Error(`the Cloud API stand-in never saw what was expected; it got:\n${JSON.stringify(requests, null, 1)}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `the Cloud API stand-in never saw what was expected; it got:\n${JSON.stringify(requests, null, 1)}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -34,8 +34,11 @@ async function isPortOpen(url: string): Promise<boolean> {
 
 const mysqlAvailable = await isPortOpen(MYSQL_URL);
 if (!mysqlAvailable) {
-  if (process.env.REQUIRE_MYSQL === '1') throw new Error(`REQUIRE_MYSQL=1 but no MySQL/MariaDB answers at ${MYSQL_URL}`);
-  console.warn(`SKIPPING the MariaDB/MySQL runs: nothing answers at ${MYSQL_URL} (set TEST_MYSQL_URL, or REQUIRE_MYSQL=1 to make this a failure)`);
+  if (process.env.REQUIRE_MYSQL === '1')
+    throw new Error(`REQUIRE_MYSQL=1 but no MySQL/MariaDB answers at ${MYSQL_URL}`);
+  console.warn(
+    `SKIPPING the MariaDB/MySQL runs: nothing answers at ${MYSQL_URL} (set TEST_MYSQL_URL, or REQUIRE_MYSQL=1 to make this a failure)`,
+  );
 }
 
 /** The databases every integration suite runs on; MariaDB only where it answers. */
@@ -63,7 +66,11 @@ export interface TestServer {
   /** Every SQL statement the server ran; tests may clear it. */
   queries: string[];
   adminToken: string;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns the data. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
   login(email?: string, password?: string): Promise<string>;
@@ -78,12 +85,17 @@ export interface StartOptions {
   database?: DatabaseConfig;
 }
 
-export async function startServer(kind: DatabaseKind, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+export async function startServer(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
   const ownsDatabase = !options.database;
   const database = options.database ?? freshDatabase(kind);
   // `startServer(kind, { NODE_ENV: 'production' })` is the server as operators run it; production requires its
   // secrets, and such a test gets the Cloud API stand-in's.
-  const required = env.NODE_ENV === 'production' ? { WHATSAPP_APP_SECRET: WEBHOOK_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN } : {};
+  const required =
+    env.NODE_ENV === 'production' ? { WHATSAPP_APP_SECRET: WEBHOOK_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN } : {};
   const config = loadConfig({
     NODE_ENV: 'test',
     ...required,
@@ -201,7 +213,14 @@ export async function createTicket(
 ) {
   const data = await server.ok<{ createTicket: any }>(
     `mutation($input: CreateTicketInput!) { createTicket(input: $input) { ${TICKET_FIELDS} } }`,
-    { input: { phoneNumber: uniquePhone(), senderName: 'Ann Lee', issueDescription: 'I cannot see my exam results', ...input } },
+    {
+      input: {
+        phoneNumber: uniquePhone(),
+        senderName: 'Ann Lee',
+        issueDescription: 'I cannot see my exam results',
+        ...input,
+      },
+    },
     token,
   );
   return data.createTicket;
@@ -228,7 +247,10 @@ export async function postWebhook(
   const signature = options.signature === undefined ? sign(options.secret ?? WEBHOOK_SECRET, body) : options.signature;
   return fetch(`${server.url}/webhooks/whatsapp`, {
     method: 'POST',
-    headers: { 'content-type': options.contentType ?? 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) },
+    headers: {
+      'content-type': options.contentType ?? 'application/json',
+      ...(signature ? { 'x-hub-signature-256': signature } : {}),
+    },
     body,
   });
 }
@@ -242,10 +264,23 @@ export function inboundText(from: string, text: string, options: { name?: string
 /** A person opens a ticket on WhatsApp; their issue message was sent `ago` ms before now (its webhook timestamp, where SLA clocks start). */
 export async function openFromWhatsapp(server: TestServer, ago: number): Promise<{ id: string; phone: string }> {
   const phone = uniquePhone();
-  const choice = inboundMessage(phone, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } } });
+  const choice = inboundMessage(phone, {
+    type: 'interactive',
+    interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } },
+  });
   expect((await postWebhook(server, choice.body)).status).toBe(200);
-  expect((await postWebhook(server, inboundText(phone, 'My grades are missing', { sentAt: new Date(Date.now() - ago) }).body)).status).toBe(200);
-  const found = await server.ok('query($p: String) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
+  expect(
+    (
+      await postWebhook(
+        server,
+        inboundText(phone, 'My grades are missing', { sentAt: new Date(Date.now() - ago) }).body,
+      )
+    ).status,
+  ).toBe(200);
+  const found = await server.ok(
+    'query($p: String) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }',
+    { p: phone },
+  );
   return { id: found.tickets.edges[0].node.id, phone };
 }
 
@@ -259,7 +294,11 @@ export function delivery(value: Record<string, unknown>): string {
         changes: [
           {
             field: 'messages',
-            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' }, ...value },
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+              ...value,
+            },
           },
         ],
       },
@@ -269,7 +308,11 @@ export function delivery(value: Record<string, unknown>): string {
 
 const unixSeconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
 
-export function inboundMessage(from: string, content: Record<string, unknown>, options: { name?: string; sentAt?: Date; id?: string } = {}) {
+export function inboundMessage(
+  from: string,
+  content: Record<string, unknown>,
+  options: { name?: string; sentAt?: Date; id?: string } = {},
+) {
   const id = options.id ?? `wamid.TEST${process.pid}x${++wamidCounter}x${randomBytes(4).toString('hex')}`;
   const body = delivery({
     contacts: [{ profile: { name: options.name ?? 'Test Person' }, wa_id: from }],
@@ -279,13 +322,26 @@ export function inboundMessage(from: string, content: Record<string, unknown>, o
 }
 
 /** A delivery receipt for a message we sent. */
-export function receipt(whatsappMessageId: string, status: 'sent' | 'delivered' | 'read' | 'failed', recipient: string, error?: { code: number; title: string }) {
+export function receipt(
+  whatsappMessageId: string,
+  status: 'sent' | 'delivered' | 'read' | 'failed',
+  recipient: string,
+  error?: { code: number; title: string },
+) {
   const errors = error ? { errors: [{ code: error.code, title: error.title, message: error.title }] } : {};
-  return delivery({ statuses: [{ id: whatsappMessageId, status, timestamp: unixSeconds(new Date()), recipient_id: recipient, ...errors }] });
+  return delivery({
+    statuses: [
+      { id: whatsappMessageId, status, timestamp: unixSeconds(new Date()), recipient_id: recipient, ...errors },
+    ],
+  });
 }
 
 /** Polls `check` until it returns a value that is not undefined, or fails after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000, what = 'the expected state'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  ms = 10_000,
+  what = 'the expected state',
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
@@ -300,7 +356,10 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
  * started before the block's tests and closed after them. Read `.server` and `.standIn` inside tests.
  * `extraEnv` may be a function, called when the server starts.
  */
-export function useServerWithCloudApi(kind: DatabaseKind, extraEnv: Record<string, string> | (() => Record<string, string>) = {}) {
+export function useServerWithCloudApi(
+  kind: DatabaseKind,
+  extraEnv: Record<string, string> | (() => Record<string, string>) = {},
+) {
   const world = {} as { server: TestServer; standIn: CloudApiStandIn };
   beforeAll(async () => {
     world.standIn = await startCloudApiStandIn();
@@ -324,7 +383,8 @@ export async function redisAnswers(what: string): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
   if (!answers) {
-    if (process.env.REQUIRE_REDIS === '1') throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
+    if (process.env.REQUIRE_REDIS === '1')
+      throw new Error(`REQUIRE_REDIS=1 but no Redis answers on 127.0.0.1:${REDIS_PORT}`);
     console.warn(`SKIPPING ${what}: no Redis on 127.0.0.1:${REDIS_PORT}`);
   }
   return answers;

@@ -24,7 +24,11 @@ export interface ServerProcess {
 }
 
 export function spawnServer(env: Record<string, string>, cwd?: string): ServerProcess {
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -36,7 +40,8 @@ export function spawnServer(env: Record<string, string>, cwd?: string): ServerPr
     async waitFor(pattern, ms = 20_000) {
       const deadline = Date.now() + ms;
       while (!pattern.test(output)) {
-        if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) throw new Error(`never saw ${pattern} in:\n${output}`);
+        if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`never saw ${pattern} in:\n${output}`);
         await new Promise((r) => setTimeout(r, 25));
       }
       return output.match(pattern)!;

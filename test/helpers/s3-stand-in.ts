@@ -32,15 +32,38 @@ export interface S3StandIn {
 const errorXml = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>STANDIN</RequestId></Error>`;
 
-const AUTHORIZATION = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 /** Why S3 would refuse this request's signature, or null when it holds. */
-function refuseSignature(request: IncomingMessage, path: string, body: Buffer): { status: number; code: string; message: string } | null {
+function refuseSignature(
+  request: IncomingMessage,
+  path: string,
+  body: Buffer,
+): { status: number; code: string; message: string } | null {
   const parts = AUTHORIZATION.exec(request.headers.authorization ?? '');
-  if (!parts) return { status: 403, code: 'AccessDenied', message: 'Missing or malformed AWS4-HMAC-SHA256 Authorization header' };
-  const [, accessKeyId, day, region, signedHeaders, signature] = parts as unknown as [string, string, string, string, string, string];
-  if (accessKeyId !== S3_ACCESS_KEY_ID) return { status: 403, code: 'InvalidAccessKeyId', message: 'The AWS Access Key Id you provided does not exist in our records.' };
-  if (region !== S3_REGION) return { status: 400, code: 'AuthorizationHeaderMalformed', message: `the region '${region}' is wrong; expecting '${S3_REGION}'` };
+  if (!parts)
+    return { status: 403, code: 'AccessDenied', message: 'Missing or malformed AWS4-HMAC-SHA256 Authorization header' };
+  const [, accessKeyId, day, region, signedHeaders, signature] = parts as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (accessKeyId !== S3_ACCESS_KEY_ID)
+    return {
+      status: 403,
+      code: 'InvalidAccessKeyId',
+      message: 'The AWS Access Key Id you provided does not exist in our records.',
+    };
+  if (region !== S3_REGION)
+    return {
+      status: 400,
+      code: 'AuthorizationHeaderMalformed',
+      message: `the region '${region}' is wrong; expecting '${S3_REGION}'`,
+    };
   const names = signedHeaders.split(';');
   if (!['host', 'x-amz-content-sha256', 'x-amz-date'].every((name) => names.includes(name))) {
     return { status: 403, code: 'AccessDenied', message: 'host, x-amz-content-sha256 and x-amz-date must be signed' };
@@ -48,15 +71,28 @@ function refuseSignature(request: IncomingMessage, path: string, body: Buffer): 
   const date = String(request.headers['x-amz-date'] ?? '');
   const when = Date.parse(date.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
   if (!date.startsWith(day) || !(Math.abs(Date.now() - when) < 15 * 60_000)) {
-    return { status: 403, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.' };
+    return {
+      status: 403,
+      code: 'RequestTimeTooSkewed',
+      message: 'The difference between the request time and the current time is too large.',
+    };
   }
   if (request.headers['x-amz-content-sha256'] !== sha256Hex(body)) {
-    return { status: 400, code: 'XAmzContentSHA256Mismatch', message: "The provided 'x-amz-content-sha256' header does not match what was computed." };
+    return {
+      status: 400,
+      code: 'XAmzContentSHA256Mismatch',
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    };
   }
   const headers = Object.fromEntries(names.map((name) => [name, String(request.headers[name] ?? '')]));
   const expected = signatureV4({ method: request.method ?? '', path, headers, region, secretAccessKey: S3_SECRET });
   if (expected.signature !== signature) {
-    return { status: 403, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' };
+    return {
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+      message:
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    };
   }
   return null;
 }
@@ -76,20 +112,34 @@ export async function startS3StandIn(): Promise<S3StandIn> {
     if (isHanging) return void hanging.add(response);
     const answer = (status: number, code: string | null, payload: Buffer | string = '') => {
       requests.push({ method: request.method ?? '', path, status, code });
-      response.writeHead(status, code ? { 'content-type': 'application/xml' } : { 'content-type': 'application/octet-stream' });
+      response.writeHead(
+        status,
+        code ? { 'content-type': 'application/xml' } : { 'content-type': 'application/octet-stream' },
+      );
       response.end(payload);
     };
     const failure = failures.shift();
-    if (failure) return answer(failure, 'InternalError', errorXml('InternalError', 'We encountered an internal error. Please try again.'));
+    if (failure)
+      return answer(
+        failure,
+        'InternalError',
+        errorXml('InternalError', 'We encountered an internal error. Please try again.'),
+      );
     const refusal = refuseSignature(request, path, body);
     if (refusal) return answer(refusal.status, refusal.code, errorXml(refusal.code, refusal.message));
     const [, bucket, ...rest] = path.split('/');
     const name = decodeURIComponent(rest.join('/'));
-    if (bucket !== S3_BUCKET) return answer(404, 'NoSuchBucket', errorXml('NoSuchBucket', 'The specified bucket does not exist'));
-    if (request.method === 'PUT') return objects.set(name, body), answer(200, null);
-    if (request.method === 'DELETE') return objects.delete(name), answer(204, null);
+    if (bucket !== S3_BUCKET)
+      return answer(404, 'NoSuchBucket', errorXml('NoSuchBucket', 'The specified bucket does not exist'));
+    if (request.method === 'PUT') return (objects.set(name, body), answer(200, null));
+    if (request.method === 'DELETE') return (objects.delete(name), answer(204, null));
     const stored = objects.get(name);
-    if (request.method !== 'GET') return answer(405, 'MethodNotAllowed', errorXml('MethodNotAllowed', 'The specified method is not allowed against this resource.'));
+    if (request.method !== 'GET')
+      return answer(
+        405,
+        'MethodNotAllowed',
+        errorXml('MethodNotAllowed', 'The specified method is not allowed against this resource.'),
+      );
     if (!stored) return answer(404, 'NoSuchKey', errorXml('NoSuchKey', 'The specified key does not exist.'));
     return answer(200, null, stored);
   });

@@ -44,9 +44,15 @@ export function open<T>(client: Client, query: string, variables: Record<string,
       if (failure) return settle(describeFailure());
       waiter = { event: (event) => settle(onEvent(event)), failed: () => settle(describeFailure()) };
     });
-  const unexpected = (event: T) => new Error(`unexpected event ${JSON.stringify(event)} for ${query} ${JSON.stringify(variables)}`);
+  const unexpected = (event: T) =>
+    new Error(`unexpected event ${JSON.stringify(event)} for ${query} ${JSON.stringify(variables)}`);
   return {
-    next: (ms = 5000) => wait(ms, (event) => event, () => new Error(`no event within ${ms} ms for ${query} ${JSON.stringify(variables)}`)),
+    next: (ms = 5000) =>
+      wait(
+        ms,
+        (event) => event,
+        () => new Error(`no event within ${ms} ms for ${query} ${JSON.stringify(variables)}`),
+      ),
     nothingWithin: (ms = 300) => wait<void>(ms, unexpected, () => undefined),
     ended,
     stop,
@@ -63,11 +69,23 @@ export function open<T>(client: Client, query: string, variables: Record<string,
  * pubsub. Every filtering test also ends on an event that must arrive (in order, after the ones that
  * must not), so a subscription that was not listening fails loudly instead of passing quietly.
  */
-export async function subscribe<T = any>(server: TestServer, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Feed<T>> {
+export async function subscribe<T = any>(
+  server: TestServer,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Feed<T>> {
   const client = server.ws(token);
   const feed = open<T>(client, query, variables);
   await new Promise<void>((resolve, reject) =>
-    client.subscribe({ query: '{ me { id } }' }, { next: () => undefined, error: (error) => reject(new Error(`barrier query failed: ${JSON.stringify(error)}`)), complete: resolve }),
+    client.subscribe(
+      { query: '{ me { id } }' },
+      {
+        next: () => undefined,
+        error: (error) => reject(new Error(`barrier query failed: ${JSON.stringify(error)}`)),
+        complete: resolve,
+      },
+    ),
   );
   await new Promise((resolve) => setTimeout(resolve, 100));
   return feed;

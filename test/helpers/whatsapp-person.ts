@@ -12,13 +12,21 @@ export interface PersonOptions {
   sentAt?: Date;
 }
 
-const OPEN_TICKET_OF = 'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN] }) { edges { node { id replyWindowClosesAt } } } }';
+const OPEN_TICKET_OF =
+  'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN] }) { edges { node { id replyWindowClosesAt } } } }';
 
 /** Returns the new ticket's id and when its reply window closes, once the bot's three answers went out. */
-export async function openTicketOnWhatsapp(server: TestServer, standIn: CloudApiStandIn, phone: string, options: PersonOptions = {}) {
+export async function openTicketOnWhatsapp(
+  server: TestServer,
+  standIn: CloudApiStandIn,
+  phone: string,
+  options: PersonOptions = {},
+) {
   const before = standIn.messagesTo(phone).length;
   for (const text of ['hi', '1', options.issue ?? 'my exam results are missing']) {
-    expect((await postWebhook(server, inboundText(phone, text, { sentAt: options.sentAt, name: options.name }).body)).status).toBe(200);
+    expect(
+      (await postWebhook(server, inboundText(phone, text, { sentAt: options.sentAt, name: options.name }).body)).status,
+    ).toBe(200);
   }
   await standIn.waitFor(() => standIn.messagesTo(phone).length === before + 3); // the menu, the prompt, "ticket open"
   const found = await server.ok(OPEN_TICKET_OF, { phone });
@@ -35,10 +43,23 @@ const LAST_ATTACHMENT_OF = `query($phone: String!) { tickets(first: 1, filter: {
 export async function sendPhotoOnWhatsapp(server: TestServer, standIn: CloudApiStandIn, phone: string, png: Buffer) {
   const mediaId = `photo${randomBytes(6).toString('hex')}`;
   standIn.addMedia(mediaId, { bytes: png, mimeType: 'image/png' });
-  expect((await postWebhook(server, inboundMessage(phone, { type: 'image', image: { id: mediaId, mime_type: 'image/png' } }).body)).status).toBe(200);
-  return eventually(async () => {
-    const data = await server.ok(LAST_ATTACHMENT_OF, { phone });
-    const attachment = data.tickets.edges[0]?.node.messages.edges[0]?.node.attachment;
-    return attachment && attachment.status !== 'PENDING' ? (attachment as { id: string; status: string; sizeBytes: number; error: string | null; url: string }) : undefined;
-  }, 10_000, 'the photo to be stored or to fail');
+  expect(
+    (
+      await postWebhook(
+        server,
+        inboundMessage(phone, { type: 'image', image: { id: mediaId, mime_type: 'image/png' } }).body,
+      )
+    ).status,
+  ).toBe(200);
+  return eventually(
+    async () => {
+      const data = await server.ok(LAST_ATTACHMENT_OF, { phone });
+      const attachment = data.tickets.edges[0]?.node.messages.edges[0]?.node.attachment;
+      return attachment && attachment.status !== 'PENDING'
+        ? (attachment as { id: string; status: string; sizeBytes: number; error: string | null; url: string })
+        : undefined;
+    },
+    10_000,
+    'the photo to be stored or to fail',
+  );
 }

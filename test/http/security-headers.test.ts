@@ -2,16 +2,33 @@
 // referrer, HSTS only on HTTPS), the page's caching, and the session cookie, on production-mode servers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, databases, startServer, type GraphqlResponse, type TestServer } from '../helpers/harness.js';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  databases,
+  startServer,
+  type GraphqlResponse,
+  type TestServer,
+} from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
 
-const PRODUCTION = { NODE_ENV: 'production', WHATSAPP_APP_SECRET: 'headers-test-app-secret-0123456789', WHATSAPP_VERIFY_TOKEN: 'headers-test-verify' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  WHATSAPP_APP_SECRET: 'headers-test-app-secret-0123456789',
+  WHATSAPP_VERIFY_TOKEN: 'headers-test-verify',
+};
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 
 /** The CSP as a map of directive to its sources. */
 function csp(response: Response): Map<string, string[]> {
   const header = response.headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 function expectCommonHeaders(response: Response) {
@@ -49,9 +66,17 @@ describe.each(databases)('security headers and the session cookie (%s, productio
   afterAll(() => server?.close());
 
   const signIn = () =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LOGIN, variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD } }) });
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD } }),
+    });
   const withCookie = (cookie: string, origin: string | null, body: unknown) =>
-    fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...(origin ? { origin } : {}) }, body: JSON.stringify(body) });
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, ...(origin ? { origin } : {}) },
+      body: JSON.stringify(body),
+    });
   const json = async (response: Response) => (await response.json()) as GraphqlResponse;
 
   it('serves the page with a strict CSP, no framing, nosniff, no referrer, no HSTS on plain HTTP, and no-cache', async () => {
@@ -79,7 +104,11 @@ describe.each(databases)('security headers and the session cookie (%s, productio
   });
 
   it('sends the same protections on GraphQL answers', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(response.status).toBe(200);
     expectCommonHeaders(response);
     expect(csp(response).get('frame-ancestors')).toEqual(["'none'"]);
@@ -97,13 +126,19 @@ describe.each(databases)('security headers and the session cookie (%s, productio
     const me = await withCookie(pair, own, { query: '{ me { email } }' });
     expect((await json(me)).data?.me.email).toBe(ADMIN_EMAIL);
 
-    const upload = await fetch(`${server.url}/media/uploads?filename=dot.png`, { method: 'POST', headers: { cookie: pair, origin: own, 'content-type': 'image/png' }, body: tinyPng() });
+    const upload = await fetch(`${server.url}/media/uploads?filename=dot.png`, {
+      method: 'POST',
+      headers: { cookie: pair, origin: own, 'content-type': 'image/png' },
+      body: tinyPng(),
+    });
     expect(upload.status).toBe(201);
     const { id } = (await upload.json()) as { id: string };
     const media = await fetch(`${server.url}/media/${id}`, { headers: { cookie: pair } });
     expect(media.status).toBe(200);
     expect(media.headers.get('content-type')).toBe('image/png');
-    const csv = await fetch(`${server.url}/reports/days.csv?from=2026-01-01&to=2026-01-02`, { headers: { cookie: pair } });
+    const csv = await fetch(`${server.url}/reports/days.csv?from=2026-01-01&to=2026-01-02`, {
+      headers: { cookie: pair },
+    });
     expect(csv.status).toBe(200);
 
     const logout = await withCookie(pair, own, { query: 'mutation { logout }' });
@@ -123,10 +158,18 @@ describe.each(databases)('security headers and the session cookie (%s, productio
     expect((await json(changed)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const noOrigin = await withCookie(pair, null, { query: '{ me { id } }' });
     expect((await json(noOrigin)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const upload = await fetch(`${server.url}/media/uploads?filename=dot.png`, { method: 'POST', headers: { cookie: pair, origin: evil, 'content-type': 'image/png' }, body: tinyPng() });
+    const upload = await fetch(`${server.url}/media/uploads?filename=dot.png`, {
+      method: 'POST',
+      headers: { cookie: pair, origin: evil, 'content-type': 'image/png' },
+      body: tinyPng(),
+    });
     expect(upload.status).toBe(401);
     // A form post (a "simple" request a browser sends cross-site without asking): Apollo's CSRF prevention.
-    const form = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { cookie: pair, origin: `http://${host}`, 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const form = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { cookie: pair, origin: `http://${host}`, 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(form.status).toBe(400);
 
     // The WebSocket handshake carries the cookie too: only from the desk's own origin.
@@ -145,7 +188,9 @@ describe.each(databases)('security headers and the session cookie (%s, productio
   });
 
   it('drops a session cookie that no longer signs anyone in', async () => {
-    const response = await withCookie('support_session=sess_not-a-real-session', `http://${host}`, { query: '{ __typename }' });
+    const response = await withCookie('support_session=sess_not-a-real-session', `http://${host}`, {
+      query: '{ __typename }',
+    });
     expect(response.status).toBe(200);
     expect(sessionCookieOf(response).attributes).toContain('max-age=0');
   });
@@ -164,11 +209,19 @@ describe('behind HTTPS (PUBLIC_URL=https://…)', () => {
     const policy = csp(page);
     expect(policy.get('connect-src')).toEqual(["'self'", 'wss://desk.example.test']);
     expect(policy.has('upgrade-insecure-requests')).toBe(true);
-    const login = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LOGIN, variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD } }) });
+    const login = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { e: ADMIN_EMAIL, p: ADMIN_PASSWORD } }),
+    });
     expect(sessionCookieOf(login).attributes).toContain('secure');
     // The page behind a proxy that passes another Host: PUBLIC_URL is the origin its requests come from.
     const { pair } = sessionCookieOf(login);
-    const me = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: pair, origin: 'https://desk.example.test' }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    const me = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: pair, origin: 'https://desk.example.test' },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
     expect(((await me.json()) as GraphqlResponse).data?.me.email).toBe(ADMIN_EMAIL);
   });
 });

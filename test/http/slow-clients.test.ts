@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databases, startServer, type TestServer } from '../helpers/harness.js';
 import { tinyPng } from '../helpers/png.js';
 
-const PRODUCTION = { NODE_ENV: 'production', WHATSAPP_APP_SECRET: 'slow-clients-app-secret-0123456789', WHATSAPP_VERIFY_TOKEN: 'slow-clients-verify' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  WHATSAPP_APP_SECRET: 'slow-clients-app-secret-0123456789',
+  WHATSAPP_VERIFY_TOKEN: 'slow-clients-verify',
+};
 const HEADERS_MS = 800;
 const BODY_MS = 1200;
 const UPLOAD_MS = 3000;
@@ -33,12 +37,23 @@ function slowSender(url: string, head: string, trickle = ''): Promise<Outcome> {
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
     socket.on('error', () => undefined);
     socket.on('close', () => resolve({ closedAfterMs: Date.now() - started, answer }));
-    setTimeout(() => (socket.destroy(), reject(new Error(`still open after 20 s; answered: ${answer.slice(0, 200)}`))), 20_000);
+    setTimeout(
+      () => (socket.destroy(), reject(new Error(`still open after 20 s; answered: ${answer.slice(0, 200)}`))),
+      20_000,
+    );
   });
 }
 
 const postHead = (host: string, path: string, headers: Record<string, string> = {}) =>
-  [`POST ${path} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', 'Content-Length: 100000', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', ''].join('\r\n');
+  [
+    `POST ${path} HTTP/1.1`,
+    `Host: ${host}`,
+    'Content-Type: application/json',
+    'Content-Length: 100000',
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    '',
+    '',
+  ].join('\r\n');
 
 describe.each(databases)('slow clients (%s, production)', (kind) => {
   let server: TestServer;
@@ -68,10 +83,18 @@ describe.each(databases)('slow clients (%s, production)', (kind) => {
   });
 
   it('closes an upload without a token at once, and a signed-in one that trickles at the upload deadline', async () => {
-    const anonymous = await slowSender(server.url, postHead(host, '/media/uploads?filename=a.png', { 'Content-Type': 'image/png' }), 'x'.repeat(10));
+    const anonymous = await slowSender(
+      server.url,
+      postHead(host, '/media/uploads?filename=a.png', { 'Content-Type': 'image/png' }),
+      'x'.repeat(10),
+    );
     expect(anonymous.answer).toMatch(/^HTTP\/1\.1 401/);
     expect(anonymous.closedAfterMs).toBeLessThan(SLACK_MS);
-    const signedIn = await slowSender(server.url, postHead(host, '/media/uploads?filename=a.png', { Authorization: `Bearer ${server.adminToken}` }), 'x'.repeat(10));
+    const signedIn = await slowSender(
+      server.url,
+      postHead(host, '/media/uploads?filename=a.png', { Authorization: `Bearer ${server.adminToken}` }),
+      'x'.repeat(10),
+    );
     expect(signedIn.closedAfterMs).toBeGreaterThanOrEqual(UPLOAD_MS - 100);
     expect(signedIn.closedAfterMs).toBeLessThan(UPLOAD_MS + SLACK_MS);
     expect(signedIn.answer).toMatch(/^HTTP\/1\.1 408/);
@@ -96,7 +119,11 @@ describe.each(databases)('slow clients (%s, production)', (kind) => {
     });
     const response = await fetch(`${server.url}/media/uploads?filename=slow.png`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'image/png', 'content-length': String(png.length) },
+      headers: {
+        authorization: `Bearer ${server.adminToken}`,
+        'content-type': 'image/png',
+        'content-length': String(png.length),
+      },
       body,
       duplex: 'half',
     } as RequestInit);

@@ -17,17 +17,21 @@ const CLOSE = 'mutation($t: ID!) { closeTicket(ticketId: $t) { id } }';
 const SET_HOURS = 'mutation($input: BusinessHoursInput!) { setBusinessHours(input: $input) { openNow } }';
 
 /** The local date of an instant in a zone, as the report names days. */
-const localDate = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const localDate = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Seconds, give or take the time the test itself takes. */
-const about = (seconds: number) => expect.toSatisfy((value: number) => Math.abs(value - seconds) <= 90, `about ${seconds} s`);
+const about = (seconds: number) =>
+  expect.toSatisfy((value: number) => Math.abs(value - seconds) <= 90, `about ${seconds} s`);
 
 describe.each(databases)('reports on %s', (kind) => {
   let server: TestServer;
   let ann: { id: string; token: string };
   let bob: { id: string; token: string };
   const today = () => localDate(new Date(), 'UTC');
-  const report = async (input: Record<string, unknown>, token?: string) => (await server.ok(REPORT, { input: { from: today(), to: today(), ...input } }, token)).deskReport;
+  const report = async (input: Record<string, unknown>, token?: string) =>
+    (await server.ok(REPORT, { input: { from: today(), to: today(), ...input } }, token)).deskReport;
 
   beforeAll(async () => {
     server = await startServer(kind, { WHATSAPP_APP_SECRET: WEBHOOK_SECRET, REPORT_UPDATE_MS: '100' });
@@ -45,12 +49,36 @@ describe.each(databases)('reports on %s', (kind) => {
 
   it('first response and resolution times: median, p90 and average for the desk and per agent', async () => {
     const desk = await report({});
-    expect(desk.firstResponse).toEqual({ count: 3, medianSeconds: about(1200), p90Seconds: about(2400), averageSeconds: about(1400) });
-    expect(desk.resolution).toEqual({ count: 2, medianSeconds: about(600), p90Seconds: about(2400), averageSeconds: about(1500) });
+    expect(desk.firstResponse).toEqual({
+      count: 3,
+      medianSeconds: about(1200),
+      p90Seconds: about(2400),
+      averageSeconds: about(1400),
+    });
+    expect(desk.resolution).toEqual({
+      count: 2,
+      medianSeconds: about(600),
+      p90Seconds: about(2400),
+      averageSeconds: about(1500),
+    });
     const row = (id: string) => desk.agents.find((agent: { agent: { id: string } | null }) => agent.agent?.id === id);
-    expect(row(ann.id)).toMatchObject({ opened: 2, resolved: 1, backlog: 1, firstResponse: { count: 2, medianSeconds: about(600), p90Seconds: about(1200) }, resolution: { count: 1, medianSeconds: about(600) } });
-    expect(row(bob.id)).toMatchObject({ opened: 1, resolved: 1, backlog: 0, firstResponse: { count: 1, medianSeconds: about(2400), p90Seconds: about(2400) } });
-    expect(desk.agents.map((agent: { agent: { name: string } | null }) => agent.agent?.name ?? null)).toEqual(['Ann Agent', 'Bob Agent']);
+    expect(row(ann.id)).toMatchObject({
+      opened: 2,
+      resolved: 1,
+      backlog: 1,
+      firstResponse: { count: 2, medianSeconds: about(600), p90Seconds: about(1200) },
+      resolution: { count: 1, medianSeconds: about(600) },
+    });
+    expect(row(bob.id)).toMatchObject({
+      opened: 1,
+      resolved: 1,
+      backlog: 0,
+      firstResponse: { count: 1, medianSeconds: about(2400), p90Seconds: about(2400) },
+    });
+    expect(desk.agents.map((agent: { agent: { name: string } | null }) => agent.agent?.name ?? null)).toEqual([
+      'Ann Agent',
+      'Bob Agent',
+    ]);
   });
 
   it('opened, resolved and backlog per local day, with days nothing happened on', async () => {
@@ -63,7 +91,11 @@ describe.each(databases)('reports on %s', (kind) => {
     ]);
     // A range that ends before today sees nothing of it; one starting tomorrow begins with today's backlog.
     expect((await report({ from: shiftDate(today(), -3), to: shiftDate(today(), -1) })).opened).toBe(0);
-    expect(await report({ from: shiftDate(today(), 1), to: shiftDate(today(), 1) })).toMatchObject({ opened: 0, backlogAtStart: 1, backlogAtEnd: 1 });
+    expect(await report({ from: shiftDate(today(), 1), to: shiftDate(today(), 1) })).toMatchObject({
+      opened: 0,
+      backlogAtStart: 1,
+      backlogAtEnd: 1,
+    });
   });
 
   it('days are local days of the time zone asked for', async () => {
@@ -77,7 +109,9 @@ describe.each(databases)('reports on %s', (kind) => {
     // Across DST changes (two in a year of New York's days), each day still starts at its own midnight.
     const local = localDate(new Date(), 'America/New_York');
     const year = await report({ from: shiftDate(local, -365), to: local, timeZone: 'America/New_York' });
-    expect(year.days.filter((day: { opened: number }) => day.opened > 0)).toEqual([{ date: local, opened: 3, resolved: 2, backlog: 1 }]);
+    expect(year.days.filter((day: { opened: number }) => day.opened > 0)).toEqual([
+      { date: local, opened: 3, resolved: 2, backlog: 1 },
+    ]);
   });
 
   it('bad ranges and zones are refused with BAD_USER_INPUT', async () => {
@@ -107,15 +141,25 @@ describe.each(databases)('reports on %s', (kind) => {
   });
 
   it('a graphql-ws subscriber gets the report at once and again after tickets change', async () => {
-    const feed = await subscribe(server, ann.token, `subscription($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd } }`, {
-      input: { from: today(), to: today() },
-    });
+    const feed = await subscribe(
+      server,
+      ann.token,
+      `subscription($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd } }`,
+      {
+        input: { from: today(), to: today() },
+      },
+    );
     const first = await feed.next();
     const created = await createTicket(server);
     expect(await feed.next()).toEqual({ ...first, opened: first.opened + 1, backlogAtEnd: first.backlogAtEnd + 1 });
     await server.ok(CLOSE, { t: created.id }, ann.token);
     expect(await feed.next()).toEqual({ ...first, opened: first.opened + 1, resolved: first.resolved + 1 });
-    const refused = await subscribe(server, ann.token, 'subscription($input: ReportInput!) { deskReport(input: $input) { opened } }', { input: { from: 'soon', to: today() } });
+    const refused = await subscribe(
+      server,
+      ann.token,
+      'subscription($input: ReportInput!) { deskReport(input: $input) { opened } }',
+      { input: { from: 'soon', to: today() } },
+    );
     await expect(refused.next()).rejects.toThrow(/from must be a date/);
   });
 
@@ -132,7 +176,9 @@ describe.each(databases)('reports on %s', (kind) => {
     expect(lines[1]).toBe(`${shiftDate(today(), -1)},0,0,0`);
     expect(lines[2]).toMatch(new RegExp(`^${today()},\\d+,\\d+,\\d+$`));
     const agents = (await (await csv('agents.csv', `${range}&hours=BUSINESS`)).text()).trim().split('\r\n');
-    expect(agents[0]).toMatch(/^agent,email,opened,resolved,backlog,first_response_count,first_response_median_seconds/);
+    expect(agents[0]).toMatch(
+      /^agent,email,opened,resolved,backlog,first_response_count,first_response_median_seconds/,
+    );
     expect(agents[1]).toMatch(/^All agents,,\d+,/);
     expect(agents.some((line) => line.startsWith('Ann Agent,'))).toBe(true);
     expect((await csv('days.csv', range, null)).status).toBe(401);
@@ -162,7 +208,10 @@ describe.each(databases)('reports on %s', (kind) => {
     expect((await row('BUSINESS')).firstResponse.medianSeconds).toEqual(about(900));
     expect((await row('BUSINESS')).resolution.medianSeconds).toEqual(about(900));
     // Without a time zone the report reads days in the desk's own.
-    expect((await report({ from: localDate(new Date(), timeZone), to: localDate(new Date(), timeZone), timeZone: null })).timeZone).toBe(timeZone);
+    expect(
+      (await report({ from: localDate(new Date(), timeZone), to: localDate(new Date(), timeZone), timeZone: null }))
+        .timeZone,
+    ).toBe(timeZone);
     await server.ok(SET_HOURS, { input: { timeZone: 'UTC', intervals: [] } });
   });
 });

@@ -1,12 +1,24 @@
 // Automatic assignment: new tickets go at once to an available agent with room (in turn, or the least
 // loaded); the rest wait and go oldest first as room appears; across instances no agent goes over capacity.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTicket, databases, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  databases,
+  inboundText,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 
-const ROUTING = '{ routing { mode defaultCapacity maxCapacity waitingTickets agents { agent { id name } available capacity capacityOverride activeTickets } } }';
-const UPDATE = 'mutation($input: RoutingSettingsInput!) { updateRouting(input: $input) { mode defaultCapacity waitingTickets } }';
-const CAPACITY = 'mutation($a: ID!, $c: Int) { setAgentCapacity(adminId: $a, capacity: $c) { agent { id } capacity capacityOverride activeTickets } }';
+const ROUTING =
+  '{ routing { mode defaultCapacity maxCapacity waitingTickets agents { agent { id name } available capacity capacityOverride activeTickets } } }';
+const UPDATE =
+  'mutation($input: RoutingSettingsInput!) { updateRouting(input: $input) { mode defaultCapacity waitingTickets } }';
+const CAPACITY =
+  'mutation($a: ID!, $c: Int) { setAgentCapacity(adminId: $a, capacity: $c) { agent { id } capacity capacityOverride activeTickets } }';
 const AVAILABILITY = 'mutation($v: Boolean!) { setAvailability(available: $v) { id available } }';
 const TICKET = 'query($t: ID!) { ticket(id: $t) { id status assignee { id } } }';
 const ACTIVE = '{ tickets(first: 100, filter: { status: [OPEN, IN_PROGRESS] }) { edges { node { id } } } }';
@@ -15,21 +27,25 @@ const AUDIT = 'query($t: ID) { auditLog(ticketId: $t) { action actorId actorLabe
 type Agent = { id: string; token: string; email: string };
 
 function desk(server: () => TestServer) {
-  const assigneeOf = async (ticketId: string) => (await server().ok(TICKET, { t: ticketId })).ticket.assignee?.id ?? null;
+  const assigneeOf = async (ticketId: string) =>
+    (await server().ok(TICKET, { t: ticketId })).ticket.assignee?.id ?? null;
   return {
     assigneeOf,
     route: (input: Record<string, unknown>) => server().ok(UPDATE, { input }),
     setAvailable: (agent: Agent, available: boolean) => server().ok(AVAILABILITY, { v: available }, agent.token),
     capacity: (agent: Agent, capacity: number | null) => server().ok(CAPACITY, { a: agent.id, c: capacity }),
-    close: (ticketId: string, token?: string) => server().ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: ticketId }, token),
-    load: async (agent: Agent) => (await server().ok(ROUTING)).routing.agents.find((row: any) => row.agent.id === agent.id),
+    close: (ticketId: string, token?: string) =>
+      server().ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: ticketId }, token),
+    load: async (agent: Agent) =>
+      (await server().ok(ROUTING)).routing.agents.find((row: any) => row.agent.id === agent.id),
     /** Routing off, everyone away, and no active ticket: each test starts from an empty desk. */
     async reset(agents: Agent[]) {
       await server().ok(UPDATE, { input: { mode: 'OFF', defaultCapacity: 5 } });
       for (const agent of agents) await server().ok(AVAILABILITY, { v: false }, agent.token);
       for (const agent of agents) await server().ok(CAPACITY, { a: agent.id, c: null });
       const active = (await server().ok(ACTIVE)).tickets.edges as { node: { id: string } }[];
-      for (const { node } of active) await server().ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: CLOSED) { id } }', { t: node.id });
+      for (const { node } of active)
+        await server().ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: CLOSED) { id } }', { t: node.id });
     },
   };
 }
@@ -72,7 +88,11 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
   it('least-loaded picks the available agent with the fewest active tickets; ties go to the next in turn', async () => {
     for (const agent of [ann, bob]) await d.setAvailable(agent, true);
     const held = await Promise.all([createTicket(server), createTicket(server)]);
-    for (const ticket of held) await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ticket.id, a: ann.id });
+    for (const ticket of held)
+      await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+        t: ticket.id,
+        a: ann.id,
+      });
     await d.route({ mode: 'LEAST_LOADED' });
     const first = await createTicket(server);
     const second = await createTicket(server);
@@ -106,7 +126,13 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
     await d.capacity(ann, 2);
     expect(await d.assigneeOf(newer.id)).toBe(ann.id);
     const entries = (await server.ok(AUDIT, { t: older.id })).auditLog;
-    expect(entries[0]).toMatchObject({ action: 'ticket.assigned', actorId: null, actorLabel: 'system', before: { assignee: null }, after: { assignee: Number(ann.id), rule: 'round-robin' } });
+    expect(entries[0]).toMatchObject({
+      action: 'ticket.assigned',
+      actorId: null,
+      actorLabel: 'system',
+      before: { assignee: null },
+      after: { assignee: Number(ann.id), rule: 'round-robin' },
+    });
   });
 
   it('an agent becoming available takes the oldest waiting ticket at once; unassigning one makes room', async () => {
@@ -119,7 +145,10 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
     expect(await d.assigneeOf(first.id)).toBe(bob.id);
     expect(await d.assigneeOf(second.id)).toBeNull();
     // Manual assignment wins, over capacity too; taking one from Bob makes room, so the queue drains to him.
-    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: second.id, a: bob.id });
+    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+      t: second.id,
+      a: bob.id,
+    });
     expect((await d.load(bob)).activeTickets).toBe(2);
     const third = await createTicket(server);
     expect(third.assignee).toBeNull();
@@ -133,7 +162,9 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
   it('an agent sees their own availability; admins see everyone’s, other agents see null', async () => {
     await d.setAvailable(ann, true);
     expect((await server.ok('{ me { available } }', {}, ann.token)).me.available).toBe(true);
-    const seen = async (token: string) => (await server.ok('{ admins { id available } }', {}, token)).admins.find((row: any) => row.id === ann.id).available;
+    const seen = async (token: string) =>
+      (await server.ok('{ admins { id available } }', {}, token)).admins.find((row: any) => row.id === ann.id)
+        .available;
     expect(await seen(server.adminToken)).toBe(true);
     expect(await seen(bob.token)).toBeNull();
   });
@@ -145,15 +176,22 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
       await server.gql(CAPACITY, { a: ann.id, c: 3 }, ann.token),
     ];
     for (const result of refused) expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const tool = (await server.ok('mutation { createApiToken(name: "router", scopes: [READ, WRITE]) { token } }')).createApiToken.token;
-    expect((await server.gql(UPDATE, { input: { mode: 'ROUND_ROBIN' } }, tool)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const tool = (await server.ok('mutation { createApiToken(name: "router", scopes: [READ, WRITE]) { token } }'))
+      .createApiToken.token;
+    expect((await server.gql(UPDATE, { input: { mode: 'ROUND_ROBIN' } }, tool)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await server.ok(ROUTING)).routing.mode).toBe('OFF');
     await d.route({ mode: 'LEAST_LOADED', defaultCapacity: 3 });
     await d.capacity(bob, 7);
     const log = (await server.ok('{ auditLog(first: 5) { action actorLabel before after } }')).auditLog;
     expect(log.slice(0, 2)).toMatchObject([
       { action: 'agent.capacity', before: { capacity: null }, after: { id: Number(bob.id), capacity: 7 } },
-      { action: 'routing.changed', before: { mode: 'OFF', defaultCapacity: 5 }, after: { mode: 'LEAST_LOADED', defaultCapacity: 3 } },
+      {
+        action: 'routing.changed',
+        before: { mode: 'OFF', defaultCapacity: 5 },
+        after: { mode: 'LEAST_LOADED', defaultCapacity: 3 },
+      },
     ]);
   });
 
@@ -166,15 +204,22 @@ describe.each(databases)('automatic assignment on %s', (kind) => {
       await server.gql(CAPACITY, { a: ann.id, c: -1 }, server.adminToken),
       await server.gql(CAPACITY, { a: ann.id, c: 101 }, server.adminToken),
     ];
-    for (const result of cases) expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result.errors)).toBe('BAD_USER_INPUT');
+    for (const result of cases)
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result.errors)).toBe('BAD_USER_INPUT');
     expect(cases[0]!.errors![0]!.message).toBe('The default capacity must be a whole number from 1 to 100; 0 is not');
-    expect((await server.gql(CAPACITY, { a: '999999', c: 2 }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(CAPACITY, { a: '999999', c: 2 }, server.adminToken)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect((await server.ok(ROUTING)).routing).toMatchObject({ mode: 'OFF', defaultCapacity: 5 });
     expect((await d.load(ann)).capacityOverride).toBeNull();
   });
 
   it('routingChanged tells admins live when an agent becomes available', async () => {
-    const feed = await subscribe(server, server.adminToken, 'subscription { routingChanged { mode agents { agent { id } available } } }');
+    const feed = await subscribe(
+      server,
+      server.adminToken,
+      'subscription { routingChanged { mode agents { agent { id } available } } }',
+    );
     await d.setAvailable(cat, true);
     expect((await feed.next()).agents.find((row: any) => row.agent.id === cat.id).available).toBe(true);
     // Every change is a new answer, not the first one again.
@@ -190,14 +235,23 @@ describe.each(databases)('a ticket opened from WhatsApp on %s', (kind) => {
     const agent = await world.server.createAgent('Wendy WhatsApp');
     await world.server.ok(AVAILABILITY, { v: true }, agent.token);
     await world.server.ok(UPDATE, { input: { mode: 'ROUND_ROBIN' } });
-    const updates = await subscribe(world.server, agent.token, 'subscription { ticketUpdated { id assignee { name } } }');
+    const updates = await subscribe(
+      world.server,
+      agent.token,
+      'subscription { ticketUpdated { id assignee { name } } }',
+    );
     const phone = uniquePhone();
     for (const text of ['hi', '1', 'My exam results are missing']) {
       expect((await postWebhook(world.server, inboundText(phone, text).body)).status).toBe(200);
     }
     const event = await updates.next();
     expect(event.assignee).toEqual({ name: 'Wendy WhatsApp' });
-    const ticket = (await world.server.ok('query($p: String) { tickets(filter: { phoneNumber: $p }) { edges { node { id assignee { id } } } } }', { p: phone })).tickets.edges[0].node;
+    const ticket = (
+      await world.server.ok(
+        'query($p: String) { tickets(filter: { phoneNumber: $p }) { edges { node { id assignee { id } } } } }',
+        { p: phone },
+      )
+    ).tickets.edges[0].node;
     expect(ticket).toEqual({ id: event.id, assignee: { id: agent.id } });
   });
 });
@@ -219,12 +273,18 @@ describe.runIf(databases.includes('mariadb'))('two instances sharing MariaDB', (
     const agents = [await a.createAgent('Par One'), await a.createAgent('Par Two')];
     for (const agent of agents) await b.ok(AVAILABILITY, { v: true }, agent.token);
     await a.ok(UPDATE, { input: { mode: 'LEAST_LOADED', defaultCapacity: 3 } });
-    const tickets = await Promise.all(Array.from({ length: 16 }, (_, index) => createTicket(index % 2 ? a : b, { phoneNumber: uniquePhone() })));
+    const tickets = await Promise.all(
+      Array.from({ length: 16 }, (_, index) => createTicket(index % 2 ? a : b, { phoneNumber: uniquePhone() })),
+    );
     const routing = (await b.ok(ROUTING)).routing;
-    const loads = routing.agents.filter((row: any) => agents.some((agent) => agent.id === row.agent.id)).map((row: any) => row.activeTickets);
+    const loads = routing.agents
+      .filter((row: any) => agents.some((agent) => agent.id === row.agent.id))
+      .map((row: any) => row.activeTickets);
     expect(loads).toEqual([3, 3]);
     expect(routing.waitingTickets).toBe(10);
-    const assignments = (await a.ok('{ auditLog(first: 100) { action actorLabel ticketId } }')).auditLog.filter((entry: any) => entry.action === 'ticket.assigned');
+    const assignments = (await a.ok('{ auditLog(first: 100) { action actorLabel ticketId } }')).auditLog.filter(
+      (entry: any) => entry.action === 'ticket.assigned',
+    );
     expect(assignments).toHaveLength(6);
     expect(new Set(assignments.map((entry: any) => entry.ticketId)).size).toBe(6);
     expect(assignments.every((entry: any) => entry.actorLabel === 'system')).toBe(true);
@@ -233,10 +293,31 @@ describe.runIf(databases.includes('mariadb'))('two instances sharing MariaDB', (
     const held: string[] = [];
     for (const ticket of tickets) if ((await a.ok(TICKET, { t: ticket.id })).ticket.assignee) held.push(ticket.id);
     const waiting = tickets.filter((ticket) => !held.includes(ticket.id)).sort((x, y) => Number(x.id) - Number(y.id));
-    await Promise.all(held.slice(0, 3).map((id, index) => (index % 2 ? a : b).ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: id })));
-    const after = await Promise.all(waiting.map(async (ticket) => (await b.ok(TICKET, { t: ticket.id })).ticket.assignee));
-    expect(after.map((assignee) => assignee !== null)).toEqual([true, true, true, false, false, false, false, false, false, false]);
-    const final = (await a.ok(ROUTING)).routing.agents.filter((row: any) => agents.some((agent) => agent.id === row.agent.id)).map((row: any) => row.activeTickets);
+    await Promise.all(
+      held
+        .slice(0, 3)
+        .map((id, index) =>
+          (index % 2 ? a : b).ok('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: id }),
+        ),
+    );
+    const after = await Promise.all(
+      waiting.map(async (ticket) => (await b.ok(TICKET, { t: ticket.id })).ticket.assignee),
+    );
+    expect(after.map((assignee) => assignee !== null)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const final = (await a.ok(ROUTING)).routing.agents
+      .filter((row: any) => agents.some((agent) => agent.id === row.agent.id))
+      .map((row: any) => row.activeTickets);
     expect(final).toEqual([3, 3]);
   }, 60_000);
 });
@@ -254,7 +335,12 @@ describe.each(databases)('the sweep as a safety net on %s', (kind) => {
     const ticket = await createTicket(server);
     expect(ticket.assignee).toBeNull();
     // Room appears without the drain that normally follows (as if the instance crashed right after the commit).
-    await server.server.services.orm.em.fork().getConnection().execute('update admins set available = ? where id = ?', [true, Number(agent.id)]);
-    await expect.poll(async () => (await server.ok(TICKET, { t: ticket.id })).ticket.assignee?.id ?? null, { timeout: 5000 }).toBe(agent.id);
+    await server.server.services.orm.em
+      .fork()
+      .getConnection()
+      .execute('update admins set available = ? where id = ?', [true, Number(agent.id)]);
+    await expect
+      .poll(async () => (await server.ok(TICKET, { t: ticket.id })).ticket.assignee?.id ?? null, { timeout: 5000 })
+      .toBe(agent.id);
   });
 });

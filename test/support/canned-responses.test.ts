@@ -27,11 +27,18 @@ describe.each(databases)('canned responses on %s', (kind) => {
   afterAll(() => server.close());
 
   const create = (input: Record<string, string>, token = agent.token) => server.gql(CREATE, { input }, token);
-  const shortcodes = async (search?: string) => (await server.ok(LIST, { search, first: 100 })).cannedResponses.map((item: { shortcode: string }) => item.shortcode);
+  const shortcodes = async (search?: string) =>
+    (await server.ok(LIST, { search, first: 100 })).cannedResponses.map(
+      (item: { shortcode: string }) => item.shortcode,
+    );
 
   it('an agent adds one that the whole desk sees, with its author, and only its author or an admin may edit it', async () => {
     const shortcode = code('refund');
-    const created = await create({ shortcode: ` ${shortcode.toUpperCase()} `, title: ' Refund on its way ', body: 'Hi {{name}}, your refund is on its way.' });
+    const created = await create({
+      shortcode: ` ${shortcode.toUpperCase()} `,
+      title: ' Refund on its way ',
+      body: 'Hi {{name}}, your refund is on its way.',
+    });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createCannedResponse).toMatchObject({
       shortcode,
@@ -41,8 +48,14 @@ describe.each(databases)('canned responses on %s', (kind) => {
       author: { id: agent.id, name: 'Ana Author' },
     });
     const seenBy = async (token: string) =>
-      (await server.ok(LIST, { search: shortcode }, token)).cannedResponses.find((item: { shortcode: string }) => item.shortcode === shortcode);
-    expect(await seenBy(other.token)).toMatchObject({ shortcode, viewerCanEdit: false, author: { name: 'Ana Author' } });
+      (await server.ok(LIST, { search: shortcode }, token)).cannedResponses.find(
+        (item: { shortcode: string }) => item.shortcode === shortcode,
+      );
+    expect(await seenBy(other.token)).toMatchObject({
+      shortcode,
+      viewerCanEdit: false,
+      author: { name: 'Ana Author' },
+    });
     expect(await seenBy(server.adminToken)).toMatchObject({ shortcode, viewerCanEdit: true });
   });
 
@@ -59,7 +72,9 @@ describe.each(databases)('canned responses on %s', (kind) => {
     expect(await shortcodes(`${prefix}-ref`)).toEqual([`${prefix}-refund`]);
     const limited = await server.ok(LIST, { first: 1 });
     expect(limited.cannedResponses).toHaveLength(1);
-    expect((await server.gql(LIST, { first: 101 }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await server.gql(LIST, { first: 101 }, server.adminToken)).errors?.[0]?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it.each([
@@ -70,9 +85,15 @@ describe.each(databases)('canned responses on %s', (kind) => {
     [{ shortcode: '   ', title: 'T', body: 'B' }, /shortcode cannot be empty/],
     [{ shortcode: 'ok-title', title: 't'.repeat(81), body: 'B' }, /title is at most 80 characters, got 81/],
     [{ shortcode: 'ok-title', title: ' ', body: 'B' }, /title cannot be empty/],
-    [{ shortcode: 'ok-body', title: 'T', body: 'b'.repeat(4097) }, /at most 4096 characters \(WhatsApp's limit\), got 4097/],
+    [
+      { shortcode: 'ok-body', title: 'T', body: 'b'.repeat(4097) },
+      /at most 4096 characters \(WhatsApp's limit\), got 4097/,
+    ],
     [{ shortcode: 'ok-body', title: 'T', body: '  ' }, /cannot be empty/],
-    [{ shortcode: 'ok-body', title: 'T', body: 'Hi {{first_name}}' }, /Unknown placeholder \{\{first_name\}\}: a canned response may use \{\{name\}\}/],
+    [
+      { shortcode: 'ok-body', title: 'T', body: 'Hi {{first_name}}' },
+      /Unknown placeholder \{\{first_name\}\}: a canned response may use \{\{name\}\}/,
+    ],
     [{ shortcode: 'ok-body', title: 'T', body: 'Hi {{name}' }, /placeholder is not closed/],
     [{ shortcode: 'ok-body', title: 'T', body: 'Hi {name}} and }}' }, /placeholder is not closed/],
   ])('refuses %j with BAD_USER_INPUT and a clear message, creating nothing', async (input, message) => {
@@ -110,22 +131,34 @@ describe.each(databases)('canned responses on %s', (kind) => {
     const shortcode = code('taken');
     await create({ shortcode, title: 'First', body: 'First' });
     const again = await create({ shortcode: shortcode.toUpperCase(), title: 'Second', body: 'Second' }, other.token);
-    expect(again.errors?.[0]).toMatchObject({ message: `The shortcode /${shortcode} is taken: choose another`, extensions: { code: 'BAD_USER_INPUT' } });
-    const mine = (await create({ shortcode: code('mine'), title: 'Mine', body: 'Mine' }, other.token)).data!.createCannedResponse;
+    expect(again.errors?.[0]).toMatchObject({
+      message: `The shortcode /${shortcode} is taken: choose another`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const mine = (await create({ shortcode: code('mine'), title: 'Mine', body: 'Mine' }, other.token)).data!
+      .createCannedResponse;
     const renamed = await server.gql(UPDATE, { id: mine.id, input: { shortcode } }, other.token);
     expect(renamed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await server.ok(LIST, { search: mine.shortcode })).cannedResponses[0]).toMatchObject({ shortcode: mine.shortcode, title: 'Mine' });
+    expect((await server.ok(LIST, { search: mine.shortcode })).cannedResponses[0]).toMatchObject({
+      shortcode: mine.shortcode,
+      title: 'Mine',
+    });
   });
 
   it('the same new shortcode sent eight times at once is created once; the others are BAD_USER_INPUT', async () => {
     const shortcode = code('race');
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, index) => create({ shortcode, title: `Racer ${index}`, body: 'Same shortcode' }, index % 2 ? agent.token : other.token)),
+      Array.from({ length: 8 }, (_, index) =>
+        create({ shortcode, title: `Racer ${index}`, body: 'Same shortcode' }, index % 2 ? agent.token : other.token),
+      ),
     );
     const created = results.filter((result) => result.data?.createCannedResponse);
     expect(created).toHaveLength(1);
     for (const result of results.filter((item) => item.errors)) {
-      expect(result.errors?.[0]).toMatchObject({ message: `The shortcode /${shortcode} is taken: choose another`, extensions: { code: 'BAD_USER_INPUT' } });
+      expect(result.errors?.[0]).toMatchObject({
+        message: `The shortcode /${shortcode} is taken: choose another`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     expect(await shortcodes(shortcode)).toEqual([shortcode]);
   });
@@ -134,14 +167,29 @@ describe.each(databases)('canned responses on %s', (kind) => {
     const shortcode = code('owned');
     const { id } = (await create({ shortcode, title: 'Owned', body: 'Original' })).data!.createCannedResponse;
     const refusedEdit = await server.gql(UPDATE, { id, input: { body: 'Hijacked' } }, other.token);
-    expect(refusedEdit.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: `Only the author of /${shortcode} or an admin may change or delete it` });
+    expect(refusedEdit.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: `Only the author of /${shortcode} or an admin may change or delete it`,
+    });
     expect((await server.gql(DELETE, { id }, other.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await server.ok(LIST, { search: shortcode })).cannedResponses[0].body).toBe('Original');
 
-    const byAuthor = await server.ok(UPDATE, { id, input: { title: 'Owned, edited', body: 'Hi {{name}}, edited' } }, agent.token);
-    expect(byAuthor.updateCannedResponse).toMatchObject({ shortcode, title: 'Owned, edited', body: 'Hi {{name}}, edited' });
+    const byAuthor = await server.ok(
+      UPDATE,
+      { id, input: { title: 'Owned, edited', body: 'Hi {{name}}, edited' } },
+      agent.token,
+    );
+    expect(byAuthor.updateCannedResponse).toMatchObject({
+      shortcode,
+      title: 'Owned, edited',
+      body: 'Hi {{name}}, edited',
+    });
     const byAdmin = await server.ok(UPDATE, { id, input: { body: 'Edited by an admin' } });
-    expect(byAdmin.updateCannedResponse).toMatchObject({ title: 'Owned, edited', body: 'Edited by an admin', author: { id: agent.id } });
+    expect(byAdmin.updateCannedResponse).toMatchObject({
+      title: 'Owned, edited',
+      body: 'Edited by an admin',
+      author: { id: agent.id },
+    });
     const nothing = await server.gql(UPDATE, { id, input: {} }, agent.token);
     expect(nothing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const badEdit = await server.gql(UPDATE, { id, input: { body: 'Dear {{customer}}' } }, agent.token);
@@ -151,11 +199,14 @@ describe.each(databases)('canned responses on %s', (kind) => {
     expect(await server.ok(DELETE, { id }, agent.token)).toEqual({ deleteCannedResponse: true });
     expect(await shortcodes(shortcode)).toEqual([]);
     expect((await server.gql(DELETE, { id }, agent.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await server.gql(UPDATE, { id: 'nope', input: { title: 'x' } }, agent.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await server.gql(UPDATE, { id: 'nope', input: { title: 'x' } }, agent.token)).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('an admin deletes an agent’s canned response', async () => {
-    const { id, shortcode } = (await create({ shortcode: code('admin-deletes'), title: 'Gone soon', body: 'Bye' })).data!.createCannedResponse;
+    const { id, shortcode } = (await create({ shortcode: code('admin-deletes'), title: 'Gone soon', body: 'Bye' }))
+      .data!.createCannedResponse;
     expect(await server.ok(DELETE, { id })).toEqual({ deleteCannedResponse: true });
     expect(await shortcodes(shortcode)).toEqual([]);
   });
@@ -170,11 +221,18 @@ describe.each(databases)('canned responses on %s', (kind) => {
 
   it('records who created, changed and deleted one in the audit trail, without the body', async () => {
     const author = await server.createAgent('Aud Itor');
-    const { id } = (await create({ shortcode: code('audited'), title: 'Audited', body: 'Secret-ish text for {{name}}' }, author.token)).data!.createCannedResponse;
+    const { id } = (
+      await create({ shortcode: code('audited'), title: 'Audited', body: 'Secret-ish text for {{name}}' }, author.token)
+    ).data!.createCannedResponse;
     await server.ok(UPDATE, { id, input: { body: 'Other text' } }, author.token);
     await server.ok(DELETE, { id }, author.token);
     const entries = (await server.ok(AUDIT, { a: author.id })).auditLog;
-    expect(entries.map((entry: { action: string }) => entry.action)).toEqual(['canned-response.deleted', 'canned-response.updated', 'canned-response.created', 'auth.login']);
+    expect(entries.map((entry: { action: string }) => entry.action)).toEqual([
+      'canned-response.deleted',
+      'canned-response.updated',
+      'canned-response.created',
+      'auth.login',
+    ]);
     expect(entries[1]).toMatchObject({ after: { title: 'Audited', bodyChanged: true } });
     expect(JSON.stringify(entries)).not.toContain('Secret-ish');
   });
@@ -183,9 +241,17 @@ describe.each(databases)('canned responses on %s', (kind) => {
     const feed = await subscribe(server, other.token, CHANGED);
     const shortcode = code('live');
     const { id } = (await create({ shortcode, title: 'Live', body: 'Hello {{name}}' })).data!.createCannedResponse;
-    expect(await feed.next()).toEqual({ change: 'CREATED', id, cannedResponse: { shortcode, title: 'Live', body: 'Hello {{name}}' } });
+    expect(await feed.next()).toEqual({
+      change: 'CREATED',
+      id,
+      cannedResponse: { shortcode, title: 'Live', body: 'Hello {{name}}' },
+    });
     await server.ok(UPDATE, { id, input: { title: 'Live, renamed' } }, agent.token);
-    expect(await feed.next()).toEqual({ change: 'UPDATED', id, cannedResponse: { shortcode, title: 'Live, renamed', body: 'Hello {{name}}' } });
+    expect(await feed.next()).toEqual({
+      change: 'UPDATED',
+      id,
+      cannedResponse: { shortcode, title: 'Live, renamed', body: 'Hello {{name}}' },
+    });
     await create({ shortcode, title: 'Duplicate', body: 'Refused' });
     await server.ok(DELETE, { id }, agent.token);
     // The refused duplicate sent nothing: the next event is the deletion.

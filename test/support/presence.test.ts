@@ -5,7 +5,18 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, REDIS_PORT, redisAnswers, databases, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  REDIS_PORT,
+  redisAnswers,
+  databases,
+  inboundText,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 import { PresenceBoard } from '../../src/support/presence.board.js';
 import type { PresenceEvent } from '../../src/pubsub/pubsub.js';
 
@@ -25,7 +36,8 @@ const FIELDS = 'ticketId viewers { agent { id name } since typing typingSince }'
 const REPORT = `mutation($t: ID!, $typing: Boolean, $viewing: Boolean) { reportPresence(ticketId: $t, typing: $typing, viewing: $viewing) { ${FIELDS} } }`;
 const SUBSCRIBE = `subscription($t: ID!) { ticketPresence(ticketId: $t) { ${FIELDS} } }`;
 
-const viewerOf = (presence: Presence | undefined, agentId: string) => presence?.viewers.find((viewer) => viewer.agent.id === agentId);
+const viewerOf = (presence: Presence | undefined, agentId: string) =>
+  presence?.viewers.find((viewer) => viewer.agent.id === agentId);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A live view of one ticket's presence: every event, and a wait for the latest to match. */
@@ -46,13 +58,18 @@ function watch(client: Client, ticketId: string) {
       return failure;
     },
     /** Resolves with the latest presence once it matches, and how long that took. */
-    async until(predicate: (presence: Presence) => boolean, ms = 5000, what = 'the expected presence'): Promise<{ presence: Presence; afterMs: number }> {
+    async until(
+      predicate: (presence: Presence) => boolean,
+      ms = 5000,
+      what = 'the expected presence',
+    ): Promise<{ presence: Presence; afterMs: number }> {
       const started = Date.now();
       for (;;) {
         const latest = events.at(-1);
         if (latest && predicate(latest)) return { presence: latest, afterMs: Date.now() - started };
         if (failure) throw new Error(`presence subscription failed: ${JSON.stringify(failure)}`);
-        if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`);
+        if (Date.now() - started > ms)
+          throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events)}`);
         await sleep(20);
       }
     },
@@ -61,13 +78,18 @@ function watch(client: Client, ticketId: string) {
 }
 
 /** reportPresence over the agent's socket, as the admin UI sends it. */
-function reportOver(client: Client, ticketId: string, report: { typing?: boolean; viewing?: boolean } = {}): Promise<Presence> {
+function reportOver(
+  client: Client,
+  ticketId: string,
+  report: { typing?: boolean; viewing?: boolean } = {},
+): Promise<Presence> {
   return new Promise((resolve, reject) => {
     let answer: Presence | undefined;
     client.subscribe<{ reportPresence: Presence }>(
       { query: REPORT, variables: { t: ticketId, ...report } },
       {
-        next: (result) => (result.errors ? reject(new Error(JSON.stringify(result.errors))) : (answer = result.data!.reportPresence)),
+        next: (result) =>
+          result.errors ? reject(new Error(JSON.stringify(result.errors))) : (answer = result.data!.reportPresence),
         error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
         complete: () => resolve(answer!),
       },
@@ -91,13 +113,21 @@ async function openTab(server: TestServer, token: string, ticketId: string) {
   };
 }
 
-const reportOverHttp = (server: TestServer, token: string, ticketId: string, report: { typing?: boolean; viewing?: boolean } = {}) =>
-  server.gql<{ reportPresence: Presence }>(REPORT, { t: ticketId, ...report }, token);
+const reportOverHttp = (
+  server: TestServer,
+  token: string,
+  ticketId: string,
+  report: { typing?: boolean; viewing?: boolean } = {},
+) => server.gql<{ reportPresence: Presence }>(REPORT, { t: ticketId, ...report }, token);
 
-const SEND = 'mutation($t: ID!, $b: String!, $since: DateTime) { sendMessage(ticketId: $t, body: $b, typingSince: $since) { id createdAt } }';
+const SEND =
+  'mutation($t: ID!, $b: String!, $since: DateTime) { sendMessage(ticketId: $t, body: $b, typingSince: $since) { id createdAt } }';
 
 /** A ticket opened by a person on WhatsApp (menu, Chat Support, the issue); returns its id and the issue's WhatsApp id. */
-async function whatsappTicket(server: TestServer, sentAt = new Date()): Promise<{ id: string; phone: string; issueId: string }> {
+async function whatsappTicket(
+  server: TestServer,
+  sentAt = new Date(),
+): Promise<{ id: string; phone: string; issueId: string }> {
   const phone = uniquePhone();
   let issueId = '';
   for (const text of ['hello', '1', 'My certificate never arrived']) {
@@ -105,14 +135,21 @@ async function whatsappTicket(server: TestServer, sentAt = new Date()): Promise<
     issueId = message.id;
     expect((await postWebhook(server, message.body)).status).toBe(200);
   }
-  const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
+  const { tickets } = await server.ok(
+    'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }',
+    { p: phone },
+  );
   return { id: tickets.edges[0].node.id, phone, issueId };
 }
 
-const typingIndicators = (standIn: CloudApiStandIn) => standIn.requests.filter((request) => request.body.typing_indicator);
+const typingIndicators = (standIn: CloudApiStandIn) =>
+  standIn.requests.filter((request) => request.body.typing_indicator);
 
 describe.each(databases)('presence on %s', (kind) => {
-  const world = useServerWithCloudApi(kind, { PRESENCE_TTL_MS: String(TTL_MS), RATE_LIMIT_MUTATIONS_PER_MINUTE: '200' });
+  const world = useServerWithCloudApi(kind, {
+    PRESENCE_TTL_MS: String(TTL_MS),
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '200',
+  });
 
   it('two agents on one ticket see each other viewing, with their names and since when', async () => {
     const { server } = world;
@@ -132,7 +169,10 @@ describe.each(databases)('presence on %s', (kind) => {
       expect(Date.parse(presence.viewers[0]!.since)).toBeGreaterThanOrEqual(before - 1000);
     }
     // Anyone may ask over HTTP too.
-    const { ticketPresence } = await server.ok('query($t: ID!) { ticketPresence(ticketId: $t) { viewers { agent { name } } } }', { t: ticket.id });
+    const { ticketPresence } = await server.ok(
+      'query($t: ID!) { ticketPresence(ticketId: $t) { viewers { agent { name } } } }',
+      { t: ticket.id },
+    );
     expect(ticketPresence.viewers.map((viewer: Viewer) => viewer.agent.name)).toEqual(['Ann Viewer', 'Bea Viewer']);
     await Promise.all([annTab.close(), beaTab.close()]);
   });
@@ -202,10 +242,17 @@ describe.each(databases)('presence on %s', (kind) => {
     const bea = await server.createAgent('Bea Two Tabs');
     const ticket = await createTicket(server);
     const annSees = watch(server.ws(ann.token), ticket.id);
-    const [tab1, tab2] = await Promise.all([openTab(server, bea.token, ticket.id), openTab(server, bea.token, ticket.id)]);
+    const [tab1, tab2] = await Promise.all([
+      openTab(server, bea.token, ticket.id),
+      openTab(server, bea.token, ticket.id),
+    ]);
     await tab1.report();
     await tab2.report({ typing: true });
-    const { presence } = await annSees.until((p) => viewerOf(p, bea.id)?.typing === true, 5000, 'Bea typing in one tab');
+    const { presence } = await annSees.until(
+      (p) => viewerOf(p, bea.id)?.typing === true,
+      5000,
+      'Bea typing in one tab',
+    );
     expect(presence.viewers.filter((viewer) => viewer.agent.id === bea.id)).toHaveLength(1);
     await tab2.close();
     await annSees.until((p) => viewerOf(p, bea.id)?.typing === false, 5000, 'Bea still viewing in the other tab');
@@ -222,7 +269,13 @@ describe.each(databases)('presence on %s', (kind) => {
     const before = annSees.events.length;
     const answers = [];
     for (let batch = 0; batch < 10; batch++) {
-      answers.push(...(await Promise.all(Array.from({ length: 25 }, (_, i) => reportOverHttp(server, flooder.token, ticket.id, { typing: (batch * 25 + i) % 2 === 0 })))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 25 }, (_, i) =>
+            reportOverHttp(server, flooder.token, ticket.id, { typing: (batch * 25 + i) % 2 === 0 }),
+          ),
+        )),
+      );
     }
     const refused = answers.filter((answer) => answer.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
     expect(refused.length).toBeGreaterThanOrEqual(40);
@@ -245,21 +298,41 @@ describe.each(databases)('presence on %s', (kind) => {
     const typingSince = viewerOf(await annTab.report({ typing: true }), ann.id)!.typingSince!;
     await sleep(5);
     // Bea's internal note does not count; her reply to the person does.
-    await server.ok('mutation($t: ID!) { addNote(ticketId: $t, body: "I will take it") { id } }', { t: ticket.id }, bea.token);
-    expect((await server.gql(SEND, { t: ticket.id, b: 'Ann: no collision yet', since: typingSince }, ann.token)).errors).toBeUndefined();
+    await server.ok(
+      'mutation($t: ID!) { addNote(ticketId: $t, body: "I will take it") { id } }',
+      { t: ticket.id },
+      bea.token,
+    );
+    expect(
+      (await server.gql(SEND, { t: ticket.id, b: 'Ann: no collision yet', since: typingSince }, ann.token)).errors,
+    ).toBeUndefined();
     const beaReply = (await server.ok(SEND, { t: ticket.id, b: 'Bea: fixed it for you' }, bea.token)).sendMessage;
 
-    const held = await server.gql(SEND, { t: ticket.id, b: 'Ann: here is how to fix it', since: typingSince }, ann.token);
+    const held = await server.gql(
+      SEND,
+      { t: ticket.id, b: 'Ann: here is how to fix it', since: typingSince },
+      ann.token,
+    );
     expect(held.errors?.[0]?.extensions?.code).toBe('OTHER_AGENT_REPLIED');
     expect(held.errors?.[0]?.message).toMatch(/Bea Quick replied/);
     const thread = async () =>
-      (await server.ok('query($t: ID!) { ticket(id: $t) { messages { edges { node { body } } } } }', { t: ticket.id })).ticket.messages.edges.map((edge: { node: { body: string } }) => edge.node.body);
+      (
+        await server.ok('query($t: ID!) { ticket(id: $t) { messages { edges { node { body } } } } }', { t: ticket.id })
+      ).ticket.messages.edges.map((edge: { node: { body: string } }) => edge.node.body);
     expect(await thread()).not.toContain('Ann: here is how to fix it');
 
     // A draft begun after Bea's reply is not held; nor is Ann's own reply a collision for her; without typingSince it always goes.
-    expect((await server.gql(SEND, { t: ticket.id, b: 'Ann: after reading Bea', since: beaReply.createdAt }, ann.token)).errors).toBeUndefined();
-    expect((await server.gql(SEND, { t: ticket.id, b: 'Bea: more', since: beaReply.createdAt }, bea.token)).errors?.[0]?.extensions?.code).toBe('OTHER_AGENT_REPLIED');
-    expect((await server.gql(SEND, { t: ticket.id, b: 'Ann: here is how to fix it' }, ann.token)).errors).toBeUndefined();
+    expect(
+      (await server.gql(SEND, { t: ticket.id, b: 'Ann: after reading Bea', since: beaReply.createdAt }, ann.token))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      (await server.gql(SEND, { t: ticket.id, b: 'Bea: more', since: beaReply.createdAt }, bea.token)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('OTHER_AGENT_REPLIED');
+    expect(
+      (await server.gql(SEND, { t: ticket.id, b: 'Ann: here is how to fix it' }, ann.token)).errors,
+    ).toBeUndefined();
     expect(await thread()).toContain('Ann: here is how to fix it');
   });
 
@@ -275,11 +348,19 @@ describe.each(databases)('presence on %s', (kind) => {
     await annTab.report({ typing: true });
     await annTab.report({ typing: true });
     await reportOverHttp(server, bea.token, ticket.id, { typing: true });
-    await standIn.waitFor(() => typingIndicators(standIn).some((request) => request.body.message_id === ticket.issueId), 5000);
+    await standIn.waitFor(
+      () => typingIndicators(standIn).some((request) => request.body.message_id === ticket.issueId),
+      5000,
+    );
     await sleep(500);
     const sent = typingIndicators(standIn).filter((request) => request.body.message_id === ticket.issueId);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: ticket.issueId, typing_indicator: { type: 'text' } });
+    expect(sent[0]!.body).toEqual({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: ticket.issueId,
+      typing_indicator: { type: 'text' },
+    });
     expect(sent[0]!.path).toMatch(/^\/v[\d.]+\/106540352242922\/messages$/);
   });
 
@@ -291,7 +372,8 @@ describe.each(databases)('presence on %s', (kind) => {
     const resolved = await whatsappTicket(server);
     await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: resolved.id });
     const before = typingIndicators(standIn).length;
-    for (const id of [stale.id, fromApi.id, resolved.id]) expect((await reportOverHttp(server, agent.token, id, { typing: true })).errors).toBeUndefined();
+    for (const id of [stale.id, fromApi.id, resolved.id])
+      expect((await reportOverHttp(server, agent.token, id, { typing: true })).errors).toBeUndefined();
     await sleep(500);
     expect(typingIndicators(standIn)).toHaveLength(before);
   });
@@ -300,7 +382,10 @@ describe.each(databases)('presence on %s', (kind) => {
     const { server } = world;
     for (const id of ['999999', 'abc']) {
       expect((await reportOverHttp(server, server.adminToken, id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      expect((await server.gql('query($t: ID!) { ticketPresence(ticketId: $t) { ticketId } }', { t: id }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(
+        (await server.gql('query($t: ID!) { ticketPresence(ticketId: $t) { ticketId } }', { t: id }, server.adminToken))
+          .errors?.[0]?.extensions?.code,
+      ).toBe('NOT_FOUND');
     }
     const unknown = watch(server.ws(server.adminToken), '999999');
     await expect.poll(() => JSON.stringify(unknown.failure), { timeout: 5000 }).toContain('NOT_FOUND');
@@ -313,7 +398,8 @@ describe.each(databases)('presence on %s', (kind) => {
     const refusedSocket = watch(server.ws(null), ticket.id);
     await expect.poll(() => (refusedSocket.failure as { code?: number } | null)?.code, { timeout: 5000 }).toBe(4403);
 
-    const reader = (await server.ok('mutation { createApiToken(name: "presence reader", scopes: [READ]) { token } }')).createApiToken.token;
+    const reader = (await server.ok('mutation { createApiToken(name: "presence reader", scopes: [READ]) { token } }'))
+      .createApiToken.token;
     expect((await reportOverHttp(server, reader, ticket.id)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const readerSees = watch(server.ws(reader), ticket.id);
     expect((await readerSees.until(() => true)).presence.ticketId).toBe(ticket.id);
@@ -347,61 +433,78 @@ describe('presence memory', () => {
 
 const redisAvailable = await redisAnswers('the multi-instance presence tests');
 
-describe.runIf(databases.includes('mariadb') && redisAvailable)('presence across instances sharing MariaDB and Redis', () => {
-  let standIn: CloudApiStandIn;
-  let a: TestServer;
-  let b: TestServer;
-  let env: Record<string, string>;
-  beforeAll(async () => {
-    standIn = await startCloudApiStandIn();
-    env = standIn.env({ REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, REDIS_PREFIX: `test:${randomBytes(4).toString('hex')}:`, PRESENCE_TTL_MS: String(TTL_MS) });
-    a = await startServer('mariadb', env);
-    b = await startServer('mariadb', env, { database: a.database });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await standIn?.close();
-  });
+describe.runIf(databases.includes('mariadb') && redisAvailable)(
+  'presence across instances sharing MariaDB and Redis',
+  () => {
+    let standIn: CloudApiStandIn;
+    let a: TestServer;
+    let b: TestServer;
+    let env: Record<string, string>;
+    beforeAll(async () => {
+      standIn = await startCloudApiStandIn();
+      env = standIn.env({
+        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        REDIS_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+        PRESENCE_TTL_MS: String(TTL_MS),
+      });
+      a = await startServer('mariadb', env);
+      b = await startServer('mariadb', env, { database: a.database });
+    });
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+      await standIn?.close();
+    });
 
-  it('an agent viewing and typing through one instance is seen through the other, and leaves it at once when the socket closes', async () => {
-    const ann = await a.createAgent('Ann On A');
-    const bea = await a.createAgent('Bea On B');
-    const ticket = await createTicket(a);
-    const beaTab = await openTab(b, bea.token, ticket.id);
-    await beaTab.report();
-    const annTab = await openTab(a, ann.token, ticket.id);
-    await annTab.report({ typing: true });
-    await beaTab.sees.until((p) => viewerOf(p, ann.id)?.typing === true && Boolean(viewerOf(p, bea.id)), 5000, 'Ann typing, seen on B');
-    await annTab.sees.until((p) => Boolean(viewerOf(p, bea.id)), 5000, 'Bea, seen on A');
-    await annTab.close();
-    const { afterMs } = await beaTab.sees.until((p) => !viewerOf(p, ann.id), 5000, 'Ann gone on B');
-    expect(afterMs).toBeLessThan(TTL_MS / 2);
-    await beaTab.close();
-  });
+    it('an agent viewing and typing through one instance is seen through the other, and leaves it at once when the socket closes', async () => {
+      const ann = await a.createAgent('Ann On A');
+      const bea = await a.createAgent('Bea On B');
+      const ticket = await createTicket(a);
+      const beaTab = await openTab(b, bea.token, ticket.id);
+      await beaTab.report();
+      const annTab = await openTab(a, ann.token, ticket.id);
+      await annTab.report({ typing: true });
+      await beaTab.sees.until(
+        (p) => viewerOf(p, ann.id)?.typing === true && Boolean(viewerOf(p, bea.id)),
+        5000,
+        'Ann typing, seen on B',
+      );
+      await annTab.sees.until((p) => Boolean(viewerOf(p, bea.id)), 5000, 'Bea, seen on A');
+      await annTab.close();
+      const { afterMs } = await beaTab.sees.until((p) => !viewerOf(p, ann.id), 5000, 'Ann gone on B');
+      expect(afterMs).toBeLessThan(TTL_MS / 2);
+      await beaTab.close();
+    });
 
-  it('a viewer reported through an instance that then stops is still expired by the other', async () => {
-    const c = await startServer('mariadb', env, { database: a.database });
-    const tool = await c.createAgent('Cy On C');
-    const ticket = await createTicket(a);
-    const seenOnB = watch(b.ws(b.adminToken), ticket.id);
-    expect((await reportOverHttp(c, tool.token, ticket.id)).errors).toBeUndefined();
-    await seenOnB.until((p) => Boolean(viewerOf(p, tool.id)), 5000, 'Cy seen on B');
-    await c.close();
-    const stoppedAt = Date.now();
-    await seenOnB.until((p) => !viewerOf(p, tool.id), TTL_MS + 3000, 'Cy expired on B');
-    expect(Date.now() - stoppedAt).toBeLessThan(TTL_MS + 2000);
-    seenOnB.stop();
-  });
+    it('a viewer reported through an instance that then stops is still expired by the other', async () => {
+      const c = await startServer('mariadb', env, { database: a.database });
+      const tool = await c.createAgent('Cy On C');
+      const ticket = await createTicket(a);
+      const seenOnB = watch(b.ws(b.adminToken), ticket.id);
+      expect((await reportOverHttp(c, tool.token, ticket.id)).errors).toBeUndefined();
+      await seenOnB.until((p) => Boolean(viewerOf(p, tool.id)), 5000, 'Cy seen on B');
+      await c.close();
+      const stoppedAt = Date.now();
+      await seenOnB.until((p) => !viewerOf(p, tool.id), TTL_MS + 3000, 'Cy expired on B');
+      expect(Date.now() - stoppedAt).toBeLessThan(TTL_MS + 2000);
+      seenOnB.stop();
+    });
 
-  it('agents typing on both instances show the person one typing indicator', async () => {
-    const ann = await a.createAgent('Ann Types On A');
-    const bea = await b.createAgent('Bea Types On B');
-    const ticket = await whatsappTicket(a);
-    await Promise.all([reportOverHttp(a, ann.token, ticket.id, { typing: true }), reportOverHttp(b, bea.token, ticket.id, { typing: true })]);
-    await reportOverHttp(b, bea.token, ticket.id, { typing: true });
-    await standIn.waitFor(() => typingIndicators(standIn).some((request) => request.body.message_id === ticket.issueId), 5000);
-    await sleep(500);
-    expect(typingIndicators(standIn).filter((request) => request.body.message_id === ticket.issueId)).toHaveLength(1);
-  });
-});
+    it('agents typing on both instances show the person one typing indicator', async () => {
+      const ann = await a.createAgent('Ann Types On A');
+      const bea = await b.createAgent('Bea Types On B');
+      const ticket = await whatsappTicket(a);
+      await Promise.all([
+        reportOverHttp(a, ann.token, ticket.id, { typing: true }),
+        reportOverHttp(b, bea.token, ticket.id, { typing: true }),
+      ]);
+      await reportOverHttp(b, bea.token, ticket.id, { typing: true });
+      await standIn.waitFor(
+        () => typingIndicators(standIn).some((request) => request.body.message_id === ticket.issueId),
+        5000,
+      );
+      await sleep(500);
+      expect(typingIndicators(standIn).filter((request) => request.body.message_id === ticket.issueId)).toHaveLength(1);
+    });
+  },
+);

@@ -11,11 +11,20 @@ describe.each(databases)('SQL statements per operation on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer(kind);
-    const agents = [await server.createAgent('Ha One'), await server.createAgent('Ha Two'), await server.createAgent('Ha Three')];
+    const agents = [
+      await server.createAgent('Ha One'),
+      await server.createAgent('Ha Two'),
+      await server.createAgent('Ha Three'),
+    ];
     for (let index = 0; index < 60; index++) {
       const ticket = await createTicket(server, { senderName: `Person ${index}` });
       const agent = agents[index % agents.length]!;
-      if (index % 2 === 0) await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "On it") { id } }', { id: ticket.id }, agent.token);
+      if (index % 2 === 0)
+        await server.ok(
+          'mutation($id: ID!) { sendMessage(ticketId: $id, body: "On it") { id } }',
+          { id: ticket.id },
+          agent.token,
+        );
     }
   });
   afterAll(() => server.close());
@@ -63,8 +72,14 @@ describe.each(databases)('SQL statements per operation on %s', (kind) => {
         clients.map(
           (client) =>
             new Promise<void>((ready) => {
-              client.subscribe({ query }, { next: (event) => events.push(event), error: () => undefined, complete: () => undefined });
-              client.subscribe({ query: '{ me { id } }' }, { next: () => undefined, error: () => undefined, complete: ready });
+              client.subscribe(
+                { query },
+                { next: (event) => events.push(event), error: () => undefined, complete: () => undefined },
+              );
+              client.subscribe(
+                { query: '{ me { id } }' },
+                { next: () => undefined, error: () => undefined, complete: ready },
+              );
             }),
         ),
       );

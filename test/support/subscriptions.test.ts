@@ -4,18 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, databases, startServer, type TestServer } from '../helpers/harness.js';
 import { open, subscribe } from '../helpers/subscriptions.js';
 
-const MESSAGE_ADDED = 'subscription($t: ID) { messageAdded(ticketId: $t) { body senderType senderName internal ticket { id } } }';
-const TICKET_UPDATED = 'subscription($id: ID) { ticketUpdated(id: $id) { id status priority assignee { name } messageCount } }';
-const NOTIFICATIONS = 'subscription { notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts } }';
+const MESSAGE_ADDED =
+  'subscription($t: ID) { messageAdded(ticketId: $t) { body senderType senderName internal ticket { id } } }';
+const TICKET_UPDATED =
+  'subscription($id: ID) { ticketUpdated(id: $id) { id status priority assignee { name } messageCount } }';
+const NOTIFICATIONS =
+  'subscription { notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts } }';
 
 const reply = (server: TestServer, ticketId: string, body: string) =>
   server.ok('mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }', { t: ticketId, b: body });
 const note = (server: TestServer, ticketId: string, body: string) =>
   server.ok('mutation($t: ID!, $b: String!) { addNote(ticketId: $t, body: $b) { id } }', { t: ticketId, b: body });
 const close = (server: TestServer, ticketId: string, message?: string) =>
-  server.ok('mutation($t: ID!, $m: String) { closeTicket(ticketId: $t, message: $m) { id } }', { t: ticketId, m: message ?? null });
+  server.ok('mutation($t: ID!, $m: String) { closeTicket(ticketId: $t, message: $m) { id } }', {
+    t: ticketId,
+    m: message ?? null,
+  });
 const setPriority = (server: TestServer, ticketId: string, priority: string) =>
-  server.ok('mutation($t: ID!, $p: TicketPriority!) { setTicketPriority(ticketId: $t, priority: $p) { id } }', { t: ticketId, p: priority });
+  server.ok('mutation($t: ID!, $p: TicketPriority!) { setTicketPriority(ticketId: $t, priority: $p) { id } }', {
+    t: ticketId,
+    p: priority,
+  });
 
 describe.each(databases)('subscriptions on %s', (kind) => {
   let server: TestServer;
@@ -25,8 +34,15 @@ describe.each(databases)('subscriptions on %s', (kind) => {
   afterAll(() => server.close());
 
   it('ticketCreated delivers the new ticket with its fields', async () => {
-    const feed = await subscribe(server, server.adminToken, 'subscription { ticketCreated { id phoneNumber senderName issueDescription status messageCount } }');
-    const ticket = await createTicket(server, { senderName: 'Cy Created', issueDescription: 'My locker code does not work' });
+    const feed = await subscribe(
+      server,
+      server.adminToken,
+      'subscription { ticketCreated { id phoneNumber senderName issueDescription status messageCount } }',
+    );
+    const ticket = await createTicket(server, {
+      senderName: 'Cy Created',
+      issueDescription: 'My locker code does not work',
+    });
     expect(await feed.next()).toEqual({
       id: ticket.id,
       phoneNumber: ticket.phoneNumber,
@@ -56,7 +72,13 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const feed = await subscribe(server, server.adminToken, MESSAGE_ADDED, { t: mine.id });
     await reply(server, other.id, 'For someone else');
     await reply(server, mine.id, 'Looking into it');
-    expect(await feed.next()).toEqual({ body: 'Looking into it', senderType: 'ADMIN', senderName: expect.any(String), internal: false, ticket: { id: mine.id } });
+    expect(await feed.next()).toEqual({
+      body: 'Looking into it',
+      senderType: 'ADMIN',
+      senderName: expect.any(String),
+      internal: false,
+      ticket: { id: mine.id },
+    });
     await feed.nothingWithin();
     feed.stop();
   });
@@ -65,7 +87,12 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const ticket = await createTicket(server);
     const feed = await subscribe(server, server.adminToken, MESSAGE_ADDED, { t: ticket.id });
     await note(server, ticket.id, 'Check the bursary ledger first');
-    expect(await feed.next()).toMatchObject({ body: 'Check the bursary ledger first', senderType: 'ADMIN', internal: true, ticket: { id: ticket.id } });
+    expect(await feed.next()).toMatchObject({
+      body: 'Check the bursary ledger first',
+      senderType: 'ADMIN',
+      internal: true,
+      ticket: { id: ticket.id },
+    });
     feed.stop();
   });
 
@@ -73,7 +100,13 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const ticket = await createTicket(server);
     const feed = await subscribe(server, server.adminToken, MESSAGE_ADDED, { t: ticket.id });
     await close(server, ticket.id);
-    expect(await feed.next()).toEqual({ body: '✅ Your support ticket has been resolved!', senderType: 'BOT', senderName: null, internal: false, ticket: { id: ticket.id } });
+    expect(await feed.next()).toEqual({
+      body: '✅ Your support ticket has been resolved!',
+      senderType: 'BOT',
+      senderName: null,
+      internal: false,
+      ticket: { id: ticket.id },
+    });
     feed.stop();
   });
 
@@ -81,8 +114,18 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const agent = await server.createAgent('Cl Closer');
     const ticket = await createTicket(server);
     const feed = await subscribe(server, agent.token, MESSAGE_ADDED, { t: ticket.id });
-    await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Sorted, see you in class") { id } }', { t: ticket.id }, agent.token);
-    expect(await feed.next()).toEqual({ body: 'Sorted, see you in class', senderType: 'ADMIN', senderName: 'Cl Closer', internal: false, ticket: { id: ticket.id } });
+    await server.ok(
+      'mutation($t: ID!) { closeTicket(ticketId: $t, message: "Sorted, see you in class") { id } }',
+      { t: ticket.id },
+      agent.token,
+    );
+    expect(await feed.next()).toEqual({
+      body: 'Sorted, see you in class',
+      senderType: 'ADMIN',
+      senderName: 'Cl Closer',
+      internal: false,
+      ticket: { id: ticket.id },
+    });
     feed.stop();
   });
 
@@ -113,8 +156,17 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const agent = await server.createAgent('As Signee');
     const ticket = await createTicket(server);
     const feed = await subscribe(server, server.adminToken, TICKET_UPDATED, { id: ticket.id });
-    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ticket.id, a: agent.id });
-    expect(await feed.next()).toEqual({ id: ticket.id, status: 'OPEN', priority: 'MEDIUM', assignee: { name: 'As Signee' }, messageCount: 1 });
+    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+      t: ticket.id,
+      a: agent.id,
+    });
+    expect(await feed.next()).toEqual({
+      id: ticket.id,
+      status: 'OPEN',
+      priority: 'MEDIUM',
+      assignee: { name: 'As Signee' },
+      messageCount: 1,
+    });
     feed.stop();
   });
 
@@ -140,7 +192,9 @@ describe.each(databases)('subscriptions on %s', (kind) => {
   });
 
   it('notificationsChanged after createTicket counts one more open and one more unassigned ticket', async () => {
-    const { notifications: before } = await server.ok('{ notifications { openTickets inProgress unassigned unreadTickets hasAlerts } }');
+    const { notifications: before } = await server.ok(
+      '{ notifications { openTickets inProgress unassigned unreadTickets hasAlerts } }',
+    );
     const feed = await subscribe(server, server.adminToken, NOTIFICATIONS);
     await createTicket(server);
     expect(await feed.next()).toEqual({
@@ -183,7 +237,10 @@ describe.each(databases)('subscriptions on %s', (kind) => {
 
   it('two sockets of the same agent receive the same counts', async () => {
     const agent = await server.createAgent('Tb Two Tabs');
-    const tabs = await Promise.all([subscribe(server, agent.token, NOTIFICATIONS), subscribe(server, agent.token, NOTIFICATIONS)]);
+    const tabs = await Promise.all([
+      subscribe(server, agent.token, NOTIFICATIONS),
+      subscribe(server, agent.token, NOTIFICATIONS),
+    ]);
     await createTicket(server);
     const [first, second] = await Promise.all(tabs.map((tab) => tab.next()));
     expect(second).toEqual(first);
@@ -204,7 +261,9 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const send = 'mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }';
     expect(await codeOf(send, { t: ticket.id, b: '' })).toBe('BAD_USER_INPUT');
     expect(await codeOf(send, { t: '999999', b: 'Anyone there?' })).toBe('NOT_FOUND');
-    expect(await codeOf('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: resolved.id })).toBe('BAD_USER_INPUT');
+    expect(await codeOf('mutation($t: ID!) { closeTicket(ticketId: $t) { id } }', { t: resolved.id })).toBe(
+      'BAD_USER_INPUT',
+    );
     await Promise.all(feeds.map((feed) => feed.nothingWithin()));
     // The feeds were listening all along: the next change that succeeds reaches each of them.
     await reply(server, ticket.id, 'This one goes through');

@@ -18,14 +18,20 @@ interface Page {
 describe.each(databases)('listing tickets on %s', (kind) => {
   let server: TestServer;
   const ids: string[] = [];
-  const list = async (variables: Record<string, unknown>): Promise<Page> => (await server.ok<{ tickets: Page }>(LIST, variables)).tickets;
+  const list = async (variables: Record<string, unknown>): Promise<Page> =>
+    (await server.ok<{ tickets: Page }>(LIST, variables)).tickets;
   const names = (page: Page) => page.edges.map((edge) => edge.node.senderName);
 
   beforeAll(async () => {
     server = await startServer(kind);
     const priorities = ['LOW', 'URGENT', 'MEDIUM', 'HIGH', 'URGENT', 'LOW', 'MEDIUM'];
     for (const [index, priority] of priorities.entries()) {
-      const ticket = await createTicket(server, { senderName: `P${index}`, priority, phoneNumber: `4477009000${index}`, issueDescription: `issue number ${index}` });
+      const ticket = await createTicket(server, {
+        senderName: `P${index}`,
+        priority,
+        phoneNumber: `4477009000${index}`,
+        issueDescription: `issue number ${index}`,
+      });
       ids.push(ticket.id);
     }
   });
@@ -68,9 +74,18 @@ describe.each(databases)('listing tickets on %s', (kind) => {
   });
 
   it('orders by priority, most urgent first, ties by age', async () => {
-    const page = await list({ orderBy: { field: 'PRIORITY', direction: 'DESC' }, filter: { search: 'issue number' }, first: 3 });
+    const page = await list({
+      orderBy: { field: 'PRIORITY', direction: 'DESC' },
+      filter: { search: 'issue number' },
+      first: 3,
+    });
     expect(page.edges.map((edge) => edge.node.priority)).toEqual(['URGENT', 'URGENT', 'HIGH']);
-    const rest = await list({ orderBy: { field: 'PRIORITY', direction: 'DESC' }, filter: { search: 'issue number' }, first: 10, after: page.pageInfo.endCursor });
+    const rest = await list({
+      orderBy: { field: 'PRIORITY', direction: 'DESC' },
+      filter: { search: 'issue number' },
+      first: 10,
+      after: page.pageInfo.endCursor,
+    });
     expect(rest.edges.map((edge) => edge.node.priority)).toEqual(['MEDIUM', 'MEDIUM', 'MEDIUM', 'LOW', 'LOW']);
   });
 
@@ -84,11 +99,18 @@ describe.each(databases)('listing tickets on %s', (kind) => {
 
   it('filters by status, priority, assignee, unassigned and phone number', async () => {
     const agent = await server.createAgent('Gil Filter');
-    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: ids[4], a: agent.id });
+    await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', {
+      t: ids[4],
+      a: agent.id,
+    });
     await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: ids[5] });
     const search = 'issue number';
     expect(names(await list({ filter: { search, status: ['RESOLVED'] } }))).toEqual(['P5']);
-    expect(names(await list({ filter: { search, priority: ['URGENT'] }, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }))).toEqual(['P1', 'P4']);
+    expect(
+      names(
+        await list({ filter: { search, priority: ['URGENT'] }, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }),
+      ),
+    ).toEqual(['P1', 'P4']);
     expect(names(await list({ filter: { assigneeId: agent.id } }))).toEqual(['P4']);
     const unassigned = await list({ filter: { search, unassigned: true }, first: 50 });
     expect(names(unassigned)).not.toContain('P4');
@@ -98,7 +120,9 @@ describe.each(databases)('listing tickets on %s', (kind) => {
   });
 
   it('searches the whole thread, not only the issue', async () => {
-    await server.ok('mutation($id: ID!) { addNote(ticketId: $id, body: "Refund approved by bursar") { id } }', { id: ids[6] });
+    await server.ok('mutation($id: ID!) { addNote(ticketId: $id, body: "Refund approved by bursar") { id } }', {
+      id: ids[6],
+    });
     expect(names(await list({ filter: { search: 'BURSAR' } }))).toEqual(['P6']);
     expect(names(await list({ filter: { search: 'issue number 3' } }))).toEqual(['P3']);
     expect((await list({ filter: { search: '100%_off' } })).totalCount).toBe(0);
@@ -115,8 +139,11 @@ describe.each(databases)('listing tickets on %s', (kind) => {
 describe.each(databases)('searching tickets for text with wildcards and backslashes on %s', (kind) => {
   let server: TestServer;
   const list = async (search: string): Promise<string[]> =>
-    (await server.ok<{ tickets: Page }>(LIST, { filter: { search }, first: 100 })).tickets.edges.map((edge) => edge.node.senderName).sort();
-  const ticket = (senderName: string, issueDescription: string) => createTicket(server, { senderName, issueDescription });
+    (await server.ok<{ tickets: Page }>(LIST, { filter: { search }, first: 100 })).tickets.edges
+      .map((edge) => edge.node.senderName)
+      .sort();
+  const ticket = (senderName: string, issueDescription: string) =>
+    createTicket(server, { senderName, issueDescription });
 
   beforeAll(async () => {
     server = await startServer(kind);
@@ -161,9 +188,17 @@ describe.each(databases)('searching tickets for text with wildcards and backslas
   });
 
   it('a label named "100%" is found by searching "100%", and a label "1000" is not', async () => {
-    const label = async (name: string) => (await server.ok('mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }', { input: { name, color: '#1f6feb' } })).createLabel.id;
+    const label = async (name: string) =>
+      (
+        await server.ok('mutation($input: CreateLabelInput!) { createLabel(input: $input) { id } }', {
+          input: { name, color: '#1f6feb' },
+        })
+      ).createLabel.id;
     const [percent, thousand] = [await label('100%'), await label('1000')];
-    const [a, b] = [await ticket('Labelled percent', 'about my fees'), await ticket('Labelled thousand', 'about my fees')];
+    const [a, b] = [
+      await ticket('Labelled percent', 'about my fees'),
+      await ticket('Labelled thousand', 'about my fees'),
+    ];
     const add = 'mutation($t: [ID!]!, $l: [ID!]!) { addLabels(ticketIds: $t, labelIds: $l) { id } }';
     await server.ok(add, { t: [a.id], l: [percent] });
     await server.ok(add, { t: [b.id], l: [thousand] });
@@ -177,14 +212,19 @@ describe.each(databases)('paging through a thread on %s', (kind) => {
   const THREAD = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
     ticket(id: $id) { messages(first: $first, after: $after, last: $last, before: $before) {
       totalCount edges { cursor node { body } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
-  const thread = async (variables: Record<string, unknown>) => (await server.ok(THREAD, { id: ticketId, ...variables })).ticket.messages;
-  const bodies = (connection: { edges: { node: { body: string } }[] }) => connection.edges.map((edge) => edge.node.body);
+  const thread = async (variables: Record<string, unknown>) =>
+    (await server.ok(THREAD, { id: ticketId, ...variables })).ticket.messages;
+  const bodies = (connection: { edges: { node: { body: string } }[] }) =>
+    connection.edges.map((edge) => edge.node.body);
 
   beforeAll(async () => {
     server = await startServer(kind);
     ticketId = (await createTicket(server, { issueDescription: 'm0' })).id;
     for (const body of ['m1', 'm2', 'm3', 'm4']) {
-      await server.ok('mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }', { id: ticketId, body });
+      await server.ok('mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }', {
+        id: ticketId,
+        body,
+      });
     }
   });
   afterAll(() => server.close());

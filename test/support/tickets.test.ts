@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicket, databases, startServer, TICKET_FIELDS, uniquePhone, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  databases,
+  startServer,
+  TICKET_FIELDS,
+  uniquePhone,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const TICKET = `query($id: ID!) { ticket(id: $id) { ${TICKET_FIELDS} messages(last: 50) { totalCount edges { node { body senderType senderName internal deliveryStatus author { name } } } } } }`;
-const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id body senderType deliveryStatus internal author { id } ticket { id status } } }';
+const SEND =
+  'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id body senderType deliveryStatus internal author { id } ticket { id status } } }';
 
 describe.each(databases)('the ticket lifecycle on %s', (kind) => {
   let server: TestServer;
@@ -12,7 +20,11 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
   afterAll(() => server.close());
 
   it('a new ticket is OPEN, unassigned, and its issue is the first message of the thread', async () => {
-    const ticket = await createTicket(server, { phoneNumber: '+44 (7700) 900-123', senderName: ' Ann Lee ', issueDescription: 'My fees page is blank' });
+    const ticket = await createTicket(server, {
+      phoneNumber: '+44 (7700) 900-123',
+      senderName: ' Ann Lee ',
+      issueDescription: 'My fees page is blank',
+    });
     expect(ticket).toMatchObject({
       phoneNumber: '447700900123',
       senderName: 'Ann Lee',
@@ -34,7 +46,13 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
     const agent = await server.createAgent('Bo Agent');
     const ticket = await createTicket(server);
     const { sendMessage } = await server.ok(SEND, { id: ticket.id, body: '  Looking into it now  ' }, agent.token);
-    expect(sendMessage).toMatchObject({ body: 'Looking into it now', senderType: 'ADMIN', deliveryStatus: 'PENDING', internal: false, author: { id: agent.id } });
+    expect(sendMessage).toMatchObject({
+      body: 'Looking into it now',
+      senderType: 'ADMIN',
+      deliveryStatus: 'PENDING',
+      internal: false,
+      author: { id: agent.id },
+    });
     const { ticket: after } = await server.ok(TICKET, { id: ticket.id });
     expect(after.status).toBe('IN_PROGRESS');
     expect(after.firstResponseAt).not.toBeNull();
@@ -49,7 +67,10 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
 
   it('an internal note is kept in the thread, marked internal, with no delivery and no status change', async () => {
     const ticket = await createTicket(server);
-    const { addNote } = await server.ok('mutation($id: ID!) { addNote(ticketId: $id, body: "VIP student") { internal senderType deliveryStatus } }', { id: ticket.id });
+    const { addNote } = await server.ok(
+      'mutation($id: ID!) { addNote(ticketId: $id, body: "VIP student") { internal senderType deliveryStatus } }',
+      { id: ticket.id },
+    );
     expect(addNote).toEqual({ internal: true, senderType: 'ADMIN', deliveryStatus: null });
     const { ticket: after } = await server.ok(TICKET, { id: ticket.id });
     expect(after.status).toBe('OPEN');
@@ -63,28 +84,49 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
   it('assigning, unassigning and prioritising show on the ticket', async () => {
     const agent = await server.createAgent('Cy Agent');
     const ticket = await createTicket(server);
-    const assigned = await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { assignee { id } } }', { t: ticket.id, a: agent.id });
+    const assigned = await server.ok(
+      'mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { assignee { id } } }',
+      { t: ticket.id, a: agent.id },
+    );
     expect(assigned.assignTicket.assignee.id).toBe(agent.id);
-    const priority = await server.ok('mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: URGENT) { priority } }', { t: ticket.id });
+    const priority = await server.ok(
+      'mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: URGENT) { priority } }',
+      { t: ticket.id },
+    );
     expect(priority.setTicketPriority.priority).toBe('URGENT');
-    const unassigned = await server.ok('mutation($t: ID!) { assignTicket(ticketId: $t, adminId: null) { assignee { id } } }', { t: ticket.id });
+    const unassigned = await server.ok(
+      'mutation($t: ID!) { assignTicket(ticketId: $t, adminId: null) { assignee { id } } }',
+      { t: ticket.id },
+    );
     expect(unassigned.assignTicket.assignee).toBeNull();
   });
 
   it('closing resolves the ticket and sends the default closing message to the person', async () => {
     const ticket = await createTicket(server);
-    const { closeTicket } = await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { status resolvedAt } }', { t: ticket.id });
+    const { closeTicket } = await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { status resolvedAt } }', {
+      t: ticket.id,
+    });
     expect(closeTicket.status).toBe('RESOLVED');
     expect(closeTicket.resolvedAt).not.toBeNull();
     const { ticket: after } = await server.ok(TICKET, { id: ticket.id });
-    expect(after.messages.edges.at(-1).node).toMatchObject({ body: '✅ Your support ticket has been resolved!', senderType: 'BOT', deliveryStatus: 'PENDING' });
+    expect(after.messages.edges.at(-1).node).toMatchObject({
+      body: '✅ Your support ticket has been resolved!',
+      senderType: 'BOT',
+      deliveryStatus: 'PENDING',
+    });
   });
 
   it("closing with the agent's own message sends that message, signed by the agent", async () => {
     const ticket = await createTicket(server);
-    await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Fixed, see you!") { status } }', { t: ticket.id });
+    await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t, message: "Fixed, see you!") { status } }', {
+      t: ticket.id,
+    });
     const { ticket: after } = await server.ok(TICKET, { id: ticket.id });
-    expect(after.messages.edges.at(-1).node).toMatchObject({ body: 'Fixed, see you!', senderType: 'ADMIN', author: { name: 'Admin' } });
+    expect(after.messages.edges.at(-1).node).toMatchObject({
+      body: 'Fixed, see you!',
+      senderType: 'ADMIN',
+      author: { name: 'Admin' },
+    });
   });
 
   it('a resolved ticket refuses replies and a second close, and reopening brings it back', async () => {
@@ -93,11 +135,21 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
     await server.ok('mutation($t: ID!) { closeTicket(ticketId: $t) { status } }', { t: ticket.id });
     const reply = await server.gql(SEND, { id: ticket.id, body: 'late' }, server.adminToken);
     expect(reply.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const again = await server.gql('mutation($t: ID!) { closeTicket(ticketId: $t) { status } }', { t: ticket.id }, server.adminToken);
+    const again = await server.gql(
+      'mutation($t: ID!) { closeTicket(ticketId: $t) { status } }',
+      { t: ticket.id },
+      server.adminToken,
+    );
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const { reopenTicket } = await server.ok('mutation($t: ID!) { reopenTicket(ticketId: $t) { status resolvedAt } }', { t: ticket.id });
+    const { reopenTicket } = await server.ok('mutation($t: ID!) { reopenTicket(ticketId: $t) { status resolvedAt } }', {
+      t: ticket.id,
+    });
     expect(reopenTicket).toEqual({ status: 'IN_PROGRESS', resolvedAt: null });
-    const reopenOpen = await server.gql('mutation($t: ID!) { reopenTicket(ticketId: $t) { status } }', { t: ticket.id }, server.adminToken);
+    const reopenOpen = await server.gql(
+      'mutation($t: ID!) { reopenTicket(ticketId: $t) { status } }',
+      { t: ticket.id },
+      server.adminToken,
+    );
     expect(reopenOpen.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -106,10 +158,16 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
     const ticket = await createTicket(server, { phoneNumber });
     const open = `query($p: String) { tickets(filter: { phoneNumber: $p, status: [OPEN, IN_PROGRESS] }) { totalCount } }`;
     expect((await server.ok(open, { p: phoneNumber })).tickets.totalCount).toBe(1);
-    const closed = await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: CLOSED) { status resolvedAt } }', { t: ticket.id });
+    const closed = await server.ok(
+      'mutation($t: ID!) { setTicketStatus(ticketId: $t, status: CLOSED) { status resolvedAt } }',
+      { t: ticket.id },
+    );
     expect(closed.setTicketStatus.resolvedAt).not.toBeNull();
     expect((await server.ok(open, { p: phoneNumber })).tickets.totalCount).toBe(0);
-    const back = await server.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: OPEN) { status resolvedAt } }', { t: ticket.id });
+    const back = await server.ok(
+      'mutation($t: ID!) { setTicketStatus(ticketId: $t, status: OPEN) { status resolvedAt } }',
+      { t: ticket.id },
+    );
     expect(back.setTicketStatus).toEqual({ status: 'OPEN', resolvedAt: null });
     expect((await server.ok(open, { p: phoneNumber })).tickets.totalCount).toBe(1);
   });
@@ -120,7 +178,11 @@ describe.each(databases)('the ticket lifecycle on %s', (kind) => {
     const ticket = await createTicket(server);
     const unread = 'query($id: ID!) { ticket(id: $id) { unreadCount } }';
     expect((await server.ok(unread, { id: ticket.id }, reader.token)).ticket.unreadCount).toBe(1);
-    const marked = await server.ok('mutation($id: ID!) { markTicketRead(ticketId: $id) { unreadCount } }', { id: ticket.id }, reader.token);
+    const marked = await server.ok(
+      'mutation($id: ID!) { markTicketRead(ticketId: $id) { unreadCount } }',
+      { id: ticket.id },
+      reader.token,
+    );
     expect(marked.markTicketRead.unreadCount).toBe(0);
     expect((await server.ok(unread, { id: ticket.id }, reader.token)).ticket.unreadCount).toBe(0);
     expect((await server.ok(unread, { id: ticket.id }, other.token)).ticket.unreadCount).toBe(1);
@@ -173,18 +235,28 @@ describe.each(databases)('bad input to tickets on %s', (kind) => {
     expect(await codeOf('mutation { closeTicket(ticketId: "999999") { id } }', {})).toBe('NOT_FOUND');
     expect(await codeOf('mutation { reopenTicket(ticketId: "999999") { id } }', {})).toBe('NOT_FOUND');
     expect(await codeOf('mutation { markTicketRead(ticketId: "999999") { id } }', {})).toBe('NOT_FOUND');
-    expect(await codeOf('mutation { setTicketPriority(ticketId: "999999", priority: LOW) { id } }', {})).toBe('NOT_FOUND');
+    expect(await codeOf('mutation { setTicketPriority(ticketId: "999999", priority: LOW) { id } }', {})).toBe(
+      'NOT_FOUND',
+    );
     expect(await codeOf('mutation { setTicketStatus(ticketId: "999999", status: OPEN) { id } }', {})).toBe('NOT_FOUND');
     const ticket = await createTicket(server);
-    expect(await codeOf('mutation($t: ID!) { assignTicket(ticketId: $t, adminId: "999999") { id } }', { t: ticket.id })).toBe('NOT_FOUND');
+    expect(
+      await codeOf('mutation($t: ID!) { assignTicket(ticketId: $t, adminId: "999999") { id } }', { t: ticket.id }),
+    ).toBe('NOT_FOUND');
   });
 
   it('a phone number without digits, an empty issue or one over 4,096 characters is refused and nothing is written', async () => {
     const count = async () => (await server.ok('{ tickets { totalCount } }')).tickets.totalCount;
     const before = await count();
-    expect(await codeOf(CREATE, { input: { phoneNumber: 'call me', issueDescription: 'help' } })).toBe('BAD_USER_INPUT');
-    expect(await codeOf(CREATE, { input: { phoneNumber: '447700900123', issueDescription: '   ' } })).toBe('BAD_USER_INPUT');
-    expect(await codeOf(CREATE, { input: { phoneNumber: '447700900123', issueDescription: 'x'.repeat(4097) } })).toBe('BAD_USER_INPUT');
+    expect(await codeOf(CREATE, { input: { phoneNumber: 'call me', issueDescription: 'help' } })).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await codeOf(CREATE, { input: { phoneNumber: '447700900123', issueDescription: '   ' } })).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await codeOf(CREATE, { input: { phoneNumber: '447700900123', issueDescription: 'x'.repeat(4097) } })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await count()).toBe(before);
     await createTicket(server, { issueDescription: 'y'.repeat(4096) });
     expect(await count()).toBe(before + 1);
@@ -195,7 +267,9 @@ describe.each(databases)('bad input to tickets on %s', (kind) => {
     expect(await codeOf(SEND, { id: ticket.id, body: '' })).toBe('BAD_USER_INPUT');
     expect(await codeOf(SEND, { id: ticket.id, body: ' \n\t ' })).toBe('BAD_USER_INPUT');
     expect(await codeOf(SEND, { id: ticket.id, body: 'z'.repeat(4097) })).toBe('BAD_USER_INPUT');
-    expect(await codeOf('mutation($t: ID!) { addNote(ticketId: $t, body: "  ") { id } }', { t: ticket.id })).toBe('BAD_USER_INPUT');
+    expect(await codeOf('mutation($t: ID!) { addNote(ticketId: $t, body: "  ") { id } }', { t: ticket.id })).toBe(
+      'BAD_USER_INPUT',
+    );
     const { ticket: after } = await server.ok(TICKET, { id: ticket.id });
     expect(after.messageCount).toBe(1);
     expect(after.status).toBe('OPEN');
@@ -208,8 +282,12 @@ describe.each(databases)('bad input to tickets on %s', (kind) => {
     expect(await codeOf('{ tickets(first: 5, last: 5) { totalCount } }', {})).toBe('BAD_USER_INPUT');
     expect(await codeOf('{ tickets(first: 5, after: "garbage!") { totalCount } }', {})).toBe('BAD_USER_INPUT');
     const ticket = await createTicket(server);
-    expect(await codeOf('query($id: ID!) { ticket(id: $id) { messages(first: 101) { totalCount } } }', { id: ticket.id })).toBe('BAD_USER_INPUT');
-    expect(await codeOf('query($id: ID!) { ticket(id: $id) { messages(after: "nope") { totalCount } } }', { id: ticket.id })).toBe('BAD_USER_INPUT');
+    expect(
+      await codeOf('query($id: ID!) { ticket(id: $id) { messages(first: 101) { totalCount } } }', { id: ticket.id }),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await codeOf('query($id: ID!) { ticket(id: $id) { messages(after: "nope") { totalCount } } }', { id: ticket.id }),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('a malformed query or unknown field gets a validation error, not a crash', async () => {

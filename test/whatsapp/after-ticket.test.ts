@@ -3,28 +3,48 @@
 // message is kept in the ticket's thread, found by search and in the contact's history. Survey taps only rate.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { databases, delivery, inboundText, postWebhook, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  databases,
+  delivery,
+  inboundText,
+  postWebhook,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 import type { CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 const CLOSE = 'mutation($id: ID!) { closeTicket(ticketId: $id) { status } }';
-const STATUS = 'mutation($id: ID!, $status: TicketStatus!) { setTicketStatus(ticketId: $id, status: $status) { status } }';
+const STATUS =
+  'mutation($id: ID!, $status: TicketStatus!) { setTicketStatus(ticketId: $id, status: $status) { status } }';
 const ASSIGN = 'mutation($id: ID!, $agent: ID) { assignTicket(ticketId: $id, adminId: $agent) { id } }';
 const TICKET = `query($id: ID!) { ticket(id: $id) { id status resolvedAt assignee { id } satisfaction { rating comment }
   messages(last: 10) { edges { node { senderType body } } } } }`;
-const SEARCH = 'query($q: String!) { tickets(first: 5, filter: { search: $q, status: [OPEN, IN_PROGRESS, RESOLVED, CLOSED] }) { edges { node { id status } } } }';
+const SEARCH =
+  'query($q: String!) { tickets(first: 5, filter: { search: $q, status: [OPEN, IN_PROGRESS, RESOLVED, CLOSED] }) { edges { node { id status } } } }';
 const HISTORY = `query($p: String!) { contact(phoneNumber: $p) { tickets { edges { node { id status messages(last: 5) { edges { node { senderType body } } } } } } } }`;
 const AUDIT = 'query($id: ID!) { auditLog(ticketId: $id) { action actorLabel before after } }';
 
 const thread = async (server: TestServer, id: string) =>
-  ((await server.ok(TICKET, { id })).ticket.messages.edges as { node: { senderType: string; body: string } }[]).map((edge) => `${edge.node.senderType}: ${edge.node.body}`);
+  ((await server.ok(TICKET, { id })).ticket.messages.edges as { node: { senderType: string; body: string } }[]).map(
+    (edge) => `${edge.node.senderType}: ${edge.node.body}`,
+  );
 
 /** A survey button tap from `phone`, as WhatsApp delivers a button_reply. */
 const tap = (phone: string, id: string) =>
   delivery({
     contacts: [{ profile: { name: 'Test Person' }, wa_id: phone }],
-    messages: [{ from: phone, id: `wamid.TAP${Date.now()}${Math.random().toString(16).slice(2)}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: '😊 Good' } } }],
+    messages: [
+      {
+        from: phone,
+        id: `wamid.TAP${Date.now()}${Math.random().toString(16).slice(2)}`,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id, title: '😊 Good' } },
+      },
+    ],
   });
 
 /** The bot's menu went out to them: a list message, `count` sends in all. */
@@ -34,9 +54,13 @@ async function greetedWithMenu(standIn: CloudApiStandIn, phone: string, count: n
 }
 
 async function foundEverywhere(server: TestServer, phone: string, id: string, text: string) {
-  expect((await server.ok(SEARCH, { q: text })).tickets.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([id]);
+  expect(
+    (await server.ok(SEARCH, { q: text })).tickets.edges.map((edge: { node: { id: string } }) => edge.node.id),
+  ).toEqual([id]);
   const history = (await server.ok(HISTORY, { p: phone })).contact.tickets.edges;
-  expect(history.flatMap((edge: any) => edge.node.messages.edges.map((message: any) => message.node.body))).toContain(text);
+  expect(history.flatMap((edge: any) => edge.node.messages.edges.map((message: any) => message.node.body))).toContain(
+    text,
+  );
 }
 
 describe.each(databases)('messages after a ticket ends, on %s', (kind) => {
@@ -51,13 +75,28 @@ describe.each(databases)('messages after a ticket ends, on %s', (kind) => {
     await server.ok(CLOSE, { id });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 5); // the bot's three, the closing message, the survey
 
-    const updates = await subscribe(server, agent.token, 'subscription($id: ID) { ticketUpdated(id: $id) { id status assignee { id } } }', { id });
-    const added = await subscribe(server, agent.token, 'subscription($id: ID) { messageAdded(ticketId: $id) { senderType body } }', { id });
+    const updates = await subscribe(
+      server,
+      agent.token,
+      'subscription($id: ID) { ticketUpdated(id: $id) { id status assignee { id } } }',
+      { id },
+    );
+    const added = await subscribe(
+      server,
+      agent.token,
+      'subscription($id: ID) { messageAdded(ticketId: $id) { senderType body } }',
+      { id },
+    );
     const counts = await subscribe(server, agent.token, 'subscription { notificationsChanged { openTickets } }');
     const before = (await server.ok('{ notifications { openTickets } }', {}, agent.token)).notifications.openTickets;
 
-    expect((await postWebhook(server, inboundText(phone, 'Thanks! Actually one more question…').body)).status).toBe(200);
-    expect(await added.next()).toEqual({ senderType: 'SYSTEM', body: '↩️ Reopened: the person wrote again after this ticket was resolved.' });
+    expect((await postWebhook(server, inboundText(phone, 'Thanks! Actually one more question…').body)).status).toBe(
+      200,
+    );
+    expect(await added.next()).toEqual({
+      senderType: 'SYSTEM',
+      body: '↩️ Reopened: the person wrote again after this ticket was resolved.',
+    });
     expect(await added.next()).toEqual({ senderType: 'USER', body: 'Thanks! Actually one more question…' });
     let update = await updates.next();
     while (update.status !== 'OPEN') update = await updates.next();
@@ -68,9 +107,17 @@ describe.each(databases)('messages after a ticket ends, on %s', (kind) => {
 
     const ticket = (await server.ok(TICKET, { id })).ticket;
     expect(ticket).toMatchObject({ status: 'OPEN', resolvedAt: null, assignee: { id: agent.id } });
-    expect((await thread(server, id)).slice(-2)).toEqual(['SYSTEM: ↩️ Reopened: the person wrote again after this ticket was resolved.', 'USER: Thanks! Actually one more question…']);
+    expect((await thread(server, id)).slice(-2)).toEqual([
+      'SYSTEM: ↩️ Reopened: the person wrote again after this ticket was resolved.',
+      'USER: Thanks! Actually one more question…',
+    ]);
     const audit = (await server.ok(AUDIT, { id })).auditLog;
-    expect(audit[0]).toMatchObject({ action: 'ticket.reopened', actorLabel: 'system', before: { status: 'RESOLVED' }, after: { status: 'OPEN' } });
+    expect(audit[0]).toMatchObject({
+      action: 'ticket.reopened',
+      actorLabel: 'system',
+      before: { status: 'RESOLVED' },
+      after: { status: 'OPEN' },
+    });
     await sleep(300);
     expect(standIn.messagesTo(phone)).toHaveLength(5);
   });
@@ -86,7 +133,10 @@ describe.each(databases)('messages after a ticket ends, on %s', (kind) => {
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 6); // "anything to add?"
     expect((await postWebhook(server, inboundText(phone, 'All good, thanks').body)).status).toBe(200);
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 7); // "thank you for your feedback"
-    expect((await server.ok(TICKET, { id })).ticket).toMatchObject({ status: 'RESOLVED', satisfaction: { rating: 'GOOD', comment: 'All good, thanks' } });
+    expect((await server.ok(TICKET, { id })).ticket).toMatchObject({
+      status: 'RESOLVED',
+      satisfaction: { rating: 'GOOD', comment: 'All good, thanks' },
+    });
 
     expect((await postWebhook(server, inboundText(phone, 'oh, and one more thing').body)).status).toBe(200);
     expect((await server.ok(TICKET, { id })).ticket.status).toBe('OPEN');

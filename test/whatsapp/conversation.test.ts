@@ -2,7 +2,14 @@
 // ticket at once, answer, and close it; the person receives exactly what the Cloud API is asked to send.
 import { describe, expect, it } from 'vitest';
 import { STAND_IN_PHONE_ID, STAND_IN_TOKEN } from '../helpers/cloud-api-stand-in.js';
-import { databases, eventually, inboundMessage, inboundText, postWebhook, useServerWithCloudApi } from '../helpers/harness.js';
+import {
+  databases,
+  eventually,
+  inboundMessage,
+  inboundText,
+  postWebhook,
+  useServerWithCloudApi,
+} from '../helpers/harness.js';
 
 const PROMPT = '📞 Live Chat Support. You can now chat with our support team. Please describe your issue';
 const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { totalCount edges { node {
@@ -19,13 +26,16 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     return delivery.id;
   };
   const ticketsOf = async (phone: string) => (await world.server.ok(THREAD, { phone })).tickets;
-  const textsTo = (phone: string) => world.standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.body?.text);
+  const textsTo = (phone: string) =>
+    world.standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.body?.text);
 
   it('walks the whole conversation: menu, Chat Support, ticket, reply, answer, close, and writing again reopens it', async () => {
     const phone = '2348100000001';
-    const agentFeed = world.server.ws(world.server.adminToken).iterate<{ ticketCreated: { id: string; issueDescription: string; senderName: string } }>({
-      query: 'subscription { ticketCreated { id issueDescription senderName } }',
-    });
+    const agentFeed = world.server
+      .ws(world.server.adminToken)
+      .iterate<{ ticketCreated: { id: string; issueDescription: string; senderName: string } }>({
+        query: 'subscription { ticketCreated { id issueDescription senderName } }',
+      });
     const firstEvent = agentFeed.next();
 
     await say(phone, 'Hello');
@@ -33,7 +43,12 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     const menu = world.standIn.messagesTo(phone)[0]!;
     expect(menu.path).toBe(`/v21.0/${STAND_IN_PHONE_ID}/messages`);
     expect(menu.authorization).toBe(`Bearer ${STAND_IN_TOKEN}`);
-    expect(menu.body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: phone, type: 'interactive' });
+    expect(menu.body).toMatchObject({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: phone,
+      type: 'interactive',
+    });
     expect(menu.body.interactive.type).toBe('list');
     expect(menu.body.interactive.action.button).toBe('Menu');
     const rows = menu.body.interactive.action.sections[0].rows;
@@ -41,7 +56,10 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     for (const row of rows) expect([...row.title].length).toBeLessThanOrEqual(24);
     expect((await ticketsOf(phone)).totalCount).toBe(0);
 
-    const choice = inboundMessage(phone, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } } });
+    const choice = inboundMessage(phone, {
+      type: 'interactive',
+      interactive: { type: 'list_reply', list_reply: { id: 'chat_support', title: '💬 Chat Support' } },
+    });
     expect((await postWebhook(world.server, choice.body)).status).toBe(200);
     await world.standIn.waitFor(() => world.standIn.messagesTo(phone).length === 2);
     expect(world.standIn.messagesTo(phone)[1]!.body).toEqual({
@@ -54,12 +72,20 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
 
     await say(phone, 'I paid my fees but the portal still says I owe ₦20,000');
     const created = await firstEvent;
-    expect(created.value?.data?.ticketCreated).toMatchObject({ issueDescription: 'I paid my fees but the portal still says I owe ₦20,000', senderName: 'Amaka Obi' });
+    expect(created.value?.data?.ticketCreated).toMatchObject({
+      issueDescription: 'I paid my fees but the portal still says I owe ₦20,000',
+      senderName: 'Amaka Obi',
+    });
     const ticketId = created.value!.data!.ticketCreated.id;
     await world.standIn.waitFor(() => world.standIn.messagesTo(phone).length === 3);
-    expect(textsTo(phone)[2]).toBe(`✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`);
+    expect(textsTo(phone)[2]).toBe(
+      `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`,
+    );
 
-    await world.server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Hi Amaka, let me check with the bursary.") { id } }', { id: ticketId });
+    await world.server.ok(
+      'mutation($id: ID!) { sendMessage(ticketId: $id, body: "Hi Amaka, let me check with the bursary.") { id } }',
+      { id: ticketId },
+    );
     await world.standIn.waitFor(() => world.standIn.messagesTo(phone).length === 4);
     expect(world.standIn.messagesTo(phone)[3]!.body).toEqual({
       messaging_product: 'whatsapp',
@@ -76,7 +102,10 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     });
     expect(afterAnswer.messages.edges.map((e: any) => [e.node.senderType, e.node.body])).toEqual([
       ['USER', 'I paid my fees but the portal still says I owe ₦20,000'],
-      ['BOT', `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`],
+      [
+        'BOT',
+        `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`,
+      ],
       ['ADMIN', 'Hi Amaka, let me check with the bursary.'],
       ['USER', 'Thank you 🙏'],
     ]);
@@ -84,7 +113,10 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     await world.server.ok('mutation($id: ID!) { closeTicket(ticketId: $id) { status } }', { id: ticketId });
     await world.standIn.waitFor(() => world.standIn.messagesTo(phone).length === 5);
     expect(textsTo(phone)[4]).toBe('✅ Your support ticket has been resolved!');
-    const open = await world.server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS] }) { totalCount } }', { phone });
+    const open = await world.server.ok(
+      'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS] }) { totalCount } }',
+      { phone },
+    );
     expect(open.tickets.totalCount).toBe(0);
 
     // Writing again soon after the resolution reopens the ticket (REOPEN_WITHIN_HOURS): a notice and the message join it.
@@ -121,8 +153,16 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     const [first, second] = await Promise.all(people.map(ticketsOf));
     expect(first.totalCount).toBe(1);
     expect(second.totalCount).toBe(1);
-    expect(first.edges[0].node).toMatchObject({ issueDescription: 'Problem number 1', senderName: 'Person 1', status: 'OPEN' });
-    expect(second.edges[0].node).toMatchObject({ issueDescription: 'Problem number 2', senderName: 'Person 2', status: 'OPEN' });
+    expect(first.edges[0].node).toMatchObject({
+      issueDescription: 'Problem number 1',
+      senderName: 'Person 1',
+      status: 'OPEN',
+    });
+    expect(second.edges[0].node).toMatchObject({
+      issueDescription: 'Problem number 2',
+      senderName: 'Person 2',
+      status: 'OPEN',
+    });
   });
 
   it('an agent opening the ticket marks the person’s latest message read on WhatsApp, once', async () => {
@@ -132,7 +172,9 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     const { id } = (await ticketsOf(phone)).edges[0].node;
     await world.server.ok('mutation($id: ID!) { markTicketRead(ticketId: $id) { id } }', { id });
     await world.server.ok('mutation($id: ID!) { markTicketRead(ticketId: $id) { id } }', { id });
-    await world.standIn.waitFor((requests) => requests.some((request) => request.body.status === 'read' && request.body.message_id === issueId));
+    await world.standIn.waitFor((requests) =>
+      requests.some((request) => request.body.status === 'read' && request.body.message_id === issueId),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const readReceipts = world.standIn.requests.filter((request) => request.body.message_id === issueId);
     expect(readReceipts).toHaveLength(1);
@@ -143,12 +185,23 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
     const phone = '2348100000008';
     const dayAndAnHourAgo = new Date(Date.now() - 25 * 3600 * 1000);
     for (const text of ['hello', '1', 'My certificate never arrived']) {
-      expect((await postWebhook(world.server, inboundText(phone, text, { sentAt: dayAndAnHourAgo }).body)).status).toBe(200);
+      expect((await postWebhook(world.server, inboundText(phone, text, { sentAt: dayAndAnHourAgo }).body)).status).toBe(
+        200,
+      );
     }
-    const { id, replyWindowClosesAt } = (await world.server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone })).tickets.edges[0].node;
+    const { id, replyWindowClosesAt } = (
+      await world.server.ok(
+        'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }',
+        { phone },
+      )
+    ).tickets.edges[0].node;
     expect(Date.parse(replyWindowClosesAt)).toBeLessThan(Date.now());
     await world.standIn.waitFor(() => world.standIn.messagesTo(phone).length === 3);
-    const refused = await world.server.gql('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', { id }, world.server.adminToken);
+    const refused = await world.server.gql(
+      'mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }',
+      { id },
+      world.server.adminToken,
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('REPLY_WINDOW_CLOSED');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(textsTo(phone)).not.toContain('Sorry for the wait');
@@ -156,7 +209,9 @@ describe.each(databases)('a person asks for chat support on %s', (kind) => {
 
     // When the person writes again, the window opens again.
     await say(phone, 'Hello? Anyone there?');
-    await world.server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', { id });
+    await world.server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Sorry for the wait") { id } }', {
+      id,
+    });
     await world.standIn.waitFor(() => textsTo(phone).includes('Sorry for the wait'));
   });
 });

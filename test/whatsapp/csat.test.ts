@@ -20,10 +20,13 @@ import { subscribe } from '../helpers/subscriptions.js';
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
 
 const CLOSE = 'mutation($id: ID!) { closeTicket(ticketId: $id) { status } }';
-const STATUS = 'mutation($id: ID!, $status: TicketStatus!) { setTicketStatus(ticketId: $id, status: $status) { status } }';
+const STATUS =
+  'mutation($id: ID!, $status: TicketStatus!) { setTicketStatus(ticketId: $id, status: $status) { status } }';
 const TICKET = 'query($id: ID!) { ticket(id: $id) { status messageCount satisfaction { rating comment ratedAt } } }';
-const TICKETS_OF = 'query($phone: String!) { tickets(first: 10, filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS, RESOLVED, CLOSED] }) { totalCount edges { node { id status } } } }';
-const SUMMARY = 'query($from: DateTime!, $to: DateTime!) { satisfactionSummary(from: $from, to: $to) { good okay bad responses } }';
+const TICKETS_OF =
+  'query($phone: String!) { tickets(first: 10, filter: { phoneNumber: $phone, status: [OPEN, IN_PROGRESS, RESOLVED, CLOSED] }) { totalCount edges { node { id status } } } }';
+const SUMMARY =
+  'query($from: DateTime!, $to: DateTime!) { satisfactionSummary(from: $from, to: $to) { good okay bad responses } }';
 
 const surveyTo = (phone: string, ticketId: string) => ({
   messaging_product: 'whatsapp',
@@ -65,7 +68,8 @@ async function closedWithSurvey(server: TestServer, standIn: CloudApiStandIn): P
   return { phone, id };
 }
 
-const textsTo = (standIn: CloudApiStandIn, phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.type);
+const textsTo = (standIn: CloudApiStandIn, phone: string) =>
+  standIn.messagesTo(phone).map((request) => request.body.text?.body ?? request.body.interactive?.type);
 
 describe.each(databases)('the satisfaction survey on %s', (kind) => {
   // These follow the survey with the bot's menu after a resolution: reopening on a message (REOPEN_WITHIN_HOURS) is
@@ -79,20 +83,35 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
     expect(sent[3]!.body.text.body).toBe('✅ Your support ticket has been resolved!');
     expect(sent[4]!.body).toEqual(surveyTo(phone, id));
 
-    const feed = await subscribe(server, server.adminToken, 'subscription($id: ID) { ticketUpdated(id: $id) { id status satisfaction { rating comment } } }', { id });
+    const feed = await subscribe(
+      server,
+      server.adminToken,
+      'subscription($id: ID) { ticketUpdated(id: $id) { id status satisfaction { rating comment } } }',
+      { id },
+    );
     expect((await postWebhook(server, tap(phone, `csat:${id}:good`, '😊 Good'))).status).toBe(200);
     expect(await feed.next()).toEqual({ id, status: 'RESOLVED', satisfaction: { rating: 'GOOD', comment: null } });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 6);
-    expect(standIn.messagesTo(phone)[5]!.body.text.body).toBe('Thank you! Anything you would like to add? Write it here (optional).');
+    expect(standIn.messagesTo(phone)[5]!.body.text.body).toBe(
+      'Thank you! Anything you would like to add? Write it here (optional).',
+    );
 
     expect((await postWebhook(server, inboundText(phone, 'Quick and kind, thanks').body)).status).toBe(200);
-    expect(await feed.next()).toEqual({ id, status: 'RESOLVED', satisfaction: { rating: 'GOOD', comment: 'Quick and kind, thanks' } });
+    expect(await feed.next()).toEqual({
+      id,
+      status: 'RESOLVED',
+      satisfaction: { rating: 'GOOD', comment: 'Quick and kind, thanks' },
+    });
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 7);
     expect(standIn.messagesTo(phone)[6]!.body.text.body).toBe('Thank you for your feedback! 🙏');
     feed.stop();
 
     const ticket = (await server.ok(TICKET, { id })).ticket;
-    expect(ticket).toMatchObject({ status: 'RESOLVED', messageCount: 3, satisfaction: { rating: 'GOOD', comment: 'Quick and kind, thanks' } });
+    expect(ticket).toMatchObject({
+      status: 'RESOLVED',
+      messageCount: 3,
+      satisfaction: { rating: 'GOOD', comment: 'Quick and kind, thanks' },
+    });
     expect(Date.parse(ticket.satisfaction.ratedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect((await server.ok(TICKETS_OF, { phone })).tickets.totalCount).toBe(1);
 
@@ -112,7 +131,11 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
     expect((await postWebhook(server, tap(phone, `csat:${id}:good`))).status).toBe(200);
     await sleep(400);
     expect(standIn.messagesTo(phone)).toHaveLength(6);
-    expect((await server.ok(TICKET, { id })).ticket).toMatchObject({ status: 'RESOLVED', messageCount: 3, satisfaction: { rating: 'BAD', comment: null } });
+    expect((await server.ok(TICKET, { id })).ticket).toMatchObject({
+      status: 'RESOLVED',
+      messageCount: 3,
+      satisfaction: { rating: 'BAD', comment: null },
+    });
   });
 
   it('a tap on an old ticket’s buttons rates that ticket, even with a new one open, and adds nothing to the new one', async () => {
@@ -128,8 +151,15 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
     const countBefore = (await server.ok(TICKET, { id: current })).ticket.messageCount;
     expect((await postWebhook(server, tap(phone, `csat:${old}:okay`, '😐 Okay'))).status).toBe(200);
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 8);
-    expect((await server.ok(TICKET, { id: old })).ticket).toMatchObject({ status: 'RESOLVED', satisfaction: { rating: 'OKAY' } });
-    expect((await server.ok(TICKET, { id: current })).ticket).toMatchObject({ status: 'OPEN', messageCount: countBefore, satisfaction: null });
+    expect((await server.ok(TICKET, { id: old })).ticket).toMatchObject({
+      status: 'RESOLVED',
+      satisfaction: { rating: 'OKAY' },
+    });
+    expect((await server.ok(TICKET, { id: current })).ticket).toMatchObject({
+      status: 'OPEN',
+      messageCount: countBefore,
+      satisfaction: null,
+    });
     // With a ticket open, the next text joins that ticket rather than becoming the comment.
     expect((await postWebhook(server, inboundText(phone, 'any news?').body)).status).toBe(200);
     await sleep(200);
@@ -171,7 +201,10 @@ describe.each(databases)('the satisfaction survey on %s', (kind) => {
     const summary = (await server.ok(SUMMARY, { from, to })).satisfactionSummary;
     // The tests above on this server: GOOD, BAD, OKAY, GOOD.
     expect(summary).toEqual({ good: 2, okay: 1, bad: 1, responses: 4 });
-    expect((await server.ok(SUMMARY, { from: to, to: new Date(Date.now() + 7200_000).toISOString() })).satisfactionSummary.responses).toBe(0);
+    expect(
+      (await server.ok(SUMMARY, { from: to, to: new Date(Date.now() + 7200_000).toISOString() })).satisfactionSummary
+        .responses,
+    ).toBe(0);
     const refused = await server.gql(SUMMARY, { from: to, to: from }, server.adminToken);
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const agent = await server.createAgent('Dee');
@@ -189,7 +222,12 @@ describe.each(databases)('with CSAT_SURVEY=off on %s', (kind) => {
       await server.ok(CLOSE, { id });
       await standIn.waitFor(() => standIn.messagesTo(phone).length === 4);
       await sleep(400);
-      expect(standIn.messagesTo(phone).map((request) => request.body.type)).toEqual(['interactive', 'text', 'text', 'text']);
+      expect(standIn.messagesTo(phone).map((request) => request.body.type)).toEqual([
+        'interactive',
+        'text',
+        'text',
+        'text',
+      ]);
     } finally {
       await server.close();
       await standIn.close();
@@ -200,31 +238,57 @@ describe.each(databases)('with CSAT_SURVEY=off on %s', (kind) => {
 describe('the survey’s pieces', () => {
   it('the webhook parser reads a button_reply as a choice made with a reply button', () => {
     const [event] = parseDelivery(JSON.parse(fixture('interactive-button-reply').toString('utf8'))).events;
-    expect(event).toMatchObject({ kind: 'message', content: { type: 'choice', via: 'button_reply', choiceId: 'chat_support', title: 'Chat Support' } });
+    expect(event).toMatchObject({
+      kind: 'message',
+      content: { type: 'choice', via: 'button_reply', choiceId: 'chat_support', title: 'Chat Support' },
+    });
   });
 
   it('on the built-in simulator the survey shows its three buttons, and a tap rates the ticket', async () => {
     const server = await startServer('sqlite', { WHATSAPP_SIMULATOR: 'on', OUTBOX_POLL_MS: '20', CSAT_SURVEY: 'on' });
     try {
-      const SEND = 'mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Sim Sam", text: $t, choiceId: $c, choiceTitle: $ct) { id } }';
+      const SEND =
+        'mutation($p: String!, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: "Sim Sam", text: $t, choiceId: $c, choiceTitle: $ct) { id } }';
       const phone = '447700900778';
-      const phoneView = () => server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text choices { id title } } } }', { p: phone });
+      const phoneView = () =>
+        server.ok('query($p: String!) { simulatorPhone(phoneNumber: $p) { messages { text choices { id title } } } }', {
+          p: phone,
+        });
       const messagesOnPhone = (count: number) =>
-        eventually(async () => {
-          const { simulatorPhone } = await phoneView();
-          return simulatorPhone && simulatorPhone.messages.length >= count ? simulatorPhone.messages : undefined;
-        }, 10_000, `${count} messages on the simulated phone`);
-      for (const [index, variables] of [{ t: 'Hi' }, { c: 'chat_support', ct: '💬 Chat Support' }, { t: 'My card does not work' }].entries()) {
+        eventually(
+          async () => {
+            const { simulatorPhone } = await phoneView();
+            return simulatorPhone && simulatorPhone.messages.length >= count ? simulatorPhone.messages : undefined;
+          },
+          10_000,
+          `${count} messages on the simulated phone`,
+        );
+      for (const [index, variables] of [
+        { t: 'Hi' },
+        { c: 'chat_support', ct: '💬 Chat Support' },
+        { t: 'My card does not work' },
+      ].entries()) {
         await server.ok(SEND, { p: phone, ...variables });
         await messagesOnPhone(2 * (index + 1));
       }
-      const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }', { p: phone });
+      const { tickets } = await server.ok(
+        'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id } } } }',
+        { p: phone },
+      );
       const id = tickets.edges[0].node.id;
       await server.ok(CLOSE, { id });
       const messages = await messagesOnPhone(8);
-      expect(messages[7].choices.map((choice: { id: string }) => choice.id)).toEqual([`csat:${id}:good`, `csat:${id}:okay`, `csat:${id}:bad`]);
+      expect(messages[7].choices.map((choice: { id: string }) => choice.id)).toEqual([
+        `csat:${id}:good`,
+        `csat:${id}:okay`,
+        `csat:${id}:bad`,
+      ]);
       await server.ok(SEND, { p: phone, c: `csat:${id}:okay`, ct: '😐 Okay' });
-      await eventually(async () => ((await server.ok(TICKET, { id })).ticket.satisfaction?.rating === 'OKAY' ? true : undefined), 10_000, 'the rating');
+      await eventually(
+        async () => ((await server.ok(TICKET, { id })).ticket.satisfaction?.rating === 'OKAY' ? true : undefined),
+        10_000,
+        'the rating',
+      );
     } finally {
       await server.close();
     }

@@ -9,16 +9,28 @@ import {
   windowClosedError,
   type CloudApiStandIn,
 } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, inboundText, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  databases,
+  eventually,
+  inboundText,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }';
-const THREAD = 'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
+const THREAD =
+  'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
 
 describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
   const world = useServerWithCloudApi(kind, { OUTBOX_MAX_ATTEMPTS: '4' });
 
   const bodiesTo = (phone: string) => world.standIn.messagesTo(phone).map((request) => request.body.text?.body);
-  const attemptsFor = (body: string) => world.standIn.requests.filter((request) => request.body.text?.body === body).length;
+  const attemptsFor = (body: string) =>
+    world.standIn.requests.filter((request) => request.body.text?.body === body).length;
   const statusOf = async (ticketId: string, body: string) => {
     const { ticket } = await world.server.ok(THREAD, { id: ticketId });
     return ticket.messages.edges.map((edge: any) => edge.node).find((node: any) => node.body === body);
@@ -34,7 +46,9 @@ describe.each(databases)('sending replies to WhatsApp on %s', (kind) => {
     await reply(ticket.id, 'after the limit');
     await world.standIn.waitFor(() => bodiesTo(phoneNumber).includes('after the limit'));
     expect(attemptsFor('after the limit')).toBe(3);
-    await eventually(async () => ((await statusOf(ticket.id, 'after the limit')).deliveryStatus === 'SENT' ? true : undefined));
+    await eventually(async () =>
+      (await statusOf(ticket.id, 'after the limit')).deliveryStatus === 'SENT' ? true : undefined,
+    );
   });
 
   it('131047 (the window closed on WhatsApp’s side) fails the reply at once with the reason, and the next reply still goes', async () => {
@@ -105,7 +119,6 @@ describe.each(databases)('a restart on %s', (kind) => {
       await second.close();
     }
   });
-
 });
 
 // Row locks (FOR UPDATE SKIP LOCKED) are what keep two dispatchers apart; SQLite has a single writer.
@@ -122,7 +135,9 @@ describe.runIf(databases.includes('mariadb'))('two server instances on one Maria
     try {
       const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
       const tickets = await Promise.all(phones.map((phoneNumber) => createTicket(a, { phoneNumber })));
-      const bodies = tickets.flatMap((ticket, index) => Array.from({ length: 10 }, (_, n) => ({ ticket, body: `p${index} m${n}` })));
+      const bodies = tickets.flatMap((ticket, index) =>
+        Array.from({ length: 10 }, (_, n) => ({ ticket, body: `p${index} m${n}` })),
+      );
       await Promise.all(bodies.map(({ ticket, body }, n) => (n % 2 ? a : b).ok(SEND, { id: ticket.id, body })));
       await standIn.waitFor(() => phones.every((phone) => standIn.messagesTo(phone).length >= 10), 20_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -149,19 +164,22 @@ describe.each(databases)('a Cloud API that hangs, on %s', (kind) => {
     await server.close();
     await standIn.close();
   });
-  const deliveryOf = async (ticketId: string) => (await server.ok(THREAD, { id: ticketId })).ticket.messages.edges.at(-1).node;
+  const deliveryOf = async (ticketId: string) =>
+    (await server.ok(THREAD, { id: ticketId })).ticket.messages.edges.at(-1).node;
 
   it('a Cloud API that does not answer in time is retried; the reply goes out once it answers again', async () => {
     const phoneNumber = uniquePhone();
     const ticket = await createTicket(server, { phoneNumber });
     standIn.slowDown(1500); // longer than WHATSAPP_TIMEOUT_MS below
     await server.ok(SEND, { id: ticket.id, body: 'despite the slowness' });
-    await standIn.waitFor((requests) => requests.filter((request) => request.body.text?.body === 'despite the slowness').length >= 2, 10_000);
+    await standIn.waitFor(
+      (requests) => requests.filter((request) => request.body.text?.body === 'despite the slowness').length >= 2,
+      10_000,
+    );
     expect((await deliveryOf(ticket.id)).deliveryStatus).toBe('PENDING');
     standIn.recover();
     await eventually(async () => ((await deliveryOf(ticket.id)).deliveryStatus === 'SENT' ? true : undefined));
   });
-
 });
 
 describe.each(databases)('replies on a quiet desk, on %s', (kind) => {
@@ -172,7 +190,10 @@ describe.each(databases)('replies on a quiet desk, on %s', (kind) => {
     const phoneNumber = uniquePhone();
     const ticket = await createTicket(world.server, { phoneNumber });
     await world.server.ok(SEND, { id: ticket.id, body: 'straight away' });
-    await world.standIn.waitFor(() => world.standIn.messagesTo(phoneNumber).some((request) => request.body.text?.body === 'straight away'), 5_000);
+    await world.standIn.waitFor(
+      () => world.standIn.messagesTo(phoneNumber).some((request) => request.body.text?.body === 'straight away'),
+      5_000,
+    );
 
     const person = uniquePhone();
     expect((await postWebhook(world.server, inboundText(person, 'hi').body)).status).toBe(200);

@@ -2,7 +2,17 @@
 // duplicates, receipts in any order, and bad bodies.
 import { describe, expect, it } from 'vitest';
 import { VERIFY_TOKEN, WEBHOOK_SECRET } from '../helpers/cloud-api-stand-in.js';
-import { databases, delivery, eventually, fixture, inboundText, postWebhook, receipt, sign, useServerWithCloudApi } from '../helpers/harness.js';
+import {
+  databases,
+  delivery,
+  eventually,
+  fixture,
+  inboundText,
+  postWebhook,
+  receipt,
+  sign,
+  useServerWithCloudApi,
+} from '../helpers/harness.js';
 
 const FIXTURE_PHONE = '2348123456789';
 const THREAD = `query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { totalCount edges { node {
@@ -12,16 +22,22 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
   const world = useServerWithCloudApi(kind);
 
   const thread = async (phone: string) => (await world.server.ok(THREAD, { phone })).tickets;
-  const bodies = async (phone: string): Promise<string[]> => (await thread(phone)).edges[0]?.node.messages.edges.map((edge: any) => edge.node.body) ?? [];
+  const bodies = async (phone: string): Promise<string[]> =>
+    (await thread(phone)).edges[0]?.node.messages.edges.map((edge: any) => edge.node.body) ?? [];
   const openTicketFor = (phoneNumber: string) =>
-    world.server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber, issueDescription: 'Opened by an agent' } });
+    world.server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+      i: { phoneNumber, issueDescription: 'Opened by an agent' },
+    });
 
   it('a new message from the person makes a ticket the agent had read unread again, in the badge and on the ticket', async () => {
     const phone = '2348100000199';
     const agent = await world.server.createAgent('Ur Unread Again');
     const { createTicket: ticket } = await openTicketFor(phone);
-    const badge = async () => (await world.server.ok('{ notifications { unreadTickets } }', {}, agent.token)).notifications.unreadTickets;
-    const unreadCount = async () => (await world.server.ok('query($id: ID!) { ticket(id: $id) { unreadCount } }', { id: ticket.id }, agent.token)).ticket.unreadCount;
+    const badge = async () =>
+      (await world.server.ok('{ notifications { unreadTickets } }', {}, agent.token)).notifications.unreadTickets;
+    const unreadCount = async () =>
+      (await world.server.ok('query($id: ID!) { ticket(id: $id) { unreadCount } }', { id: ticket.id }, agent.token))
+        .ticket.unreadCount;
     await world.server.ok('mutation($t: ID!) { markTicketRead(ticketId: $t) { id } }', { t: ticket.id }, agent.token);
     const readBadge = await badge();
     expect(await unreadCount()).toBe(0);
@@ -33,7 +49,10 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
   });
 
   it('answers the verification handshake only with the right verify token', async () => {
-    const ask = (token: string) => fetch(`${world.server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`);
+    const ask = (token: string) =>
+      fetch(
+        `${world.server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`,
+      );
     const good = await ask(VERIFY_TOKEN);
     expect(good.status).toBe(200);
     expect(await good.text()).toBe('1158201444');
@@ -56,13 +75,31 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
     expect((await postWebhook(world.server, 'not json at all')).status).toBe(400);
     expect((await postWebhook(world.server, JSON.stringify({ object: 'page', entry: [] }))).status).toBe(400);
     expect((await postWebhook(world.server, JSON.stringify([1, 2, 3]))).status).toBe(400);
-    const huge = JSON.stringify({ object: 'whatsapp_business_account', entry: [], padding: 'x'.repeat(3 * 1024 * 1024) });
+    const huge = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [],
+      padding: 'x'.repeat(3 * 1024 * 1024),
+    });
     expect((await postWebhook(world.server, huge)).status).toBe(413);
   });
 
   it('stores every fixture shape readably in the person’s open ticket, and a repeated delivery adds nothing', async () => {
     await openTicketFor(FIXTURE_PHONE);
-    const shapes = ['text', 'interactive-list-reply', 'interactive-button-reply', 'template-button', 'image', 'document', 'audio', 'video', 'sticker', 'location', 'contacts', 'reaction', 'unsupported'];
+    const shapes = [
+      'text',
+      'interactive-list-reply',
+      'interactive-button-reply',
+      'template-button',
+      'image',
+      'document',
+      'audio',
+      'video',
+      'sticker',
+      'location',
+      'contacts',
+      'reaction',
+      'unsupported',
+    ];
     for (const name of shapes) {
       const response = await postWebhook(world.server, fixture(name));
       expect(response.status, name).toBe(200);
@@ -88,7 +125,8 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
     expect(stored.filter((body: string) => body.includes('media id'))).toEqual([]);
     expect((await thread(FIXTURE_PHONE)).edges[0].node.senderName).toBe('John Doe');
 
-    for (const name of ['text', 'image', 'reaction']) expect((await postWebhook(world.server, fixture(name))).status).toBe(200);
+    for (const name of ['text', 'image', 'reaction'])
+      expect((await postWebhook(world.server, fixture(name))).status).toBe(200);
     expect(await bodies(FIXTURE_PHONE)).toHaveLength(1 + shapes.length);
   });
 
@@ -134,8 +172,14 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
   it('stores emoji, right-to-left text, markup and SQL-looking text exactly as sent', async () => {
     const phone = '2348100000104';
     await openTicketFor(phone);
-    const tricky = ['مرحبا، لا أستطيع الدخول 🙏', '<script>alert("x")</script> **bold**', "'; DROP TABLE support_tickets; --", '👩🏽‍💻 e\u0301 שלום'];
-    for (const text of tricky) expect((await postWebhook(world.server, inboundText(phone, text).body)).status).toBe(200);
+    const tricky = [
+      'مرحبا، لا أستطيع الدخول 🙏',
+      '<script>alert("x")</script> **bold**',
+      "'; DROP TABLE support_tickets; --",
+      '👩🏽‍💻 e\u0301 שלום',
+    ];
+    for (const text of tricky)
+      expect((await postWebhook(world.server, inboundText(phone, text).body)).status).toBe(200);
     expect((await bodies(phone)).slice(1)).toEqual(tricky);
   });
 
@@ -145,9 +189,21 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
     const body = delivery({
       contacts: [{ profile: { name: 'Mixed Bag' }, wa_id: phone }],
       messages: [
-        { from: phone, id: 'wamid.GOOD1-' + Date.now(), timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'good one' } },
+        {
+          from: phone,
+          id: 'wamid.GOOD1-' + Date.now(),
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'text',
+          text: { body: 'good one' },
+        },
         { from: phone, timestamp: '1', type: 'text', text: { body: 'no id' } },
-        { from: phone, id: 'wamid.GOOD2-' + Date.now(), timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'good two' } },
+        {
+          from: phone,
+          id: 'wamid.GOOD2-' + Date.now(),
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'text',
+          text: { body: 'good two' },
+        },
       ],
       statuses: [{ id: 'wamid.x', status: 'exploded', timestamp: '1', recipient_id: phone }],
     });

@@ -38,7 +38,8 @@ describe('SigV4 signing', () => {
 
 describe('the S3 media store against a stand-in bucket', () => {
   const bucket = useS3StandIn();
-  const store = (overrides = {}, retry: Partial<S3RetryOptions> = { retryBaseMs: 10 }) => new S3MediaStore(bucket.s3.config(overrides), retry);
+  const store = (overrides = {}, retry: Partial<S3RetryOptions> = { retryBaseMs: 10 }) =>
+    new S3MediaStore(bucket.s3.config(overrides), retry);
 
   it('puts, gets and removes an object under the prefix; removing it again is no error', async () => {
     const png = tinyPng();
@@ -53,7 +54,9 @@ describe('the S3 media store against a stand-in bucket', () => {
   });
 
   it('a wrong secret is refused with the status and S3 code, and the error never shows the secret', async () => {
-    const error = await store({ secretAccessKey: 'not-the-secret' }).put(tinyPng()).catch((caught: Error) => caught);
+    const error = await store({ secretAccessKey: 'not-the-secret' })
+      .put(tinyPng())
+      .catch((caught: Error) => caught);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^S3 PUT \d{4}-\d{2}\/[0-9a-f]{32} failed: 403 SignatureDoesNotMatch/);
     expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain('not-the-secret');
@@ -91,12 +94,17 @@ describe('the S3 media store against a stand-in bucket', () => {
   });
 
   it('an endpoint that refuses connections, or never answers, fails within the timeout', async () => {
-    const down = new S3MediaStore({ ...bucket.s3.config(), endpoint: `http://127.0.0.1:${await freePort()}` }, { attempts: 2, retryBaseMs: 10 });
+    const down = new S3MediaStore(
+      { ...bucket.s3.config(), endpoint: `http://127.0.0.1:${await freePort()}` },
+      { attempts: 2, retryBaseMs: 10 },
+    );
     await expect(down.put(tinyPng(8))).rejects.toThrow(/failed: network error: ECONNREFUSED/);
     bucket.s3.hang(true);
     try {
       const started = Date.now();
-      await expect(store({ timeoutMs: 200 }, { attempts: 2, retryBaseMs: 10 }).put(tinyPng(8))).rejects.toThrow(/failed: no answer within 200 ms/);
+      await expect(store({ timeoutMs: 200 }, { attempts: 2, retryBaseMs: 10 }).put(tinyPng(8))).rejects.toThrow(
+        /failed: no answer within 200 ms/,
+      );
       expect(Date.now() - started).toBeLessThan(1500);
     } finally {
       bucket.s3.hang(false);
@@ -106,10 +114,14 @@ describe('the S3 media store against a stand-in bucket', () => {
 
 describe('MEDIA_STORE=s3 settings', () => {
   it('names every missing variable, and never repeats the secret', () => {
-    expect(() => loadConfig({ MEDIA_STORE: 's3', S3_SECRET_ACCESS_KEY: 'hush' })).toThrow(new ConfigError('S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID are required when MEDIA_STORE=s3'));
+    expect(() => loadConfig({ MEDIA_STORE: 's3', S3_SECRET_ACCESS_KEY: 'hush' })).toThrow(
+      new ConfigError('S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID are required when MEDIA_STORE=s3'),
+    );
     expect(() => loadConfig({ MEDIA_STORE: 'minio' })).toThrow('MEDIA_STORE must be local or s3, got "minio"');
     const complete = { MEDIA_STORE: 's3', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'hush' };
-    expect(() => loadConfig({ ...complete, S3_ENDPOINT: 'https://id:hush@s3.example.com' })).toThrow(/^S3_ENDPOINT must be an http\(s\) URL without credentials/);
+    expect(() => loadConfig({ ...complete, S3_ENDPOINT: 'https://id:hush@s3.example.com' })).toThrow(
+      /^S3_ENDPOINT must be an http\(s\) URL without credentials/,
+    );
     expect(loadConfig({ ...complete, S3_ENDPOINT: 'http://127.0.0.1:9000/', S3_PREFIX: '/desk/' }).media.s3).toEqual({
       endpoint: 'http://127.0.0.1:9000',
       bucket: 'media',
@@ -126,8 +138,11 @@ describe('MEDIA_STORE=s3 settings', () => {
 
 describe.each(databases)('media in an S3-compatible bucket on %s', (kind) => {
   const bucket = useS3StandIn();
-  const world = useServerWithCloudApi(kind, () => bucket.s3.env({ S3_PREFIX: 'desk', MEDIA_POLL_MS: '20', MEDIA_RETRY_BASE_MS: '20' }));
-  const objectsHolding = (bytes: Buffer) => [...bucket.s3.objects].filter(([, stored]) => stored.equals(bytes)).map(([name]) => name);
+  const world = useServerWithCloudApi(kind, () =>
+    bucket.s3.env({ S3_PREFIX: 'desk', MEDIA_POLL_MS: '20', MEDIA_RETRY_BASE_MS: '20' }),
+  );
+  const objectsHolding = (bytes: Buffer) =>
+    [...bucket.s3.objects].filter(([, stored]) => stored.equals(bytes)).map(([name]) => name);
 
   it('a photo from WhatsApp is fetched into the bucket and served to an agent through its signed URL', async () => {
     const phone = uniquePhone();
@@ -163,12 +178,21 @@ describe.each(databases)('media in an S3-compatible bucket on %s', (kind) => {
     expect(uploaded.status).toBe(201);
     expect(objectsHolding(reply)).toHaveLength(1);
     const { id: attachmentId } = (await uploaded.json()) as { id: string };
-    await world.server.ok('mutation($t: ID!, $a: ID) { sendMessage(ticketId: $t, body: "Here is the fix", attachmentId: $a) { id } }', { t: ticketId, a: attachmentId });
-    await eventually(async () => (world.standIn.uploads.some((upload) => upload.raw.includes(reply)) ? true : undefined), 10_000, 'the reply to be uploaded to the Cloud API');
+    await world.server.ok(
+      'mutation($t: ID!, $a: ID) { sendMessage(ticketId: $t, body: "Here is the fix", attachmentId: $a) { id } }',
+      { t: ticketId, a: attachmentId },
+    );
+    await eventually(
+      async () => (world.standIn.uploads.some((upload) => upload.raw.includes(reply)) ? true : undefined),
+      10_000,
+      'the reply to be uploaded to the Cloud API',
+    );
 
     await world.server.ok('mutation($p: String!) { erasePhoneNumber(phoneNumber: $p) { tickets } }', { p: phone });
     expect(objectsHolding(photo)).toEqual([]);
     expect(objectsHolding(reply)).toEqual([]);
-    expect(bucket.s3.requests.filter((request) => request.method === 'DELETE').every((request) => request.status === 204)).toBe(true);
+    expect(
+      bucket.s3.requests.filter((request) => request.method === 'DELETE').every((request) => request.status === 204),
+    ).toBe(true);
   });
 });

@@ -12,30 +12,59 @@ import {
   windowClosedError,
   type CloudApiStandIn,
 } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, databases, eventually, inboundText, postWebhook, startServer, uniquePhone, type DatabaseKind, type TestServer } from '../helpers/harness.js';
+import {
+  createTicket,
+  databases,
+  eventually,
+  inboundText,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  type DatabaseKind,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id deliveryStatus } }';
 const CLOSE = 'mutation($id: ID!, $message: String) { closeTicket(ticketId: $id, message: $message) { status } }';
-const THREAD = 'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
+const THREAD =
+  'query($id: ID!) { ticket(id: $id) { messages(last: 50) { edges { node { body deliveryStatus deliveryError } } } } }';
 /** Many poll and retry periods (20 ms and at most 200 ms): long enough for a doubled or extra send to show. */
 const SETTLE_MS = 600;
 
-const textTo = (to: string, body: string) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: false, body } });
+const textTo = (to: string, body: string) => ({
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to,
+  type: 'text',
+  text: { preview_url: false, body },
+});
 
 /** Every text send the stand-in saw for one number, accepted or not, in arrival order. */
 const attemptsTo = (standIn: CloudApiStandIn, phone: string) =>
-  standIn.requests.filter((request) => request.body.to === phone && request.body.type === 'text').map((request) => ({ body: request.body.text.body as string, status: request.status }));
-const deliveredTo = (standIn: CloudApiStandIn, phone: string) => standIn.messagesTo(phone).map((request) => request.body.text?.body as string);
+  standIn.requests
+    .filter((request) => request.body.to === phone && request.body.type === 'text')
+    .map((request) => ({ body: request.body.text.body as string, status: request.status }));
+const deliveredTo = (standIn: CloudApiStandIn, phone: string) =>
+  standIn.messagesTo(phone).map((request) => request.body.text?.body as string);
 
-async function thread(server: TestServer, ticketId: string): Promise<{ body: string; deliveryStatus: string | null; deliveryError: string | null }[]> {
+async function thread(
+  server: TestServer,
+  ticketId: string,
+): Promise<{ body: string; deliveryStatus: string | null; deliveryError: string | null }[]> {
   return (await server.ok(THREAD, { id: ticketId })).ticket.messages.edges.map((edge: { node: unknown }) => edge.node);
 }
 /** What agents see for one message once it is no longer PENDING. */
 const settledDelivery = (server: TestServer, ticketId: string, body: string) =>
-  eventually(async () => {
-    const message = (await thread(server, ticketId)).find((node) => node.body === body);
-    return message && message.deliveryStatus !== 'PENDING' ? { deliveryStatus: message.deliveryStatus, deliveryError: message.deliveryError } : undefined;
-  }, 10_000, `"${body}" to leave PENDING`);
+  eventually(
+    async () => {
+      const message = (await thread(server, ticketId)).find((node) => node.body === body);
+      return message && message.deliveryStatus !== 'PENDING'
+        ? { deliveryStatus: message.deliveryStatus, deliveryError: message.deliveryError }
+        : undefined;
+    },
+    10_000,
+    `"${body}" to leave PENDING`,
+  );
 
 describe.each(databases)('the outbox on %s', (kind) => {
   let standIn: CloudApiStandIn;
@@ -60,7 +89,12 @@ describe.each(databases)('the outbox on %s', (kind) => {
     await standIn.waitFor(() => attemptsTo(standIn, phone).length === 2);
     await sleep(SETTLE_MS);
     const requests = standIn.requests.filter((request) => request.body.to === phone);
-    const expected = (body: string) => ({ path: `/v21.0/${STAND_IN_PHONE_ID}/messages`, authorization: `Bearer ${STAND_IN_TOKEN}`, body: textTo(phone, body), status: 200 });
+    const expected = (body: string) => ({
+      path: `/v21.0/${STAND_IN_PHONE_ID}/messages`,
+      authorization: `Bearer ${STAND_IN_TOKEN}`,
+      body: textTo(phone, body),
+      status: 200,
+    });
     expect(requests.map(({ path, authorization, body, status }) => ({ path, authorization, body, status }))).toEqual([
       expected('Your results are online now.'),
       expected('Closing this ticket. Good luck!'),
@@ -75,7 +109,10 @@ describe.each(databases)('the outbox on %s', (kind) => {
     const ticket = await createTicket(server, { phoneNumber: phone });
     standIn.failNext(rateLimited, rateLimited);
     await reply(ticket.id, 'after the limit');
-    expect(await settledDelivery(server, ticket.id, 'after the limit')).toEqual({ deliveryStatus: 'SENT', deliveryError: null });
+    expect(await settledDelivery(server, ticket.id, 'after the limit')).toEqual({
+      deliveryStatus: 'SENT',
+      deliveryError: null,
+    });
     await sleep(SETTLE_MS);
     expect(attemptsTo(standIn, phone)).toEqual([429, 429, 200].map((status) => ({ body: 'after the limit', status })));
   });
@@ -83,22 +120,28 @@ describe.each(databases)('the outbox on %s', (kind) => {
   it.each([
     ['131047 (the window closed on WhatsApp’s side)', windowClosedError, '131047'],
     ['131026 (undeliverable)', undeliverable, '131026'],
-  ])('%s fails the reply at once with the code, is never retried, and the next reply still goes out', async (_, answer, code) => {
-    const phone = uniquePhone();
-    const ticket = await createTicket(server, { phoneNumber: phone });
-    standIn.failNext(answer);
-    await reply(ticket.id, 'refused by WhatsApp');
-    await reply(ticket.id, 'the next one');
-    const failed = await settledDelivery(server, ticket.id, 'refused by WhatsApp');
-    expect(failed.deliveryStatus).toBe('FAILED');
-    expect(failed.deliveryError).toContain(code);
-    expect(await settledDelivery(server, ticket.id, 'the next one')).toEqual({ deliveryStatus: 'SENT', deliveryError: null });
-    await sleep(SETTLE_MS);
-    expect(attemptsTo(standIn, phone)).toEqual([
-      { body: 'refused by WhatsApp', status: 400 },
-      { body: 'the next one', status: 200 },
-    ]);
-  });
+  ])(
+    '%s fails the reply at once with the code, is never retried, and the next reply still goes out',
+    async (_, answer, code) => {
+      const phone = uniquePhone();
+      const ticket = await createTicket(server, { phoneNumber: phone });
+      standIn.failNext(answer);
+      await reply(ticket.id, 'refused by WhatsApp');
+      await reply(ticket.id, 'the next one');
+      const failed = await settledDelivery(server, ticket.id, 'refused by WhatsApp');
+      expect(failed.deliveryStatus).toBe('FAILED');
+      expect(failed.deliveryError).toContain(code);
+      expect(await settledDelivery(server, ticket.id, 'the next one')).toEqual({
+        deliveryStatus: 'SENT',
+        deliveryError: null,
+      });
+      await sleep(SETTLE_MS);
+      expect(attemptsTo(standIn, phone)).toEqual([
+        { body: 'refused by WhatsApp', status: 400 },
+        { body: 'the next one', status: 200 },
+      ]);
+    },
+  );
 
   it('after OUTBOX_MAX_ATTEMPTS failures a reply is FAILED with "gave up after", never tried again, and the one behind it goes out', async () => {
     const phone = uniquePhone();
@@ -109,7 +152,10 @@ describe.each(databases)('the outbox on %s', (kind) => {
     const failed = await settledDelivery(server, ticket.id, 'never accepted');
     expect(failed.deliveryStatus).toBe('FAILED');
     expect(failed.deliveryError).toMatch(/^gave up after 4 attempts/);
-    expect(await settledDelivery(server, ticket.id, 'waited its turn')).toEqual({ deliveryStatus: 'SENT', deliveryError: null });
+    expect(await settledDelivery(server, ticket.id, 'waited its turn')).toEqual({
+      deliveryStatus: 'SENT',
+      deliveryError: null,
+    });
     await sleep(SETTLE_MS);
     expect(attemptsTo(standIn, phone)).toEqual([
       ...Array.from({ length: 4 }, () => ({ body: 'never accepted', status: 500 })),
@@ -120,9 +166,13 @@ describe.each(databases)('the outbox on %s', (kind) => {
   it('a reply after the 24-hour window closed is refused with REPLY_WINDOW_CLOSED, stored nowhere and sent nowhere', async () => {
     const phone = uniquePhone();
     const longAgo = new Date(Date.now() - 25 * 3600_000);
-    for (const text of ['hi', '1', 'my issue']) expect((await postWebhook(server, inboundText(phone, text, { sentAt: longAgo }).body)).status).toBe(200);
+    for (const text of ['hi', '1', 'my issue'])
+      expect((await postWebhook(server, inboundText(phone, text, { sentAt: longAgo }).body)).status).toBe(200);
     await standIn.waitFor(() => standIn.messagesTo(phone).length === 3); // the bot's menu, prompt and "ticket open"
-    const found = await server.ok('query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }', { phone });
+    const found = await server.ok(
+      'query($phone: String!) { tickets(first: 1, filter: { phoneNumber: $phone }) { edges { node { id replyWindowClosesAt } } } }',
+      { phone },
+    );
     const { id, replyWindowClosesAt } = found.tickets.edges[0].node;
     expect(Date.parse(replyWindowClosesAt)).toBeLessThan(Date.now());
 
@@ -165,14 +215,17 @@ describe.each(databases)('an outage of the Cloud API, on %s', (kind) => {
     // Only each person's earliest reply is tried while the API is down; nothing has been accepted.
     expect(new Set(attemptsTo(standIn, ann).map((attempt) => attempt.body))).toEqual(new Set(['one']));
     expect(new Set(attemptsTo(standIn, bob).map((attempt) => attempt.body))).toEqual(new Set(['for Bob']));
-    expect((await thread(server, annTicket.id)).filter((node) => node.deliveryStatus === 'PENDING').map((node) => node.body)).toEqual(['one', 'two', 'three', 'four, closing']);
+    expect(
+      (await thread(server, annTicket.id)).filter((node) => node.deliveryStatus === 'PENDING').map((node) => node.body),
+    ).toEqual(['one', 'two', 'three', 'four, closing']);
 
     standIn.recover();
     await standIn.waitFor(() => deliveredTo(standIn, ann).length >= 4 && deliveredTo(standIn, bob).length >= 1);
     await sleep(SETTLE_MS);
     expect(deliveredTo(standIn, ann)).toEqual(['one', 'two', 'three', 'four, closing']);
     expect(deliveredTo(standIn, bob)).toEqual(['for Bob']);
-    for (const body of ['one', 'two', 'three', 'four, closing']) expect((await settledDelivery(server, annTicket.id, body)).deliveryStatus).toBe('SENT');
+    for (const body of ['one', 'two', 'three', 'four, closing'])
+      expect((await settledDelivery(server, annTicket.id, body)).deliveryStatus).toBe('SENT');
     expect((await settledDelivery(server, bobTicket.id, 'for Bob')).deliveryStatus).toBe('SENT');
   });
 });
@@ -213,7 +266,11 @@ describe.each(databases)('a restart on %s', (kind) => {
     await standIn.waitFor(() => deliveredTo(standIn, phone).length >= 2);
     await sleep(SETTLE_MS);
     expect(deliveredTo(standIn, phone)).toEqual(['before the restart', 'also before']);
-    expect(attemptsTo(standIn, phone).filter((attempt) => attempt.status === 500).every((attempt) => attempt.body === 'before the restart')).toBe(true);
+    expect(
+      attemptsTo(standIn, phone)
+        .filter((attempt) => attempt.status === 500)
+        .every((attempt) => attempt.body === 'before the restart'),
+    ).toBe(true);
     expect((await settledDelivery(second, ticket.id, 'also before')).deliveryStatus).toBe('SENT');
   });
 
@@ -230,7 +287,10 @@ describe.each(databases)('a restart on %s', (kind) => {
     const second = await instance();
     await sleep(SETTLE_MS);
     expect(deliveredTo(standIn, phone)).toEqual(['in flight at shutdown']);
-    expect(await settledDelivery(second, ticket.id, 'in flight at shutdown')).toEqual({ deliveryStatus: 'SENT', deliveryError: null });
+    expect(await settledDelivery(second, ticket.id, 'in flight at shutdown')).toEqual({
+      deliveryStatus: 'SENT',
+      deliveryError: null,
+    });
   });
 });
 
@@ -252,7 +312,9 @@ describe.runIf(databases.includes('mariadb'))('two server instances on one Maria
     await standIn?.close();
   });
   const instance = async () => {
-    const server = await startServer('mariadb', standIn.env({ OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000' }), { database: keeper.database });
+    const server = await startServer('mariadb', standIn.env({ OUTBOX_POLL_MS: '10', OUTBOX_MAX_ATTEMPTS: '1000' }), {
+      database: keeper.database,
+    });
     running.push(server);
     return server;
   };
@@ -264,9 +326,11 @@ describe.runIf(databases.includes('mariadb'))('two server instances on one Maria
     standIn.failNext(serverError, rateLimited, serverError, serverError, rateLimited, serverError);
     const bodies = (person: number) => Array.from({ length: 8 }, (_, n) => `person ${person} reply ${n}`);
     // Each person's replies are written one after another, alternately through A and B; people in parallel.
-    await Promise.all(tickets.map(async (ticket, person) => {
-      for (const [n, body] of bodies(person).entries()) await (n % 2 ? a : b).ok(SEND, { id: ticket.id, body });
-    }));
+    await Promise.all(
+      tickets.map(async (ticket, person) => {
+        for (const [n, body] of bodies(person).entries()) await (n % 2 ? a : b).ok(SEND, { id: ticket.id, body });
+      }),
+    );
     await standIn.waitFor(() => phones.every((phone) => deliveredTo(standIn, phone).length >= 8), 20_000);
     await sleep(SETTLE_MS);
     for (const [person, phone] of phones.entries()) expect(deliveredTo(standIn, phone)).toEqual(bodies(person));
@@ -285,6 +349,9 @@ describe.runIf(databases.includes('mariadb'))('two server instances on one Maria
     await standIn.waitFor(() => deliveredTo(standIn, phone).length >= 1);
     await sleep(2500 + SETTLE_MS); // long enough for a second, equally slow send to land
     expect(deliveredTo(standIn, phone)).toEqual(['sent by one instance only']);
-    expect(await settledDelivery(b, ticket.id, 'sent by one instance only')).toEqual({ deliveryStatus: 'SENT', deliveryError: null });
+    expect(await settledDelivery(b, ticket.id, 'sent by one instance only')).toEqual({
+      deliveryStatus: 'SENT',
+      deliveryError: null,
+    });
   });
 });

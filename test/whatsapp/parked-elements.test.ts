@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
 import { createOrm } from '../../src/db/orm.js';
 import { startCloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { databases, delivery, postWebhook, startServer, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  databases,
+  delivery,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -22,22 +30,35 @@ const AUDIT = '{ auditLog(first: 20) { action actorLabel before after } }';
 const seconds = () => String(Math.floor(Date.now() / 1000));
 let counter = 0;
 const wamid = (tag: string) => `wamid.PARK${process.pid}x${++counter}x${tag}`;
-const text = (from: string, body: string, id = wamid('T')) => ({ from, id, timestamp: seconds(), type: 'text', text: { body } });
+const text = (from: string, body: string, id = wamid('T')) => ({
+  from,
+  id,
+  timestamp: seconds(),
+  type: 'text',
+  text: { body },
+});
 
 async function openTicket(server: TestServer): Promise<string> {
   const phone = uniquePhone();
-  await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: phone, issueDescription: 'Opened by an agent' } });
+  await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+    i: { phoneNumber: phone, issueDescription: 'Opened by an agent' },
+  });
   return phone;
 }
 
 const personBodies = async (server: TestServer, phone: string): Promise<string[]> =>
   (await server.ok(THREAD, { phone })).tickets.edges[0].node.messages.edges
-    .filter((edge: { node: { senderType: string; body: string } }) => edge.node.senderType === 'USER' && edge.node.body !== 'Opened by an agent')
+    .filter(
+      (edge: { node: { senderType: string; body: string } }) =>
+        edge.node.senderType === 'USER' && edge.node.body !== 'Opened by an agent',
+    )
     .map((edge: { node: { body: string } }) => edge.node.body);
 
 const parked = async (server: TestServer) => (await server.ok(PARKED, { first: 100 })).inboundFailures;
 const parkedWith = async (server: TestServer, id: string) =>
-  (await parked(server)).edges.map((edge: { node: any }) => edge.node).find((node: { whatsappId: string | null }) => node.whatsappId?.startsWith(id.slice(0, 100)));
+  (await parked(server)).edges
+    .map((edge: { node: any }) => edge.node)
+    .find((node: { whatsappId: string | null }) => node.whatsappId?.startsWith(id.slice(0, 100)));
 
 /** The poison kinds of issue 12: each the middle element of [good, poison, good] from one person. */
 const POISONS: { name: string; code: string | null; poison: (phone: string) => Record<string, unknown> }[] = [
@@ -45,14 +66,30 @@ const POISONS: { name: string; code: string | null; poison: (phone: string) => R
   {
     name: 'a media id of 129 characters',
     code: 'INVALID_ID',
-    poison: (phone) => ({ from: phone, id: wamid('M'), timestamp: seconds(), type: 'image', image: { id: 'm'.repeat(129), mime_type: 'image/jpeg', sha256: 'a'.repeat(64) } }),
+    poison: (phone) => ({
+      from: phone,
+      id: wamid('M'),
+      timestamp: seconds(),
+      type: 'image',
+      image: { id: 'm'.repeat(129), mime_type: 'image/jpeg', sha256: 'a'.repeat(64) },
+    }),
   },
   {
     name: 'a sha256 of 65 characters',
     code: 'INVALID_ID',
-    poison: (phone) => ({ from: phone, id: wamid('S'), timestamp: seconds(), type: 'document', document: { id: '1234567890', mime_type: 'application/pdf', sha256: 'b'.repeat(65), filename: 'form.pdf' } }),
+    poison: (phone) => ({
+      from: phone,
+      id: wamid('S'),
+      timestamp: seconds(),
+      type: 'document',
+      document: { id: '1234567890', mime_type: 'application/pdf', sha256: 'b'.repeat(65), filename: 'form.pdf' },
+    }),
   },
-  { name: 'a message id of 200 characters', code: 'INVALID_ID', poison: (phone) => text(phone, 'absurd id', `wamid.${'x'.repeat(194)}`) },
+  {
+    name: 'a message id of 200 characters',
+    code: 'INVALID_ID',
+    poison: (phone) => text(phone, 'absurd id', `wamid.${'x'.repeat(194)}`),
+  },
 ];
 
 describe.each(databases)('parked webhook elements on %s', (kind) => {
@@ -72,7 +109,14 @@ describe.each(databases)('parked webhook elements on %s', (kind) => {
       expect(await post(body)).toBe(200);
       expect(await personBodies(server, phone)).toEqual([`first good ${name}`, `second good ${name}`]);
       const row = await parkedWith(server, String(bad.id));
-      expect(row).toMatchObject({ kind: 'message', state: 'PARKED', errorCode: code, field: 'messages', phoneNumberId: '106540352242922', attempts: 1 });
+      expect(row).toMatchObject({
+        kind: 'message',
+        state: 'PARKED',
+        errorCode: code,
+        field: 'messages',
+        phoneNumberId: '106540352242922',
+        attempts: 1,
+      });
       expect(JSON.parse(row.rawJson).messages).toEqual([bad]);
       expect((await parked(server)).totalCount).toBe(before + 1);
 
@@ -86,7 +130,9 @@ describe.each(databases)('parked webhook elements on %s', (kind) => {
     const { server } = world;
     const phone = await openTicket(server);
     const before = (await parked(server)).totalCount;
-    const body = delivery({ messages: [text(phone, 'good one'), text(phone, 'nul\u0000 here\u0000'), text(phone, 'good two')] });
+    const body = delivery({
+      messages: [text(phone, 'good one'), text(phone, 'nul\u0000 here\u0000'), text(phone, 'good two')],
+    });
     expect(await post(body)).toBe(200);
     expect(await post(body)).toBe(200);
     expect(await personBodies(server, phone)).toEqual(['good one', 'nul here', 'good two']);
@@ -117,7 +163,9 @@ describe.each(databases)('parked webhook elements on %s', (kind) => {
     const connection = server.server.services.orm.em.getConnection();
     // The fault: the database refuses one message (as a too-narrow column or a bad trigger would).
     if (kind === 'sqlite') {
-      await connection.execute(`create trigger refuse_poison before insert on support_messages when new.message like '%refused by the database%' begin select raise(abort, 'refused by the test trigger'); end`);
+      await connection.execute(
+        `create trigger refuse_poison before insert on support_messages when new.message like '%refused by the database%' begin select raise(abort, 'refused by the test trigger'); end`,
+      );
     } else {
       await connection.execute(
         `create trigger refuse_poison before insert on support_messages for each row begin if new.message like '%refused by the database%' then signal sqlstate '45000' set message_text = 'refused by the test trigger'; end if; end`,
@@ -147,10 +195,18 @@ describe.each(databases)('parked webhook elements on %s', (kind) => {
     // Resolved, the same delivery again adds nothing: the message is stored, the row is kept.
     expect(await post(body)).toBe(200);
     expect(await personBodies(server, phone)).toEqual(['before it', 'after it', 'this one is refused by the database']);
-    const resolved = (await server.ok(PARKED, { first: 100, state: 'RESOLVED' })).inboundFailures.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const resolved = (await server.ok(PARKED, { first: 100, state: 'RESOLVED' })).inboundFailures.edges.map(
+      (edge: { node: { id: string } }) => edge.node.id,
+    );
     expect(resolved).toContain(row.id);
-    const audit = (await server.ok(AUDIT)).auditLog.filter((entry: { action: string }) => entry.action === 'inbound-failure.retried');
-    expect(audit[0]).toMatchObject({ actorLabel: 'admin@example.test', before: { state: 'PARKED' }, after: { state: 'RESOLVED' } });
+    const audit = (await server.ok(AUDIT)).auditLog.filter(
+      (entry: { action: string }) => entry.action === 'inbound-failure.retried',
+    );
+    expect(audit[0]).toMatchObject({
+      actorLabel: 'admin@example.test',
+      before: { state: 'PARKED' },
+      after: { state: 'RESOLVED' },
+    });
   });
 
   it('admins retry and dismiss over GraphQL, see the count live; agents are refused and read 0', async () => {
@@ -162,22 +218,34 @@ describe.each(databases)('parked webhook elements on %s', (kind) => {
     expect(await post(delivery({ messages: [poison] }))).toBe(200);
     expect((await feed.next()).parkedElements).toBe(start + 1);
     expect((await server.ok('{ notifications { parkedElements } }')).notifications.parkedElements).toBe(start + 1);
-    expect((await server.ok('{ notifications { parkedElements } }', {}, agent.token)).notifications.parkedElements).toBe(0);
+    expect(
+      (await server.ok('{ notifications { parkedElements } }', {}, agent.token)).notifications.parkedElements,
+    ).toBe(0);
 
     const row = await parkedWith(server, poison.id);
-    for (const [query, variables] of [[PARKED, { first: 5 }], [RETRY, { id: row.id }], [DISMISS, { id: row.id }]] as const) {
+    for (const [query, variables] of [
+      [PARKED, { first: 5 }],
+      [RETRY, { id: row.id }],
+      [DISMISS, { id: row.id }],
+    ] as const) {
       const refused = await server.gql(query, variables, agent.token);
       expect(refused.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
     }
 
     // Refused again by the same rule: still parked, with the attempt counted.
-    expect((await server.ok(RETRY, { id: row.id })).retryInboundFailure).toMatchObject({ state: 'PARKED', errorCode: 'INVALID_ID', attempts: 2 });
+    expect((await server.ok(RETRY, { id: row.id })).retryInboundFailure).toMatchObject({
+      state: 'PARKED',
+      errorCode: 'INVALID_ID',
+      attempts: 2,
+    });
     expect((await server.ok(DISMISS, { id: row.id })).dismissInboundFailure).toMatchObject({ state: 'DISMISSED' });
     expect(await parkedWith(server, poison.id)).toBeUndefined();
     expect((await server.ok('{ notifications { parkedElements } }')).notifications.parkedElements).toBe(start);
     const dismissedAgain = await server.gql(DISMISS, { id: row.id }, server.adminToken);
     expect(dismissedAgain.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await server.gql(RETRY, { id: '999999' }, server.adminToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await server.gql(RETRY, { id: '999999' }, server.adminToken)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     // Dismissed, the same element delivered again is not parked again.
     expect(await post(delivery({ messages: [poison] }))).toBe(200);
     expect(await parkedWith(server, poison.id)).toBeUndefined();
@@ -205,15 +273,20 @@ describe.runIf(databases.includes('mariadb'))('a transient failure on mariadb', 
     const standIn = await startCloudApiStandIn();
     const proxy = await startTcpProxy(Number(new URL(MYSQL).port || 3306));
     const direct = `${MYSQL.replace(/\/?$/, '/')}support_transient_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const server = await startServer('mariadb', standIn.env(), { database: parseDatabaseUrl(direct.replace(/:(\d+)\//, `:${proxy.port}/`)) });
+    const server = await startServer('mariadb', standIn.env(), {
+      database: parseDatabaseUrl(direct.replace(/:(\d+)\//, `:${proxy.port}/`)),
+    });
     try {
       const phone = await openTicket(server);
-      const body = delivery({ messages: [text(phone, 'sent while the database was away'), text(phone, 'and another')] });
+      const body = delivery({
+        messages: [text(phone, 'sent while the database was away'), text(phone, 'and another')],
+      });
       proxy.cut();
       expect(await postWebhook(server, body).then((response) => response.status)).toBe(503);
       proxy.restore();
       const deadline = Date.now() + 20_000;
-      while ((await fetch(`${server.url}/readyz`)).status !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await fetch(`${server.url}/readyz`)).status !== 200 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect((await postWebhook(server, body)).status).toBe(200);
       expect((await postWebhook(server, body)).status).toBe(200);
       expect(await personBodies(server, phone)).toEqual(['sent while the database was away', 'and another']);

@@ -5,10 +5,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databases, inboundText, postWebhook, uniquePhone, useServerWithCloudApi, type TestServer } from '../helpers/harness.js';
+import {
+  databases,
+  inboundText,
+  postWebhook,
+  uniquePhone,
+  useServerWithCloudApi,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/whatsapp-real');
-const files = readdirSync(CORPUS).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).sort();
+const files = readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => name.slice(0, -'.json'.length))
+  .sort();
 
 interface Expectation {
   /** What each of the person's messages reads as in the thread (a substring of its body), in order. */
@@ -36,20 +46,40 @@ const STATUS: Expectation = { nothing: true };
 
 const EXPECT: Record<string, Expectation> = {
   'chatwoot-document-accented-filename': { reads: ['📄 Document: Currículum café.pdf — My résumé'] },
-  'chatwoot-flow-response': { reads: ['📝 Form: Rating: excellent · Comments: Great support · Appointment: Day: Monday, Windows: morning, afternoon'], never: ['flow-correlation-token', 'flow_token', '{'] },
+  'chatwoot-flow-response': {
+    reads: [
+      '📝 Form: Rating: excellent · Comments: Great support · Appointment: Day: Monday, Windows: morning, afternoon',
+    ],
+    never: ['flow-correlation-token', 'flow_token', '{'],
+  },
   'chatwoot-image-with-caption': { reads: ['📷 Photo — Check out my product!'] },
   'chatwoot-image-with-download-error': { reads: ['📷 Photo — Check out my product!'] },
   'chatwoot-text-bsuid-only': { reads: ['testing bsuid'] },
   'chatwoot-text-phone-and-bsuid': { reads: ['phone and bsuid'] },
-  'meta-docs-edit-text': { changes: { before: 'I need help with order 4512', after: 'Sorry, I meant order 4521, not 4512', edited: true } },
-  'meta-docs-flow-response': { reads: ['📝 Form: First name: Pat · Last name: Example · Email: pat@example.com · Appointment date: 2024-05-01'], never: ['AQAAAAACS5FpgQ'] },
-  'meta-docs-order': { reads: ['🛒 Order: 2 × TSHIRT-BLUE-M (12.5 USD each) · 1 × CAP-RED (8 USD each) · Total 33.00 USD · “Please deliver after 5pm”'] },
+  'meta-docs-edit-text': {
+    changes: { before: 'I need help with order 4512', after: 'Sorry, I meant order 4521, not 4512', edited: true },
+  },
+  'meta-docs-flow-response': {
+    reads: ['📝 Form: First name: Pat · Last name: Example · Email: pat@example.com · Appointment date: 2024-05-01'],
+    never: ['AQAAAAACS5FpgQ'],
+  },
+  'meta-docs-order': {
+    reads: [
+      '🛒 Order: 2 × TSHIRT-BLUE-M (12.5 USD each) · 1 × CAP-RED (8 USD each) · Total 33.00 USD · “Please deliver after 5pm”',
+    ],
+  },
   'meta-docs-request-welcome': { nothing: true },
-  'meta-docs-revoke': { changes: { before: 'My card number is 4111 1111 1111 1111', after: '🚫 Deleted by the person', deleted: true } },
+  'meta-docs-revoke': {
+    changes: { before: 'My card number is 4111 1111 1111 1111', after: '🚫 Deleted by the person', deleted: true },
+  },
   'meta-docs-unsupported': { reads: ['⚠️ Unsupported message (poll_creation: Message type unknown)'] },
   'netflie-authentication-status': STATUS,
   'netflie-button-reply': { reads: ['button-text'] },
-  'netflie-button-with-referral-and-context': { reads: ['No'], forwarded: 'FREQUENTLY_FORWARDED', adHeadline: 'AD_TITLE' },
+  'netflie-button-with-referral-and-context': {
+    reads: ['No'],
+    forwarded: 'FREQUENTLY_FORWARDED',
+    adHeadline: 'AD_TITLE',
+  },
   'netflie-button': { reads: ['No'] },
   'netflie-can-keep-wa-id-priority-when-user-id-is-present': { reads: ['MESSAGE_BODY'] },
   'netflie-contact': { reads: ['👤 Contact card: CONTACT_FORMATTED_NAME (CONTACT_PHONE'] },
@@ -61,7 +91,11 @@ const EXPECT: Record<string, Expectation> = {
   'netflie-location': { reads: ['📍 Location: LOCATION_NAME, LOCATION_ADDRESS'] },
   'netflie-marketing-status': STATUS,
   'netflie-multiple-text': { reads: ['MESSAGE_BODY', 'MESSAGE_BODY2'] },
-  'netflie-order': { reads: ['number-of-item × the-product-SKU-identifier-2 (unitary-price-of-item price-currency each) · “text-message-sent-along-with-the-order” · catalog the-catalog_id'] },
+  'netflie-order': {
+    reads: [
+      'number-of-item × the-product-SKU-identifier-2 (unitary-price-of-item price-currency each) · “text-message-sent-along-with-the-order” · catalog the-catalog_id',
+    ],
+  },
   'netflie-reaction': { changes: { before: 'Is my parcel on its way?', reaction: 'EMOJI' } },
   'netflie-removed-reaction': { changes: { before: 'Is my parcel on its way?', reaction: null } },
   'netflie-service-status': STATUS,
@@ -84,14 +118,28 @@ const EXPECT: Record<string, Expectation> = {
   'pywa-callback-button-quick-reply': { reads: ['title'] },
   'pywa-callback-selection-callback': { reads: ['title'] },
   'pywa-callback-selection-description': { reads: ['title'] },
-  'pywa-deleted-message-revoke': { changes: { before: 'Oops, wrong chat', after: '🚫 Deleted by the person', deleted: true } },
-  'pywa-edited-message-image': { changes: { before: 'Old image caption', after: '📷 Photo — Updated image caption', edited: true } },
-  'pywa-flow-completion-completion': { reads: ['📝 Form: Comment text: Comment Text · Delivery rating: 4 · Purchase rating: 2 · Recommend radio: 0 · Cs rating: 0'], never: ['AQAAAAACS5FpgQ'] },
+  'pywa-deleted-message-revoke': {
+    changes: { before: 'Oops, wrong chat', after: '🚫 Deleted by the person', deleted: true },
+  },
+  'pywa-edited-message-image': {
+    changes: { before: 'Old image caption', after: '📷 Photo — Updated image caption', edited: true },
+  },
+  'pywa-flow-completion-completion': {
+    reads: [
+      '📝 Form: Comment text: Comment Text · Delivery rating: 4 · Purchase rating: 2 · Recommend radio: 0 · Cs rating: 0',
+    ],
+    never: ['AQAAAAACS5FpgQ'],
+  },
   'pywa-flow-completion-without-flow-token': { reads: ['📝 Form: Comment text: Comment Text · Delivery rating: 4'] },
   'pywa-message-animated-sticker': { reads: ['🏷️ Sticker'] },
   'pywa-message-audio': { reads: ['🎵 Audio'] },
-  'pywa-message-chosen-location': { reads: ['📍 Location: Facebook HQ, 1 Hacker Way, Menlo Park, CA 94025 (37.4611978, -122.2164385)'], forwarded: 'FORWARDED' },
-  'pywa-message-contacts': { reads: ['👤 Contact card: Chandler Bing, Monica, Rachel Green (+1 555-555-5555, +1 666-666-6666, +1 777-777-7777'] },
+  'pywa-message-chosen-location': {
+    reads: ['📍 Location: Facebook HQ, 1 Hacker Way, Menlo Park, CA 94025 (37.4611978, -122.2164385)'],
+    forwarded: 'FORWARDED',
+  },
+  'pywa-message-contacts': {
+    reads: ['👤 Contact card: Chandler Bing, Monica, Rachel Green (+1 555-555-5555, +1 666-666-6666, +1 777-777-7777'],
+  },
   'pywa-message-current-location': { reads: ['📍 Location: shared (12.25089, 43.90539)'] },
   'pywa-message-document': { reads: ['📄 Document: filename.pdf — caption'], forwarded: 'FORWARDED' },
   'pywa-message-forwarded-many-times': { reads: ['text forwarded many times'], forwarded: 'FREQUENTLY_FORWARDED' },
@@ -99,7 +147,11 @@ const EXPECT: Record<string, Expectation> = {
   'pywa-message-image': { reads: ['📷 Photo'] },
   'pywa-message-interactive-message-with-err': { reads: ['⚠️ Unsupported message (interactive'] },
   'pywa-message-media-with-url': { reads: ['📷 Photo'] },
-  'pywa-message-order': { reads: ['🛒 Order: 3 × HAMBURGER (30 ILS each) · 2 × FRENCH_FRIES (35 ILS each) · 2 × SODA (10 ILS each) · Total 180.00 ILS · catalog 354160437058781'] },
+  'pywa-message-order': {
+    reads: [
+      '🛒 Order: 3 × HAMBURGER (30 ILS each) · 2 × FRENCH_FRIES (35 ILS each) · 2 × SODA (10 ILS each) · Total 180.00 ILS · catalog 354160437058781',
+    ],
+  },
   'pywa-message-reaction': { changes: { before: 'Your order has shipped', reaction: '😮' } },
   'pywa-message-referral': { reads: ['BODY'], adHeadline: 'AD_TITLE' },
   'pywa-message-reply': { reads: ['replied text'], quotes: 'Which size do you need?' },
@@ -126,7 +178,8 @@ const EXPECT: Record<string, Expectation> = {
 };
 
 type Json = Record<string, any>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The payload as this desk receives it in a test: every person (from, wa_id, recipient_id) becomes a number of
@@ -149,7 +202,8 @@ function rewrite(payload: Json, prefix: string) {
   const userFor = (original: unknown) => {
     const key = String(original);
     const country = /^[A-Za-z]{2}\./.test(key) ? key.slice(0, 2) : 'US';
-    if (!users.has(key)) users.set(key, `${country}.${key.includes('.ENT.') ? 'ENT.' : ''}T${process.pid}x${++userSequence}`);
+    if (!users.has(key))
+      users.set(key, `${country}.${key.includes('.ENT.') ? 'ENT.' : ''}T${process.pid}x${++userSequence}`);
     return users.get(key)!;
   };
   // A number change's new number is the person's, but no ticket is opened for it first.
@@ -162,7 +216,8 @@ function rewrite(payload: Json, prefix: string) {
       // Senders first: the first number of a payload is the one whose thread the test reads.
       for (const message of value.messages ?? []) {
         if (message.from) message.from = phoneFor(message.from);
-        for (const field of ['from_user_id', 'from_parent_user_id']) if (message[field]) message[field] = userFor(message[field]);
+        for (const field of ['from_user_id', 'from_parent_user_id'])
+          if (message[field]) message[field] = userFor(message[field]);
         if (isObject(message.system)) {
           for (const field of ['wa_id', 'new_wa_id']) {
             if (!message.system[field]) continue;
@@ -173,8 +228,10 @@ function rewrite(payload: Json, prefix: string) {
         }
         message.id = `${prefix}m${position++}.${message.id ?? 'recorded-without-id'}`;
         if (isObject(message.context) && message.context.id) message.context.id = ref(message.context.id);
-        for (const kind of ['edit', 'revoke']) if (isObject(message[kind])) message[kind].original_message_id = ref(message[kind].original_message_id);
-        if (isObject(message.reaction) && message.reaction.message_id) message.reaction.message_id = ref(message.reaction.message_id);
+        for (const kind of ['edit', 'revoke'])
+          if (isObject(message[kind])) message[kind].original_message_id = ref(message[kind].original_message_id);
+        if (isObject(message.reaction) && message.reaction.message_id)
+          message.reaction.message_id = ref(message.reaction.message_id);
       }
       for (const status of value.statuses ?? []) {
         if (status.recipient_id) status.recipient_id = phoneFor(status.recipient_id);
@@ -189,14 +246,25 @@ function rewrite(payload: Json, prefix: string) {
   }
   // People known only by a user id are named by it (a contact card's parent id names no person).
   const people = [...users.entries()].filter(([original]) => !original.includes('.ENT.')).map(([, id]) => id);
-  return { body: JSON.stringify(payload), phones: [...new Set(phones.values())], users: people, moved: [...moved.values()] };
+  return {
+    body: JSON.stringify(payload),
+    phones: [...new Set(phones.values())],
+    users: people,
+    moved: [...moved.values()],
+  };
 }
 
 /** The id of the earlier message a payload names (quotes, edits, deletes, reacts to), already rewritten. */
 function namedEarlierId(payload: Json): string | null {
   const message = payload.entry?.[0]?.changes?.[0]?.value?.messages?.[0];
   if (!message) return null;
-  return message.edit?.original_message_id ?? message.revoke?.original_message_id ?? message.reaction?.message_id ?? message.context?.id ?? null;
+  return (
+    message.edit?.original_message_id ??
+    message.revoke?.original_message_id ??
+    message.reaction?.message_id ??
+    message.context?.id ??
+    null
+  );
 }
 
 const THREAD = `query($phone: String!) { tickets(first: 5, filter: { phoneNumber: $phone }) { totalCount edges { node {
@@ -205,7 +273,11 @@ const THREAD = `query($phone: String!) { tickets(first: 5, filter: { phoneNumber
 
 async function threadOf(server: TestServer, phone: string) {
   const tickets = (await server.ok(THREAD, { phone })).tickets;
-  return { count: tickets.totalCount as number, ticket: tickets.edges[0]?.node, messages: (tickets.edges[0]?.node.messages.edges ?? []).map((edge: any) => edge.node) };
+  return {
+    count: tickets.totalCount as number,
+    ticket: tickets.edges[0]?.node,
+    messages: (tickets.edges[0]?.node.messages.edges ?? []).map((edge: any) => edge.node),
+  };
 }
 
 describe.each(databases)('real WhatsApp payloads on %s', (kind) => {
@@ -224,11 +296,16 @@ describe.each(databases)('real WhatsApp payloads on %s', (kind) => {
     test(`${file}${expectation.skip ? ` — skipped: ${expectation.skip}` : ''}`, async () => {
       const server = world.server;
       const prefix = `${kind}.${process.pid}.${++run}.`;
-      const { body, phones, users, moved } = rewrite(JSON.parse(readFileSync(join(CORPUS, `${file}.json`), 'utf8')), prefix);
+      const { body, phones, users, moved } = rewrite(
+        JSON.parse(readFileSync(join(CORPUS, `${file}.json`), 'utf8')),
+        prefix,
+      );
       // A person WhatsApp names by number, else by user id (the desk then names them by that id).
       const senders = phones.length ? phones : users.length ? users.slice(0, 1) : [uniquePhone()];
       for (const phone of senders) {
-        await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: { phoneNumber: phone, issueDescription: `Opened by an agent for ${file}` } });
+        await server.ok('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+          i: { phoneNumber: phone, issueDescription: `Opened by an agent for ${file}` },
+        });
       }
       const sender = senders[0]!;
       const earlierId = namedEarlierId(JSON.parse(body));
@@ -239,17 +316,25 @@ describe.each(databases)('real WhatsApp payloads on %s', (kind) => {
       }
       const before = await Promise.all(senders.map((phone) => threadOf(server, phone)));
 
-      for (let replay = 0; replay < 2; replay++) expect((await postWebhook(server, body)).status, `replay ${replay + 1}`).toBe(200);
+      for (let replay = 0; replay < 2; replay++)
+        expect((await postWebhook(server, body)).status, `replay ${replay + 1}`).toBe(200);
 
       // After a number change the person, their contact and tickets are under the new number.
-      const after = await Promise.all(senders.map((phone, index) => threadOf(server, expectation.moves && index === 0 ? moved[0]! : phone)));
-      if (expectation.moves) expect((await threadOf(server, sender)).count, 'nothing is left under the old number').toBe(0);
+      const after = await Promise.all(
+        senders.map((phone, index) => threadOf(server, expectation.moves && index === 0 ? moved[0]! : phone)),
+      );
+      if (expectation.moves)
+        expect((await threadOf(server, sender)).count, 'nothing is left under the old number').toBe(0);
       after.forEach((thread, index) => expect(thread.count, 'no ticket is opened or lost').toBe(before[index]!.count));
       const { messages, ticket } = after[0]!;
       const added = messages.slice(before[0]!.messages.length);
 
       if (expectation.nothing || expectation.changes) {
-        after.forEach((thread, index) => expect(thread.messages.map((message: any) => message.id)).toEqual(before[index]!.messages.map((message: any) => message.id)));
+        after.forEach((thread, index) =>
+          expect(thread.messages.map((message: any) => message.id)).toEqual(
+            before[index]!.messages.map((message: any) => message.id),
+          ),
+        );
       }
       if (expectation.reads) {
         expect(added.map((message: any) => message.senderType)).toEqual(expectation.reads.map(() => 'USER'));
@@ -279,7 +364,8 @@ describe.each(databases)('real WhatsApp payloads on %s', (kind) => {
       if (expectation.quotes) expect(added[0].replyTo).toEqual({ body: expectation.quotes });
       if (expectation.forwarded) expect(added[0].forwarded).toBe(expectation.forwarded);
       if (expectation.adHeadline) expect(ticket.referral?.headline).toBe(expectation.adHeadline);
-      for (const word of expectation.never ?? []) expect(added.map((message: any) => message.body).join('\n')).not.toContain(word);
+      for (const word of expectation.never ?? [])
+        expect(added.map((message: any) => message.body).join('\n')).not.toContain(word);
     });
   }
 });

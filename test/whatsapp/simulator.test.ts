@@ -16,10 +16,14 @@ describe.each(databases)('the WhatsApp simulator on %s', (kind) => {
 
   const phoneView = async (phone: string) => (await server.ok(PHONE, { phone })).simulatorPhone;
   const waitForMessages = (phone: string, count: number) =>
-    eventually(async () => {
-      const view = await phoneView(phone);
-      return view && view.messages.length >= count ? view : undefined;
-    }, 10_000, `${count} messages on the simulated phone`);
+    eventually(
+      async () => {
+        const view = await phoneView(phone);
+        return view && view.messages.length >= count ? view : undefined;
+      },
+      10_000,
+      `${count} messages on the simulated phone`,
+    );
 
   it('plays a whole support conversation: menu, Chat Support, ticket, agent reply with read ticks', async () => {
     const phone = '447700900777';
@@ -35,20 +39,34 @@ describe.each(databases)('the WhatsApp simulator on %s', (kind) => {
     const opened = await waitForMessages(phone, 6);
     expect(opened.messages[5].text).toMatch(/^✅ Thank you! Your support ticket #\d+ is open/);
 
-    const { tickets } = await server.ok('query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id senderName issueDescription } } } }', { p: phone });
-    expect(tickets.edges[0].node).toMatchObject({ senderName: 'Sim Sam', issueDescription: 'The library app logs me out' });
+    const { tickets } = await server.ok(
+      'query($p: String!) { tickets(first: 1, filter: { phoneNumber: $p }) { edges { node { id senderName issueDescription } } } }',
+      { p: phone },
+    );
+    expect(tickets.edges[0].node).toMatchObject({
+      senderName: 'Sim Sam',
+      issueDescription: 'The library app logs me out',
+    });
     const ticketId = tickets.edges[0].node.id;
 
-    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Try updating the app, please") { id } }', { id: ticketId });
+    await server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Try updating the app, please") { id } }', {
+      id: ticketId,
+    });
     const replied = await waitForMessages(phone, 7);
     expect(replied.messages[6]).toMatchObject({ fromPerson: false, text: 'Try updating the app, please' });
 
     // The person has looked at the phone (the query above): WhatsApp reports it read, and the agent sees it.
-    const status = await eventually(async () => {
-      await phoneView(phone); // the person keeps looking at the phone
-      const { ticket } = await server.ok('query($id: ID!) { ticket(id: $id) { lastMessage { deliveryStatus } } }', { id: ticketId });
-      return ticket.lastMessage.deliveryStatus === 'READ' ? 'READ' : undefined;
-    }, 20_000, 'the reply to be read');
+    const status = await eventually(
+      async () => {
+        await phoneView(phone); // the person keeps looking at the phone
+        const { ticket } = await server.ok('query($id: ID!) { ticket(id: $id) { lastMessage { deliveryStatus } } }', {
+          id: ticketId,
+        });
+        return ticket.lastMessage.deliveryStatus === 'READ' ? 'READ' : undefined;
+      },
+      20_000,
+      'the reply to be read',
+    );
     expect(status).toBe('READ');
   });
 

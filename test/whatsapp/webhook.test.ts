@@ -2,10 +2,26 @@
 // posted with its exact bytes, repeated deliveries, batches, receipts in any order, and hostile text.
 import { describe, expect, it } from 'vitest';
 import { VERIFY_TOKEN, WEBHOOK_SECRET } from '../helpers/cloud-api-stand-in.js';
-import { databases, delivery, eventually, fixture, inboundMessage, inboundText, postWebhook, receipt, sign, useServerWithCloudApi } from '../helpers/harness.js';
+import {
+  databases,
+  delivery,
+  eventually,
+  fixture,
+  inboundMessage,
+  inboundText,
+  postWebhook,
+  receipt,
+  sign,
+  useServerWithCloudApi,
+} from '../helpers/harness.js';
 
 type World = ReturnType<typeof useServerWithCloudApi>;
-interface Node { body: string; senderType: string; deliveryStatus: string | null; deliveryError: string | null }
+interface Node {
+  body: string;
+  senderType: string;
+  deliveryStatus: string | null;
+  deliveryError: string | null;
+}
 
 const FIXTURE_PHONE = '2348123456789';
 const OTHER_BATCH_PHONE = '447700900123';
@@ -14,10 +30,25 @@ const TICKETS = `query($phone: String!) { tickets(first: 5, filter: { phoneNumbe
   id senderName issueDescription status messages(last: 50) { edges { node { body senderType deliveryStatus deliveryError } } } } } } }`;
 const CREATE = 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }';
 const SEND = 'mutation($id: ID!, $body: String!) { sendMessage(ticketId: $id, body: $body) { id } }';
-const MESSAGE_FIXTURES = ['text', 'interactive-list-reply', 'interactive-button-reply', 'template-button', 'image', 'document', 'audio', 'video', 'sticker', 'location', 'contacts', 'reaction', 'unsupported'];
+const MESSAGE_FIXTURES = [
+  'text',
+  'interactive-list-reply',
+  'interactive-button-reply',
+  'template-button',
+  'image',
+  'document',
+  'audio',
+  'video',
+  'sticker',
+  'location',
+  'contacts',
+  'reaction',
+  'unsupported',
+];
 const STATUS_FIXTURES = ['status-sent', 'status-delivered', 'status-read', 'status-failed-window'];
 
-const post = async (world: World, body: Buffer | string, options?: Parameters<typeof postWebhook>[2]) => (await postWebhook(world.server, body, options)).status;
+const post = async (world: World, body: Buffer | string, options?: Parameters<typeof postWebhook>[2]) =>
+  (await postWebhook(world.server, body, options)).status;
 const ticketsOf = async (world: World, phone: string) => (await world.server.ok(TICKETS, { phone })).tickets;
 const threadOf = async (world: World, phone: string): Promise<Node[]> =>
   (await ticketsOf(world, phone)).edges[0]?.node.messages.edges.map((edge: { node: Node }) => edge.node) ?? [];
@@ -25,12 +56,16 @@ const openTicket = async (world: World, phoneNumber: string): Promise<string> =>
   (await world.server.ok(CREATE, { i: { phoneNumber, issueDescription: 'Opened by an agent' } })).createTicket.id;
 /** What the Cloud API was asked to send to a number: text bodies, or the list's button for a menu. */
 const sentTo = (world: World, phone: string) =>
-  world.standIn.messagesTo(phone).map((request) => request.body.text?.body ?? `[list ${request.body.interactive?.action?.button}]`);
+  world.standIn
+    .messagesTo(phone)
+    .map((request) => request.body.text?.body ?? `[list ${request.body.interactive?.action?.button}]`);
 
 /** An agent's reply on a fresh ticket, once the Cloud API has accepted it: its WhatsApp id for receipts. */
 async function sentReply(world: World, phone: string, body: string): Promise<string> {
   await world.server.ok(SEND, { id: await openTicket(world, phone), body });
-  await world.standIn.waitFor(() => world.standIn.messagesTo(phone).some((request) => request.body.text?.body === body));
+  await world.standIn.waitFor(() =>
+    world.standIn.messagesTo(phone).some((request) => request.body.text?.body === body),
+  );
   await eventually(async () => ((await replyState(world, phone, body))?.deliveryStatus === 'SENT' ? true : undefined));
   return world.standIn.messagesTo(phone).find((request) => request.body.text?.body === body)!.answeredId!;
 }
@@ -41,13 +76,18 @@ async function agentMarker(world: World, ticketId: string, phone: string): Promi
   await world.standIn.waitFor(() => sentTo(world, phone).includes(MARKER));
   // The stand-in has it before the dispatcher records it SENT: wait for that too, so snapshots of the thread
   // taken after this do not see the reply move from PENDING to SENT under them.
-  await expect.poll(async () => (await replyState(world, phone, MARKER))?.deliveryStatus, { timeout: 10_000 }).not.toBe('PENDING');
+  await expect
+    .poll(async () => (await replyState(world, phone, MARKER))?.deliveryStatus, { timeout: 10_000 })
+    .not.toBe('PENDING');
 }
 const replyState = async (world: World, phone: string, body: string) =>
   (await threadOf(world, phone)).find((node) => node.body === body && node.senderType === 'ADMIN');
 /** A status fixture's exact shape, re-addressed to one of our replies. */
 const statusFixtureFor = (name: string, wamid: string, phone: string) =>
-  fixture(name).toString('utf8').replace(/"id": "wamid\.[^"]+"/, `"id": "${wamid}"`).replaceAll(FIXTURE_PHONE, phone);
+  fixture(name)
+    .toString('utf8')
+    .replace(/"id": "wamid\.[^"]+"/, `"id": "${wamid}"`)
+    .replaceAll(FIXTURE_PHONE, phone);
 
 describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
   describe('each test with its own number', () => {
@@ -55,7 +95,9 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
 
     it('answers the subscription handshake with the challenge only for the right verify token', async () => {
       const verify = (mode: string, token: string) =>
-        fetch(`${world.server.url}/webhooks/whatsapp?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`);
+        fetch(
+          `${world.server.url}/webhooks/whatsapp?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`,
+        );
       const accepted = await verify('subscribe', VERIFY_TOKEN);
       expect(accepted.status).toBe(200);
       expect(await accepted.text()).toBe('1158201444');
@@ -89,15 +131,27 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       expect(await post(world, issue.body)).toBe(200);
       const tickets = await ticketsOf(world, phone);
       expect(tickets.totalCount).toBe(1);
-      expect(tickets.edges[0].node).toMatchObject({ issueDescription: 'My exam results are missing', senderName: 'Ada Eze' });
+      expect(tickets.edges[0].node).toMatchObject({
+        issueDescription: 'My exam results are missing',
+        senderName: 'Ada Eze',
+      });
       await world.standIn.waitFor(() => sentTo(world, phone).length === 2);
       expect(sentTo(world, phone)[1]).toMatch(/^✅ Thank you! Your support ticket #\d+ is open\./);
     });
 
     it('answers 400 to a body that is not JSON or not a WhatsApp payload', async () => {
-      for (const body of ['not json at all', '{"object": "whatsapp_business_account", "entry": [', '']) expect(await post(world, body), body).toBe(400);
-      const notWhatsapp = [{ object: 'page', entry: [] }, { object: 'whatsapp_business_account' }, { object: 'whatsapp_business_account', entry: {} }, [1, 2], null, 'whatsapp'];
-      for (const value of notWhatsapp) expect(await post(world, JSON.stringify(value)), JSON.stringify(value)).toBe(400);
+      for (const body of ['not json at all', '{"object": "whatsapp_business_account", "entry": [', ''])
+        expect(await post(world, body), body).toBe(400);
+      const notWhatsapp = [
+        { object: 'page', entry: [] },
+        { object: 'whatsapp_business_account' },
+        { object: 'whatsapp_business_account', entry: {} },
+        [1, 2],
+        null,
+        'whatsapp',
+      ];
+      for (const value of notWhatsapp)
+        expect(await post(world, JSON.stringify(value)), JSON.stringify(value)).toBe(400);
     });
 
     it('answers 413 to a body over 3 MiB, and accepts one of exactly 3 MiB', async () => {
@@ -116,12 +170,13 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
         'שלום, יש לי בעיה',
         '<script>alert("x")</script><b>bold</b> &amp; *stars* _under_',
         "'; DROP TABLE support_tickets; --",
-        "Robert'); DELETE FROM support_messages WHERE 1=1; -- \\ \" `",
+        'Robert\'); DELETE FROM support_messages WHERE 1=1; -- \\ " `',
         '👩🏽‍💻 🇳🇬 e\u0301 ₦20,000 \u200f\u202e',
         'line one\nline two\ttabbed',
         '😀'.repeat(2000),
       ];
-      for (const text of tricky) expect(await post(world, inboundText(phone, text, { name: 'أحمد 🌟' }).body)).toBe(200);
+      for (const text of tricky)
+        expect(await post(world, inboundText(phone, text, { name: 'أحمد 🌟' }).body)).toBe(200);
       expect((await threadOf(world, phone)).slice(1).map((node) => node.body)).toEqual(tricky);
       expect((await ticketsOf(world, phone)).edges[0].node.senderName).toBe('أحمد 🌟');
     });
@@ -133,7 +188,9 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       expect(await post(world, inboundText(phone, text).body)).toBe(200);
       const stored = (await threadOf(world, phone)).at(-1)!.body;
       const brokenCharacter = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
-      expect(brokenCharacter.test(stored), `stored text ends ${JSON.stringify([...stored].slice(-2).join(""))}`).toBe(false);
+      expect(brokenCharacter.test(stored), `stored text ends ${JSON.stringify([...stored].slice(-2).join(''))}`).toBe(
+        false,
+      );
       expect(text.startsWith(stored.replace(/…$/, ''))).toBe(true);
     });
 
@@ -142,9 +199,14 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       await openTicket(world, phone);
       const { body } = inboundText(phone, 'sent once, delivered four times');
       const statuses = await Promise.all([1, 2, 3, 4].map(() => post(world, body)));
-      expect(statuses.every((status) => status === 200 || status === 503), String(statuses)).toBe(true);
+      expect(
+        statuses.every((status) => status === 200 || status === 503),
+        String(statuses),
+      ).toBe(true);
       expect(await post(world, body)).toBe(200);
-      expect((await threadOf(world, phone)).filter((node) => node.body === 'sent once, delivered four times')).toHaveLength(1);
+      expect(
+        (await threadOf(world, phone)).filter((node) => node.body === 'sent once, delivered four times'),
+      ).toHaveLength(1);
     });
 
     it('moves a reply’s delivery status forward only, whatever order receipts arrive in', async () => {
@@ -157,7 +219,12 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
 
       const other = '2348100000306';
       const inOrder = await sentReply(world, other, 'Step by step');
-      const steps: [Parameters<typeof receipt>[1], string][] = [['delivered', 'DELIVERED'], ['sent', 'DELIVERED'], ['read', 'READ'], ['delivered', 'READ']];
+      const steps: [Parameters<typeof receipt>[1], string][] = [
+        ['delivered', 'DELIVERED'],
+        ['sent', 'DELIVERED'],
+        ['read', 'READ'],
+        ['delivered', 'READ'],
+      ];
       for (const [status, expected] of steps) {
         expect(await post(world, receipt(inOrder, status, other))).toBe(200);
         expect((await replyState(world, other, 'Step by step'))!.deliveryStatus, `after ${status}`).toBe(expected);
@@ -167,18 +234,29 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
     it('thirty new people writing at the same moment are all answered 200 and each gets the menu once', async () => {
       const phones = Array.from({ length: 30 }, (_, index) => `23481000005${String(index).padStart(2, '0')}`);
       const statuses = await Promise.all(phones.map((phone) => post(world, inboundText(phone, 'Hello').body)));
-      expect(statuses.filter((status) => status !== 200), String(statuses)).toEqual([]);
+      expect(
+        statuses.filter((status) => status !== 200),
+        String(statuses),
+      ).toEqual([]);
       await world.standIn.waitFor(() => phones.every((phone) => sentTo(world, phone).length >= 1));
       for (const phone of phones) expect(sentTo(world, phone)).toEqual(['[list Menu]']);
     });
 
     it('receipts for one reply arriving at the same moment never move it back: read stays read', async () => {
       const phones = Array.from({ length: 8 }, (_, index) => `23481000004${String(index).padStart(2, '0')}`);
-      const replies = await Promise.all(phones.map(async (phone) => ({ phone, wamid: await sentReply(world, phone, 'Raced receipts') })));
+      const replies = await Promise.all(
+        phones.map(async (phone) => ({ phone, wamid: await sentReply(world, phone, 'Raced receipts') })),
+      );
       // Each reply's "delivered" and "read" in flight together, several times over.
-      const posts = replies.flatMap(({ phone, wamid }) => [1, 2, 3].flatMap(() => [post(world, receipt(wamid, 'delivered', phone)), post(world, receipt(wamid, 'read', phone))]));
+      const posts = replies.flatMap(({ phone, wamid }) =>
+        [1, 2, 3].flatMap(() => [
+          post(world, receipt(wamid, 'delivered', phone)),
+          post(world, receipt(wamid, 'read', phone)),
+        ]),
+      );
       expect((await Promise.all(posts)).every((status) => status === 200)).toBe(true);
-      for (const { phone } of replies) expect((await replyState(world, phone, 'Raced receipts'))!.deliveryStatus, phone).toBe('READ');
+      for (const { phone } of replies)
+        expect((await replyState(world, phone, 'Raced receipts'))!.deliveryStatus, phone).toBe('READ');
     });
 
     it('a failed receipt for a closed 24-hour window marks the reply FAILED with the reason, for good', async () => {
@@ -198,7 +276,12 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       const before = await threadOf(world, phone);
       for (const name of STATUS_FIXTURES) expect(await post(world, fixture(name)), name).toBe(200);
       expect(await post(world, receipt('wamid.NEVER-SENT-BY-US', 'read', phone))).toBe(200);
-      expect(await post(world, receipt('wamid.NEVER-SENT-EITHER', 'failed', phone, { code: 131026, title: 'Message undeliverable' }))).toBe(200);
+      expect(
+        await post(
+          world,
+          receipt('wamid.NEVER-SENT-EITHER', 'failed', phone, { code: 131026, title: 'Message undeliverable' }),
+        ),
+      ).toBe(200);
       expect(await threadOf(world, phone)).toEqual(before);
     });
 
@@ -206,16 +289,37 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       const phone = '2348100000309';
       const wamid = await sentReply(world, phone, 'Please confirm');
       const now = String(Math.floor(Date.now() / 1000));
-      const text = (id: string | undefined, body: unknown) => ({ from: phone, ...(id ? { id } : {}), timestamp: now, type: 'text', text: { body } });
-      const first = JSON.parse(delivery({
-        contacts: [{ profile: { name: 'Mixed Bag' }, wa_id: phone }],
-        messages: [text(`wamid.GOOD1-${now}`, 'good one'), text(undefined, 'no id'), null, 'junk', text(`wamid.NOBODY-${now}`, null), text(`wamid.GOOD2-${now}`, 'good two')],
-        statuses: [{ id: wamid, status: 'exploded', timestamp: now, recipient_id: phone }, { status: 'read', timestamp: now }, { id: wamid, status: 'delivered', timestamp: now, recipient_id: phone }],
-      }));
+      const text = (id: string | undefined, body: unknown) => ({
+        from: phone,
+        ...(id ? { id } : {}),
+        timestamp: now,
+        type: 'text',
+        text: { body },
+      });
+      const first = JSON.parse(
+        delivery({
+          contacts: [{ profile: { name: 'Mixed Bag' }, wa_id: phone }],
+          messages: [
+            text(`wamid.GOOD1-${now}`, 'good one'),
+            text(undefined, 'no id'),
+            null,
+            'junk',
+            text(`wamid.NOBODY-${now}`, null),
+            text(`wamid.GOOD2-${now}`, 'good two'),
+          ],
+          statuses: [
+            { id: wamid, status: 'exploded', timestamp: now, recipient_id: phone },
+            { status: 'read', timestamp: now },
+            { id: wamid, status: 'delivered', timestamp: now, recipient_id: phone },
+          ],
+        }),
+      );
       const second = JSON.parse(inboundText(phone, 'good three in another entry').body).entry[0];
       const body = JSON.stringify({ ...first, entry: [...first.entry, 'not an entry', { changes: 'nope' }, second] });
       expect(await post(world, body)).toBe(200);
-      const fromPerson = (await threadOf(world, phone)).filter((node) => node.senderType === 'USER').map((node) => node.body);
+      const fromPerson = (await threadOf(world, phone))
+        .filter((node) => node.senderType === 'USER')
+        .map((node) => node.body);
       expect(fromPerson.slice(1)).toEqual(['good one', 'good two', 'good three in another entry']);
       expect((await replyState(world, phone, 'Please confirm'))!.deliveryStatus).toBe('DELIVERED');
     });
@@ -228,13 +332,21 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
         contacts: [{ profile: { name: 'Blank Start' }, wa_id: phone }],
         messages: [
           { from: phone, id: `wamid.BLANK-${now}`, timestamp: now, type: 'text', text: { body: '   ' } },
-          { from: phone, id: `wamid.REAL-${now}`, timestamp: now, type: 'text', text: { body: 'My fees receipt is wrong' } },
+          {
+            from: phone,
+            id: `wamid.REAL-${now}`,
+            timestamp: now,
+            type: 'text',
+            text: { body: 'My fees receipt is wrong' },
+          },
         ],
       });
       expect(await post(world, body)).toBe(200);
       const tickets = await ticketsOf(world, phone);
       expect(tickets.totalCount).toBe(1);
-      expect(tickets.edges[0].node.messages.edges.map((edge: { node: Node }) => edge.node.body)).toContain('My fees receipt is wrong');
+      expect(tickets.edges[0].node.messages.edges.map((edge: { node: Node }) => edge.node.body)).toContain(
+        'My fees receipt is wrong',
+      );
     });
   });
 
@@ -274,7 +386,8 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
 
     it('adds nothing when any fixture is delivered again', async () => {
       const before = await threadOf(world, FIXTURE_PHONE);
-      for (const name of [...MESSAGE_FIXTURES, ...STATUS_FIXTURES]) expect(await post(world, fixture(name)), name).toBe(200);
+      for (const name of [...MESSAGE_FIXTURES, ...STATUS_FIXTURES])
+        expect(await post(world, fixture(name)), name).toBe(200);
       expect(await threadOf(world, FIXTURE_PHONE)).toEqual(before);
       expect((await ticketsOf(world, FIXTURE_PHONE)).totalCount).toBe(1);
     });
@@ -283,7 +396,10 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       await openTicket(world, OTHER_BATCH_PHONE);
       const before = (await threadOf(world, FIXTURE_PHONE)).length;
       expect(await post(world, fixture('batch-multiple'))).toBe(200);
-      expect((await threadOf(world, FIXTURE_PHONE)).at(-1)).toMatchObject({ body: 'Still waiting', senderType: 'USER' });
+      expect((await threadOf(world, FIXTURE_PHONE)).at(-1)).toMatchObject({
+        body: 'Still waiting',
+        senderType: 'USER',
+      });
       expect((await threadOf(world, OTHER_BATCH_PHONE)).at(-1)).toMatchObject({ body: 'Hello', senderType: 'USER' });
       expect((await ticketsOf(world, OTHER_BATCH_PHONE)).edges[0].node.senderName).toBe('Jane Smith');
       expect(await post(world, fixture('batch-multiple'))).toBe(200);
@@ -299,8 +415,14 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       expect(await post(world, fixture('text'))).toBe(200);
       await world.standIn.waitFor(() => sentTo(world, FIXTURE_PHONE).length === 1);
       const menu = world.standIn.messagesTo(FIXTURE_PHONE)[0]!.body;
-      expect(menu).toMatchObject({ to: FIXTURE_PHONE, type: 'interactive', interactive: { type: 'list', action: { button: 'Menu' } } });
-      expect(menu.interactive.action.sections.flatMap((section: { rows: unknown[] }) => section.rows)).toContainEqual(expect.objectContaining({ id: 'chat_support', title: '💬 Chat Support' }));
+      expect(menu).toMatchObject({
+        to: FIXTURE_PHONE,
+        type: 'interactive',
+        interactive: { type: 'list', action: { button: 'Menu' } },
+      });
+      expect(menu.interactive.action.sections.flatMap((section: { rows: unknown[] }) => section.rows)).toContainEqual(
+        expect.objectContaining({ id: 'chat_support', title: '💬 Chat Support' }),
+      );
 
       expect(await post(world, fixture('reaction'))).toBe(200);
       expect(await post(world, fixture('interactive-list-reply'))).toBe(200);
@@ -317,13 +439,18 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       expect(ticket.senderName).toBe('John Doe');
       expect(ticket.issueDescription).toBe('📷 Photo — This is the error I get');
       const confirmation = `✅ Thank you! Your support ticket #${ticket.id} is open.`;
-      expect((await threadOf(world, FIXTURE_PHONE)).some((node) => node.senderType === 'BOT' && node.body.startsWith(confirmation))).toBe(true);
+      expect(
+        (await threadOf(world, FIXTURE_PHONE)).some(
+          (node) => node.senderType === 'BOT' && node.body.startsWith(confirmation),
+        ),
+      ).toBe(true);
       await world.standIn.waitFor(() => sentTo(world, FIXTURE_PHONE).length === 3);
       expect(sentTo(world, FIXTURE_PHONE)[2]).toContain(confirmation);
     });
 
     it('a repeated choice or issue neither prompts again nor opens a second ticket', async () => {
-      for (const name of ['text', 'reaction', 'interactive-list-reply', 'image']) expect(await post(world, fixture(name)), name).toBe(200);
+      for (const name of ['text', 'reaction', 'interactive-list-reply', 'image'])
+        expect(await post(world, fixture(name)), name).toBe(200);
       expect((await ticketsOf(world, FIXTURE_PHONE)).totalCount).toBe(1);
       expect(await post(world, fixture('document'))).toBe(200);
       expect((await threadOf(world, FIXTURE_PHONE)).at(-1)!.body).toContain('homework.pdf');
@@ -335,7 +462,10 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
 
     it('handles both people of a batch: one joins their ticket, the other gets the menu', async () => {
       expect(await post(world, fixture('batch-multiple'))).toBe(200);
-      expect((await threadOf(world, FIXTURE_PHONE)).at(-1)).toMatchObject({ body: 'Still waiting', senderType: 'USER' });
+      expect((await threadOf(world, FIXTURE_PHONE)).at(-1)).toMatchObject({
+        body: 'Still waiting',
+        senderType: 'USER',
+      });
       await world.standIn.waitFor(() => sentTo(world, OTHER_BATCH_PHONE).length === 1);
       expect(sentTo(world, OTHER_BATCH_PHONE)).toEqual(['[list Menu]']);
       expect((await ticketsOf(world, OTHER_BATCH_PHONE)).totalCount).toBe(0);
@@ -343,7 +473,10 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
 
     it('ignores a reaction from someone with no ticket: no menu, no ticket', async () => {
       const phone = '2348100000311';
-      const reaction = inboundMessage(phone, { type: 'reaction', reaction: { message_id: 'wamid.SOMETHING', emoji: '❤️' } });
+      const reaction = inboundMessage(phone, {
+        type: 'reaction',
+        reaction: { message_id: 'wamid.SOMETHING', emoji: '❤️' },
+      });
       expect(await post(world, reaction.body)).toBe(200);
       expect(await post(world, inboundText(phone, '1').body)).toBe(200);
       await world.standIn.waitFor(() => sentTo(world, phone).length >= 1);

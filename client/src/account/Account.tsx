@@ -28,21 +28,54 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       <h2 id="password-title">Change my password</h2>
       <label>
         Current password
-        <input type="password" autoComplete="current-password" required value={currentPassword} onChange={(event) => setCurrent(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
       </label>
       <label>
         New password
-        <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={newPassword} aria-describedby="password-hint" onChange={(event) => setNew(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={newPassword}
+          aria-describedby="password-hint"
+          onChange={(event) => setNew(event.target.value)}
+        />
       </label>
       <label>
         New password again
-        <input type="password" autoComplete="new-password" required value={repeated} aria-invalid={mismatch} onChange={(event) => setRepeated(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeated}
+          aria-invalid={mismatch}
+          onChange={(event) => setRepeated(event.target.value)}
+        />
       </label>
-      <p id="password-hint" className="muted">{PASSWORD_HINT} Your other sessions are signed out.</p>
+      <p id="password-hint" className="muted">
+        {PASSWORD_HINT} Your other sessions are signed out.
+      </p>
       {mismatch && <p className="error">The two new passwords differ.</p>}
-      {error && <p role="alert" className="error">{error.message}</p>}
-      {done && <p role="status" className="success">Password changed. Your other sessions are signed out.</p>}
-      <button type="submit" className="primary" disabled={loading || mismatch}>{loading ? 'Changing…' : 'Change password'}</button>
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="success">
+          Password changed. Your other sessions are signed out.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={loading || mismatch}>
+        {loading ? 'Changing…' : 'Change password'}
+      </button>
     </form>
   );
 }
@@ -51,8 +84,15 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
 function describeClient(userAgent: string | null): string {
   if (!userAgent) return 'Unknown browser';
   // Edge and Chrome also name Chrome and Safari; Safari's own version is in Version/.
-  const browsers: [string, RegExp][] = [['Edge', /Edg\/(\d+)/], ['Firefox', /Firefox\/(\d+)/], ['Chrome', /Chrome\/(\d+)/], ['Safari', /Version\/(\d+).*Safari/]];
-  const found = browsers.map(([name, pattern]) => [name, pattern.exec(userAgent)?.[1]] as const).find(([, version]) => version);
+  const browsers: [string, RegExp][] = [
+    ['Edge', /Edg\/(\d+)/],
+    ['Firefox', /Firefox\/(\d+)/],
+    ['Chrome', /Chrome\/(\d+)/],
+    ['Safari', /Version\/(\d+).*Safari/],
+  ];
+  const found = browsers
+    .map(([name, pattern]) => [name, pattern.exec(userAgent)?.[1]] as const)
+    .find(([, version]) => version);
   const browser = found ? `${found[0]} ${found[1]}` : null;
   const system = /\((?:[^;)]*; )?([^;)]+)/.exec(userAgent)?.[1];
   return browser ? `${browser}${system ? ` on ${system}` : ''}` : userAgent.slice(0, 60);
@@ -75,8 +115,14 @@ export function Account() {
       </section>
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">My sessions</h2>
-        <p className="muted">Where you are signed in now. Sign out any you do not recognise, and change your password.</p>
-        {error && <p role="alert" className="error">Sessions could not be loaded: {error.message}</p>}
+        <p className="muted">
+          Where you are signed in now. Sign out any you do not recognise, and change your password.
+        </p>
+        {error && (
+          <p role="alert" className="error">
+            Sessions could not be loaded: {error.message}
+          </p>
+        )}
         {loading && !data && <p className="muted">Loading sessions…</p>}
         <ul className="session-list">
           {sessions.map((session) => (
@@ -91,13 +137,24 @@ export function Account() {
                 </div>
               </div>
               {!session.current && (
-                <button type="button" className="danger" onClick={() => act(revoke({ variables: { id: session.id } }))}>Sign out</button>
+                <button type="button" className="danger" onClick={() => act(revoke({ variables: { id: session.id } }))}>
+                  Sign out
+                </button>
               )}
             </li>
           ))}
         </ul>
-        {problem && <p role="alert" className="error">{problem}</p>}
-        <button type="button" className="danger" disabled={others.length === 0 || endingOthers} onClick={() => act(revokeOthers())}>
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <button
+          type="button"
+          className="danger"
+          disabled={others.length === 0 || endingOthers}
+          onClick={() => act(revokeOthers())}
+        >
           Sign out all other sessions
         </button>
       </section>

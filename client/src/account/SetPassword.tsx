@@ -30,7 +30,9 @@ export function SetPassword() {
         <div className="sign-in-card" role="status">
           <h1>Password set</h1>
           <p>Your new password works now. Sign in with it.</p>
-          <button type="button" className="primary" onClick={() => navigate('/')}>Go to sign-in</button>
+          <button type="button" className="primary" onClick={() => navigate('/')}>
+            Go to sign-in
+          </button>
         </div>
       </main>
     );
@@ -42,21 +44,52 @@ export function SetPassword() {
         <p className="muted">Use the reset code an admin gave you. A code works once, for a limited time.</p>
         <label>
           Reset code
-          <input required autoComplete="one-time-code" spellCheck={false} value={code} onChange={(event) => setCode(event.target.value)} />
+          <input
+            required
+            autoComplete="one-time-code"
+            spellCheck={false}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
         </label>
         <label>
           New password
-          <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={newPassword} aria-describedby="new-password-hint" onChange={(event) => setNew(event.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            value={newPassword}
+            aria-describedby="new-password-hint"
+            onChange={(event) => setNew(event.target.value)}
+          />
         </label>
         <label>
           New password again
-          <input type="password" autoComplete="new-password" required value={repeated} aria-invalid={mismatch} onChange={(event) => setRepeated(event.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            required
+            value={repeated}
+            aria-invalid={mismatch}
+            onChange={(event) => setRepeated(event.target.value)}
+          />
         </label>
-        <p id="new-password-hint" className="muted">{PASSWORD_HINT}</p>
+        <p id="new-password-hint" className="muted">
+          {PASSWORD_HINT}
+        </p>
         {mismatch && <p className="error">The two passwords differ.</p>}
-        {error && <p role="alert" className="error">{error.message}</p>}
-        <button type="submit" className="primary" disabled={loading || mismatch}>{loading ? 'Setting…' : 'Set password'}</button>
-        <a href="/" onClick={(event) => (event.preventDefault(), navigate('/'))}>Back to sign-in</a>
+        {error && (
+          <p role="alert" className="error">
+            {error.message}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={loading || mismatch}>
+          {loading ? 'Setting…' : 'Set password'}
+        </button>
+        <a href="/" onClick={(event) => (event.preventDefault(), navigate('/'))}>
+          Back to sign-in
+        </a>
       </form>
     </main>
   );

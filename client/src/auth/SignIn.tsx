@@ -31,18 +31,38 @@ export function SignIn() {
         <p className="muted">Sign in to answer WhatsApp support tickets.</p>
         <label>
           Email
-          <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </label>
         <label>
           Password
-          <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </label>
-        {error && <p role="alert" className="error">{error.message.includes('Wrong') ? 'Wrong email or password.' : error.message}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error.message.includes('Wrong') ? 'Wrong email or password.' : error.message}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={loading}>
           {loading ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="muted">
-          Forgot your password? Ask an admin for a reset code, then <a href="/reset-password" onClick={(event) => (event.preventDefault(), navigate('/reset-password'))}>set a new password</a>.
+          Forgot your password? Ask an admin for a reset code, then{' '}
+          <a href="/reset-password" onClick={(event) => (event.preventDefault(), navigate('/reset-password'))}>
+            set a new password
+          </a>
+          .
         </p>
       </form>
     </main>

@@ -14,7 +14,12 @@ const MAX_BODY = 4096;
 type Draft = { shortcode: string; title: string; body: string };
 const EMPTY: Draft = { shortcode: '', title: '', body: '' };
 
-function CannedResponseForm({ initial, submitLabel, onSubmit, onCancel }: {
+function CannedResponseForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
   initial: Draft;
   submitLabel: string;
   onSubmit: (draft: Draft) => Promise<string | null>;
@@ -36,24 +41,56 @@ function CannedResponseForm({ initial, submitLabel, onSubmit, onCancel }: {
       <div className="canned-form-row">
         <label>
           Shortcode
-          <input required maxLength={32} value={draft.shortcode} onChange={(event) => setDraft({ ...draft, shortcode: event.target.value })} placeholder="refund" />
+          <input
+            required
+            maxLength={32}
+            value={draft.shortcode}
+            onChange={(event) => setDraft({ ...draft, shortcode: event.target.value })}
+            placeholder="refund"
+          />
         </label>
         <label className="grow">
           Title
-          <input required maxLength={80} value={draft.title} onChange={(event) => setDraft({ ...draft, title: event.target.value })} placeholder="Refund on its way" />
+          <input
+            required
+            maxLength={80}
+            value={draft.title}
+            onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+            placeholder="Refund on its way"
+          />
         </label>
       </div>
       <label>
         Reply
-        <textarea required rows={4} maxLength={MAX_BODY} value={draft.body} onChange={(event) => setDraft({ ...draft, body: event.target.value })} placeholder="Hi {{name}}, your refund is on its way…" />
+        <textarea
+          required
+          rows={4}
+          maxLength={MAX_BODY}
+          value={draft.body}
+          onChange={(event) => setDraft({ ...draft, body: event.target.value })}
+          placeholder="Hi {{name}}, your refund is on its way…"
+        />
       </label>
       <p className="muted hint">
-        <code>{'{{name}}'}</code> becomes the person’s name (or “there” when the ticket has none). {MAX_BODY - draft.body.length} characters left.
+        <code>{'{{name}}'}</code> becomes the person’s name (or “there” when the ticket has none).{' '}
+        {MAX_BODY - draft.body.length} characters left.
       </p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="reply-actions">
-        {onCancel ? <button type="button" onClick={onCancel}>Cancel</button> : <span />}
-        <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <span />
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
     </form>
   );
@@ -72,7 +109,10 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
           submitLabel="Save changes"
           onCancel={() => setEditing(false)}
           onSubmit={async (input) => {
-            const failure = await update({ variables: { id: item.id, input } }).then(() => null, (error: Error) => error.message);
+            const failure = await update({ variables: { id: item.id, input } }).then(
+              () => null,
+              (error: Error) => error.message,
+            );
             if (!failure) setEditing(false);
             return failure;
           }}
@@ -92,13 +132,26 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
         <span className="muted">by {item.author?.name ?? 'a former agent'}</span>
         {item.viewerCanEdit && (
           <span className="actions">
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit /${item.shortcode}`}>Edit</button>
-            <button type="button" className="danger" onClick={() => void destroy()} aria-label={`Delete /${item.shortcode}`}>Delete</button>
+            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit /${item.shortcode}`}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void destroy()}
+              aria-label={`Delete /${item.shortcode}`}
+            >
+              Delete
+            </button>
           </span>
         )}
       </div>
       <p className="body">{item.body}</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -110,7 +163,9 @@ export function CannedResponses() {
     const timer = setTimeout(() => setSearch(searchText.trim()), 200);
     return () => clearTimeout(timer);
   }, [searchText]);
-  const { data, previousData, error, refetch } = useQuery(CANNED_RESPONSES, { variables: { search: search || null, first: 100 } });
+  const { data, previousData, error, refetch } = useQuery(CANNED_RESPONSES, {
+    variables: { search: search || null, first: 100 },
+  });
   // Someone else's new, changed or deleted reply shows at once.
   useSubscription(CANNED_RESPONSE_CHANGED, { onData: () => void refetch() });
   const [create] = useMutation(CREATE_CANNED_RESPONSE);
@@ -121,25 +176,43 @@ export function CannedResponses() {
       <section aria-labelledby="canned-title">
         <h2 id="canned-title">Canned responses</h2>
         <p className="muted">
-          Saved replies for the whole desk. In a reply box, type <code>/</code> and a few letters of the shortcode or title, then choose one.
-          Anyone can add one; its author or an admin can change or delete it.
+          Saved replies for the whole desk. In a reply box, type <code>/</code> and a few letters of the shortcode or
+          title, then choose one. Anyone can add one; its author or an admin can change or delete it.
         </p>
         <label>
           <span className="visually-hidden">Search canned responses</span>
-          <input type="search" placeholder="Search shortcodes and titles…" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+          <input
+            type="search"
+            placeholder="Search shortcodes and titles…"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </label>
-        {error && <p role="alert" className="error">Canned responses could not be loaded: {error.message}</p>}
+        {error && (
+          <p role="alert" className="error">
+            Canned responses could not be loaded: {error.message}
+          </p>
+        )}
         <ul className="canned-list">
-          {items.map((item) => <CannedResponseCard key={item.id} item={item} onChanged={() => void refetch()} />)}
+          {items.map((item) => (
+            <CannedResponseCard key={item.id} item={item} onChanged={() => void refetch()} />
+          ))}
         </ul>
-        {data && items.length === 0 && <p className="muted">{search ? 'Nothing matches.' : 'No canned responses yet: add the first below.'}</p>}
+        {data && items.length === 0 && (
+          <p className="muted">{search ? 'Nothing matches.' : 'No canned responses yet: add the first below.'}</p>
+        )}
       </section>
       <section aria-labelledby="canned-new-title">
         <h2 id="canned-new-title">New canned response</h2>
         <CannedResponseForm
           initial={EMPTY}
           submitLabel="Add canned response"
-          onSubmit={(input) => create({ variables: { input } }).then(() => (void refetch(), null), (failure: Error) => failure.message)}
+          onSubmit={(input) =>
+            create({ variables: { input } }).then(
+              () => (void refetch(), null),
+              (failure: Error) => failure.message,
+            )
+          }
         />
       </section>
     </div>

@@ -7,7 +7,12 @@ import { fillPlaceholders, insertReply, slashQuery } from './fill';
 
 const SHOWN = 8;
 
-export function useCannedResponsePicker({ text, caret, senderName, onInsert }: {
+export function useCannedResponsePicker({
+  text,
+  caret,
+  senderName,
+  onInsert,
+}: {
   text: string;
   caret: number;
   senderName: string | null;
@@ -17,7 +22,11 @@ export function useCannedResponsePicker({ text, caret, senderName, onInsert }: {
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const open = query !== null && dismissedFor !== text;
   const search = query?.search ?? '';
-  const { data, previousData } = useQuery(CANNED_RESPONSES, { variables: { search, first: SHOWN }, skip: !open, fetchPolicy: 'cache-and-network' });
+  const { data, previousData } = useQuery(CANNED_RESPONSES, {
+    variables: { search, first: SHOWN },
+    skip: !open,
+    fetchPolicy: 'cache-and-network',
+  });
   const items = open ? ((data ?? previousData)?.cannedResponses ?? []) : [];
   const [active, setActive] = useState(0);
   useEffect(() => setActive(0), [search]);
@@ -67,7 +76,9 @@ export function useCannedResponsePicker({ text, caret, senderName, onInsert }: {
           // Keep the focus in the reply box: choosing must not blur it.
           onMouseDown={(event) => (event.preventDefault(), choose(item.body))}
         >
-          <span className="canned-head"><code>/{item.shortcode}</code> <strong>{item.title}</strong></span>
+          <span className="canned-head">
+            <code>/{item.shortcode}</code> <strong>{item.title}</strong>
+          </span>
           <span className="canned-preview">{fillPlaceholders(item.body, { name: senderName })}</span>
         </li>
       ))}

@@ -32,7 +32,9 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
   const tooLong = text.trimEnd().length > MAX_NOTES;
   const onSave = () =>
     save.run(async () => {
-      const result = await update({ variables: { phoneNumber: contact.phoneNumber, input: { notes: text, baseNotesRevision: base.revision } } });
+      const result = await update({
+        variables: { phoneNumber: contact.phoneNumber, input: { notes: text, baseNotesRevision: base.revision } },
+      });
       const saved = result.data?.updateContact;
       if (!saved) return;
       setBase({ notes: saved.notes ?? '', revision: saved.notesRevision });
@@ -61,18 +63,28 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
       <div className="notes-bar">
         <span id="contact-notes-meta" className={`muted ${tooLong ? 'error' : ''}`}>
           {text.trimEnd().length} / {MAX_NOTES}
-          {contact.notesUpdatedAt && ` · last edited ${contact.notesUpdatedBy ? `by ${contact.notesUpdatedBy.name}, ` : ''}${formatTimestamp(contact.notesUpdatedAt)}`}
+          {contact.notesUpdatedAt &&
+            ` · last edited ${contact.notesUpdatedBy ? `by ${contact.notesUpdatedBy.name}, ` : ''}${formatTimestamp(contact.notesUpdatedAt)}`}
         </span>
         <SaveStatus state={save.state} dirty={dirty} testId="notes-status" />
-        <button type="button" className="primary" disabled={!dirty || tooLong || save.state.kind === 'saving'} onClick={() => void onSave()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!dirty || tooLong || save.state.kind === 'saving'}
+          onClick={() => void onSave()}
+        >
           Save notes
         </button>
       </div>
       {tooLong && <p className="error">Notes are at most {MAX_NOTES} characters: shorten them to save.</p>}
       {changedElsewhere && dirty && (
         <p className="notice" role="alert">
-          {contact.notesUpdatedBy?.name ?? 'Another agent'} changed these notes while you were editing; saving would overwrite theirs, so it will be refused.{' '}
-          <button type="button" onClick={takeLatest}>Show their version</button> (your text is discarded; copy it first if you need it).
+          {contact.notesUpdatedBy?.name ?? 'Another agent'} changed these notes while you were editing; saving would
+          overwrite theirs, so it will be refused.{' '}
+          <button type="button" onClick={takeLatest}>
+            Show their version
+          </button>{' '}
+          (your text is discarded; copy it first if you need it).
         </p>
       )}
     </div>

@@ -45,11 +45,18 @@ function ContactDetails({ contact }: { contact: ContactFieldsFragment }) {
   const [studentId, setStudentId] = useState<string | null>(null);
   const [update] = useMutation(UPDATE_CONTACT);
   const save = useSave();
-  const dirty = (name !== null && name.trim() !== (contact.name ?? '')) || (studentId !== null && studentId.trim() !== (contact.studentId ?? ''));
+  const dirty =
+    (name !== null && name.trim() !== (contact.name ?? '')) ||
+    (studentId !== null && studentId.trim() !== (contact.studentId ?? ''));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
-      await update({ variables: { phoneNumber: contact.phoneNumber, input: { name: name ?? contact.name, studentId: studentId ?? contact.studentId } } });
+      await update({
+        variables: {
+          phoneNumber: contact.phoneNumber,
+          input: { name: name ?? contact.name, studentId: studentId ?? contact.studentId },
+        },
+      });
       setName(null);
       setStudentId(null);
     });
@@ -62,16 +69,25 @@ function ContactDetails({ contact }: { contact: ContactFieldsFragment }) {
       </label>
       <label>
         Student id
-        <input value={studentId ?? contact.studentId ?? ''} maxLength={64} onChange={(event) => setStudentId(event.target.value)} />
+        <input
+          value={studentId ?? contact.studentId ?? ''}
+          maxLength={64}
+          onChange={(event) => setStudentId(event.target.value)}
+        />
       </label>
-      <button type="submit" disabled={!dirty || save.state.kind === 'saving'}>Save details</button>
+      <button type="submit" disabled={!dirty || save.state.kind === 'saving'}>
+        Save details
+      </button>
       <SaveStatus state={save.state} dirty={dirty} testId="details-status" />
     </form>
   );
 }
 
 export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string; fromTicketId: string | null }) {
-  const { data, loading, error, fetchMore, refetch } = useQuery(CONTACT, { variables: { phoneNumber }, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, fetchMore, refetch } = useQuery(CONTACT, {
+    variables: { phoneNumber },
+    notifyOnNetworkStatusChange: true,
+  });
   useSubscription(CONTACT_UPDATED, { variables: { phoneNumber } });
   useSubscription(TICKET_CREATED, {
     onData: ({ data: event }) => {
@@ -82,25 +98,39 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
   const backLabel = fromTicketId ? `Back to ticket #${fromTicketId}` : 'Back to the list';
   const contact = data?.contact;
 
-  if (loading && !contact) return <section className="contact-page"><p className="muted">Loading contact…</p></section>;
+  if (loading && !contact)
+    return (
+      <section className="contact-page">
+        <p className="muted">Loading contact…</p>
+      </section>
+    );
   if (error || !contact) {
     return (
       <section className="contact-page">
-        <p role="alert" className="error">{error ? `This contact could not be loaded: ${error.message}` : `The desk has no contact ${personAddress({ phoneNumber })}.`}</p>
-        <button type="button" onClick={back}>{backLabel}</button>
+        <p role="alert" className="error">
+          {error
+            ? `This contact could not be loaded: ${error.message}`
+            : `The desk has no contact ${personAddress({ phoneNumber })}.`}
+        </p>
+        <button type="button" onClick={back}>
+          {backLabel}
+        </button>
       </section>
     );
   }
   return (
     <section className="contact-page" aria-labelledby="contact-title">
       <header className="detail-head">
-        <button type="button" className="back always" onClick={back} aria-label={backLabel} title={backLabel}>←</button>
+        <button type="button" className="back always" onClick={back} aria-label={backLabel} title={backLabel}>
+          ←
+        </button>
         <div>
           <h2 id="contact-title">{contact.name ?? personAddress(contact)}</h2>
           <p className="muted">
             {personAddress(contact)}
             {contact.username && /^\d+$/.test(contact.phoneNumber) ? ` · @${contact.username}` : ''}
-            {contact.studentId ? ` · student ${contact.studentId}` : ''} · known since {formatTimestamp(contact.createdAt)}
+            {contact.studentId ? ` · student ${contact.studentId}` : ''} · known since{' '}
+            {formatTimestamp(contact.createdAt)}
             {contact.lastInboundAt ? ` · last wrote ${formatAge(contact.lastInboundAt)} ago` : ''}
           </p>
         </div>

@@ -28,12 +28,21 @@ type ContactTicket = TicketConnection['edges'][number]['node'];
 function TicketThread({ ticketId }: { ticketId: string }) {
   const { data, loading, error, fetchMore } = useQuery(THREAD, { variables: { id: ticketId } });
   const messages = data?.ticket?.messages;
-  if (error) return <p role="alert" className="error">The thread could not be loaded: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        The thread could not be loaded: {error.message}
+      </p>
+    );
   if (!messages) return <p className="muted">{loading ? 'Loading the thread…' : 'No thread.'}</p>;
   return (
     <div className="contact-thread">
       {messages.pageInfo.hasPreviousPage && (
-        <button type="button" disabled={loading} onClick={() => void fetchMore({ variables: { id: ticketId, before: messages.pageInfo.startCursor } })}>
+        <button
+          type="button"
+          disabled={loading}
+          onClick={() => void fetchMore({ variables: { id: ticketId, before: messages.pageInfo.startCursor } })}
+        >
           Show earlier messages
         </button>
       )}
@@ -47,11 +56,17 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
   const path = `/tickets/${ticket.id}`;
   return (
     <li className={`contact-ticket ${current ? 'current' : ''}`} data-testid="contact-ticket">
-      <a href={path} onClick={(event) => (event.preventDefault(), navigate(path))} aria-current={current ? 'page' : undefined}>
+      <a
+        href={path}
+        onClick={(event) => (event.preventDefault(), navigate(path))}
+        aria-current={current ? 'page' : undefined}
+      >
         <strong>#{ticket.id}</strong> {withoutMediaId(ticket.issueDescription)}
       </a>
       <span className="row-meta">
-        <span className={`pill status-${ticket.status.toLowerCase()}`}>{ticket.status.replace('_', ' ').toLowerCase()}</span>
+        <span className={`pill status-${ticket.status.toLowerCase()}`}>
+          {ticket.status.replace('_', ' ').toLowerCase()}
+        </span>
         {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(ticket.snoozedUntil)}</span>}
         <span className="muted">opened {formatTimestamp(ticket.createdAt)}</span>
         {ticket.resolvedAt && <span className="muted">resolved {formatTimestamp(ticket.resolvedAt)}</span>}

@@ -1,7 +1,11 @@
 // A save's state beside its button: saving, saved, or failed with the reason; unsaved changes otherwise.
 import { useRef, useState } from 'react';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; reason: string };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'failed'; reason: string };
 
 /** Runs a save, keeping its state; a failure is shown, never thrown. */
 export function useSave() {
@@ -14,7 +18,8 @@ export function useSave() {
       await save();
       if (attempt === latest.current) setState({ kind: 'saved', at: new Date() });
     } catch (failure) {
-      if (attempt === latest.current) setState({ kind: 'failed', reason: failure instanceof Error ? failure.message : String(failure) });
+      if (attempt === latest.current)
+        setState({ kind: 'failed', reason: failure instanceof Error ? failure.message : String(failure) });
     }
   };
   return { state, run, reset: () => setState({ kind: 'idle' }) };
@@ -22,9 +27,20 @@ export function useSave() {
 
 export function SaveStatus({ state, dirty, testId }: { state: SaveState; dirty: boolean; testId: string }) {
   if (state.kind === 'failed') {
-    return <p role="alert" className="save-status failed" data-testid={testId}>Not saved: {state.reason}</p>;
+    return (
+      <p role="alert" className="save-status failed" data-testid={testId}>
+        Not saved: {state.reason}
+      </p>
+    );
   }
-  const text = state.kind === 'saving' ? 'Saving…' : dirty ? 'Unsaved changes' : state.kind === 'saved' ? `Saved ✓ ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : '';
+  const text =
+    state.kind === 'saving'
+      ? 'Saving…'
+      : dirty
+        ? 'Unsaved changes'
+        : state.kind === 'saved'
+          ? `Saved ✓ ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+          : '';
   return (
     <p role="status" className={`save-status ${state.kind === 'saved' && !dirty ? 'saved' : ''}`} data-testid={testId}>
       {text}

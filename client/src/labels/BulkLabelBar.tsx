@@ -24,7 +24,10 @@ export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onCl
         await (mode === 'add' ? add({ variables }) : remove({ variables }));
       }
       const count = ticketIds.length === 1 ? '1 ticket' : `${ticketIds.length} tickets`;
-      setStatus({ error: false, text: mode === 'add' ? `“${label.name}” put on ${count}` : `“${label.name}” taken off ${count}` });
+      setStatus({
+        error: false,
+        text: mode === 'add' ? `“${label.name}” put on ${count}` : `“${label.name}” taken off ${count}`,
+      });
     } catch (error) {
       setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
     }
@@ -38,14 +41,31 @@ export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onCl
         <select value={labelId} onChange={(event) => setLabelId(event.target.value)}>
           <option value="">Choose a label…</option>
           {labels.map((item) => (
-            <option key={item.id} value={item.id}>{item.name}</option>
+            <option key={item.id} value={item.id}>
+              {item.name}
+            </option>
           ))}
         </select>
       </label>
-      <button type="button" className="primary" disabled={!label || adding || removing} onClick={() => void apply('add')}>Apply label</button>
-      <button type="button" disabled={!label || adding || removing} onClick={() => void apply('remove')}>Remove label</button>
-      <button type="button" onClick={onClear}>Clear selection</button>
-      {status && <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>{status.text}</p>}
+      <button
+        type="button"
+        className="primary"
+        disabled={!label || adding || removing}
+        onClick={() => void apply('add')}
+      >
+        Apply label
+      </button>
+      <button type="button" disabled={!label || adding || removing} onClick={() => void apply('remove')}>
+        Remove label
+      </button>
+      <button type="button" onClick={onClear}>
+        Clear selection
+      </button>
+      {status && (
+        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
+          {status.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,10 +9,19 @@ export interface ChipLabel {
 
 export function LabelChip({ label, onRemove }: { label: ChipLabel; onRemove?: (label: ChipLabel) => void }) {
   return (
-    <span className="label-chip" style={{ background: label.color, color: textColorOn(label.color) }} data-testid="label-chip">
+    <span
+      className="label-chip"
+      style={{ background: label.color, color: textColorOn(label.color) }}
+      data-testid="label-chip"
+    >
       {label.name}
       {onRemove && (
-        <button type="button" className="chip-remove" aria-label={`Remove the label ${label.name}`} onClick={() => onRemove(label)}>
+        <button
+          type="button"
+          className="chip-remove"
+          aria-label={`Remove the label ${label.name}`}
+          onClick={() => onRemove(label)}
+        >
           ×
         </button>
       )}
@@ -20,7 +29,13 @@ export function LabelChip({ label, onRemove }: { label: ChipLabel; onRemove?: (l
   );
 }
 
-export function LabelChips({ labels, onRemove }: { labels: readonly ChipLabel[]; onRemove?: (label: ChipLabel) => void }) {
+export function LabelChips({
+  labels,
+  onRemove,
+}: {
+  labels: readonly ChipLabel[];
+  onRemove?: (label: ChipLabel) => void;
+}) {
   if (labels.length === 0) return null;
   return (
     <span className="label-chips" aria-label="Labels">

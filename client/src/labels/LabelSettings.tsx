@@ -8,7 +8,13 @@ import { useAttempt } from '../settings/useAttempt';
 
 const DEFAULT_COLOR = '#1f6feb';
 
-function LabelForm({ initial, submitLabel, busy, onSubmit, onCancel }: {
+function LabelForm({
+  initial,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
   initial: { name: string; color: string };
   submitLabel: string;
   busy: boolean;
@@ -24,15 +30,31 @@ function LabelForm({ initial, submitLabel, busy, onSubmit, onCancel }: {
     <form className="inline-form" onSubmit={submit} aria-label={submitLabel}>
       <label>
         Label name
-        <input required maxLength={40} value={value.name} onChange={(event) => setValue({ ...value, name: event.target.value })} placeholder="e.g. Billing" />
+        <input
+          required
+          maxLength={40}
+          value={value.name}
+          onChange={(event) => setValue({ ...value, name: event.target.value })}
+          placeholder="e.g. Billing"
+        />
       </label>
       <label>
         Colour
-        <input type="color" value={value.color} onChange={(event) => setValue({ ...value, color: event.target.value })} />
+        <input
+          type="color"
+          value={value.color}
+          onChange={(event) => setValue({ ...value, color: event.target.value })}
+        />
       </label>
       <LabelChip label={{ id: 'preview', name: value.name.trim() || 'Preview', color: value.color }} />
-      <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
-      {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      <button type="submit" className="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
     </form>
   );
 }
@@ -46,17 +68,36 @@ export function LabelSettings() {
   const [remove] = useMutation(DELETE_LABEL, { refetchQueries: ['Labels'] });
 
   const confirmDelete = (label: ChipLabel & { ticketCount: number }) => {
-    const on = label.ticketCount === 1 ? ' It is on 1 ticket.' : label.ticketCount > 1 ? ` It is on ${label.ticketCount} tickets.` : '';
-    if (window.confirm(`Delete the label “${label.name}”?${on}`)) void attempt(() => remove({ variables: { id: label.id } }));
+    const on =
+      label.ticketCount === 1
+        ? ' It is on 1 ticket.'
+        : label.ticketCount > 1
+          ? ` It is on ${label.ticketCount} tickets.`
+          : '';
+    if (window.confirm(`Delete the label “${label.name}”?${on}`))
+      void attempt(() => remove({ variables: { id: label.id } }));
   };
 
   return (
     <section aria-labelledby="labels-title">
       <h2 id="labels-title">Labels</h2>
-      <p className="muted">Agents put labels on tickets to sort them; the list filters by them. Names are unique regardless of case.</p>
-      {error && <p role="alert" className="error">{error}</p>}
+      <p className="muted">
+        Agents put labels on tickets to sort them; the list filters by them. Names are unique regardless of case.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <table>
-        <thead><tr><th>Label</th><th>Colour</th><th>Tickets</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Label</th>
+            <th>Colour</th>
+            <th>Tickets</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {labels.map((label) =>
             editing === label.id ? (
@@ -77,17 +118,40 @@ export function LabelSettings() {
               </tr>
             ) : (
               <tr key={label.id} data-testid="label-row">
-                <td><LabelChip label={label} /></td>
-                <td><code>{label.color}</code></td>
+                <td>
+                  <LabelChip label={label} />
+                </td>
+                <td>
+                  <code>{label.color}</code>
+                </td>
                 <td>{label.ticketCount}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => setEditing(label.id)} aria-label={`Edit the label ${label.name}`}>Edit</button>
-                  <button type="button" className="danger" onClick={() => confirmDelete(label)} aria-label={`Delete the label ${label.name}`}>Delete</button>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(label.id)}
+                    aria-label={`Edit the label ${label.name}`}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => confirmDelete(label)}
+                    aria-label={`Delete the label ${label.name}`}
+                  >
+                    Delete
+                  </button>
                 </td>
               </tr>
             ),
           )}
-          {labels.length === 0 && <tr><td colSpan={4} className="muted">No labels yet.</td></tr>}
+          {labels.length === 0 && (
+            <tr>
+              <td colSpan={4} className="muted">
+                No labels yet.
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <LabelForm

@@ -55,7 +55,9 @@ export function Header() {
       if (!ticket) return;
       beep();
       if ('Notification' in window && Notification.permission === 'granted') {
-        new Notification(`New ticket from ${ticket.senderName ?? personAddress(ticket)}`, { body: ticket.issueDescription.slice(0, 120) });
+        new Notification(`New ticket from ${ticket.senderName ?? personAddress(ticket)}`, {
+          body: ticket.issueDescription.slice(0, 120),
+        });
       }
     },
   });
@@ -69,7 +71,8 @@ export function Header() {
 
   const toggleAlerts = async () => {
     const next = !alerts;
-    if (next && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
+    if (next && 'Notification' in window && Notification.permission === 'default')
+      await Notification.requestPermission();
     localStorage.setItem(ALERTS_KEY, next ? 'on' : 'off');
     setAlerts(next);
   };
@@ -79,7 +82,11 @@ export function Header() {
     setSignedIn(false);
   };
   const link = (path: string, label: string, active: boolean) => (
-    <a href={path} aria-current={active ? 'page' : undefined} onClick={(event) => (event.preventDefault(), navigate(path))}>
+    <a
+      href={path}
+      aria-current={active ? 'page' : undefined}
+      onClick={(event) => (event.preventDefault(), navigate(path))}
+    >
       {label}
     </a>
   );
@@ -91,17 +98,39 @@ export function Header() {
         type="button"
         className={`badge ${counts?.hasAlerts ? 'alert' : ''}`}
         onClick={() => navigate('/')}
-        aria-label={counts ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread${counts.slaBreached > 0 ? `, ${counts.slaBreached} past their SLA` : ''}: open the ticket list` : 'Open the ticket list'}
+        aria-label={
+          counts
+            ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread${counts.slaBreached > 0 ? `, ${counts.slaBreached} past their SLA` : ''}: open the ticket list`
+            : 'Open the ticket list'
+        }
         data-testid="badge"
       >
-        <span><strong>{counts?.openTickets ?? '–'}</strong> open</span>
-        <span><strong>{counts?.unassigned ?? '–'}</strong> unassigned</span>
-        <span><strong>{counts?.unreadTickets ?? '–'}</strong> unread</span>
-        {counts && counts.slaBreached > 0 && <span className="sla-breached-count"><strong>{counts.slaBreached}</strong> past SLA</span>}
+        <span>
+          <strong>{counts?.openTickets ?? '–'}</strong> open
+        </span>
+        <span>
+          <strong>{counts?.unassigned ?? '–'}</strong> unassigned
+        </span>
+        <span>
+          <strong>{counts?.unreadTickets ?? '–'}</strong> unread
+        </span>
+        {counts && counts.slaBreached > 0 && (
+          <span className="sla-breached-count">
+            <strong>{counts.slaBreached}</strong> past SLA
+          </span>
+        )}
       </button>
       {counts && counts.parkedElements > 0 && (
-        <button type="button" className="badge parked-count" onClick={() => navigate('/problems')} data-testid="parked-badge" aria-label={`${counts.parkedElements} parked: open Problems`}>
-          <span><strong>{counts.parkedElements}</strong> parked</span>
+        <button
+          type="button"
+          className="badge parked-count"
+          onClick={() => navigate('/problems')}
+          data-testid="parked-badge"
+          aria-label={`${counts.parkedElements} parked: open Problems`}
+        >
+          <span>
+            <strong>{counts.parkedElements}</strong> parked
+          </span>
         </button>
       )}
       <nav aria-label="Main">
@@ -110,17 +139,30 @@ export function Header() {
         {link('/reports', 'Reports', route.screen === 'reports')}
         {link('/simulator', 'Simulator', route.screen === 'simulator')}
         {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
-        {data?.me?.role === 'ADMIN' && link('/problems', counts && counts.parkedElements > 0 ? `Problems (${counts.parkedElements})` : 'Problems', route.screen === 'problems')}
+        {data?.me?.role === 'ADMIN' &&
+          link(
+            '/problems',
+            counts && counts.parkedElements > 0 ? `Problems (${counts.parkedElements})` : 'Problems',
+            route.screen === 'problems',
+          )}
       </nav>
       <div className="who">
         {data?.me && <AvailabilityToggle available={data.me.available ?? false} />}
         <label className="alerts-toggle">
           <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
         </label>
-        <a href="/account" className="account-link" aria-current={route.screen === 'account' ? 'page' : undefined} title="My password and sessions" onClick={(event) => (event.preventDefault(), navigate('/account'))}>
+        <a
+          href="/account"
+          className="account-link"
+          aria-current={route.screen === 'account' ? 'page' : undefined}
+          title="My password and sessions"
+          onClick={(event) => (event.preventDefault(), navigate('/account'))}
+        >
           {data?.me?.name ?? 'My account'}
         </a>
-        <button type="button" onClick={signOut}>Sign out</button>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
       </div>
     </header>
   );

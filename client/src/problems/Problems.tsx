@@ -52,7 +52,10 @@ export function Problems() {
       if (action === 'retry') {
         const result = await retry({ variables: { id } });
         const state = result.data?.retryInboundFailure.state;
-        setOutcome((current) => ({ ...current, [id]: state === 'RESOLVED' ? 'Stored.' : 'Refused again: the error above is the latest.' }));
+        setOutcome((current) => ({
+          ...current,
+          [id]: state === 'RESOLVED' ? 'Stored.' : 'Refused again: the error above is the latest.',
+        }));
       } else {
         await dismiss({ variables: { id } });
       }
@@ -66,20 +69,32 @@ export function Problems() {
     <div className="problems">
       <h1>Problems</h1>
       <p className="muted">
-        Parts of WhatsApp deliveries that could not be stored. WhatsApp was told they arrived, so they are kept here until
-        you retry them (after a fix) or dismiss them.
+        Parts of WhatsApp deliveries that could not be stored. WhatsApp was told they arrived, so they are kept here
+        until you retry them (after a fix) or dismiss them.
       </p>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       {loading && !connection && <p className="muted">Loading…</p>}
-      {connection && connection.totalCount === 0 && <p className="empty-problems">Nothing is waiting: every delivery was stored.</p>}
-      {connection && connection.totalCount > 0 && <p>{connection.totalCount === 1 ? '1 element is waiting.' : `${connection.totalCount} elements are waiting.`}</p>}
+      {connection && connection.totalCount === 0 && (
+        <p className="empty-problems">Nothing is waiting: every delivery was stored.</p>
+      )}
+      {connection && connection.totalCount > 0 && (
+        <p>
+          {connection.totalCount === 1 ? '1 element is waiting.' : `${connection.totalCount} elements are waiting.`}
+        </p>
+      )}
       <ul className="problem-list">
         {connection?.edges.map(({ node }) => (
           <li key={node.id} className="problem" data-testid="problem">
             <div className="problem-head">
               <strong>{KIND_LABEL[node.kind] ?? node.kind}</strong>
               {node.sender && <span>from +{node.sender}</span>}
-              <time dateTime={node.receivedAt} className="muted">{formatTimestamp(node.receivedAt)}</time>
+              <time dateTime={node.receivedAt} className="muted">
+                {formatTimestamp(node.receivedAt)}
+              </time>
             </div>
             <p className="problem-error">
               <code>{node.errorCode}</code> {node.errorMessage}
@@ -93,15 +108,21 @@ export function Problems() {
               <pre>{node.rawJson}</pre>
             </details>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => void act(node.id, 'retry')}>Retry</button>
-              <button type="button" onClick={() => void act(node.id, 'dismiss')}>Dismiss</button>
+              <button type="button" className="primary" onClick={() => void act(node.id, 'retry')}>
+                Retry
+              </button>
+              <button type="button" onClick={() => void act(node.id, 'dismiss')}>
+                Dismiss
+              </button>
               {outcome[node.id] && <span role="status">{outcome[node.id]}</span>}
             </div>
           </li>
         ))}
       </ul>
       {connection?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>Show older</button>
+        <button type="button" onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
+          Show older
+        </button>
       )}
     </div>
   );

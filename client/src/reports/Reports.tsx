@@ -14,7 +14,17 @@ const PRESETS: { value: RangePreset; label: string }[] = [
   { value: 'custom', label: 'Custom range' },
 ];
 
-function Figure({ label, value, detail, testId }: { label: string; value: string | number; detail?: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  detail,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  detail?: string;
+  testId: string;
+}) {
   return (
     <div className="report-figure" data-testid={testId}>
       <span className="muted">{label}</span>
@@ -27,9 +37,15 @@ function Figure({ label, value, detail, testId }: { label: string; value: string
 /** Fetches the CSV (the session cookie goes with it) and hands it to the browser as a download. */
 async function downloadCsv(table: 'days' | 'agents', params: URLSearchParams): Promise<void> {
   const response = await fetch(`/reports/${table}.csv?${params}`);
-  if (!response.ok) throw new Error(((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(
+      ((await response.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${response.status}`,
+    );
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: `desk-${table}-${params.get('from')}-to-${params.get('to')}.csv` });
+  const link = Object.assign(document.createElement('a'), {
+    href: url,
+    download: `desk-${table}-${params.get('from')}-to-${params.get('to')}.csv`,
+  });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
@@ -56,14 +72,24 @@ function AgentTable({ report }: { report: DeskReportFieldsFragment }) {
             <td>{row.opened}</td>
             <td>{row.resolved}</td>
             <td>{row.backlog}</td>
-            <td>{formatDuration(row.firstResponse.medianSeconds)} / {formatDuration(row.firstResponse.p90Seconds)}</td>
-            <td>{formatDuration(row.resolution.medianSeconds)} / {formatDuration(row.resolution.p90Seconds)}</td>
-            <td>{row.satisfaction.responses ? `${row.satisfaction.good} / ${row.satisfaction.okay} / ${row.satisfaction.bad}` : '–'}</td>
+            <td>
+              {formatDuration(row.firstResponse.medianSeconds)} / {formatDuration(row.firstResponse.p90Seconds)}
+            </td>
+            <td>
+              {formatDuration(row.resolution.medianSeconds)} / {formatDuration(row.resolution.p90Seconds)}
+            </td>
+            <td>
+              {row.satisfaction.responses
+                ? `${row.satisfaction.good} / ${row.satisfaction.okay} / ${row.satisfaction.bad}`
+                : '–'}
+            </td>
           </tr>
         ))}
         {report.agents.length === 0 && (
           <tr>
-            <td colSpan={7} className="muted">No tickets in this range.</td>
+            <td colSpan={7} className="muted">
+              No tickets in this range.
+            </td>
           </tr>
         )}
       </tbody>
@@ -81,14 +107,18 @@ export default function Reports() {
   const range = preset === 'custom' ? custom : presetRange(Number(preset), today);
   const input = useMemo(() => ({ from: range.from, to: range.to, hours }), [range.from, range.to, hours]);
 
-  const { data, error, loading, subscribeToMore } = useQuery(DESK_REPORT, { variables: { input }, fetchPolicy: 'cache-and-network' });
+  const { data, error, loading, subscribeToMore } = useQuery(DESK_REPORT, {
+    variables: { input },
+    fetchPolicy: 'cache-and-network',
+  });
   // Live: the server sends the report again whenever tickets change (at most every couple of seconds).
   useEffect(
     () =>
       subscribeToMore({
         document: DESK_REPORT_LIVE,
         variables: { input },
-        updateQuery: (previous, { subscriptionData }) => (subscriptionData.data ? { deskReport: subscriptionData.data.deskReport } : (previous as never)),
+        updateQuery: (previous, { subscriptionData }) =>
+          subscriptionData.data ? { deskReport: subscriptionData.data.deskReport } : (previous as never),
       }),
     [subscribeToMore, input],
   );
@@ -99,9 +129,12 @@ export default function Reports() {
 
   const csv = (table: 'days' | 'agents') => {
     setCsvError(null);
-    downloadCsv(table, new URLSearchParams({ from: range.from, to: range.to, hours })).catch((failure: Error) => setCsvError(failure.message));
+    downloadCsv(table, new URLSearchParams({ from: range.from, to: range.to, hours })).catch((failure: Error) =>
+      setCsvError(failure.message),
+    );
   };
-  const agentRows = (pick: 'firstResponse' | 'resolution') => (report?.agents ?? []).map((row) => ({ name: row.agent?.name ?? 'Unassigned', times: row[pick] }));
+  const agentRows = (pick: 'firstResponse' | 'resolution') =>
+    (report?.agents ?? []).map((row) => ({ name: row.agent?.name ?? 'Unassigned', times: row[pick] }));
   const share = report ? goodShare(report.satisfaction) : null;
 
   return (
@@ -112,7 +145,9 @@ export default function Reports() {
           Range
           <select value={preset} onChange={(event) => setPreset(event.target.value as RangePreset)}>
             {PRESETS.map((option) => (
-              <option key={option.value} value={option.value}>{option.label}</option>
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
             ))}
           </select>
         </label>
@@ -120,11 +155,21 @@ export default function Reports() {
           <>
             <label>
               From
-              <input type="date" value={custom.from} max={custom.to} onChange={(event) => event.target.value && setCustom({ ...custom, from: event.target.value })} />
+              <input
+                type="date"
+                value={custom.from}
+                max={custom.to}
+                onChange={(event) => event.target.value && setCustom({ ...custom, from: event.target.value })}
+              />
             </label>
             <label>
               To
-              <input type="date" value={custom.to} min={custom.from} onChange={(event) => event.target.value && setCustom({ ...custom, to: event.target.value })} />
+              <input
+                type="date"
+                value={custom.to}
+                min={custom.from}
+                onChange={(event) => event.target.value && setCustom({ ...custom, to: event.target.value })}
+              />
             </label>
           </>
         )}
@@ -136,31 +181,63 @@ export default function Reports() {
           </select>
         </label>
         <div className="report-actions">
-          <button type="button" onClick={() => csv('days')}>Download days (CSV)</button>
-          <button type="button" onClick={() => csv('agents')}>Download agents (CSV)</button>
+          <button type="button" onClick={() => csv('days')}>
+            Download days (CSV)
+          </button>
+          <button type="button" onClick={() => csv('agents')}>
+            Download agents (CSV)
+          </button>
         </div>
         <p className="muted report-zone">
           {range.from} to {range.to}
           {report ? `, days in ${report.timeZone}` : ''}
           {loading && !report ? ' · loading…' : ''}
         </p>
-        {(error || csvError) && <p className="error" role="alert">{error?.message ?? csvError}</p>}
+        {(error || csvError) && (
+          <p className="error" role="alert">
+            {error?.message ?? csvError}
+          </p>
+        )}
       </section>
       {report && (
         <>
           <section className="report-figures" aria-label="Totals">
             <Figure testId="figure-opened" label="Opened" value={report.opened} />
             <Figure testId="figure-resolved" label="Resolved" value={report.resolved} />
-            <Figure testId="figure-backlog" label="Open at the end" value={report.backlogAtEnd} detail={`${report.backlogAtStart} at the start`} />
-            <Figure testId="figure-first-response" label="First response, median" value={formatDuration(report.firstResponse.medianSeconds)} detail={`p90 ${formatDuration(report.firstResponse.p90Seconds)} · ${report.firstResponse.count} tickets`} />
-            <Figure testId="figure-resolution" label="Resolution, median" value={formatDuration(report.resolution.medianSeconds)} detail={`p90 ${formatDuration(report.resolution.p90Seconds)} · ${report.resolution.count} tickets`} />
-            <Figure testId="figure-satisfaction" label="Rated good" value={share === null ? '–' : `${share}%`} detail={`${report.satisfaction.responses} ratings (${report.satisfaction.good} good, ${report.satisfaction.okay} okay, ${report.satisfaction.bad} bad)`} />
+            <Figure
+              testId="figure-backlog"
+              label="Open at the end"
+              value={report.backlogAtEnd}
+              detail={`${report.backlogAtStart} at the start`}
+            />
+            <Figure
+              testId="figure-first-response"
+              label="First response, median"
+              value={formatDuration(report.firstResponse.medianSeconds)}
+              detail={`p90 ${formatDuration(report.firstResponse.p90Seconds)} · ${report.firstResponse.count} tickets`}
+            />
+            <Figure
+              testId="figure-resolution"
+              label="Resolution, median"
+              value={formatDuration(report.resolution.medianSeconds)}
+              detail={`p90 ${formatDuration(report.resolution.p90Seconds)} · ${report.resolution.count} tickets`}
+            />
+            <Figure
+              testId="figure-satisfaction"
+              label="Rated good"
+              value={share === null ? '–' : `${share}%`}
+              detail={`${report.satisfaction.responses} ratings (${report.satisfaction.good} good, ${report.satisfaction.okay} okay, ${report.satisfaction.bad} bad)`}
+            />
           </section>
           <section className="report-panel">
             <DailyChart days={report.days} />
           </section>
           <section className="report-panel report-agents">
-            <AgentTimesChart title="First response per agent" testId="first-response-chart" rows={agentRows('firstResponse')} />
+            <AgentTimesChart
+              title="First response per agent"
+              testId="first-response-chart"
+              rows={agentRows('firstResponse')}
+            />
             <AgentTimesChart title="Resolution per agent" testId="resolution-chart" rows={agentRows('resolution')} />
           </section>
           <section className="report-panel report-table-panel">

@@ -5,7 +5,10 @@ import { SET_AVAILABILITY } from './routing.documents';
 export function AvailabilityToggle({ available }: { available: boolean }) {
   const [setAvailability, { loading, error }] = useMutation(SET_AVAILABILITY);
   return (
-    <label className="availability-toggle" title={error ? `Not changed: ${error.message}` : 'Available agents are assigned new tickets automatically'}>
+    <label
+      className="availability-toggle"
+      title={error ? `Not changed: ${error.message}` : 'Available agents are assigned new tickets automatically'}
+    >
       <input
         type="checkbox"
         checked={available}

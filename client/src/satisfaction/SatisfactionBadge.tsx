@@ -10,13 +10,26 @@ const RATINGS: Record<SatisfactionRating, { mark: string; label: string }> = {
 
 export function SatisfactionBadge({ rating }: { rating: SatisfactionRating }) {
   const { mark, label } = RATINGS[rating];
-  return <span className={`pill satisfaction satisfaction-${rating.toLowerCase()}`} title={`Rated ${label.toLowerCase()} by the person`} aria-label={`Rated ${label}`}>{mark} {label}</span>;
+  return (
+    <span
+      className={`pill satisfaction satisfaction-${rating.toLowerCase()}`}
+      title={`Rated ${label.toLowerCase()} by the person`}
+      aria-label={`Rated ${label}`}
+    >
+      {mark} {label}
+    </span>
+  );
 }
 
-export function SatisfactionSummaryLine({ satisfaction }: { satisfaction: { rating: SatisfactionRating; comment?: string | null; ratedAt: string } }) {
+export function SatisfactionSummaryLine({
+  satisfaction,
+}: {
+  satisfaction: { rating: SatisfactionRating; comment?: string | null; ratedAt: string };
+}) {
   return (
     <p className="satisfaction-line" data-testid="satisfaction">
-      <SatisfactionBadge rating={satisfaction.rating} /> <span className="muted">rated {formatTimestamp(satisfaction.ratedAt)}</span>
+      <SatisfactionBadge rating={satisfaction.rating} />{' '}
+      <span className="muted">rated {formatTimestamp(satisfaction.ratedAt)}</span>
       {satisfaction.comment && <q className="satisfaction-comment">{satisfaction.comment}</q>}
     </p>
   );

@@ -2,7 +2,13 @@
 // shown once), deactivate and reactivate. The server keeps the last active admin and says so.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { AGENT_ACCOUNTS, CREATE_PASSWORD_RESET, DEACTIVATE_AGENT, REACTIVATE_AGENT, UPDATE_AGENT } from '../account/account.documents';
+import {
+  AGENT_ACCOUNTS,
+  CREATE_PASSWORD_RESET,
+  DEACTIVATE_AGENT,
+  REACTIVATE_AGENT,
+  UPDATE_AGENT,
+} from '../account/account.documents';
 import { PASSWORD_HINT } from '../account/password-rules';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
@@ -31,7 +37,13 @@ function AgentForm({ onDone }: { onDone: () => void }) {
   const field = (key: 'name' | 'email' | 'password', label: string, type = 'text') => (
     <label>
       {label}
-      <input type={type} required value={input[key]} autoComplete={type === 'password' ? 'new-password' : 'off'} onChange={(event) => setInput({ ...input, [key]: event.target.value })} />
+      <input
+        type={type}
+        required
+        value={input[key]}
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
+        onChange={(event) => setInput({ ...input, [key]: event.target.value })}
+      />
     </label>
   );
   return (
@@ -46,14 +58,30 @@ function AgentForm({ onDone }: { onDone: () => void }) {
           <option value="ADMIN">Admin</option>
         </select>
       </label>
-      <button type="submit" className="primary" disabled={loading}>Add agent</button>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      <button type="submit" className="primary" disabled={loading}>
+        Add agent
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       <p className="muted form-hint">{PASSWORD_HINT}</p>
     </form>
   );
 }
 
-function AgentRow({ agent, isMe, onReset, onError }: { agent: Agent; isMe: boolean; onReset: (code: ResetCode) => void; onError: (message: string | null) => void }) {
+function AgentRow({
+  agent,
+  isMe,
+  onReset,
+  onError,
+}: {
+  agent: Agent;
+  isMe: boolean;
+  onReset: (code: ResetCode) => void;
+  onError: (message: string | null) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(agent.name);
   const [role, setRole] = useState<Role>(agent.role);
@@ -71,14 +99,23 @@ function AgentRow({ agent, isMe, onReset, onError }: { agent: Agent; isMe: boole
     if (changed) setEditing(false);
   };
   const reset = async () => {
-    if (!window.confirm(`Reset ${agent.name}'s password? Their current password and sessions stop working now.`)) return;
+    if (!window.confirm(`Reset ${agent.name}'s password? Their current password and sessions stop working now.`))
+      return;
     const result = await attempt(createReset({ variables: { id: agent.id } }));
     const made = result?.data?.createPasswordReset;
     if (made) onReset({ name: made.admin.name, code: made.code, expiresAt: made.expiresAt });
   };
   const toggleActive = async () => {
-    if (agent.active && !window.confirm(`Deactivate ${agent.name}? They are signed out everywhere and their open tickets go back to the queue.`)) return;
-    await attempt<unknown>(agent.active ? deactivate({ variables: { id: agent.id } }) : reactivate({ variables: { id: agent.id } }));
+    if (
+      agent.active &&
+      !window.confirm(
+        `Deactivate ${agent.name}? They are signed out everywhere and their open tickets go back to the queue.`,
+      )
+    )
+      return;
+    await attempt<unknown>(
+      agent.active ? deactivate({ variables: { id: agent.id } }) : reactivate({ variables: { id: agent.id } }),
+    );
   };
 
   if (editing) {
@@ -97,8 +134,15 @@ function AgentRow({ agent, isMe, onReset, onError }: { agent: Agent; isMe: boole
                 <option value="ADMIN">Admin</option>
               </select>
             </label>
-            <button type="submit" className="primary" disabled={saving}>Save</button>
-            <button type="button" onClick={() => (setEditing(false), setName(agent.name), setRole(agent.role), onError(null))}>Cancel</button>
+            <button type="submit" className="primary" disabled={saving}>
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => (setEditing(false), setName(agent.name), setRole(agent.role), onError(null))}
+            >
+              Cancel
+            </button>
           </form>
         </td>
       </tr>
@@ -114,9 +158,20 @@ function AgentRow({ agent, isMe, onReset, onError }: { agent: Agent; isMe: boole
       <td>{agent.role.toLowerCase()}</td>
       <td>{agent.active ? 'active' : 'deactivated'}</td>
       <td className="actions">
-        <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${agent.name}`}>Edit</button>
-        {!isMe && <button type="button" onClick={() => void reset()} aria-label={`Reset ${agent.name}'s password`}>Reset password</button>}
-        <button type="button" className={agent.active ? 'danger' : undefined} onClick={() => void toggleActive()} aria-label={`${agent.active ? 'Deactivate' : 'Reactivate'} ${agent.name}`}>
+        <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${agent.name}`}>
+          Edit
+        </button>
+        {!isMe && (
+          <button type="button" onClick={() => void reset()} aria-label={`Reset ${agent.name}'s password`}>
+            Reset password
+          </button>
+        )}
+        <button
+          type="button"
+          className={agent.active ? 'danger' : undefined}
+          onClick={() => void toggleActive()}
+          aria-label={`${agent.active ? 'Deactivate' : 'Reactivate'} ${agent.name}`}
+        >
           {agent.active ? 'Deactivate' : 'Reactivate'}
         </button>
       </td>
@@ -129,13 +184,20 @@ function ResetCodeNotice({ reset, onDone }: { reset: ResetCode; onDone: () => vo
   return (
     <div role="status" className="secret" data-testid="reset-code">
       <p>
-        Give {reset.name} this link (or the code) by a channel you trust. It works once, until {formatTimestamp(reset.expiresAt)}, and is shown only now.
+        Give {reset.name} this link (or the code) by a channel you trust. It works once, until{' '}
+        {formatTimestamp(reset.expiresAt)}, and is shown only now.
       </p>
       <code data-testid="reset-link">{link}</code>
-      <p className="muted">Code: <code data-testid="reset-code-value">{reset.code}</code></p>
+      <p className="muted">
+        Code: <code data-testid="reset-code-value">{reset.code}</code>
+      </p>
       <div className="actions">
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>Copy link</button>
-        <button type="button" onClick={onDone}>Done</button>
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
+          Copy link
+        </button>
+        <button type="button" onClick={onDone}>
+          Done
+        </button>
       </div>
     </div>
   );
@@ -145,17 +207,41 @@ export function AgentSettings() {
   const { data, error: loadError, refetch } = useQuery(AGENT_ACCOUNTS);
   const [error, setError] = useState<string | null>(null);
   const [reset, setReset] = useState<ResetCode | null>(null);
-  if (loadError) return <p role="alert" className="error">Agents could not be loaded: {loadError.message}</p>;
+  if (loadError)
+    return (
+      <p role="alert" className="error">
+        Agents could not be loaded: {loadError.message}
+      </p>
+    );
   return (
     <section aria-labelledby="agents-title">
       <h2 id="agents-title">Agents</h2>
       {reset && <ResetCodeNotice reset={reset} onDone={() => setReset(null)} />}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <table className="agents-table">
-        <thead><tr><th>Name</th><th>Role</th><th>State</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>State</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {data?.admins.map((agent) => (
-            <AgentRow key={agent.id} agent={agent} isMe={agent.id === data.me?.id} onReset={setReset} onError={setError} />
+            <AgentRow
+              key={agent.id}
+              agent={agent}
+              isMe={agent.id === data.me?.id}
+              onReset={setReset}
+              onError={setError}
+            />
           ))}
         </tbody>
       </table>

@@ -32,7 +32,8 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>(['READ']);
   const [create, { loading, error }] = useMutation(CREATE_TOKEN);
-  const toggle = (scope: ApiScope) => setScopes((current) => (current.includes(scope) ? current.filter((item) => item !== scope) : [...current, scope]));
+  const toggle = (scope: ApiScope) =>
+    setScopes((current) => (current.includes(scope) ? current.filter((item) => item !== scope) : [...current, scope]));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await create({ variables: { name, scopes } }).catch(() => null);
@@ -45,15 +46,37 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
     <form className="inline-form" onSubmit={submit} aria-label="Create an API token">
       <label>
         Token name
-        <input required value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Reporting tool" />
+        <input
+          required
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="e.g. Reporting tool"
+        />
       </label>
       <fieldset>
         <legend>Scopes</legend>
-        <label><input type="checkbox" checked={scopes.includes('READ') || scopes.includes('WRITE')} disabled={scopes.includes('WRITE')} onChange={() => toggle('READ')} /> Read</label>
-        <label><input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write (includes read)</label>
+        <label>
+          <input
+            type="checkbox"
+            checked={scopes.includes('READ') || scopes.includes('WRITE')}
+            disabled={scopes.includes('WRITE')}
+            onChange={() => toggle('READ')}
+          />{' '}
+          Read
+        </label>
+        <label>
+          <input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write (includes
+          read)
+        </label>
       </fieldset>
-      <button type="submit" className="primary" disabled={loading || scopes.length === 0}>Create token</button>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      <button type="submit" className="primary" disabled={loading || scopes.length === 0}>
+        Create token
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -64,7 +87,12 @@ export function Settings() {
   const [revoke] = useMutation(REVOKE_TOKEN);
   const [secret, setSecret] = useState<string | null>(null);
   if (loading && !data) return <p className="muted">Loading settings…</p>;
-  if (error) return <p role="alert" className="error">Settings could not be loaded: {error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        Settings could not be loaded: {error.message}
+      </p>
+    );
   return (
     <div className="settings">
       <AgentSettings />
@@ -75,12 +103,24 @@ export function Settings() {
           <div role="status" className="secret">
             <p>Copy this token now: it is shown only once.</p>
             <code>{secret}</code>
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(secret)}>Copy</button>
-            <button type="button" onClick={() => setSecret(null)}>Done</button>
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
+              Copy
+            </button>
+            <button type="button" onClick={() => setSecret(null)}>
+              Done
+            </button>
           </div>
         )}
         <table>
-          <thead><tr><th>Name</th><th>Scopes</th><th>Created</th><th>State</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Scopes</th>
+              <th>Created</th>
+              <th>State</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {data?.apiTokens.map((token) => (
               <tr key={token.id}>
@@ -90,7 +130,13 @@ export function Settings() {
                 <td>{token.revokedAt ? 'revoked' : 'active'}</td>
                 <td>
                   {!token.revokedAt && (
-                    <button type="button" className="danger" onClick={() => void revoke({ variables: { id: token.id } }).then(() => refetch())}>Revoke</button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void revoke({ variables: { id: token.id } }).then(() => refetch())}
+                    >
+                      Revoke
+                    </button>
                   )}
                 </td>
               </tr>

@@ -7,7 +7,10 @@ import { SET_SLA_POLICY } from './desk-settings.documents';
 
 const PRIORITIES: TicketPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
 type Row = { firstResponseMinutes: string; resolutionMinutes: string };
-export interface SlaValue { targets: { priority: TicketPriority; firstResponseMinutes?: number | null; resolutionMinutes?: number | null }[]; atRiskPercent: number }
+export interface SlaValue {
+  targets: { priority: TicketPriority; firstResponseMinutes?: number | null; resolutionMinutes?: number | null }[];
+  atRiskPercent: number;
+}
 
 const asMinutes = (text: string) => (text.trim() === '' ? null : Number(text));
 
@@ -15,7 +18,13 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
   const initial = Object.fromEntries(
     PRIORITIES.map((priority) => {
       const target = policy.targets.find((candidate) => candidate.priority === priority);
-      return [priority, { firstResponseMinutes: String(target?.firstResponseMinutes ?? ''), resolutionMinutes: String(target?.resolutionMinutes ?? '') }];
+      return [
+        priority,
+        {
+          firstResponseMinutes: String(target?.firstResponseMinutes ?? ''),
+          resolutionMinutes: String(target?.resolutionMinutes ?? ''),
+        },
+      ];
     }),
   ) as Record<TicketPriority, Row>;
   const [rows, setRows] = useState(initial);
@@ -25,25 +34,47 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const targets = PRIORITIES.map((priority) => ({ priority, firstResponseMinutes: asMinutes(rows[priority].firstResponseMinutes), resolutionMinutes: asMinutes(rows[priority].resolutionMinutes) }))
-      .filter((target) => target.firstResponseMinutes !== null || target.resolutionMinutes !== null);
-    const result = await save({ variables: { input: { targets, atRiskPercent: Number(atRiskPercent) } } }).catch(() => null);
+    const targets = PRIORITIES.map((priority) => ({
+      priority,
+      firstResponseMinutes: asMinutes(rows[priority].firstResponseMinutes),
+      resolutionMinutes: asMinutes(rows[priority].resolutionMinutes),
+    })).filter((target) => target.firstResponseMinutes !== null || target.resolutionMinutes !== null);
+    const result = await save({ variables: { input: { targets, atRiskPercent: Number(atRiskPercent) } } }).catch(
+      () => null,
+    );
     if (result?.data) setSaved(true);
   };
   const cell = (priority: TicketPriority, key: keyof Row, label: string) => (
-    <input aria-label={`${priority.toLowerCase()} ${label}`} type="number" value={rows[priority][key]} onChange={(event) => setRows({ ...rows, [priority]: { ...rows[priority], [key]: event.target.value } })} placeholder="none" />
+    <input
+      aria-label={`${priority.toLowerCase()} ${label}`}
+      type="number"
+      value={rows[priority][key]}
+      onChange={(event) => setRows({ ...rows, [priority]: { ...rows[priority], [key]: event.target.value } })}
+      placeholder="none"
+    />
   );
   return (
     <section aria-labelledby="sla-title">
       <h2 id="sla-title">SLA targets</h2>
-      <p className="muted">In minutes of business hours (calendar minutes when no hours are set), from the person’s first message. A late ticket is raised one priority step and admins are alerted.</p>
+      <p className="muted">
+        In minutes of business hours (calendar minutes when no hours are set), from the person’s first message. A late
+        ticket is raised one priority step and admins are alerted.
+      </p>
       <form onSubmit={submit} aria-label="SLA targets" className="stacked-form">
         <table>
-          <thead><tr><th>Priority</th><th>First response (min)</th><th>Resolution (min)</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Priority</th>
+              <th>First response (min)</th>
+              <th>Resolution (min)</th>
+            </tr>
+          </thead>
           <tbody>
             {PRIORITIES.map((priority) => (
               <tr key={priority}>
-                <td><span className={`pill priority-${priority.toLowerCase()}`}>{priority.toLowerCase()}</span></td>
+                <td>
+                  <span className={`pill priority-${priority.toLowerCase()}`}>{priority.toLowerCase()}</span>
+                </td>
                 <td>{cell(priority, 'firstResponseMinutes', 'first response minutes')}</td>
                 <td>{cell(priority, 'resolutionMinutes', 'resolution minutes')}</td>
               </tr>
@@ -52,7 +83,14 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
         </table>
         <label>
           At risk after (% of the target)
-          <input type="number" min={1} max={99} required value={atRiskPercent} onChange={(event) => setAtRiskPercent(event.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={99}
+            required
+            value={atRiskPercent}
+            onChange={(event) => setAtRiskPercent(event.target.value)}
+          />
         </label>
         <SaveRow label="Save SLA" busy={loading} saved={saved} error={error} />
       </form>

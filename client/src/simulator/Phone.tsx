@@ -33,7 +33,11 @@ export function Phone() {
   const digits = phoneNumber.replace(/\D/g, '');
   // Live through the subscription below; the slow poll only covers an update that lands while the
   // subscription is still being set up (a changed number). The simulator is a demo, not the desk.
-  const { data, error, refetch } = useQuery(PHONE, { variables: { phoneNumber: digits }, skip: !digits, pollInterval: 3000 });
+  const { data, error, refetch } = useQuery(PHONE, {
+    variables: { phoneNumber: digits },
+    skip: !digits,
+    pollInterval: 3000,
+  });
   // Each update is read again through the query, so that what the person sees counts as read.
   useSubscription(PHONE_UPDATED, { variables: { phoneNumber: digits }, skip: !digits, onData: () => void refetch() });
   const [send, { error: sendError, loading }] = useMutation(SEND);
@@ -55,8 +59,8 @@ export function Phone() {
       <div className="simulator-intro">
         <h2 id="simulator-title">WhatsApp simulator</h2>
         <p className="muted">
-          Play a person writing to the bot. Their messages reach the real webhook, signed as WhatsApp signs them; the bot's and agents'
-          answers arrive here live. Keep the dashboard open in another tab to see both sides.
+          Play a person writing to the bot. Their messages reach the real webhook, signed as WhatsApp signs them; the
+          bot's and agents' answers arrive here live. Keep the dashboard open in another tab to see both sides.
         </p>
         <label>
           Phone number
@@ -66,23 +70,40 @@ export function Phone() {
           Name
           <input value={name} onChange={(event) => setName(event.target.value)} />
         </label>
-        <button type="button" onClick={() => setPhoneNumber(randomNumber())}>New person</button>
+        <button type="button" onClick={() => setPhoneNumber(randomNumber())}>
+          New person
+        </button>
       </div>
       <div className="phone" aria-label={`Phone of ${name}`}>
         <div className="phone-head">
           <strong>Support bot</strong>
-          <span className="muted" data-testid="phone-status" aria-live="polite">{data?.simulatorPhone?.typing ? 'typing…' : 'WhatsApp'}</span>
+          <span className="muted" data-testid="phone-status" aria-live="polite">
+            {data?.simulatorPhone?.typing ? 'typing…' : 'WhatsApp'}
+          </span>
         </div>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error.message}
+          </p>
+        )}
         <ol className="phone-messages" aria-live="polite">
           {messages.length === 0 && <li className="muted hint">Say hello to get the menu.</li>}
           {messages.map((message) => (
-            <li key={message.id} className={`bubble ${message.fromPerson ? 'mine' : 'theirs'}`} data-testid="phone-message">
+            <li
+              key={message.id}
+              className={`bubble ${message.fromPerson ? 'mine' : 'theirs'}`}
+              data-testid="phone-message"
+            >
               <p>{message.text}</p>
               {message.choices.length > 0 && (
                 <div className="choices" role="group" aria-label={message.button ?? 'Options'}>
                   {message.choices.map((choice) => (
-                    <button key={choice.id} type="button" onClick={() => void say({ choiceId: choice.id, choiceTitle: choice.title })} title={choice.description ?? undefined}>
+                    <button
+                      key={choice.id}
+                      type="button"
+                      onClick={() => void say({ choiceId: choice.id, choiceTitle: choice.title })}
+                      title={choice.description ?? undefined}
+                    >
                       {choice.title}
                     </button>
                   ))}
@@ -95,11 +116,25 @@ export function Phone() {
           ))}
         </ol>
         <form className="phone-input" onSubmit={submit}>
-          <label className="visually-hidden" htmlFor="phone-text">Message</label>
-          <input id="phone-text" value={text} onChange={(event) => setText(event.target.value)} placeholder="Message" autoComplete="off" />
-          <button type="submit" className="primary" disabled={loading || !text.trim()}>Send</button>
+          <label className="visually-hidden" htmlFor="phone-text">
+            Message
+          </label>
+          <input
+            id="phone-text"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Message"
+            autoComplete="off"
+          />
+          <button type="submit" className="primary" disabled={loading || !text.trim()}>
+            Send
+          </button>
         </form>
-        {sendError && <p role="alert" className="error">{sendError.message}</p>}
+        {sendError && (
+          <p role="alert" className="error">
+            {sendError.message}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -6,7 +6,12 @@ import type { MessageFieldsFragment } from '../gql/graphql';
 import { initialParameters, renderTemplate } from './render';
 import { MESSAGE_TEMPLATES, SEND_TEMPLATE } from './template.documents';
 
-export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
+export function TemplatePicker({
+  ticketId,
+  senderName,
+  disabled,
+  onSent,
+}: {
   ticketId: string;
   senderName: string | null;
   disabled: boolean;
@@ -31,7 +36,9 @@ export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
     if (!template || !complete) return;
     setError(null);
     try {
-      const result = await send({ variables: { ticketId, templateId: template.id, parameters: parameters.map((value) => value.trim()) } });
+      const result = await send({
+        variables: { ticketId, templateId: template.id, parameters: parameters.map((value) => value.trim()) },
+      });
       if (result.data?.sendTemplate) onSent(result.data.sendTemplate);
       choose('');
     } catch (failure) {
@@ -40,16 +47,25 @@ export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
   };
 
   if (templates.length === 0) {
-    return <p className="muted">No message templates yet: an admin registers WhatsApp-approved templates in Settings.</p>;
+    return (
+      <p className="muted">No message templates yet: an admin registers WhatsApp-approved templates in Settings.</p>
+    );
   }
   return (
     <div className="template-picker">
       <label>
         Template
-        <select aria-label="Template to send" value={templateId} onChange={(event) => choose(event.target.value)} disabled={disabled}>
+        <select
+          aria-label="Template to send"
+          value={templateId}
+          onChange={(event) => choose(event.target.value)}
+          disabled={disabled}
+        >
           <option value="">Choose a template…</option>
           {templates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>{candidate.name} ({candidate.languageCode})</option>
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name} ({candidate.languageCode})
+            </option>
           ))}
         </select>
       </label>
@@ -62,7 +78,11 @@ export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
                 value={value}
                 maxLength={1024}
                 disabled={disabled}
-                onChange={(event) => setParameters((list) => list.map((item, at) => (at === index ? event.target.value.replace(/[\n\t]/g, ' ') : item)))}
+                onChange={(event) =>
+                  setParameters((list) =>
+                    list.map((item, at) => (at === index ? event.target.value.replace(/[\n\t]/g, ' ') : item)),
+                  )
+                }
               />
             </label>
           ))}
@@ -72,10 +92,21 @@ export function TemplatePicker({ ticketId, senderName, disabled, onSent }: {
           </div>
         </>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="reply-actions">
         <span className="muted">{template && !complete ? 'Fill every parameter to send' : ''}</span>
-        <button type="button" className="primary" onClick={() => void submit()} disabled={disabled || !complete || loading}>Send template</button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void submit()}
+          disabled={disabled || !complete || loading}
+        >
+          Send template
+        </button>
       </div>
     </div>
   );

@@ -2,7 +2,13 @@
 // and size; while it is fetched, or when it was refused or lost, a line saying so.
 import type { AttachmentFieldsFragment } from '../gql/graphql';
 
-const KIND_LABEL: Record<string, string> = { IMAGE: 'Image', DOCUMENT: 'Document', AUDIO: 'Voice note or audio', VIDEO: 'Video', STICKER: 'Sticker' };
+const KIND_LABEL: Record<string, string> = {
+  IMAGE: 'Image',
+  DOCUMENT: 'Document',
+  AUDIO: 'Voice note or audio',
+  VIDEO: 'Video',
+  STICKER: 'Sticker',
+};
 
 export function formatSize(bytes: number | null | undefined): string {
   if (bytes == null) return '';
@@ -13,9 +19,15 @@ export function formatSize(bytes: number | null | undefined): string {
 
 export function Attachment({ attachment }: { attachment: AttachmentFieldsFragment }) {
   const label = KIND_LABEL[attachment.kind] ?? 'File';
-  if (attachment.status === 'PENDING') return <p className="attachment attachment-pending">🕓 {label}: fetching from WhatsApp…</p>;
+  if (attachment.status === 'PENDING')
+    return <p className="attachment attachment-pending">🕓 {label}: fetching from WhatsApp…</p>;
   if (attachment.status === 'FAILED' || !attachment.url) {
-    return <p className="attachment delivery-error" role="note">⚠ {label}{attachment.filename ? ` (${attachment.filename})` : ''} not available: {attachment.error ?? 'unknown reason'}</p>;
+    return (
+      <p className="attachment delivery-error" role="note">
+        ⚠ {label}
+        {attachment.filename ? ` (${attachment.filename})` : ''} not available: {attachment.error ?? 'unknown reason'}
+      </p>
+    );
   }
   const alt = attachment.caption ? `${label}: ${attachment.caption}` : label;
   switch (attachment.kind) {
@@ -29,11 +41,20 @@ export function Attachment({ attachment }: { attachment: AttachmentFieldsFragmen
     case 'AUDIO':
       return <audio className="attachment" controls preload="metadata" src={attachment.url} aria-label={alt} />;
     case 'VIDEO':
-      return <video className="attachment attachment-video" controls preload="metadata" src={attachment.url} aria-label={alt} />;
+      return (
+        <video
+          className="attachment attachment-video"
+          controls
+          preload="metadata"
+          src={attachment.url}
+          aria-label={alt}
+        />
+      );
     default:
       return (
         <a className="attachment attachment-document" href={attachment.url} download={attachment.filename ?? true}>
-          📄 {attachment.filename ?? 'Document'} <span className="attachment-size">{formatSize(attachment.sizeBytes)}</span>
+          📄 {attachment.filename ?? 'Document'}{' '}
+          <span className="attachment-size">{formatSize(attachment.sizeBytes)}</span>
         </a>
       );
   }

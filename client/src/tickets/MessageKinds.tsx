@@ -21,7 +21,11 @@ export function QuotedMessage({ message }: { message: Message }) {
 
 export function ForwardedMark({ message }: { message: Message }) {
   if (!message.forwarded) return null;
-  return <p className="forwarded">{message.forwarded === 'FREQUENTLY_FORWARDED' ? '⏩ Forwarded many times' : '↪ Forwarded'}</p>;
+  return (
+    <p className="forwarded">
+      {message.forwarded === 'FREQUENTLY_FORWARDED' ? '⏩ Forwarded many times' : '↪ Forwarded'}
+    </p>
+  );
 }
 
 /** The body, or for an order, a form or a place, what it holds laid out; a deleted message reads as deleted. */
@@ -31,14 +35,18 @@ export function MessageContent({ message }: { message: Message }) {
     const { order } = message;
     return (
       <div className="order">
-        <p className="body">🛒 Order{order.catalogId ? <span className="muted"> · catalog {order.catalogId}</span> : null}</p>
+        <p className="body">
+          🛒 Order{order.catalogId ? <span className="muted"> · catalog {order.catalogId}</span> : null}
+        </p>
         <table className="order-lines">
           <tbody>
             {order.items.map((item, index) => (
               <tr key={`${item.retailerId}-${index}`}>
                 <td className="order-quantity">{item.quantity} ×</td>
                 <td>{item.retailerId}</td>
-                <td className="order-price">{item.itemPrice ? `${item.itemPrice} ${item.currency ?? ''}`.trim() : '—'}</td>
+                <td className="order-price">
+                  {item.itemPrice ? `${item.itemPrice} ${item.currency ?? ''}`.trim() : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -46,7 +54,9 @@ export function MessageContent({ message }: { message: Message }) {
             <tfoot>
               <tr>
                 <td colSpan={2}>Total</td>
-                <td className="order-price">{order.total} {order.currency}</td>
+                <td className="order-price">
+                  {order.total} {order.currency}
+                </td>
               </tr>
             </tfoot>
           )}
@@ -76,11 +86,15 @@ export function MessageContent({ message }: { message: Message }) {
       <p className="body">{message.body}</p>
       {place?.mapUrl && (
         <p className="map-link">
-          <a href={place.mapUrl} target="_blank" rel="noreferrer">Open on a map</a>
+          <a href={place.mapUrl} target="_blank" rel="noreferrer">
+            Open on a map
+          </a>
           {place.url && (
             <>
               {' · '}
-              <a href={place.url} target="_blank" rel="noreferrer">Place link</a>
+              <a href={place.url} target="_blank" rel="noreferrer">
+                Place link
+              </a>
             </>
           )}
         </p>
@@ -95,11 +109,15 @@ export function EditedMark({ message }: { message: Message }) {
   if (!message.edits.length) return <p className="edited">✏️ edited {formatTimestamp(message.editedAt)}</p>;
   return (
     <details className="edited">
-      <summary>✏️ edited {formatTimestamp(message.editedAt)} · earlier {message.edits.length === 1 ? 'text' : `texts (${message.edits.length})`}</summary>
+      <summary>
+        ✏️ edited {formatTimestamp(message.editedAt)} · earlier{' '}
+        {message.edits.length === 1 ? 'text' : `texts (${message.edits.length})`}
+      </summary>
       <ol>
         {message.edits.map((edit, index) => (
           <li key={index}>
-            <span className="body">{edit.body}</span> <time dateTime={edit.replacedAt}>until {formatTimestamp(edit.replacedAt)}</time>
+            <span className="body">{edit.body}</span>{' '}
+            <time dateTime={edit.replacedAt}>until {formatTimestamp(edit.replacedAt)}</time>
           </li>
         ))}
       </ol>
@@ -109,5 +127,13 @@ export function EditedMark({ message }: { message: Message }) {
 
 export function PersonReaction({ message }: { message: Message }) {
   if (!message.personReaction) return null;
-  return <span className="reaction" title="The customer's reaction" aria-label={`Customer reacted ${message.personReaction}`}>{message.personReaction}</span>;
+  return (
+    <span
+      className="reaction"
+      title="The customer's reaction"
+      aria-label={`Customer reacted ${message.personReaction}`}
+    >
+      {message.personReaction}
+    </span>
+  );
 }

@@ -13,7 +13,9 @@ export function ReferralCard({ referral }: { referral: Referral }) {
     <p className="referral-card" data-testid="referral">
       <span aria-hidden="true">📣</span> Came from {what}{' '}
       {isWebLink(referral.sourceUrl) ? (
-        <a href={referral.sourceUrl} target="_blank" rel="noreferrer">“{title}”</a>
+        <a href={referral.sourceUrl} target="_blank" rel="noreferrer">
+          “{title}”
+        </a>
       ) : (
         <strong>“{title}”</strong>
       )}

@@ -58,10 +58,15 @@ export function ReplyBox({
       setUpload({ busy: false, error: null });
     } catch (failure) {
       setAttachment(null);
-      setUpload({ busy: false, error: `${file.name} was not attached: ${failure instanceof Error ? failure.message : String(failure)}` });
+      setUpload({
+        busy: false,
+        error: `${file.name} was not attached: ${failure instanceof Error ? failure.message : String(failure)}`,
+      });
     }
   };
-  const [mode, setMode] = useState<Tab>(() => (!isResolved && windowLeft(replyWindowClosesAt) === null ? 'template' : 'reply'));
+  const [mode, setMode] = useState<Tab>(() =>
+    !isResolved && windowLeft(replyWindowClosesAt) === null ? 'template' : 'reply',
+  );
   const [text, setText] = useState(() => loadDraft(ticketId));
   const [since, setSince] = useState(() => loadDraftSince(ticketId));
   const [, tick] = useState(0);
@@ -89,7 +94,11 @@ export function ReplyBox({
       const file = restore.attachment;
       // The box holds one file: one already attached stays, and the agent is told which file was not put back.
       setAttachment((current) => current ?? file);
-      if (attachmentRef.current) setUpload({ busy: false, error: `${file.filename ?? file.kind.toLowerCase()} from your held reply was not attached again: this reply already has a file` });
+      if (attachmentRef.current)
+        setUpload({
+          busy: false,
+          error: `${file.filename ?? file.kind.toLowerCase()} from your held reply was not attached again: this reply already has a file`,
+        });
     }
     setSince(newest.current);
     setMode('reply');
@@ -150,34 +159,50 @@ export function ReplyBox({
   return (
     <div className={`reply-box mode-${mode}`}>
       <div className="reply-tabs" role="tablist" aria-label="Message kind">
-        <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => switchMode('reply')}>Reply</button>
-        <button type="button" role="tab" aria-selected={mode === 'template'} onClick={() => switchMode('template')}>Template</button>
-        <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>Internal note</button>
+        <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => switchMode('reply')}>
+          Reply
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'template'} onClick={() => switchMode('template')}>
+          Template
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>
+          Internal note
+        </button>
         {mode === 'reply' && left && <span className="muted window">Reply window closes in {left}</span>}
       </div>
       {mode === 'reply' && isResolved && <p className="notice">This ticket is resolved. Reopen it to reply.</p>}
       {mode === 'reply' && !isResolved && left === null && (
         <p className="notice">
-          WhatsApp's 24-hour reply window has closed: the person has not written for a day, so a free-form reply cannot reach them.
-          It opens again when they write. You can send an approved template, or add an internal note.
+          WhatsApp's 24-hour reply window has closed: the person has not written for a day, so a free-form reply cannot
+          reach them. It opens again when they write. You can send an approved template, or add an internal note.
         </p>
       )}
       {mode === 'template' && windowClosed && (
-        <p className="notice">WhatsApp's 24-hour reply window has closed: send an approved template to reach the person.</p>
+        <p className="notice">
+          WhatsApp's 24-hour reply window has closed: send an approved template to reach the person.
+        </p>
       )}
-      {mode === 'template' && isResolved && <p className="notice">This ticket is resolved. Reopen it to send a template.</p>}
+      {mode === 'template' && isResolved && (
+        <p className="notice">This ticket is resolved. Reopen it to send a template.</p>
+      )}
       {mode === 'template' ? (
         <TemplatePicker ticketId={ticketId} senderName={senderName} disabled={isResolved} onSent={onTemplateSent} />
       ) : (
         <>
           {picker.element}
-          <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>{mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}</label>
+          <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>
+            {mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}
+          </label>
           <textarea
             id={`reply-${ticketId}`}
             ref={field}
             rows={3}
             maxLength={4096}
-            placeholder={mode === 'reply' ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)' : 'Write a note only agents can see…'}
+            placeholder={
+              mode === 'reply'
+                ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)'
+                : 'Write a note only agents can see…'
+            }
             value={text}
             disabled={replyBlocked}
             onChange={(event) => (change(event.target.value), setCaret(event.target.selectionStart))}
@@ -202,14 +227,25 @@ export function ReplyBox({
                 {attachment && (
                   <span className="attachment-chip" data-testid="reply-attachment">
                     {attachment.filename ?? attachment.kind.toLowerCase()} · {formatSize(attachment.sizeBytes)}
-                    <button type="button" aria-label="Remove the attachment" onClick={() => setAttachment(null)}>✕</button>
+                    <button type="button" aria-label="Remove the attachment" onClick={() => setAttachment(null)}>
+                      ✕
+                    </button>
                   </span>
                 )}
-                {upload.error && <span role="alert" className="delivery-error">{upload.error}</span>}
+                {upload.error && (
+                  <span role="alert" className="delivery-error">
+                    {upload.error}
+                  </span>
+                )}
               </span>
             )}
             <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
-            <button type="button" className="primary" onClick={send} disabled={replyBlocked || upload.busy || (!text.trim() && !(mode === 'reply' && attachment))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={send}
+              disabled={replyBlocked || upload.busy || (!text.trim() && !(mode === 'reply' && attachment))}
+            >
               {mode === 'reply' ? 'Send' : 'Add note'}
             </button>
           </div>

@@ -12,7 +12,15 @@ export interface HeldReply {
   reason: string;
 }
 
-export function ReplyConflict({ held, onSendAnyway, onReview }: { held: HeldReply; onSendAnyway: () => void; onReview: () => void }) {
+export function ReplyConflict({
+  held,
+  onSendAnyway,
+  onReview,
+}: {
+  held: HeldReply;
+  onSendAnyway: () => void;
+  onReview: () => void;
+}) {
   const review = useRef<HTMLButtonElement>(null);
   useEffect(() => review.current?.focus(), []);
   const who = [...new Set(held.replies.map((reply) => reply.author?.name ?? reply.senderName ?? 'Another agent'))];
@@ -26,14 +34,18 @@ export function ReplyConflict({ held, onSendAnyway, onReview }: { held: HeldRepl
       onKeyDown={(event) => event.key === 'Escape' && onReview()}
     >
       <h3 id="reply-conflict-title">
-        {who.length > 0 ? `${who.join(' and ')} replied while you were typing` : 'Another agent replied while you were typing'}
+        {who.length > 0
+          ? `${who.join(' and ')} replied while you were typing`
+          : 'Another agent replied while you were typing'}
       </h3>
       <div id="reply-conflict-body">
         {held.replies.length > 0 ? (
           <ul>
             {held.replies.map((reply) => (
               <li key={reply.id}>
-                <span className="muted">{reply.author?.name ?? reply.senderName} · {formatTimestamp(reply.createdAt)}</span>
+                <span className="muted">
+                  {reply.author?.name ?? reply.senderName} · {formatTimestamp(reply.createdAt)}
+                </span>
                 <p>{reply.body}</p>
               </li>
             ))}
@@ -41,11 +53,17 @@ export function ReplyConflict({ held, onSendAnyway, onReview }: { held: HeldRepl
         ) : (
           <p>{held.reason}</p>
         )}
-        <p className="muted">Your reply has not been sent: “{held.body.length > 140 ? `${held.body.slice(0, 140)}…` : held.body}”</p>
+        <p className="muted">
+          Your reply has not been sent: “{held.body.length > 140 ? `${held.body.slice(0, 140)}…` : held.body}”
+        </p>
       </div>
       <div className="reply-actions">
-        <button type="button" ref={review} onClick={onReview}>Review my reply</button>
-        <button type="button" className="primary" onClick={onSendAnyway}>Send anyway</button>
+        <button type="button" ref={review} onClick={onReview}>
+          Review my reply
+        </button>
+        <button type="button" className="primary" onClick={onSendAnyway}>
+          Send anyway
+        </button>
       </div>
     </div>
   );

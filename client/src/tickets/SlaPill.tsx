@@ -2,7 +2,11 @@
 import { formatTimestamp } from '../format';
 import type { SlaState } from '../gql/graphql';
 
-export interface SlaView { state: SlaState; firstResponseDueAt?: string | null; resolutionDueAt?: string | null }
+export interface SlaView {
+  state: SlaState;
+  firstResponseDueAt?: string | null;
+  resolutionDueAt?: string | null;
+}
 
 const WORDS: Record<SlaState, string> = { OK: 'on time', AT_RISK: '⏱ SLA at risk', BREACHED: '⚠ SLA breached' };
 
@@ -11,13 +15,18 @@ export function nextDue(sla: SlaView, answered: boolean): string | null {
   return (!answered ? sla.firstResponseDueAt : null) ?? sla.resolutionDueAt ?? null;
 }
 
-export const slaClass = (sla: SlaView | null | undefined) => (sla && sla.state !== 'OK' ? `sla-${sla.state === 'AT_RISK' ? 'at-risk' : 'breached'}` : '');
+export const slaClass = (sla: SlaView | null | undefined) =>
+  sla && sla.state !== 'OK' ? `sla-${sla.state === 'AT_RISK' ? 'at-risk' : 'breached'}` : '';
 
 export function SlaPill({ sla, answered }: { sla: SlaView | null | undefined; answered: boolean }) {
   if (!sla || sla.state === 'OK') return null;
   const due = nextDue(sla, answered);
   return (
-    <span className={`pill ${slaClass(sla)}`} title={due ? `Due ${formatTimestamp(due)}` : undefined} data-testid="sla-pill">
+    <span
+      className={`pill ${slaClass(sla)}`}
+      title={due ? `Due ${formatTimestamp(due)}` : undefined}
+      data-testid="sla-pill"
+    >
       {WORDS[sla.state]}
     </span>
   );
@@ -28,7 +37,11 @@ export function SlaBanner({ sla, answered }: { sla: SlaView | null | undefined; 
   const due = nextDue(sla, answered);
   const what = !answered && sla.firstResponseDueAt ? 'First response' : 'Resolution';
   return (
-    <p className={`sla-banner ${slaClass(sla)}`} role={sla.state === 'OK' ? undefined : 'status'} data-testid="sla-banner">
+    <p
+      className={`sla-banner ${slaClass(sla)}`}
+      role={sla.state === 'OK' ? undefined : 'status'}
+      data-testid="sla-banner"
+    >
       {sla.state === 'OK' ? 'SLA on time' : WORDS[sla.state]}
       {due && ` · ${what} due ${formatTimestamp(due)}`}
     </p>

@@ -23,7 +23,15 @@ interface SnoozeState {
 }
 
 /** The "Snooze…" button and its menu; `act` shows a failure where the ticket's other actions show theirs. */
-export function SnoozeControl({ ticketId, disabled, act }: { ticketId: string; disabled: boolean; act: (run: () => Promise<unknown>) => Promise<void> }) {
+export function SnoozeControl({
+  ticketId,
+  disabled,
+  act,
+}: {
+  ticketId: string;
+  disabled: boolean;
+  act: (run: () => Promise<unknown>) => Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState('');
   const [customError, setCustomError] = useState<string | null>(null);
@@ -44,7 +52,13 @@ export function SnoozeControl({ ticketId, disabled, act }: { ticketId: string; d
 
   return (
     <div className="snooze">
-      <button type="button" aria-expanded={open} aria-controls={`snooze-menu-${ticketId}`} disabled={disabled} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`snooze-menu-${ticketId}`}
+        disabled={disabled}
+        onClick={() => setOpen(!open)}
+      >
         Snooze…
       </button>
       {open && (
@@ -57,11 +71,22 @@ export function SnoozeControl({ ticketId, disabled, act }: { ticketId: string; d
           <form className="snooze-custom" onSubmit={submitCustom}>
             <label>
               Custom time
-              <input type="datetime-local" value={custom} min={toLocalInputValue(new Date())} onChange={(event) => setCustom(event.target.value)} />
+              <input
+                type="datetime-local"
+                value={custom}
+                min={toLocalInputValue(new Date())}
+                onChange={(event) => setCustom(event.target.value)}
+              />
             </label>
-            <button type="submit" disabled={loading || !custom}>Snooze until then</button>
+            <button type="submit" disabled={loading || !custom}>
+              Snooze until then
+            </button>
           </form>
-          {customError && <p role="alert" className="error">{customError}</p>}
+          {customError && (
+            <p role="alert" className="error">
+              {customError}
+            </p>
+          )}
         </div>
       )}
     </div>
@@ -69,7 +94,15 @@ export function SnoozeControl({ ticketId, disabled, act }: { ticketId: string; d
 }
 
 /** While the ticket is snoozed: until when, by whom, and "Unsnooze". */
-export function SnoozedBanner({ ticketId, ticket, act }: { ticketId: string; ticket: SnoozeState; act: (run: () => Promise<unknown>) => Promise<void> }) {
+export function SnoozedBanner({
+  ticketId,
+  ticket,
+  act,
+}: {
+  ticketId: string;
+  ticket: SnoozeState;
+  act: (run: () => Promise<unknown>) => Promise<void>;
+}) {
   const [unsnooze, { loading }] = useMutation(UNSNOOZE);
   if (!ticket.snoozed) return null;
   return (
@@ -77,9 +110,12 @@ export function SnoozedBanner({ ticketId, ticket, act }: { ticketId: string; tic
       <span>
         💤 <strong>Snoozed {describeSnooze(ticket.snoozedUntil)}</strong>
         {ticket.snoozedUntil && <span className="muted"> (or until they write)</span>}
-        {ticket.snoozedBy && <span className="muted"> · by {ticket.snoozedBy.name}</span>}. It is out of the open list until then.
+        {ticket.snoozedBy && <span className="muted"> · by {ticket.snoozedBy.name}</span>}. It is out of the open list
+        until then.
       </span>
-      <button type="button" disabled={loading} onClick={() => void act(() => unsnooze({ variables: { ticketId } }))}>Unsnooze</button>
+      <button type="button" disabled={loading} onClick={() => void act(() => unsnooze({ variables: { ticketId } }))}>
+        Unsnooze
+      </button>
     </div>
   );
 }

@@ -32,11 +32,20 @@ const TICKS: Record<string, { mark: string; label: string }> = {
 };
 
 function Ticks({ message }: { message: ThreadMessage }) {
-  if (message.localState === 'sending') return <span className="ticks" aria-label="Sending">🕓</span>;
+  if (message.localState === 'sending')
+    return (
+      <span className="ticks" aria-label="Sending">
+        🕓
+      </span>
+    );
   if (!message.deliveryStatus) return null;
   const tick = TICKS[message.deliveryStatus]!;
   return (
-    <span className={`ticks ticks-${message.deliveryStatus.toLowerCase()}`} title={message.deliveryError ?? tick.label} aria-label={message.deliveryError ? `${tick.label}: ${message.deliveryError}` : tick.label}>
+    <span
+      className={`ticks ticks-${message.deliveryStatus.toLowerCase()}`}
+      title={message.deliveryError ?? tick.label}
+      aria-label={message.deliveryError ? `${tick.label}: ${message.deliveryError}` : tick.label}
+    >
       {tick.mark}
     </span>
   );
@@ -56,7 +65,13 @@ function who(message: ThreadMessage): string {
   }
 }
 
-export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRetry: (message: ThreadMessage) => void }) {
+export function Thread({
+  messages,
+  onRetry,
+}: {
+  messages: ThreadMessage[];
+  onRetry: (message: ThreadMessage) => void;
+}) {
   const box = useRef<HTMLOListElement>(null);
   const pinnedToBottom = useRef(true);
   const onScroll = () => {
@@ -88,20 +103,33 @@ export function Thread({ messages, onRetry }: { messages: ThreadMessage[]; onRet
           <div className="message-head">
             <span className="sender">{who(message)}</span>
             <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
-            {message.templateName && <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>Template · {message.templateName}</span>}
+            {message.templateName && (
+              <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>
+                Template · {message.templateName}
+              </span>
+            )}
             <Ticks message={message} />
           </div>
           <ForwardedMark message={message} />
           <QuotedMessage message={message} />
           {message.attachment && <Attachment attachment={message.attachment} />}
           {/* With a file shown, its caption stands for the body's readable stand-in ("📷 Photo — …"). */}
-          {message.attachment ? message.attachment.caption && <p className="body">{message.attachment.caption}</p> : <MessageContent message={message} />}
+          {message.attachment ? (
+            message.attachment.caption && <p className="body">{message.attachment.caption}</p>
+          ) : (
+            <MessageContent message={message} />
+          )}
           <EditedMark message={message} />
           <PersonReaction message={message} />
-          {message.deliveryStatus === 'FAILED' && message.deliveryError && <p className="delivery-error">Not delivered: {message.deliveryError}</p>}
+          {message.deliveryStatus === 'FAILED' && message.deliveryError && (
+            <p className="delivery-error">Not delivered: {message.deliveryError}</p>
+          )}
           {message.localState === 'failed' && (
             <p className="delivery-error">
-              Not sent. <button type="button" onClick={() => onRetry(message)}>Retry</button>
+              Not sent.{' '}
+              <button type="button" onClick={() => onRetry(message)}>
+                Retry
+              </button>
             </p>
           )}
         </li>

@@ -89,10 +89,20 @@ let localIds = 0;
 /** A message on its way: shown at once, kept with a Retry if it fails. */
 /** A message being sent; `before` holds the ids the thread had then, so its stored copy can be told apart. */
 /** A reply on its way; with an uploaded file (`upload`), `caption` is what the agent typed (maybe nothing). */
-type Outgoing = ThreadMessage & { mode: ReplyMode; typingSince: string | null; before: ReadonlySet<string>; upload: UploadedFile | null; caption: string };
+type Outgoing = ThreadMessage & {
+  mode: ReplyMode;
+  typingSince: string | null;
+  before: ReadonlySet<string>;
+  upload: UploadedFile | null;
+  caption: string;
+};
 
 /** A held reply back in the box as the agent wrote it: what they typed, and their file. */
-const handBack = (reply: Outgoing): RestoredReply => ({ body: reply.caption, attachment: reply.upload, key: ++localIds });
+const handBack = (reply: Outgoing): RestoredReply => ({
+  body: reply.caption,
+  attachment: reply.upload,
+  key: ++localIds,
+});
 
 const isOtherAgentReplied = (error: unknown) =>
   CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'OTHER_AGENT_REPLIED');
@@ -158,11 +168,24 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   };
 
   const deliver = async (local: Outgoing) => {
-    setOutgoing((list) => (list.some((item) => item.id === local.id) ? list : [...list, local]).map((item) => (item.id === local.id ? { ...item, localState: 'sending' } : item)));
+    setOutgoing((list) =>
+      (list.some((item) => item.id === local.id) ? list : [...list, local]).map((item) =>
+        item.id === local.id ? { ...item, localState: 'sending' } : item,
+      ),
+    );
     try {
       const result =
         local.mode === 'reply'
-          ? (await sendReply({ variables: { ticketId, body: local.upload ? local.caption : local.body, typingSince: local.typingSince, attachmentId: local.upload?.id ?? null } })).data?.sendMessage
+          ? (
+              await sendReply({
+                variables: {
+                  ticketId,
+                  body: local.upload ? local.caption : local.body,
+                  typingSince: local.typingSince,
+                  attachmentId: local.upload?.id ?? null,
+                },
+              })
+            ).data?.sendMessage
           : (await addNote({ variables: { ticketId, body: local.body } })).data?.addNote;
       if (result) addToThread(result);
       setOutgoing((list) => list.filter((item) => item.id !== local.id));
@@ -173,10 +196,19 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         setOutgoing((list) => list.filter((item) => item.id !== local.id));
         const previous = heldNow.current;
         if (previous) setRestore(handBack(previous.reply));
-        setHeld({ reply: local, reason: failure instanceof Error ? failure.message : 'Another agent replied while you were typing.' });
+        setHeld({
+          reply: local,
+          reason: failure instanceof Error ? failure.message : 'Another agent replied while you were typing.',
+        });
         return;
       }
-      setOutgoing((list) => list.map((item) => (item.id === local.id ? { ...item, localState: 'failed', deliveryError: failure instanceof Error ? failure.message : null } : item)));
+      setOutgoing((list) =>
+        list.map((item) =>
+          item.id === local.id
+            ? { ...item, localState: 'failed', deliveryError: failure instanceof Error ? failure.message : null }
+            : item,
+        ),
+      );
     }
   };
   const storedIds = () => new Set(ticket?.messages.edges.map((edge) => edge.node.id) ?? []);
@@ -206,7 +238,13 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const sendAnyway = () => {
     if (!held) return;
     setHeld(null);
-    void deliver({ ...held.reply, id: `local-${++localIds}`, createdAt: new Date().toISOString(), typingSince: null, before: storedIds() });
+    void deliver({
+      ...held.reply,
+      id: `local-${++localIds}`,
+      createdAt: new Date().toISOString(),
+      typingSince: null,
+      before: storedIds(),
+    });
   };
   const review = () => {
     if (!held) return;
@@ -214,12 +252,21 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
     setRestore(handBack(held.reply));
   };
 
-  if (loading && !ticket) return <section className="ticket-detail"><p className="muted">Loading ticket…</p></section>;
+  if (loading && !ticket)
+    return (
+      <section className="ticket-detail">
+        <p className="muted">Loading ticket…</p>
+      </section>
+    );
   if (error || !ticket) {
     return (
       <section className="ticket-detail">
-        <p role="alert" className="error">{error ? `This ticket could not be loaded: ${error.message}` : 'No such ticket.'}</p>
-        <button type="button" onClick={() => navigate('/')}>Back to the list</button>
+        <p role="alert" className="error">
+          {error ? `This ticket could not be loaded: ${error.message}` : 'No such ticket.'}
+        </p>
+        <button type="button" onClick={() => navigate('/')}>
+          Back to the list
+        </button>
       </section>
     );
   }
@@ -228,23 +275,50 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const stored = ticket.messages.edges.map((edge) => edge.node);
   // The stored copy can arrive (live, through the subscription) before the send's own answer: show it once.
   const isStoredCopy = (local: Outgoing) =>
-    stored.some((message) => !local.before.has(message.id) && message.body === local.body && message.internal === local.internal && message.author?.id === agents?.me?.id);
-  const messages: ThreadMessage[] = [...stored, ...outgoing.filter((local) => local.localState !== 'sending' || !isStoredCopy(local))];
+    stored.some(
+      (message) =>
+        !local.before.has(message.id) &&
+        message.body === local.body &&
+        message.internal === local.internal &&
+        message.author?.id === agents?.me?.id,
+    );
+  const messages: ThreadMessage[] = [
+    ...stored,
+    ...outgoing.filter((local) => local.localState !== 'sending' || !isStoredCopy(local)),
+  ];
   const newestMessageAt = stored.at(-1)?.createdAt ?? null;
   const since = held?.reply.typingSince ? Date.parse(held.reply.typingSince) : null;
-  const crossing = since === null ? [] : stored.filter((message) => message.senderType === 'ADMIN' && !message.internal && message.author?.id !== agents?.me?.id && Date.parse(message.createdAt) > since);
+  const crossing =
+    since === null
+      ? []
+      : stored.filter(
+          (message) =>
+            message.senderType === 'ADMIN' &&
+            !message.internal &&
+            message.author?.id !== agents?.me?.id &&
+            Date.parse(message.createdAt) > since,
+        );
   return (
     <section className="ticket-detail" aria-labelledby="ticket-title">
       <header className="detail-head">
-        <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">←</button>
+        <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">
+          ←
+        </button>
         <div>
-          <h2 id="ticket-title">{ticket.senderName ?? personAddress(ticket)} <span className="muted">#{ticket.id}</span></h2>
+          <h2 id="ticket-title">
+            {ticket.senderName ?? personAddress(ticket)} <span className="muted">#{ticket.id}</span>
+          </h2>
           <p className="muted">
-            {personAddress(ticket)}{ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
+            {personAddress(ticket)}
+            {ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
           </p>
           <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
           {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
-          {ticket.contact?.notes && <p className="contact-notes-preview" title={ticket.contact.notes}>📝 {ticket.contact.notes}</p>}
+          {ticket.contact?.notes && (
+            <p className="contact-notes-preview" title={ticket.contact.notes}>
+              📝 {ticket.contact.notes}
+            </p>
+          )}
           {ticket.referral && <ReferralCard referral={ticket.referral} />}
         </div>
         <a
@@ -259,31 +333,54 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       <div className="detail-actions">
         <label>
           Assignee
-          <select value={ticket.assignee?.id ?? ''} onChange={(event) => act(() => assign({ variables: { ticketId, adminId: event.target.value || null } }))}>
+          <select
+            value={ticket.assignee?.id ?? ''}
+            onChange={(event) => act(() => assign({ variables: { ticketId, adminId: event.target.value || null } }))}
+          >
             <option value="">Unassigned</option>
-            {agents?.admins.map((admin) => <option key={admin.id} value={admin.id}>{admin.name}</option>)}
+            {agents?.admins.map((admin) => (
+              <option key={admin.id} value={admin.id}>
+                {admin.name}
+              </option>
+            ))}
           </select>
         </label>
         {agents?.me && ticket.assignee?.id !== agents.me.id && (
-          <button type="button" onClick={() => act(() => assign({ variables: { ticketId, adminId: agents.me!.id } }))}>Assign to me</button>
+          <button type="button" onClick={() => act(() => assign({ variables: { ticketId, adminId: agents.me!.id } }))}>
+            Assign to me
+          </button>
         )}
         <label>
           Priority
-          <select value={ticket.priority} onChange={(event) => act(() => setPriority({ variables: { ticketId, priority: event.target.value as TicketPriority } }))}>
+          <select
+            value={ticket.priority}
+            onChange={(event) =>
+              act(() => setPriority({ variables: { ticketId, priority: event.target.value as TicketPriority } }))
+            }
+          >
             <LabelOptions labels={PRIORITY_LABELS} />
           </select>
         </label>
         <label>
           Status
-          <select value={ticket.status} onChange={(event) => act(() => setStatus({ variables: { ticketId, status: event.target.value as TicketStatus } }))}>
+          <select
+            value={ticket.status}
+            onChange={(event) =>
+              act(() => setStatus({ variables: { ticketId, status: event.target.value as TicketStatus } }))
+            }
+          >
             <LabelOptions labels={STATUS_LABELS} />
           </select>
         </label>
         <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
         {isResolved ? (
-          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>Reopen</button>
+          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
+            Reopen
+          </button>
         ) : (
-          <button type="button" className="danger" onClick={() => setClosing('')}>Close ticket…</button>
+          <button type="button" className="danger" onClick={() => setClosing('')}>
+            Close ticket…
+          </button>
         )}
         <TicketLabels ticketId={ticketId} labels={ticket.labels} onError={setActionError} />
       </div>
@@ -301,18 +398,37 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
         >
           <label>
             Closing message to the customer (optional)
-            <textarea rows={2} value={closing} onChange={(event) => setClosing(event.target.value)} placeholder="✅ Your support ticket has been resolved!" />
+            <textarea
+              rows={2}
+              value={closing}
+              onChange={(event) => setClosing(event.target.value)}
+              placeholder="✅ Your support ticket has been resolved!"
+            />
           </label>
           <div className="reply-actions">
-            <button type="button" onClick={() => setClosing(null)}>Cancel</button>
-            <button type="submit" className="danger">Close and send</button>
+            <button type="button" onClick={() => setClosing(null)}>
+              Cancel
+            </button>
+            <button type="submit" className="danger">
+              Close and send
+            </button>
           </div>
         </form>
       )}
-      {actionError && <p role="alert" className="error">{actionError}</p>}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
+      )}
       <Thread messages={messages} onRetry={(message) => void deliver(message as Outgoing)} />
       <TypingNotice viewers={presence.others} />
-      {held && <ReplyConflict held={{ body: held.reply.body, replies: crossing, reason: held.reason }} onSendAnyway={sendAnyway} onReview={review} />}
+      {held && (
+        <ReplyConflict
+          held={{ body: held.reply.body, replies: crossing, reason: held.reason }}
+          onSendAnyway={sendAnyway}
+          onReview={review}
+        />
+      )}
       <ReplyBox
         ticketId={ticketId}
         senderName={ticket.senderName}

@@ -47,7 +47,12 @@ const TICKET_UPDATED = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-const SLA_VIEWS: Record<string, SlaState[]> = { late: ['AT_RISK', 'BREACHED'], AT_RISK: ['AT_RISK'], BREACHED: ['BREACHED'], OK: ['OK'] };
+const SLA_VIEWS: Record<string, SlaState[]> = {
+  late: ['AT_RISK', 'BREACHED'],
+  AT_RISK: ['AT_RISK'],
+  BREACHED: ['BREACHED'],
+  OK: ['OK'],
+};
 /** The open list (active) leaves snoozed tickets out; the snoozed view shows only them. */
 const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
   active: ['OPEN', 'IN_PROGRESS'],
@@ -106,7 +111,12 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
   // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute,
   // and on coming back from another screen (events were not followed meanwhile), show the cached page while reading it.
-  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, { variables, notifyOnNetworkStatusChange: true, pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, {
+    variables,
+    notifyOnNetworkStatusChange: true,
+    pollInterval: 60_000,
+    fetchPolicy: 'cache-and-network',
+  });
 
   // New and changed tickets may enter, leave or move in this view: read its first page again, at most every 200 ms.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -137,7 +147,12 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       <div className="filters">
         <label>
           <span className="visually-hidden">Search</span>
-          <input type="search" placeholder="Search name, number or message…" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+          <input
+            type="search"
+            placeholder="Search name, number or message…"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </label>
         <label>
           Status
@@ -162,7 +177,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             <option value="me">Me</option>
             <option value="unassigned">Unassigned</option>
             {who?.admins.map((admin) => (
-              <option key={admin.id} value={admin.id}>{admin.name}</option>
+              <option key={admin.id} value={admin.id}>
+                {admin.name}
+              </option>
             ))}
           </select>
         </label>
@@ -171,7 +188,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           <select value={labelId} onChange={(event) => setLabelId(event.target.value)} aria-label="Filter by label">
             <option value="">Any</option>
             {labels.map((label) => (
-              <option key={label.id} value={label.id}>{label.name}</option>
+              <option key={label.id} value={label.id}>
+                {label.name}
+              </option>
             ))}
           </select>
         </label>
@@ -189,18 +208,31 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           Sort
           <select value={sort} onChange={(event) => setSort(event.target.value)}>
             {Object.entries(SORTS).map(([key, option]) => (
-              <option key={key} value={key}>{option.label}</option>
+              <option key={key} value={key}>
+                {option.label}
+              </option>
             ))}
           </select>
         </label>
       </div>
-      {error && <p role="alert" className="error">Tickets could not be loaded: {error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          Tickets could not be loaded: {error.message}
+        </p>
+      )}
       {connection && (
         <div className="list-head">
           {shownIds.length > 0 && (
-            <input type="checkbox" aria-label="Select every ticket shown" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(shownIds))} />
+            <input
+              type="checkbox"
+              aria-label="Select every ticket shown"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(shownIds))}
+            />
           )}
-          <p className="muted count" aria-live="polite">{connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}</p>
+          <p className="muted count" aria-live="polite">
+            {connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}
+          </p>
         </div>
       )}
       <ul className="rows">
@@ -226,14 +258,20 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                   <strong>{node.senderName ?? personAddress(node)}</strong>
                   <span className="muted"> {personAddress(node)}</span>
                 </span>
-                <time className="muted" dateTime={node.lastMessageAt ?? node.createdAt} title={new Date(node.lastMessageAt ?? node.createdAt).toLocaleString()}>
+                <time
+                  className="muted"
+                  dateTime={node.lastMessageAt ?? node.createdAt}
+                  title={new Date(node.lastMessageAt ?? node.createdAt).toLocaleString()}
+                >
                   {formatAge(node.lastMessageAt ?? node.createdAt)}
                 </time>
               </span>
               <span className="preview">{withoutMediaId(node.lastMessage?.body ?? node.issueDescription)}</span>
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
-                <span className={`pill status-${node.status.toLowerCase()}`}>{node.status.replace('_', ' ').toLowerCase()}</span>
+                <span className={`pill status-${node.status.toLowerCase()}`}>
+                  {node.status.replace('_', ' ').toLowerCase()}
+                </span>
                 <SlaPill sla={node.sla} answered={node.firstResponseAt != null} />
                 {node.snoozed && <span className="pill snoozed">💤 {describeSnooze(node.snoozedUntil)}</span>}
                 <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
@@ -248,9 +286,16 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
       {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       {loading && !connection && <p className="muted">Loading tickets…</p>}
-      {connection && connection.edges.length === 0 && <p className="muted empty">{statusView === 'snoozed' ? 'No snoozed tickets.' : 'No tickets here.'}</p>}
+      {connection && connection.edges.length === 0 && (
+        <p className="muted empty">{statusView === 'snoozed' ? 'No snoozed tickets.' : 'No tickets here.'}</p>
+      )}
       {connection?.pageInfo.hasNextPage && (
-        <button type="button" className="more" disabled={loading} onClick={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
+        <button
+          type="button"
+          className="more"
+          disabled={loading}
+          onClick={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
+        >
           {loading ? 'Loading…' : 'Load more'}
         </button>
       )}

@@ -36,7 +36,9 @@ export function usePresence(ticketId: string, meId: string | undefined) {
   const report = useCallback(
     (viewing = true) => {
       // Lost heartbeats are harmless: the next one comes in a few seconds.
-      client.mutate({ mutation: REPORT, variables: { ticketId, typing: viewing && typing.current, viewing } }).catch(() => undefined);
+      client
+        .mutate({ mutation: REPORT, variables: { ticketId, typing: viewing && typing.current, viewing } })
+        .catch(() => undefined);
     },
     [client, ticketId],
   );

@@ -35,7 +35,8 @@ export function parseCustomSnooze(value: string, now: Date = new Date()): Date |
   const until = new Date(value);
   if (!value || Number.isNaN(until.getTime())) return 'Choose a date and time';
   if (until.getTime() <= now.getTime()) return 'Choose a time in the future';
-  if (until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000) return `A snooze lasts at most ${MAX_SNOOZE_DAYS} days`;
+  if (until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000)
+    return `A snooze lasts at most ${MAX_SNOOZE_DAYS} days`;
   return until;
 }
 

@@ -13,7 +13,10 @@ export async function uploadAttachment(file: File): Promise<UploadedFile> {
     headers: { 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
-  const answer = (await response.json().catch(() => ({}))) as Partial<UploadedFile> & { error?: string; message?: string };
+  const answer = (await response.json().catch(() => ({}))) as Partial<UploadedFile> & {
+    error?: string;
+    message?: string;
+  };
   if (!response.ok) throw new Error(answer.error ?? answer.message ?? `the upload failed (HTTP ${response.status})`);
   return answer as UploadedFile;
 }
