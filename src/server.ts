@@ -1,4 +1,5 @@
 // Assembles the process: database, GraphQL over HTTP and WebSocket, health probes.
+import { createDomainFollowers } from './domain-followers.js';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -133,6 +134,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     config.limits.reportSubscriptionsPerToken,
     config.database.dialect === 'sqlite' ? 1 : 4,
   );
+  const handlers = createDomainFollowers();
   const services: AppServices = {
     config,
     orm,
@@ -147,6 +149,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     media: mediaStore,
     reports,
     menu,
+    handlers,
   };
   const schema = await createSchema(pubsub);
   const formatError = createErrorFormatter(logger);
@@ -245,6 +248,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     ticketsPerPhonePerHour: config.limits.ticketsPerPhonePerHour,
     satisfactionSurvey: config.satisfactionSurvey,
     reopenWithinMs: config.reopenWithinMs,
+    handlers,
   });
   await registerWebhookRoute(http, {
     appSecret: config.whatsapp.appSecret,

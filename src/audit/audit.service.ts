@@ -1,6 +1,6 @@
 // Records agents' actions in the audit log, inside the transaction of the change they describe.
 import type { EntityManager } from '@mikro-orm/core';
-import type { Actor } from '../support/support.context.js';
+import type { Actor } from '../auth/actor.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Who did it: an agent, or (adminId null) someone known only by what they typed, such as a failed sign-in's email. */

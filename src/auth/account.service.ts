@@ -64,7 +64,7 @@ export async function changePassword(
     await retireResetCodes(em, admin.id);
     recordAudit(em, actor, 'auth.password.changed', null, null, { otherSessionsEnded: ended });
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { adminId: admin.id, exceptSessionId: caller.sessionId } });
+    await events.emit({ type: 'AuthRevoked', adminId: admin.id, exceptSessionId: caller.sessionId });
     return ended;
   });
 }
@@ -89,7 +89,7 @@ export async function revokeSession(ctx: SupportContext, caller: SessionCaller, 
     session.revokedAt = new Date();
     recordAudit(em, actorOf(caller), 'auth.session.revoked', null, null, { sessionId: session.id });
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { sessionId: session.id } });
+    await events.emit({ type: 'AuthRevoked', sessionId: session.id });
     return true;
   });
 }
@@ -100,7 +100,7 @@ export async function revokeOtherSessions(ctx: SupportContext, caller: SessionCa
     const ended = await endSessions(em, caller.admin.id, caller.sessionId);
     recordAudit(em, actorOf(caller), 'auth.sessions.revoked', null, null, { otherSessionsEnded: ended });
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { adminId: caller.admin.id, exceptSessionId: caller.sessionId } });
+    await events.emit({ type: 'AuthRevoked', adminId: caller.admin.id, exceptSessionId: caller.sessionId });
     return ended;
   });
 }
@@ -141,6 +141,6 @@ export async function resetPasswordWithCode(
       sessionsEnded: ended,
     });
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { adminId: admin.id } });
+    await events.emit({ type: 'AuthRevoked', adminId: admin.id });
   });
 }

@@ -3,7 +3,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
-import { assignWaitingTickets, releaseTicketsOf } from '../routing/routing.service.js';
+import { releaseTicketsOf } from '../routing/routing.service.js';
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { parseId, validateName } from '../support/support.validation.js';
 import { endSessions, newResetCode, retireResetCodes } from './account.service.js';
@@ -73,7 +73,8 @@ export async function updateAgent(ctx: SupportContext, actor: Actor, id: string,
       { id: agent.id, name: agent.name, role: agent.role },
     );
     await em.flush();
-    events.push({ topic: 'AGENT_CHANGED', payload: { adminId: agent.id } }, { topic: 'ROUTING_CHANGED', payload: {} });
+    await events.emit({ type: 'AgentChanged', adminId: agent.id });
+    await events.emit({ type: 'RoutingChanged' });
     return agent;
   });
 }
@@ -103,13 +104,10 @@ export async function deactivateAgent(ctx: SupportContext, actor: Actor, id: str
       { id: agent.id, active: false, sessionsEnded, ticketsReleased },
     );
     await em.flush();
-    events.push(
-      { topic: 'AUTH_REVOKED', payload: { adminId: agent.id, apiTokens: true } },
-      { topic: 'ROUTING_CHANGED', payload: {} },
-    );
+    await events.emit({ type: 'AuthRevoked', adminId: agent.id, apiTokens: true });
+    await events.emit({ type: 'RoutingChanged' });
     return agent;
   });
-  await assignWaitingTickets(ctx);
   return agent;
 }
 
@@ -121,7 +119,7 @@ export async function reactivateAgent(ctx: SupportContext, actor: Actor, id: str
     agent.active = true;
     recordAudit(em, actor, 'agent.reactivated', null, { id: agent.id, active: false }, { id: agent.id, active: true });
     await em.flush();
-    events.push({ topic: 'ROUTING_CHANGED', payload: {} });
+    await events.emit({ type: 'RoutingChanged' });
     return agent;
   });
 }
@@ -160,7 +158,7 @@ export async function createPasswordReset(
       sessionsEnded,
     });
     await em.flush();
-    events.push({ topic: 'AUTH_REVOKED', payload: { adminId: agent.id } });
+    await events.emit({ type: 'AuthRevoked', adminId: agent.id });
     return { code, expiresAt, admin: agent };
   });
 }

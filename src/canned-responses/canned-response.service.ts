@@ -119,7 +119,7 @@ export async function createCannedResponse(
     // A concurrent insert of the same shortcode: the unique index decides, and the loser hears the same.
     await flushOrRefuse(em, () => shortcodeTaken(fields.shortcode));
     recordAudit(em, editor, 'canned-response.created', null, null, described(response));
-    events.push({ topic: 'CANNED_RESPONSE_CHANGED', payload: { id: response.id, change: ChangeKind.CREATED } });
+    await events.emit({ type: 'CannedResponseChanged', id: response.id, change: ChangeKind.CREATED });
     return response;
   });
 }
@@ -147,7 +147,7 @@ export async function updateCannedResponse(
     await flushOrRefuse(em, () => shortcodeTaken(response.shortcode));
     // The trail says that the body changed, not what it says (it may name people).
     recordAudit(em, editor, 'canned-response.updated', null, before, { ...described(response), bodyChanged });
-    events.push({ topic: 'CANNED_RESPONSE_CHANGED', payload: { id: response.id, change: ChangeKind.UPDATED } });
+    await events.emit({ type: 'CannedResponseChanged', id: response.id, change: ChangeKind.UPDATED });
     return response;
   });
 }
@@ -159,7 +159,7 @@ export async function deleteCannedResponse(ctx: SupportContext, editor: Editor, 
     const before = described(response);
     em.remove(response);
     recordAudit(em, editor, 'canned-response.deleted', null, before, null);
-    events.push({ topic: 'CANNED_RESPONSE_CHANGED', payload: { id: before.id, change: ChangeKind.DELETED } });
+    await events.emit({ type: 'CannedResponseChanged', id: before.id, change: ChangeKind.DELETED });
     return true;
   });
 }

@@ -1,8 +1,7 @@
 // Outside business hours, the bot tells a person who opens a ticket (or writes on one) when agents are back.
 import type { EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { addMessageToThread } from '../support/message.service.js';
-import type { SupportContext } from '../support/support.context.js';
+import type { SupportContext, TransactionEvents } from '../support/support.context.js';
 import { SenderType } from '../support/support.enums.js';
 import type { Ticket } from '../support/ticket.entity.js';
 import type { Contact } from '../whatsapp/contact.entity.js';
@@ -24,7 +23,7 @@ export const afterHoursReply = (opening: string | null) =>
 export async function tellWhenAgentsReturn(
   ctx: SupportContext,
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   ticket: Ticket,
   contact: Contact,
 ): Promise<boolean> {

@@ -5,7 +5,7 @@ import { assertAdminSession } from '../auth/caller.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import type { TicketEvent } from '../pubsub/pubsub.js';
 import { Ticket, type TicketRecord } from '../support/ticket.entity.js';
-import { loadTicket } from '../support/ticket.service.js';
+import { loadTicket } from '../support/ticket.repository.js';
 import { isOpenAt, nextOpening } from './business-hours.js';
 import type { DeskSettings } from './desk-settings.entity.js';
 import { calendarOf, loadDeskSettings, setBusinessHours, setSlaPolicy } from './desk-settings.service.js';

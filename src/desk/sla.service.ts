@@ -1,11 +1,9 @@
 // SLA on tickets: due times set when a ticket opens or its priority changes, and the breach sweep that
 // escalates a ticket that missed a target, once, however many instances sweep.
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { ticketChanged } from '../support/ticket.service.js';
 import { loadDeskSettings, slaPolicyOf } from './desk-settings.service.js';
 import { escalatedPriority, overdueWhere, slaColumnsFor } from './sla.js';
 
@@ -52,15 +50,11 @@ export async function escalateBreachedTickets(ctx: SupportContext, batchSize = 1
           { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
         );
         if (!ticket) return false;
-        const before = { priority: ticket.priority, slaBreachedAt: null };
+        const priorityBefore = ticket.priority;
         ticket.setPriority(escalatedPriority(ticket.priority));
         ticket.slaBreachedAt = new Date();
         await em.flush();
-        recordAudit(em, null, 'ticket.sla-breached', ticket.id, before, {
-          priority: ticket.priority,
-          slaBreachedAt: ticket.slaBreachedAt.toISOString(),
-        });
-        events.push({ topic: 'SLA_BREACHED', payload: { ticketId: ticket.id } }, ...ticketChanged(ticket.id));
+        await events.emit({ type: 'SlaBreached', ticket, priorityBefore });
         return true;
       });
       if (didEscalate) escalatedNow += 1;

@@ -1,4 +1,5 @@
 // The request context, built in one place: a forked EntityManager, the caller, loaders, and the support domain's needs.
+import type { DomainEventHandlers } from '../support/domain-events.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from '../auth/caller.js';
@@ -37,6 +38,8 @@ export interface AppServices {
   reports: ReportTicker;
   /** The bot's menu: what a retried webhook element is answered with, as the webhook would. */
   menu: BotMenu;
+  /** The followers of domain events (SLA, timings, survey, audit, subscriptions, routing). */
+  handlers: DomainEventHandlers;
 }
 
 export interface GraphqlContext {
@@ -103,6 +106,7 @@ class RequestContext implements GraphqlContext {
         ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour,
         satisfactionSurvey: app.config.satisfactionSurvey,
         reopenWithinMs: app.config.reopenWithinMs,
+        handlers: app.handlers,
       },
     };
     return this.scope;

@@ -44,7 +44,7 @@ export async function createLabel(
     // The same name created at the same moment elsewhere: the unique index decides, and the loser hears the same.
     await flushOrRefuse(em, () => nameTaken(name));
     recordAudit(em, actor, 'label.created', null, null, described(label));
-    events.push({ topic: 'LABEL_CHANGED', payload: { id: label.id, change: ChangeKind.CREATED } });
+    await events.emit({ type: 'LabelChanged', id: label.id, change: ChangeKind.CREATED });
     return label;
   });
 }
@@ -70,7 +70,7 @@ export async function updateLabel(
     if (color !== null) label.color = color;
     await flushOrRefuse(em, () => nameTaken(label.name));
     recordAudit(em, actor, 'label.updated', null, before, described(label));
-    events.push({ topic: 'LABEL_CHANGED', payload: { id: label.id, change: ChangeKind.UPDATED } });
+    await events.emit({ type: 'LabelChanged', id: label.id, change: ChangeKind.UPDATED });
     return label;
   });
 }
@@ -83,7 +83,7 @@ export async function deleteLabel(ctx: SupportContext, actor: Actor, id: string)
     const tickets = await em.nativeDelete(TicketLabel, { label: label.id });
     em.remove(label);
     recordAudit(em, actor, 'label.deleted', null, { ...before, tickets }, null);
-    events.push({ topic: 'LABEL_CHANGED', payload: { id: before.id, change: ChangeKind.DELETED } });
+    await events.emit({ type: 'LabelChanged', id: before.id, change: ChangeKind.DELETED });
     return true;
   });
 }

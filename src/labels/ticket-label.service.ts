@@ -99,7 +99,7 @@ async function changeLabels(
         { labels: names(had) },
         { labels: names(has) },
       );
-      events.push({ topic: 'TICKET_UPDATED', payload: { ticketId } });
+      await events.emit({ type: 'TicketTouched', ticketId, notifications: false });
     }
   });
   const tickets = new Map(

@@ -4,12 +4,10 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, notFound } from '../errors.js';
-import type { SupportEvent } from '../pubsub/pubsub.js';
-import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
+import { inTransaction, type Actor, type SupportContext, type TransactionEvents } from '../support/support.context.js';
 import { TicketStatus } from '../support/support.enums.js';
 import { parseId } from '../support/support.validation.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { ticketChanged } from '../support/ticket.service.js';
 import { DESK_ROUTING_ID, DeskRouting } from './desk-routing.entity.js';
 import { RoutingMode, ruleName } from './routing.enums.js';
 
@@ -17,8 +15,6 @@ import { RoutingMode, ruleName } from './routing.enums.js';
 export const MAX_CAPACITY = 100;
 
 const ACTIVE = [TicketStatus.OPEN, TicketStatus.IN_PROGRESS];
-/** A new object per event: subscribers' answers are shared per event object. */
-const routingChanged = (): SupportEvent => ({ topic: 'ROUTING_CHANGED', payload: {} });
 
 export function validateCapacity(capacity: number, what: string): number {
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
@@ -124,18 +120,14 @@ export async function assignWaitingTickets(ctx: SupportContext): Promise<Map<num
       loads.set(agent.id, (loads.get(agent.id) ?? 0) + 1);
       desk.lastAssignedAdminId = agent.id;
       assigned.set(ticket.id, agent.id);
-      recordAudit(
-        em,
-        null,
-        'ticket.assigned',
-        ticket.id,
-        { assignee: null },
-        { assignee: agent.id, rule: ruleName[desk.mode] },
-      );
-      events.push(...ticketChanged(ticket.id));
     }
     await em.flush();
-    if (assigned.size > 0) events.push(routingChanged());
+    for (const ticket of waiting.filter((one) => assigned.has(one.id))) {
+      const detail = { rule: ruleName[desk.mode] };
+      const to = assigned.get(ticket.id)!;
+      await events.emit({ type: 'TicketAssigned', ticket, from: null, to, cause: 'automatic', detail, actor: null });
+    }
+    if (assigned.size > 0) await events.emit({ type: 'RoutingChanged' });
     return assigned;
   });
 }
@@ -158,7 +150,7 @@ export async function updateRouting(ctx: SupportContext, actor: Actor, change: R
     row.updatedAt = new Date();
     recordAudit(em, actor, 'routing.changed', null, before, { mode: row.mode, defaultCapacity: row.defaultCapacity });
     await em.flush();
-    events.push(routingChanged());
+    await events.emit({ type: 'RoutingChanged' });
     return row;
   });
   await assignWaitingTickets(ctx);
@@ -183,7 +175,7 @@ async function changeAgent(
     change(row);
     recordAudit(em, actor, action, null, before, { id: row.id, available: row.available, capacity: row.capacity });
     await em.flush();
-    events.push(routingChanged());
+    await events.emit({ type: 'RoutingChanged' });
     return row;
   });
   await assignWaitingTickets(ctx);
@@ -217,7 +209,7 @@ export function setAgentCapacity(
  */
 export async function releaseTicketsOf(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   actor: Actor,
   adminId: number,
   reason: string,
@@ -227,12 +219,13 @@ export async function releaseTicketsOf(
     { assignee: adminId, status: { $in: ACTIVE } },
     { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
   );
+  for (const ticket of tickets) ticket.assignee = null;
+  await em.flush();
   for (const ticket of tickets) {
-    ticket.assignee = null;
-    recordAudit(em, actor, 'ticket.assigned', ticket.id, { assignee: adminId }, { assignee: null, reason });
-    events.push(...ticketChanged(ticket.id));
+    const detail = { reason };
+    await events.emit({ type: 'TicketAssigned', ticket, from: adminId, to: null, cause: 'released', detail, actor });
   }
-  if (tickets.length > 0) events.push(routingChanged());
+  if (tickets.length > 0) await events.emit({ type: 'RoutingChanged' });
   return tickets.length;
 }
 

@@ -121,7 +121,7 @@ export async function updateContact(
       Object.fromEntries(changed.map((field) => [field, contact[field]])),
       contact.id,
     );
-    events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber: contact.phoneNumber } });
+    await events.emit({ type: 'ContactUpdated', phoneNumber: contact.phoneNumber });
     return contact;
   });
 }

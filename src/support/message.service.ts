@@ -1,7 +1,6 @@
 // Messages in a ticket's thread: agents' replies (sent to the person), internal notes, and the shared road for both.
 import type { EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode } from '../errors.js';
 import { Message } from './message.entity.js';
 import { inTransaction, type Actor, type SupportContext, type TemplateSend } from './support.context.js';
@@ -10,9 +9,10 @@ import { validateBody } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
 import type { MediaFile } from '../media/media.entity.js';
 import { MAX_CAPTION_LENGTH } from '../media/media.policy.js';
-import { recordFirstResponseTime } from '../reports/ticket-timings.js';
 import { takeUpload } from '../media/media.service.js';
-import { loadTicketForChange, markReadUpTo } from './ticket.service.js';
+import { markReadUpTo } from './read-marks.js';
+import { loadTicketForChange } from './ticket.repository.js';
+import { changeStatus } from './ticket.status.js';
 
 export interface NewThreadMessage {
   senderType: SenderType;
@@ -118,10 +118,14 @@ export async function sendAgentReply(
         "WhatsApp's 24-hour reply window for this person has closed; they must write again before a free-form reply can be sent",
       );
     }
-    if (ticket.status === TicketStatus.OPEN) ticket.status = TicketStatus.IN_PROGRESS;
+    // The first reply: the ticket is in progress, timed (a follower), and taken by the agent when nobody had it.
     ticket.firstResponseAt ??= new Date();
-    await recordFirstResponseTime(em, ticket);
-    ticket.assignee ??= em.getReference(Admin, actor.adminId);
+    if (ticket.status === TicketStatus.OPEN)
+      await changeStatus(em, events, ticket, TicketStatus.IN_PROGRESS, 'first-reply', actor);
+    if (!ticket.assignee) {
+      ticket.assignee = em.getReference(Admin, actor.adminId);
+      await events.emit({ type: 'TicketAssigned', ticket, from: null, to: actor.adminId, cause: 'first-reply', actor });
+    }
     const message = await addMessageToThread(ctx, em, ticket, {
       senderType: SenderType.ADMIN,
       senderName: actor.name,
@@ -132,15 +136,7 @@ export async function sendAgentReply(
       ...(file ? { attachment: { file, caption } } : {}),
     });
     await markReadUpTo(em, actor.adminId, ticket.id);
-    recordAudit(em, actor, 'message.sent', ticket.id, null, {
-      messageId: message.id,
-      ...(template ? { template: template.name } : {}),
-    });
-    events.push(
-      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
-      { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
-      { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
-    );
+    await events.emit({ type: 'MessageAdded', ticket, message, kind: 'reply', template: template?.name, actor });
     return message;
   });
 }
@@ -163,11 +159,7 @@ export async function addInternalNote(
       toPerson: false,
       internal: true,
     });
-    recordAudit(em, actor, 'note.added', ticket.id, null, { messageId: message.id });
-    events.push(
-      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
-      { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
-    );
+    await events.emit({ type: 'MessageAdded', ticket, message, kind: 'note', actor });
     return message;
   });
 }

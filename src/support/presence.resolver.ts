@@ -5,7 +5,7 @@ import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import type { TicketPresenceView } from './presence.board.js';
 import type { PresenceReporter } from './presence.service.js';
 import { TicketPresence } from './presence.types.js';
-import { loadTicket } from './ticket.service.js';
+import { loadTicket } from './ticket.repository.js';
 
 /** A socket's reports belong to that socket (they end with it); over HTTP, to the session or token. */
 function reporterOf(caller: Caller, connectionId: string | null): PresenceReporter {

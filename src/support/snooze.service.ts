@@ -2,17 +2,14 @@
 // It comes back by itself (the sweep, or the person's next message) or when an agent wakes it.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { badInput } from '../errors.js';
-import { inTransaction, type Actor, type SupportContext } from './support.context.js';
+import { type Actor, inTransaction, type SupportContext, type TransactionEvents } from './support.context.js';
 import { isActiveStatus } from './support.enums.js';
 import { Ticket } from './ticket.entity.js';
-import { changeTicket, ticketChanged } from './ticket.service.js';
+import { loadTicketForChange } from './ticket.repository.js';
 
 /** How far ahead a snooze may end. */
 export const MAX_SNOOZE_DAYS = 90;
-
-const SNOOZE_FIELDS = ['snoozedAt', 'snoozedUntil', 'snoozedBy'] as const;
 
 export type WakeReason = 'time' | 'reply';
 
@@ -47,7 +44,7 @@ export async function snoozeTicket(
   untilReply: boolean,
 ): Promise<Ticket> {
   validateUntil(until, untilReply, Date.now());
-  return changeTicket(ctx, actor, ticketId, 'ticket.snoozed', SNOOZE_FIELDS, (ticket, em) => {
+  return changeSnooze(ctx, actor, ticketId, 'ticket.snoozed', (ticket, em) => {
     if (!isActiveStatus(ticket.status))
       throw badInput(`Ticket ${ticket.id} is ${ticket.status}: only open and in-progress tickets can be snoozed`);
     ticket.snoozedAt = new Date();
@@ -58,20 +55,36 @@ export async function snoozeTicket(
 
 /** An agent brings a snoozed ticket back before its time. */
 export async function unsnoozeTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
-  return changeTicket(ctx, actor, ticketId, 'ticket.unsnoozed', SNOOZE_FIELDS, (ticket) => {
+  return changeSnooze(ctx, actor, ticketId, 'ticket.unsnoozed', (ticket) => {
     if (!ticket.snoozedAt) throw badInput(`Ticket ${ticket.id} is not snoozed`);
     ticket.endSnooze();
   });
 }
 
-/**
- * Brings a snoozed ticket back by itself, inside the caller's transaction, and records why. The caller
- * publishes ticketUpdated and notificationsChanged once it commits.
- */
-export function wakeTicket(em: EntityManager, ticket: Ticket, reason: WakeReason): void {
+/** Locks the ticket, changes its snooze, and says so (audited as `action`). */
+async function changeSnooze(
+  ctx: SupportContext,
+  actor: Actor,
+  ticketId: string,
+  action: string,
+  change: (ticket: Ticket, em: EntityManager) => void,
+): Promise<Ticket> {
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicketForChange(em, ticketId);
+    const before = snoozeState(ticket);
+    change(ticket, em);
+    await em.flush();
+    await events.emit({ type: 'TicketChanged', ticket, action, before, after: snoozeState(ticket), actor });
+    return ticket;
+  });
+}
+
+/** Brings a snoozed ticket back by itself, inside the caller's transaction, and says why. */
+export async function wakeTicket(events: TransactionEvents, ticket: Ticket, reason: WakeReason): Promise<void> {
   const before = snoozeState(ticket);
   ticket.endSnooze();
-  recordAudit(em, null, 'ticket.woken', ticket.id, before, { ...snoozeState(ticket), reason });
+  const after = { ...snoozeState(ticket), reason };
+  await events.emit({ type: 'TicketChanged', ticket, action: 'ticket.woken', before, after, actor: null });
 }
 
 /**
@@ -94,9 +107,8 @@ export async function wakeDueTickets(ctx: SupportContext, batchSize = 100): Prom
       const didWake = await inTransaction(ctx, async (em, events) => {
         const ticket = await em.findOne(Ticket, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         if (!ticket?.snoozedUntil || ticket.snoozedUntil.getTime() > Date.now()) return false;
-        wakeTicket(em, ticket, 'time');
+        await wakeTicket(events, ticket, 'time');
         await em.flush();
-        events.push(...ticketChanged(ticket.id));
         return true;
       });
       if (didWake) wokenNow += 1;

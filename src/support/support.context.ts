@@ -9,6 +9,7 @@ import {
 import { DomainError, ErrorCode } from '../errors.js';
 import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
 import type { MediaFile } from '../media/media.entity.js';
+import type { DomainEvent, DomainEventHandlers, TransactionScope } from './domain-events.js';
 import type { Message } from './message.entity.js';
 import type { Ticket } from './ticket.entity.js';
 
@@ -58,32 +59,53 @@ export interface SupportContext {
   satisfactionSurvey: boolean;
   /** How long after a ticket is resolved a message from the person reopens it (REOPEN_WITHIN_HOURS); 0: never. */
   reopenWithinMs: number;
+  /** The followers of domain events, registered at start. */
+  handlers: DomainEventHandlers;
 }
 
-/** Who did it, for the thread and the audit log. */
-export interface Actor {
-  adminId: number;
-  name: string;
-  label: string;
-}
+export type { Actor } from '../auth/actor.js';
 
 const MAX_ATTEMPTS = 3;
 
 /**
- * Runs `work` in a transaction on a fresh fork and publishes its events only after commit.
- * A concurrent change to the same ticket (a version mismatch, or a deadlock the database broke) re-runs
- * the work on fresh rows, so both changes land in order; after a few lost races the caller gets CONFLICT, never a lost update.
+ * What a transaction's work gets besides its EntityManager: `emit` runs the in-transaction followers at once and
+ * keeps the event for the after-commit ones. `push` is the older way of naming subscription topics by hand, kept
+ * only while the WhatsApp inbound path moves to domain events.
  */
-export async function inTransaction<T>(
+export interface TransactionEvents {
+  emit(event: DomainEvent): Promise<void>;
+  push(...events: SupportEvent[]): void;
+}
+
+/**
+ * Runs `work` in a transaction on a fresh fork: what it emits is followed inside the transaction, then published and
+ * followed after commit (awaited, so the caller's answer shows what the followers did: `changedAfterCommit` names the
+ * tickets they changed). A concurrent change to the same ticket (a version mismatch, or a deadlock the database
+ * broke) re-runs the work on fresh rows, so both changes land in order; after a few lost races the caller gets
+ * CONFLICT, never a lost update.
+ */
+export async function inTransactionFollowed<T>(
   ctx: SupportContext,
-  work: (em: EntityManager, events: SupportEvent[]) => Promise<T>,
-): Promise<T> {
+  work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
+): Promise<{ result: T; changedAfterCommit: ReadonlySet<number> }> {
   for (let attempt = 1; ; attempt++) {
-    const events: SupportEvent[] = [];
+    const emitted: DomainEvent[] = [];
+    const topics: SupportEvent[] = [];
     try {
-      const result = await ctx.em.fork().transactional((em) => work(em, events));
-      publishAll(ctx.pubsub, events);
-      return result;
+      const result = await ctx.em.fork().transactional((em) => {
+        const scope: TransactionScope = {
+          ctx,
+          em,
+          emit: async (event) => {
+            emitted.push(event);
+            await ctx.handlers.runInTransaction(event, scope);
+          },
+        };
+        return work(em, { emit: scope.emit, push: (...events) => topics.push(...events) });
+      });
+      publishAll(ctx.pubsub, topics);
+      const changedAfterCommit = await ctx.handlers.runAfterCommit(emitted, ctx);
+      return { result, changedAfterCommit };
     } catch (error) {
       // A unique key taken by a concurrent insert (a contact, a repeated delivery) is a lost race too: the retry sees the row.
       const lostRace =
@@ -100,4 +122,12 @@ export async function inTransaction<T>(
       }
     }
   }
+}
+
+/** `inTransactionFollowed` for work whose answer the followers after commit do not change. */
+export async function inTransaction<T>(
+  ctx: SupportContext,
+  work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
+): Promise<T> {
+  return (await inTransactionFollowed(ctx, work)).result;
 }

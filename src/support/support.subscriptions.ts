@@ -13,7 +13,7 @@ import { countNotificationsFor, visibleTo } from './notifications.service.js';
 import { SupportNotifications } from './support.types.js';
 import { normalizePhoneNumber } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';
-import { loadTicket } from './ticket.service.js';
+import { loadTicket } from './ticket.repository.js';
 
 function freshMessage(ctx: GraphqlContext, event: MessageEvent): Promise<Message> {
   renewScope(ctx);

@@ -10,10 +10,10 @@ import { ErasureResult, TicketConnection } from './support.types.js';
 import { CreateTicketInput, DEFAULT_TICKET_ORDER, TicketFilter, TicketOrder } from './ticket.inputs.js';
 import { listTickets } from './ticket.query.js';
 import { Ticket } from './ticket.entity.js';
+import { loadTicket } from './ticket.repository.js';
 import {
   assignTicket,
   closeTicket,
-  loadTicket,
   markTicketRead,
   openTicket,
   reopenTicket,

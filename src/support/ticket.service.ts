@@ -1,20 +1,25 @@
-// The ticket lifecycle: open, assign, prioritise, change status, close, reopen, mark read.
-import { LockMode, type EntityManager } from '@mikro-orm/core';
+// The ticket lifecycle: open, assign, prioritise, change status, close, reopen, mark read. Each function locks the
+// ticket, changes it and emits what happened; SLA, timings, the survey, the audit trail, automatic assignment and
+// the subscriptions follow by their handlers (src/support/domain-events.ts), never by calls from here.
+import type { EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
-import { recordResolutionTime } from '../reports/ticket-timings.js';
-import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { Message } from './message.entity.js';
-import { inTransaction, type Actor, type SupportContext } from './support.context.js';
-import { isActiveStatus, SenderType, TicketPriority, TicketStatus } from './support.enums.js';
-import { normalizePhoneNumber, parseId, validateBody, validateName } from './support.validation.js';
-import { TicketRead } from './ticket-read.entity.js';
-import { Ticket } from './ticket.entity.js';
 import { addMessageToThread } from './message.service.js';
 import { rememberContactOf } from './contact.service.js';
-import { assignWaitingTickets } from '../routing/routing.service.js';
-import { applySlaPolicy, startNewSlaRound } from '../desk/sla.service.js';
+import {
+  type Actor,
+  inTransaction,
+  inTransactionFollowed,
+  type SupportContext,
+  type TransactionEvents,
+} from './support.context.js';
+import { isActiveStatus, SenderType, TicketPriority, TicketStatus } from './support.enums.js';
+import { normalizePhoneNumber, parseId, validateBody, validateName } from './support.validation.js';
+import { markReadUpTo } from './read-marks.js';
+import { Ticket } from './ticket.entity.js';
+import { hasReachedTicketLimit, loadTicket, loadTicketForChange } from './ticket.repository.js';
+import { changeStatus } from './ticket.status.js';
 
 /** What the person gets when an agent closes a ticket without writing their own message. */
 export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
@@ -29,52 +34,22 @@ export interface OpenTicketInput {
   whatsappMessageId?: string | null;
 }
 
-export async function loadTicket(em: EntityManager, id: string | number): Promise<Ticket> {
-  const ticketId = parseId(id);
-  const ticket = ticketId === null ? null : await em.findOne(Ticket, ticketId);
-  if (!ticket) throw notFound('Ticket', id);
-  return ticket;
-}
-
 /**
- * Loads a ticket inside a transaction that will change it, locking its row (SELECT … FOR UPDATE) where the
- * database has row locks: concurrent writers then queue instead of deadlocking on the messages' foreign key.
- * (SQLite has no row locks and needs none: it runs one write transaction at a time.)
+ * Runs a change to one ticket and answers with the ticket as the followers left it: when automatic assignment
+ * gave it to an agent after commit, it is read again so the answer shows the assignee.
  */
-export async function loadTicketForChange(em: EntityManager, id: string | number): Promise<Ticket> {
-  const ticketId = parseId(id);
-  const ticket =
-    ticketId === null
-      ? null
-      : await em.findOne(Ticket, ticketId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!ticket) throw notFound('Ticket', id);
-  return ticket;
-}
-
-export const ticketChanged = (ticketId: number): SupportEvent[] => [
-  { topic: 'TICKET_UPDATED', payload: { ticketId } },
-  { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId } },
-];
-
-/** Whether this number has opened as many tickets in the last hour as it may. */
-export async function hasReachedTicketLimit(em: EntityManager, phoneNumber: string, perHour: number): Promise<boolean> {
-  const recent = await em.count(Ticket, { phoneNumber, createdAt: { $gt: new Date(Date.now() - 3600_000) } });
-  return recent >= perHour;
-}
-
-/**
- * After a change that may add waiting work or make room has committed: automatic assignment gives waiting
- * tickets to agents with room. Returns the ticket as it is then (assigned, if it was among them).
- */
-async function afterRouting(ctx: SupportContext, ticket: Ticket): Promise<Ticket> {
-  const assigned = await assignWaitingTickets(ctx);
-  return assigned.has(ticket.id) ? loadTicket(ctx.em.fork(), ticket.id) : ticket;
+async function changeAndFollow(
+  ctx: SupportContext,
+  work: (em: EntityManager, events: TransactionEvents) => Promise<Ticket>,
+): Promise<Ticket> {
+  const { result, changedAfterCommit } = await inTransactionFollowed(ctx, work);
+  return changedAfterCommit.has(result.id) ? loadTicket(ctx.em.fork(), result.id) : result;
 }
 
 /** Opens a ticket whose first message is the issue, from the API, and assigns it when routing is on. */
 export async function openTicket(ctx: SupportContext, input: OpenTicketInput, actor: Actor | null): Promise<Ticket> {
   const phoneNumber = normalizePhoneNumber(input.phoneNumber);
-  const ticket = await inTransaction(ctx, async (em, events) => {
+  return changeAndFollow(ctx, async (em, events) => {
     if (await hasReachedTicketLimit(em, phoneNumber, ctx.ticketsPerPhonePerHour)) {
       throw new DomainError(
         ErrorCode.RATE_LIMITED,
@@ -85,13 +60,12 @@ export async function openTicket(ctx: SupportContext, input: OpenTicketInput, ac
     await rememberContactOf(em, opened);
     return opened;
   });
-  return afterRouting(ctx, ticket);
 }
 
 /** Opens a ticket inside the caller's transaction: the API's road and the WhatsApp bot's. */
 export async function openTicketInTransaction(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   input: OpenTicketInput & { userMessageAt?: Date },
   actor: Actor | null,
 ): Promise<Ticket> {
@@ -113,8 +87,6 @@ export async function openTicketInTransaction(
     slaStartsAt: input.userMessageAt && input.userMessageAt < now ? input.userMessageAt : now,
   });
   ticket.setPriority(input.priority ?? TicketPriority.MEDIUM);
-  await applySlaPolicy(em, ticket);
-  em.persist(ticket);
   const first = em.create(Message, {
     ticket,
     senderType: SenderType.USER,
@@ -125,40 +97,8 @@ export async function openTicketInTransaction(
   });
   await em.flush();
   ticket.lastUserMessageId = first.id;
-  recordAudit(em, actor, 'ticket.opened', ticket.id, null, { phoneNumber, priority: ticket.priority });
-  events.push(
-    { topic: 'TICKET_CREATED', payload: { ticketId: ticket.id } },
-    { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: first.id } },
-    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
-  );
+  await events.emit({ type: 'TicketOpened', ticket, firstMessage: first, actor });
   return ticket;
-}
-
-/** Loads the ticket in the transaction, applies `change`, and records before and after of `fields`. */
-export async function changeTicket(
-  ctx: SupportContext,
-  actor: Actor,
-  ticketId: string,
-  action: string,
-  fields: readonly (keyof Ticket)[],
-  change: (ticket: Ticket, em: EntityManager) => Promise<void> | void,
-): Promise<Ticket> {
-  return inTransaction(ctx, async (em, events) => {
-    const ticket = await loadTicketForChange(em, ticketId);
-    const snapshot = () => Object.fromEntries(fields.map((field) => [field, describe(ticket[field])]));
-    const before = snapshot();
-    await change(ticket, em);
-    await em.flush();
-    recordAudit(em, actor, action, ticket.id, before, snapshot());
-    events.push(...ticketChanged(ticket.id));
-    return ticket;
-  });
-}
-
-function describe(value: unknown): unknown {
-  if (value instanceof Admin) return value.id;
-  if (value instanceof Date) return value.toISOString();
-  return value ?? null;
 }
 
 /** Manual assignment wins over automatic: to anyone, whatever their capacity. Unassigning makes room, and puts the ticket back in the queue. */
@@ -168,17 +108,17 @@ export async function assignTicket(
   ticketId: string,
   adminId: string | null,
 ): Promise<Ticket> {
-  const ticket = await changeTicket(ctx, actor, ticketId, 'ticket.assigned', ['assignee'], async (changed, em) => {
-    if (adminId === null) {
-      changed.assignee = null;
-      return;
-    }
-    const id = parseId(adminId);
+  return changeAndFollow(ctx, async (em, events) => {
+    const ticket = await loadTicketForChange(em, ticketId);
+    const id = adminId === null ? null : parseId(adminId);
     const admin = id === null ? null : await em.findOne(Admin, { id, active: true });
-    if (!admin) throw notFound('Agent', adminId);
-    changed.assignee = admin;
+    if (adminId !== null && !admin) throw notFound('Agent', adminId);
+    const from = ticket.assignee?.id ?? null;
+    ticket.assignee = admin;
+    await em.flush();
+    await events.emit({ type: 'TicketAssigned', ticket, from, to: admin?.id ?? null, cause: 'manual', actor });
+    return ticket;
   });
-  return afterRouting(ctx, ticket);
 }
 
 export async function setTicketPriority(
@@ -187,36 +127,15 @@ export async function setTicketPriority(
   ticketId: string,
   priority: TicketPriority,
 ): Promise<Ticket> {
-  return changeTicket(
-    ctx,
-    actor,
-    ticketId,
-    'ticket.priority',
-    ['priority', 'firstResponseDueAt', 'resolutionDueAt'],
-    async (ticket, em) => {
-      ticket.setPriority(priority);
-      await applySlaPolicy(em, ticket);
-    },
-  );
-}
-
-function applyStatus(ticket: Ticket, status: TicketStatus): void {
-  ticket.status = status;
-  if (isActiveStatus(status)) ticket.resolvedAt = null;
-  else ticket.resolvedAt ??= new Date();
-  // A snooze is a pause of open work: a resolved or closed ticket has none.
-  if (!isActiveStatus(status)) ticket.endSnooze();
-}
-
-/** Sends the satisfaction survey when a ticket that was open work is now resolved (and the survey is on). */
-async function surveyIfResolved(
-  ctx: SupportContext,
-  em: EntityManager,
-  ticket: Ticket,
-  wasActive: boolean,
-): Promise<void> {
-  if (ctx.satisfactionSurvey && wasActive && ticket.status === TicketStatus.RESOLVED)
-    await ctx.outbound.askForRating(em, ticket);
+  return inTransaction(ctx, async (em, events) => {
+    const ticket = await loadTicketForChange(em, ticketId);
+    const from = ticket.priority;
+    const dueBefore = { firstResponseDueAt: ticket.firstResponseDueAt, resolutionDueAt: ticket.resolutionDueAt };
+    ticket.setPriority(priority);
+    await em.flush();
+    await events.emit({ type: 'PriorityChanged', ticket, from, to: priority, dueBefore, actor });
+    return ticket;
+  });
 }
 
 export async function setTicketStatus(
@@ -225,21 +144,11 @@ export async function setTicketStatus(
   ticketId: string,
   status: TicketStatus,
 ): Promise<Ticket> {
-  const ticket = await changeTicket(
-    ctx,
-    actor,
-    ticketId,
-    'ticket.status',
-    ['status', 'resolvedAt'],
-    async (changed, em) => {
-      const wasActive = isActiveStatus(changed.status);
-      applyStatus(changed, status);
-      if (!wasActive && isActiveStatus(status)) await startNewSlaRound(em, changed);
-      await recordResolutionTime(em, changed);
-      await surveyIfResolved(ctx, em, changed, wasActive);
-    },
-  );
-  return afterRouting(ctx, ticket);
+  return changeAndFollow(ctx, async (em, events) => {
+    const ticket = await loadTicketForChange(em, ticketId);
+    await changeStatus(em, events, ticket, status, 'set', actor);
+    return ticket;
+  });
 }
 
 /** Resolves the ticket and sends the person a closing message (the agent's own, or the default). */
@@ -250,12 +159,9 @@ export async function closeTicket(
   message: string | null,
 ): Promise<Ticket> {
   const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
-  const closed = await inTransaction(ctx, async (em, events) => {
+  return changeAndFollow(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
-    const before = { status: ticket.status, resolvedAt: null };
-    applyStatus(ticket, TicketStatus.RESOLVED);
-    await recordResolutionTime(em, ticket);
     const closing = await addMessageToThread(ctx, em, ticket, {
       senderType: body ? SenderType.ADMIN : SenderType.BOT,
       senderName: body ? actor.name : null,
@@ -263,42 +169,23 @@ export async function closeTicket(
       body: body ?? DEFAULT_CLOSING_MESSAGE,
       toPerson: true,
     });
-    // After the closing message: outbox rows for one person go out in order.
-    await surveyIfResolved(ctx, em, ticket, true);
-    recordAudit(em, actor, 'ticket.closed', ticket.id, before, {
-      status: ticket.status,
-      resolvedAt: ticket.resolvedAt?.toISOString(),
-    });
-    events.push(
-      { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: closing.id } },
-      ...ticketChanged(ticket.id),
-    );
+    await events.emit({ type: 'MessageAdded', ticket, message: closing, kind: 'closing', actor });
+    // After the closing message: the survey, a follower of the resolution, goes out after it, in order.
+    await changeStatus(em, events, ticket, TicketStatus.RESOLVED, 'closed', actor);
     return ticket;
   });
-  return afterRouting(ctx, closed);
-}
-
-/** Open work again: a new SLA round from now, and the resolution timed afresh at the next one. The assignee stays. */
-async function applyReopen(em: EntityManager, ticket: Ticket, status: TicketStatus): Promise<void> {
-  applyStatus(ticket, status);
-  await startNewSlaRound(em, ticket);
-  await recordResolutionTime(em, ticket);
 }
 
 export async function reopenTicket(ctx: SupportContext, actor: Actor, ticketId: string): Promise<Ticket> {
-  const ticket = await changeTicket(
-    ctx,
-    actor,
-    ticketId,
-    'ticket.reopened',
-    ['status', 'resolvedAt'],
-    async (changed, em) => {
-      if (isActiveStatus(changed.status))
-        throw badInput(`Ticket ${changed.id} is ${changed.status}, not resolved or closed`);
-      await applyReopen(em, changed, changed.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN);
-    },
-  );
-  return afterRouting(ctx, ticket);
+  return changeAndFollow(ctx, async (em, events) => {
+    const ticket = await loadTicketForChange(em, ticketId);
+    if (isActiveStatus(ticket.status))
+      throw badInput(`Ticket ${ticket.id} is ${ticket.status}, not resolved or closed`);
+    // Open work again, with the assignee kept: a new SLA round from now, and the resolution timed afresh.
+    const status = ticket.firstResponseAt ? TicketStatus.IN_PROGRESS : TicketStatus.OPEN;
+    await changeStatus(em, events, ticket, status, 'reopened', actor);
+    return ticket;
+  });
 }
 
 /** Whether a person's message written at `writtenAt` reopens their resolved ticket: it came within `withinMs` of the resolution. */
@@ -319,16 +206,12 @@ export function reopensOnMessage(
  * The person wrote again soon after their ticket was resolved (the caller's transaction, the ticket locked): it is
  * OPEN again, waiting for an answer, with its assignee kept; audited as the person's doing, and the desk is told.
  */
-export async function reopenOnPersonMessage(em: EntityManager, events: SupportEvent[], ticket: Ticket): Promise<void> {
-  const before = { status: ticket.status, resolvedAt: ticket.resolvedAt?.toISOString() ?? null };
-  await applyReopen(em, ticket, TicketStatus.OPEN);
-  await em.flush();
-  recordAudit(em, null, 'ticket.reopened', ticket.id, before, {
-    status: ticket.status,
-    resolvedAt: null,
-    reason: 'the person wrote again',
-  });
-  events.push(...ticketChanged(ticket.id));
+export async function reopenOnPersonMessage(
+  em: EntityManager,
+  events: TransactionEvents,
+  ticket: Ticket,
+): Promise<void> {
+  await changeStatus(em, events, ticket, TicketStatus.OPEN, 'person-wrote', null);
 }
 
 /**
@@ -352,20 +235,7 @@ export async function markTicketRead(ctx: SupportContext, adminId: number, ticke
         await em.flush();
       }
     }
-    events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } });
+    await events.emit({ type: 'NotificationsChanged', ticketId: ticket.id });
   });
   return ticket;
-}
-
-export async function markReadUpTo(em: EntityManager, adminId: number, ticketId: number): Promise<void> {
-  const newest = await em.findOne(Message, { ticket: ticketId }, { orderBy: { id: 'desc' }, fields: ['id'] });
-  await em.upsert(
-    TicketRead,
-    { ticket: ticketId, admin: adminId, lastReadMessageId: newest?.id ?? 0, readAt: new Date() },
-    {
-      onConflictFields: ['ticket', 'admin'],
-      onConflictAction: 'merge',
-      onConflictMergeFields: ['lastReadMessageId', 'readAt'],
-    },
-  );
 }

@@ -1,3 +1,4 @@
+import type { TransactionEvents } from '../support/support.context.js';
 // Which contact a WhatsApp sender is. People are found by number or by business-scoped user id (people with a
 // WhatsApp username may share no number); when WhatsApp reports both for one person, the two are one contact;
 // when a person changes number, their contact and tickets follow them.
@@ -6,7 +7,6 @@
 // business-scoped user id. Moving a person to another address rewrites that name on their tickets and ratings,
 // so their history, searches and replies all follow.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { Contact } from './contact.entity.js';
@@ -19,7 +19,7 @@ const lockContact = (em: EntityManager, id: number) =>
   em.findOneOrFail(Contact, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 
 /** Every ticket and rating of the person at `from` is theirs at `to` from now on. */
-async function moveConversation(em: EntityManager, events: SupportEvent[], from: string, to: string): Promise<void> {
+async function moveConversation(em: EntityManager, events: TransactionEvents, from: string, to: string): Promise<void> {
   if (from === to) return;
   const moved = await em.find(Ticket, { phoneNumber: from }, { fields: ['id'] });
   if (moved.length === 0) return;
@@ -29,7 +29,7 @@ async function moveConversation(em: EntityManager, events: SupportEvent[], from:
 }
 
 /** `gone` was the same person as `kept`: its tickets, details and conversation become `kept`'s, and it is removed. */
-async function mergeContact(em: EntityManager, events: SupportEvent[], kept: Contact, gone: Contact): Promise<void> {
+async function mergeContact(em: EntityManager, events: TransactionEvents, kept: Contact, gone: Contact): Promise<void> {
   await moveConversation(em, events, gone.phoneNumber, kept.phoneNumber);
   if (!kept.nameSetByAgent && gone.nameSetByAgent) {
     kept.name = gone.name;
@@ -56,7 +56,7 @@ async function mergeContact(em: EntityManager, events: SupportEvent[], kept: Con
 /** The person now has this address (a new number, or a number where we only knew their user id). */
 async function moveContact(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   address: string,
 ): Promise<void> {
@@ -75,7 +75,11 @@ async function moveContact(
  * moment then deadlocked on their inserts. Two first messages from one new person collide on a unique key
  * instead, a lost race that inTransaction runs again.
  */
-export async function contactFor(em: EntityManager, events: SupportEvent[], inbound: InboundMessage): Promise<Contact> {
+export async function contactFor(
+  em: EntityManager,
+  events: TransactionEvents,
+  inbound: InboundMessage,
+): Promise<Contact> {
   const byNumber = inbound.phoneNumber
     ? await em.findOne(Contact, { phoneNumber: inbound.phoneNumber }, { fields: ['id'] })
     : null;
@@ -112,7 +116,7 @@ export async function contactFor(em: EntityManager, events: SupportEvent[], inbo
 /** WhatsApp says the person moved to a new number (and maybe a new user id): their contact and tickets follow. */
 export async function followNumberChange(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   newPhoneNumber: string | null,
   newUserId: string | null,

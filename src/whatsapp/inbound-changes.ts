@@ -1,9 +1,9 @@
+import type { TransactionEvents } from '../support/support.context.js';
 // Messages that change an earlier message rather than add one: an edit (the new text, the old kept in the
 // message's history), a revoke (the person deleted it for everyone) and a reaction (an emoji on it). Also
 // what every new message of the person keeps beside its body: the quoted message, the forward mark, the
 // structured content and the ad it came from.
 import type { EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { MediaFile } from '../media/media.entity.js';
 import { jsonColumn, type MessageDetails, type MessageEditRecord } from '../support/message-details.js';
 import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
@@ -60,7 +60,7 @@ async function earlierMessage(
   return message;
 }
 
-function changed(events: SupportEvent[], message: Message): void {
+function changed(events: TransactionEvents, message: Message): void {
   events.push(
     { topic: 'MESSAGE_UPDATED', payload: { ticketId: message.ticket.id, messageId: message.id } },
     { topic: 'TICKET_UPDATED', payload: { ticketId: message.ticket.id } },
@@ -107,7 +107,7 @@ function applyRevoke(message: Message, inbound: InboundMessage): void {
  */
 export async function changeEarlierMessage(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   inbound: InboundMessage,
 ): Promise<boolean> {

@@ -4,17 +4,12 @@
 // and found by search. System messages become notice lines (sender SYSTEM) in the person's thread.
 import type { EntityManager } from '@mikro-orm/core';
 import { tellWhenAgentsReturn } from '../desk/after-hours.service.js';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { Message } from '../support/message.entity.js';
-import type { SupportContext } from '../support/support.context.js';
+import type { SupportContext, TransactionEvents } from '../support/support.context.js';
 import { isActiveStatus, SenderType, TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
-import {
-  loadTicketForChange,
-  reopenOnPersonMessage,
-  reopensOnMessage,
-  ticketChanged,
-} from '../support/ticket.service.js';
+import { loadTicketForChange } from '../support/ticket.repository.js';
+import { reopenOnPersonMessage, reopensOnMessage } from '../support/ticket.service.js';
 import type { Contact } from './contact.entity.js';
 import { followNumberChange } from './contact-identity.js';
 import { addSystemLine, joinTicket, storePersonMessage } from './inbound.thread.js';
@@ -42,7 +37,7 @@ async function latestTicketOf(em: EntityManager, contact: Contact): Promise<Tick
 export async function keepAfterTicket(
   ctx: SupportContext,
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   inbound: InboundMessage,
 ): Promise<'reopened-ticket' | 'kept' | 'none'> {
@@ -51,7 +46,7 @@ export async function keepAfterTicket(
   if (reopensOnMessage(ticket, inbound.sentAt, ctx.reopenWithinMs)) {
     await reopenOnPersonMessage(em, events, ticket);
     const notice = addSystemLine(em, ticket, REOPENED_NOTICE);
-    const message = joinTicket(em, events, ticket, contact, inbound);
+    const message = await joinTicket(em, events, ticket, contact, inbound);
     await em.flush();
     ticket.lastUserMessageId = message.id;
     events.push(
@@ -75,7 +70,8 @@ export async function keepAfterTicket(
   if (notice) events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } });
   events.push(
     { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } },
-    ...ticketChanged(ticket.id),
+    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
   );
   return 'kept';
 }
@@ -97,7 +93,7 @@ async function noticeTicketOf(em: EntityManager, contact: Contact): Promise<Tick
  */
 export async function noteSystemChange(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   inbound: InboundMessage,
   content: Extract<InboundContent, { type: 'system' }>,
@@ -115,7 +111,8 @@ export async function noteSystemChange(
   await em.flush();
   events.push(
     { topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } },
-    ...ticketChanged(ticket.id),
+    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
+    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
   );
   return 'system-notice';
 }

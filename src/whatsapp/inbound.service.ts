@@ -10,7 +10,9 @@ import { inTransaction, type SupportContext } from '../support/support.context.j
 import { SenderType, TicketStatus } from '../support/support.enums.js';
 import { tellWhenAgentsReturn } from '../desk/after-hours.service.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
+import { loadTicketForChange } from '../support/ticket.repository.js';
+import { hasReachedTicketLimit } from '../support/ticket.repository.js';
+import { openTicketInTransaction } from '../support/ticket.service.js';
 import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
 import { Contact, ConversationState } from './contact.entity.js';
 import { contactFor } from './contact-identity.js';
@@ -83,7 +85,7 @@ async function handleInbound(ctx: SupportContext, menu: BotMenu, inbound: Inboun
     // Opening the chat (request_welcome) is answered by the bot's menu, never added to a thread.
     if (ticket && content.type === 'welcome') return 'ignored';
     if (ticket) {
-      const message = joinTicket(em, events, ticket, contact, inbound);
+      const message = await joinTicket(em, events, ticket, contact, inbound);
       await em.flush();
       ticket.lastUserMessageId = message.id; // written at commit
       events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: message.id } });

@@ -1,7 +1,7 @@
+import type { TransactionEvents } from '../support/support.context.js';
 // Writing what a person sent into a ticket's thread: their message (with its file), and the desk's own notice
 // lines (sender SYSTEM) about them. Used by the bot's conversation and by what happens after a ticket ends.
 import type { EntityManager } from '@mikro-orm/core';
-import type { SupportEvent } from '../pubsub/pubsub.js';
 import { MediaFile, MediaStatus } from '../media/media.entity.js';
 import { mediaKindOf, refuseType } from '../media/media.policy.js';
 import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
@@ -77,18 +77,18 @@ export function addSystemLine(
 }
 
 /** The person's message joins their open ticket, which their conversation is now attached to. */
-export function joinTicket(
+export async function joinTicket(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   ticket: Ticket,
   contact: Contact,
   inbound: InboundMessage,
-): Message {
+): Promise<Message> {
   const message = storePersonMessage(em, ticket, inbound);
   contact.conversationState = ConversationState.IN_SUPPORT;
   contact.openTicketId = ticket.id;
   // The person wrote: a snoozed ticket is open work again.
-  if (ticket.snoozedAt) wakeTicket(em, ticket, 'reply');
+  if (ticket.snoozedAt) await wakeTicket(events, ticket, 'reply');
   events.push(
     { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
     { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },

@@ -1,3 +1,4 @@
+import type { TransactionEvents } from '../support/support.context.js';
 // The satisfaction survey on WhatsApp: three reply buttons after a ticket is resolved, the tap that rates it,
 // and the optional comment that follows. Ratings are stored by the satisfaction domain.
 import type { EntityManager } from '@mikro-orm/core';
@@ -50,7 +51,7 @@ const ratingChanged = (ticketId: number): SupportEvent => ({ topic: 'TICKET_UPDA
 /** A tap on a survey button: rates that ticket once and asks for a comment. Null when the message is not a survey tap. */
 export async function rateFromSurvey(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   inbound: InboundMessage,
 ): Promise<'rated' | 'ignored' | null> {
@@ -68,7 +69,7 @@ export async function rateFromSurvey(
 /** The text right after a rating is its comment; anything else ends the survey and the bot carries on as usual. */
 export async function commentOnRating(
   em: EntityManager,
-  events: SupportEvent[],
+  events: TransactionEvents,
   contact: Contact,
   inbound: InboundMessage,
 ): Promise<'commented' | null> {

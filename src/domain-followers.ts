@@ -1,0 +1,24 @@
+// Who follows the desk's domain events, in order: built once at start and carried by every SupportContext.
+import { followForAudit } from './audit/audit.followers.js';
+import { followForSla } from './desk/sla.followers.js';
+import { followForTimings } from './reports/timing.followers.js';
+import { followForRouting } from './routing/routing.followers.js';
+import { followForSurvey } from './satisfaction/survey.followers.js';
+import { DomainEventHandlers } from './support/domain-events.js';
+import { publishDomainEvents } from './support/event-topics.js';
+
+export function createDomainFollowers(): DomainEventHandlers {
+  const handlers = new DomainEventHandlers();
+  // Inside the transaction: what must commit with the change. The audit comes last, to record the state that commits.
+  followForSla(handlers);
+  followForTimings(handlers);
+  followForSurvey(handlers);
+  followForAudit(handlers);
+  // After commit, before the caller answers: agents' screens are told, then waiting tickets find agents.
+  handlers.onAfterCommit((events, ctx) => {
+    publishDomainEvents(ctx.pubsub, events);
+    return undefined;
+  });
+  followForRouting(handlers);
+  return handlers;
+}
