@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import type { OutboundChannel, SupportContext } from '../support/support.context.js';
+import { createSupportContext } from '../support/support-context.factory.js';
 import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
 import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
@@ -99,15 +100,7 @@ class RequestContext implements GraphqlContext {
     this.scope = {
       em,
       loaders: createSupportLoaders(em, this.caller?.admin.id ?? 0),
-      support: {
-        em,
-        pubsub: app.pubsub,
-        outbound: app.outbound,
-        ticketsPerPhonePerHour: app.config.limits.ticketsPerPhonePerHour,
-        satisfactionSurvey: app.config.satisfactionSurvey,
-        reopenWithinMs: app.config.reopenWithinMs,
-        handlers: app.handlers,
-      },
+      support: createSupportContext(app, em),
     };
     return this.scope;
   }

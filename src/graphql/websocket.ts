@@ -100,6 +100,7 @@ export function attachGraphqlWebSocket(
     return run(args);
   };
 
+  // biome-ignore lint/correctness/useHookAtTopLevel: graphql-ws's useServer attaches to a server; it is no React hook.
   const cleanup = useServer(
     {
       schema,
@@ -157,10 +158,7 @@ export function attachGraphqlWebSocket(
   );
 
   return {
-    async close(): Promise<void> {
-      for (const client of wsServer.clients) client.close(1001, 'Going away');
-      await cleanup.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-    },
+    /** graphql-ws's dispose closes every socket (1001 Going away) and then the WebSocket server: nothing else to close. */
+    close: (): Promise<void> => Promise.resolve(cleanup.dispose()),
   };
 }

@@ -1,12 +1,22 @@
 // A background job's loop: run a round; run again at once when it handled something, after `pollMs` when
-// it found nothing, after five polls when it failed. A wake starts a round now (or right after the one in
+// it found nothing, after `retryMs` when it failed. A wake starts a round now (or right after the one in
 // flight, which may have looked before the rows that woke it were committed). Stopping waits for the round.
+// Every database job of the server runs on it: the outbox, media fetches, and the snooze, SLA and retention sweeps.
+
+export interface PollLoopTiming {
+  /** How long after `start()` the first round runs; a sweep waits one period, a queue looks at once. @default 0 */
+  firstRoundMs?: number;
+  /** How long after a failed round the next runs. @default 5 × pollMs */
+  retryMs?: number;
+}
 
 export class PollLoop {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
   private wokenWhileRunning = false;
+  private readonly firstRoundMs: number;
+  private readonly retryMs: number;
 
   constructor(
     /** One round; answers how many things it handled. */
@@ -14,11 +24,15 @@ export class PollLoop {
     private readonly pollMs: number,
     /** A round threw: it is logged here and the loop carries on. */
     private readonly onError: (error: unknown) => void,
-  ) {}
+    timing: PollLoopTiming = {},
+  ) {
+    this.firstRoundMs = timing.firstRoundMs ?? 0;
+    this.retryMs = timing.retryMs ?? pollMs * 5;
+  }
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    this.schedule(this.firstRoundMs);
   }
 
   async stop(): Promise<void> {
@@ -51,8 +65,10 @@ export class PollLoop {
         .catch((error: unknown) => {
           this.running = null;
           this.onError(error);
-          this.schedule(this.pollMs * 5);
+          this.schedule(this.retryMs);
         });
     }, delayMs);
+    // A loop never keeps the process alive by itself: the server it works for does, until it stops the loop.
+    this.timer.unref();
   }
 }

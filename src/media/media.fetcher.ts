@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
-import { downloadMedia, fetchMediaInfo, type CloudApiSettings } from '../whatsapp/cloud-api.client.js';
+import type { CloudApiClient } from '../whatsapp/cloud-api.client.js';
 import { MediaFile, MediaStatus } from './media.entity.js';
 import { refuseSize, refuseType, WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { MediaStore } from './media.store.js';
@@ -44,7 +44,7 @@ export class MediaFetcher {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly api: CloudApiSettings,
+    private readonly api: CloudApiClient,
     private readonly store: MediaStore,
     private readonly pubsub: SupportPubSub,
     private readonly logger: Logger,
@@ -134,7 +134,7 @@ export class MediaFetcher {
 
   private async download(file: MediaFile): Promise<Step> {
     if (!file.whatsappMediaId) return { kind: 'failed', reason: 'WhatsApp sent no media id for this file' };
-    const info = await fetchMediaInfo(this.api, file.whatsappMediaId);
+    const info = await this.api.mediaInfo(file.whatsappMediaId);
     if (info.kind !== 'ok') return info;
     const mimeType = info.value.mimeType ?? file.mimeType;
     const refusal =
@@ -143,7 +143,7 @@ export class MediaFetcher {
     if (refusal) return { kind: 'failed', reason: refusal };
     if (!mimeType) return { kind: 'failed', reason: 'refused: WhatsApp gave no content type' };
     const limit = Math.min(WHATSAPP_MAX_BYTES[file.kind], this.options.maxBytes);
-    const body = await downloadMedia(this.api, info.value.url, limit, this.options.downloadTimeoutMs);
+    const body = await this.api.download(info.value.url, limit, this.options.downloadTimeoutMs);
     if (body.kind === 'too-large')
       return { kind: 'failed', reason: refuseSize(file.kind, limit + 1, this.options.maxBytes)! };
     if (body.kind !== 'ok') return body;

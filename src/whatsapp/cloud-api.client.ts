@@ -51,8 +51,10 @@ export function classifyAnswer(status: number, body: unknown, retryAfterHeader: 
 export class CloudApiClient {
   constructor(private readonly settings: CloudApiSettings) {}
 
-  async send(payload: Record<string, unknown>): Promise<SendOutcome> {
-    const { baseUrl, version, phoneNumberId, accessToken, timeoutMs } = this.settings;
+  /** `timeoutMs` shortens the wait for this call (a typing indicator is worth little late); never lengthens it. */
+  async send(payload: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<SendOutcome> {
+    const { baseUrl, version, phoneNumberId, accessToken } = this.settings;
+    const timeoutMs = Math.min(this.settings.timeoutMs, options.timeoutMs ?? Number.POSITIVE_INFINITY);
     const url = `${baseUrl.replace(/\/$/, '')}/${version}/${phoneNumberId}/messages`;
     let response: Response;
     try {
@@ -79,6 +81,16 @@ export class CloudApiClient {
   /** Uploads a file for a media message; answers its WhatsApp media id. */
   upload(bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
     return uploadMedia(this.settings, bytes, mimeType, filename);
+  }
+
+  /** Where a person's file (by its WhatsApp media id) can be downloaded, its type, hash and size. */
+  mediaInfo(mediaId: string): Promise<MediaOutcome<MediaInfo>> {
+    return fetchMediaInfo(this.settings, mediaId);
+  }
+
+  /** Downloads a file at the url `mediaInfo` gave, with the access token; stops reading past `maxBytes`. */
+  download(url: string, maxBytes: number, timeoutMs: number): Promise<MediaOutcome<Buffer> | { kind: 'too-large' }> {
+    return downloadMedia(this.settings, url, maxBytes, timeoutMs);
   }
 }
 

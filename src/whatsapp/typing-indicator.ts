@@ -17,6 +17,9 @@ import type { CloudApiClient } from './cloud-api.client.js';
 /** WhatsApp shows an indicator for up to 25 s; one every 20 s keeps it up while an agent keeps typing. */
 export const TYPING_INDICATOR_INTERVAL_MS = 20_000;
 
+/** How long a typing indicator may wait for the Cloud API (at most the client's own timeout). */
+const TYPING_INDICATOR_TIMEOUT_MS = 5000;
+
 export const typingIndicatorPayload = (whatsappMessageId: string) => ({
   messaging_product: 'whatsapp',
   status: 'read',
@@ -68,7 +71,9 @@ export class TypingIndicator {
     );
     // A person's message from the API (not WhatsApp) has no id for WhatsApp to show the indicator on.
     if (!last?.whatsappMessageId) return;
-    const outcome = await client.send(typingIndicatorPayload(last.whatsappMessageId));
+    const outcome = await client.send(typingIndicatorPayload(last.whatsappMessageId), {
+      timeoutMs: TYPING_INDICATOR_TIMEOUT_MS,
+    });
     if (outcome.kind !== 'accepted')
       this.logger.debug({ ticketId, reason: outcome.reason }, 'typing indicator refused; not retried');
   }
