@@ -5,7 +5,7 @@ import { addMessageToThread } from '../support/message.service.js';
 import type { SupportContext } from '../support/support.context.js';
 import { SenderType } from '../support/support.enums.js';
 import type { Ticket } from '../support/ticket.entity.js';
-import type { Contact } from '../whatsapp/contact.entity.js';
+import type { Contact } from '../support/contact.entity.js';
 import { describeOpening, isOpenAt, nextOpening } from './business-hours.js';
 import { calendarOf, loadDeskSettings } from './desk-settings.service.js';
 

@@ -9,7 +9,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { SupportEvent } from '../pubsub/pubsub.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { Contact } from './contact.entity.js';
+import { Contact } from '../support/contact.entity.js';
 import type { InboundMessage } from './webhook.parse.js';
 
 /** Names from WhatsApp fit the column they are kept in. */

@@ -10,7 +10,7 @@ import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
 import { capText } from '../text/clean-text.js';
 import { ForwardedMark, SenderType } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
-import type { Contact } from './contact.entity.js';
+import type { Contact } from '../support/contact.entity.js';
 import { DELETED_BY_PERSON, describeContent, type InboundContent, type InboundMessage } from './webhook.parse.js';
 
 /** Fits WhatsApp's limit without cutting a character in two. */

@@ -15,7 +15,7 @@ import {
   reopensOnMessage,
   ticketChanged,
 } from '../support/ticket.service.js';
-import type { Contact } from './contact.entity.js';
+import type { Contact } from '../support/contact.entity.js';
 import { followNumberChange } from './contact-identity.js';
 import { addSystemLine, joinTicket, storePersonMessage } from './inbound.thread.js';
 import { describeContent, type InboundContent, type InboundMessage } from './webhook.parse.js';

@@ -12,7 +12,7 @@ import { tellWhenAgentsReturn } from '../desk/after-hours.service.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { hasReachedTicketLimit, loadTicketForChange, openTicketInTransaction } from '../support/ticket.service.js';
 import { CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, findMenuItem, menuText, type BotMenu } from './bot.menu.js';
-import { type Contact, ConversationState } from './contact.entity.js';
+import { type Contact, ConversationState } from '../support/contact.entity.js';
 import { contactFor } from './contact-identity.js';
 import { listPayload, textPayload } from './cloud-api.payloads.js';
 import { enqueueOutbound } from './outbox.service.js';

@@ -9,7 +9,7 @@ import { capText } from '../text/clean-text.js';
 import { SenderType } from '../support/support.enums.js';
 import { wakeTicket } from '../support/snooze.service.js';
 import type { Ticket } from '../support/ticket.entity.js';
-import { type Contact, ConversationState } from './contact.entity.js';
+import { type Contact, ConversationState } from '../support/contact.entity.js';
 import { asName } from './contact-identity.js';
 import { applyKindFields } from './inbound-changes.js';
 import { describeContent, type InboundMessage } from './webhook.parse.js';

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SupportEvent } from '../../pubsub/pubsub.js';
 import { addComment, awaitingComment, endCommentWait, recordRating } from '../../satisfaction/satisfaction.service.js';
 import { textPayload } from '../cloud-api.payloads.js';
-import { type Contact, ConversationState } from '../contact.entity.js';
+import { type Contact, ConversationState } from '../../support/contact.entity.js';
 import { enqueueOutbound } from '../outbox.service.js';
 import { ASK_FOR_COMMENT, parseSurveyChoice, THANKS_FOR_COMMENT } from '../satisfaction.survey.js';
 import type { InboundMessage } from '../webhook.parse.js';
