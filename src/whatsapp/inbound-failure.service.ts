@@ -11,7 +11,7 @@ import { decodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } f
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { capText, TEXT_LIMITS } from '../text/clean-text.js';
 import type { BotMenu } from './bot.menu.js';
-import { receiveWhatsappMessage } from './inbound.service.js';
+import { receiveWhatsappMessage } from './inbound/inbound.dispatch.js';
 import { InboundFailure, InboundFailureState } from './inbound-failure.entity.js';
 import { applyReceipt } from './receipt.service.js';
 import { readParkedElement, type DeliveryElement } from './webhook.parse.js';
