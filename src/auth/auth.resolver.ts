@@ -1,4 +1,5 @@
 // Sign-in, the caller, agents and API tokens.
+import { publishDomainEvents } from '../support/event-topics.js';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { parseId } from '../support/support.validation.js';
@@ -39,7 +40,8 @@ export class AuthResolver {
     const caller = callerOf(ctx);
     const ended = await logout(ctx.em, caller);
     if (ctx.http) clearSessionCookie(ctx.http, ctx.app.config);
-    if (caller.kind === 'session') ctx.app.pubsub.publish('AUTH_REVOKED', { sessionId: caller.sessionId });
+    if (caller.kind === 'session')
+      publishDomainEvents(ctx.app.pubsub, [{ type: 'AuthRevoked', sessionId: caller.sessionId }]);
     return ended;
   }
 
@@ -99,7 +101,7 @@ export class AuthResolver {
     assertAdminSession(caller);
     const tokenId = parseId(id);
     const revoked = await revokeApiToken(ctx.em, caller, tokenId);
-    if (tokenId !== null) ctx.app.pubsub.publish('AUTH_REVOKED', { tokenId });
+    if (tokenId !== null) publishDomainEvents(ctx.app.pubsub, [{ type: 'AuthRevoked', tokenId }]);
     return revoked;
   }
 }

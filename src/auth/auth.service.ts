@@ -8,7 +8,7 @@ import { validateName } from '../support/support.validation.js';
 import { Admin } from './admin.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthSession } from './auth-session.entity.js';
-import { ApiScope, Role } from './auth.enums.js';
+import { type ApiScope, Role } from './auth.enums.js';
 import { ALL_SCOPES, withImpliedScopes, type Caller } from './caller.js';
 import {
   describeHash,

@@ -11,7 +11,7 @@ import { TicketLabel } from '../labels/ticket-label.entity.js';
 import { Message } from '../support/message.entity.js';
 import { TicketRead } from '../support/ticket-read.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { Contact } from '../whatsapp/contact.entity.js';
+import { Contact } from '../support/contact.entity.js';
 import { EarlyReceipt } from '../whatsapp/early-receipt.entity.js';
 import { InboundFailure } from '../whatsapp/inbound-failure.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';

@@ -4,7 +4,7 @@ import { addMessageToThread } from '../support/message.service.js';
 import type { SupportContext, TransactionEvents } from '../support/support.context.js';
 import { SenderType } from '../support/support.enums.js';
 import type { Ticket } from '../support/ticket.entity.js';
-import type { Contact } from '../whatsapp/contact.entity.js';
+import type { Contact } from '../support/contact.entity.js';
 import { describeOpening, isOpenAt, nextOpening } from './business-hours.js';
 import { calendarOf, loadDeskSettings } from './desk-settings.service.js';
 
@@ -41,6 +41,6 @@ export async function tellWhenAgentsReturn(
     body: afterHoursReply(opening ? describeOpening(calendar, opening) : null),
     toPerson: true,
   });
-  events.push({ topic: 'MESSAGE_ADDED', payload: { ticketId: ticket.id, messageId: notice.id } });
+  await events.emit({ type: 'MessageAdded', ticket, message: notice, kind: 'bot', actor: null });
   return true;
 }

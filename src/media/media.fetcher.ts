@@ -3,6 +3,7 @@
 // worker, in every instance, claims due rows, asks the Cloud API for the file's URL, downloads it with
 // the access token, checks type, size and hash, and stores it. Failures that may pass (timeouts, 5xx, a
 // short or corrupt download) are retried with backoff; refusals and gone files fail at once, with a reason.
+import { publishDomainEvents } from '../support/event-topics.js';
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from '../logger.js';
@@ -128,7 +129,14 @@ export class MediaFetcher {
     if (file.status !== MediaStatus.PENDING) {
       const message = await em.findOneOrFail(MediaFile, id, { populate: ['message'] });
       if (message.message)
-        this.pubsub.publish('MESSAGE_UPDATED', { ticketId: message.message.ticket.id, messageId: message.message.id });
+        publishDomainEvents(this.pubsub, [
+          {
+            type: 'MessageUpdated',
+            ticketId: message.message.ticket.id,
+            messageId: message.message.id,
+            ticketChanged: false,
+          },
+        ]);
     }
   }
 

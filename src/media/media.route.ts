@@ -89,15 +89,13 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
           },
           deps.maxBytes,
         );
-        return reply
-          .code(201)
-          .send({
-            id: String(file.id),
-            kind: file.kind,
-            mimeType: file.mimeType,
-            filename: file.filename,
-            sizeBytes: file.sizeBytes,
-          });
+        return reply.code(201).send({
+          id: String(file.id),
+          kind: file.kind,
+          mimeType: file.mimeType,
+          filename: file.filename,
+          sizeBytes: file.sizeBytes,
+        });
       } catch (error) {
         if (error instanceof UploadRefused) return reply.code(error.status).send({ error: error.message });
         throw error;

@@ -3,7 +3,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { readPlain } from '../db/plain-read.js';
-import { Contact, type ContactRecord } from '../whatsapp/contact.entity.js';
+import { Contact, type ContactRecord } from './contact.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 

@@ -4,7 +4,7 @@ import { Admin } from '../auth/admin.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { connectionOf } from '../graphql/connection.types.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
-import { Contact, type ContactRecord } from '../whatsapp/contact.entity.js';
+import { Contact, type ContactRecord } from './contact.entity.js';
 import { UpdateContactInput } from './contact.inputs.js';
 import { contactTicketCursor } from './contact.loaders.js';
 import { findContact, updateContact } from './contact.service.js';

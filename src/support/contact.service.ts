@@ -4,7 +4,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Admin } from '../auth/admin.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
-import { Contact } from '../whatsapp/contact.entity.js';
+import { Contact } from './contact.entity.js';
 import { inTransaction, type Actor, type SupportContext } from './support.context.js';
 import { isBusinessScopedUserId, normalizePhoneNumber, validateName } from './support.validation.js';
 import { Ticket } from './ticket.entity.js';

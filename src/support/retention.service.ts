@@ -6,7 +6,7 @@ import { MediaFile } from '../media/media.entity.js';
 import type { MediaStore } from '../media/media.store.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { Contact } from '../whatsapp/contact.entity.js';
+import { Contact } from './contact.entity.js';
 import { OutboxRow } from '../whatsapp/outbox.entity.js';
 import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 import { Message } from './message.entity.js';

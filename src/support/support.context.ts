@@ -7,7 +7,7 @@ import {
   type EntityManager,
 } from '@mikro-orm/core';
 import { DomainError, ErrorCode } from '../errors.js';
-import { publishAll, type SupportEvent, type SupportPubSub } from '../pubsub/pubsub.js';
+import type { SupportPubSub } from '../pubsub/pubsub.js';
 import type { MediaFile } from '../media/media.entity.js';
 import type { DomainEvent, DomainEventHandlers, TransactionScope } from './domain-events.js';
 import type { Message } from './message.entity.js';
@@ -69,12 +69,10 @@ const MAX_ATTEMPTS = 3;
 
 /**
  * What a transaction's work gets besides its EntityManager: `emit` runs the in-transaction followers at once and
- * keeps the event for the after-commit ones. `push` is the older way of naming subscription topics by hand, kept
- * only while the WhatsApp inbound path moves to domain events.
+ * keeps the event for the after-commit ones.
  */
 export interface TransactionEvents {
   emit(event: DomainEvent): Promise<void>;
-  push(...events: SupportEvent[]): void;
 }
 
 /**
@@ -90,7 +88,6 @@ export async function inTransactionFollowed<T>(
 ): Promise<{ result: T; changedAfterCommit: ReadonlySet<number> }> {
   for (let attempt = 1; ; attempt++) {
     const emitted: DomainEvent[] = [];
-    const topics: SupportEvent[] = [];
     try {
       const result = await ctx.em.fork().transactional((em) => {
         const scope: TransactionScope = {
@@ -101,9 +98,8 @@ export async function inTransactionFollowed<T>(
             await ctx.handlers.runInTransaction(event, scope);
           },
         };
-        return work(em, { emit: scope.emit, push: (...events) => topics.push(...events) });
+        return work(em, { emit: scope.emit });
       });
-      publishAll(ctx.pubsub, topics);
       const changedAfterCommit = await ctx.handlers.runAfterCommit(emitted, ctx);
       return { result, changedAfterCommit };
     } catch (error) {

@@ -6,7 +6,7 @@ import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
 import { createMediaLoaders } from '../media/media.loaders.js';
 import { readPlain } from '../db/plain-read.js';
-import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
+import type { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { loadSatisfactions } from '../satisfaction/satisfaction.service.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';

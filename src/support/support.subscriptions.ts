@@ -5,7 +5,7 @@ import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../errors.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import type { MessageEvent, TicketEvent } from '../pubsub/pubsub.js';
-import { Contact } from '../whatsapp/contact.entity.js';
+import { Contact } from './contact.entity.js';
 import { findContact } from './contact.service.js';
 import { Message } from './message.entity.js';
 import { loadMessage } from './message.service.js';

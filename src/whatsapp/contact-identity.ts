@@ -9,7 +9,7 @@ import type { TransactionEvents } from '../support/support.context.js';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { Ticket } from '../support/ticket.entity.js';
-import { Contact } from './contact.entity.js';
+import { Contact } from '../support/contact.entity.js';
 import type { InboundMessage } from './webhook.parse.js';
 
 /** Names from WhatsApp fit the column they are kept in. */
@@ -25,7 +25,7 @@ async function moveConversation(em: EntityManager, events: TransactionEvents, fr
   if (moved.length === 0) return;
   await em.nativeUpdate(Ticket, { phoneNumber: from }, { phoneNumber: to });
   await em.nativeUpdate(TicketSatisfaction, { phoneNumber: from }, { phoneNumber: to });
-  for (const ticket of moved) events.push({ topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } });
+  for (const ticket of moved) await events.emit({ type: 'TicketTouched', ticketId: ticket.id, notifications: false });
 }
 
 /** `gone` was the same person as `kept`: its tickets, details and conversation become `kept`'s, and it is removed. */
@@ -66,7 +66,7 @@ async function moveContact(
   await moveConversation(em, events, contact.phoneNumber, address);
   contact.phoneNumber = address;
   await em.flush();
-  events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber: address } });
+  await events.emit({ type: 'ContactUpdated', phoneNumber: address });
 }
 
 /**
@@ -96,7 +96,7 @@ export async function contactFor(
     // One person WhatsApp now names both ways: the contact known by number keeps them.
     contact = await lockContact(em, byNumber.id);
     await mergeContact(em, events, contact, await lockContact(em, byUserId.id));
-    events.push({ topic: 'CONTACT_UPDATED', payload: { phoneNumber: contact.phoneNumber } });
+    await events.emit({ type: 'ContactUpdated', phoneNumber: contact.phoneNumber });
   } else if (byNumber ?? byUserId) {
     contact = await lockContact(em, (byNumber ?? byUserId)!.id);
   } else {

@@ -11,7 +11,7 @@ import { decodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } f
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { capText, TEXT_LIMITS } from '../text/clean-text.js';
 import type { BotMenu } from './bot.menu.js';
-import { receiveWhatsappMessage } from './inbound.service.js';
+import { receiveWhatsappMessage } from './inbound/inbound.dispatch.js';
 import { InboundFailure, InboundFailureState } from './inbound-failure.entity.js';
 import { applyReceipt } from './receipt.service.js';
 import { readParkedElement, type DeliveryElement } from './webhook.parse.js';
@@ -98,7 +98,7 @@ async function parkElement(ctx: SupportContext, element: DeliveryElement, error:
       errorMessage: messageOf(error),
     });
     await em.flush();
-    events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: 0 } });
+    await events.emit({ type: 'NotificationsChanged', ticketId: 0 });
   });
 }
 
@@ -160,7 +160,7 @@ export async function retryInboundFailure(deps: InboundDeps, actor: Actor, rawId
       id: fresh.id,
     });
     await em.flush();
-    events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: 0 } });
+    await events.emit({ type: 'NotificationsChanged', ticketId: 0 });
     return fresh;
   });
 }
@@ -180,7 +180,7 @@ export function dismissInboundFailure(ctx: SupportContext, actor: Actor, rawId: 
       { state: row.state, id: row.id, kind: row.kind, whatsappId: row.whatsappId },
     );
     await em.flush();
-    events.push({ topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: 0 } });
+    await events.emit({ type: 'NotificationsChanged', ticketId: 0 });
     return row;
   });
 }

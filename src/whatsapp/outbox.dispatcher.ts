@@ -1,6 +1,7 @@
 // Sends outbox rows to the Cloud API. Rows are claimed (FOR UPDATE SKIP LOCKED where the database has
 // row locks) so that several instances never send one row twice; rows for one person go out in order;
 // failures are retried with exponential backoff and jitter until they are accepted or fail for good.
+import { publishDomainEvents } from '../support/event-topics.js';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
@@ -240,6 +241,8 @@ export class OutboxDispatcher {
         if (message) await applyEarlyReceipts(tx, message);
       });
     }
-    this.pubsub.publish('MESSAGE_UPDATED', { ticketId: changed.ticket.id, messageId: changed.id });
+    publishDomainEvents(this.pubsub, [
+      { type: 'MessageUpdated', ticketId: changed.ticket.id, messageId: changed.id, ticketChanged: false },
+    ]);
   }
 }

@@ -1,63 +1,11 @@
-// Writing to the outbox (always inside the caller's transaction) and the Cloud API bodies it holds.
+// Writing to the outbox, always inside the caller's transaction; the bodies it holds are built in cloud-api.payloads.ts.
 import type { EntityManager } from '@mikro-orm/core';
+import type { MediaFile } from '../media/media.entity.js';
 import type { Message } from '../support/message.entity.js';
-import type { OutboundChannel, OutgoingForm, TemplateSend } from '../support/support.context.js';
+import type { OutboundChannel, OutgoingForm } from '../support/support.context.js';
 import type { Ticket } from '../support/ticket.entity.js';
-import { addressedTo } from './cloud-api.address.js';
+import { mediaPayload, readReceiptPayload, surveyPayload, templatePayload, textPayload } from './cloud-api.payloads.js';
 import { OutboxRow } from './outbox.entity.js';
-import { surveyPayload } from './satisfaction.survey.js';
-import { MediaKind, type MediaFile } from '../media/media.entity.js';
-
-export interface ListRow {
-  id: string;
-  title: string;
-  description?: string;
-}
-
-const base = addressedTo;
-
-export const textPayload = (to: string, body: string) => ({
-  ...base(to),
-  type: 'text',
-  text: { preview_url: false, body },
-});
-
-/** An approved template with its body parameters, as text. */
-export function templatePayload(to: string, template: TemplateSend) {
-  const components =
-    template.parameters.length === 0
-      ? []
-      : [{ type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) }];
-  return {
-    ...base(to),
-    type: 'template',
-    template: { name: template.name, language: { code: template.languageCode }, components },
-  };
-}
-
-export function listPayload(to: string, body: string, button: string, sectionTitle: string, rows: ListRow[]) {
-  return {
-    ...base(to),
-    type: 'interactive',
-    interactive: { type: 'list', body: { text: body }, action: { button, sections: [{ title: sectionTitle, rows }] } },
-  };
-}
-
-/** Marks the person's message read: they see the blue ticks, so they know someone is looking. */
-export const readReceiptPayload = (whatsappMessageId: string) => ({
-  messaging_product: 'whatsapp',
-  status: 'read',
-  message_id: whatsappMessageId,
-});
-
-/** A media message without its media id: the dispatcher uploads the file and fills the id in (see sendWithMedia). */
-export function mediaPayload(to: string, file: MediaFile, caption: string | null) {
-  const type = file.kind.toLowerCase();
-  const media: Record<string, unknown> = {};
-  if (caption && file.kind !== MediaKind.AUDIO) media.caption = caption;
-  if (file.kind === MediaKind.DOCUMENT && file.filename) media.filename = file.filename;
-  return { ...base(to), type, [type]: media };
-}
 
 export function enqueueOutbound(
   em: EntityManager,

@@ -89,14 +89,24 @@ export async function applyReceipt(ctx: SupportContext, receipt: StatusReceipt):
     }
     if (!advanceDelivery(message, receipt.status, receipt.error)) return false;
     await em.flush();
-    events.push({ topic: 'MESSAGE_UPDATED', payload: { ticketId: message.ticket.id, messageId: message.id } });
+    await events.emit({
+      type: 'MessageUpdated',
+      ticketId: message.ticket.id,
+      messageId: message.id,
+      ticketChanged: false,
+    });
     return true;
   });
   if (found !== null) return found;
   return inTransaction(ctx, async (em, events) => {
     const message = await lockMessageByWhatsappId(em, receipt.whatsappMessageId);
     if (!message || !(await applyEarlyReceipts(em, message))) return false;
-    events.push({ topic: 'MESSAGE_UPDATED', payload: { ticketId: message.ticket.id, messageId: message.id } });
+    await events.emit({
+      type: 'MessageUpdated',
+      ticketId: message.ticket.id,
+      messageId: message.id,
+      ticketChanged: false,
+    });
     return true;
   });
 }

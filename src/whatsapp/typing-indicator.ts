@@ -13,19 +13,13 @@ import { Message } from '../support/message.entity.js';
 import { isActiveStatus, SenderType } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
 import type { CloudApiClient } from './cloud-api.client.js';
+import { typingIndicatorPayload } from './cloud-api.payloads.js';
 
 /** WhatsApp shows an indicator for up to 25 s; one every 20 s keeps it up while an agent keeps typing. */
 export const TYPING_INDICATOR_INTERVAL_MS = 20_000;
 
 /** How long a typing indicator may wait for the Cloud API (at most the client's own timeout). */
 const TYPING_INDICATOR_TIMEOUT_MS = 5000;
-
-export const typingIndicatorPayload = (whatsappMessageId: string) => ({
-  messaging_product: 'whatsapp',
-  status: 'read',
-  message_id: whatsappMessageId,
-  typing_indicator: { type: 'text' },
-});
 
 export class TypingIndicator {
   private client: CloudApiClient | null = null;

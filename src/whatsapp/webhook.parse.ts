@@ -81,6 +81,8 @@ export interface InboundMessage {
   /** The click-to-WhatsApp ad the person came from, on their first message after tapping it. */
   referral: AdReferral | null;
   content: InboundContent;
+  /** How the content reads as one line in the thread, the ticket list and search (see describeContent). */
+  description: string;
 }
 
 export type ReceiptStatus = 'sent' | 'delivered' | 'read' | 'failed';
@@ -368,7 +370,7 @@ function readMessage(message: Json, cards: Map<string, ContactCard>): InboundMes
   if (sender.phoneNumber && sender.phoneNumber.length > TEXT_LIMITS.phoneDigits) {
     throw new ElementRefused('INVALID_ID', `sender longer than ${TEXT_LIMITS.phoneDigits} digits`);
   }
-  return {
+  const read: Omit<InboundMessage, 'description'> = {
     kind: 'message',
     whatsappMessageId: id,
     from,
@@ -384,6 +386,7 @@ function readMessage(message: Json, cards: Map<string, ContactCard>): InboundMes
     referral: readReferral(message.referral),
     content: contentOf(message),
   };
+  return { ...read, description: describeContent(read.content) };
 }
 
 const RECEIPT_STATUSES: readonly string[] = ['sent', 'delivered', 'read', 'failed'];
@@ -513,7 +516,7 @@ export function parseDelivery(body: unknown): ParsedDelivery {
 export const DELETED_BY_PERSON = '🚫 Deleted by the person';
 
 /** How an inbound message reads in the thread: its text, or a readable stand-in for what was sent. */
-export function describeContent(content: InboundContent): string {
+function describeContent(content: InboundContent): string {
   switch (content.type) {
     case 'text':
       return content.text;

@@ -15,7 +15,7 @@ import {
 } from '../helpers/harness.js';
 import type { CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
-import { templatePayload } from '../../src/whatsapp/outbox.service.js';
+import { templatePayload } from '../../src/whatsapp/cloud-api.payloads.js';
 import { parseDelivery } from '../../src/whatsapp/webhook.parse.js';
 
 let counter = 0;

@@ -1,18 +1,50 @@
-import type { TransactionEvents } from '../support/support.context.js';
-// Writing what a person sent into a ticket's thread: their message (with its file), and the desk's own notice
-// lines (sender SYSTEM) about them. Used by the bot's conversation and by what happens after a ticket ends.
+import type { TransactionEvents } from '../../support/support.context.js';
+// Writing what a person sent into a ticket's thread: their message (with its file and what it keeps beside its
+// body), and the desk's own notice lines (sender SYSTEM) about them. Shared by the inbound handlers.
 import type { EntityManager } from '@mikro-orm/core';
-import { MediaFile, MediaStatus } from '../media/media.entity.js';
-import { mediaKindOf, refuseType } from '../media/media.policy.js';
-import { MAX_BODY_LENGTH, Message } from '../support/message.entity.js';
-import { capText } from '../text/clean-text.js';
-import { SenderType } from '../support/support.enums.js';
-import { wakeTicket } from '../support/snooze.service.js';
-import type { Ticket } from '../support/ticket.entity.js';
-import { type Contact, ConversationState } from './contact.entity.js';
-import { asName } from './contact-identity.js';
-import { applyKindFields } from './inbound-changes.js';
-import { describeContent, type InboundMessage } from './webhook.parse.js';
+import { MediaFile, MediaStatus } from '../../media/media.entity.js';
+import { mediaKindOf, refuseType } from '../../media/media.policy.js';
+import { type Contact, ConversationState } from '../../support/contact.entity.js';
+import { jsonColumn, type MessageDetails } from '../../support/message-details.js';
+import { MAX_BODY_LENGTH, Message } from '../../support/message.entity.js';
+import { wakeTicket } from '../../support/snooze.service.js';
+import { ForwardedMark, SenderType } from '../../support/support.enums.js';
+import type { Ticket } from '../../support/ticket.entity.js';
+import { capText } from '../../text/clean-text.js';
+import { asName } from '../contact-identity.js';
+import type { InboundContent, InboundMessage } from '../webhook.parse.js';
+
+function detailsOf(content: InboundContent, inbound: InboundMessage): MessageDetails | null {
+  const details: MessageDetails = {};
+  if (content.type === 'location')
+    details.location = {
+      latitude: content.latitude,
+      longitude: content.longitude,
+      name: content.name,
+      address: content.address,
+      url: content.url,
+    };
+  if (content.type === 'order')
+    details.order = { catalogId: content.catalogId, text: content.text, items: content.items };
+  if (content.type === 'form' && content.answers.length) details.form = { answers: content.answers };
+  if (inbound.referral) details.referral = inbound.referral;
+  return Object.keys(details).length ? details : null;
+}
+
+/**
+ * What a new message of the person keeps beside its body: the quoted message, the forward mark, the structured
+ * content and the ad it came from. An edit whose original the desk never had arrives as a new message with the
+ * new content, marked edited.
+ */
+export function applyKindFields(message: Message, ticket: Ticket, inbound: InboundMessage): void {
+  const content = inbound.content.type === 'edit' ? inbound.content.content : inbound.content;
+  message.replyToWhatsappId = inbound.contextId;
+  message.forwarded = inbound.forwarded ? ForwardedMark[inbound.forwarded] : null;
+  message.details = detailsOf(content, inbound);
+  if (inbound.content.type === 'edit') message.editedAt = inbound.sentAt;
+  // The ad a person came from is shown on the ticket: the first one wins.
+  if (inbound.referral && !jsonColumn(ticket.referral)) ticket.referral = inbound.referral;
+}
 
 /** A file that came with the message is recorded as PENDING with it (fetched later by media.fetcher.ts), or refused now by its type. */
 export function recordMedia(em: EntityManager, message: Message, inbound: InboundMessage): void {
@@ -43,7 +75,7 @@ export function storePersonMessage(em: EntityManager, ticket: Ticket, inbound: I
     ticket,
     senderType: SenderType.USER,
     senderName: asName(inbound.profileName) ?? ticket.senderName,
-    body: asBody(describeContent(inbound.content)),
+    body: asBody(inbound.description),
     whatsappMessageId: inbound.whatsappMessageId,
     createdAt: now,
   });
@@ -89,9 +121,5 @@ export async function joinTicket(
   contact.openTicketId = ticket.id;
   // The person wrote: a snoozed ticket is open work again.
   if (ticket.snoozedAt) await wakeTicket(events, ticket, 'reply');
-  events.push(
-    { topic: 'TICKET_UPDATED', payload: { ticketId: ticket.id } },
-    { topic: 'NOTIFICATIONS_CHANGED', payload: { ticketId: ticket.id } },
-  );
   return message;
 }

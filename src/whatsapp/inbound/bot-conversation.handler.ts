@@ -1,0 +1,56 @@
+// The bot's side of the conversation with a person who has no open ticket: the menu, an item's answer, or the
+// Chat Support prompt. A message written after their ticket ended (too late to reopen it, or after CLOSED) is
+// first kept in that ticket's thread without reopening it, so it is in their history and found by search.
+import { Message } from '../../support/message.entity.js';
+import { ConversationState } from '../../support/contact.entity.js';
+import { SenderType, TicketStatus } from '../../support/support.enums.js';
+import type { Ticket } from '../../support/ticket.entity.js';
+import { type BotMenu, CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, type MenuItem } from '../bot.menu.js';
+import { menuPayload, textPayload } from '../cloud-api.payloads.js';
+import { enqueueOutbound } from '../outbox.service.js';
+import type { InboundTurn } from './inbound.turn.js';
+import { addSystemLine, storePersonMessage } from './thread.writer.js';
+
+export const keptAfterNotice = (status: TicketStatus) =>
+  `📥 The person wrote after this ticket was ${status === TicketStatus.CLOSED ? 'closed' : 'resolved'}. The bot answered them; the ticket stays ${status}. Reopen it to answer here.`;
+
+async function keepOnEndedTicket({ em, events, inbound }: InboundTurn, ticket: Ticket): Promise<void> {
+  // One notice before the first of the messages written after the end, not before each.
+  const previous = await em.findOne(
+    Message,
+    { ticket: ticket.id },
+    { orderBy: { id: 'desc' }, fields: ['id', 'senderType'] },
+  );
+  const notice =
+    previous?.senderType === SenderType.USER ? null : addSystemLine(em, ticket, keptAfterNotice(ticket.status));
+  const message = storePersonMessage(em, ticket, inbound);
+  await em.flush();
+  ticket.lastUserMessageId = message.id;
+  if (notice) await events.emit({ type: 'MessageAdded', ticket, message: notice, kind: 'system', actor: null });
+  await events.emit({ type: 'MessageAdded', ticket, message, kind: 'person', actor: null });
+}
+
+/** `item` is the menu item the message picked, if any; `endedTicket` the ended ticket it is kept on, if any. */
+export async function answerFromMenu(
+  turn: InboundTurn,
+  menu: BotMenu,
+  item: MenuItem | null,
+  endedTicket: Ticket | null,
+): Promise<'menu'> {
+  if (endedTicket) await keepOnEndedTicket(turn, endedTicket);
+  const { em, contact } = turn;
+  const to = contact.phoneNumber;
+  if (item?.id === CHAT_SUPPORT_ID) {
+    contact.conversationState = ConversationState.AWAITING_ISSUE;
+    enqueueOutbound(em, to, textPayload(to, CHAT_SUPPORT_PROMPT));
+  } else if (item?.answer) {
+    contact.conversationState = ConversationState.MENU;
+    enqueueOutbound(em, to, textPayload(to, item.answer));
+  } else {
+    contact.conversationState = ConversationState.MENU;
+    enqueueOutbound(em, to, menuPayload(to, menu));
+  }
+  contact.openTicketId = null;
+  await em.flush();
+  return 'menu';
+}

@@ -1,0 +1,28 @@
+// What each inbound handler is given: the person's message as parsed at the boundary, their contact, and the
+// one transaction (its EntityManager and the events published after commit) the whole message runs in.
+import type { EntityManager } from '@mikro-orm/core';
+import type { Contact } from '../../support/contact.entity.js';
+import type { SupportContext, TransactionEvents } from '../../support/support.context.js';
+import type { InboundMessage } from '../webhook.parse.js';
+
+export interface InboundTurn {
+  ctx: SupportContext;
+  em: EntityManager;
+  events: TransactionEvents;
+  contact: Contact;
+  inbound: InboundMessage;
+}
+
+/** What became of a person's message: logged, and the trigger for routing a ticket it opened or reopened. */
+export type InboundOutcome =
+  | 'duplicate'
+  | 'joined-ticket'
+  | 'opened-ticket'
+  | 'reopened-ticket'
+  | 'menu'
+  | 'ignored'
+  | 'rate-limited'
+  | 'rated'
+  | 'commented'
+  | 'system-notice'
+  | 'changed-earlier';
