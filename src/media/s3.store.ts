@@ -2,13 +2,14 @@
 // per call, signed with SigV4 (s3.signing.ts) and sent with fetch, so no SDK is needed.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { S3Config } from '../config.js';
+import { backoffDelay } from '../jobs/backoff.js';
 import { assertMediaKey, MediaNotStored, newMediaKey, type MediaStore } from './media.store.js';
 import { encodeS3Path, sha256Hex, signedHeadersFor } from './s3.signing.js';
 
 export interface S3RetryOptions {
   /** Attempts of a PUT or DELETE on 5xx, timeouts and network errors; a GET has one (someone is waiting). @default 3 */
   attempts: number;
-  /** The delay before the second attempt; doubles per attempt. @default 200 */
+  /** The delay before the second attempt; doubles per attempt, with jitter (jobs/backoff.ts). @default 200 */
   retryBaseMs: number;
 }
 
@@ -125,7 +126,7 @@ export class S3MediaStore implements MediaStore {
             describeNetworkError(error, this.config.timeoutMs),
           );
       }
-      await sleep(this.retry.retryBaseMs * 2 ** (attempt - 1));
+      await sleep(backoffDelay(attempt, { baseMs: this.retry.retryBaseMs }));
     }
   }
 
