@@ -38,6 +38,8 @@ export interface S3Config {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** With temporary credentials (STS, an IAM role): sent as x-amz-security-token and signed. */
+  sessionToken?: string;
   /** Put before every object's name: '' or a path ending in `/` (`desk/`). @default '' */
   prefix: string;
   /** `endpoint/bucket/key` when true; `bucket.endpoint-host/key` (virtual-hosted) when false. @default true */
@@ -270,6 +272,7 @@ function readS3Config(env: Env): S3Config | null {
     region: read(env, 'S3_REGION') ?? 'us-east-1',
     accessKeyId: read(env, 'S3_ACCESS_KEY_ID')!,
     secretAccessKey: read(env, 'S3_SECRET_ACCESS_KEY')!,
+    sessionToken: read(env, 'S3_SESSION_TOKEN') ?? undefined,
     prefix: prefix ? `${prefix}/` : '',
     forcePathStyle: readOnOff(env, 'S3_FORCE_PATH_STYLE', true),
     timeoutMs: readInt(env, 'S3_TIMEOUT_MS', 60_000, 100, 600_000),

@@ -12,12 +12,13 @@ import type { CloudApiClient } from '../whatsapp/cloud-api.client.js';
 import { MediaFile, MediaStatus } from './media.entity.js';
 import { refuseSize, refuseType, WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { MediaStore } from './media.store.js';
+import { backoffDelay } from '../jobs/backoff.js';
 import { PollLoop } from '../jobs/poll-loop.js';
 
 export interface MediaFetcherOptions {
   /** How often to look for due files. @default 500 */
   pollMs: number;
-  /** First retry delay; doubles per attempt. @default 2000 */
+  /** First retry delay; doubles per attempt, with jitter (see jobs/backoff.ts). @default 2000 */
   retryBaseMs: number;
   /** Attempts before a file is marked FAILED. @default 8 */
   maxAttempts: number;
@@ -111,9 +112,7 @@ export class MediaFetcher {
       });
     } else if (step.kind === 'retry' && file.attempts < this.options.maxAttempts) {
       file.error = step.reason.slice(0, 512);
-      file.nextAttemptAt = new Date(
-        Date.now() + this.options.retryBaseMs * 2 ** (file.attempts - 1) * (0.75 + Math.random() / 2),
-      );
+      file.nextAttemptAt = new Date(Date.now() + backoffDelay(file.attempts, { baseMs: this.options.retryBaseMs }));
       this.logger.warn(
         { mediaFileId: id, attempts: file.attempts, reason: step.reason },
         'media fetch will be retried',

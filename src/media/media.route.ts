@@ -4,10 +4,10 @@
 // sandboxing CSP, nosniff, and documents as attachments.
 import type { MikroORM } from '@mikro-orm/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isChangingMethod, requestToken, type CookieSettings } from '../auth/session-cookie.js';
-import { assertMayRun, rateLimitKey, type Caller } from '../auth/caller.js';
+import type { CookieSettings } from '../auth/session-cookie.js';
+import { rateLimitKey } from '../auth/caller.js';
 import { ApiScope } from '../auth/auth.enums.js';
-import { DomainError } from '../errors.js';
+import { callerOf, requireCaller } from '../http/bearer.prehandler.js';
 import { storeUpload, UploadRefused } from './media.service.js';
 import { WHATSAPP_MAX_BYTES } from './media.policy.js';
 import type { TokenCache } from '../auth/token-cache.js';
@@ -48,35 +48,33 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
     // Who uploads, and whether they may, is settled from the headers before a byte of the body is read: a
     // refused caller (no sign-in, no WRITE, over the limit) cannot make the server take in 100 MB first.
-    const callers = new WeakMap<FastifyRequest, Caller>();
     // A refusal also closes the connection: the body it announced is not waited for.
-    const admit = async (request: FastifyRequest, reply: FastifyReply) => {
-      const token = requestToken(request.headers, isChangingMethod(request.method), deps.cookies);
-      const caller = token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
-      if (!caller) return reply.code(401).header('connection', 'close').send({ error: 'sign in first' });
-      try {
-        assertMayRun(caller, 'mutation');
-      } catch (error) {
-        if (error instanceof DomainError)
-          return reply.code(403).header('connection', 'close').send({ error: error.message });
-        throw error;
-      }
+    const authenticate = requireCaller(deps, {
+      scope: ApiScope.WRITE,
+      forbidden: 'This token lacks the WRITE scope needed for a mutation',
+      closeOnRefusal: true,
+    });
+    const limitUploads = async (request: FastifyRequest, reply: FastifyReply) => {
+      const caller = callerOf(request);
+      if (!caller) return; // refused by authenticate, its answer on the way
       const waitMs = await take(deps.uploads, rateLimitKey(caller));
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        return reply
-          .code(429)
-          .header('retry-after', String(seconds))
-          .header('connection', 'close')
-          .send({
-            error: `Too many uploads: at most ${deps.uploads.points} a minute from this sign-in or token; try again in ${seconds} s`,
-          });
-      }
-      callers.set(request, caller);
+      if (waitMs <= 0) return;
+      const seconds = Math.ceil(waitMs / 1000);
+      return reply
+        .code(429)
+        .header('retry-after', String(seconds))
+        .header('connection', 'close')
+        .send({
+          error: `Too many uploads: at most ${deps.uploads.points} a minute from this sign-in or token; try again in ${seconds} s`,
+        });
     };
-    const routeOptions = { bodyLimit, onRequest: admit, config: { bodyTimeoutMs: deps.uploadTimeoutMs } };
+    const routeOptions = {
+      bodyLimit,
+      onRequest: [authenticate, limitUploads],
+      config: { bodyTimeoutMs: deps.uploadTimeoutMs },
+    };
     scope.post<{ Querystring: { filename?: string } }>('/media/uploads', routeOptions, async (request, reply) => {
-      const caller = callers.get(request)!;
+      const caller = callerOf(request)!;
       try {
         const file = await storeUpload(
           deps.orm.em.fork(),
@@ -103,16 +101,24 @@ export async function registerMediaRoute(http: FastifyInstance, deps: MediaRoute
     });
   });
 
+  type MediaRequest = FastifyRequest<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>;
+  const mediaId = (request: MediaRequest) => (/^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null);
+  // A signed URL (for <img>, <audio>, <video>) is enough on its own; otherwise the caller needs READ.
+  const hasSignedUrl = (request: FastifyRequest) => {
+    const { query } = request as MediaRequest;
+    const id = mediaId(request as MediaRequest);
+    return id !== null && deps.signer.isValid(id, query.expires, query.signature);
+  };
+  const preHandler = requireCaller(deps, {
+    scope: ApiScope.READ,
+    unauthenticated: 'sign in, or use the signed URL from the API',
+    isAuthorizedOtherwise: hasSignedUrl,
+  });
   http.get<{ Params: { id: string }; Querystring: { expires?: string; signature?: string } }>(
     '/media/:id',
+    { preHandler },
     async (request, reply) => {
-      const id = /^\d{1,12}$/.test(request.params.id) ? Number(request.params.id) : null;
-      const token = requestToken(request.headers, false, deps.cookies);
-      const signed = id !== null && deps.signer.isValid(id, request.query.expires, request.query.signature);
-      const caller = !signed && token ? await deps.tokens.authenticate(() => deps.orm.em.fork(), token) : null;
-      if (!signed && !caller) return reply.code(401).send({ error: 'sign in, or use the signed URL from the API' });
-      if (caller && !caller.scopes.includes(ApiScope.READ))
-        return reply.code(403).send({ error: 'this token lacks the READ scope' });
+      const id = mediaId(request);
       const file = id === null ? null : await deps.orm.em.fork().findOne(MediaFile, id, { populate: ['message'] });
       if (!file || file.status !== MediaStatus.STORED || !file.storageKey || !file.mimeType)
         return reply.code(404).send({ error: 'no such stored media' });

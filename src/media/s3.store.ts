@@ -1,14 +1,17 @@
 // Media in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Backblaze B2…): one PUT, GET or DELETE
-// per call, signed with SigV4 (s3.signing.ts) and sent with fetch, so no SDK is needed.
+// per call, signed with SigV4 by aws4fetch (with a session token when the credentials are temporary) and sent
+// with fetch, so no SDK is needed.
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AwsClient } from 'aws4fetch';
 import type { S3Config } from '../config.js';
+import { backoffDelay } from '../jobs/backoff.js';
 import { assertMediaKey, MediaNotStored, newMediaKey, type MediaStore } from './media.store.js';
-import { encodeS3Path, sha256Hex, signedHeadersFor } from './s3.signing.js';
 
 export interface S3RetryOptions {
   /** Attempts of a PUT or DELETE on 5xx, timeouts and network errors; a GET has one (someone is waiting). @default 3 */
   attempts: number;
-  /** The delay before the second attempt; doubles per attempt. @default 200 */
+  /** The delay before the second attempt; doubles per attempt, with jitter (jobs/backoff.ts). @default 200 */
   retryBaseMs: number;
 }
 
@@ -28,6 +31,7 @@ export class S3RequestFailed extends Error {
 }
 
 const EMPTY = Buffer.alloc(0);
+const sha256Hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const EMPTY_HASH = sha256Hex(EMPTY);
 
 /** S3's error XML: `<Error><Code>NoSuchKey</Code><Message>…</Message>…</Error>`. */
@@ -48,12 +52,22 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
 
 export class S3MediaStore implements MediaStore {
   private readonly retry: S3RetryOptions;
+  /** Holds the credentials and caches signing keys; its own retries are off (send() retries, with backoff). */
+  private readonly signer: AwsClient;
 
   constructor(
     private readonly config: S3Config,
     retry: Partial<S3RetryOptions> = {},
   ) {
     this.retry = { attempts: 3, retryBaseMs: 200, ...retry };
+    this.signer = new AwsClient({
+      accessKeyId: config.accessKeyId,
+      secretAccessKey: config.secretAccessKey,
+      sessionToken: config.sessionToken,
+      service: 's3',
+      region: config.region,
+      retries: 0,
+    });
   }
 
   async put(bytes: Buffer): Promise<string> {
@@ -85,12 +99,13 @@ export class S3MediaStore implements MediaStore {
     return `${this.config.prefix}${assertMediaKey(key)}`;
   }
 
+  /** Bucket, prefix and key hold only URL-safe characters (config.ts and assertMediaKey check), so none is encoded. */
   private urlFor(key: string): URL {
     const endpoint = new URL(this.config.endpoint);
     const base = endpoint.pathname.replace(/\/+$/, '');
-    const object = encodeS3Path(this.objectName(key));
+    const object = this.objectName(key);
     return this.config.forcePathStyle
-      ? new URL(`${endpoint.origin}${base}/${encodeS3Path(this.config.bucket)}/${object}`)
+      ? new URL(`${endpoint.origin}${base}/${this.config.bucket}/${object}`)
       : new URL(`${endpoint.protocol}//${this.config.bucket}.${endpoint.host}${base}/${object}`);
   }
 
@@ -102,17 +117,18 @@ export class S3MediaStore implements MediaStore {
     for (let attempt = 1; ; attempt += 1) {
       const isLast = attempt >= attempts;
       try {
-        // Signed per attempt: x-amz-date must stay within S3's 15 minutes of skew.
-        const headers = {
-          ...signedHeadersFor(method, url, payloadHash, this.config.region, this.config),
-          ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}),
-        };
-        const response = await fetch(url, {
+        // Signed per attempt: x-amz-date must stay within S3's 15 minutes of skew. The payload's hash is given,
+        // so that S3 checks the bytes (aws4fetch would otherwise send UNSIGNED-PAYLOAD).
+        const request = await this.signer.sign(url, {
           method,
-          headers,
+          headers: {
+            'x-amz-content-sha256': payloadHash,
+            ...(method === 'PUT' ? { 'content-type': 'application/octet-stream' } : {}),
+          },
           body: method === 'PUT' ? body : undefined,
           signal: AbortSignal.timeout(this.config.timeoutMs),
         });
+        const response = await fetch(request);
         if (response.status < 500 || isLast) return response;
         await response.body?.cancel();
       } catch (error) {
@@ -125,7 +141,7 @@ export class S3MediaStore implements MediaStore {
             describeNetworkError(error, this.config.timeoutMs),
           );
       }
-      await sleep(this.retry.retryBaseMs * 2 ** (attempt - 1));
+      await sleep(backoffDelay(attempt, { baseMs: this.retry.retryBaseMs }));
     }
   }
 

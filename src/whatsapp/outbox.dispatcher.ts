@@ -17,12 +17,13 @@ import { OutboxRow, OutboxState } from './outbox.entity.js';
 import { applyEarlyReceipts } from './receipt.service.js';
 import { MediaFile } from '../media/media.entity.js';
 import type { MediaStore } from '../media/media.store.js';
+import { backoffDelay } from '../jobs/backoff.js';
 import { PollLoop } from '../jobs/poll-loop.js';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when idle. @default 200 */
   pollMs: number;
-  /** First retry delay; doubles per attempt, with jitter. @default 1000 */
+  /** First retry delay; doubles per attempt, with jitter (see jobs/backoff.ts). @default 1000 */
   retryBaseMs: number;
   /** Longest delay between two attempts. @default 300000 */
   retryMaxMs: number;
@@ -187,9 +188,8 @@ export class OutboxDispatcher {
   }
 
   private backoff(attempts: number, retryAfterMs: number | null): number {
-    const exponential = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1));
-    const jittered = exponential * (0.5 + Math.random());
-    return Math.max(jittered, retryAfterMs ?? 0);
+    const { retryBaseMs: baseMs, retryMaxMs: maxMs } = this.options;
+    return backoffDelay(attempts, { baseMs, maxMs, atLeastMs: retryAfterMs ?? 0 });
   }
 
   private async record(rowId: number, outcome: SendOutcome): Promise<void> {

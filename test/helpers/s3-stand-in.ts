@@ -1,11 +1,13 @@
 // A local HTTP server that behaves like an S3-compatible bucket for PUT, GET and DELETE of objects: it checks
 // every request's SigV4 signature with the known secret as S3 does (403 SignatureDoesNotMatch and friends,
-// as XML), keeps objects in memory, and fails on demand (5xx, or no answer at all). Path-style only.
+// as XML), with its own check (sigv4-verifier.ts), not the desk's signing library; it can ask for a session
+// token as temporary credentials do; it keeps objects in memory, and fails on demand (5xx, or no answer at all).
+// Path-style only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import type { S3Config } from '../../src/config.js';
-import { sha256Hex, signatureV4 } from '../../src/media/s3.signing.js';
+import { expectedSignature, parseAuthorization, type ReceivedRequest, sha256 } from './sigv4-verifier.js';
 
 export const S3_ACCESS_KEY_ID = 'AKIDSTANDIN0001';
 export const S3_SECRET = 'stand-in/secret+key=with-odd-chars';
@@ -17,7 +19,16 @@ export interface S3StandIn {
   /** Objects by name (without the bucket). */
   objects: Map<string, Buffer>;
   /** Every request, with what it was answered (`code` is S3's error code, if any). */
-  requests: { method: string; path: string; status: number; code: string | null }[];
+  requests: {
+    method: string;
+    path: string;
+    status: number;
+    code: string | null;
+    /** The headers the Authorization header says were signed. */
+    signedHeaders: string[];
+    /** The x-amz-security-token header, if one came. */
+    securityToken: string | null;
+  }[];
   /** Answer the next requests with these statuses (500, 503…) before looking at them. */
   failNext(...statuses: number[]): void;
   /** Accept connections but never answer, until called with false. */
@@ -32,26 +43,28 @@ export interface S3StandIn {
 const errorXml = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>STANDIN</RequestId></Error>`;
 
-const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+export interface S3StandInOptions {
+  /** Act as temporary credentials do: every request must carry this x-amz-security-token, signed. */
+  sessionToken?: string;
+}
 
 /** Why S3 would refuse this request's signature, or null when it holds. */
 function refuseSignature(
   request: IncomingMessage,
-  path: string,
   body: Buffer,
+  options: S3StandInOptions,
 ): { status: number; code: string; message: string } | null {
-  const parts = AUTHORIZATION.exec(request.headers.authorization ?? '');
-  if (!parts)
+  const received: ReceivedRequest = {
+    method: request.method ?? '',
+    target: request.url ?? '',
+    headers: request.rawHeaders.flatMap((name, index) =>
+      index % 2 === 0 ? [[name, request.rawHeaders[index + 1] ?? ''] as const] : [],
+    ),
+  };
+  const claimed = parseAuthorization(request.headers.authorization);
+  if (!claimed || claimed.service !== 's3')
     return { status: 403, code: 'AccessDenied', message: 'Missing or malformed AWS4-HMAC-SHA256 Authorization header' };
-  const [, accessKeyId, day, region, signedHeaders, signature] = parts as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const { accessKeyId, day, region, signedHeaders: names, signature } = claimed;
   if (accessKeyId !== S3_ACCESS_KEY_ID)
     return {
       status: 403,
@@ -64,9 +77,19 @@ function refuseSignature(
       code: 'AuthorizationHeaderMalformed',
       message: `the region '${region}' is wrong; expecting '${S3_REGION}'`,
     };
-  const names = signedHeaders.split(';');
   if (!['host', 'x-amz-content-sha256', 'x-amz-date'].every((name) => names.includes(name))) {
     return { status: 403, code: 'AccessDenied', message: 'host, x-amz-content-sha256 and x-amz-date must be signed' };
+  }
+  // S3 refuses x-amz-* headers left out of the signature: someone on the way could have set them.
+  if (Object.keys(request.headers).some((name) => name.startsWith('x-amz-') && !names.includes(name))) {
+    return {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'There were headers present in the request which were not signed',
+    };
+  }
+  if (options.sessionToken !== undefined && request.headers['x-amz-security-token'] !== options.sessionToken) {
+    return { status: 403, code: 'InvalidToken', message: 'The provided token is malformed or otherwise invalid.' };
   }
   const date = String(request.headers['x-amz-date'] ?? '');
   const when = Date.parse(date.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
@@ -77,16 +100,14 @@ function refuseSignature(
       message: 'The difference between the request time and the current time is too large.',
     };
   }
-  if (request.headers['x-amz-content-sha256'] !== sha256Hex(body)) {
+  if (request.headers['x-amz-content-sha256'] !== sha256(body)) {
     return {
       status: 400,
       code: 'XAmzContentSHA256Mismatch',
       message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
     };
   }
-  const headers = Object.fromEntries(names.map((name) => [name, String(request.headers[name] ?? '')]));
-  const expected = signatureV4({ method: request.method ?? '', path, headers, region, secretAccessKey: S3_SECRET });
-  if (expected.signature !== signature) {
+  if (expectedSignature(received, claimed, S3_SECRET) !== signature) {
     return {
       status: 403,
       code: 'SignatureDoesNotMatch',
@@ -97,7 +118,7 @@ function refuseSignature(
   return null;
 }
 
-export async function startS3StandIn(): Promise<S3StandIn> {
+export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3StandIn> {
   const objects = new Map<string, Buffer>();
   const requests: S3StandIn['requests'] = [];
   const failures: number[] = [];
@@ -111,7 +132,14 @@ export async function startS3StandIn(): Promise<S3StandIn> {
     const path = (request.url ?? '').split('?')[0]!;
     if (isHanging) return void hanging.add(response);
     const answer = (status: number, code: string | null, payload: Buffer | string = '') => {
-      requests.push({ method: request.method ?? '', path, status, code });
+      requests.push({
+        method: request.method ?? '',
+        path,
+        status,
+        code,
+        signedHeaders: parseAuthorization(request.headers.authorization)?.signedHeaders ?? [],
+        securityToken: request.headers['x-amz-security-token']?.toString() ?? null,
+      });
       response.writeHead(
         status,
         code ? { 'content-type': 'application/xml' } : { 'content-type': 'application/octet-stream' },
@@ -125,7 +153,7 @@ export async function startS3StandIn(): Promise<S3StandIn> {
         'InternalError',
         errorXml('InternalError', 'We encountered an internal error. Please try again.'),
       );
-    const refusal = refuseSignature(request, path, body);
+    const refusal = refuseSignature(request, body, options);
     if (refusal) return answer(refusal.status, refusal.code, errorXml(refusal.code, refusal.message));
     const [, bucket, ...rest] = path.split('/');
     const name = decodeURIComponent(rest.join('/'));
@@ -153,7 +181,7 @@ export async function startS3StandIn(): Promise<S3StandIn> {
     failNext: (...statuses) => failures.push(...statuses),
     hang(value) {
       isHanging = value;
-      if (!value) hanging.forEach((response) => response.destroy());
+      if (!value) for (const response of hanging) response.destroy();
     },
     config: (overrides = {}) => ({
       endpoint: url,
@@ -164,6 +192,7 @@ export async function startS3StandIn(): Promise<S3StandIn> {
       prefix: '',
       forcePathStyle: true,
       timeoutMs: 2000,
+      sessionToken: options.sessionToken,
       ...overrides,
     }),
     env: (extra = {}) => ({
@@ -173,10 +202,11 @@ export async function startS3StandIn(): Promise<S3StandIn> {
       S3_REGION,
       S3_ACCESS_KEY_ID,
       S3_SECRET_ACCESS_KEY: S3_SECRET,
+      ...(options.sessionToken ? { S3_SESSION_TOKEN: options.sessionToken } : {}),
       ...extra,
     }),
     async close() {
-      hanging.forEach((response) => response.destroy());
+      for (const response of hanging) response.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -184,10 +214,10 @@ export async function startS3StandIn(): Promise<S3StandIn> {
 }
 
 /** For a describe block: an S3 stand-in started before the block's tests and closed after them. */
-export function useS3StandIn() {
+export function useS3StandIn(options: S3StandInOptions = {}) {
   const world = {} as { s3: S3StandIn };
   beforeAll(async () => {
-    world.s3 = await startS3StandIn();
+    world.s3 = await startS3StandIn(options);
   });
   afterAll(() => world.s3?.close());
   return world;
