@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { projectRoot } from './db/orm.js';
+import { projectRoot } from './project-root.js';
 
 export const ADMIN_UI_DIR = join(projectRoot, 'dist', 'client');
 

@@ -1,3 +1,4 @@
+import type { SupportEventHandlers, SupportContext } from './support/support.context.js';
 // Who follows the desk's domain events, in order: built once at start and carried by every SupportContext.
 import { followForAudit } from './audit/audit.followers.js';
 import { followForSla } from './desk/sla.followers.js';
@@ -7,8 +8,8 @@ import { followForSurvey } from './satisfaction/survey.followers.js';
 import { DomainEventHandlers } from './support/domain-events.js';
 import { publishDomainEvents } from './support/event-topics.js';
 
-export function createDomainFollowers(): DomainEventHandlers {
-  const handlers = new DomainEventHandlers();
+export function createDomainFollowers(): SupportEventHandlers {
+  const handlers = new DomainEventHandlers<SupportContext>();
   // Inside the transaction: what must commit with the change. The audit comes last, to record the state that commits.
   followForSla(handlers);
   followForTimings(handlers);

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { projectRoot } from './db/orm.js';
+import { projectRoot } from './project-root.js';
 import { createSchema } from './graphql/schema.js';
 import { createPubSub } from './pubsub/pubsub.js';
 

@@ -1,7 +1,8 @@
+import type { SupportEventHandlers, SupportContext } from '../support/support.context.js';
 // The audit trail follows the ticket's lifecycle: every change is recorded in its own transaction, whoever made it
 // (an agent, the person, automatic assignment, a sweep), so none escapes the trail. Registered after the followers
 // that change the ticket further (the SLA's due times), so "after" is the state that commits.
-import type { DomainEvent, DomainEventHandlers, TransactionScope } from '../support/domain-events.js';
+import type { DomainEvent, TransactionScope } from '../support/domain-events.js';
 import { isActiveStatus } from '../support/support.enums.js';
 import { recordAudit } from './audit.service.js';
 
@@ -109,8 +110,8 @@ const AUDITED = [
   'TicketChanged',
 ] as const;
 
-export function followForAudit(handlers: DomainEventHandlers): void {
-  const record = (event: DomainEvent, { em }: TransactionScope): void => {
+export function followForAudit(handlers: SupportEventHandlers): void {
+  const record = (event: DomainEvent, { em }: TransactionScope<SupportContext>): void => {
     const entry = entryOf(event);
     if (entry) recordAudit(em, ...entry);
   };

@@ -1,7 +1,7 @@
 // What a new password must be: long enough, not absurdly long, and not one of the passwords attackers try first.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../db/orm.js';
+import { projectRoot } from '../project-root.js';
 import { badInput } from '../errors.js';
 
 /** NIST SP 800-63B asks for at least 8 and allows more; 12 keeps passphrases easy and guessing hard. */

@@ -7,12 +7,9 @@ import type { LoggerNamespace, MikroORM } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
+import { projectRoot } from '../project-root.js';
 import { entities } from './entities.js';
 import { tuneSqlite, type SqliteDatabase } from './sqlite-tuning.js';
-
-/** The repository's root, from src/db (sources) or dist/src/db (compiled). */
-const here = dirname(fileURLToPath(import.meta.url));
-export const projectRoot = here.includes(`${join('dist', 'src')}`) ? resolve(here, '../../..') : resolve(here, '../..');
 
 export type Dialect = 'sqlite' | 'mysql';
 export const dialectOf = (db: DatabaseConfig): Dialect => (db.dialect === 'sqlite' ? 'sqlite' : 'mysql');

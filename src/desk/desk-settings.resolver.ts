@@ -10,7 +10,7 @@ import { isOpenAt, nextOpening } from './business-hours.js';
 import type { DeskSettings } from './desk-settings.entity.js';
 import { calendarOf, loadDeskSettings, setBusinessHours, setSlaPolicy } from './desk-settings.service.js';
 import { BusinessHours, BusinessHoursInput, SlaPolicy, SlaPolicyInput, TicketSla } from './desk-settings.types.js';
-import { slaStateOf } from './sla.js';
+import { slaStateOf } from '../support/sla-state.js';
 
 function hoursOf(settings: DeskSettings): BusinessHours {
   const calendar = calendarOf(settings);

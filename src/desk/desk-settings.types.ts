@@ -1,7 +1,7 @@
 // GraphQL shapes of the desk's settings: opening hours, holidays, SLA targets, and a ticket's SLA.
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { TicketPriority } from '../support/support.enums.js';
-import { SlaState } from './sla.js';
+import { SlaState } from '../support/sla-state.js';
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,10 +1,10 @@
+import type { SupportEventHandlers } from '../support/support.context.js';
 // The SLA follows the ticket's lifecycle: targets set when it opens and when its priority changes, a new round
 // when it becomes open work again.
-import type { DomainEventHandlers } from '../support/domain-events.js';
 import { isActiveStatus } from '../support/support.enums.js';
 import { applySlaPolicy, startNewSlaRound } from './sla.service.js';
 
-export function followForSla(handlers: DomainEventHandlers): void {
+export function followForSla(handlers: SupportEventHandlers): void {
   handlers
     .onInTransaction('TicketOpened', ({ ticket }, { em }) => applySlaPolicy(em, ticket))
     .onInTransaction('PriorityChanged', ({ ticket }, { em }) => applySlaPolicy(em, ticket))

@@ -5,7 +5,8 @@ import { inTransaction, type SupportContext } from '../support/support.context.j
 import { TicketStatus } from '../support/support.enums.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { loadDeskSettings, slaPolicyOf } from './desk-settings.service.js';
-import { escalatedPriority, overdueWhere, slaColumnsFor } from './sla.js';
+import { overdueWhere } from '../support/sla-state.js';
+import { escalatedPriority, slaColumnsFor } from './sla.js';
 
 /** Sets the ticket's due times from the desk's targets for its priority, counted from when its clock started. */
 export async function applySlaPolicy(em: EntityManager, ticket: Ticket): Promise<void> {

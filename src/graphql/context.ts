@@ -1,5 +1,5 @@
+import type { SupportEventHandlers } from '../support/support.context.js';
 // The request context, built in one place: a forked EntityManager, the caller, loaders, and the support domain's needs.
-import type { DomainEventHandlers } from '../support/domain-events.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from '../auth/caller.js';
@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import type { OutboundChannel, SupportContext } from '../support/support.context.js';
 import { createSupportContext } from '../support/support-context.factory.js';
-import { createSupportLoaders, type SupportLoaders } from '../support/support.loaders.js';
+import { createRequestLoaders, type RequestLoaders } from './loaders.js';
 import { unauthenticated } from '../errors.js';
 import type { WhatsappSimulator } from '../whatsapp/simulator.js';
 import type { RateLimits } from '../rate-limit/rate-limiter.js';
@@ -40,7 +40,7 @@ export interface AppServices {
   /** The bot's menu: what a retried webhook element is answered with, as the webhook would. */
   menu: BotMenu;
   /** The followers of domain events (SLA, timings, survey, audit, subscriptions, routing). */
-  handlers: DomainEventHandlers;
+  handlers: SupportEventHandlers;
 }
 
 export interface GraphqlContext {
@@ -55,7 +55,7 @@ export interface GraphqlContext {
   /** The HTTP request and answer's cookies (null over the WebSocket): sign-in and sign-out set the session cookie. */
   http: HttpExchange | null;
   readonly em: SqlEntityManager;
-  readonly loaders: SupportLoaders;
+  readonly loaders: RequestLoaders;
   readonly support: SupportContext;
   /** Drops the database scope (EntityManager, loaders), so that the next use opens a fresh one. */
   renew(): void;
@@ -81,7 +81,7 @@ class RequestContext implements GraphqlContext {
     return this.open().em;
   }
 
-  get loaders(): SupportLoaders {
+  get loaders(): RequestLoaders {
     return this.open().loaders;
   }
 
@@ -99,7 +99,7 @@ class RequestContext implements GraphqlContext {
     const em = app.orm.em.fork() as SqlEntityManager;
     this.scope = {
       em,
-      loaders: createSupportLoaders(em, this.caller?.admin.id ?? 0),
+      loaders: createRequestLoaders(em, this.caller?.admin.id ?? 0),
       support: createSupportContext(app, em),
     };
     return this.scope;

@@ -1,8 +1,8 @@
+import type { SupportEventHandlers } from '../support/support.context.js';
 // The reports' timings follow the lifecycle: the first reply and each resolution are timed when they happen.
-import type { DomainEventHandlers } from '../support/domain-events.js';
 import { recordFirstResponseTime, recordResolutionTime } from './ticket-timings.js';
 
-export function followForTimings(handlers: DomainEventHandlers): void {
+export function followForTimings(handlers: SupportEventHandlers): void {
   handlers
     .onInTransaction('MessageAdded', async ({ ticket, kind }, { em }) => {
       if (kind === 'reply') await recordFirstResponseTime(em, ticket);

@@ -1,5 +1,6 @@
+import type { SupportEventHandlers } from '../support/support.context.js';
 // Automatic assignment follows what adds work or makes room: after commit, waiting tickets go to agents with room.
-import type { DomainEvent, DomainEventHandlers } from '../support/domain-events.js';
+import type { DomainEvent } from '../support/domain-events.js';
 import { assignWaitingTickets } from './routing.service.js';
 
 /** Whether the event may add a waiting ticket or free an agent's place. */
@@ -16,7 +17,7 @@ function mayMoveTheQueue(event: DomainEvent): boolean {
   }
 }
 
-export function followForRouting(handlers: DomainEventHandlers): void {
+export function followForRouting(handlers: SupportEventHandlers): void {
   handlers.onAfterCommit(async (events, ctx) => {
     if (!events.some(mayMoveTheQueue)) return undefined;
     return (await assignWaitingTickets(ctx)).keys();

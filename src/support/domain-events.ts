@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AuthRevocation, RecordChangedEvent } from '../pubsub/pubsub.js';
 import type { Message } from './message.entity.js';
-import type { Actor, SupportContext } from './support.context.js';
+import type { Actor } from '../auth/actor.js';
 import type { TicketPriority, TicketStatus } from './support.enums.js';
 import type { Ticket } from './ticket.entity.js';
 
@@ -152,8 +152,8 @@ export type DomainEventType = DomainEvent['type'];
 export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
 
 /** What a transaction's work and its in-transaction followers get: the transaction's EntityManager and `emit`. */
-export interface TransactionScope {
-  ctx: SupportContext;
+export interface TransactionScope<C> {
+  ctx: C;
   em: EntityManager;
   emit(event: DomainEvent): Promise<void>;
 }
@@ -161,13 +161,13 @@ export interface TransactionScope {
 /** What a follower that runs after commit may report: the tickets it changed, so the caller answers with them fresh. */
 export type AfterCommitResult = Iterable<number> | undefined;
 
-type InTransactionHandler<K extends DomainEventType> = (
+type InTransactionHandler<K extends DomainEventType, C> = (
   event: EventOf<K>,
-  scope: TransactionScope,
+  scope: TransactionScope<C>,
 ) => Promise<void> | void;
-type AfterCommitHandler = (
+type AfterCommitHandler<C> = (
   events: readonly DomainEvent[],
-  ctx: SupportContext,
+  ctx: C,
 ) => Promise<AfterCommitResult | undefined> | AfterCommitResult | undefined;
 
 /**
@@ -176,30 +176,31 @@ type AfterCommitHandler = (
  * the transaction's events once it committed, are awaited before the caller's answer, and run in registration
  * order (the subscriptions first, then automatic assignment).
  */
-export class DomainEventHandlers {
-  private readonly inTransaction = new Map<DomainEventType, InTransactionHandler<DomainEventType>[]>();
-  private readonly afterCommit: AfterCommitHandler[] = [];
+/** `C`: the context handlers get (the desk's SupportContext), a parameter so that this module needs none. */
+export class DomainEventHandlers<C> {
+  private readonly inTransaction = new Map<DomainEventType, InTransactionHandler<DomainEventType, C>[]>();
+  private readonly afterCommit: AfterCommitHandler<C>[] = [];
 
   /** Runs `handler` inside the transaction that emitted an event of this type. */
-  onInTransaction<K extends DomainEventType>(type: K, handler: InTransactionHandler<K>): this {
+  onInTransaction<K extends DomainEventType>(type: K, handler: InTransactionHandler<K, C>): this {
     const list = this.inTransaction.get(type) ?? [];
-    list.push(handler as unknown as InTransactionHandler<DomainEventType>);
+    list.push(handler as unknown as InTransactionHandler<DomainEventType, C>);
     this.inTransaction.set(type, list);
     return this;
   }
 
   /** Runs `handler` with every committed transaction's events (those with none are skipped). */
-  onAfterCommit(handler: AfterCommitHandler): this {
+  onAfterCommit(handler: AfterCommitHandler<C>): this {
     this.afterCommit.push(handler);
     return this;
   }
 
-  async runInTransaction(event: DomainEvent, scope: TransactionScope): Promise<void> {
+  async runInTransaction(event: DomainEvent, scope: TransactionScope<C>): Promise<void> {
     for (const handler of this.inTransaction.get(event.type) ?? []) await handler(event as never, scope);
   }
 
   /** Returns the ids of the tickets that followers changed after commit. */
-  async runAfterCommit(events: readonly DomainEvent[], ctx: SupportContext): Promise<Set<number>> {
+  async runAfterCommit(events: readonly DomainEvent[], ctx: C): Promise<Set<number>> {
     const changed = new Set<number>();
     if (events.length === 0) return changed;
     for (const handler of this.afterCommit) {

@@ -2,15 +2,14 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Config } from '../config.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
-import type { DomainEventHandlers } from './domain-events.js';
-import type { OutboundChannel, SupportContext } from './support.context.js';
+import type { OutboundChannel, SupportContext, SupportEventHandlers } from './support.context.js';
 
 /** What a SupportContext is made from: the process's one of each (AppServices has them all). */
 export interface SupportSources {
   orm: MikroORM;
   pubsub: SupportPubSub;
   outbound: OutboundChannel;
-  handlers: DomainEventHandlers;
+  handlers: SupportEventHandlers;
   config: Pick<Config, 'satisfactionSurvey' | 'reopenWithinMs'> & {
     limits: Pick<Config['limits'], 'ticketsPerPhonePerHour'>;
   };

@@ -60,10 +60,13 @@ export interface SupportContext {
   /** How long after a ticket is resolved a message from the person reopens it (REOPEN_WITHIN_HOURS); 0: never. */
   reopenWithinMs: number;
   /** The followers of domain events, registered at start. */
-  handlers: DomainEventHandlers;
+  handlers: SupportEventHandlers;
 }
 
 export type { Actor } from '../auth/actor.js';
+
+/** The followers of the desk's domain events, with a SupportContext. */
+export type SupportEventHandlers = DomainEventHandlers<SupportContext>;
 
 const MAX_ATTEMPTS = 3;
 
@@ -90,7 +93,7 @@ export async function inTransactionFollowed<T>(
     const emitted: DomainEvent[] = [];
     try {
       const result = await ctx.em.fork().transactional((em) => {
-        const scope: TransactionScope = {
+        const scope: TransactionScope<SupportContext> = {
           ctx,
           em,
           emit: async (event) => {

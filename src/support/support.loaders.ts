@@ -6,8 +6,6 @@ import { Admin } from '../auth/admin.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
 import { createMediaLoaders } from '../media/media.loaders.js';
 import { readPlain } from '../db/plain-read.js';
-import type { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
-import { loadSatisfactions } from '../satisfaction/satisfaction.service.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { createContactLoaders } from './contact.loaders.js';
@@ -152,7 +150,6 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
       { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
     ...createLabelLoaders(em),
-    satisfaction: new DataLoader<number, TicketSatisfaction | null>((ids) => loadSatisfactions(em, ids)),
     ...createMediaLoaders(em),
   };
 }

@@ -1,7 +1,7 @@
 // GraphQL inputs for tickets: what clients may pass to create, filter and order them.
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { TicketPriority, TicketStatus } from './support.enums.js';
-import { SlaState } from '../desk/sla.js';
+import { SlaState } from './sla-state.js';
 import type { TicketOrderField as OrderField } from './ticket.query.js';
 
 export enum TicketOrderField {

@@ -10,7 +10,7 @@ import { likeContains } from '../db/like.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
-import { slaStateWhere, type SlaState } from '../desk/sla.js';
+import { type SlaState, slaStateWhere } from './sla-state.js';
 
 export interface TicketFilterInput {
   status?: TicketStatus[] | null;
