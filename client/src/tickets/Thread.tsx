@@ -10,19 +10,6 @@ export interface ThreadMessage extends MessageFieldsFragment {
   localState?: 'sending' | 'failed';
 }
 
-/** The fields of a message that carries nothing beyond its text (an agent's reply on its way). */
-export const PLAIN_MESSAGE = {
-  forwarded: null,
-  editedAt: null,
-  deletedByPersonAt: null,
-  personReaction: null,
-  edits: [],
-  replyTo: null,
-  location: null,
-  order: null,
-  formAnswers: null,
-} satisfies Partial<MessageFieldsFragment>;
-
 const TICKS: Record<string, { mark: string; label: string }> = {
   PENDING: { mark: '🕓', label: 'Waiting to be sent' },
   SENT: { mark: '✓', label: 'Sent' },
