@@ -22,12 +22,8 @@ const TICKETS = graphql(`
       edges {
         cursor
         node {
-          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
-          snoozed snoozedUntil firstResponseAt
-          sla { state firstResponseDueAt resolutionDueAt }
-          assignee { id name }
-          labels { id name color }
-          satisfaction { rating }
+          ...TicketFields
+          phoneNumber username senderName issueDescription createdAt
           lastMessage { id body senderType }
         }
       }
@@ -42,7 +38,7 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }
+    ticketUpdated { ...TicketFields }
   }
 `);
 

@@ -17,12 +17,7 @@ const MESSAGE_UPDATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketDetailUpdated($id: ID!) {
-    ticketUpdated(id: $id) {
-      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }
-      snoozed snoozedAt snoozedUntil snoozedBy { id name }
-      sla { state firstResponseDueAt resolutionDueAt }
-      satisfaction { rating comment ratedAt }
-    }
+    ticketUpdated(id: $id) { ...TicketFields }
   }
 `);
 const MARK_READ = graphql(`
