@@ -250,7 +250,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             >
               <span className="row-top">
                 <span className="who">
-                  {node.unreadCount > 0 && <span className="unread-dot" aria-label={`${node.unreadCount} unread`} />}
+                  {node.unreadCount > 0 && (
+                    <span className="unread-dot" role="img" aria-label={`${node.unreadCount} unread`} />
+                  )}
                   <strong>{node.senderName ?? personAddress(node)}</strong>
                   <span className="muted"> {personAddress(node)}</span>
                 </span>
