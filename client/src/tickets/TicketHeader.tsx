@@ -2,7 +2,7 @@
 // from, a link to the contact's history, and which other agents have it open.
 import { formatTimestamp, personAddress } from '../format';
 import type { TicketDetailQuery } from '../gql/graphql';
-import { contactPath, navigate } from '../router';
+import { contactPath, navigate, navigateOnClick } from '../router';
 import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import type { Viewer } from './presence';
 import { ReferralCard } from './ReferralCard';
@@ -35,14 +35,7 @@ export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others:
         )}
         {ticket.referral && <ReferralCard referral={ticket.referral} />}
       </div>
-      <a
-        className="button contact-link"
-        href={contact}
-        onClick={(event) => {
-          event.preventDefault();
-          navigate(contact);
-        }}
-      >
+      <a className="button contact-link" href={contact} onClick={navigateOnClick(contact)}>
         Contact &amp; history
       </a>
       <Viewers viewers={others} />

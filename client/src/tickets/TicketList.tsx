@@ -8,7 +8,7 @@ import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketSt
 import { BulkLabelBar } from '../labels/BulkLabelBar';
 import { LabelChips } from '../labels/LabelChips';
 import { useLabels } from '../labels/useLabels';
-import { navigate } from '../router';
+import { navigateOnClick } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { withoutMediaId } from './message-text';
@@ -245,7 +245,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               href={`/tickets/${node.id}`}
               className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''} ${slaClass(node.sla)}`}
               aria-current={node.id === selectedId ? 'true' : undefined}
-              onClick={(event) => (event.preventDefault(), navigate(`/tickets/${node.id}`))}
+              onClick={navigateOnClick(`/tickets/${node.id}`)}
               data-testid="ticket-row"
             >
               <span className="row-top">
