@@ -8,7 +8,7 @@ import { TicketLabels } from '../labels/TicketLabels';
 import { CloseTicketForm } from './CloseTicketForm';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
-import type { DetailTicket } from './TicketHeader';
+import type { DetailTicket } from './ticket.documents';
 
 const ASSIGN = graphql(`
   mutation AssignTicket($ticketId: ID!, $adminId: ID) {

@@ -1,15 +1,13 @@
 // The top of a ticket's detail: who wrote, since when, its SLA and rating, the contact's notes, the ad they came
 // from, a link to the contact's history, and which other agents have it open.
 import { formatTimestamp, personAddress } from '../format';
-import type { TicketDetailQuery } from '../gql/graphql';
 import { contactPath, navigate, navigateOnClick } from '../router';
 import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import type { Viewer } from './presence';
 import { ReferralCard } from './ReferralCard';
 import { SlaBanner } from './SlaPill';
+import type { DetailTicket } from './ticket.documents';
 import { Viewers } from './Viewers';
-
-export type DetailTicket = NonNullable<TicketDetailQuery['ticket']>;
 
 export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others: Viewer[] }) {
   const contact = contactPath(ticket.phoneNumber, ticket.id);

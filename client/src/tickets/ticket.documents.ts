@@ -1,4 +1,5 @@
 import { graphql } from '../gql';
+import type { TicketDetailQuery } from '../gql/graphql';
 
 export const ATTACHMENT_FIELDS = graphql(`
   fragment AttachmentFields on MediaAttachment {
@@ -50,3 +51,6 @@ export const TICKET_DETAIL = graphql(`
     }
   }
 `);
+
+/** A loaded ticket as its detail screen reads it. */
+export type DetailTicket = NonNullable<TicketDetailQuery['ticket']>;
