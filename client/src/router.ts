@@ -46,6 +46,12 @@ export function navigate(path: string): void {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
+/** An in-app link's click handler: the router moves to `path`, the page does not reload. */
+export const navigateOnClick = (path: string) => (event: { preventDefault: () => void }) => {
+  event.preventDefault();
+  navigate(path);
+};
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {

@@ -106,7 +106,12 @@ export function Account() {
   const sessions = data?.mySessions ?? [];
   const others = sessions.filter((session) => !session.current);
   const act = (work: Promise<unknown>) =>
-    void work.then(() => (setProblem(null), refetch())).catch((failure: Error) => setProblem(failure.message));
+    void work
+      .then(() => {
+        setProblem(null);
+        return refetch();
+      })
+      .catch((failure: Error) => setProblem(failure.message));
 
   return (
     <div className="settings account">

@@ -1,7 +1,7 @@
 // The page an agent opens with the reset code an admin gave them (/reset-password#code=…): no sign-in needed.
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { navigate } from '../router';
+import { navigate, navigateOnClick } from '../router';
 import { RESET_PASSWORD } from './account.documents';
 import { MIN_PASSWORD_LENGTH, PASSWORD_HINT } from './password-rules';
 
@@ -87,7 +87,7 @@ export function SetPassword() {
         <button type="submit" className="primary" disabled={loading || mismatch}>
           {loading ? 'Setting…' : 'Set password'}
         </button>
-        <a href="/" onClick={(event) => (event.preventDefault(), navigate('/'))}>
+        <a href="/" onClick={navigateOnClick('/')}>
           Back to sign-in
         </a>
       </form>

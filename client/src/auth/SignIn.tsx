@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
-import { navigate } from '../router';
+import { navigateOnClick } from '../router';
 import { setSignedIn } from '../session';
 
 const LOGIN = graphql(`
@@ -59,7 +59,7 @@ export function SignIn() {
         </button>
         <p className="muted">
           Forgot your password? Ask an admin for a reset code, then{' '}
-          <a href="/reset-password" onClick={(event) => (event.preventDefault(), navigate('/reset-password'))}>
+          <a href="/reset-password" onClick={navigateOnClick('/reset-password')}>
             set a new password
           </a>
           .

@@ -209,7 +209,10 @@ export function CannedResponses() {
           submitLabel="Add canned response"
           onSubmit={(input) =>
             create({ variables: { input } }).then(
-              () => (void refetch(), null),
+              () => {
+                void refetch();
+                return null;
+              },
               (failure: Error) => failure.message,
             )
           }

@@ -1,7 +1,7 @@
 // The reply box's picker: typing "/" and letters lists matching canned responses; choosing one puts its
 // body, with {{name}} filled in, where the "/shortcode" was. Arrows move, Enter or Tab choose, Escape closes.
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { CANNED_RESPONSES } from './canned-response.documents';
 import { fillPlaceholders, insertReply, slashQuery } from './fill';
 
@@ -28,8 +28,10 @@ export function useCannedResponsePicker({
     fetchPolicy: 'cache-and-network',
   });
   const items = open ? ((data ?? previousData)?.cannedResponses ?? []) : [];
-  const [active, setActive] = useState(0);
-  useEffect(() => setActive(0), [search]);
+  // The highlighted option belongs to the search it was chosen in: a new search starts again at the top.
+  const [highlight, setHighlight] = useState({ search, index: 0 });
+  const active = highlight.search === search ? highlight.index : 0;
+  const setActive = (index: number) => setHighlight({ search, index });
   const listId = useId();
   const optionId = (index: number) => `${listId}-option-${index}`;
   const showing = open && items.length > 0;
@@ -65,24 +67,30 @@ export function useCannedResponsePicker({
   };
 
   const element = showing ? (
-    <ul className="canned-picker" role="listbox" id={listId} aria-label="Canned responses">
+    // A listbox whose options the reply box points at (aria-activedescendant): the focus never leaves the box,
+    // so an option is focusable by script only (tabIndex -1), never by Tab.
+    <div className="canned-picker" role="listbox" id={listId} aria-label="Canned responses">
       {items.map((item, index) => (
-        <li
+        <div
           key={item.id}
           id={optionId(index)}
           role="option"
+          tabIndex={-1}
           aria-selected={index === current}
           onMouseEnter={() => setActive(index)}
           // Keep the focus in the reply box: choosing must not blur it.
-          onMouseDown={(event) => (event.preventDefault(), choose(item.body))}
+          onMouseDown={(event) => {
+            event.preventDefault();
+            choose(item.body);
+          }}
         >
           <span className="canned-head">
             <code>/{item.shortcode}</code> <strong>{item.title}</strong>
           </span>
           <span className="canned-preview">{fillPlaceholders(item.body, { name: senderName })}</span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   ) : null;
 
   return { onKeyDown, inputProps, element };

@@ -1,7 +1,7 @@
 // The agents' notes on a contact: edited here, saved with a clear saved or failed state, and kept in step
 // with other agents' edits without losing what is being typed.
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { formatTimestamp } from '../format';
 import type { ContactFieldsFragment } from '../gql/graphql';
 import { UPDATE_CONTACT } from './contact.documents';
@@ -24,10 +24,13 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
     setBase({ notes: contact.notes ?? '', revision: contact.notesRevision });
     save.reset();
   };
-  // Another agent's edit arrives live: shown at once unless this agent has unsaved text.
-  useEffect(() => {
+  // Another agent's edit arrives live: shown at once unless this agent has unsaved text. Checked when the
+  // contact's notes change (during render, as React advises for state that follows a prop), not on every render.
+  const [seen, setSeen] = useState({ notes: contact.notes, revision: contact.notesRevision });
+  if (seen.notes !== contact.notes || seen.revision !== contact.notesRevision) {
+    setSeen({ notes: contact.notes, revision: contact.notesRevision });
     if (changedElsewhere && !dirty) takeLatest();
-  }, [contact.notesRevision, contact.notes]);
+  }
 
   const tooLong = text.trimEnd().length > MAX_NOTES;
   const onSave = () =>

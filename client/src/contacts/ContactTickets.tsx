@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ContactPageQuery } from '../gql/graphql';
-import { navigate } from '../router';
+import { navigateOnClick } from '../router';
 import { withoutMediaId } from '../tickets/message-text';
 import { describeSnooze } from '../tickets/snooze-times';
 import { Thread } from '../tickets/Thread';
@@ -56,11 +56,7 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
   const path = `/tickets/${ticket.id}`;
   return (
     <li className={`contact-ticket ${current ? 'current' : ''}`} data-testid="contact-ticket">
-      <a
-        href={path}
-        onClick={(event) => (event.preventDefault(), navigate(path))}
-        aria-current={current ? 'page' : undefined}
-      >
+      <a href={path} onClick={navigateOnClick(path)} aria-current={current ? 'page' : undefined}>
         <strong>#{ticket.id}</strong> {withoutMediaId(ticket.issueDescription)}
       </a>
       <span className="row-meta">

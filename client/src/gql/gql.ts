@@ -75,28 +75,29 @@ type Documents = {
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": typeof types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": typeof types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": typeof types.SendTemplateDocument,
+    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
-    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
-    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      satisfaction { rating comment ratedAt }\n    }\n  }\n": typeof types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
-    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
-    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
     "\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n": typeof types.SetPriorityDocument,
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": typeof types.SetStatusDocument,
-    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": typeof types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil firstResponseAt\n          sla { state firstResponseDueAt resolutionDueAt }\n          assignee { id name }\n          labels { id name color }\n          satisfaction { rating }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
+    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }\n  }\n": typeof types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": typeof types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": typeof types.TicketPresenceDocument,
     "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": typeof types.AttachmentFieldsFragmentDoc,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError templateName\n    author { id name }\n    attachment { ...AttachmentFields }\n    forwarded editedAt deletedByPersonAt personReaction\n    edits { body replacedAt }\n    replyTo { id body senderName }\n    location { url mapUrl }\n    order { catalogId text total currency items { retailerId quantity itemPrice currency } }\n    formAnswers { label value }\n  }\n": typeof types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      satisfaction { rating comment ratedAt }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  fragment TicketFields on Ticket {\n    id status priority updatedAt resolvedAt lastMessageAt messageCount unreadCount firstResponseAt replyWindowClosesAt\n    snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    sla { state firstResponseDueAt resolutionDueAt }\n    assignee { id name }\n    labels { id name color }\n    satisfaction { rating comment ratedAt }\n  }\n": typeof types.TicketFieldsFragmentDoc,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      ...TicketFields\n      phoneNumber username senderName issueDescription studentId createdAt\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageAddedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": typeof types.TicketDetailUpdatedDocument,
+    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
 };
 const documents: Documents = {
     "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": types.MySessionsDocument,
@@ -160,28 +161,29 @@ const documents: Documents = {
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": types.SendTemplateDocument,
+    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
-    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
-    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageUpdatedDocument,
-    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      satisfaction { rating comment ratedAt }\n    }\n  }\n": types.TicketDetailUpdatedDocument,
-    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": types.SendReplyDocument,
-    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
-    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
     "\n  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }\n  }\n": types.SetPriorityDocument,
     "\n  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {\n    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }\n  }\n": types.SetStatusDocument,
-    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": types.ReopenTicketDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil firstResponseAt\n          sla { state firstResponseDueAt resolutionDueAt }\n          assignee { id name }\n          labels { id name color }\n          satisfaction { rating }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
+    "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": types.SendReplyDocument,
+    "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
-    "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }\n  }\n": types.TicketListUpdatedDocument,
+    "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": types.TicketPresenceDocument,
     "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": types.AttachmentFieldsFragmentDoc,
     "\n  fragment MessageFields on Message {\n    id body senderType senderName createdAt internal deliveryStatus deliveryError templateName\n    author { id name }\n    attachment { ...AttachmentFields }\n    forwarded editedAt deletedByPersonAt personReaction\n    edits { body replacedAt }\n    replyTo { id body senderName }\n    location { url mapUrl }\n    order { catalogId text total currency items { retailerId quantity itemPrice currency } }\n    formAnswers { label value }\n  }\n": types.MessageFieldsFragmentDoc,
-    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      satisfaction { rating comment ratedAt }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  fragment TicketFields on Ticket {\n    id status priority updatedAt resolvedAt lastMessageAt messageCount unreadCount firstResponseAt replyWindowClosesAt\n    snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    sla { state firstResponseDueAt resolutionDueAt }\n    assignee { id name }\n    labels { id name color }\n    satisfaction { rating comment ratedAt }\n  }\n": types.TicketFieldsFragmentDoc,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      ...TicketFields\n      phoneNumber username senderName issueDescription studentId createdAt\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageAddedDocument,
+    "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageUpdatedDocument,
+    "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": types.TicketDetailUpdatedDocument,
+    "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
 };
 
 /**
@@ -445,35 +447,15 @@ export function graphql(source: "\n  mutation SendTemplate($ticketId: ID!, $temp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"): (typeof documents)["\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"): (typeof documents)["\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      satisfaction { rating comment ratedAt }\n    }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) {\n      id status priority resolvedAt firstResponseAt replyWindowClosesAt updatedAt assignee { id name } labels { id name color }\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      satisfaction { rating comment ratedAt }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -489,15 +471,19 @@ export function graphql(source: "\n  mutation SetStatus($ticketId: ID!, $status:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil firstResponseAt\n          sla { state firstResponseDueAt resolutionDueAt }\n          assignee { id name }\n          labels { id name color }\n          satisfaction { rating }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt\n          snoozed snoozedUntil firstResponseAt\n          sla { state firstResponseDueAt resolutionDueAt }\n          assignee { id name }\n          labels { id name color }\n          satisfaction { rating }\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -505,7 +491,7 @@ export function graphql(source: "\n  subscription TicketListCreated {\n    ticke
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }\n  }\n"];
+export function graphql(source: "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n"): (typeof documents)["\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -529,7 +515,27 @@ export function graphql(source: "\n  fragment MessageFields on Message {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      satisfaction { rating comment ratedAt }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt\n      firstResponseAt replyWindowClosesAt unreadCount messageCount\n      snoozed snoozedAt snoozedUntil snoozedBy { id name }\n      sla { state firstResponseDueAt resolutionDueAt }\n      assignee { id name }\n      labels { id name color }\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      satisfaction { rating comment ratedAt }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TicketFields on Ticket {\n    id status priority updatedAt resolvedAt lastMessageAt messageCount unreadCount firstResponseAt replyWindowClosesAt\n    snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    sla { state firstResponseDueAt resolutionDueAt }\n    assignee { id name }\n    labels { id name color }\n    satisfaction { rating comment ratedAt }\n  }\n"): (typeof documents)["\n  fragment TicketFields on Ticket {\n    id status priority updatedAt resolvedAt lastMessageAt messageCount unreadCount firstResponseAt replyWindowClosesAt\n    snoozed snoozedAt snoozedUntil snoozedBy { id name }\n    sla { state firstResponseDueAt resolutionDueAt }\n    assignee { id name }\n    labels { id name color }\n    satisfaction { rating comment ratedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      ...TicketFields\n      phoneNumber username senderName issueDescription studentId createdAt\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      ...TicketFields\n      phoneNumber username senderName issueDescription studentId createdAt\n      contact { phoneNumber notes }\n      referral { headline body sourceUrl sourceType mediaType }\n      messages(last: 100) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageAdded($ticketId: ID!) {\n    messageAdded(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n"): (typeof documents)["\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n"): (typeof documents)["\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -34,7 +34,7 @@ export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onCl
   };
 
   return (
-    <div className="bulk-bar" role="region" aria-label="Bulk actions">
+    <section className="bulk-bar" aria-label="Bulk actions">
       <strong>{ticketIds.length} selected</strong>
       <label>
         <span className="visually-hidden">Label for the selected tickets</span>
@@ -66,6 +66,6 @@ export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onCl
           {status.text}
         </p>
       )}
-    </div>
+    </section>
   );
 }

@@ -38,7 +38,9 @@ export function LabelChips({
 }) {
   if (labels.length === 0) return null;
   return (
-    <span className="label-chips" aria-label="Labels">
+    <span className="label-chips">
+      {/* A name for the chips that sighted agents get from their colours; a span cannot carry an aria-label. */}
+      <span className="visually-hidden">Labels: </span>
       {labels.map((label) => (
         <LabelChip key={label.id} label={label} onRemove={onRemove} />
       ))}

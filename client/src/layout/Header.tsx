@@ -3,7 +3,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { personAddress } from '../format';
-import { navigate, useRoute } from '../router';
+import { navigate, useRoute, navigateOnClick } from '../router';
 import { setSignedIn } from '../session';
 import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 
@@ -82,11 +82,7 @@ export function Header() {
     setSignedIn(false);
   };
   const link = (path: string, label: string, active: boolean) => (
-    <a
-      href={path}
-      aria-current={active ? 'page' : undefined}
-      onClick={(event) => (event.preventDefault(), navigate(path))}
-    >
+    <a href={path} aria-current={active ? 'page' : undefined} onClick={navigateOnClick(path)}>
       {label}
     </a>
   );
@@ -156,7 +152,7 @@ export function Header() {
           className="account-link"
           aria-current={route.screen === 'account' ? 'page' : undefined}
           title="My password and sessions"
-          onClick={(event) => (event.preventDefault(), navigate('/account'))}
+          onClick={navigateOnClick('/account')}
         >
           {data?.me?.name ?? 'My account'}
         </a>

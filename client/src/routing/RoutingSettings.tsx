@@ -72,7 +72,10 @@ export function RoutingSettings() {
       variables: { input },
       update: (cache, { data: changed }) =>
         changed && cache.writeQuery({ query: ROUTING, data: { routing: changed.updateRouting } }),
-    }).catch((failure: Error) => (setError(failure.message), null));
+    }).catch((failure: Error) => {
+      setError(failure.message);
+      return null;
+    });
     if (result) setDraftCapacity(null);
   };
   const submitCapacity = (event: FormEvent) => {

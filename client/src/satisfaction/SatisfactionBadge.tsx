@@ -13,6 +13,7 @@ export function SatisfactionBadge({ rating }: { rating: SatisfactionRating }) {
   return (
     <span
       className={`pill satisfaction satisfaction-${rating.toLowerCase()}`}
+      role="img"
       title={`Rated ${label.toLowerCase()} by the person`}
       aria-label={`Rated ${label}`}
     >

@@ -91,7 +91,10 @@ function AgentRow({
   const [createReset] = useMutation(CREATE_PASSWORD_RESET);
   const attempt = <T,>(work: Promise<T>) => {
     onError(null);
-    return work.catch((failure: Error) => (onError(failure.message), null));
+    return work.catch((failure: Error) => {
+      onError(failure.message);
+      return null;
+    });
   };
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -139,7 +142,12 @@ function AgentRow({
             </button>
             <button
               type="button"
-              onClick={() => (setEditing(false), setName(agent.name), setRole(agent.role), onError(null))}
+              onClick={() => {
+                setEditing(false);
+                setName(agent.name);
+                setRole(agent.role);
+                onError(null);
+              }}
             >
               Cancel
             </button>

@@ -1,8 +1,9 @@
 // Settings › Business hours (admins): the time zone, opening intervals per weekday, and holidays.
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { SaveRow } from './SaveRow';
 import { formatTimestamp } from '../format';
+import { type Keyed, withoutRowKey, withRowKey } from '../row-keys';
+import { SaveRow } from './SaveRow';
 import { SET_BUSINESS_HOURS } from './desk-settings.documents';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -26,23 +27,23 @@ export interface HoursValue {
 
 export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
   const [timeZone, setTimeZone] = useState(hours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [intervals, setIntervals] = useState<Interval[]>(
-    hours.intervals.map(({ weekday, start, end }) => ({ weekday, start, end })),
+  const [intervals, setIntervals] = useState<Keyed<Interval>[]>(
+    hours.intervals.map(({ weekday, start, end }) => withRowKey({ weekday, start, end })),
   );
-  const [holidays, setHolidays] = useState<Holiday[]>(
-    hours.holidays.map(({ date, name }) => ({ date, name: name ?? '' })),
+  const [holidays, setHolidays] = useState<Keyed<Holiday>[]>(
+    hours.holidays.map(({ date, name }) => withRowKey({ date, name: name ?? '' })),
   );
   const [saved, setSaved] = useState(false);
   const [save, { loading, error, data }] = useMutation(SET_BUSINESS_HOURS);
   const current = data?.setBusinessHours ?? hours;
-  const change = <T,>(list: T[], set: (next: T[]) => void, index: number, patch: Partial<T>) =>
-    set(list.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const change = <T extends { rowKey: string }>(list: T[], set: (next: T[]) => void, row: T, patch: Partial<T>) =>
+    set(list.map((item) => (item.rowKey === row.rowKey ? { ...item, ...patch } : item)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     const input = {
       timeZone,
-      intervals,
+      intervals: intervals.map(withoutRowKey),
       holidays: holidays.map(({ date, name }) => ({ date, name: name.trim() || null })),
     };
     const result = await save({ variables: { input } }).catch(() => null);
@@ -79,14 +80,14 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
             </tr>
           </thead>
           <tbody>
-            {intervals.map((interval, index) => (
-              <tr key={index}>
+            {intervals.map((interval) => (
+              <tr key={interval.rowKey}>
                 <td>
                   <select
                     aria-label="Day"
                     value={interval.weekday}
                     onChange={(event) =>
-                      change(intervals, setIntervals, index, { weekday: Number(event.target.value) })
+                      change(intervals, setIntervals, interval, { weekday: Number(event.target.value) })
                     }
                   >
                     {WEEKDAYS.map((day, i) => (
@@ -102,7 +103,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                     type="time"
                     required
                     value={interval.start}
-                    onChange={(event) => change(intervals, setIntervals, index, { start: event.target.value })}
+                    onChange={(event) => change(intervals, setIntervals, interval, { start: event.target.value })}
                   />
                 </td>
                 <td>
@@ -111,12 +112,15 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                     pattern="([01]\d|2[0-3]):[0-5]\d|24:00"
                     required
                     value={interval.end}
-                    onChange={(event) => change(intervals, setIntervals, index, { end: event.target.value })}
+                    onChange={(event) => change(intervals, setIntervals, interval, { end: event.target.value })}
                     placeholder="HH:MM or 24:00"
                   />
                 </td>
                 <td>
-                  <button type="button" onClick={() => setIntervals(intervals.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    onClick={() => setIntervals(intervals.filter((item) => item.rowKey !== interval.rowKey))}
+                  >
                     Remove
                   </button>
                 </td>
@@ -126,34 +130,37 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
         </table>
         <button
           type="button"
-          onClick={() => setIntervals([...intervals, { weekday: 1, start: '09:00', end: '17:00' }])}
+          onClick={() => setIntervals([...intervals, withRowKey({ weekday: 1, start: '09:00', end: '17:00' })])}
         >
           Add hours
         </button>
         <h3>Holidays</h3>
         <table>
           <tbody>
-            {holidays.map((holiday, index) => (
-              <tr key={index}>
+            {holidays.map((holiday) => (
+              <tr key={holiday.rowKey}>
                 <td>
                   <input
                     aria-label="Holiday date"
                     type="date"
                     required
                     value={holiday.date}
-                    onChange={(event) => change(holidays, setHolidays, index, { date: event.target.value })}
+                    onChange={(event) => change(holidays, setHolidays, holiday, { date: event.target.value })}
                   />
                 </td>
                 <td>
                   <input
                     aria-label="Holiday name"
                     value={holiday.name}
-                    onChange={(event) => change(holidays, setHolidays, index, { name: event.target.value })}
+                    onChange={(event) => change(holidays, setHolidays, holiday, { name: event.target.value })}
                     placeholder="Name (optional)"
                   />
                 </td>
                 <td>
-                  <button type="button" onClick={() => setHolidays(holidays.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    onClick={() => setHolidays(holidays.filter((item) => item.rowKey !== holiday.rowKey))}
+                  >
                     Remove
                   </button>
                 </td>
@@ -161,7 +168,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => setHolidays([...holidays, { date: '', name: '' }])}>
+        <button type="button" onClick={() => setHolidays([...holidays, withRowKey({ date: '', name: '' })])}>
           Add holiday
         </button>
         <SaveRow label="Save hours" busy={loading} saved={saved} error={error} />

@@ -143,7 +143,12 @@ export function Settings() {
             ))}
           </tbody>
         </table>
-        <TokenForm onCreated={(value) => (setSecret(value), void refetch())} />
+        <TokenForm
+          onCreated={(value) => {
+            setSecret(value);
+            void refetch();
+          }}
+        />
       </section>
       <LabelSettings />
       {desk && <BusinessHoursSettings hours={desk.businessHours} />}

@@ -74,7 +74,7 @@ export function Phone() {
           New person
         </button>
       </div>
-      <div className="phone" aria-label={`Phone of ${name}`}>
+      <section className="phone" aria-label={`Phone of ${name}`}>
         <div className="phone-head">
           <strong>Support bot</strong>
           <span className="muted" data-testid="phone-status" aria-live="polite">
@@ -96,7 +96,7 @@ export function Phone() {
             >
               <p>{message.text}</p>
               {message.choices.length > 0 && (
-                <div className="choices" role="group" aria-label={message.button ?? 'Options'}>
+                <fieldset className="choices" aria-label={message.button ?? 'Options'}>
                   {message.choices.map((choice) => (
                     <button
                       key={choice.id}
@@ -107,7 +107,7 @@ export function Phone() {
                       {choice.title}
                     </button>
                   ))}
-                </div>
+                </fieldset>
               )}
               <span className="meta">
                 {formatTimestamp(message.sentAt)} {message.fromPerson ? (message.status === 'read' ? '✓✓' : '✓') : ''}
@@ -135,7 +135,7 @@ export function Phone() {
             {sendError.message}
           </p>
         )}
-      </div>
+      </section>
     </section>
   );
 }

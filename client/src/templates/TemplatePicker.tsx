@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { MessageFieldsFragment } from '../gql/graphql';
+import { type Keyed, withRowKey } from '../row-keys';
 import { initialParameters, renderTemplate } from './render';
 import { MESSAGE_TEMPLATES, SEND_TEMPLATE } from './template.documents';
 
@@ -20,7 +21,8 @@ export function TemplatePicker({
   const { data } = useQuery(MESSAGE_TEMPLATES);
   const [send, { loading }] = useMutation(SEND_TEMPLATE);
   const [templateId, setTemplateId] = useState('');
-  const [parameters, setParameters] = useState<string[]>([]);
+  const [fields, setFields] = useState<Keyed<{ value: string }>[]>([]);
+  const parameters = fields.map((field) => field.value);
   const [error, setError] = useState<string | null>(null);
   const templates = data?.messageTemplates ?? [];
   const template = templates.find((candidate) => candidate.id === templateId) ?? null;
@@ -29,7 +31,11 @@ export function TemplatePicker({
     setTemplateId(id);
     setError(null);
     const chosen = templates.find((candidate) => candidate.id === id);
-    setParameters(chosen ? initialParameters(chosen.body, chosen.parameterCount, senderName) : []);
+    setFields(
+      (chosen ? initialParameters(chosen.body, chosen.parameterCount, senderName) : []).map((value) =>
+        withRowKey({ value }),
+      ),
+    );
   };
   const complete = template !== null && parameters.every((value) => value.trim());
   const submit = async () => {
@@ -71,25 +77,24 @@ export function TemplatePicker({
       </label>
       {template && (
         <>
-          {parameters.map((value, index) => (
-            <label key={index} className="template-parameter">
+          {fields.map((field, index) => (
+            <label key={field.rowKey} className="template-parameter">
               {`{{${index + 1}}}`}
               <input
-                value={value}
+                value={field.value}
                 maxLength={1024}
                 disabled={disabled}
-                onChange={(event) =>
-                  setParameters((list) =>
-                    list.map((item, at) => (at === index ? event.target.value.replace(/[\n\t]/g, ' ') : item)),
-                  )
-                }
+                onChange={(event) => {
+                  const value = event.target.value.replace(/[\n\t]/g, ' ');
+                  setFields((list) => list.map((item) => (item.rowKey === field.rowKey ? { ...item, value } : item)));
+                }}
               />
             </label>
           ))}
-          <div className="template-preview" aria-label="Preview">
+          <figure className="template-preview" aria-label="Preview">
             <span className="muted">Preview</span>
             <p>{renderTemplate(template.body, parameters)}</p>
-          </div>
+          </figure>
         </>
       )}
       {error && (

@@ -39,9 +39,13 @@ export function Attachment({ attachment }: { attachment: AttachmentFieldsFragmen
         </a>
       );
     case 'AUDIO':
-      return <audio className="attachment" controls preload="metadata" src={attachment.url} aria-label={alt} />;
+      return (
+        // biome-ignore lint/a11y/useMediaCaption: WhatsApp sends voice notes without captions; there is no track to give
+        <audio className="attachment" controls preload="metadata" src={attachment.url} aria-label={alt} />
+      );
     case 'VIDEO':
       return (
+        // biome-ignore lint/a11y/useMediaCaption: WhatsApp sends videos without captions; there is no track to give
         <video
           className="attachment attachment-video"
           controls

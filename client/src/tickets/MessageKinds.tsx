@@ -41,6 +41,7 @@ export function MessageContent({ message }: { message: Message }) {
         <table className="order-lines">
           <tbody>
             {order.items.map((item, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an order's lines are read-only and never reorder, and one product can be on two lines
               <tr key={`${item.retailerId}-${index}`}>
                 <td className="order-quantity">{item.quantity} ×</td>
                 <td>{item.retailerId}</td>
@@ -71,6 +72,7 @@ export function MessageContent({ message }: { message: Message }) {
         <p className="body">📝 Form</p>
         <dl>
           {message.formAnswers.map((answer, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a form's answers are read-only and never reorder, and two questions can share a label
             <div key={`${answer.label}-${index}`}>
               <dt>{answer.label}</dt>
               <dd>{answer.value}</dd>
@@ -114,8 +116,8 @@ export function EditedMark({ message }: { message: Message }) {
         {message.edits.length === 1 ? 'text' : `texts (${message.edits.length})`}
       </summary>
       <ol>
-        {message.edits.map((edit, index) => (
-          <li key={index}>
+        {message.edits.map((edit) => (
+          <li key={edit.replacedAt}>
             <span className="body">{edit.body}</span>{' '}
             <time dateTime={edit.replacedAt}>until {formatTimestamp(edit.replacedAt)}</time>
           </li>
@@ -130,6 +132,7 @@ export function PersonReaction({ message }: { message: Message }) {
   return (
     <span
       className="reaction"
+      role="img"
       title="The customer's reaction"
       aria-label={`Customer reacted ${message.personReaction}`}
     >

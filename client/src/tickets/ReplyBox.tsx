@@ -77,11 +77,12 @@ export function ReplyBox({
   newest.current = newestMessageAt;
   useEffect(() => saveDraft(ticketId, text), [ticketId, text]);
   useEffect(() => saveDraftSince(ticketId, since), [ticketId, since]);
+  // After the render that put an inserted canned response in the box, the caret goes to the end of it.
   useLayoutEffect(() => {
     if (pendingCaret.current === null || !field.current) return;
     field.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
     pendingCaret.current = null;
-  }, [text]);
+  });
   useEffect(() => {
     const timer = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(timer);
@@ -205,7 +206,10 @@ export function ReplyBox({
             }
             value={text}
             disabled={replyBlocked}
-            onChange={(event) => (change(event.target.value), setCaret(event.target.selectionStart))}
+            onChange={(event) => {
+              change(event.target.value);
+              setCaret(event.target.selectionStart);
+            }}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
             {...picker.inputProps}
@@ -220,7 +224,11 @@ export function ReplyBox({
                     className="visually-hidden"
                     accept="image/jpeg,image/png,audio/*,video/mp4,video/3gpp,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
                     disabled={replyBlocked || upload.busy}
-                    onChange={(event) => (void picked(event.target.files?.[0]), (event.target.value = ''))}
+                    onChange={(event) => {
+                      void picked(event.target.files?.[0]);
+                      // Cleared so that picking the same file again is a change too.
+                      event.target.value = '';
+                    }}
                   />
                 </label>
                 {upload.busy && <span className="muted">Uploading…</span>}

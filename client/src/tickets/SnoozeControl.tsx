@@ -62,7 +62,7 @@ export function SnoozeControl({
         Snooze…
       </button>
       {open && (
-        <div className="snooze-menu" id={`snooze-menu-${ticketId}`} role="group" aria-label="Snooze until">
+        <fieldset className="snooze-menu" id={`snooze-menu-${ticketId}`} aria-label="Snooze until">
           {snoozeChoices().map((choice) => (
             <button key={choice.label} type="button" disabled={loading} onClick={() => void snoozeUntil(choice.until)}>
               {choice.label}
@@ -87,7 +87,7 @@ export function SnoozeControl({
               {customError}
             </p>
           )}
-        </div>
+        </fieldset>
       )}
     </div>
   );

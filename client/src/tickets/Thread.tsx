@@ -10,19 +10,6 @@ export interface ThreadMessage extends MessageFieldsFragment {
   localState?: 'sending' | 'failed';
 }
 
-/** The fields of a message that carries nothing beyond its text (an agent's reply on its way). */
-export const PLAIN_MESSAGE = {
-  forwarded: null,
-  editedAt: null,
-  deletedByPersonAt: null,
-  personReaction: null,
-  edits: [],
-  replyTo: null,
-  location: null,
-  order: null,
-  formAnswers: null,
-} satisfies Partial<MessageFieldsFragment>;
-
 const TICKS: Record<string, { mark: string; label: string }> = {
   PENDING: { mark: '🕓', label: 'Waiting to be sent' },
   SENT: { mark: '✓', label: 'Sent' },
@@ -34,7 +21,7 @@ const TICKS: Record<string, { mark: string; label: string }> = {
 function Ticks({ message }: { message: ThreadMessage }) {
   if (message.localState === 'sending')
     return (
-      <span className="ticks" aria-label="Sending">
+      <span className="ticks" role="img" aria-label="Sending">
         🕓
       </span>
     );
@@ -43,6 +30,7 @@ function Ticks({ message }: { message: ThreadMessage }) {
   return (
     <span
       className={`ticks ticks-${message.deliveryStatus.toLowerCase()}`}
+      role="img"
       title={message.deliveryError ?? tick.label}
       aria-label={message.deliveryError ? `${tick.label}: ${message.deliveryError}` : tick.label}
     >
@@ -78,6 +66,7 @@ export function Thread({
     const element = box.current;
     if (element) pinnedToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the count is the trigger (follow when a message is added), the effect reads refs only
   useLayoutEffect(() => {
     // Follow new messages unless the agent has scrolled up to read older ones.
     if (pinnedToBottom.current && box.current) box.current.scrollTop = box.current.scrollHeight;

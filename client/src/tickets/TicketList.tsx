@@ -8,7 +8,7 @@ import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketSt
 import { BulkLabelBar } from '../labels/BulkLabelBar';
 import { LabelChips } from '../labels/LabelChips';
 import { useLabels } from '../labels/useLabels';
-import { navigate } from '../router';
+import { navigateOnClick } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { withoutMediaId } from './message-text';
@@ -22,12 +22,8 @@ const TICKETS = graphql(`
       edges {
         cursor
         node {
-          id phoneNumber username senderName issueDescription status priority messageCount unreadCount lastMessageAt createdAt
-          snoozed snoozedUntil firstResponseAt
-          sla { state firstResponseDueAt resolutionDueAt }
-          assignee { id name }
-          labels { id name color }
-          satisfaction { rating }
+          ...TicketFields
+          phoneNumber username senderName issueDescription createdAt
           lastMessage { id body senderType }
         }
       }
@@ -42,7 +38,7 @@ const TICKET_CREATED = graphql(`
 `);
 const TICKET_UPDATED = graphql(`
   subscription TicketListUpdated {
-    ticketUpdated { id status priority updatedAt lastMessageAt messageCount unreadCount snoozed snoozedUntil firstResponseAt sla { state firstResponseDueAt resolutionDueAt } assignee { id name } labels { id name color } satisfaction { rating } }
+    ticketUpdated { ...TicketFields }
   }
 `);
 
@@ -249,12 +245,14 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               href={`/tickets/${node.id}`}
               className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''} ${slaClass(node.sla)}`}
               aria-current={node.id === selectedId ? 'true' : undefined}
-              onClick={(event) => (event.preventDefault(), navigate(`/tickets/${node.id}`))}
+              onClick={navigateOnClick(`/tickets/${node.id}`)}
               data-testid="ticket-row"
             >
               <span className="row-top">
                 <span className="who">
-                  {node.unreadCount > 0 && <span className="unread-dot" aria-label={`${node.unreadCount} unread`} />}
+                  {node.unreadCount > 0 && (
+                    <span className="unread-dot" role="img" aria-label={`${node.unreadCount} unread`} />
+                  )}
                   <strong>{node.senderName ?? personAddress(node)}</strong>
                   <span className="muted"> {personAddress(node)}</span>
                 </span>

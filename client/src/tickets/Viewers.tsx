@@ -21,9 +21,9 @@ function names(viewers: Viewer[]): string {
 export function Viewers({ viewers }: { viewers: Viewer[] }) {
   if (viewers.length === 0) return null;
   return (
-    <div className="viewers" data-testid="viewers" aria-label={`Also viewing: ${names(viewers)}`}>
+    <div className="viewers" data-testid="viewers">
       <span className="muted">Also here</span>
-      <ul>
+      <ul aria-label={`Also viewing: ${names(viewers)}`}>
         {viewers.map((viewer) => (
           <li
             key={viewer.agent.id}

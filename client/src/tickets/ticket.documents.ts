@@ -1,4 +1,5 @@
 import { graphql } from '../gql';
+import type { TicketDetailQuery } from '../gql/graphql';
 
 export const ATTACHMENT_FIELDS = graphql(`
   fragment AttachmentFields on MediaAttachment {
@@ -20,18 +21,28 @@ export const MESSAGE_FIELDS = graphql(`
   }
 `);
 
+/**
+ * What changes about a ticket as agents and the person act on it: the list and the detail read it, and their
+ * live updates carry all of it, so whichever screen is open the cached ticket stays whole.
+ */
+export const TICKET_FIELDS = graphql(`
+  fragment TicketFields on Ticket {
+    id status priority updatedAt resolvedAt lastMessageAt messageCount unreadCount firstResponseAt replyWindowClosesAt
+    snoozed snoozedAt snoozedUntil snoozedBy { id name }
+    sla { state firstResponseDueAt resolutionDueAt }
+    assignee { id name }
+    labels { id name color }
+    satisfaction { rating comment ratedAt }
+  }
+`);
+
 export const TICKET_DETAIL = graphql(`
   query TicketDetail($id: ID!) {
     ticket(id: $id) {
-      id phoneNumber username senderName issueDescription status priority studentId createdAt updatedAt resolvedAt
-      firstResponseAt replyWindowClosesAt unreadCount messageCount
-      snoozed snoozedAt snoozedUntil snoozedBy { id name }
-      sla { state firstResponseDueAt resolutionDueAt }
-      assignee { id name }
-      labels { id name color }
+      ...TicketFields
+      phoneNumber username senderName issueDescription studentId createdAt
       contact { phoneNumber notes }
       referral { headline body sourceUrl sourceType mediaType }
-      satisfaction { rating comment ratedAt }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }
@@ -40,3 +51,6 @@ export const TICKET_DETAIL = graphql(`
     }
   }
 `);
+
+/** A loaded ticket as its detail screen reads it. */
+export type DetailTicket = NonNullable<TicketDetailQuery['ticket']>;

@@ -1,0 +1,135 @@
+// What an agent does to a ticket: assign it, set its priority and status, snooze, close or reopen it, label it;
+// with the snoozed banner, the closing form, and the failure of any of these shown in one place.
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { graphql } from '../gql';
+import type { AgentsQuery, TicketPriority, TicketStatus } from '../gql/graphql';
+import { TicketLabels } from '../labels/TicketLabels';
+import { CloseTicketForm } from './CloseTicketForm';
+import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
+import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
+import type { DetailTicket } from './ticket.documents';
+
+const ASSIGN = graphql(`
+  mutation AssignTicket($ticketId: ID!, $adminId: ID) {
+    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }
+  }
+`);
+const PRIORITY = graphql(`
+  mutation SetPriority($ticketId: ID!, $priority: TicketPriority!) {
+    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority }
+  }
+`);
+const STATUS = graphql(`
+  mutation SetStatus($ticketId: ID!, $status: TicketStatus!) {
+    setTicketStatus(ticketId: $ticketId, status: $status) { id status resolvedAt }
+  }
+`);
+const REOPEN = graphql(`
+  mutation ReopenTicket($ticketId: ID!) {
+    reopenTicket(ticketId: $ticketId) { id status resolvedAt }
+  }
+`);
+
+export function TicketActions({
+  ticket,
+  agents,
+  isResolved,
+}: {
+  ticket: DetailTicket;
+  agents: AgentsQuery | undefined;
+  isResolved: boolean;
+}) {
+  const ticketId = ticket.id;
+  /** The closing message being written, or null while the closing form is not open. */
+  const [closing, setClosing] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [assign] = useMutation(ASSIGN);
+  const [setPriority] = useMutation(PRIORITY);
+  const [setStatus] = useMutation(STATUS);
+  const [reopen] = useMutation(REOPEN);
+  const me = agents?.me;
+
+  const act = async (run: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await run();
+    } catch (failure) {
+      setActionError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <>
+      <div className="detail-actions">
+        <label>
+          Assignee
+          <select
+            value={ticket.assignee?.id ?? ''}
+            onChange={(event) => act(() => assign({ variables: { ticketId, adminId: event.target.value || null } }))}
+          >
+            <option value="">Unassigned</option>
+            {agents?.admins.map((admin) => (
+              <option key={admin.id} value={admin.id}>
+                {admin.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {me && ticket.assignee?.id !== me.id && (
+          <button type="button" onClick={() => act(() => assign({ variables: { ticketId, adminId: me.id } }))}>
+            Assign to me
+          </button>
+        )}
+        <label>
+          Priority
+          <select
+            value={ticket.priority}
+            onChange={(event) =>
+              act(() => setPriority({ variables: { ticketId, priority: event.target.value as TicketPriority } }))
+            }
+          >
+            <LabelOptions labels={PRIORITY_LABELS} />
+          </select>
+        </label>
+        <label>
+          Status
+          <select
+            value={ticket.status}
+            onChange={(event) =>
+              act(() => setStatus({ variables: { ticketId, status: event.target.value as TicketStatus } }))
+            }
+          >
+            <LabelOptions labels={STATUS_LABELS} />
+          </select>
+        </label>
+        <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
+        {isResolved ? (
+          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
+            Reopen
+          </button>
+        ) : (
+          <button type="button" className="danger" onClick={() => setClosing('')}>
+            Close ticket…
+          </button>
+        )}
+        <TicketLabels ticketId={ticketId} labels={ticket.labels} onError={setActionError} />
+      </div>
+      <SnoozedBanner ticketId={ticketId} ticket={ticket} act={act} />
+      {closing !== null && (
+        <CloseTicketForm
+          ticketId={ticketId}
+          message={closing}
+          onChange={setClosing}
+          onDone={() => setClosing(null)}
+          act={act}
+        />
+      )}
+      {actionError && (
+        <p role="alert" className="error">
+          {actionError}
+        </p>
+      )}
+    </>
+  );
+}
