@@ -42,17 +42,25 @@ const unique = (prefix: string) => `${prefix}${process.pid % 1000}w${++sequence}
 /** Each mutation, run once with valid arguments, and the actions it records, oldest first. */
 const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknown>; records: string[] }> = {
   createTicket: {
-    run: (s) => s.ok('mutation($p: String!) { createTicket(input: { phoneNumber: $p, issueDescription: "Walk" }) { id } }', { p: uniquePhone() }),
+    run: (s) =>
+      s.ok('mutation($p: String!) { createTicket(input: { phoneNumber: $p, issueDescription: "Walk" }) { id } }', {
+        p: uniquePhone(),
+      }),
     records: ['ticket.opened'],
   },
   // The first reply moves an OPEN ticket to IN_PROGRESS and gives it to the agent: both are in the trail.
   sendMessage: {
-    run: async (s, f) => s.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Walk reply") { id } }', { t: f.t }, f.agent.token),
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Walk reply") { id } }', { t: f.t }, f.agent.token),
     records: ['ticket.status', 'ticket.assigned', 'message.sent'],
   },
   sendTemplate: {
     run: async (s, f) =>
-      s.ok('mutation($t: ID!, $tp: ID!) { sendTemplate(ticketId: $t, templateId: $tp, parameters: ["Ann"]) { id } }', { t: f.t, tp: f.templateId }, f.agent.token),
+      s.ok(
+        'mutation($t: ID!, $tp: ID!) { sendTemplate(ticketId: $t, templateId: $tp, parameters: ["Ann"]) { id } }',
+        { t: f.t, tp: f.templateId },
+        f.agent.token,
+      ),
     records: ['ticket.status', 'ticket.assigned', 'message.sent'],
   },
   addNote: {
@@ -60,15 +68,18 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['note.added'],
   },
   assignTicket: {
-    run: async (s, f) => s.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: f.t, a: f.agent.id }),
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t: f.t, a: f.agent.id }),
     records: ['ticket.assigned'],
   },
   setTicketPriority: {
-    run: async (s, f) => s.ok('mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: HIGH) { id } }', { t: f.t }),
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!) { setTicketPriority(ticketId: $t, priority: HIGH) { id } }', { t: f.t }),
     records: ['ticket.priority'],
   },
   setTicketStatus: {
-    run: async (s, f) => s.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: f.t }),
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!) { setTicketStatus(ticketId: $t, status: RESOLVED) { id } }', { t: f.t }),
     records: ['ticket.status'],
   },
   closeTicket: {
@@ -96,14 +107,24 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['ticket.snoozed', 'ticket.unsnoozed'],
   },
   addLabels: {
-    run: async (s, f) => s.ok('mutation($t: ID!, $l: ID!) { addLabels(ticketIds: [$t], labelIds: [$l]) { id } }', { t: f.t, l: f.labelId }),
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!, $l: ID!) { addLabels(ticketIds: [$t], labelIds: [$l]) { id } }', {
+        t: f.t,
+        l: f.labelId,
+      }),
     records: ['ticket.labeled'],
   },
   removeLabels: {
     run: async (s, f) => {
       const t = f.t;
-      await s.ok('mutation($t: ID!, $l: ID!) { addLabels(ticketIds: [$t], labelIds: [$l]) { id } }', { t, l: f.labelId });
-      return s.ok('mutation($t: ID!, $l: ID!) { removeLabels(ticketIds: [$t], labelIds: [$l]) { id } }', { t, l: f.labelId });
+      await s.ok('mutation($t: ID!, $l: ID!) { addLabels(ticketIds: [$t], labelIds: [$l]) { id } }', {
+        t,
+        l: f.labelId,
+      });
+      return s.ok('mutation($t: ID!, $l: ID!) { removeLabels(ticketIds: [$t], labelIds: [$l]) { id } }', {
+        t,
+        l: f.labelId,
+      });
     },
     records: ['ticket.labeled', 'ticket.unlabeled'],
   },
@@ -121,7 +142,10 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     run: async (s, f) => {
       const t = f.t;
       const p = (await s.ok('query($t: ID!) { ticket(id: $t) { phoneNumber } }', { t })).ticket.phoneNumber;
-      return s.ok('mutation($p: String!) { updateContact(phoneNumber: $p, input: { name: "Walked" }) { phoneNumber } }', { p });
+      return s.ok(
+        'mutation($p: String!) { updateContact(phoneNumber: $p, input: { name: "Walked" }) { phoneNumber } }',
+        { p },
+      );
     },
     records: ['contact.updated'],
   },
@@ -130,42 +154,71 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['contact.erased'],
   },
   createLabel: {
-    run: (s) => s.ok('mutation($n: String!) { createLabel(input: { name: $n, color: "#123456" }) { id } }', { n: unique('L') }),
+    run: (s) =>
+      s.ok('mutation($n: String!) { createLabel(input: { name: $n, color: "#123456" }) { id } }', { n: unique('L') }),
     records: ['label.created'],
   },
   updateLabel: {
-    run: (s, f) => s.ok('mutation($id: ID!, $n: String!) { updateLabel(id: $id, input: { name: $n }) { id } }', { id: f.labelId, n: unique('R') }),
+    run: (s, f) =>
+      s.ok('mutation($id: ID!, $n: String!) { updateLabel(id: $id, input: { name: $n }) { id } }', {
+        id: f.labelId,
+        n: unique('R'),
+      }),
     records: ['label.updated'],
   },
   deleteLabel: {
     run: async (s) => {
-      const id = (await s.ok('mutation($n: String!) { createLabel(input: { name: $n, color: "#123456" }) { id } }', { n: unique('D') })).createLabel.id;
+      const id = (
+        await s.ok('mutation($n: String!) { createLabel(input: { name: $n, color: "#123456" }) { id } }', {
+          n: unique('D'),
+        })
+      ).createLabel.id;
       return s.ok('mutation($id: ID!) { deleteLabel(id: $id) }', { id });
     },
     records: ['label.created', 'label.deleted'],
   },
   createCannedResponse: {
-    run: (s) => s.ok('mutation($c: String!) { createCannedResponse(input: { shortcode: $c, title: "T", body: "B" }) { id } }', { c: unique('c') }),
+    run: (s) =>
+      s.ok('mutation($c: String!) { createCannedResponse(input: { shortcode: $c, title: "T", body: "B" }) { id } }', {
+        c: unique('c'),
+      }),
     records: ['canned-response.created'],
   },
   updateCannedResponse: {
-    run: (s, f) => s.ok('mutation($id: ID!) { updateCannedResponse(id: $id, input: { title: "Renamed" }) { id } }', { id: f.cannedId }),
+    run: (s, f) =>
+      s.ok('mutation($id: ID!) { updateCannedResponse(id: $id, input: { title: "Renamed" }) { id } }', {
+        id: f.cannedId,
+      }),
     records: ['canned-response.updated'],
   },
   deleteCannedResponse: {
     run: async (s) => {
-      const id = (await s.ok('mutation($c: String!) { createCannedResponse(input: { shortcode: $c, title: "T", body: "B" }) { id } }', { c: unique('d') })).createCannedResponse.id;
+      const id = (
+        await s.ok(
+          'mutation($c: String!) { createCannedResponse(input: { shortcode: $c, title: "T", body: "B" }) { id } }',
+          { c: unique('d') },
+        )
+      ).createCannedResponse.id;
       return s.ok('mutation($id: ID!) { deleteCannedResponse(id: $id) }', { id });
     },
     records: ['canned-response.created', 'canned-response.deleted'],
   },
   createMessageTemplate: {
-    run: (s) => s.ok('mutation($n: String!) { createMessageTemplate(input: { name: $n, languageCode: "en", body: "Hi {{1}}" }) { id } }', { n: unique('t_') }),
+    run: (s) =>
+      s.ok(
+        'mutation($n: String!) { createMessageTemplate(input: { name: $n, languageCode: "en", body: "Hi {{1}}" }) { id } }',
+        { n: unique('t_') },
+      ),
     records: ['message-template.created'],
   },
   deleteMessageTemplate: {
     run: async (s) => {
-      const id = (await s.ok('mutation($n: String!) { createMessageTemplate(input: { name: $n, languageCode: "en", body: "Hi {{1}}" }) { id } }', { n: unique('d_') })).createMessageTemplate.id;
+      const id = (
+        await s.ok(
+          'mutation($n: String!) { createMessageTemplate(input: { name: $n, languageCode: "en", body: "Hi {{1}}" }) { id } }',
+          { n: unique('d_') },
+        )
+      ).createMessageTemplate.id;
       return s.ok('mutation($id: ID!) { deleteMessageTemplate(id: $id) }', { id });
     },
     records: ['message-template.created', 'message-template.deleted'],
@@ -187,18 +240,25 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['agent.availability'],
   },
   setAgentCapacity: {
-    run: (s, f) => s.ok('mutation($a: ID!) { setAgentCapacity(adminId: $a, capacity: 5) { capacity } }', { a: f.agent.id }),
+    run: (s, f) =>
+      s.ok('mutation($a: ID!) { setAgentCapacity(adminId: $a, capacity: 5) { capacity } }', { a: f.agent.id }),
     records: ['agent.capacity'],
   },
   createAgent: {
     run: (s) =>
       s.ok('mutation($i: CreateAgentInput!) { createAgent(input: $i) { id } }', {
-        i: { email: `${unique('walk')}@example.test`, name: 'Walk Agent', password: 'a long enough password', role: 'AGENT' },
+        i: {
+          email: `${unique('walk')}@example.test`,
+          name: 'Walk Agent',
+          password: 'a long enough password',
+          role: 'AGENT',
+        },
       }),
     records: ['agent.created'],
   },
   updateAgent: {
-    run: (s, f) => s.ok('mutation($a: ID!) { updateAgent(id: $a, input: { name: "Renamed Walker" }) { id } }', { a: f.agent.id }),
+    run: (s, f) =>
+      s.ok('mutation($a: ID!) { updateAgent(id: $a, input: { name: "Renamed Walker" }) { id } }', { a: f.agent.id }),
     records: ['agent.updated'],
   },
   deactivateAgent: {
@@ -217,14 +277,22 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['agent.created', 'auth.login', 'agent.deactivated', 'agent.reactivated'],
   },
   createPasswordReset: {
-    run: async (s) => s.ok('mutation($a: ID!) { createPasswordReset(id: $a) { code } }', { a: (await s.createAgent('Locked Walker')).id }),
+    run: async (s) =>
+      s.ok('mutation($a: ID!) { createPasswordReset(id: $a) { code } }', {
+        a: (await s.createAgent('Locked Walker')).id,
+      }),
     records: ['agent.created', 'auth.login', 'agent.password-reset'],
   },
   resetPassword: {
     run: async (s) => {
       const other = await s.createAgent('Forgetful Walker');
-      const code = (await s.ok('mutation($a: ID!) { createPasswordReset(id: $a) { code } }', { a: other.id })).createPasswordReset.code;
-      return s.ok('mutation($c: String!) { resetPassword(code: $c, newPassword: "another long password") }', { c: code }, null);
+      const code = (await s.ok('mutation($a: ID!) { createPasswordReset(id: $a) { code } }', { a: other.id }))
+        .createPasswordReset.code;
+      return s.ok(
+        'mutation($c: String!) { resetPassword(code: $c, newPassword: "another long password") }',
+        { c: code },
+        null,
+      );
     },
     records: ['agent.created', 'auth.login', 'agent.password-reset', 'auth.password.reset'],
   },
@@ -265,7 +333,8 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
   },
   revokeApiToken: {
     run: async (s) => {
-      const id = (await s.ok('mutation { createApiToken(name: "walk", scopes: [READ]) { apiToken { id } } }')).createApiToken.apiToken.id;
+      const id = (await s.ok('mutation { createApiToken(name: "walk", scopes: [READ]) { apiToken { id } } }'))
+        .createApiToken.apiToken.id;
       return s.ok('mutation($id: ID!) { revokeApiToken(id: $id) }', { id });
     },
     records: ['api-token.created', 'api-token.revoked'],
@@ -275,12 +344,14 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     records: ['inbound-failure.retried'],
   },
   dismissInboundFailure: {
-    run: async (s, f) => s.ok('mutation($id: ID!) { dismissInboundFailure(id: $id) { id } }', { id: await f.parkedId() }),
+    run: async (s, f) =>
+      s.ok('mutation($id: ID!) { dismissInboundFailure(id: $id) { id } }', { id: await f.parkedId() }),
     records: ['inbound-failure.dismissed'],
   },
   // The simulator plays the person: what they write is theirs, not an agent's action.
   simulatorSend: {
-    run: (s) => s.ok('mutation($p: String!) { simulatorSend(phoneNumber: $p, text: "hi") { id } }', { p: uniquePhone() }),
+    run: (s) =>
+      s.ok('mutation($p: String!) { simulatorSend(phoneNumber: $p, text: "hi") { id } }', { p: uniquePhone() }),
     records: [],
   },
 };
@@ -295,16 +366,35 @@ describe.each(databases)('the audit trail of every mutation on %s', (kind) => {
     server = await startServer(kind, { WHATSAPP_SIMULATOR: 'on', WHATSAPP_APP_SECRET: WEBHOOK_SECRET });
     const agent = await server.createAgent('Walking Agent');
     const ticket = async () =>
-      (await server.ok('mutation($p: String!) { createTicket(input: { phoneNumber: $p, issueDescription: "Walk" }) { id } }', { p: uniquePhone() })).createTicket.id;
-    const labelId = (await server.ok('mutation { createLabel(input: { name: "walk base", color: "#123456" }) { id } }')).createLabel.id;
-    const cannedId = (await server.ok('mutation { createCannedResponse(input: { shortcode: "walkbase", title: "W", body: "B" }) { id } }')).createCannedResponse.id;
-    const templateId = (await server.ok('mutation { createMessageTemplate(input: { name: "walk_base", languageCode: "en", body: "Hello {{1}}" }) { id } }')).createMessageTemplate.id;
+      (
+        await server.ok(
+          'mutation($p: String!) { createTicket(input: { phoneNumber: $p, issueDescription: "Walk" }) { id } }',
+          { p: uniquePhone() },
+        )
+      ).createTicket.id;
+    const labelId = (await server.ok('mutation { createLabel(input: { name: "walk base", color: "#123456" }) { id } }'))
+      .createLabel.id;
+    const cannedId = (
+      await server.ok(
+        'mutation { createCannedResponse(input: { shortcode: "walkbase", title: "W", body: "B" }) { id } }',
+      )
+    ).createCannedResponse.id;
+    const templateId = (
+      await server.ok(
+        'mutation { createMessageTemplate(input: { name: "walk_base", languageCode: "en", body: "Hello {{1}}" }) { id } }',
+      )
+    ).createMessageTemplate.id;
     const parkedId = async () => {
       const id = `wamid.WALK${++sequence}`;
-      const body = delivery({ statuses: [{ id, status: 'not-a-status', timestamp: '1700000000', recipient_id: uniquePhone() }] });
+      const body = delivery({
+        statuses: [{ id, status: 'not-a-status', timestamp: '1700000000', recipient_id: uniquePhone() }],
+      });
       expect((await postWebhook(server, body)).status).toBe(200);
-      const rows = (await server.ok('{ inboundFailures(first: 100) { edges { node { id whatsappId state } } } }')).inboundFailures.edges;
-      return rows.map((edge: { node: { id: string; whatsappId: string } }) => edge.node).find((row: { whatsappId: string }) => row.whatsappId === id).id;
+      const rows = (await server.ok('{ inboundFailures(first: 100) { edges { node { id whatsappId state } } } }'))
+        .inboundFailures.edges;
+      return rows
+        .map((edge: { node: { id: string; whatsappId: string } }) => edge.node)
+        .find((row: { whatsappId: string }) => row.whatsappId === id).id;
     };
     fixtures = { agent, ticket, labelId, cannedId, templateId, parkedId, t: '' };
   });
@@ -313,7 +403,10 @@ describe.each(databases)('the audit trail of every mutation on %s', (kind) => {
   it('every mutation says what it records, and records exactly that', async () => {
     const schema = buildClientSchema((await server.ok(getIntrospectionQuery())) as never);
     const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
-    expect(mutations.filter((name) => !(name in WALK)), 'mutations the walk does not know: add them to WALK').toEqual([]);
+    expect(
+      mutations.filter((name) => !(name in WALK)),
+      'mutations the walk does not know: add them to WALK',
+    ).toEqual([]);
     const wrong: string[] = [];
     for (const name of mutations) {
       const t = await fixtures.ticket();
@@ -332,10 +425,16 @@ describe.each(databases)('the audit trail of every mutation on %s', (kind) => {
   it("one ticket's assignments form a chain: each one's before is the previous one's after", async () => {
     const other = await server.createAgent('Chain Walker');
     const t = await fixtures.ticket();
-    await server.ok('mutation($t: ID!) { sendMessage(ticketId: $t, body: "Mine") { id } }', { t }, fixtures.agent.token);
+    await server.ok(
+      'mutation($t: ID!) { sendMessage(ticketId: $t, body: "Mine") { id } }',
+      { t },
+      fixtures.agent.token,
+    );
     await server.ok('mutation($t: ID!, $a: ID) { assignTicket(ticketId: $t, adminId: $a) { id } }', { t, a: other.id });
     await server.ok('mutation($t: ID!) { assignTicket(ticketId: $t, adminId: null) { id } }', { t });
-    const entries = (await server.ok('query($t: ID) { auditLog(ticketId: $t) { action actorLabel before after } }', { t })).auditLog.reverse();
+    const entries = (
+      await server.ok('query($t: ID) { auditLog(ticketId: $t) { action actorLabel before after } }', { t })
+    ).auditLog.reverse();
     const assignments = entries.filter((entry: Entry) => entry.action === 'ticket.assigned');
     expect(assignments.map((entry: Entry) => [entry.before?.assignee, entry.after?.assignee])).toEqual([
       [null, Number(fixtures.agent.id)],

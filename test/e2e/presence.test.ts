@@ -143,13 +143,11 @@ describe.skipIf(!hasChromium)('collision detection in a browser', () => {
     expect(await warning.count()).toBe(0);
 
     // A reply with a file, held back: reviewed, it comes back with its file; held again, sent anyway, the file goes with it.
-    await admin
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'transcript.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4 transcript\n'),
-      });
+    await admin.locator('input[type="file"]').setInputFiles({
+      name: 'transcript.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 transcript\n'),
+    });
     const chip = admin.getByTestId('reply-attachment').filter({ hasText: 'transcript.pdf' });
     await chip.waitFor();
     await adminReply.fill('Your transcript, attached');
