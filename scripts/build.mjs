@@ -6,7 +6,7 @@
 // lockfile) differs from the one written beside the last build in dist/client/.inputs.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -57,6 +57,7 @@ function clientInputsHash() {
  */
 function serverUpToDate(buildInfo) {
   if (!existsSync(buildInfo) || !existsSync(join(root, 'dist', 'src', 'main.js'))) return false;
+  if (!SERVER_ASSETS.every((asset) => existsSync(join(root, 'dist', asset)))) return false;
   const built = statSync(buildInfo).mtimeMs;
   const paths = [...SERVER_INPUTS.flatMap((input) => filesUnder(join(root, input), true))];
   return paths.every((path) => statSync(path).mtimeMs <= built);
@@ -66,7 +67,15 @@ function buildServer(force) {
   const buildInfo = join(root, 'dist', 'tsconfig.build.tsbuildinfo');
   if (!force && serverUpToDate(buildInfo)) return;
   const done = step(bin('typescript/bin/tsc'), ['-b', 'tsconfig.build.json', ...(force ? ['--force'] : [])]);
+  copyServerAssets();
   console.log(`server compiled in ${done}`);
+}
+
+/** Files the server reads beside its modules (tsc copies only code), so that dist/ runs on its own. */
+const SERVER_ASSETS = ['src/auth/common-passwords.txt', 'src/auth/common-passwords.LICENSE'];
+
+function copyServerAssets() {
+  for (const asset of SERVER_ASSETS) copyFileSync(join(root, asset), join(root, 'dist', asset));
 }
 
 function buildClient(force) {

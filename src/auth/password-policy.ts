@@ -1,7 +1,5 @@
 // What a new password must be: long enough, not absurdly long, and not one of the passwords attackers try first.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '../project-root.js';
 import { badInput } from '../errors.js';
 
 /** NIST SP 800-63B asks for at least 8 and allows more; 12 keeps passphrases easy and guessing hard. */
@@ -9,7 +7,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** Long enough for any passphrase; short enough that hashing it costs nothing extra. */
 export const MAX_PASSWORD_LENGTH = 256;
 
-const LIST_FILE = join(projectRoot, 'src', 'auth', 'common-passwords.txt');
+/** Beside this module, in src/auth or dist/src/auth (the build copies it), so that dist/ runs on its own. */
+const LIST_FILE = new URL('./common-passwords.txt', import.meta.url);
 let commonPasswords: Set<string> | null = null;
 
 function loadCommonPasswords(): Set<string> {
