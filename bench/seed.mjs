@@ -1,7 +1,7 @@
 // Seeds a realistic data set through the ORM (bulk inserts): agents, tickets across statuses and
 // priorities, and threads of messages. Sizes are options.
 import { createOrm, migrateUp } from '../dist/src/db/orm.js';
-import { Admin } from '../dist/src/auth/admin.entity.js';
+import { Agent } from '../dist/src/auth/agent.entity.js';
 import { hashPassword, scryptParams } from '../dist/src/auth/password.js';
 import { Ticket } from '../dist/src/support/ticket.entity.js';
 import { Message } from '../dist/src/support/message.entity.js';
@@ -25,7 +25,7 @@ export async function seed(database, { tickets, messages, agents }) {
     active: true,
     createdAt: new Date(),
   }));
-  await em.insertMany(Admin, agentRows);
+  await em.insertMany(Agent, agentRows);
   const agentIds = agentRows.map((agent) => agent.id);
   const start = Date.now() - 30 * 86_400_000;
   const perTicket = Math.max(1, Math.floor(messages / tickets));

@@ -8,7 +8,7 @@ import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { inTransaction, type SupportContext } from '../support/support.context.js';
 import { parseId } from '../support/support.validation.js';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { actorOf, sha256 } from './auth.service.js';
 import type { SessionCaller } from './caller.js';
@@ -42,7 +42,7 @@ export async function changePassword(
   if (((await options.guesses.get(guessesKey).catch(() => null))?.consumedPoints ?? 0) >= options.guesses.points) {
     throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many wrong current passwords; wait 15 minutes and try again');
   }
-  const stored = await ctx.em.fork().findOne(Admin, caller.admin.id, { fields: ['passwordHash'] });
+  const stored = await ctx.em.fork().findOne(Agent, caller.admin.id, { fields: ['passwordHash'] });
   if (!stored || !(await verifyPassword(change.currentPassword, stored.passwordHash))) {
     await options.guesses.penalty(guessesKey).catch(() => undefined);
     const em = ctx.em.fork();
@@ -55,7 +55,7 @@ export async function changePassword(
   assertUsablePassword(change.newPassword);
   const passwordHash = await hashPassword(change.newPassword, options.hashParams);
   return inTransaction(ctx, async (em, events) => {
-    const admin = await em.findOneOrFail(Admin, caller.admin.id, {
+    const admin = await em.findOneOrFail(Agent, caller.admin.id, {
       lockMode: LockMode.PESSIMISTIC_WRITE,
       refresh: true,
     });
@@ -133,7 +133,7 @@ export async function resetPasswordWithCode(
       { usedAt: new Date() },
     );
     if (spent === 0) throw badInput(CODE_REFUSED);
-    const admin = await em.findOneOrFail(Admin, live.admin.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const admin = await em.findOneOrFail(Agent, live.admin.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     admin.passwordHash = passwordHash;
     const ended = await endSessions(em, admin.id, null);
     recordAudit(em, { adminId: admin.id, label: admin.email }, 'auth.password.reset', null, null, {

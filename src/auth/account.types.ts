@@ -1,6 +1,6 @@
 // GraphQL types of account management: sessions, password-reset codes, changes to an agent.
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { Role } from './auth.enums.js';
 
 @ObjectType('Session', { description: 'One signed-in browser or device of the calling agent.' })
@@ -40,8 +40,8 @@ export class PasswordResetPayload {
   @Field(() => Date, { description: 'When the code stops working (PASSWORD_RESET_TTL_SECONDS after it was made).' })
   expiresAt!: Date;
 
-  @Field(() => Admin, { description: 'The agent whose password the code sets.' })
-  admin!: Admin;
+  @Field(() => Agent, { description: 'The agent whose password the code sets.' })
+  admin!: Agent;
 }
 
 @InputType({ description: 'What to change about an agent; fields left out stay as they are.' })

@@ -7,16 +7,16 @@ import { releaseTicketsOf } from '../routing/routing.service.js';
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { parseId, validateName } from '../support/support.validation.js';
 import { endSessions, newResetCode, retireResetCodes } from './account.service.js';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { Role } from './auth.enums.js';
 import { sha256 } from './auth.service.js';
 import { PasswordReset } from './password-reset.entity.js';
 import { unusableHash, type ScryptParams } from './password.js';
 
-async function lockAgent(em: EntityManager, id: string): Promise<Admin> {
+async function lockAgent(em: EntityManager, id: string): Promise<Agent> {
   const adminId = parseId(id);
   const agent =
-    adminId === null ? null : await em.findOne(Admin, adminId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    adminId === null ? null : await em.findOne(Agent, adminId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!agent) throw notFound('Agent', id);
   return agent;
 }
@@ -25,16 +25,16 @@ async function lockAgent(em: EntityManager, id: string): Promise<Admin> {
  * Locks the active admins' rows, in id order and before any other row, so that two admins demoting or
  * deactivating each other at once queue here (and never deadlock) and the second sees the first's change.
  */
-function lockActiveAdmins(em: EntityManager): Promise<Admin[]> {
+function lockActiveAdmins(em: EntityManager): Promise<Agent[]> {
   return em.find(
-    Admin,
+    Agent,
     { role: Role.ADMIN, active: true },
     { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
   );
 }
 
 /** Refuses to take away the last active admin. */
-function assertAnotherActiveAdmin(activeAdmins: readonly Admin[], agent: Admin, change: string): void {
+function assertAnotherActiveAdmin(activeAdmins: readonly Agent[], agent: Agent, change: string): void {
   if (!activeAdmins.some((admin) => admin.id === agent.id)) return;
   if (activeAdmins.length <= 1) {
     throw new DomainError(
@@ -50,7 +50,7 @@ export interface AgentChange {
 }
 
 /** Renames an agent or changes their role; their next request (and their sockets, which reconnect) see it. */
-export async function updateAgent(ctx: SupportContext, actor: Actor, id: string, change: AgentChange): Promise<Admin> {
+export async function updateAgent(ctx: SupportContext, actor: Actor, id: string, change: AgentChange): Promise<Agent> {
   const name = change.name == null ? null : validateName(change.name, 120);
   if (change.name != null && !name) throw badInput('An agent needs a name');
   if (name === null && change.role == null) throw badInput('Say what to change: name, role, or both');
@@ -84,7 +84,7 @@ export async function updateAgent(ctx: SupportContext, actor: Actor, id: string,
  * instance at once (sockets included), and their open tickets go back to the queue (or, with automatic
  * assignment on, to the next agent with room).
  */
-export async function deactivateAgent(ctx: SupportContext, actor: Actor, id: string): Promise<Admin> {
+export async function deactivateAgent(ctx: SupportContext, actor: Actor, id: string): Promise<Agent> {
   const agent = await inTransaction(ctx, async (em, events) => {
     const activeAdmins = await lockActiveAdmins(em);
     const agent = await lockAgent(em, id);
@@ -112,7 +112,7 @@ export async function deactivateAgent(ctx: SupportContext, actor: Actor, id: str
 }
 
 /** Lets a deactivated agent sign in again with their password (their old sessions stay ended). */
-export async function reactivateAgent(ctx: SupportContext, actor: Actor, id: string): Promise<Admin> {
+export async function reactivateAgent(ctx: SupportContext, actor: Actor, id: string): Promise<Agent> {
   return inTransaction(ctx, async (em, events) => {
     const agent = await lockAgent(em, id);
     if (agent.active) return agent;
@@ -134,7 +134,7 @@ export async function createPasswordReset(
   actor: Actor,
   id: string,
   options: { ttlSeconds: number; hashParams: ScryptParams },
-): Promise<{ code: string; expiresAt: Date; admin: Admin }> {
+): Promise<{ code: string; expiresAt: Date; admin: Agent }> {
   if (parseId(id) === actor.adminId)
     throw badInput('Change your own password from your account page, with your current password');
   const code = newResetCode();

@@ -2,7 +2,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { ApiScope } from './auth.enums.js';
 
 @ObjectType({ description: 'An API token for a third-party tool. Its secret is shown once, at creation.' })
@@ -25,8 +25,8 @@ export class ApiToken {
   @Property({ type: 'json' })
   scopes!: ApiScope[];
 
-  @ManyToOne({ entity: () => Admin, deleteRule: 'cascade' })
-  createdBy!: Admin;
+  @ManyToOne({ entity: () => Agent, deleteRule: 'cascade' })
+  createdBy!: Agent;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

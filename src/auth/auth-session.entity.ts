@@ -1,7 +1,7 @@
 // A signed-in agent's session. Only the SHA-256 of the opaque token is stored.
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 
 @Entity({ tableName: 'auth_sessions' })
 @Index({ properties: ['admin'] })
@@ -14,8 +14,8 @@ export class AuthSession {
   @Property({ type: 'string', length: 64, unique: true })
   tokenHash!: string;
 
-  @ManyToOne({ entity: () => Admin, deleteRule: 'cascade' })
-  admin!: Admin;
+  @ManyToOne({ entity: () => Agent, deleteRule: 'cascade' })
+  admin!: Agent;
 
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();

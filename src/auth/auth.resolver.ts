@@ -3,7 +3,7 @@ import { publishDomainEvents } from '../support/event-topics.js';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { parseId } from '../support/support.validation.js';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiScope } from './auth.enums.js';
 import { actorOf, createAdmin, createApiToken, login, logout, revokeApiToken } from './auth.service.js';
@@ -45,15 +45,15 @@ export class AuthResolver {
     return ended;
   }
 
-  @Query(() => Admin, {
+  @Query(() => Agent, {
     nullable: true,
     description: 'The agent behind the token (for an API token, the admin who made it).',
   })
-  me(@Ctx() ctx: GraphqlContext): Admin {
+  me(@Ctx() ctx: GraphqlContext): Agent {
     return callerOf(ctx).admin;
   }
 
-  @Query(() => [Admin], { description: 'Active agents and admins, by name.' })
+  @Query(() => [Agent], { description: 'Active agents and admins, by name.' })
   admins(
     @Ctx() ctx: GraphqlContext,
     @Arg('includeDeactivated', () => Boolean, {
@@ -61,17 +61,17 @@ export class AuthResolver {
       description: 'Admins only: deactivated agents too.',
     })
     includeDeactivated: boolean,
-  ): Promise<Admin[]> {
+  ): Promise<Agent[]> {
     const caller = callerOf(ctx);
     if (includeDeactivated) assertAdminSession(caller);
-    return ctx.em.find(Admin, includeDeactivated ? {} : { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+    return ctx.em.find(Agent, includeDeactivated ? {} : { active: true }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
-  @Mutation(() => Admin, { description: 'Admins only: adds an agent or admin who can sign in.' })
+  @Mutation(() => Agent, { description: 'Admins only: adds an agent or admin who can sign in.' })
   createAgent(
     @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
     @Ctx() ctx: GraphqlContext,
-  ): Promise<Admin> {
+  ): Promise<Agent> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return createAdmin(ctx.em, input, scryptParams(ctx.app.config.passwords.hashCost), actorOf(caller));

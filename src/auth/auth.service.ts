@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors.js';
 import type { Actor } from '../support/support.context.js';
 import { validateName } from '../support/support.validation.js';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthSession } from './auth-session.entity.js';
 import { type ApiScope, Role } from './auth.enums.js';
@@ -46,9 +46,9 @@ export async function login(
   email: string,
   password: string,
   options: { sessionTtlHours: number; hashParams: ScryptParams; from: SignInOrigin },
-): Promise<{ token: string; admin: Admin }> {
+): Promise<{ token: string; admin: Agent }> {
   const address = email.trim().toLowerCase();
-  const admin = await em.findOne(Admin, { email: address });
+  const admin = await em.findOne(Agent, { email: address });
   // An unknown email costs one scrypt too, so timing does not tell which emails exist.
   const valid = await verifyPassword(password, admin?.passwordHash ?? unusableHash(options.hashParams));
   const attempt = { email: address.slice(0, 254), ip: options.from.ip };
@@ -180,7 +180,7 @@ export async function createApiToken(
     name: tokenName,
     tokenHash: sha256(token),
     scopes: uniqueScopes,
-    createdBy: em.getReference(Admin, caller.admin.id),
+    createdBy: em.getReference(Agent, caller.admin.id),
     expiresAt,
   });
   await em.flush();
@@ -215,7 +215,7 @@ export async function createAdmin(
   input: { email: string; name: string; password: string; role: Role },
   hashParams: ScryptParams,
   actor: Actor | null,
-): Promise<Admin> {
+): Promise<Agent> {
   const email = input.email.trim().toLowerCase();
   if (email.length > 254) throw badInput('An email address has at most 254 characters');
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw badInput(`"${input.email}" is not an email address`);
@@ -223,8 +223,8 @@ export async function createAdmin(
   if (!name) throw badInput('An agent needs a name');
   assertUsablePassword(input.password);
   const taken = () => badInput(`An agent with the email ${email} already exists`);
-  if (await em.count(Admin, { email })) throw taken();
-  const admin = em.create(Admin, {
+  if (await em.count(Agent, { email })) throw taken();
+  const admin = em.create(Agent, {
     email,
     name,
     role: input.role,
@@ -249,7 +249,7 @@ export async function ensureFirstAdmin(
   hashParams: ScryptParams,
   generate: () => string,
 ): Promise<{ created: boolean; generatedPassword: string | null }> {
-  if ((await em.count(Admin, {})) > 0) return { created: false, generatedPassword: null };
+  if ((await em.count(Agent, {})) > 0) return { created: false, generatedPassword: null };
   const chosen = first.password ?? generate();
   await createAdmin(em, { email: first.email, name: 'Admin', password: chosen, role: Role.ADMIN }, hashParams, null);
   return { created: true, generatedPassword: first.password ? null : chosen };

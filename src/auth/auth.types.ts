@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { Role } from './auth.enums.js';
 
@@ -8,8 +8,8 @@ export class AuthPayload {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
   token!: string;
 
-  @Field(() => Admin)
-  admin!: Admin;
+  @Field(() => Agent)
+  admin!: Agent;
 }
 
 @ObjectType()

@@ -1,14 +1,14 @@
 // Who is calling: an agent signed in with a session, or a tool with an API token (acting for the admin who made it).
-import type { Admin } from './admin.entity.js';
+import type { Agent } from './agent.entity.js';
 import { ApiScope, Role } from './auth.enums.js';
 import { forbidden } from '../errors.js';
 import type { AuthRevocation } from '../pubsub/pubsub.js';
 
 export type Caller =
-  | { kind: 'session'; admin: Admin; sessionId: number; scopes: readonly ApiScope[]; expiresAt: Date | null }
+  | { kind: 'session'; admin: Agent; sessionId: number; scopes: readonly ApiScope[]; expiresAt: Date | null }
   | {
       kind: 'api-token';
-      admin: Admin;
+      admin: Agent;
       tokenId: number;
       tokenName: string;
       scopes: readonly ApiScope[];

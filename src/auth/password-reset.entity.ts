@@ -1,7 +1,7 @@
 // A one-time code with which an agent sets a new password, made by an admin. Only its SHA-256 is stored.
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Admin } from './admin.entity.js';
+import { Agent } from './agent.entity.js';
 
 @Entity({ tableName: 'password_resets' })
 @Index({ properties: ['admin'] })
@@ -15,8 +15,8 @@ export class PasswordReset {
   codeHash!: string;
 
   /** Whose password the code sets. */
-  @ManyToOne({ entity: () => Admin, deleteRule: 'cascade' })
-  admin!: Admin;
+  @ManyToOne({ entity: () => Agent, deleteRule: 'cascade' })
+  admin!: Agent;
 
   /** The admin who made it; a plain id, like the audit log's, so the row outlives a change of who is admin. */
   @Property({ type: 'integer' })

@@ -2,7 +2,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -35,8 +35,8 @@ export class CannedResponse {
   body!: string;
 
   /** Who wrote it: they (or an admin) may change it. Kept when the agent is gone, as null. */
-  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
-  author: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
+  author: Agent | null = null;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

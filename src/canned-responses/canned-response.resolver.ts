@@ -1,6 +1,6 @@
 // Canned responses over GraphQL: the list (with search), changes, and a live feed of changes.
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { callerOf, renewScope, type GraphqlContext } from '../graphql/context.js';
 import { ChangeKind, type RecordChangedEvent } from '../pubsub/pubsub.js';
 import { CannedResponse } from './canned-response.entity.js';
@@ -54,8 +54,8 @@ export class CannedResponseResolver {
     return deleteCannedResponse(ctx.support, editorOf(callerOf(ctx)), id);
   }
 
-  @FieldResolver(() => Admin, { nullable: true, description: 'Who wrote it; null when that agent is gone.' })
-  author(@Root() response: CannedResponse, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  @FieldResolver(() => Agent, { nullable: true, description: 'Who wrote it; null when that agent is gone.' })
+  author(@Root() response: CannedResponse, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return response.author ? ctx.loaders.admin.load(response.author.id) : null;
   }
 

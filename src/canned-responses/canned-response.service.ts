@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { recordAudit } from '../audit/audit.service.js';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { Role } from '../auth/auth.enums.js';
 import { actorOf } from '../auth/auth.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -112,7 +112,7 @@ export async function createCannedResponse(
     const now = new Date();
     const response = em.create(CannedResponse, {
       ...fields,
-      author: em.getReference(Admin, editor.adminId),
+      author: em.getReference(Agent, editor.adminId),
       createdAt: now,
       updatedAt: now,
     });

@@ -1,6 +1,6 @@
 import { DeskSettings } from '../desk/desk-settings.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { AuthSession } from '../auth/auth-session.entity.js';
 import { PasswordReset } from '../auth/password-reset.entity.js';
@@ -21,7 +21,7 @@ import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 
 export const entities = [
-  Admin,
+  Agent,
   AuthSession,
   ApiToken,
   PasswordReset,

@@ -4,7 +4,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { Message } from '../support/message.entity.js';
 
 export enum MediaKind {
@@ -61,8 +61,8 @@ export class MediaFile {
   message: Message | null = null;
 
   /** The agent who uploaded it (files agents send); null for files from the person. */
-  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
-  uploadedBy: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
+  uploadedBy: Agent | null = null;
 
   @Field(() => MediaKind)
   @Enum({ items: () => MediaKind, type: 'string', length: 16 })

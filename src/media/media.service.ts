@@ -1,7 +1,7 @@
 // Files agents attach to replies: checked and stored on upload, then taken by one reply (sendMessage's
 // attachmentId) and sent through the outbox as a Cloud API media message.
 import type { EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { badInput, DomainError, ErrorCode } from '../errors.js';
 import { MediaFile, MediaStatus } from './media.entity.js';
 import { bareType, kindForUpload, refuseSize } from './media.policy.js';
@@ -53,7 +53,7 @@ export async function storeUpload(
     filename,
     sizeBytes: upload.bytes.length,
     storageKey,
-    uploadedBy: em.getReference(Admin, adminId),
+    uploadedBy: em.getReference(Agent, adminId),
   });
   await em.flush();
   return file;

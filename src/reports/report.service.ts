@@ -1,7 +1,7 @@
 // The desk's report: a handful of aggregate statements over the range (counts per local day, percentiles by
 // window functions, counts per agent), so that a range of years costs the database, not this process.
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { dialectFor, isSqlite, type SqlDialect } from '../db/dialect.js';
 import { loadDeskSettings } from '../desk/desk-settings.service.js';
 import type { SatisfactionSummary } from '../satisfaction/satisfaction.types.js';
@@ -219,7 +219,7 @@ export async function buildDeskReport(em: SqlEntityManager, input: ReportInput):
   );
   const agentIds = [...holders].filter((group) => group !== UNASSIGNED);
   const admins = new Map(
-    (agentIds.length ? await em.find(Admin, { id: { $in: agentIds } }) : []).map((admin) => [admin.id, admin]),
+    (agentIds.length ? await em.find(Agent, { id: { $in: agentIds } }) : []).map((admin) => [admin.id, admin]),
   );
   const agents: AgentReport[] = [...holders]
     .filter((group) => group === UNASSIGNED || admins.has(group))

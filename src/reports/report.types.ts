@@ -1,6 +1,6 @@
 // The desk's report as GraphQL serves it: totals, a series per day and a row per agent for one range.
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { SatisfactionSummary } from '../satisfaction/satisfaction.types.js';
 
 export enum ReportHours {
@@ -70,8 +70,8 @@ export class ReportDay {
   description: "One agent's figures: the tickets they hold. The row without an agent counts unassigned tickets.",
 })
 export class AgentReport {
-  @Field(() => Admin, { nullable: true, description: 'Null: tickets nobody holds.' })
-  agent!: Admin | null;
+  @Field(() => Agent, { nullable: true, description: 'Null: tickets nobody holds.' })
+  agent!: Agent | null;
 
   @Field(() => Int, { description: 'Tickets opened in the range that the agent holds.' })
   opened!: number;

@@ -1,6 +1,6 @@
 // The routing settings as the admin UI and tools read them: the desk's row and every agent's load.
 import type { EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import {
   activeTicketCounts,
   capacityOf,
@@ -12,7 +12,7 @@ import type { RoutingSettings } from './routing.types.js';
 
 export async function readRoutingSettings(em: EntityManager): Promise<RoutingSettings> {
   const desk = await readDeskRouting(em);
-  const agents = await em.find(Admin, { active: true }, { orderBy: { name: 'asc', id: 'asc' }, refresh: true });
+  const agents = await em.find(Agent, { active: true }, { orderBy: { name: 'asc', id: 'asc' }, refresh: true });
   const loads = await activeTicketCounts(
     em,
     agents.map((agent) => agent.id),

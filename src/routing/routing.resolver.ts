@@ -1,6 +1,6 @@
 // Automatic assignment through the API: admins set the mode and capacities, agents say whether they are available.
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { Role } from '../auth/auth.enums.js';
 import { assertAdminSession } from '../auth/caller.js';
@@ -14,7 +14,7 @@ function assertAdmin(ctx: GraphqlContext): void {
   if (callerOf(ctx).admin.role !== Role.ADMIN) throw forbidden('Only an admin may see the routing settings');
 }
 
-@Resolver(() => Admin)
+@Resolver(() => Agent)
 export class RoutingResolver {
   @Query(() => RoutingSettings, {
     description: "Admins only: automatic assignment's mode, capacities, the queue's length and every agent's load.",
@@ -54,11 +54,11 @@ export class RoutingResolver {
     return settings.agents.find((load) => load.agent.id === agent.id)!;
   }
 
-  @Mutation(() => Admin, {
+  @Mutation(() => Agent, {
     description:
       'The caller says they are available for new tickets (true) or away (false). Only available agents are assigned tickets automatically; becoming available takes waiting tickets at once.',
   })
-  setAvailability(@Arg('available', () => Boolean) available: boolean, @Ctx() ctx: GraphqlContext): Promise<Admin> {
+  setAvailability(@Arg('available', () => Boolean) available: boolean, @Ctx() ctx: GraphqlContext): Promise<Agent> {
     return setAvailability(ctx.support, actorOf(callerOf(ctx)), available);
   }
 
@@ -67,7 +67,7 @@ export class RoutingResolver {
     description:
       'Available for automatically assigned tickets (false: away). Shown to the agent themselves and to admins; null for others.',
   })
-  async available(@Root() admin: Admin, @Ctx() ctx: GraphqlContext): Promise<boolean | null> {
+  async available(@Root() admin: Agent, @Ctx() ctx: GraphqlContext): Promise<boolean | null> {
     const caller = callerOf(ctx);
     if (caller.admin.id !== admin.id && caller.admin.role !== Role.ADMIN) return null;
     // The caller's own Admin may come from the token cache: read the flag fresh.

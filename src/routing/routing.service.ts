@@ -1,7 +1,7 @@
 // Automatic assignment: the desk's routing settings, agents' availability and capacity, and the queue of
 // unassigned tickets that drains, oldest first, to the agents with room.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, notFound } from '../errors.js';
 import { inTransaction, type Actor, type SupportContext, type TransactionEvents } from '../support/support.context.js';
@@ -63,7 +63,7 @@ export async function activeTicketCounts(em: EntityManager, adminIds: readonly n
   return counts;
 }
 
-export const capacityOf = (agent: Admin, desk: DeskRouting) => agent.capacity ?? desk.defaultCapacity;
+export const capacityOf = (agent: Agent, desk: DeskRouting) => agent.capacity ?? desk.defaultCapacity;
 
 /**
  * The agent the next ticket goes to, or null when every available agent is full. Agents take turns in id
@@ -72,10 +72,10 @@ export const capacityOf = (agent: Admin, desk: DeskRouting) => agent.capacity ??
  */
 export function chooseAgent(
   desk: DeskRouting,
-  agents: readonly Admin[],
+  agents: readonly Agent[],
   loads: ReadonlyMap<number, number>,
-): Admin | null {
-  const load = (agent: Admin) => loads.get(agent.id) ?? 0;
+): Agent | null {
+  const load = (agent: Agent) => loads.get(agent.id) ?? 0;
   const withRoom = agents.filter((agent) => load(agent) < capacityOf(agent, desk));
   const last = desk.lastAssignedAdminId ?? 0;
   const inTurn = [...withRoom.filter((agent) => agent.id > last), ...withRoom.filter((agent) => agent.id <= last)];
@@ -98,7 +98,7 @@ export async function assignWaitingTickets(ctx: SupportContext): Promise<Map<num
     assigned.clear();
     const desk = await lockDeskRouting(em);
     if (desk.mode === RoutingMode.OFF) return assigned;
-    const agents = await em.find(Admin, { active: true, available: true }, { orderBy: { id: 'asc' } });
+    const agents = await em.find(Agent, { active: true, available: true }, { orderBy: { id: 'asc' } });
     const loads = await activeTicketCounts(
       em,
       agents.map((agent) => agent.id),
@@ -162,14 +162,14 @@ async function changeAgent(
   actor: Actor,
   adminId: string | number,
   action: string,
-  change: (agent: Admin) => void,
-): Promise<Admin> {
+  change: (agent: Agent) => void,
+): Promise<Agent> {
   const id = parseId(adminId);
   const agent = await inTransaction(ctx, async (em, events) => {
     const row =
       id === null
         ? null
-        : await em.findOne(Admin, { id, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+        : await em.findOne(Agent, { id, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!row) throw notFound('Agent', adminId);
     const before = { available: row.available, capacity: row.capacity };
     change(row);
@@ -183,7 +183,7 @@ async function changeAgent(
 }
 
 /** An agent says they are available for new tickets, or away; becoming available takes waiting tickets at once. */
-export function setAvailability(ctx: SupportContext, actor: Actor, available: boolean): Promise<Admin> {
+export function setAvailability(ctx: SupportContext, actor: Actor, available: boolean): Promise<Agent> {
   return changeAgent(ctx, actor, actor.adminId, 'agent.availability', (agent) => {
     agent.available = available;
   });
@@ -195,7 +195,7 @@ export function setAgentCapacity(
   actor: Actor,
   adminId: string,
   capacity: number | null,
-): Promise<Admin> {
+): Promise<Agent> {
   if (capacity !== null) validateCapacity(capacity, 'A capacity');
   return changeAgent(ctx, actor, adminId, 'agent.capacity', (agent) => {
     agent.capacity = capacity;

@@ -1,13 +1,13 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { RoutingMode } from './routing.enums.js';
 
 @ObjectType({
   description: 'One agent as automatic assignment sees them: available or away, their capacity and their load.',
 })
 export class AgentLoad {
-  @Field(() => Admin)
-  agent!: Admin;
+  @Field(() => Agent)
+  agent!: Agent;
 
   @Field(() => Boolean, { description: 'Takes new tickets (false: away).' })
   available!: boolean;

@@ -3,7 +3,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import type { IdRef } from '../db/plain-read.js';
 
 export enum ConversationState {
@@ -101,8 +101,8 @@ export class Contact {
   @Property({ type: 'datetime', length: 3, nullable: true })
   notesUpdatedAt: Date | null = null;
 
-  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
-  notesUpdatedBy: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
+  notesUpdatedBy: Agent | null = null;
 
   @Field(() => Int, {
     description:

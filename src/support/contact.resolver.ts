@@ -1,6 +1,6 @@
 // Contacts: look one up, edit it, and the fields that point elsewhere (who wrote the notes, their tickets).
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { connectionOf } from '../graphql/connection.types.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
@@ -33,8 +33,8 @@ export class ContactResolver {
     return updateContact(ctx.support, actorOf(callerOf(ctx)), phoneNumber, input);
   }
 
-  @FieldResolver(() => Admin, { nullable: true, description: 'The agent who last changed the notes.' })
-  notesUpdatedBy(@Root() contact: ContactRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who last changed the notes.' })
+  notesUpdatedBy(@Root() contact: ContactRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return contact.notesUpdatedBy ? ctx.loaders.admin.load(contact.notesUpdatedBy.id) : null;
   }
 

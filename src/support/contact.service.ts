@@ -1,7 +1,7 @@
 // Contacts as the desk sees them: found by phone number (or WhatsApp's user id for people who share none), kept
 // for every ticket, and edited by agents (name, student id, notes), with every change audited and published.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Contact } from './contact.entity.js';
@@ -108,7 +108,7 @@ export async function updateContact(
     if (changed.includes('name')) contact.nameSetByAgent = contact.name !== null;
     if (changed.includes('notes')) {
       contact.notesUpdatedAt = new Date();
-      contact.notesUpdatedBy = em.getReference(Admin, actor.adminId);
+      contact.notesUpdatedBy = em.getReference(Agent, actor.adminId);
       contact.notesRevision += 1;
     }
     await em.flush();

@@ -2,7 +2,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import type { IdRef } from '../db/plain-read.js';
 import type { MessageDetails, MessageEditRecord } from './message-details.js';
 import { DeliveryStatus, ForwardedMark, SenderType } from './support.enums.js';
@@ -72,8 +72,8 @@ export class Message {
   @Property({ type: 'boolean' })
   internal: boolean = false;
 
-  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
-  author: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
+  author: Agent | null = null;
 
   @Field(() => String, {
     nullable: true,

@@ -1,6 +1,6 @@
 // Replies and notes, and the Message fields that point elsewhere.
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
@@ -53,8 +53,8 @@ export class MessageResolver {
     return ticket;
   }
 
-  @FieldResolver(() => Admin, { nullable: true, description: 'The agent who wrote it, for agents’ replies and notes.' })
-  author(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who wrote it, for agents’ replies and notes.' })
+  author(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return message.author ? ctx.loaders.admin.load(message.author.id) : null;
   }
 }

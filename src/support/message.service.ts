@@ -1,6 +1,6 @@
 // Messages in a ticket's thread: agents' replies (sent to the person), internal notes, and the shared road for both.
 import type { EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { badInput, DomainError, ErrorCode } from '../errors.js';
 import { Message } from './message.entity.js';
 import { inTransaction, type Actor, type SupportContext, type TemplateSend } from './support.context.js';
@@ -40,7 +40,7 @@ export async function addMessageToThread(
     ticket,
     senderType: input.senderType,
     senderName: input.senderName,
-    author: input.authorId === null ? null : em.getReference(Admin, input.authorId),
+    author: input.authorId === null ? null : em.getReference(Agent, input.authorId),
     body: input.body,
     internal: input.internal ?? false,
     templateName: input.template?.name ?? null,
@@ -123,7 +123,7 @@ export async function sendAgentReply(
     if (ticket.status === TicketStatus.OPEN)
       await changeStatus(em, events, ticket, TicketStatus.IN_PROGRESS, 'first-reply', actor);
     if (!ticket.assignee) {
-      ticket.assignee = em.getReference(Admin, actor.adminId);
+      ticket.assignee = em.getReference(Agent, actor.adminId);
       await events.emit({ type: 'TicketAssigned', ticket, from: null, to: actor.adminId, cause: 'first-reply', actor });
     }
     const message = await addMessageToThread(ctx, em, ticket, {

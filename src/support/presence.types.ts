@@ -1,11 +1,11 @@
 // GraphQL output types of presence: who is viewing a ticket, and who is typing a reply.
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import type { PresenceAgent } from '../pubsub/pubsub.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An agent with a ticket open, in one or more tabs or tools.' })
 export class TicketViewer {
-  @Field(() => Admin)
+  @Field(() => Agent)
   agent!: PresenceAgent;
 
   @Field(() => Date, { description: 'When the agent began viewing the ticket (their earliest view still open).' })

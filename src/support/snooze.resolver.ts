@@ -1,6 +1,6 @@
 // Snoozing a ticket and waking it, and the Ticket fields that tell whether and by whom it is snoozed.
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
 import { MAX_SNOOZE_DAYS, snoozeTicket, unsnoozeTicket } from './snooze.service.js';
@@ -35,8 +35,8 @@ export class SnoozeResolver {
     return ticket.snoozedAt !== null;
   }
 
-  @FieldResolver(() => Admin, { nullable: true, description: 'The agent who snoozed it, while it is snoozed.' })
-  snoozedBy(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who snoozed it, while it is snoozed.' })
+  snoozedBy(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return ticket.snoozedBy ? ctx.loaders.admin.load(ticket.snoozedBy.id) : null;
   }
 }

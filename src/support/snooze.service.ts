@@ -1,7 +1,7 @@
 // Snoozing: an agent puts a ticket out of the open list until a time, or until the person writes again.
 // It comes back by itself (the sweep, or the person's next message) or when an agent wakes it.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { badInput } from '../errors.js';
 import { type Actor, inTransaction, type SupportContext, type TransactionEvents } from './support.context.js';
 import { isActiveStatus } from './support.enums.js';
@@ -49,7 +49,7 @@ export async function snoozeTicket(
       throw badInput(`Ticket ${ticket.id} is ${ticket.status}: only open and in-progress tickets can be snoozed`);
     ticket.snoozedAt = new Date();
     ticket.snoozedUntil = until;
-    ticket.snoozedBy = em.getReference(Admin, actor.adminId);
+    ticket.snoozedBy = em.getReference(Agent, actor.adminId);
   });
 }
 

@@ -2,7 +2,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { createLabelLoaders } from '../labels/label.loaders.js';
 import { createMediaLoaders } from '../media/media.loaders.js';
 import { readPlain } from '../db/plain-read.js';
@@ -140,7 +140,7 @@ async function loadByWhatsappId(em: EntityManager, ids: readonly string[]): Prom
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
   return {
     ...createContactLoaders(em),
-    admin: new DataLoader<number, Admin | null>((ids) => loadById<Admin>(em, Admin, ids)),
+    admin: new DataLoader<number, Agent | null>((ids) => loadById<Agent>(em, Agent, ids)),
     ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
     messageByWhatsappId: new DataLoader<string, MessageRecord | null>((ids) => loadByWhatsappId(em, ids)),

@@ -1,6 +1,6 @@
 // Ticket fields that are not columns; each goes through the request's loaders, so a page costs a fixed number of queries.
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { connectionOf } from '../graphql/connection.types.js';
 import type { GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
@@ -10,8 +10,8 @@ import { replyWindowClosesAt, Ticket, type TicketRecord } from './ticket.entity.
 
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
-  @FieldResolver(() => Admin, { nullable: true })
-  assignee(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Admin | null> | null {
+  @FieldResolver(() => Agent, { nullable: true })
+  assignee(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return ticket.assignee ? ctx.loaders.admin.load(ticket.assignee.id) : null;
   }
 

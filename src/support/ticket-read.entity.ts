@@ -1,7 +1,7 @@
 // How far each agent has read each ticket: the person's messages after this mark are unread for that agent.
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { Ticket } from './ticket.entity.js';
 
 @Entity({ tableName: 'support_ticket_reads' })
@@ -15,8 +15,8 @@ export class TicketRead {
   @ManyToOne({ entity: () => Ticket, deleteRule: 'cascade' })
   ticket!: Ticket;
 
-  @ManyToOne({ entity: () => Admin, deleteRule: 'cascade' })
-  admin!: Admin;
+  @ManyToOne({ entity: () => Agent, deleteRule: 'cascade' })
+  admin!: Agent;
 
   @Property({ type: 'integer' })
   lastReadMessageId: number = 0;

@@ -12,7 +12,7 @@ import {
 } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { AdReferral } from './message-details.js';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import type { IdRef } from '../db/plain-read.js';
 import { isActiveStatus, priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
 
@@ -108,8 +108,8 @@ export class Ticket {
   @Property({ type: 'smallint' })
   priorityRank: number = priorityRank[TicketPriority.MEDIUM];
 
-  @ManyToOne({ entity: () => Admin, nullable: true, fieldName: 'assigned_admin_id', deleteRule: 'set null' })
-  assignee: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, fieldName: 'assigned_admin_id', deleteRule: 'set null' })
+  assignee: Agent | null = null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 64, nullable: true })
@@ -159,8 +159,8 @@ export class Ticket {
   @Property({ type: 'datetime', length: 3, nullable: true })
   snoozedUntil: Date | null = null;
 
-  @ManyToOne({ entity: () => Admin, nullable: true, deleteRule: 'set null' })
-  snoozedBy: Admin | null = null;
+  @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
+  snoozedBy: Agent | null = null;
 
   /** When the SLA clock started: the person's first message. */
   @Property({ type: 'datetime', length: 3, nullable: true })

@@ -2,7 +2,7 @@
 // ticket, changes it and emits what happened; SLA, timings, the survey, the audit trail, automatic assignment and
 // the subscriptions follow by their handlers (src/support/domain-events.ts), never by calls from here.
 import type { EntityManager } from '@mikro-orm/core';
-import { Admin } from '../auth/admin.entity.js';
+import { Agent } from '../auth/agent.entity.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Message } from './message.entity.js';
 import { addMessageToThread } from './message.service.js';
@@ -111,7 +111,7 @@ export async function assignTicket(
   return changeAndFollow(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     const id = adminId === null ? null : parseId(adminId);
-    const admin = id === null ? null : await em.findOne(Admin, { id, active: true });
+    const admin = id === null ? null : await em.findOne(Agent, { id, active: true });
     if (adminId !== null && !admin) throw notFound('Agent', adminId);
     const from = ticket.assignee?.id ?? null;
     ticket.assignee = admin;

@@ -1,12 +1,13 @@
-// An agent or admin of the desk: who signs in, answers and is assigned tickets.
+// An agent of the desk (an admin is an agent with the ADMIN role): who signs in, answers and is assigned tickets.
+// The GraphQL type keeps its published name, Admin, and the table its name, admins: both are in the contract.
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from './auth.enums.js';
 
-@ObjectType({ simpleResolvers: true, description: 'An agent (or admin) of the support desk.' })
+@ObjectType('Admin', { simpleResolvers: true, description: 'An agent (or admin) of the support desk.' })
 @Entity({ tableName: 'admins' })
-export class Admin {
+export class Agent {
   [OptionalProps]?: 'role' | 'active' | 'createdAt' | 'available' | 'capacity';
 
   @Field(() => ID)
