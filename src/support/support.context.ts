@@ -89,7 +89,18 @@ export async function inTransactionFollowed<T>(
   ctx: SupportContext,
   work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
 ): Promise<{ result: T; changedAfterCommit: ReadonlySet<number> }> {
+  const { result, emitted } = await commitWithRetries(ctx, work);
+  // Outside the retries: the change has committed, so a follower's failure must never run the work again.
+  const changedAfterCommit = await ctx.handlers.runAfterCommit(emitted, ctx);
+  return { result, changedAfterCommit };
+}
+
+async function commitWithRetries<T>(
+  ctx: SupportContext,
+  work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
+): Promise<{ result: T; emitted: DomainEvent[] }> {
   for (let attempt = 1; ; attempt++) {
+    // The events of a lost attempt are dropped with its changes.
     const emitted: DomainEvent[] = [];
     try {
       const result = await ctx.em.fork().transactional((em) => {
@@ -103,8 +114,7 @@ export async function inTransactionFollowed<T>(
         };
         return work(em, { emit: scope.emit });
       });
-      const changedAfterCommit = await ctx.handlers.runAfterCommit(emitted, ctx);
-      return { result, changedAfterCommit };
+      return { result, emitted };
     } catch (error) {
       // A unique key taken by a concurrent insert (a contact, a repeated delivery) is a lost race too: the retry sees the row.
       const lostRace =
