@@ -1,11 +1,11 @@
 // Starts the support desk: `npm start`.
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { createServer } from './server.js';
+import { createLogger, type Logger } from './logger.js';
+import { createServer, type SupportServer } from './server.js';
 
 async function main(): Promise<void> {
-  let server;
-  let logger;
+  let server: SupportServer;
+  let logger: Logger;
   try {
     const config = loadConfig();
     logger = createLogger(config.logLevel);

@@ -27,9 +27,15 @@ export function createSharedSubscribe(viewerOf: (contextValue: unknown) => strin
       const run = () => Promise.resolve(execute({ ...args, rootValue: event }));
       if (typeof event !== 'object' || event === null) return run();
       let byKey = answers.get(event);
-      if (!byKey) answers.set(event, (byKey = new Map()));
+      if (!byKey) {
+        byKey = new Map();
+        answers.set(event, byKey);
+      }
       let shared = byKey.get(key);
-      if (!shared) byKey.set(key, (shared = run()));
+      if (!shared) {
+        shared = run();
+        byKey.set(key, shared);
+      }
       return shared;
     };
     return mapEvents(stream, answer);

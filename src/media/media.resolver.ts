@@ -9,8 +9,10 @@ const signers = new WeakMap<object, MediaUrlSigner>();
 function signerFor(ctx: GraphqlContext): MediaUrlSigner {
   const { config } = ctx.app;
   let signer = signers.get(config);
-  if (!signer)
-    signers.set(config, (signer = new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds)));
+  if (!signer) {
+    signer = new MediaUrlSigner(config.whatsapp.appSecret, config.media.urlTtlSeconds);
+    signers.set(config, signer);
+  }
   return signer;
 }
 

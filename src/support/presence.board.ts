@@ -84,7 +84,10 @@ export class PresenceBoard {
     const isNew = !entries?.has(key);
     if (isNew && (this.size >= this.options.maxEntries || (entries?.size ?? 0) >= this.options.maxEntriesPerTicket))
       return false;
-    if (!entries) this.tickets.set(event.ticketId, (entries = new Map()));
+    if (!entries) {
+      entries = new Map();
+      this.tickets.set(event.ticketId, entries);
+    }
     const { typing, since, typingSince, ttlMs } = event.state;
     // Expiry runs on this instance's clock from when the event arrived: instances' clocks need not agree.
     entries.set(key, { agent: event.agent, typing, since, typingSince, expiresAt: Date.now() + ttlMs });
@@ -125,7 +128,10 @@ export class PresenceBoard {
   watch(ticketId: number): AsyncIterableIterator<TicketPresenceView> {
     return latestValueStream(this.snapshot(ticketId), (watcher: Watcher) => {
       let set = this.watchers.get(ticketId);
-      if (!set) this.watchers.set(ticketId, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.watchers.set(ticketId, set);
+      }
       set.add(watcher);
       return () => {
         set.delete(watcher);

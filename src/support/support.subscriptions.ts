@@ -28,7 +28,10 @@ function freshMessage(ctx: GraphqlContext, event: MessageEvent): Promise<Message
 const countsByEvent = new WeakMap<object, DataLoader<number, SupportNotifications>>();
 function sharedCounts(event: object, em: EntityManager, viewerId: number): Promise<SupportNotifications> {
   let loader = countsByEvent.get(event);
-  if (!loader) countsByEvent.set(event, (loader = new DataLoader((viewerIds) => countNotificationsFor(em, viewerIds))));
+  if (!loader) {
+    loader = new DataLoader((viewerIds) => countNotificationsFor(em, viewerIds));
+    countsByEvent.set(event, loader);
+  }
   return loader.load(viewerId);
 }
 
@@ -39,7 +42,10 @@ function sharedCounts(event: object, em: EntityManager, viewerId: number): Promi
 const ticketsByEvent = new WeakMap<object, Promise<Ticket>>();
 function sharedTicket(event: TicketEvent, em: EntityManager): Promise<Ticket> {
   let ticket = ticketsByEvent.get(event);
-  if (!ticket) ticketsByEvent.set(event, (ticket = loadTicket(em, event.ticketId)));
+  if (!ticket) {
+    ticket = loadTicket(em, event.ticketId);
+    ticketsByEvent.set(event, ticket);
+  }
   return ticket;
 }
 

@@ -5,7 +5,7 @@
  * C0 controls but tab (U+0009) and newline (U+000A), DEL, and C1 controls. A carriage return is not
  * removed but becomes a newline (CRLF one newline), so text from Windows keeps its lines.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point, to strip them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**

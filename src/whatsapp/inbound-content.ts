@@ -22,11 +22,11 @@ function labelOf(key: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1).toLowerCase();
 }
 
-function valueOf(value: unknown): string {
-  if (Array.isArray(value)) return value.map(valueOf).join(', ');
+function answerText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(answerText).join(', ');
   if (isObject(value))
     return Object.entries(value)
-      .map(([key, inner]) => `${labelOf(key)}: ${valueOf(inner)}`)
+      .map(([key, inner]) => `${labelOf(key)}: ${answerText(inner)}`)
       .join(', ');
   if (value === null || value === undefined) return '—';
   return String(value);
@@ -45,7 +45,7 @@ export function readFormAnswers(responseJson: unknown): { answers: FormAnswer[];
   if (!isObject(parsed)) return { answers: [], raw: text };
   const answers = Object.entries(parsed)
     .filter(([key]) => key !== 'flow_token')
-    .map(([key, value]) => ({ label: labelOf(key), value: valueOf(value) }));
+    .map(([key, value]) => ({ label: labelOf(key), value: answerText(value) }));
   return { answers, raw: null };
 }
 

@@ -37,9 +37,29 @@ export interface SimulatorPhone {
 const TYPING_SHOWN_MS = 25_000;
 
 /** The simulator does not know a template's approved text: it shows its name and parameters. */
-function templateSummary(
-  template: { name?: string; components?: { parameters?: { text?: string }[] }[] } | undefined,
-): string {
+type TemplateBody = { name?: string; components?: { parameters?: { text?: string }[] }[] };
+
+/** The body the dispatcher POSTs to /messages, as far as the simulator reads it (a send or a read receipt). */
+interface CloudApiRequestBody {
+  messaging_product?: string;
+  status?: string;
+  message_id?: string;
+  typing_indicator?: unknown;
+  to?: string;
+  recipient?: string;
+  text?: { body?: string };
+  interactive?: {
+    body?: { text?: string };
+    action?: {
+      button?: string;
+      sections?: { rows?: SimulatorChoice[] }[];
+      buttons?: { reply: { id: string; title: string } }[];
+    };
+  };
+  template?: TemplateBody;
+}
+
+function templateSummary(template: TemplateBody | undefined): string {
   if (!template) return '';
   const parameters = (template.components ?? [])
     .flatMap((component) => component.parameters ?? [])
@@ -203,7 +223,7 @@ export class WhatsappSimulator {
           .code(401)
           .send({ error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
       }
-      const payload = (request.body ?? {}) as Record<string, any>;
+      const payload = (request.body ?? {}) as CloudApiRequestBody;
       if (payload.messaging_product !== 'whatsapp') {
         return reply
           .code(400)
