@@ -153,7 +153,11 @@ async function startProcess(script, argv, env = {}, execArgv = []) {
     child,
     ask: (message, field) =>
       new Promise((resolve) => {
-        const on = (m) => m?.[field] !== undefined && (child.off('message', on), resolve(m[field]));
+        const on = (m) => {
+          if (m?.[field] === undefined) return;
+          child.off('message', on);
+          resolve(m[field]);
+        };
         child.on('message', on);
         child.send(message);
       }),
@@ -232,7 +236,7 @@ const startSupport = (env) =>
     '--expose-gc',
     '--import',
     join(ROOT, 'bench/probe.mjs'),
-    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []),
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
   ]);
 const startBaseline = async (kind, databaseUrl) => {
   const port = await freePort();
@@ -619,7 +623,11 @@ async function measureFanOut({ urls, tokens = [], count, plain = false, memory, 
       const lasts = feeds.map(
         (feed) =>
           new Promise((resolve) => {
-            const on = (m) => m?.ticketId && (feed.child.off('message', on), resolve(m.last));
+            const on = (m) => {
+              if (!m?.ticketId) return;
+              feed.child.off('message', on);
+              resolve(m.last);
+            };
             feed.child.on('message', on);
           }),
       );

@@ -34,7 +34,7 @@ function connect(index) {
   if (plain) return connectPlain(index);
   return new Promise((resolve, reject) => {
     const client = createClient({
-      url: urls[index % urls.length].replace(/^http/, 'ws') + '/graphql',
+      url: `${urls[index % urls.length].replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${tokens[index % tokens.length]}` },
       retryAttempts: 0,

@@ -11,6 +11,8 @@ const children = [
   run(process.execPath, ['--watch-path=dist/src', 'dist/src/main.js']),
   run('npx', ['vite', '--config', 'client/vite.config.ts']),
 ];
-const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

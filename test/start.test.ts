@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnServer } from './helpers/process.js';
 
 const workdirs: string[] = [];
-afterAll(() => workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of workdirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function start(env: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'support-start-'));

@@ -9,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const LAUNCHER = resolve(import.meta.dirname, '../scripts/with-node.mjs');
 const workdirs: string[] = [];
-afterAll(() => workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of workdirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function projectNeedingNode99(): string {
   const dir = mkdtempSync(join(tmpdir(), 'support-with-node-'));

@@ -20,8 +20,8 @@ const FAST = {
 const workdirs: string[] = [];
 const servers: ServerProcess[] = [];
 afterAll(() => {
-  servers.forEach((server) => server.child.kill('SIGKILL'));
-  workdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  for (const server of servers) server.child.kill('SIGKILL');
+  for (const dir of workdirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function folder(): string {

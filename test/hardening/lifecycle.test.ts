@@ -76,7 +76,7 @@ describe.runIf(hasMysql)('the server as a process, on MariaDB', () => {
     urls.push(databaseUrl);
     const server = await startProcess(databaseUrl, standIn);
     const token = await signIn(server.url);
-    const socket = new WebSocket(server.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     const closeCode = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));

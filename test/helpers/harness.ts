@@ -26,9 +26,15 @@ async function isPortOpen(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: hostname, port: Number(port || 3306) });
     socket.setTimeout(1000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -379,7 +385,10 @@ export const REDIS_PORT = Number(process.env.TEST_REDIS_PORT ?? 6379);
 export async function redisAnswers(what: string): Promise<boolean> {
   const answers = await new Promise<boolean>((resolve) => {
     const socket = connect({ host: '127.0.0.1', port: REDIS_PORT });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
   if (!answers) {

@@ -62,7 +62,7 @@ function refuseSignature(
     ),
   };
   const claimed = parseAuthorization(request.headers.authorization);
-  if (!claimed || claimed.service !== 's3')
+  if (claimed?.service !== 's3')
     return { status: 403, code: 'AccessDenied', message: 'Missing or malformed AWS4-HMAC-SHA256 Authorization header' };
   const { accessKeyId, day, region, signedHeaders: names, signature } = claimed;
   if (accessKeyId !== S3_ACCESS_KEY_ID)
@@ -159,8 +159,14 @@ export async function startS3StandIn(options: S3StandInOptions = {}): Promise<S3
     const name = decodeURIComponent(rest.join('/'));
     if (bucket !== S3_BUCKET)
       return answer(404, 'NoSuchBucket', errorXml('NoSuchBucket', 'The specified bucket does not exist'));
-    if (request.method === 'PUT') return (objects.set(name, body), answer(200, null));
-    if (request.method === 'DELETE') return (objects.delete(name), answer(204, null));
+    if (request.method === 'PUT') {
+      objects.set(name, body);
+      return answer(200, null);
+    }
+    if (request.method === 'DELETE') {
+      objects.delete(name);
+      return answer(204, null);
+    }
     const stored = objects.get(name);
     if (request.method !== 'GET')
       return answer(

@@ -21,13 +21,19 @@ export function open<T>(client: Client, query: string, variables: Record<string,
   const ended = new Promise<unknown>((resolve) => (markEnded = resolve));
   const describeFailure = () => new Error(`subscription failed: ${JSON.stringify(failure)} (${query})`);
   const deliver = (event: T) => (waiter ? waiter.event(event) : queued.push(event));
-  const fail = (error: unknown) => ((failure = error), waiter?.failed());
+  const fail = (error: unknown) => {
+    failure = error;
+    waiter?.failed();
+  };
   const stop = client.subscribe<Record<string, T>>(
     { query, variables },
     {
       // An event with errors (a failed fresh read, say) fails the test instead of passing as data.
       next: (result) => (result.errors ? fail(result.errors) : deliver(Object.values(result.data!)[0]!)),
-      error: (error) => (fail(error), markEnded(error)),
+      error: (error) => {
+        fail(error);
+        markEnded(error);
+      },
       complete: () => markEnded(undefined),
     },
   );

@@ -37,10 +37,10 @@ function slowSender(url: string, head: string, trickle = ''): Promise<Outcome> {
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
     socket.on('error', () => undefined);
     socket.on('close', () => resolve({ closedAfterMs: Date.now() - started, answer }));
-    setTimeout(
-      () => (socket.destroy(), reject(new Error(`still open after 20 s; answered: ${answer.slice(0, 200)}`))),
-      20_000,
-    );
+    setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`still open after 20 s; answered: ${answer.slice(0, 200)}`));
+    }, 20_000);
   });
 }
 

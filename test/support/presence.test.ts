@@ -47,8 +47,13 @@ function watch(client: Client, ticketId: string) {
   const stop = client.subscribe<{ ticketPresence: Presence }>(
     { query: SUBSCRIBE, variables: { t: ticketId } },
     {
-      next: (result) => (result.errors ? (failure = result.errors) : events.push(result.data!.ticketPresence)),
-      error: (error) => (failure = error),
+      next: (result) => {
+        if (result.errors) failure = result.errors;
+        else events.push(result.data!.ticketPresence);
+      },
+      error: (error) => {
+        failure = error;
+      },
       complete: () => undefined,
     },
   );
@@ -88,8 +93,10 @@ function reportOver(
     client.subscribe<{ reportPresence: Presence }>(
       { query: REPORT, variables: { t: ticketId, ...report } },
       {
-        next: (result) =>
-          result.errors ? reject(new Error(JSON.stringify(result.errors))) : (answer = result.data!.reportPresence),
+        next: (result) => {
+          if (result.errors) reject(new Error(JSON.stringify(result.errors)));
+          else answer = result.data!.reportPresence;
+        },
         error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
         complete: () => resolve(answer!),
       },

@@ -63,7 +63,7 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     ]);
     await setPriority(server, ticket.id, 'URGENT');
     for (const feed of feeds) expect(await feed.next()).toMatchObject({ id: ticket.id, priority: 'URGENT' });
-    feeds.forEach((feed) => feed.stop());
+    for (const feed of feeds) feed.stop();
   });
 
   it('messageAdded(ticketId) delivers a reply to that ticket and nothing from another ticket', async () => {
@@ -244,7 +244,7 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     await createTicket(server);
     const [first, second] = await Promise.all(tabs.map((tab) => tab.next()));
     expect(second).toEqual(first);
-    tabs.forEach((tab) => tab.stop());
+    for (const tab of tabs) tab.stop();
   });
 
   it('a mutation that fails publishes nothing', async () => {
@@ -270,7 +270,7 @@ describe.each(databases)('subscriptions on %s', (kind) => {
     const [message, update] = await Promise.all(feeds.map((feed) => feed.next()));
     expect(message).toMatchObject({ body: 'This one goes through', ticket: { id: ticket.id } });
     expect(update).toMatchObject({ id: ticket.id, messageCount: 2 });
-    feeds.forEach((feed) => feed.stop());
+    for (const feed of feeds) feed.stop();
   });
 
   it('a subscriber without a token is refused with 4403 and receives nothing', async () => {

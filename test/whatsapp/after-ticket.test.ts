@@ -103,7 +103,7 @@ describe.each(databases)('messages after a ticket ends, on %s', (kind) => {
     expect(update).toEqual({ id, status: 'OPEN', assignee: { id: agent.id } });
     let count = await counts.next();
     while (count.openTickets !== before + 1) count = await counts.next();
-    [updates, added, counts].forEach((feed) => feed.stop());
+    for (const feed of [updates, added, counts]) feed.stop();
 
     const ticket = (await server.ok(TICKET, { id })).ticket;
     expect(ticket).toMatchObject({ status: 'OPEN', resolvedAt: null, assignee: { id: agent.id } });

@@ -121,7 +121,7 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       'Reacted 👍',
       '⚠️ Unsupported message (unsupported: Message type unknown)',
     ];
-    expectations.forEach((expected, index) => expect(stored[index + 1]).toContain(expected));
+    for (const [index, expected] of expectations.entries()) expect(stored[index + 1]).toContain(expected);
     expect(stored.filter((body: string) => body.includes('media id'))).toEqual([]);
     expect((await thread(FIXTURE_PHONE)).edges[0].node.senderName).toBe('John Doe');
 
@@ -191,7 +191,7 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
       messages: [
         {
           from: phone,
-          id: 'wamid.GOOD1-' + Date.now(),
+          id: `wamid.GOOD1-${Date.now()}`,
           timestamp: String(Math.floor(Date.now() / 1000)),
           type: 'text',
           text: { body: 'good one' },
@@ -199,7 +199,7 @@ describe.each(databases)('the WhatsApp webhook on %s', (kind) => {
         { from: phone, timestamp: '1', type: 'text', text: { body: 'no id' } },
         {
           from: phone,
-          id: 'wamid.GOOD2-' + Date.now(),
+          id: `wamid.GOOD2-${Date.now()}`,
           timestamp: String(Math.floor(Date.now() / 1000)),
           type: 'text',
           text: { body: 'good two' },

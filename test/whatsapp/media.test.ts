@@ -497,10 +497,17 @@ describe.each(limiters)('the upload limit, counted %s', (_where, env) => {
           method: 'POST',
           headers: { 'content-type': 'application/pdf', 'content-length': String(50 * 1024 * 1024), ...headers },
         });
-        request.on('response', (response) => (response.resume(), request.destroy(), resolve(response.statusCode ?? 0)));
+        request.on('response', (response) => {
+          response.resume();
+          request.destroy();
+          resolve(response.statusCode ?? 0);
+        });
         request.on('error', reject);
         request.flushHeaders();
-        setTimeout(() => (request.destroy(), reject(new Error('no answer before the body'))), 3000);
+        setTimeout(() => {
+          request.destroy();
+          reject(new Error('no answer before the body'));
+        }, 3000);
       });
     expect(await answerWithoutBody({})).toBe(401);
     const pdf = Buffer.from('%PDF-1.4 spent');

@@ -251,7 +251,10 @@ describe.each(databases)('a restart on %s', (kind) => {
     running.push(server);
     return server;
   };
-  const stop = (server: TestServer) => (running.splice(running.indexOf(server), 1), server.close());
+  const stop = (server: TestServer) => {
+    running.splice(running.indexOf(server), 1);
+    return server.close();
+  };
 
   it('replies queued while the Cloud API is down survive a restart and go out exactly once, in order', async () => {
     const first = await instance();

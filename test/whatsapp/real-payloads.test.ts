@@ -325,20 +325,20 @@ describe.each(databases)('real WhatsApp payloads on %s', (kind) => {
       );
       if (expectation.moves)
         expect((await threadOf(server, sender)).count, 'nothing is left under the old number').toBe(0);
-      after.forEach((thread, index) => expect(thread.count, 'no ticket is opened or lost').toBe(before[index]!.count));
+      for (const [index, thread] of after.entries())
+        expect(thread.count, 'no ticket is opened or lost').toBe(before[index]!.count);
       const { messages, ticket } = after[0]!;
       const added = messages.slice(before[0]!.messages.length);
 
       if (expectation.nothing || expectation.changes) {
-        after.forEach((thread, index) =>
+        for (const [index, thread] of after.entries())
           expect(thread.messages.map((message: any) => message.id)).toEqual(
             before[index]!.messages.map((message: any) => message.id),
-          ),
-        );
+          );
       }
       if (expectation.reads) {
         expect(added.map((message: any) => message.senderType)).toEqual(expectation.reads.map(() => 'USER'));
-        expectation.reads.forEach((text, index) => expect(added[index].body).toContain(text));
+        for (const [index, text] of expectation.reads.entries()) expect(added[index].body).toContain(text);
       }
       if (expectation.changes) {
         const changed = messages.at(-1);
