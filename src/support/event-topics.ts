@@ -66,6 +66,10 @@ export function topicsOf(event: DomainEvent): SupportEvent[] {
  */
 export function publishDomainEvents(pubsub: SupportPubSub, events: readonly DomainEvent[]): void {
   const seen = new Set<string>();
+  // A ticket opened in this transaction is announced once, as created: what else happened to it in the same
+  // transaction (the bot's confirmation, an after-hours notice) is part of what ticketCreated shows.
+  for (const event of events)
+    if (event.type === 'TicketOpened') seen.add(`TICKET_UPDATED:${JSON.stringify({ ticketId: event.ticket.id })}`);
   const once = events.flatMap(topicsOf).filter((published) => {
     const key = `${published.topic}:${JSON.stringify(published.payload)}`;
     if (seen.has(key)) return false;
