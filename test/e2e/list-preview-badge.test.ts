@@ -1,9 +1,9 @@
-// What an agent triages from without opening a ticket: the list row's preview.
+// What an agent triages from without opening a ticket: the list row's preview and the header badge's figures.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually } from '../helpers/harness.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, eventually } from '../helpers/harness.js';
 
 /** The list and the badge at a desktop's and a phone's width, into test-artifacts/. */
 async function screenshotBoth(page: Page, name: string): Promise<void> {
@@ -15,7 +15,7 @@ async function screenshotBoth(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-describe.skipIf(!hasChromium)('the ticket list, as an agent triages', () => {
+describe.skipIf(!hasChromium)('the ticket list and the badge, as an agent triages', () => {
   const world = useServerAndBrowser();
 
   it("previews the person's latest message or the agent's marked reply, never the bot's line or a note", async () => {
@@ -89,6 +89,33 @@ describe.skipIf(!hasChromium)('the ticket list, as an agent triages', () => {
     // The person writes again: their words, unmarked.
     await send({ t: 'Thanks, got it' });
     await previewReads('Thanks, got it');
+    await context.close();
+  });
+
+  it('counts tickets in progress as open work, and says what each figure means', async () => {
+    const ticket = await createTicket(world.server, { senderName: 'Ife Progress' });
+    await world.server.ok('mutation($id: ID!) { sendMessage(ticketId: $id, body: "Looking now") { id } }', {
+      id: ticket.id,
+    });
+    const { notifications } = await world.server.ok('{ notifications { activeTickets openTickets inProgress } }');
+    expect(notifications.inProgress).toBeGreaterThan(0);
+    expect(notifications.activeTickets).toBe(notifications.openTickets + notifications.inProgress);
+
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const badge = page.getByTestId('badge');
+    await eventually(
+      async () => ((await badge.innerText()).replace(/\s+/g, ' ').includes(' open') ? true : undefined),
+      5000,
+      'the badge to load',
+    );
+    expect((await badge.innerText()).replace(/\s+/g, ' ')).toContain(`${notifications.activeTickets} open`);
+    // Each figure explains itself on hover, and the whole badge to a screen reader.
+    const openFigure = badge.locator('span[title]').filter({ hasText: 'open' }).first();
+    expect(await openFigure.getAttribute('title')).toMatch(/in progress/i);
+    expect(await badge.getAttribute('aria-label')).toContain(`${notifications.activeTickets} open`);
+    expect(await badge.getAttribute('aria-label')).toMatch(/in progress/);
+    await screenshotBoth(page, 'badge');
     await context.close();
   });
 });
