@@ -5,6 +5,8 @@ import { InboundFailureState } from '../whatsapp/inbound-failure.entity.js';
 import { TicketStatus } from './support.enums.js';
 
 export interface NotificationCounts {
+  /** Open and in-progress tickets (active work, what the badge calls "open"); the sum of the next two. */
+  activeTickets: number;
   openTickets: number;
   inProgress: number;
   unassigned: number;
@@ -71,9 +73,12 @@ export async function countNotificationsFor(
   return viewerIds.map((viewerId) => {
     const unreadTickets = asCount(shared?.from_person) - (readBy.get(viewerId) ?? 0);
     const slaBreached = asCount(shared?.sla_breached);
+    const openTickets = asCount(shared?.open_count);
+    const inProgress = asCount(shared?.in_progress);
     return {
-      openTickets: asCount(shared?.open_count),
-      inProgress: asCount(shared?.in_progress),
+      activeTickets: openTickets + inProgress,
+      openTickets,
+      inProgress,
       unassigned,
       unreadTickets,
       hasAlerts: unassigned > 0 || unreadTickets > 0 || slaBreached > 0,

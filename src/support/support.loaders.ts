@@ -15,6 +15,8 @@ import { Ticket, type TicketRecord } from './ticket.entity.js';
 export interface TicketStats {
   messageCount: number;
   lastMessageId: number | null;
+  /** The newest message of the conversation itself (the person's, or an agent's reply): what the list shows. */
+  previewMessageId: number | null;
   unreadCount: number;
 }
 
@@ -42,8 +44,9 @@ async function loadById<Row extends { id: number }>(
 }
 
 /**
- * One query for the counts of a page of tickets: how many messages each has, its newest message,
- * and how many of the person's messages the viewing agent has not read.
+ * One query for the counts of a page of tickets: how many messages each has, its newest message, its newest
+ * message between the person and the agents (no bot or system lines, no internal notes), and how many of the
+ * person's messages the viewing agent has not read.
  */
 async function loadTicketStats(
   em: EntityManager,
@@ -55,15 +58,17 @@ async function loadTicketStats(
     ticket_id: number;
     message_count: number | string;
     last_id: number | string;
+    preview_id: number | string | null;
     unread: number | string | null;
   }[] = await em.getConnection().execute(
     `select m.ticket_id, count(*) as message_count, max(m.id) as last_id,
+              max(case when m.sender_type = ? or (m.sender_type = ? and m.internal = 0) then m.id end) as preview_id,
               sum(case when m.sender_type = ? and m.id > coalesce(r.last_read_message_id, 0) then 1 else 0 end) as unread
          from support_messages m
          left join support_ticket_reads r on r.ticket_id = m.ticket_id and r.admin_id = ?
         where m.ticket_id in (${marks})
         group by m.ticket_id`,
-    [SenderType.USER, viewerId, ...ticketIds],
+    [SenderType.USER, SenderType.ADMIN, SenderType.USER, viewerId, ...ticketIds],
   );
   const map = new Map(rows.map((row) => [Number(row.ticket_id), row]));
   return ticketIds.map((id) => {
@@ -72,9 +77,10 @@ async function loadTicketStats(
       ? {
           messageCount: Number(row.message_count),
           lastMessageId: Number(row.last_id),
+          previewMessageId: row.preview_id === null ? null : Number(row.preview_id),
           unreadCount: Number(row.unread ?? 0),
         }
-      : { messageCount: 0, lastMessageId: null, unreadCount: 0 };
+      : { messageCount: 0, lastMessageId: null, previewMessageId: null, unreadCount: 0 };
   });
 }
 

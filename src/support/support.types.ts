@@ -47,6 +47,12 @@ export class MessageConnection {
 
 @ObjectType({ simpleResolvers: true, description: "The dashboard badge's counts, for the agent asking." })
 export class SupportNotifications {
+  @Field(() => Int, {
+    description:
+      'Active work: OPEN and IN_PROGRESS tickets together (openTickets + inProgress), not counting snoozed ones. The badge shows this as "open".',
+  })
+  activeTickets!: number;
+
   @Field(() => Int, { description: 'OPEN tickets, not counting snoozed ones.' })
   openTickets!: number;
 

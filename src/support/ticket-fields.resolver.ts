@@ -39,6 +39,16 @@ export class TicketFieldsResolver {
     return lastMessageId === null ? null : ctx.loaders.message.load(lastMessageId);
   }
 
+  @FieldResolver(() => Message, {
+    nullable: true,
+    description:
+      "What the ticket list shows of the conversation: the newest message from the person, or an agent's reply when that came last (its senderType and author say which). Bot and system lines and internal notes are left out; null when there is none yet.",
+  })
+  async preview(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<MessageRecord | null> {
+    const { previewMessageId } = await ctx.loaders.ticketStats.load(ticket.id);
+    return previewMessageId === null ? null : ctx.loaders.message.load(previewMessageId);
+  }
+
   @FieldResolver(() => MessageConnection, {
     description: 'The thread, oldest first. Without arguments: the newest 50. At most 100 a page.',
   })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, databases, startServer, type TestServer } from '../helpers/harness.js';
 
 const DASHBOARD = `query($first: Int) {
-  tickets(first: $first) { edges { node { assignee { name } lastMessage { body } messageCount unreadCount } } }
+  tickets(first: $first) { edges { node { assignee { name } lastMessage { body } preview { body author { name } } messageCount unreadCount } } }
 }`;
 
 const isStatement = (line: string) => /\b(select|insert|update|delete)\b/i.test(line);

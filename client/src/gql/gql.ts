@@ -44,8 +44,8 @@ type Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": typeof types.ParkedElementsDocument,
@@ -84,7 +84,7 @@ type Documents = {
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": typeof types.ReopenTicketDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": typeof types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": typeof types.AddNoteDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          preview { id body senderType senderName author { id } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
@@ -130,8 +130,8 @@ const documents: Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": types.ParkedElementsDocument,
@@ -170,7 +170,7 @@ const documents: Documents = {
     "\n  mutation ReopenTicket($ticketId: ID!) {\n    reopenTicket(ticketId: $ticketId) { id status resolvedAt }\n  }\n": types.ReopenTicketDocument,
     "\n  mutation SendReply($ticketId: ID!, $body: String!, $typingSince: DateTime, $attachmentId: ID) {\n    sendMessage(ticketId: $ticketId, body: $body, typingSince: $typingSince, attachmentId: $attachmentId) { ...MessageFields }\n  }\n": types.SendReplyDocument,
     "\n  mutation AddNote($ticketId: ID!, $body: String!) {\n    addNote(ticketId: $ticketId, body: $body) { ...MessageFields }\n  }\n": types.AddNoteDocument,
-    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
+    "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          preview { id body senderType senderName author { id } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TicketListDocument,
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
@@ -323,11 +323,11 @@ export function graphql(source: "\n  mutation DeleteLabel($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
+export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -483,7 +483,7 @@ export function graphql(source: "\n  mutation AddNote($ticketId: ID!, $body: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          lastMessage { id body senderType }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          preview { id body senderType senderName author { id } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {\n    tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketFields\n          phoneNumber username senderName issueDescription createdAt\n          preview { id body senderType senderName author { id } }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

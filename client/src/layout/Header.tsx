@@ -10,12 +10,12 @@ import { AvailabilityToggle } from '../routing/AvailabilityToggle';
 const HEADER = graphql(`
   query Header {
     me { id name role available }
-    notifications { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
+    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
   }
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
+    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -96,22 +96,28 @@ export function Header() {
         onClick={() => navigate('/')}
         aria-label={
           counts
-            ? `${counts.openTickets} open, ${counts.unassigned} unassigned, ${counts.unreadTickets} unread${counts.slaBreached > 0 ? `, ${counts.slaBreached} past their SLA` : ''}: open the ticket list`
+            ? `${counts.activeTickets} open (${counts.openTickets} not yet in progress, ${counts.inProgress} in progress), ${counts.unassigned} unassigned, ${counts.unreadTickets} unread${counts.slaBreached > 0 ? `, ${counts.slaBreached} past their SLA` : ''}: open the ticket list`
             : 'Open the ticket list'
         }
         data-testid="badge"
       >
-        <span>
-          <strong>{counts?.openTickets ?? '–'}</strong> open
+        <span
+          title={
+            counts
+              ? `Open and in progress, not snoozed: ${counts.openTickets} not yet in progress, ${counts.inProgress} in progress`
+              : 'Open and in progress tickets, not snoozed'
+          }
+        >
+          <strong>{counts?.activeTickets ?? '–'}</strong> open
         </span>
-        <span>
+        <span title="Open or in progress with nobody assigned">
           <strong>{counts?.unassigned ?? '–'}</strong> unassigned
         </span>
-        <span>
+        <span title="Open or in progress with messages from the person you have not read">
           <strong>{counts?.unreadTickets ?? '–'}</strong> unread
         </span>
         {counts && counts.slaBreached > 0 && (
-          <span className="sla-breached-count">
+          <span className="sla-breached-count" title="Open or in progress and past a response-time target">
             <strong>{counts.slaBreached}</strong> past SLA
           </span>
         )}

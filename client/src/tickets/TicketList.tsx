@@ -11,7 +11,7 @@ import { useLabels } from '../labels/useLabels';
 import { navigateOnClick } from '../router';
 import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
-import { withoutMediaId } from './message-text';
+import { previewLine } from './message-text';
 import { describeSnooze } from './snooze-times';
 import { SlaPill, slaClass } from './SlaPill';
 
@@ -24,7 +24,7 @@ const TICKETS = graphql(`
         node {
           ...TicketFields
           phoneNumber username senderName issueDescription createdAt
-          lastMessage { id body senderType }
+          preview { id body senderType senderName author { id } }
         }
       }
       pageInfo { hasNextPage endCursor }
@@ -264,7 +264,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                   {formatAge(node.lastMessageAt ?? node.createdAt)}
                 </time>
               </span>
-              <span className="preview">{withoutMediaId(node.lastMessage?.body ?? node.issueDescription)}</span>
+              <span className="preview" data-testid="ticket-preview">
+                {previewLine(node.preview, node.issueDescription, meId)}
+              </span>
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
                 <span className={`pill status-${node.status.toLowerCase()}`}>
