@@ -13,7 +13,7 @@ type ScrollBox = { scrollTop: number; clientHeight: number; scrollHeight: number
 const SEND =
   'mutation($p: String!, $n: String, $t: String, $c: String, $ct: String) { simulatorSend(phoneNumber: $p, name: $n, text: $t, choiceId: $c, choiceTitle: $ct) { id } }';
 const REPLY = 'mutation($t: ID!, $b: String!) { sendMessage(ticketId: $t, body: $b) { id } }';
-const _CLOSE = 'mutation($t: ID!) { closeTicket(ticketId: $t) { id } }';
+const CLOSE = 'mutation($t: ID!) { closeTicket(ticketId: $t) { id } }';
 const WIDTHS = [1440, 375];
 
 /** A person opens a chat-support ticket from the simulated phone; returns the ticket's id. */
@@ -81,6 +81,29 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     await page.getByTestId('phone-message').filter({ hasText: 'Anything else?' }).waitFor();
     await page.waitForTimeout(300);
     expect(await messages.evaluate((element) => (element as unknown as ScrollBox).scrollTop)).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('a resolved ticket shows no reply-window countdown', async () => {
+    const ticketId = await openFromPhone(world.server, '447700900778', 'Rae Resolved', 'Password reset');
+    await world.server.ok(REPLY, { t: ticketId, b: 'Done, try again.' });
+    await world.server.ok(CLOSE, { t: ticketId });
+    const page = await newPage(`/tickets/${ticketId}`);
+    await page.getByRole('heading', { name: /Rae Resolved/ }).waitFor();
+    await page.getByText('This ticket is resolved').waitFor();
+    expect(await page.getByText(/Reply window closes in/).count()).toBe(0);
+    await screenshots(page, 'resolved');
+    await page.context().close();
+  }, 60_000);
+
+  it('Reports count one resolved ticket as "1 ticket"', async () => {
+    const page = await newPage('/reports');
+    await page.getByText('First response').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\b1 (tickets|ratings|messages)\b/);
+    expect(text).toMatch(/\b1 ticket\b/);
+    await screenshots(page, 'reports');
     await page.context().close();
   }, 60_000);
 });
