@@ -96,6 +96,7 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     await page.context().close();
   }, 60_000);
 
+  // After the test above, the desk has resolved exactly one ticket.
   it('Reports count one resolved ticket as "1 ticket"', async () => {
     const page = await newPage('/reports');
     await page.getByText('First response').first().waitFor();
