@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, eventually, type TestServer } from '../helpers/harness.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTicket, eventually, type TestServer } from '../helpers/harness.js';
 
 /** The scroll box's numbers, from inside the page (the tests' TypeScript has no DOM types). */
 type ScrollBox = { scrollTop: number; clientHeight: number; scrollHeight: number };
@@ -107,4 +107,23 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     await screenshots(page, 'reports');
     await page.context().close();
   }, 60_000);
+
+  it('a person without a name shows their number once, in the list and in the ticket', async () => {
+    const ticket = await createTicket(world.server, {
+      phoneNumber: '447700900779',
+      senderName: undefined,
+      issueDescription: 'No name here',
+    });
+    expect(ticket.senderName).toBeNull();
+    const page = await newPage(`/tickets/${ticket.id}`);
+    const number = '+447700900779';
+    const occurrences = (text: string) => text.split(number).length - 1;
+    const row = page.getByTestId('ticket-row').filter({ hasText: number });
+    await row.waitFor();
+    expect(occurrences(await row.locator('.row-top').innerText())).toBe(1);
+    const head = page.locator('.detail-head');
+    await head.waitFor();
+    expect(occurrences(await head.innerText())).toBe(1);
+    await page.context().close();
+  });
 });

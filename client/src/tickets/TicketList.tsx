@@ -254,7 +254,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                     <span className="unread-dot" role="img" aria-label={`${node.unreadCount} unread`} />
                   )}
                   <strong>{node.senderName ?? personAddress(node)}</strong>
-                  <span className="muted"> {personAddress(node)}</span>
+                  {node.senderName && <span className="muted"> {personAddress(node)}</span>}
                 </span>
                 <time
                   className="muted"
