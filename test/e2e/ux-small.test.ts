@@ -49,6 +49,22 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     return signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, path);
   };
 
+  it('loads the dashboard without a single 404', async () => {
+    const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const missing: string[] = [];
+    context.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.reload();
+    await page.getByTestId('badge').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(missing).toEqual([]);
+    const icon = await fetch(`${world.server.url}/favicon.ico`, { redirect: 'follow' });
+    expect(icon.status).toBe(200);
+    await context.close();
+  });
+
   it('the simulated phone follows the newest message, unless the person scrolled up to read', async () => {
     const phone = '447700900777';
     const page = await newPage('/simulator');
