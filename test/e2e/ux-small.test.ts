@@ -142,4 +142,15 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     expect(occurrences(await head.innerText())).toBe(1);
     await page.context().close();
   });
+
+  it('a missing ticket has a page in the app with a way back to the list', async () => {
+    const page = await newPage('/tickets/999999');
+    await page.getByRole('heading', { name: 'Ticket not found' }).waitFor();
+    const back = page.getByRole('link', { name: 'Back to the ticket list' });
+    expect(await back.getAttribute('href')).toBe('/');
+    await screenshots(page, 'missing');
+    await back.click();
+    await page.waitForURL(`${world.server.url}/`);
+    await page.context().close();
+  });
 });
