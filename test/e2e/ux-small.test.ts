@@ -49,6 +49,20 @@ describe.skipIf(!hasChromium)('small dashboard fixes in a browser', () => {
     return signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, path);
   };
 
+  // First: the desk has no tickets yet.
+  it('a new desk says how the first ticket arrives and links the simulator; a filter says it matched nothing', async () => {
+    const page = await newPage();
+    const empty = page.getByTestId('empty-tickets');
+    await empty.waitFor();
+    expect(await empty.innerText()).toContain('Chat Support');
+    expect(await empty.getByRole('link', { name: /simulator/i }).getAttribute('href')).toBe('/simulator');
+    await screenshots(page, 'empty-desk');
+    await page.getByLabel('Priority').selectOption('URGENT');
+    await page.getByText('No tickets match these filters').waitFor();
+    expect(await empty.innerText()).not.toContain('Chat Support');
+    await page.context().close();
+  });
+
   it('loads the dashboard without a single 404', async () => {
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const missing: string[] = [];
