@@ -28,6 +28,8 @@ export async function registerAdminUi(http: FastifyInstance): Promise<boolean> {
     setHeaders: (reply, path) =>
       void reply.header('cache-control', isHashedAsset(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
+  // index.html links the SVG icon; browsers and tools that still ask for /favicon.ico on their own get it too.
+  http.get('/favicon.ico', async (_request, reply) => reply.redirect('/favicon.svg', 301));
   http.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isPage =

@@ -1,4 +1,4 @@
-// How times read in the dashboard: short ages for lists, the agent's own locale for timestamps.
+// How times and counts read in the dashboard: short ages for lists, the agent's own locale for timestamps.
 
 /** "now", "5 min", "2 hrs", "3 days": how long ago, in the list's compact form. */
 export function formatAge(iso: string, now: number = Date.now()): string {
@@ -38,4 +38,9 @@ export function windowLeft(closesAt: string | null, now: number = Date.now()): s
 export function personAddress(person: { phoneNumber: string; username?: string | null }): string {
   if (/^\d+$/.test(person.phoneNumber)) return `+${person.phoneNumber}`;
   return person.username ? `@${person.username}` : person.phoneNumber;
+}
+
+/** "1 ticket", "3 tickets": a count with its noun, singular for one. */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }

@@ -71,11 +71,13 @@ type Documents = {
     "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": typeof types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": typeof types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": typeof types.SimulatorSendDocument,
+    "\n  query SimulatorOn {\n    simulatorPhones { phoneNumber }\n  }\n": typeof types.SimulatorOnDocument,
     "\n  query MessageTemplates {\n    messageTemplates { id name languageCode body parameterCount }\n  }\n": typeof types.MessageTemplatesDocument,
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": typeof types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": typeof types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": typeof types.SendTemplateDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
+    "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": typeof types.DeskTicketCountDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
@@ -157,11 +159,13 @@ const documents: Documents = {
     "\n  query SimulatorPhone($phoneNumber: String!) {\n    simulatorPhone(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n  fragment SimulatorPhoneFields on SimulatorPhone {\n    phoneNumber name typing\n    messages { id fromPerson text button status sentAt choices { id title description } }\n  }\n": types.SimulatorPhoneDocument,
     "\n  subscription SimulatorPhoneUpdated($phoneNumber: String!) {\n    simulatorPhoneUpdated(phoneNumber: $phoneNumber) { ...SimulatorPhoneFields }\n  }\n": types.SimulatorPhoneUpdatedDocument,
     "\n  mutation SimulatorSend($phoneNumber: String!, $name: String, $text: String, $choiceId: String, $choiceTitle: String) {\n    simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }\n  }\n": types.SimulatorSendDocument,
+    "\n  query SimulatorOn {\n    simulatorPhones { phoneNumber }\n  }\n": types.SimulatorOnDocument,
     "\n  query MessageTemplates {\n    messageTemplates { id name languageCode body parameterCount }\n  }\n": types.MessageTemplatesDocument,
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": types.SendTemplateDocument,
     "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
+    "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": types.DeskTicketCountDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
@@ -431,6 +435,10 @@ export function graphql(source: "\n  mutation SimulatorSend($phoneNumber: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SimulatorOn {\n    simulatorPhones { phoneNumber }\n  }\n"): (typeof documents)["\n  query SimulatorOn {\n    simulatorPhones { phoneNumber }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MessageTemplates {\n    messageTemplates { id name languageCode body parameterCount }\n  }\n"): (typeof documents)["\n  query MessageTemplates {\n    messageTemplates { id name languageCode body parameterCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -448,6 +456,10 @@ export function graphql(source: "\n  mutation SendTemplate($ticketId: ID!, $temp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

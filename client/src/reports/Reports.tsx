@@ -1,6 +1,7 @@
 // Reports: the desk's figures for a range of days, as cards, charts and a table per agent; live, and as CSV.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
+import { countOf } from '../format';
 import type { DeskReportFieldsFragment, ReportHours } from '../gql/graphql';
 import { AgentTimesChart, DailyChart } from './ReportCharts';
 import { DESK_REPORT, DESK_REPORT_LIVE } from './report.documents';
@@ -214,19 +215,19 @@ export default function Reports() {
               testId="figure-first-response"
               label="First response, median"
               value={formatDuration(report.firstResponse.medianSeconds)}
-              detail={`p90 ${formatDuration(report.firstResponse.p90Seconds)} · ${report.firstResponse.count} tickets`}
+              detail={`p90 ${formatDuration(report.firstResponse.p90Seconds)} · ${countOf(report.firstResponse.count, 'ticket')}`}
             />
             <Figure
               testId="figure-resolution"
               label="Resolution, median"
               value={formatDuration(report.resolution.medianSeconds)}
-              detail={`p90 ${formatDuration(report.resolution.p90Seconds)} · ${report.resolution.count} tickets`}
+              detail={`p90 ${formatDuration(report.resolution.p90Seconds)} · ${countOf(report.resolution.count, 'ticket')}`}
             />
             <Figure
               testId="figure-satisfaction"
               label="Rated good"
               value={share === null ? '–' : `${share}%`}
-              detail={`${report.satisfaction.responses} ratings (${report.satisfaction.good} good, ${report.satisfaction.okay} okay, ${report.satisfaction.bad} bad)`}
+              detail={`${countOf(report.satisfaction.responses, 'rating')} (${report.satisfaction.good} good, ${report.satisfaction.okay} okay, ${report.satisfaction.bad} bad)`}
             />
           </section>
           <section className="report-panel">

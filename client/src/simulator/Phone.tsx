@@ -1,6 +1,6 @@
 // The simulator: be a person on WhatsApp. Messages go through the real, signed webhook; answers arrive live.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 
@@ -25,6 +25,32 @@ const SEND = graphql(`
 `);
 
 const randomNumber = () => `44770090${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+
+/** Near enough to the bottom to count as reading the newest message (a bubble's meta line). */
+const STICK_PX = 48;
+
+/**
+ * Like a chat app: the list stays at its newest message while the person is at the bottom; once they scroll up to
+ * read, new messages do not pull them down. Another phone number starts at the bottom again.
+ */
+function useFollowNewest(messages: readonly unknown[], phoneNumber: string) {
+  const ref = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
+  const shownNumber = useRef(phoneNumber);
+  if (shownNumber.current !== phoneNumber) {
+    shownNumber.current = phoneNumber;
+    atBottom.current = true;
+  }
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (list && atBottom.current && messages.length > 0) list.scrollTop = list.scrollHeight;
+  }, [messages]);
+  const onScroll = () => {
+    const list = ref.current;
+    if (list) atBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight <= STICK_PX;
+  };
+  return { ref, onScroll };
+}
 
 export function Phone() {
   const [phoneNumber, setPhoneNumber] = useState(randomNumber);
@@ -53,6 +79,7 @@ export function Phone() {
     setText('');
   };
   const messages = data?.simulatorPhone?.messages ?? [];
+  const list = useFollowNewest(messages, digits);
 
   return (
     <section className="simulator" aria-labelledby="simulator-title">
@@ -86,7 +113,7 @@ export function Phone() {
             {error.message}
           </p>
         )}
-        <ol className="phone-messages" aria-live="polite">
+        <ol className="phone-messages" aria-live="polite" ref={list.ref} onScroll={list.onScroll}>
           {messages.length === 0 && <li className="muted hint">Say hello to get the menu.</li>}
           {messages.map((message) => (
             <li

@@ -169,7 +169,8 @@ export function ReplyBox({
         <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>
           Internal note
         </button>
-        {mode === 'reply' && left && <span className="muted window">Reply window closes in {left}</span>}
+        {/* A resolved ticket is not open work: its notice below says how to reply, a countdown would mislead. */}
+        {mode === 'reply' && !isResolved && left && <span className="muted window">Reply window closes in {left}</span>}
       </div>
       {mode === 'reply' && isResolved && <p className="notice">This ticket is resolved. Reopen it to reply.</p>}
       {mode === 'reply' && !isResolved && left === null && (

@@ -1,12 +1,13 @@
 // One ticket: its header, what an agent does to it, and its conversation, kept live while it is open.
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
-import { navigate } from '../router';
 import { AGENTS } from './agents';
 import { usePresence } from './presence';
 import { TICKET_DETAIL } from './ticket.documents';
 import { TicketActions } from './TicketActions';
 import { TicketConversation } from './TicketConversation';
 import { TicketHeader } from './TicketHeader';
+import { TicketMissing } from './TicketMissing';
 import { useTicketLive } from './useTicketLive';
 
 export function TicketDetail({ ticketId }: { ticketId: string }) {
@@ -23,16 +24,9 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
       </section>
     );
   if (error || !ticket) {
-    return (
-      <section className="ticket-detail">
-        <p role="alert" className="error">
-          {error ? `This ticket could not be loaded: ${error.message}` : 'No such ticket.'}
-        </p>
-        <button type="button" onClick={() => navigate('/')}>
-          Back to the list
-        </button>
-      </section>
-    );
+    const missing =
+      !error || (CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'NOT_FOUND'));
+    return <TicketMissing ticketId={ticketId} error={missing ? null : error.message} />;
   }
 
   const isResolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';

@@ -21,8 +21,9 @@ export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others:
           {ticket.senderName ?? personAddress(ticket)} <span className="muted">#{ticket.id}</span>
         </h2>
         <p className="muted">
-          {personAddress(ticket)}
-          {ticket.studentId ? ` · student ${ticket.studentId}` : ''} · opened {formatTimestamp(ticket.createdAt)}
+          {/* Without a name the heading already shows the number: once is enough. */}
+          {ticket.senderName ? `${personAddress(ticket)} · ` : ''}
+          {ticket.studentId ? `student ${ticket.studentId} · ` : ''}opened {formatTimestamp(ticket.createdAt)}
         </p>
         <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
         {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}

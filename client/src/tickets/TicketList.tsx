@@ -13,6 +13,7 @@ import { AGENTS } from './agents';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { previewLine } from './message-text';
 import { describeSnooze } from './snooze-times';
+import { EmptyTicketList } from './EmptyTicketList';
 import { SlaPill, slaClass } from './SlaPill';
 
 const TICKETS = graphql(`
@@ -254,7 +255,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                     <span className="unread-dot" role="img" aria-label={`${node.unreadCount} unread`} />
                   )}
                   <strong>{node.senderName ?? personAddress(node)}</strong>
-                  <span className="muted"> {personAddress(node)}</span>
+                  {node.senderName && <span className="muted"> {personAddress(node)}</span>}
                 </span>
                 <time
                   className="muted"
@@ -287,7 +288,15 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
       {loading && !connection && <p className="muted">Loading tickets…</p>}
       {connection && connection.edges.length === 0 && (
-        <p className="muted empty">{statusView === 'snoozed' ? 'No snoozed tickets.' : 'No tickets here.'}</p>
+        <EmptyTicketList
+          view={
+            statusView === 'snoozed'
+              ? 'snoozed'
+              : statusView !== 'active' || priority || assignee || search || labelId || slaView
+                ? 'filtered'
+                : 'default'
+          }
+        />
       )}
       {connection?.pageInfo.hasNextPage && (
         <button
