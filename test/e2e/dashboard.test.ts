@@ -15,7 +15,8 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     const second = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     const admin = await signIn(first, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
     const other = await signIn(second, world.server.url, agentEmail, 'agent password 1');
-    await expect(admin.getByText('No tickets here.')).toBeTruthy();
+    // (This line used to be an expect() on a locator, which could never fail.)
+    await admin.getByTestId('empty-tickets').waitFor();
 
     // The person, on WhatsApp (the simulator sends signed deliveries to the real webhook).
     const phone = '447700900321';
