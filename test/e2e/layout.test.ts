@@ -2,6 +2,7 @@
 // the server-down banner that must not hide the Send button, and a ticket header that stays put when other
 // agents' avatars appear.
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, hasChromium, signIn, useServerAndBrowser } from '../helpers/browser.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/harness.js';
@@ -9,8 +10,48 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/harness.js';
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1440, height: 900 };
 
+/** How far the page reaches sideways: more than the viewport means the person scrolls sideways. */
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Elements wider than the screen, named, so that a failure says what overflowed. */
+const overflowing = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .filter((element) => element.getClientRects().length > 0)
+      .slice(0, 5)
+      .map(
+        (element) => `${element.tagName.toLowerCase()}.${element.className} → ${element.getBoundingClientRect().right}`,
+      ),
+  );
+
+/** True when the element's box is wholly inside the viewport and the topmost thing at its centre is itself. */
+const fullyVisible = (page: Page, selector: string) =>
+  page.evaluate((css) => {
+    const element = document.querySelector<HTMLElement>(css);
+    if (!element) return 'missing';
+    const box = element.getBoundingClientRect();
+    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const uncovered = top !== null && (top === element || element.contains(top));
+    return inside && uncovered
+      ? 'visible'
+      : `not visible: ${JSON.stringify(box)} inside=${inside} uncovered=${uncovered}`;
+  }, selector);
+
 describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
   const world = useServerAndBrowser();
+
+  const openTicket = async (name: string | null, phone: string) =>
+    (
+      await world.server.ok('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', {
+        input: {
+          phoneNumber: phone,
+          ...(name ? { senderName: name } : {}),
+          issueDescription: 'My exam registration page keeps showing an error when I press submit',
+        },
+      })
+    ).createTicket.id as string;
 
   it('the header says Online or Away in words, and the status menu works from the keyboard', async () => {
     const agent = await world.server.createAgent('Priya Agent');
@@ -63,4 +104,26 @@ describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'layout-status-menu-375.png') });
     await context.close();
   });
+
+  it('the ticket header does not move when another agent’s avatar appears on it', async () => {
+    const bea = await world.server.createAgent('Bea Second');
+    const ticketId = await openTicket('Kofi Mensah', '447700900611');
+    for (const viewport of [DESKTOP, PHONE]) {
+      const adminContext = await world.browser.newContext({ viewport, locale: 'en-GB' });
+      const admin = await signIn(adminContext, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, `/tickets/${ticketId}`);
+      await admin.getByTestId('message').first().waitFor();
+      const contactLink = admin.getByRole('link', { name: 'Contact & history' });
+      const thread = admin.getByRole('list', { name: 'Messages' });
+      const before = { link: await contactLink.boundingBox(), thread: await thread.boundingBox() };
+
+      const beaContext = await world.browser.newContext({ viewport, locale: 'en-GB' });
+      await signIn(beaContext, world.server.url, bea.email, 'agent password 1', `/tickets/${ticketId}`);
+      await admin.getByTestId('viewer').filter({ hasText: 'Bea Second' }).waitFor({ timeout: 10_000 });
+      await admin.screenshot({ path: join(ARTIFACTS, `layout-viewers-${viewport.width}.png`) });
+      const after = { link: await contactLink.boundingBox(), thread: await thread.boundingBox() };
+      expect({ viewport: viewport.width, ...after }).toEqual({ viewport: viewport.width, ...before });
+      await beaContext.close();
+      await adminContext.close();
+    }
+  }, 60_000);
 });
