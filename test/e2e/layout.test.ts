@@ -9,6 +9,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/harness.js';
 
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1440, height: 900 };
+const SEND = '.reply-actions button.primary';
 
 /** How far the page reaches sideways: more than the viewport means the person scrolls sideways. */
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -126,4 +127,31 @@ describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
       await adminContext.close();
     }
   }, 60_000);
+
+  it('the server-down banner hides nothing: the reply box and its Send button stay whole and in view', async () => {
+    const ticketId = await openTicket('Ama Owusu', '447700900711');
+    for (const viewport of [DESKTOP, PHONE]) {
+      const context = await world.browser.newContext({ viewport, locale: 'en-GB' });
+      const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, `/tickets/${ticketId}`);
+      await page.getByTestId('message').first().waitFor();
+      await page.getByLabel('Reply to the customer').fill('Are you still there?');
+      expect(await fullyVisible(page, '.reply-box textarea')).toBe('visible');
+      expect(await fullyVisible(page, SEND)).toBe('visible');
+
+      await context.setOffline(true);
+      // On a phone the ticket's actions are folded under one button.
+      if (viewport === PHONE) await page.getByRole('button', { name: /Actions/ }).click();
+      await page.locator('.detail-actions').getByLabel('Priority').selectOption('HIGH');
+      await page.getByText('The server cannot be reached').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(ARTIFACTS, `layout-offline-${viewport.width}.png`) });
+      expect({ viewport: viewport.width, send: await fullyVisible(page, SEND) }).toEqual({
+        viewport: viewport.width,
+        send: 'visible',
+      });
+      expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+      await context.setOffline(false);
+      await page.getByText('The server cannot be reached').waitFor({ state: 'detached', timeout: 20_000 });
+      await context.close();
+    }
+  }, 90_000);
 });
