@@ -14,17 +14,30 @@ const SEND = '.reply-actions button.primary';
 /** How far the page reaches sideways: more than the viewport means the person scrolls sideways. */
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-/** Elements wider than the screen, named, so that a failure says what overflowed. */
+/** Scrollers meant to scroll sideways on a phone: the header's links, and the reports' wide tables. */
+const SIDEWAYS = '.header nav, .report-table-panel';
+
+/**
+ * Elements that reach past the screen's right edge (cut off, or widening the page), named for the failure; not
+ * those inside a box that clips on purpose (an ellipsis) or a scroller meant to scroll sideways.
+ */
 const overflowing = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .filter((element) => element.getClientRects().length > 0)
-      .slice(0, 5)
+  page.evaluate((sideways) => {
+    const right = document.documentElement.clientWidth + 0.5;
+    const clippedOnPurpose = (element: HTMLElement) => {
+      for (let box: HTMLElement | null = element.parentElement; box; box = box.parentElement)
+        if (['hidden', 'clip'].includes(getComputedStyle(box).overflowX)) return true;
+      return false;
+    };
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getClientRects().length > 0 && !element.closest(sideways))
+      .filter((element) => element.getBoundingClientRect().right > right && !clippedOnPurpose(element))
+      .slice(0, 3)
       .map(
-        (element) => `${element.tagName.toLowerCase()}.${element.className} → ${element.getBoundingClientRect().right}`,
-      ),
-  );
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} → ${Math.round(element.getBoundingClientRect().right)}`,
+      );
+  }, SIDEWAYS);
 
 /** True when the element's box is wholly inside the viewport and the topmost thing at its centre is itself. */
 const fullyVisible = (page: Page, selector: string) =>
@@ -153,5 +166,71 @@ describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
       await page.getByText('The server cannot be reached').waitFor({ state: 'detached', timeout: 20_000 });
       await context.close();
     }
+  }, 90_000);
+
+  it('nothing is wider than a 375 px screen, and on a ticket the reply box is in view', async () => {
+    // Content that stretches tables: agents with long addresses, a token, a label, a template, a parked element.
+    await world.server.createAgent('Maximiliana Longname-Hyphenated');
+    await world.server.ok(
+      'mutation { createApiToken(name: "Reporting tool for the registry", scopes: [READ]) { token } }',
+    );
+    await world.server.ok('mutation { createLabel(input: { name: "exam registration", color: "#1f6feb" }) { id } }');
+    await world.server.ok(
+      'mutation { createMessageTemplate(input: { name: "registration_follow_up_reminder", languageCode: "en_GB", body: "Hello {{1}}, your registration for {{2}} is still open." }) { id } }',
+    );
+    const named = await openTicket('Tola Ade', '447700900501');
+    const nameless = await openTicket(null, '4477009005021234');
+    const context = await world.browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const page = await signIn(context, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+    const screens: [string, string, () => Promise<unknown>][] = [
+      ['dashboard', '/', () => page.getByTestId('ticket-row').first().waitFor()],
+      ['ticket', `/tickets/${named}`, () => page.getByTestId('message').first().waitFor()],
+      ['ticket-no-name', `/tickets/${nameless}`, () => page.getByTestId('message').first().waitFor()],
+      ['settings', '/settings', () => page.getByRole('region', { name: 'Automatic assignment' }).waitFor()],
+      ['reports', '/reports', () => page.getByRole('heading', { name: 'Reports' }).waitFor()],
+      ['contact', `/contacts/447700900501?from=${named}`, () => page.locator('#contact-title').waitFor()],
+      ['problems', '/problems', () => page.getByRole('heading', { name: 'Problems' }).waitFor()],
+    ];
+    const found: Record<string, { fits: boolean; cut: string[]; composer?: string[] }> = {};
+    for (const [name, path, ready] of screens) {
+      await page.goto(world.server.url + path);
+      await ready();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `layout-375-${name}.png`), fullPage: true });
+      const width = await pageWidth(page);
+      found[name] = { fits: width <= PHONE.width, cut: await overflowing(page) };
+      if (!found[name].fits) console.log(`${name} is ${width} px wide`);
+      // On a ticket, the reply box and the newest message share the first screen: no scrolling the thread away.
+      if (name.startsWith('ticket'))
+        found[name].composer = [
+          await fullyVisible(page, '.reply-box textarea'),
+          await fullyVisible(page, SEND),
+          await fullyVisible(page, '[data-testid="message"]:last-child .body'),
+        ];
+    }
+    // Each section of Settings, one picture each, to look at.
+    const sections = page.locator('.settings section');
+    await page.goto(`${world.server.url}/settings`);
+    await page.getByRole('region', { name: 'Automatic assignment' }).waitFor();
+    for (let index = 0; index < (await sections.count()); index++)
+      await sections.nth(index).screenshot({ path: join(ARTIFACTS, `layout-375-settings-${index + 1}.png`) });
+    const expected = Object.fromEntries(
+      screens.map(([name]) => [
+        name,
+        { fits: true, cut: [], ...(name.startsWith('ticket') ? { composer: ['visible', 'visible', 'visible'] } : {}) },
+      ]),
+    );
+    expect(found).toEqual(expected);
+
+    // The same screens on a desktop, to look at.
+    await page.setViewportSize(DESKTOP);
+    for (const [name, path, ready] of screens) {
+      await page.goto(world.server.url + path);
+      await ready();
+      await page.screenshot({ path: join(ARTIFACTS, `layout-1440-${name}.png`), fullPage: name === 'settings' });
+      expect({ name, width: await pageWidth(page) }).toEqual({ name, width: DESKTOP.width });
+    }
+    await context.close();
   }, 90_000);
 });
