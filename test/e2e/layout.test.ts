@@ -11,8 +11,10 @@ const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1440, height: 900 };
 const SEND = '.reply-actions button.primary';
 
+// The measuring runs in the page; it is written as source text because the tests compile without the DOM's types.
+
 /** How far the page reaches sideways: more than the viewport means the person scrolls sideways. */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
 /** Scrollers meant to scroll sideways on a phone: the header's links, and the reports' wide tables. */
 const SIDEWAYS = '.header nav, .report-table-panel';
@@ -22,36 +24,37 @@ const SIDEWAYS = '.header nav, .report-table-panel';
  * those inside a box that clips on purpose (an ellipsis) or a scroller meant to scroll sideways.
  */
 const overflowing = (page: Page) =>
-  page.evaluate((sideways) => {
+  page.evaluate<string[]>(`(() => {
     const right = document.documentElement.clientWidth + 0.5;
-    const clippedOnPurpose = (element: HTMLElement) => {
-      for (let box: HTMLElement | null = element.parentElement; box; box = box.parentElement)
+    const clippedOnPurpose = (element) => {
+      for (let box = element.parentElement; box; box = box.parentElement)
         if (['hidden', 'clip'].includes(getComputedStyle(box).overflowX)) return true;
       return false;
     };
-    return [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => element.getClientRects().length > 0 && !element.closest(sideways))
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getClientRects().length > 0 && !element.closest(${JSON.stringify(SIDEWAYS)}))
       .filter((element) => element.getBoundingClientRect().right > right && !clippedOnPurpose(element))
       .slice(0, 3)
-      .map(
-        (element) =>
-          `${element.tagName.toLowerCase()}.${element.className} → ${Math.round(element.getBoundingClientRect().right)}`,
-      );
-  }, SIDEWAYS);
+      .map((element) => element.tagName.toLowerCase() + '.' + element.className + ' → ' + Math.round(element.getBoundingClientRect().right));
+  })()`);
 
-/** True when the element's box is wholly inside the viewport and the topmost thing at its centre is itself. */
+/** 'visible' when the element's box is wholly inside the viewport and the topmost thing at its centre is itself. */
 const fullyVisible = (page: Page, selector: string) =>
-  page.evaluate((css) => {
-    const element = document.querySelector<HTMLElement>(css);
+  page.evaluate<string>(`(() => {
+    const element = document.querySelector(${JSON.stringify(selector)});
     if (!element) return 'missing';
     const box = element.getBoundingClientRect();
-    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
     const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     const uncovered = top !== null && (top === element || element.contains(top));
-    return inside && uncovered
-      ? 'visible'
-      : `not visible: ${JSON.stringify(box)} inside=${inside} uncovered=${uncovered}`;
-  }, selector);
+    return inside && uncovered ? 'visible' : 'not visible: ' + JSON.stringify(box) + ' inside=' + inside + ' uncovered=' + uncovered;
+  })()`);
+
+/** What has the keyboard focus: its test id, or else its text. */
+const focused = (page: Page) =>
+  page.evaluate<string | null>(
+    "document.activeElement && (document.activeElement.getAttribute('data-testid') ?? document.activeElement.textContent)",
+  );
 
 describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
   const world = useServerAndBrowser();
@@ -87,14 +90,14 @@ describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
     expect(await page.getByRole('menuitemradio', { name: /Away/ }).getAttribute('aria-checked')).toBe('true');
     await page.screenshot({ path: join(ARTIFACTS, 'layout-status-menu-1440.png') });
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Online/);
+    await expect.poll(() => focused(page)).toMatch(/^Online/);
     await page.keyboard.press('Enter');
     const online = page.getByRole('button', { name: 'Your status: Online' });
     await online.waitFor();
     await expect.poll(isAvailable).toBe(true);
     expect(await online.locator('.status-dot.online').count()).toBe(1);
     expect(await menu.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('status-button');
+    expect(await focused(page)).toBe('status-button');
 
     // Escape closes the menu without a change; Space and the arrows open it too.
     await page.keyboard.press('ArrowDown');
