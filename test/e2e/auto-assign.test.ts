@@ -29,10 +29,10 @@ describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
 
     const agentContext = await world.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const page = await signIn(agentContext, world.server.url, agent.email, 'agent password 1');
-    const toggle = page.getByRole('checkbox', { name: 'Away' });
-    expect(await toggle.isChecked()).toBe(false);
-    await toggle.click();
-    await page.getByRole('checkbox', { name: 'Available' }).waitFor();
+    const status = page.getByRole('button', { name: 'Your status: Away' });
+    await status.click();
+    await page.getByRole('menuitemradio', { name: /Online/ }).click();
+    await page.getByRole('button', { name: 'Your status: Online' }).waitFor();
     const row = admin.getByTestId(`routing-agent-${agent.id}`);
     await expect.poll(() => row.innerText()).toMatch(/available/);
 

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { personAddress } from '../format';
 import { navigate, useRoute, navigateOnClick } from '../router';
 import { setSignedIn } from '../session';
-import { AvailabilityToggle } from '../routing/AvailabilityToggle';
+import { AvailabilityMenu } from '../routing/AvailabilityMenu';
 
 const HEADER = graphql(`
   query Header {
@@ -149,7 +149,7 @@ export function Header() {
           )}
       </nav>
       <div className="who">
-        {data?.me && <AvailabilityToggle available={data.me.available ?? false} />}
+        {data?.me && <AvailabilityMenu available={data.me.available ?? false} />}
         <label className="alerts-toggle">
           <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
         </label>

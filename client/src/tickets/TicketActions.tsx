@@ -44,6 +44,8 @@ export function TicketActions({
   /** The closing message being written, or null while the closing form is not open. */
   const [closing, setClosing] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  /** On a phone the actions fold under one button, so that the thread and the reply box keep the screen. */
+  const [unfolded, setUnfolded] = useState(false);
   const [assign] = useMutation(ASSIGN);
   const [setPriority] = useMutation(PRIORITY);
   const [setStatus] = useMutation(STATUS);
@@ -61,7 +63,19 @@ export function TicketActions({
 
   return (
     <>
-      <div className="detail-actions">
+      <button
+        type="button"
+        className="actions-toggle"
+        aria-expanded={unfolded}
+        aria-controls="ticket-actions"
+        onClick={() => setUnfolded((was) => !was)}
+      >
+        <span>
+          {ticket.assignee?.name ?? 'Unassigned'} · {PRIORITY_LABELS[ticket.priority]} · {STATUS_LABELS[ticket.status]}
+        </span>
+        <span className="muted">{unfolded ? 'Hide actions ▴' : 'Actions ▾'}</span>
+      </button>
+      <div id="ticket-actions" className={`detail-actions ${unfolded ? 'unfolded' : ''}`}>
         <label>
           Assignee
           <select

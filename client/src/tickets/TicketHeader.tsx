@@ -34,10 +34,13 @@ export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others:
         )}
         {ticket.referral && <ReferralCard referral={ticket.referral} />}
       </div>
-      <a className="button contact-link" href={contact} onClick={navigateOnClick(contact)}>
-        Contact &amp; history
-      </a>
-      <Viewers viewers={others} />
+      {/* The avatars' place is kept even when nobody else is here, so the link does not move when they come. */}
+      <div className="detail-side">
+        <Viewers viewers={others} />
+        <a className="button contact-link" href={contact} onClick={navigateOnClick(contact)}>
+          Contact &amp; history
+        </a>
+      </div>
     </header>
   );
 }

@@ -18,13 +18,18 @@ function names(viewers: Viewer[]): string {
   return `${all.slice(0, 2).join(', ')} and ${all.length - 2} more`;
 }
 
+/** Avatars shown before the rest are counted as "+N": the header keeps room for this many. */
+const SHOWN = 3;
+
 export function Viewers({ viewers }: { viewers: Viewer[] }) {
-  if (viewers.length === 0) return null;
+  // Rendered empty too: its reserved room keeps the header still when someone arrives.
+  if (viewers.length === 0) return <div className="viewers" data-testid="viewers" />;
+  const hidden = viewers.length - SHOWN;
   return (
     <div className="viewers" data-testid="viewers">
       <span className="muted">Also here</span>
       <ul aria-label={`Also viewing: ${names(viewers)}`}>
-        {viewers.map((viewer) => (
+        {viewers.slice(0, SHOWN).map((viewer) => (
           <li
             key={viewer.agent.id}
             className={`avatar ${viewer.typing ? 'typing' : ''}`}
@@ -36,6 +41,11 @@ export function Viewers({ viewers }: { viewers: Viewer[] }) {
             <span className="visually-hidden">{viewer.agent.name}</span>
           </li>
         ))}
+        {hidden > 0 && (
+          <li className="avatar more-viewers" title={names(viewers.slice(SHOWN))}>
+            +{hidden}
+          </li>
+        )}
       </ul>
     </div>
   );
