@@ -1,5 +1,5 @@
-import type { SupportEventHandlers, SupportContext } from './support/support.context.js';
 // Who follows the desk's domain events, in order: built once at start and carried by every SupportContext.
+import type { SupportEventHandlers, SupportContext } from './support/support.context.js';
 import { followForAudit } from './audit/audit.followers.js';
 import { followForSla } from './desk/sla.followers.js';
 import { followForTimings } from './reports/timing.followers.js';

@@ -1,7 +1,7 @@
-import type { SupportEventHandlers, SupportContext } from '../support/support.context.js';
-// The audit trail follows the ticket's lifecycle: every change is recorded in its own transaction, whoever made it
+// The audit trail follows the ticket's lifecycle: every change is recorded in the transaction that made it, whoever made it
 // (an agent, the person, automatic assignment, a sweep), so none escapes the trail. Registered after the followers
 // that change the ticket further (the SLA's due times), so "after" is the state that commits.
+import type { SupportEventHandlers, SupportContext } from '../support/support.context.js';
 import type { DomainEvent, TransactionScope } from '../support/domain-events.js';
 import { isActiveStatus } from '../support/support.enums.js';
 import { recordAudit } from './audit.service.js';

@@ -1,6 +1,6 @@
-import type { SupportEventHandlers } from '../support/support.context.js';
 // The SLA follows the ticket's lifecycle: targets set when it opens and when its priority changes, a new round
 // when it becomes open work again.
+import type { SupportEventHandlers } from '../support/support.context.js';
 import { isActiveStatus } from '../support/support.enums.js';
 import { applySlaPolicy, startNewSlaRound } from './sla.service.js';
 

@@ -1,5 +1,5 @@
-import type { SupportEventHandlers } from '../support/support.context.js';
 // The request context, built in one place: a forked EntityManager, the caller, loaders, and the support domain's needs.
+import type { SupportEventHandlers } from '../support/support.context.js';
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from '../auth/caller.js';

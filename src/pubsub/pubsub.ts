@@ -95,9 +95,3 @@ export function createPubSub(eventTarget?: FanOutEventTarget): SupportPubSub {
     ? createYogaPubSub<SupportTopics>({ eventTarget: eventTarget as never })
     : createYogaPubSub<SupportTopics>();
 }
-
-export function publishAll(pubsub: SupportPubSub, events: readonly SupportEvent[]): void {
-  for (const event of events) {
-    pubsub.publish(event.topic, event.payload as never);
-  }
-}

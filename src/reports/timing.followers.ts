@@ -1,5 +1,5 @@
-import type { SupportEventHandlers } from '../support/support.context.js';
 // The reports' timings follow the lifecycle: the first reply and each resolution are timed when they happen.
+import type { SupportEventHandlers } from '../support/support.context.js';
 import { recordFirstResponseTime, recordResolutionTime } from './ticket-timings.js';
 
 export function followForTimings(handlers: SupportEventHandlers): void {

@@ -1,5 +1,5 @@
-import type { SupportEventHandlers } from '../support/support.context.js';
 // Automatic assignment follows what adds work or makes room: after commit, waiting tickets go to agents with room.
+import type { SupportEventHandlers } from '../support/support.context.js';
 import type { DomainEvent } from '../support/domain-events.js';
 import { assignWaitingTickets } from './routing.service.js';
 

@@ -209,10 +209,3 @@ export class DomainEventHandlers<C> {
     return changed;
   }
 }
-
-/** The ticket an event is about, when it is about one. */
-export function ticketIdOf(event: DomainEvent): number | null {
-  if ('ticket' in event) return event.ticket.id;
-  if ('ticketId' in event) return event.ticketId;
-  return null;
-}
