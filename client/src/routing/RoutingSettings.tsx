@@ -1,6 +1,7 @@
 // Settings › Automatic assignment (admins): the mode, the default capacity, and each agent's capacity and load, live.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { countOf } from '../format';
 import type { RoutingMode } from '../gql/graphql';
 import { ROUTING, ROUTING_CHANGED, SET_AGENT_CAPACITY, UPDATE_ROUTING } from './routing.documents';
 
@@ -88,8 +89,8 @@ export function RoutingSettings() {
       <h2 id="routing-title">Automatic assignment</h2>
       <p className="muted">
         New tickets go at once to an available agent with room; when everyone is full or away they wait, and the oldest
-        goes first as room frees. Agents set themselves available or away in the header. {routing.waitingTickets}{' '}
-        waiting now.
+        goes first as room frees. Agents set themselves Online or Away with the status menu in the header.{' '}
+        {countOf(routing.waitingTickets, 'ticket')} waiting now.
       </p>
       {error && (
         <p role="alert" className="error">
