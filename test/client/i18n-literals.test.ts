@@ -32,8 +32,6 @@ const TO_MOVE = new Set([
   'routing/AvailabilityMenu.tsx',
   'routing/RoutingSettings.tsx',
   'satisfaction/SatisfactionBadge.tsx',
-  'settings/BusinessHoursSettings.tsx',
-  'settings/SlaSettings.tsx',
   'simulator/Phone.tsx',
   'templates/TemplatePicker.tsx',
   'templates/TemplateSettings.tsx',
