@@ -30,7 +30,6 @@ const TO_MOVE = new Set([
   'reports/ReportCharts.tsx',
   'reports/Reports.tsx',
   'routing/AvailabilityMenu.tsx',
-  'routing/RoutingSettings.tsx',
   'satisfaction/SatisfactionBadge.tsx',
   'simulator/Phone.tsx',
   'templates/TemplatePicker.tsx',

@@ -142,6 +142,28 @@ export const en = {
   'hours.holidayNamePlaceholder': 'Name (optional)',
   'hours.addHoliday': 'Add holiday',
   'hours.save': 'Save hours',
+  'status.online': 'Online',
+  'status.away': 'Away',
+  'routing.modeOff': 'Off: agents take tickets themselves',
+  'routing.modeRoundRobin': 'Round-robin: in turn',
+  'routing.modeLeastLoaded': 'Least loaded: fewest open tickets',
+  'routing.capacityOf': 'Capacity of agent {id}',
+  'routing.default': 'default',
+  'routing.ownCapacityLabel': 'Own capacity (empty: the default)',
+  'routing.set': 'Set',
+  'routing.loadFailed': 'Routing could not be loaded: {error}',
+  'routing.loading': 'Loading routing…',
+  'routing.title': 'Automatic assignment',
+  'routing.lead':
+    'New tickets go at once to an online agent with room; when everyone is full or away they wait, and the oldest goes first as room frees. Agents set themselves Online or Away with the status menu in the header.',
+  'routing.waiting': '{count, plural, one {# ticket} other {# tickets}} waiting now.',
+  'routing.mode': 'Mode',
+  'routing.defaultCapacityTitle': 'Default capacity',
+  'routing.defaultCapacity': 'Default capacity (open tickets per agent)',
+  'routing.agent': 'Agent',
+  'routing.status': 'Status',
+  'routing.load': 'Load',
+  'routing.ownCapacity': 'Own capacity',
 } satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
