@@ -164,6 +164,25 @@ export const en = {
   'routing.status': 'Status',
   'routing.load': 'Load',
   'routing.ownCapacity': 'Own capacity',
+  'problems.kindMessage': 'Message',
+  'problems.kindStatus': 'Delivery receipt',
+  'problems.kindError': 'Error report',
+  'problems.retrying': 'Retrying…',
+  'problems.dismissing': 'Dismissing…',
+  'problems.stored': 'Stored.',
+  'problems.refusedAgain': 'Refused again: the error above is the latest.',
+  'problems.failed': 'Failed',
+  'problems.title': 'Problems',
+  'problems.lead':
+    'Parts of WhatsApp deliveries that could not be stored. WhatsApp was told they arrived, so they are kept here until you retry them (after a fix) or dismiss them.',
+  'problems.empty': 'Nothing is waiting: every delivery was stored.',
+  'problems.waiting': '{count, plural, one {# element is waiting.} other {# elements are waiting.}}',
+  'problems.from': 'from {sender}',
+  'problems.tried': '{count, plural, one {tried once} other {tried # times}}',
+  'problems.raw': 'Raw JSON',
+  'problems.retry': 'Retry',
+  'problems.dismiss': 'Dismiss',
+  'problems.older': 'Show older',
 } satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;
