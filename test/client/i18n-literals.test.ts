@@ -26,8 +26,6 @@ const TO_MOVE = new Set([
   'labels/TicketLabels.tsx',
   'layout/ConnectionBanner.tsx',
   'layout/Header.tsx',
-  'reports/ReportCharts.tsx',
-  'reports/Reports.tsx',
   'routing/AvailabilityMenu.tsx',
   'satisfaction/SatisfactionBadge.tsx',
   'simulator/Phone.tsx',
