@@ -22,7 +22,6 @@ const TO_MOVE = new Set([
   'contacts/SaveStatus.tsx',
   'labels/BulkLabelBar.tsx',
   'labels/LabelChips.tsx',
-  'labels/LabelSettings.tsx',
   'labels/TicketLabels.tsx',
   'layout/ConnectionBanner.tsx',
   'layout/Header.tsx',
@@ -71,6 +70,8 @@ function isWords(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sour
   parent = node.parent;
   if (ts.isBinaryExpression(parent) && /=/.test(parent.operatorToken.getText(source))) return false;
   if (ts.isPropertyAssignment(parent) && parent.initializer !== node) return false;
+  if (ts.isPropertyAssignment(parent) && /^(id|key|className|value|type|kind|color)$/.test(parent.name.getText(source)))
+    return false;
   if (ts.isJsxAttribute(parent) && !SPOKEN_ATTRIBUTES.has(parent.name.getText(source))) return false;
   if (ts.isElementAccessExpression(parent) || ts.isCaseClause(parent)) return false;
   return true;

@@ -226,6 +226,23 @@ export const en = {
   'reports.firstResponsePerAgent': 'First response per agent',
   'reports.resolutionPerAgent': 'Resolution per agent',
   'reports.tableRegion': 'Per agent, as a table',
+  'labels.name': 'Label name',
+  'labels.namePlaceholder': 'e.g. Billing',
+  'labels.colour': 'Colour',
+  'labels.preview': 'Preview',
+  'labels.confirmDelete':
+    'Delete the label “{name}”?{count, plural, =0 {} one { It is on # ticket.} other { It is on # tickets.}}',
+  'labels.title': 'Labels',
+  'labels.lead':
+    'Agents put labels on tickets to sort them; the list filters by them. Names are unique regardless of case.',
+  'labels.label': 'Label',
+  'labels.tickets': 'Tickets',
+  'labels.save': 'Save label',
+  'labels.editName': 'Edit the label {name}',
+  'labels.deleteName': 'Delete the label {name}',
+  'labels.delete': 'Delete',
+  'labels.none': 'No labels yet.',
+  'labels.add': 'Add label',
 } satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -232,4 +232,21 @@ export const es: Messages = {
   'reports.firstResponsePerAgent': 'Primera respuesta por agente',
   'reports.resolutionPerAgent': 'Resolución por agente',
   'reports.tableRegion': 'Por agente, en una tabla',
+  'labels.name': 'Nombre de la etiqueta',
+  'labels.namePlaceholder': 'p. ej., Facturación',
+  'labels.colour': 'Color',
+  'labels.preview': 'Vista previa',
+  'labels.confirmDelete':
+    '¿Eliminar la etiqueta «{name}»?{count, plural, =0 {} one { Está en # ticket.} other { Está en # tickets.}}',
+  'labels.title': 'Etiquetas',
+  'labels.lead':
+    'Los agentes ponen etiquetas a los tickets para ordenarlos; la lista se filtra por ellas. Los nombres son únicos sin importar mayúsculas o minúsculas.',
+  'labels.label': 'Etiqueta',
+  'labels.tickets': 'Tickets',
+  'labels.save': 'Guardar etiqueta',
+  'labels.editName': 'Editar la etiqueta {name}',
+  'labels.deleteName': 'Eliminar la etiqueta {name}',
+  'labels.delete': 'Eliminar',
+  'labels.none': 'Todavía no hay etiquetas.',
+  'labels.add': 'Añadir etiqueta',
 };
