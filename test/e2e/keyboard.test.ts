@@ -113,6 +113,87 @@ describe.skipIf(!hasChromium)('the desk with the keyboard alone', () => {
     await context.close();
   }, 90_000);
 
+  it('assigns, labels and snoozes through pickers, inserts a canned response, resolves sending nothing', async () => {
+    const { server, standIn, browser } = world;
+    const dede = { name: 'Dede Kofi', phone: uniquePhone(), issue: 'my hostel fee was charged twice' };
+    const { id } = await openTicketOnWhatsapp(server, standIn, dede.phone, dede);
+    await server.ok(
+      'mutation { createCannedResponse(input: { shortcode: "refund-time", title: "Refund time", body: "Hi {{name}}, refunds take 5 days." }) { id } }',
+    );
+    await server.ok('mutation { createLabel(input: { name: "Billing", color: "#123456" }) { id } }');
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(10_000);
+    const page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, `/tickets/${id}`);
+    await page.getByRole('heading', { name: /Dede Kofi/ }).waitFor();
+    const status = page.getByTestId('keyboard-status');
+
+    // a: the assign picker; Enter on the agent; the focus goes back to the row it came from.
+    await page.keyboard.press('j');
+    expect(await focusedText(page)).toContain('Dede Kofi');
+    await page.keyboard.press('a');
+    const assign = page.getByRole('combobox', { name: 'Assign the ticket to' });
+    await assign.pressSequentially('Adm');
+    await page.keyboard.press('Enter');
+    await status.getByText('Assigned to Admin.').waitFor();
+    await expect.poll(() => focusedText(page)).toContain('Dede Kofi');
+
+    // l: the label picker adds Billing to the ticket.
+    await page.keyboard.press('l');
+    await page.getByRole('combobox', { name: 'Add or remove a label' }).pressSequentially('bill');
+    await page.keyboard.press('Enter');
+    await page.locator('.ticket-labels').getByText('Billing').waitFor();
+
+    // s: the snooze picker, until the person replies.
+    await page.keyboard.press('s');
+    await page.getByRole('combobox', { name: 'Snooze the ticket until' }).pressSequentially('reply');
+    await page.keyboard.press('Enter');
+    await status.getByText('Snoozed until they reply.').waitFor();
+
+    // n: an internal note; Ctrl+K works in the box, finds the canned response and puts it in, name filled.
+    await page.keyboard.press('n');
+    await page.getByRole('tab', { name: 'Internal note', selected: true }).waitFor();
+    await expect.poll(() => focusedTag(page)).toBe(`textarea#reply-${id}`);
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command palette' }).pressSequentially('refund');
+    await page.getByRole('option', { name: /refund-time/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`#reply-${id}`).inputValue()).toBe('Hi Dede Kofi, refunds take 5 days.');
+    await expect.poll(() => focusedTag(page)).toBe(`textarea#reply-${id}`);
+    // Esc closes the palette and gives the focus back to the box it was opened from.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command palette' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedTag(page)).toBe(`textarea#reply-${id}`);
+
+    // e, with "Send a closing message" unticked: resolved, and the person gets nothing.
+    await page.evaluate('document.activeElement?.blur()');
+    const sentBefore = standIn.messagesTo(dede.phone).length;
+    await page.keyboard.press('e');
+    const dialog = page.getByRole('dialog', { name: /Resolve ticket/ });
+    await dialog.getByLabel('Closing message to the person').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'keyboard-resolve-1440.png') });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await dialog.getByLabel('Send a closing message').isChecked()).toBe(false);
+    await page.keyboard.press('Control+Enter');
+    await status.getByText(`Ticket #${id} resolved.`).waitFor();
+    const { ticket } = await server.ok(
+      'query($id: ID!) { ticket(id: $id) { status messages(last: 5) { edges { node { body } } } } }',
+      { id },
+    );
+    expect(ticket.status).toBe('RESOLVED');
+    expect(ticket.messages.edges.map(({ node }: { node: { body: string } }) => node.body)).not.toContain(
+      '✅ Your support ticket has been resolved!',
+    );
+    await page.waitForTimeout(500);
+    expect(standIn.messagesTo(dede.phone).length).toBe(sentBefore);
+
+    await context.close();
+  }, 90_000);
+
   it('the overlay and the palette fit a 375 px screen', async () => {
     const { server, browser } = world;
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en-GB' });
