@@ -12,6 +12,7 @@ import { useDeskCommands, sendDeskCommand } from './desk-commands';
 import { PRIORITY_KEYS, shortcutFor, type ShortcutId } from './keymap';
 import {
   currentRowIndex,
+  focusFirstShown,
   focusRow,
   focusRowWhenShown,
   listedTicketIds,
@@ -114,6 +115,8 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
       if (document.querySelector('dialog[open]')) return;
       const shortcut = shortcutFor(event);
       if (!shortcut) return;
+      // Without a ticket list on screen the arrows keep scrolling the page.
+      if (event.key.startsWith('Arrow') && ticketRows().length === 0) return;
       const target = event.target instanceof Element ? event.target : null;
       const arrowOrEnter = ['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
       if (
@@ -195,7 +198,19 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
             const { ticketId: resolved, order } = resolving;
             setResolving(null);
             say(`Ticket #${resolved} resolved.`);
-            if (!goOn) return;
+            if (!goOn) {
+              // The button that opened the dialog may be gone with the change (Resolve… becomes Reopen): the focus
+              // goes to the ticket's row, else to Reopen, rather than to nowhere.
+              setTimeout(() => {
+                if (document.activeElement && document.activeElement !== document.body) return;
+                focusFirstShown([
+                  `.ticket-list [data-testid="ticket-row"][href="/tickets/${resolved}"]`,
+                  '.detail-actions button[data-action="reopen"]',
+                  '.actions-toggle',
+                ]);
+              }, 50);
+              return;
+            }
             const next = nextAfter(order, resolved);
             setTimeout(() => {
               if (next) {

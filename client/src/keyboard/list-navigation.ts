@@ -43,3 +43,14 @@ export function focusRowWhenShown(ticketId: string, deadline = Date.now() + 2000
   if (row) focusRow(row);
   else if (Date.now() < deadline) requestAnimationFrame(() => focusRowWhenShown(ticketId, deadline));
 }
+
+/** Focuses the first of `selectors` that is on screen (a folded or hidden element cannot take the focus). */
+export function focusFirstShown(selectors: readonly string[]): void {
+  for (const selector of selectors) {
+    const element = [...document.querySelectorAll<HTMLElement>(selector)].find((found) => found.offsetParent !== null);
+    if (element) {
+      element.focus();
+      return;
+    }
+  }
+}

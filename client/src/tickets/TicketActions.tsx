@@ -117,7 +117,7 @@ export function TicketActions({
         </label>
         <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
         {isResolved ? (
-          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
+          <button type="button" data-action="reopen" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
             Reopen
           </button>
         ) : (
