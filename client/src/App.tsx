@@ -6,6 +6,7 @@ import { Account } from './account/Account';
 import { SetPassword } from './account/SetPassword';
 import { SignIn } from './auth/SignIn';
 import { CannedResponses } from './canned-responses/CannedResponses';
+import { ContactList } from './contacts/ContactList';
 import { ContactPage } from './contacts/ContactPage';
 import { ConnectionBanner } from './layout/ConnectionBanner';
 import { KeyboardShortcuts } from './keyboard/KeyboardShortcuts';
@@ -64,6 +65,7 @@ export function App({ socket }: { socket: Client }) {
             <ContactPage key={route.phoneNumber} phoneNumber={route.phoneNumber} fromTicketId={route.fromTicketId} />
           </div>
         )}
+        {route.screen === 'contacts' && <ContactList />}
         {route.screen === 'simulator' && <Phone />}
         {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}

@@ -71,7 +71,7 @@ const connectionPolicy = (keyArgs: string[] | false): FieldPolicy<Connection> =>
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
-      Query: { fields: { tickets: connectionPolicy(['filter', 'orderBy']) } },
+      Query: { fields: { tickets: connectionPolicy(['filter', 'orderBy']), contacts: connectionPolicy(['search']) } },
       Ticket: { fields: { messages: connectionPolicy(false) } },
       Contact: { keyFields: ['phoneNumber'], fields: { tickets: connectionPolicy(false) } },
       SupportNotifications: { keyFields: [] },

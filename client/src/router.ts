@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { screen: 'tickets'; ticketId: string | null }
+  /** Everyone the desk has talked to. */
+  | { screen: 'contacts' }
   /** A contact's page; fromTicketId is the ticket it was opened from, to go back to. */
   | { screen: 'contact'; phoneNumber: string; fromTicketId: string | null }
   | { screen: 'simulator' }
@@ -19,6 +21,7 @@ export type Route =
 export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
   if (ticket) return { screen: 'tickets', ticketId: decodeURIComponent(ticket[1]!) };
+  if (path === '/contacts' || path === '/contacts/') return { screen: 'contacts' };
   const contact = /^\/contacts\/([^/]+)\/?$/.exec(path);
   if (contact)
     return {

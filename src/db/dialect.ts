@@ -7,6 +7,8 @@ export const isSqlite = (em: EntityManager): boolean =>
 export interface SqlDialect {
   /** Whole seconds since the epoch of a datetime column (SQLite keeps epoch ms; MariaDB a UTC DATETIME). */
   epochSeconds(column: string): string;
+  /** Whole milliseconds since the epoch of a datetime expression: exact, so that it can be compared and kept in a cursor. */
+  epochMillis(expression: string): string;
   /** Integer division of non-negative integers. */
   divide(dividend: string, divisor: number): string;
   /** A datetime as a statement parameter, in the form its columns keep. */
@@ -15,12 +17,14 @@ export interface SqlDialect {
 
 const sqlite: SqlDialect = {
   epochSeconds: (column) => `(${column} / 1000)`,
+  epochMillis: (expression) => `(${expression})`,
   divide: (dividend, divisor) => `((${dividend}) / ${divisor})`,
   param: (at) => at.getTime(),
 };
 
 const mysql: SqlDialect = {
   epochSeconds: (column) => `timestampdiff(second, '1970-01-01 00:00:00', ${column})`,
+  epochMillis: (expression) => `(timestampdiff(microsecond, '1970-01-01 00:00:00', ${expression}) div 1000)`,
   divide: (dividend, divisor) => `((${dividend}) div ${divisor})`,
   param: (at) => at.toISOString().replace('T', ' ').replace('Z', ''),
 };

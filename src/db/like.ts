@@ -5,12 +5,15 @@ import { raw, type EntityKey, type FilterObject } from '@mikro-orm/core';
 // string literals it escapes the next character (unless NO_BACKSLASH_ESCAPES), so '\' would need different
 // SQL text per dialect; '!' reads the same in both, and a backslash the person typed is then plain text.
 const ESCAPE = '!';
+/** The escape character every LIKE here names: write `like ? escape '!'` beside a containsPattern. */
+export const LIKE_ESCAPE = `escape '${ESCAPE}'`;
 
 // A NUL cannot be stored (SQLite cannot even read it inside a statement's text, where the ORM writes values), so it
 // can only match nothing: it is dropped from the pattern rather than failing the search.
 const escapeLike = (text: string) => text.replace(/\0/g, '').replace(/[!%_]/g, (c) => `${ESCAPE}${c}`);
 
-const containsPattern = (text: string) => `%${escapeLike(text)}%`;
+/** A LIKE pattern (see LIKE_ESCAPE) for a column containing the text, for statements written by hand. */
+export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
 const startsWithPattern = (text: string) => `${escapeLike(text)}%`;
 
 /**

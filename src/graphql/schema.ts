@@ -13,7 +13,7 @@ import { LabelResolver } from '../labels/label.resolver.js';
 import { MediaAttachmentResolver, MessageAttachmentResolver } from '../media/media.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
-import { ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
+import { ContactConnectionResolver, ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { MessageKindsResolver, TicketReferralResolver } from '../support/message-kinds.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
@@ -46,6 +46,7 @@ export const resolvers = [
   MessageKindsResolver,
   TicketReferralResolver,
   ContactResolver,
+  ContactConnectionResolver,
   TicketContactResolver,
   SnoozeResolver,
   NotificationsResolver,

@@ -4,7 +4,9 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import DataLoader from 'dataloader';
 import { readPlain } from '../db/plain-read.js';
 import { Contact, type ContactRecord } from './contact.entity.js';
+import { lastContactSql } from './contact.query.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
+import { TicketStatus } from './support.enums.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 export interface ContactTicketsKey {
@@ -33,6 +35,41 @@ async function countTickets(em: EntityManager, phoneNumbers: readonly string[]):
     );
   const map = new Map(rows.map((row) => [row.phone_number, Number(row.total)]));
   return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? 0);
+}
+
+/** Each number's last contact (see lastContactSql); a number the desk never heard of has none. */
+async function loadLastContacts(em: EntityManager, phoneNumbers: readonly string[]): Promise<(Date | null)[]> {
+  const { sql, params } = lastContactSql(em, phoneNumbers);
+  const rows: { phone_number: string; last_ms: number | string | null }[] = await em
+    .getConnection()
+    .execute(sql, params);
+  const map = new Map(
+    rows.map((row) => [row.phone_number, row.last_ms === null ? null : new Date(Number(row.last_ms))]),
+  );
+  return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? null);
+}
+
+/** Each number's newest ticket still open or in progress (snoozed or not), null when none is. */
+async function loadOpenTickets(em: EntityManager, phoneNumbers: readonly string[]): Promise<(TicketRecord | null)[]> {
+  const rows: { phone_number: string; id: number | string }[] = await em.getConnection().execute(
+    `select phone_number, max(id) as id from support_tickets
+      where phone_number in (${marks(phoneNumbers)}) and status in (?, ?)
+      group by phone_number`,
+    [...phoneNumbers, TicketStatus.OPEN, TicketStatus.IN_PROGRESS],
+  );
+  const ids = rows.map((row) => Number(row.id));
+  const tickets = ids.length
+    ? await readPlain<TicketRecord>(
+        em,
+        Ticket,
+        em
+          .createQueryBuilder(Ticket)
+          .select('*')
+          .where({ id: { $in: ids } }),
+      )
+    : [];
+  const map = new Map(tickets.map((ticket) => [ticket.phoneNumber, ticket]));
+  return phoneNumbers.map((phoneNumber) => map.get(phoneNumber) ?? null);
 }
 
 const CONTACT_TICKETS = 'contact-tickets';
@@ -84,6 +121,8 @@ export function createContactLoaders(em: EntityManager) {
   return {
     contact: new DataLoader<string, ContactRecord | null>((phoneNumbers) => loadContacts(em, phoneNumbers)),
     contactTicketCount: new DataLoader<string, number>((phoneNumbers) => countTickets(em, phoneNumbers)),
+    contactLastContact: new DataLoader<string, Date | null>((phoneNumbers) => loadLastContacts(em, phoneNumbers)),
+    contactOpenTicket: new DataLoader<string, TicketRecord | null>((phoneNumbers) => loadOpenTickets(em, phoneNumbers)),
     contactTicketPage: new DataLoader<ContactTicketsKey, PageResult<TicketRecord>, string>(
       (keys) => loadTicketPages(em, keys),
       { cacheKeyFn: (key) => JSON.stringify(key) },

@@ -129,7 +129,11 @@ describe.skipIf(!hasChromium)('the admin UI’s layout in a browser', () => {
       const adminContext = await world.browser.newContext({ viewport, locale: 'en-GB' });
       const admin = await signIn(adminContext, world.server.url, ADMIN_EMAIL, ADMIN_PASSWORD, `/tickets/${ticketId}`);
       await admin.getByTestId('message').first().waitFor();
-      const contactLink = admin.getByRole('link', { name: 'Contact & history' });
+      // A phone folds the contact panel behind the header's Contact button; a wide screen shows it beside the thread.
+      const contactLink =
+        viewport === PHONE
+          ? admin.getByRole('button', { name: 'Contact', exact: true })
+          : admin.getByRole('link', { name: 'Contact & history' });
       const thread = admin.getByRole('list', { name: 'Messages' });
       const before = { link: await contactLink.boundingBox(), thread: await thread.boundingBox() };
 

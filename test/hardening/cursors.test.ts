@@ -76,6 +76,7 @@ describe.each(databases)('forged cursors, on a production server on %s', (kind) 
       'a contact’s tickets',
       'query($p: String!, $c: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $c) { edges { node { id } } } } }',
     ],
+    ['contacts, after', 'query($c: String) { contacts(first: 5, after: $c) { edges { node { phoneNumber } } } }'],
     [
       'parked inbound elements, after',
       'query($c: String) { inboundFailures(first: 5, after: $c) { edges { node { id } } } }',

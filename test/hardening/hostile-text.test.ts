@@ -75,6 +75,7 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
   updateAgent: async (server) => ({ id: await newAgent(server), input: { name: 'Renamed Agent' } }),
   cannedResponses: () => ({ search: 'greet' }),
   contact: (_, f) => ({ phoneNumber: f.phone }),
+  contacts: () => ({ search: 'Host', first: 5 }),
   deskReport: () => ({ input: { from: '2026-01-01', to: '2026-01-31', timeZone: 'UTC' } }),
   inboundFailures: () => ({ first: 5 }),
   simulatorPhone: (_, f) => ({ phoneNumber: f.phone }),

@@ -5,7 +5,7 @@ import { formatAge, formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { ContactFieldsFragment } from '../gql/graphql';
 import { navigate } from '../router';
-import { UPDATE_CONTACT } from './contact.documents';
+import { CONTACT_UPDATED, UPDATE_CONTACT } from './contact.documents';
 import { ContactNotes } from './ContactNotes';
 import { ContactTickets } from './ContactTickets';
 import { SaveStatus, useSave } from './SaveStatus';
@@ -28,18 +28,14 @@ const CONTACT = graphql(`
     }
   }
 `);
-const CONTACT_UPDATED = graphql(`
-  subscription ContactUpdated($phoneNumber: String!) {
-    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }
-  }
-`);
 const TICKET_CREATED = graphql(`
   subscription ContactTicketCreated {
     ticketCreated { id phoneNumber }
   }
 `);
 
-function ContactDetails({ contact }: { contact: ContactFieldsFragment }) {
+/** The contact's name and student id, edited in place (also in a ticket's contact panel). */
+export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) {
   // null: not being edited, so the contact's own value shows (and follows other agents' changes).
   const [name, setName] = useState<string | null>(null);
   const [studentId, setStudentId] = useState<string | null>(null);
@@ -94,8 +90,8 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
       if (event.data?.ticketCreated.phoneNumber === data?.contact?.phoneNumber) void refetch();
     },
   });
-  const back = () => navigate(fromTicketId ? `/tickets/${fromTicketId}` : '/');
-  const backLabel = fromTicketId ? `Back to ticket #${fromTicketId}` : 'Back to the list';
+  const back = () => navigate(fromTicketId ? `/tickets/${fromTicketId}` : '/contacts');
+  const backLabel = fromTicketId ? `Back to ticket #${fromTicketId}` : 'Back to contacts';
   const contact = data?.contact;
 
   if (loading && !contact)
@@ -127,10 +123,10 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
         <div>
           <h2 id="contact-title">{contact.name ?? personAddress(contact)}</h2>
           <p className="muted">
-            {personAddress(contact)}
-            {contact.username && /^\d+$/.test(contact.phoneNumber) ? ` · @${contact.username}` : ''}
-            {contact.studentId ? ` · student ${contact.studentId}` : ''} · known since{' '}
-            {formatTimestamp(contact.createdAt)}
+            {/* Without a name the heading already shows the number (or username): once is enough. */}
+            {contact.name ? `${personAddress(contact)} · ` : ''}
+            {contact.username && /^\d+$/.test(contact.phoneNumber) ? `@${contact.username} · ` : ''}
+            {contact.studentId ? `student ${contact.studentId} · ` : ''}known since {formatTimestamp(contact.createdAt)}
             {contact.lastInboundAt ? ` · last wrote ${formatAge(contact.lastInboundAt)} ago` : ''}
           </p>
         </div>

@@ -12,3 +12,9 @@ export const UPDATE_CONTACT = graphql(`
     updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }
   }
 `);
+
+export const CONTACT_UPDATED = graphql(`
+  subscription ContactUpdated($phoneNumber: String!) {
+    contactUpdated(phoneNumber: $phoneNumber) { ...ContactFields }
+  }
+`);

@@ -139,7 +139,16 @@ export function Header() {
         </button>
       )}
       <nav aria-label="Main">
-        {link('/', 'Tickets', route.screen === 'tickets' || route.screen === 'contact')}
+        {link(
+          '/',
+          'Tickets',
+          route.screen === 'tickets' || (route.screen === 'contact' && route.fromTicketId !== null),
+        )}
+        {link(
+          '/contacts',
+          'Contacts',
+          route.screen === 'contacts' || (route.screen === 'contact' && route.fromTicketId === null),
+        )}
         {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
         {link('/reports', 'Reports', route.screen === 'reports')}
         {simulatorOn && link('/simulator', 'Simulator', route.screen === 'simulator')}

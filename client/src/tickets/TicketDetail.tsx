@@ -1,6 +1,8 @@
 // One ticket: its header, what an agent does to it, and its conversation, kept live while it is open.
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { ContactPanel } from '../contacts/ContactPanel';
 import { AGENTS } from './agents';
 import { usePresence } from './presence';
 import { TICKET_DETAIL } from './ticket.documents';
@@ -15,6 +17,8 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const { data: agents } = useQuery(AGENTS);
   const presence = usePresence(ticketId, agents?.me?.id);
   useTicketLive(ticketId);
+  /** On a narrow screen the contact panel folds behind the header's Contact button, so the thread keeps the screen. */
+  const [contactUnfolded, setContactUnfolded] = useState(false);
   const ticket = data?.ticket;
 
   if (loading && !ticket)
@@ -32,18 +36,31 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const isResolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
   const me = agents?.me ? { id: agents.me.id, name: agents.me.name } : null;
   return (
-    <section className="ticket-detail" aria-labelledby="ticket-title">
-      <TicketHeader ticket={ticket} others={presence.others} />
-      <TicketActions ticket={ticket} agents={agents} isResolved={isResolved} />
-      <TicketConversation
+    <section className="ticket-detail with-contact-panel" aria-labelledby="ticket-title">
+      <div className="ticket-main">
+        <TicketHeader
+          ticket={ticket}
+          others={presence.others}
+          contactUnfolded={contactUnfolded}
+          onToggleContact={() => setContactUnfolded((was) => !was)}
+        />
+        <TicketActions ticket={ticket} agents={agents} isResolved={isResolved} />
+        <TicketConversation
+          ticketId={ticketId}
+          ticket={ticket}
+          messages={ticket.messages.edges.map((edge) => edge.node)}
+          me={me}
+          isResolved={isResolved}
+          others={presence.others}
+          onKeystroke={presence.keystroke}
+          onStopTyping={presence.stopTyping}
+        />
+      </div>
+      <ContactPanel
+        phoneNumber={ticket.phoneNumber}
         ticketId={ticketId}
-        ticket={ticket}
-        messages={ticket.messages.edges.map((edge) => edge.node)}
-        me={me}
-        isResolved={isResolved}
-        others={presence.others}
-        onKeystroke={presence.keystroke}
-        onStopTyping={presence.stopTyping}
+        unfolded={contactUnfolded}
+        onClose={() => setContactUnfolded(false)}
       />
     </section>
   );

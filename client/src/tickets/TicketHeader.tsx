@@ -1,7 +1,7 @@
 // The top of a ticket's detail: who wrote, since when, its SLA and rating, the contact's notes, the ad they came
-// from, a link to the contact's history, and which other agents have it open.
+// from, the button that unfolds the contact panel on a narrow screen, and which other agents have it open.
 import { formatTimestamp, personAddress } from '../format';
-import { contactPath, navigate, navigateOnClick } from '../router';
+import { navigate } from '../router';
 import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import type { Viewer } from './presence';
 import { ReferralCard } from './ReferralCard';
@@ -9,8 +9,17 @@ import { SlaBanner } from './SlaPill';
 import type { DetailTicket } from './ticket.documents';
 import { Viewers } from './Viewers';
 
-export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others: Viewer[] }) {
-  const contact = contactPath(ticket.phoneNumber, ticket.id);
+export function TicketHeader({
+  ticket,
+  others,
+  contactUnfolded,
+  onToggleContact,
+}: {
+  ticket: DetailTicket;
+  others: Viewer[];
+  contactUnfolded: boolean;
+  onToggleContact: () => void;
+}) {
   return (
     <header className="detail-head">
       <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">
@@ -27,6 +36,7 @@ export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others:
         </p>
         <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
         {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
+        {/* Wide screens show the notes in the contact panel beside the thread; this line is for narrow ones. */}
         {ticket.contact?.notes && (
           <p className="contact-notes-preview" title={ticket.contact.notes}>
             📝 {ticket.contact.notes}
@@ -34,12 +44,18 @@ export function TicketHeader({ ticket, others }: { ticket: DetailTicket; others:
         )}
         {ticket.referral && <ReferralCard referral={ticket.referral} />}
       </div>
-      {/* The avatars' place is kept even when nobody else is here, so the link does not move when they come. */}
+      {/* The avatars' place is kept even when nobody else is here, so the button does not move when they come. */}
       <div className="detail-side">
         <Viewers viewers={others} />
-        <a className="button contact-link" href={contact} onClick={navigateOnClick(contact)}>
-          Contact &amp; history
-        </a>
+        <button
+          type="button"
+          className="contact-toggle"
+          aria-expanded={contactUnfolded}
+          aria-controls="contact-panel"
+          onClick={onToggleContact}
+        >
+          Contact
+        </button>
       </div>
     </header>
   );

@@ -68,7 +68,7 @@ const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'
   priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
 };
 
-function useDebounced<T>(value: T, ms: number): T {
+export function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), ms);
