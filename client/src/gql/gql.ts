@@ -45,9 +45,12 @@ type Documents = {
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": typeof types.MentionsDocument,
+    "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n": typeof types.MarkMentionsReadDocument,
+    "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": typeof types.MentionAgentsDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": typeof types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": typeof types.ParkedCountChangedDocument,
     "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": typeof types.RetryParkedElementDocument,
@@ -100,6 +103,11 @@ type Documents = {
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": typeof types.TicketDetailUpdatedDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
+    "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n": typeof types.ViewCountsDocument,
+    "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n": typeof types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": typeof types.CreateSavedViewDocument,
+    "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": typeof types.RenameSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": typeof types.DeleteSavedViewDocument,
 };
 const documents: Documents = {
     "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": types.MySessionsDocument,
@@ -133,9 +141,12 @@ const documents: Documents = {
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": types.MentionsDocument,
+    "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n": types.MarkMentionsReadDocument,
+    "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": types.MentionAgentsDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": types.ParkedCountChangedDocument,
     "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": types.RetryParkedElementDocument,
@@ -188,6 +199,11 @@ const documents: Documents = {
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": types.TicketDetailUpdatedDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
+    "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n": types.ViewCountsDocument,
+    "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n": types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": types.CreateSavedViewDocument,
+    "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": types.RenameSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": types.DeleteSavedViewDocument,
 };
 
 /**
@@ -331,7 +347,7 @@ export function graphql(source: "\n  query Header {\n    me { id name role avail
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -340,6 +356,18 @@ export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n"): (typeof documents)["\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n"): (typeof documents)["\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n"): (typeof documents)["\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -548,6 +576,26 @@ export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n"): (typeof documents)["\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n"): (typeof documents)["\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n"): (typeof documents)["\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

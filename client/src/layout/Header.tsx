@@ -6,6 +6,7 @@ import { personAddress } from '../format';
 import { navigate, useRoute, navigateOnClick } from '../router';
 import { setSignedIn } from '../session';
 import { AvailabilityMenu } from '../routing/AvailabilityMenu';
+import { useMentionAlerts } from '../mentions/useMentionAlerts';
 
 const HEADER = graphql(`
   query Header {
@@ -15,7 +16,7 @@ const HEADER = graphql(`
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
+    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -62,6 +63,7 @@ export function Header() {
     },
   });
   const [logout] = useMutation(LOGOUT);
+  const mentions = useMentionAlerts();
   const counts = data?.notifications;
 
   useEffect(() => {
@@ -122,6 +124,19 @@ export function Header() {
           </span>
         )}
       </button>
+      {mentions > 0 && (
+        <button
+          type="button"
+          className="badge mention-count"
+          onClick={() => navigate('/?tab=mentions')}
+          data-testid="mention-badge"
+          aria-label={`${mentions} unread ${mentions === 1 ? 'mention' : 'mentions'}: open Mentions`}
+        >
+          <span>
+            <strong>{mentions}</strong> @ {mentions === 1 ? 'mention' : 'mentions'}
+          </span>
+        </button>
+      )}
       {counts && counts.parkedElements > 0 && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 // One ticket: its header, what an agent does to it, and its conversation, kept live while it is open.
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
+import { useMentionsRead } from '../mentions/useMentionsRead';
 import { AGENTS } from './agents';
 import { usePresence } from './presence';
 import { TICKET_DETAIL } from './ticket.documents';
@@ -15,6 +16,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   const { data: agents } = useQuery(AGENTS);
   const presence = usePresence(ticketId, agents?.me?.id);
   useTicketLive(ticketId);
+  useMentionsRead(ticketId, !!data?.ticket);
   const ticket = data?.ticket;
 
   if (loading && !ticket)
