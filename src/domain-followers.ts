@@ -2,6 +2,7 @@
 import type { SupportEventHandlers, SupportContext } from './support/support.context.js';
 import { followForAudit } from './audit/audit.followers.js';
 import { followForSla } from './desk/sla.followers.js';
+import { followForMentions } from './mentions/mention.followers.js';
 import { followForTimings } from './reports/timing.followers.js';
 import { followForRouting } from './routing/routing.followers.js';
 import { followForSurvey } from './satisfaction/survey.followers.js';
@@ -14,6 +15,7 @@ export function createDomainFollowers(): SupportEventHandlers {
   followForSla(handlers);
   followForTimings(handlers);
   followForSurvey(handlers);
+  followForMentions(handlers);
   followForAudit(handlers);
   // After commit, before the caller answers: agents' screens are told, then waiting tickets find agents.
   handlers.onAfterCommit((events, ctx) => {

@@ -19,6 +19,8 @@ import { ProcessedInbound } from '../whatsapp/processed-inbound.entity.js';
 import { DeskRouting } from '../routing/desk-routing.entity.js';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
+import { Mention } from '../mentions/mention.entity.js';
+import { SavedView } from '../views/saved-view.entity.js';
 
 export const entities = [
   Agent,
@@ -38,6 +40,8 @@ export const entities = [
   TicketLabel,
   DeskRouting,
   DeskSettings,
+  SavedView,
+  Mention,
   MessageTemplate,
   TicketSatisfaction,
   MediaFile,

@@ -32,6 +32,8 @@ import { MessageTemplateResolver } from '../templates/message-template.resolver.
 import { SatisfactionResolver, TicketSatisfactionResolver } from '../satisfaction/satisfaction.resolver.js';
 import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 import { InboundFailureResolver } from '../whatsapp/inbound-failure.resolver.js';
+import { MentionResolver } from '../mentions/mention.resolver.js';
+import { SavedViewResolver } from '../views/saved-view.resolver.js';
 import { cleanStringArguments } from './clean-arguments.js';
 
 export const resolvers = [
@@ -50,6 +52,8 @@ export const resolvers = [
   TicketContactResolver,
   SnoozeResolver,
   NotificationsResolver,
+  SavedViewResolver,
+  MentionResolver,
   SupportSubscriptions,
   PresenceResolver,
   ReportResolver,

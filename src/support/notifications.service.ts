@@ -14,6 +14,10 @@ export interface NotificationCounts {
   hasAlerts: boolean;
   snoozed: number;
   slaBreached: number;
+  /** Open and in-progress tickets assigned to this agent, not snoozed: the Mine tab's count. */
+  assignedToMe: number;
+  /** Notes that mentioned this agent with @name and that they have not opened yet. */
+  unreadMentions: number;
   /** Webhook elements parked for an admin (see inbound-failure.service.ts); shown to admins only (visibleTo). */
   parkedElements: number;
 }
@@ -68,6 +72,25 @@ export async function countNotificationsFor(
         [...viewerIds, ...ACTIVE],
       )
     : [];
+  const mine = await countPerViewer(
+    em,
+    viewerIds,
+    `select assigned_admin_id as admin_id, count(*) as n
+       from support_tickets
+      where assigned_admin_id in (%IDS%) and status in (?, ?) and snoozed_at is null
+      group by assigned_admin_id`,
+    ACTIVE,
+  );
+  // The mentions table belongs to mentions/, which follows notes; the badge only counts its rows.
+  const mentions = await countPerViewer(
+    em,
+    viewerIds,
+    `select agent_id as admin_id, count(*) as n
+       from support_mentions
+      where agent_id in (%IDS%) and read_at is null
+      group by agent_id`,
+    [],
+  );
   const readBy = new Map(reads.map((row) => [Number(row.admin_id), asCount(row.read_count)]));
   const unassigned = asCount(shared?.unassigned);
   return viewerIds.map((viewerId) => {
@@ -84,9 +107,25 @@ export async function countNotificationsFor(
       hasAlerts: unassigned > 0 || unreadTickets > 0 || slaBreached > 0,
       snoozed: asCount(shared?.snoozed),
       slaBreached,
+      assignedToMe: mine.get(viewerId) ?? 0,
+      unreadMentions: mentions.get(viewerId) ?? 0,
       parkedElements: asCount(shared?.parked),
     };
   });
+}
+
+/** A count per agent from one grouped statement; `%IDS%` stands for the agents' placeholders. */
+async function countPerViewer(
+  em: EntityManager,
+  viewerIds: readonly number[],
+  sql: string,
+  params: readonly unknown[],
+): Promise<Map<number, number>> {
+  if (viewerIds.length === 0) return new Map();
+  const rows: { admin_id: number | string; n: Count }[] = await em
+    .getConnection()
+    .execute(sql.replace('%IDS%', viewerIds.map(() => '?').join(', ')), [...viewerIds, ...params]);
+  return new Map(rows.map((row) => [Number(row.admin_id), asCount(row.n)]));
 }
 
 /** Parked webhook elements are for admins to see: agents read 0. */

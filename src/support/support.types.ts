@@ -83,6 +83,16 @@ export class SupportNotifications {
   slaBreached!: number;
 
   @Field(() => Int, {
+    description: 'Open or in-progress tickets assigned to this agent, not counting snoozed ones (the Mine tab).',
+  })
+  assignedToMe!: number;
+
+  @Field(() => Int, {
+    description: 'Internal notes that mentioned this agent with @name and that they have not opened.',
+  })
+  unreadMentions!: number;
+
+  @Field(() => Int, {
     description:
       'Admins only (0 for agents): webhook elements parked because they could not be stored, waiting in inboundFailures.',
   })

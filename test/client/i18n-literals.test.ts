@@ -26,6 +26,8 @@ const TO_MOVE = new Set([
   'labels/LabelChips.tsx',
   'labels/TicketLabels.tsx',
   'layout/ConnectionBanner.tsx',
+  'mentions/MentionList.tsx',
+  'mentions/useMentionPicker.tsx',
   'layout/Header.tsx',
   'routing/AvailabilityMenu.tsx',
   'satisfaction/SatisfactionBadge.tsx',
@@ -50,6 +52,9 @@ const TO_MOVE = new Set([
   'tickets/TicketList.tsx',
   'tickets/TicketMissing.tsx',
   'tickets/Viewers.tsx',
+  'views/ListFilters.tsx',
+  'views/SavedViewActions.tsx',
+  'views/ViewTabs.tsx',
 ]);
 
 function componentFiles(dir = CLIENT): string[] {

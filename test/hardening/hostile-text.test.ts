@@ -110,6 +110,15 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
   }),
   simulatorSend: (_, f) => ({ phoneNumber: f.phone, text: 'hello' }),
   updateCannedResponse: (_, f) => ({ id: f.cannedId, input: { title: 'Renamed' } }),
+  createSavedView: () => ({ input: { name: unique('V'), filters: { search: 'refund' } } }),
+  updateSavedView: async (server) => ({
+    id: (
+      await server.ok('mutation($n: String!) { createSavedView(input: { name: $n, filters: {} }) { id } }', {
+        n: unique('U'),
+      })
+    ).createSavedView.id,
+    input: { name: unique('R'), filters: { search: 'late' } },
+  }),
   updateContact: (_, f) => ({ phoneNumber: f.phone, input: { name: 'Named' } }),
   updateLabel: (_, f) => ({ id: f.labelId, input: { name: unique('R') } }),
 };

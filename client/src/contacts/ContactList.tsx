@@ -6,7 +6,7 @@ import { countOf, formatAge, formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { ContactListQuery } from '../gql/graphql';
 import { contactPath, navigateOnClick } from '../router';
-import { useDebounced } from '../tickets/TicketList';
+import { useDebounced } from '../useDebounced';
 
 const PAGE_SIZE = 50;
 

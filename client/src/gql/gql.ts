@@ -51,9 +51,12 @@ type Documents = {
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": typeof types.MentionsDocument,
+    "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n": typeof types.MarkMentionsReadDocument,
+    "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": typeof types.MentionAgentsDocument,
     "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": typeof types.PaletteTicketsDocument,
     "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": typeof types.PaletteTicketByNumberDocument,
     "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": typeof types.PaletteCannedResponsesDocument,
@@ -110,6 +113,11 @@ type Documents = {
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": typeof types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": typeof types.TicketDetailUpdatedDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": typeof types.MarkTicketReadDocument,
+    "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n": typeof types.ViewCountsDocument,
+    "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n": typeof types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": typeof types.CreateSavedViewDocument,
+    "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": typeof types.RenameSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": typeof types.DeleteSavedViewDocument,
 };
 const documents: Documents = {
     "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": types.MySessionsDocument,
@@ -149,9 +157,12 @@ const documents: Documents = {
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
     "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": types.MentionsDocument,
+    "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n": types.MarkMentionsReadDocument,
+    "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": types.MentionAgentsDocument,
     "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": types.PaletteTicketsDocument,
     "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": types.PaletteTicketByNumberDocument,
     "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": types.PaletteCannedResponsesDocument,
@@ -208,6 +219,11 @@ const documents: Documents = {
     "\n  subscription TicketMessageUpdated($ticketId: ID!) {\n    messageUpdated(ticketId: $ticketId) { ...MessageFields }\n  }\n": types.TicketMessageUpdatedDocument,
     "\n  subscription TicketDetailUpdated($id: ID!) {\n    ticketUpdated(id: $id) { ...TicketFields }\n  }\n": types.TicketDetailUpdatedDocument,
     "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n": types.MarkTicketReadDocument,
+    "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n": types.ViewCountsDocument,
+    "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n": types.SavedViewsDocument,
+    "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": types.CreateSavedViewDocument,
+    "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": types.RenameSavedViewDocument,
+    "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": types.DeleteSavedViewDocument,
 };
 
 /**
@@ -375,7 +391,7 @@ export function graphql(source: "\n  query Header {\n    me { id name role avail
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -384,6 +400,18 @@ export function graphql(source: "\n  subscription NewTicketAlert {\n    ticketCr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n"): (typeof documents)["\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n"): (typeof documents)["\n  mutation MarkMentionsRead($ticketId: ID!) {\n    markMentionsRead(ticketId: $ticketId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n"): (typeof documents)["\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -608,6 +636,26 @@ export function graphql(source: "\n  subscription TicketDetailUpdated($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkTicketRead($ticketId: ID!) {\n    markTicketRead(ticketId: $ticketId) { id unreadCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  query ViewCounts {\n    notifications { activeTickets unassigned assignedToMe unreadMentions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n"): (typeof documents)["\n  query SavedViews {\n    savedViews {\n      id name shared viewerCanEdit ticketCount\n      filters { status snoozed priority assignee assigneeId labelIds slaState search orderField orderDirection }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n"): (typeof documents)["\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n"): (typeof documents)["\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,6 +7,7 @@ import { navigate, useRoute, navigateOnClick } from '../router';
 import { setSignedIn } from '../session';
 import { AvailabilityMenu } from '../routing/AvailabilityMenu';
 import { useSimulatorOn } from '../simulator/useSimulatorOn';
+import { useMentionAlerts } from '../mentions/useMentionAlerts';
 
 const HEADER = graphql(`
   query Header {
@@ -16,7 +17,7 @@ const HEADER = graphql(`
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
+    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -64,6 +65,7 @@ export function Header() {
     },
   });
   const [logout] = useMutation(LOGOUT);
+  const mentions = useMentionAlerts();
   const counts = data?.notifications;
 
   useEffect(() => {
@@ -125,6 +127,19 @@ export function Header() {
             : ': open the ticket list.'}
         </span>
       </button>
+      {mentions > 0 && (
+        <button
+          type="button"
+          className="badge mention-count"
+          onClick={() => navigate('/?tab=mentions')}
+          data-testid="mention-badge"
+          aria-label={`${mentions} unread ${mentions === 1 ? 'mention' : 'mentions'}: open Mentions`}
+        >
+          <span>
+            <strong>{mentions}</strong> @ {mentions === 1 ? 'mention' : 'mentions'}
+          </span>
+        </button>
+      )}
       {counts && counts.parkedElements > 0 && (
         <button
           type="button"

@@ -2,7 +2,7 @@
 // contacts those tickets belong to, and canned responses to put in the open ticket's reply box.
 // Contacts come from the tickets found: there is no contacts query in the schema yet (issue 16 adds one).
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useDebounced } from '../useDebounced';
 import { countOf, personAddress } from '../format';
 import { sendDeskCommand } from '../keyboard/desk-commands';
 import { focusRowWhenShown } from '../keyboard/list-navigation';
@@ -10,15 +10,6 @@ import { contactPath, navigate } from '../router';
 import { STATUS_LABELS } from '../tickets/labels';
 import { PALETTE_CANNED, PALETTE_TICKET_BY_NUMBER, PALETTE_TICKETS } from './palette.documents';
 import type { PaletteItem } from './palette-item';
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function openTicket(id: string): void {
   navigate(`/tickets/${encodeURIComponent(id)}`);

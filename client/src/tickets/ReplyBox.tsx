@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { fillPlaceholders } from '../canned-responses/fill';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
+import { useMentionPicker } from '../mentions/useMentionPicker';
 import { windowLeft } from '../format';
 import { useReplyCommands } from '../keyboard/desk-commands';
 import type { MessageFieldsFragment } from '../gql/graphql';
@@ -135,6 +136,16 @@ export function ReplyBox({
       setCaret(result.caret);
     },
   });
+  const mentionPicker = useMentionPicker({
+    text,
+    caret,
+    enabled: mode === 'note',
+    onInsert: (result) => {
+      pendingCaret.current = result.caret;
+      change(result.text);
+      setCaret(result.caret);
+    },
+  });
   const switchMode = (next: Tab) => {
     setMode(next);
     // Notes are for agents: writing one is not typing a reply to the person.
@@ -164,7 +175,7 @@ export function ReplyBox({
     field.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (picker.onKeyDown(event)) return;
+    if (mentionPicker.onKeyDown(event) || picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -205,7 +216,7 @@ export function ReplyBox({
         <TemplatePicker ticketId={ticketId} senderName={senderName} disabled={isResolved} onSent={onTemplateSent} />
       ) : (
         <>
-          {picker.element}
+          {mentionPicker.element ?? picker.element}
           <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>
             {mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}
           </label>
@@ -217,7 +228,7 @@ export function ReplyBox({
             placeholder={
               mode === 'reply'
                 ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)'
-                : 'Write a note only agents can see…'
+                : 'Write a note only agents can see… (@ to mention an agent)'
             }
             value={text}
             disabled={replyBlocked}
@@ -227,7 +238,7 @@ export function ReplyBox({
             }}
             onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
             onKeyDown={onKeyDown}
-            {...picker.inputProps}
+            {...(mentionPicker.inputProps ?? picker.inputProps)}
           />
           <div className="reply-actions">
             {mode === 'reply' && (

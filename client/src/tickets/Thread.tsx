@@ -86,6 +86,7 @@ export function Thread({
       {messages.map((message) => (
         <li
           key={message.id}
+          id={`message-${message.id}`}
           className={`message from-${message.senderType.toLowerCase()} ${message.internal ? 'internal' : ''} ${message.localState ?? ''}`}
           data-testid="message"
         >

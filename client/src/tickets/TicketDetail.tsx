@@ -3,6 +3,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ContactPanel } from '../contacts/ContactPanel';
+import { useMentionsRead } from '../mentions/useMentionsRead';
 import { AGENTS } from './agents';
 import { usePresence } from './presence';
 import { TICKET_DETAIL } from './ticket.documents';
@@ -19,6 +20,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   useTicketLive(ticketId);
   /** On a narrow screen the contact panel folds behind the header's Contact button, so the thread keeps the screen. */
   const [contactUnfolded, setContactUnfolded] = useState(false);
+  useMentionsRead(ticketId, !!data?.ticket);
   const ticket = data?.ticket;
 
   if (loading && !ticket)

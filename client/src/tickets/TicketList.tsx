@@ -1,16 +1,20 @@
-// The ticket list: filters (labels too), search, sort, cursor pages of 50, ticking tickets to label them at once, and live updates without a reload.
+// The ticket list: tabs and saved views (views/), filters, search, sort, cursor pages of 50, ticking tickets to label them at once, and live updates without a reload.
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatAge, personAddress } from '../format';
 import { SatisfactionBadge } from '../satisfaction/SatisfactionBadge';
 import { graphql } from '../gql';
-import type { SlaState, TicketFilter, TicketOrderField, TicketPriority, TicketStatus } from '../gql/graphql';
 import { BulkLabelBar } from '../labels/BulkLabelBar';
 import { LabelChips } from '../labels/LabelChips';
-import { useLabels } from '../labels/useLabels';
+import { MentionList } from '../mentions/MentionList';
+import { ListFilters } from '../views/ListFilters';
+import { isFiltered, orderOf, savedFiltersOf, scopeOf, ticketFilterOf } from '../views/list-filter';
+import { useListParams } from '../views/list-params';
+import { SavedViewActions } from '../views/SavedViewActions';
+import { useSavedViews } from '../views/useSavedViews';
+import { ViewTabs } from '../views/ViewTabs';
 import { navigateOnClick } from '../router';
 import { AGENTS } from './agents';
-import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { previewLine } from './message-text';
 import { describeSnooze } from './snooze-times';
 import { EmptyTicketList } from './EmptyTicketList';
@@ -44,68 +48,19 @@ const TICKET_UPDATED = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-const SLA_VIEWS: Record<string, SlaState[]> = {
-  late: ['AT_RISK', 'BREACHED'],
-  AT_RISK: ['AT_RISK'],
-  BREACHED: ['BREACHED'],
-  OK: ['OK'],
-};
-/** The open list (active) leaves snoozed tickets out; the snoozed view shows only them. */
-const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
-  active: ['OPEN', 'IN_PROGRESS'],
-  snoozed: ['OPEN', 'IN_PROGRESS'],
-  OPEN: ['OPEN'],
-  IN_PROGRESS: ['IN_PROGRESS'],
-  RESOLVED: ['RESOLVED'],
-  CLOSED: ['CLOSED'],
-  all: null,
-};
-const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'; label: string }> = {
-  activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'Latest activity' },
-  newest: { field: 'CREATED_AT', direction: 'DESC', label: 'Newest' },
-  oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'Oldest' },
-  sla: { field: 'SLA_DUE', direction: 'ASC', label: 'SLA due soonest' },
-  priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
-};
-
-export function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function TicketList({ selectedId }: { selectedId: string | null }) {
-  const [statusView, setStatusView] = useState('active');
-  const [priority, setPriority] = useState<TicketPriority | ''>('');
-  const [assignee, setAssignee] = useState('');
-  const [sort, setSort] = useState('activity');
-  const [searchText, setSearchText] = useState('');
-  const [labelId, setLabelId] = useState('');
-  const [slaView, setSlaView] = useState('');
+  const [params, setParams] = useListParams();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const search = useDebounced(searchText.trim(), 250);
-  const labels = useLabels();
+  const { views } = useSavedViews();
 
   const { data: who } = useQuery(AGENTS);
   const meId = who?.me?.id;
-  const filter = useMemo<TicketFilter>(() => {
-    const value: TicketFilter = {};
-    if (STATUS_VIEWS[statusView]) value.status = STATUS_VIEWS[statusView];
-    if (statusView === 'snoozed') value.snoozed = true;
-    if (priority) value.priority = [priority];
-    if (assignee === 'unassigned') value.unassigned = true;
-    else if (assignee === 'me' && meId) value.assigneeId = meId;
-    else if (assignee && assignee !== 'me') value.assigneeId = assignee;
-    if (search) value.search = search;
-    if (labelId) value.labelIds = [labelId];
-    if (slaView) value.slaState = SLA_VIEWS[slaView];
-    return value;
-  }, [statusView, priority, assignee, search, labelId, slaView, meId]);
-  const { field, direction } = SORTS[sort]!;
-  const variables = { filter, orderBy: { field, direction }, first: PAGE_SIZE };
+  const scope = scopeOf(params, views);
+  const filter = useMemo(() => ticketFilterOf(params, scope, meId), [params, scope, meId]);
+  const variables = { filter, orderBy: orderOf(params), first: PAGE_SIZE };
+  const showMentions = params.tab === 'mentions';
+  const currentView = views.find((view) => `view:${view.id}` === params.tab) ?? null;
   // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute,
   // and on coming back from another screen (events were not followed meanwhile), show the cached page while reading it.
   const { data, loading, error, fetchMore, refetch } = useQuery(TICKETS, {
@@ -113,6 +68,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
     notifyOnNetworkStatusChange: true,
     pollInterval: 60_000,
     fetchPolicy: 'cache-and-network',
+    skip: showMentions,
   });
 
   // New and changed tickets may enter, leave or move in this view: read its first page again, at most every 200 ms.
@@ -128,7 +84,8 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   useSubscription(TICKET_CREATED, { onData: refresh });
   useSubscription(TICKET_UPDATED, { onData: refresh });
 
-  const connection = data?.tickets;
+  // Apollo keeps the last answer while a query is skipped: the Mentions tab shows no tickets under its list.
+  const connection = showMentions ? undefined : data?.tickets;
   const shownIds = connection?.edges.map(({ node }) => node.id) ?? [];
   // Only what is on screen can be acted on: a ticket that left the view is no longer selected.
   const selectedIds = shownIds.filter((id) => selected.has(id));
@@ -141,77 +98,21 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
     });
   return (
     <section className="ticket-list" aria-label="Tickets">
-      <div className="filters">
-        <label>
-          <span className="visually-hidden">Search</span>
-          <input
-            type="search"
-            placeholder="Search name, number or message…"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+      <ViewTabs params={params} onChange={setParams} views={views} />
+      {showMentions ? (
+        <MentionList />
+      ) : (
+        <>
+          <ListFilters params={params} onChange={setParams} agents={who?.admins ?? []} showAgent={scope === 'ANYONE'} />
+          <SavedViewActions
+            current={currentView}
+            filters={savedFiltersOf(params, scope)}
+            isAdmin={who?.me?.role === 'ADMIN'}
+            onSaved={(id) => setParams({ tab: `view:${id}` })}
+            onDeleted={() => setParams({ tab: 'all' })}
           />
-        </label>
-        <label>
-          Status
-          <select value={statusView} onChange={(event) => setStatusView(event.target.value)}>
-            <option value="active">Open &amp; in progress</option>
-            <option value="snoozed">Snoozed</option>
-            <LabelOptions labels={STATUS_LABELS} />
-            <option value="all">All</option>
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={priority} onChange={(event) => setPriority(event.target.value as TicketPriority | '')}>
-            <option value="">Any</option>
-            <LabelOptions labels={PRIORITY_LABELS} />
-          </select>
-        </label>
-        <label>
-          Assignee
-          <select value={assignee} onChange={(event) => setAssignee(event.target.value)}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            <option value="unassigned">Unassigned</option>
-            {who?.admins.map((admin) => (
-              <option key={admin.id} value={admin.id}>
-                {admin.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Label
-          <select value={labelId} onChange={(event) => setLabelId(event.target.value)} aria-label="Filter by label">
-            <option value="">Any</option>
-            {labels.map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          SLA
-          <select value={slaView} onChange={(event) => setSlaView(event.target.value)} aria-label="Filter by SLA">
-            <option value="">Any</option>
-            <option value="late">At risk or breached</option>
-            <option value="AT_RISK">At risk</option>
-            <option value="BREACHED">Breached</option>
-            <option value="OK">On time</option>
-          </select>
-        </label>
-        <label>
-          Sort
-          <select value={sort} onChange={(event) => setSort(event.target.value)}>
-            {Object.entries(SORTS).map(([key, option]) => (
-              <option key={key} value={key}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+        </>
+      )}
       {error && (
         <p role="alert" className="error">
           Tickets could not be loaded: {error.message}
@@ -243,10 +144,10 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               onChange={() => toggle(node.id)}
             />
             <a
-              href={`/tickets/${node.id}`}
+              href={`/tickets/${node.id}${location.search}`}
               className={`row ${node.id === selectedId ? 'selected' : ''} ${node.unreadCount > 0 ? 'unread' : ''} ${slaClass(node.sla)}`}
               aria-current={node.id === selectedId ? 'true' : undefined}
-              onClick={navigateOnClick(`/tickets/${node.id}`)}
+              onClick={navigateOnClick(`/tickets/${node.id}${location.search}`)}
               data-testid="ticket-row"
             >
               <span className="row-top">
@@ -290,9 +191,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       {connection && connection.edges.length === 0 && (
         <EmptyTicketList
           view={
-            statusView === 'snoozed'
+            params.status === 'snoozed'
               ? 'snoozed'
-              : statusView !== 'active' || priority || assignee || search || labelId || slaView
+              : isFiltered(params) || params.tab !== 'all'
                 ? 'filtered'
                 : 'default'
           }

@@ -1,0 +1,103 @@
+// Saving the list's filters as a named view (mine, or the desk's for admins), and renaming or deleting the open one.
+import { useMutation } from '@apollo/client/react';
+import { type FormEvent, useState } from 'react';
+import type { SavedViewFiltersInput, SavedViewsQuery } from '../gql/graphql';
+import { CREATE_SAVED_VIEW, DELETE_SAVED_VIEW, RENAME_SAVED_VIEW } from './view.documents';
+
+type SavedView = SavedViewsQuery['savedViews'][number];
+
+export function SavedViewActions({
+  current,
+  filters,
+  isAdmin,
+  onSaved,
+  onDeleted,
+}: {
+  /** The saved view whose tab is open, if any. */
+  current: SavedView | null;
+  /** What saving would keep: the filters as shown now. */
+  filters: SavedViewFiltersInput;
+  isAdmin: boolean;
+  onSaved: (id: string) => void;
+  onDeleted: () => void;
+}) {
+  const [form, setForm] = useState<'save' | 'rename' | null>(null);
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const refetchQueries = ['SavedViews'];
+  const [create, { loading: creating }] = useMutation(CREATE_SAVED_VIEW, { refetchQueries, awaitRefetchQueries: true });
+  const [rename, { loading: renaming }] = useMutation(RENAME_SAVED_VIEW, { refetchQueries });
+  const [remove] = useMutation(DELETE_SAVED_VIEW, { refetchQueries, awaitRefetchQueries: true });
+
+  const start = (which: 'save' | 'rename') => {
+    setForm(which);
+    setName(which === 'rename' ? (current?.name ?? '') : '');
+    setShared(false);
+    setError(null);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      if (form === 'rename' && current) {
+        await rename({ variables: { id: current.id, name } });
+      } else {
+        const result = await create({ variables: { input: { name, shared, filters } } });
+        if (result.data) onSaved(result.data.createSavedView.id);
+      }
+      setForm(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const del = async () => {
+    if (!current || !window.confirm(`Delete the view “${current.name}”?`)) return;
+    await remove({ variables: { id: current.id } });
+    onDeleted();
+  };
+
+  if (form)
+    return (
+      <form className="saved-view-form" onSubmit={submit}>
+        <label>
+          {form === 'rename' ? 'New name' : 'View name'}
+          <input value={name} maxLength={40} required onChange={(event) => setName(event.target.value)} />
+        </label>
+        {form === 'save' && isAdmin && (
+          <label className="inline">
+            <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} /> For the
+            whole desk
+          </label>
+        )}
+        <button type="submit" className="primary" disabled={creating || renaming}>
+          {form === 'rename' ? 'Rename' : 'Save view'}
+        </button>
+        <button type="button" onClick={() => setForm(null)}>
+          Cancel
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    );
+  return (
+    <div className="saved-view-actions">
+      <button type="button" onClick={() => start('save')}>
+        Save view…
+      </button>
+      {current?.viewerCanEdit && (
+        <>
+          <button type="button" onClick={() => start('rename')}>
+            Rename view
+          </button>
+          <button type="button" onClick={del}>
+            Delete view
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
