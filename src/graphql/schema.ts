@@ -27,6 +27,7 @@ import {
   TicketFieldsResolver,
 } from '../support/ticket-fields.resolver.js';
 import { TicketResolver } from '../support/ticket.resolver.js';
+import { TicketBulkResolver } from '../support/ticket-bulk.resolver.js';
 import { RoutingResolver } from '../routing/routing.resolver.js';
 import { MessageTemplateResolver } from '../templates/message-template.resolver.js';
 import { SatisfactionResolver, TicketSatisfactionResolver } from '../satisfaction/satisfaction.resolver.js';
@@ -41,6 +42,7 @@ export const resolvers = [
   AccountResolver,
   AgentResolver,
   TicketResolver,
+  TicketBulkResolver,
   TicketFieldsResolver,
   TicketConnectionResolver,
   MessageConnectionResolver,

@@ -5,11 +5,11 @@ import { recordAudit } from '../audit/audit.service.js';
 import { badInput, notFound } from '../errors.js';
 import { inTransaction, type Actor, type SupportContext } from '../support/support.context.js';
 import { parseId } from '../support/support.validation.js';
+import { MAX_TICKETS_PER_CHANGE } from '../support/ticket-bulk.service.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { Label } from './label.entity.js';
 import { TicketLabel } from './ticket-label.entity.js';
 
-export const MAX_TICKETS_PER_CHANGE = 100;
 export const MAX_LABELS_PER_CHANGE = 20;
 
 type Direction = 'add' | 'remove';

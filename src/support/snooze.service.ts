@@ -21,7 +21,8 @@ function snoozeState(ticket: Ticket): Record<string, unknown> {
   };
 }
 
-function validateUntil(until: Date | null, untilReply: boolean, now: number): void {
+/** Refuses a snooze end that is missing, doubled, past, or too far ahead. */
+export function validateSnoozeEnd(until: Date | null, untilReply: boolean, now: number): void {
   if (until === null && !untilReply)
     throw badInput('Say until when: a time (until), or untilReply: true to wait for the person to write');
   if (until !== null && untilReply)
@@ -43,7 +44,7 @@ export async function snoozeTicket(
   until: Date | null,
   untilReply: boolean,
 ): Promise<Ticket> {
-  validateUntil(until, untilReply, Date.now());
+  validateSnoozeEnd(until, untilReply, Date.now());
   return changeSnooze(ctx, actor, ticketId, 'ticket.snoozed', (ticket, em) => {
     if (!isActiveStatus(ticket.status))
       throw badInput(`Ticket ${ticket.id} is ${ticket.status}: only open and in-progress tickets can be snoozed`);

@@ -128,6 +128,34 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     },
     records: ['ticket.labeled', 'ticket.unlabeled'],
   },
+  // The bulk mutations record what the single-ticket mutation records, once per ticket changed.
+  assignTickets: {
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!, $a: ID) { assignTickets(ticketIds: [$t], adminId: $a) { succeededCount } }', {
+        t: f.t,
+        a: f.agent.id,
+      }),
+    records: ['ticket.assigned'],
+  },
+  setTicketsPriority: {
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!) { setTicketsPriority(ticketIds: [$t], priority: HIGH) { succeededCount } }', { t: f.t }),
+    records: ['ticket.priority'],
+  },
+  // Two tickets (the second opened in the run): each closing is in the trail.
+  closeTickets: {
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!, $u: ID!) { closeTickets(ticketIds: [$t, $u]) { succeededCount } }', {
+        t: f.t,
+        u: await f.ticket(),
+      }),
+    records: ['ticket.opened', 'ticket.closed', 'ticket.closed'],
+  },
+  snoozeTickets: {
+    run: async (s, f) =>
+      s.ok('mutation($t: ID!) { snoozeTickets(ticketIds: [$t], untilReply: true) { succeededCount } }', { t: f.t }),
+    records: ['ticket.snoozed'],
+  },
   // Reading moves the agent's own read mark; it changes no ticket.
   markTicketRead: {
     run: async (s, f) => s.ok('mutation($t: ID!) { markTicketRead(ticketId: $t) { id } }', { t: f.t }),

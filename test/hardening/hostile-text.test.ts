@@ -82,6 +82,7 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
   tickets: (_, f) => ({ first: 5, filter: { phoneNumber: f.phone, search: 'hostile' } }),
   addNote: (_, f) => ({ ticketId: f.ticketId, body: 'A note' }),
   closeTicket: async (server) => ({ ticketId: await newTicket(server), message: 'Bye' }),
+  closeTickets: async (server) => ({ ticketIds: [await newTicket(server), await newTicket(server)], message: 'Bye' }),
   createAgent: () => ({
     input: {
       email: `${unique('agent')}@example.test`,

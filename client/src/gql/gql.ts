@@ -103,6 +103,10 @@ type Documents = {
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": typeof types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": typeof types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": typeof types.AgentsDocument,
+    "\n  mutation AssignTickets($ticketIds: [ID!]!, $adminId: ID) {\n    assignTickets(ticketIds: $ticketIds, adminId: $adminId) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": typeof types.AssignTicketsDocument,
+    "\n  mutation SetTicketsPriority($ticketIds: [ID!]!, $priority: TicketPriority!) {\n    setTicketsPriority(ticketIds: $ticketIds, priority: $priority) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": typeof types.SetTicketsPriorityDocument,
+    "\n  mutation CloseTickets($ticketIds: [ID!]!, $message: String) {\n    closeTickets(ticketIds: $ticketIds, message: $message) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": typeof types.CloseTicketsDocument,
+    "\n  mutation SnoozeTickets($ticketIds: [ID!]!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTickets(ticketIds: $ticketIds, until: $until, untilReply: $untilReply) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": typeof types.SnoozeTicketsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": typeof types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": typeof types.TicketPresenceDocument,
     "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": typeof types.AttachmentFieldsFragmentDoc,
@@ -209,6 +213,10 @@ const documents: Documents = {
     "\n  subscription TicketListCreated {\n    ticketCreated { id }\n  }\n": types.TicketListCreatedDocument,
     "\n  subscription TicketListUpdated {\n    ticketUpdated { ...TicketFields }\n  }\n": types.TicketListUpdatedDocument,
     "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n": types.AgentsDocument,
+    "\n  mutation AssignTickets($ticketIds: [ID!]!, $adminId: ID) {\n    assignTickets(ticketIds: $ticketIds, adminId: $adminId) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": types.AssignTicketsDocument,
+    "\n  mutation SetTicketsPriority($ticketIds: [ID!]!, $priority: TicketPriority!) {\n    setTicketsPriority(ticketIds: $ticketIds, priority: $priority) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": types.SetTicketsPriorityDocument,
+    "\n  mutation CloseTickets($ticketIds: [ID!]!, $message: String) {\n    closeTickets(ticketIds: $ticketIds, message: $message) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": types.CloseTicketsDocument,
+    "\n  mutation SnoozeTickets($ticketIds: [ID!]!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTickets(ticketIds: $ticketIds, until: $until, untilReply: $untilReply) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n": types.SnoozeTicketsDocument,
     "\n  mutation ReportPresence($ticketId: ID!, $typing: Boolean, $viewing: Boolean) {\n    reportPresence(ticketId: $ticketId, typing: $typing, viewing: $viewing) { ticketId }\n  }\n": types.ReportPresenceDocument,
     "\n  subscription TicketPresence($ticketId: ID!) {\n    ticketPresence(ticketId: $ticketId) {\n      ticketId\n      viewers { agent { id name } since typing typingSince }\n    }\n  }\n": types.TicketPresenceDocument,
     "\n  fragment AttachmentFields on MediaAttachment {\n    id kind status mimeType filename caption sizeBytes error url\n  }\n": types.AttachmentFieldsFragmentDoc,
@@ -596,6 +604,22 @@ export function graphql(source: "\n  subscription TicketListUpdated {\n    ticke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"): (typeof documents)["\n  query Agents {\n    me { id name role }\n    admins { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignTickets($ticketIds: [ID!]!, $adminId: ID) {\n    assignTickets(ticketIds: $ticketIds, adminId: $adminId) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignTickets($ticketIds: [ID!]!, $adminId: ID) {\n    assignTickets(ticketIds: $ticketIds, adminId: $adminId) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTicketsPriority($ticketIds: [ID!]!, $priority: TicketPriority!) {\n    setTicketsPriority(ticketIds: $ticketIds, priority: $priority) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTicketsPriority($ticketIds: [ID!]!, $priority: TicketPriority!) {\n    setTicketsPriority(ticketIds: $ticketIds, priority: $priority) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseTickets($ticketIds: [ID!]!, $message: String) {\n    closeTickets(ticketIds: $ticketIds, message: $message) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation CloseTickets($ticketIds: [ID!]!, $message: String) {\n    closeTickets(ticketIds: $ticketIds, message: $message) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SnoozeTickets($ticketIds: [ID!]!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTickets(ticketIds: $ticketIds, until: $until, untilReply: $untilReply) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"): (typeof documents)["\n  mutation SnoozeTickets($ticketIds: [ID!]!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTickets(ticketIds: $ticketIds, until: $until, untilReply: $untilReply) {\n      outcomes { ticketId succeeded error { code message } ticket { ...TicketFields } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

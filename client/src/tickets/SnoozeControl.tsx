@@ -33,8 +33,6 @@ export function SnoozeControl({
   act: (run: () => Promise<unknown>) => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
-  const [custom, setCustom] = useState('');
-  const [customError, setCustomError] = useState<string | null>(null);
   const [snooze, { loading }] = useMutation(SNOOZE);
 
   const snoozeUntil = (until: Date | null) =>
@@ -42,13 +40,6 @@ export function SnoozeControl({
       await snooze({ variables: { ticketId, until: until?.toISOString() ?? null, untilReply: until === null } });
       setOpen(false);
     });
-  const submitCustom = (event: FormEvent) => {
-    event.preventDefault();
-    const until = parseCustomSnooze(custom);
-    if (typeof until === 'string') return setCustomError(until);
-    setCustomError(null);
-    void snoozeUntil(until);
-  };
 
   return (
     <div className="snooze">
@@ -61,35 +52,59 @@ export function SnoozeControl({
       >
         Snooze…
       </button>
-      {open && (
-        <fieldset className="snooze-menu" id={`snooze-menu-${ticketId}`} aria-label="Snooze until">
-          {snoozeChoices().map((choice) => (
-            <button key={choice.label} type="button" disabled={loading} onClick={() => void snoozeUntil(choice.until)}>
-              {choice.label}
-            </button>
-          ))}
-          <form className="snooze-custom" onSubmit={submitCustom}>
-            <label>
-              Custom time
-              <input
-                type="datetime-local"
-                value={custom}
-                min={toLocalInputValue(new Date())}
-                onChange={(event) => setCustom(event.target.value)}
-              />
-            </label>
-            <button type="submit" disabled={loading || !custom}>
-              Snooze until then
-            </button>
-          </form>
-          {customError && (
-            <p role="alert" className="error">
-              {customError}
-            </p>
-          )}
-        </fieldset>
-      )}
+      {open && <SnoozeMenu id={`snooze-menu-${ticketId}`} busy={loading} onChoose={snoozeUntil} />}
     </div>
+  );
+}
+
+/** The snooze choices (1 hour, tomorrow, next week, until they reply, a custom time), for one ticket or many. */
+export function SnoozeMenu({
+  id,
+  busy,
+  onChoose,
+}: {
+  id: string;
+  busy: boolean;
+  /** null: until the person writes. */
+  onChoose: (until: Date | null) => unknown;
+}) {
+  const [custom, setCustom] = useState('');
+  const [customError, setCustomError] = useState<string | null>(null);
+  const submitCustom = (event: FormEvent) => {
+    event.preventDefault();
+    const until = parseCustomSnooze(custom);
+    if (typeof until === 'string') return setCustomError(until);
+    setCustomError(null);
+    void onChoose(until);
+  };
+
+  return (
+    <fieldset className="snooze-menu" id={id} aria-label="Snooze until">
+      {snoozeChoices().map((choice) => (
+        <button key={choice.label} type="button" disabled={busy} onClick={() => void onChoose(choice.until)}>
+          {choice.label}
+        </button>
+      ))}
+      <form className="snooze-custom" onSubmit={submitCustom}>
+        <label>
+          Custom time
+          <input
+            type="datetime-local"
+            value={custom}
+            min={toLocalInputValue(new Date())}
+            onChange={(event) => setCustom(event.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy || !custom}>
+          Snooze until then
+        </button>
+      </form>
+      {customError && (
+        <p role="alert" className="error">
+          {customError}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -1,10 +1,10 @@
-// The ticket list: tabs and saved views (views/), filters, search, sort, cursor pages of 50, ticking tickets to label them at once, and live updates without a reload.
+// The ticket list: tabs and saved views (views/), filters, search, sort, cursor pages of 50, ticking tickets
+// (shift-click for a range) to act on them at once, and live updates without a reload.
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { formatAge, personAddress } from '../format';
 import { SatisfactionBadge } from '../satisfaction/SatisfactionBadge';
 import { graphql } from '../gql';
-import { BulkLabelBar } from '../labels/BulkLabelBar';
 import { LabelChips } from '../labels/LabelChips';
 import { MentionList } from '../mentions/MentionList';
 import { ListFilters } from '../views/ListFilters';
@@ -17,7 +17,9 @@ import { navigateOnClick } from '../router';
 import { AGENTS } from './agents';
 import { previewLine } from './message-text';
 import { describeSnooze } from './snooze-times';
+import { BulkActionBar } from './BulkActionBar';
 import { EmptyTicketList } from './EmptyTicketList';
+import { useRangeSelection } from './useRangeSelection';
 import { SlaPill, slaClass } from './SlaPill';
 
 const TICKETS = graphql(`
@@ -51,7 +53,6 @@ const PAGE_SIZE = 50;
 
 export function TicketList({ selectedId }: { selectedId: string | null }) {
   const [params, setParams] = useListParams();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const { views } = useSavedViews();
 
   const { data: who } = useQuery(AGENTS);
@@ -86,18 +87,10 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
 
   // Apollo keeps the last answer while a query is skipped: the Mentions tab shows no tickets under its list.
   const connection = showMentions ? undefined : data?.tickets;
-  const shownIds = connection?.edges.map(({ node }) => node.id) ?? [];
-  // Only what is on screen can be acted on: a ticket that left the view is no longer selected.
-  const selectedIds = shownIds.filter((id) => selected.has(id));
-  const allSelected = shownIds.length > 0 && selectedIds.length === shownIds.length;
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const listRef = useRef<HTMLElement>(null);
+  const selection = useRangeSelection(connection ? connection.edges.map(({ node }) => node.id) : null, listRef);
   return (
-    <section className="ticket-list" aria-label="Tickets">
+    <section className="ticket-list" aria-label="Tickets" ref={listRef}>
       <ViewTabs params={params} onChange={setParams} views={views} />
       {showMentions ? (
         <MentionList />
@@ -120,12 +113,15 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       )}
       {connection && (
         <div className="list-head">
-          {shownIds.length > 0 && (
+          {connection.edges.length > 0 && (
             <input
               type="checkbox"
               aria-label="Select every ticket shown"
-              checked={allSelected}
-              onChange={() => setSelected(allSelected ? new Set() : new Set(shownIds))}
+              checked={selection.allSelected}
+              ref={(box) => {
+                if (box) box.indeterminate = selection.someSelected;
+              }}
+              onChange={selection.toggleAll}
             />
           )}
           <p className="muted count" aria-live="polite">
@@ -135,13 +131,15 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       )}
       <ul className="rows">
         {connection?.edges.map(({ node }) => (
-          <li key={node.id}>
+          <li key={node.id} data-ticket-id={node.id}>
             <input
               type="checkbox"
               className="row-check"
               aria-label={`Select the ticket from ${node.senderName ?? personAddress(node)}`}
-              checked={selected.has(node.id)}
-              onChange={() => toggle(node.id)}
+              title="Shift-click to select a range; x selects the focused row"
+              checked={selection.isSelected(node.id)}
+              onChange={() => undefined}
+              onClick={(event) => selection.click(node.id, event.shiftKey)}
             />
             <a
               href={`/tickets/${node.id}${location.search}`}
@@ -186,7 +184,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
         ))}
       </ul>
       {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
-      {selectedIds.length > 0 && <BulkLabelBar ticketIds={selectedIds} onClear={() => setSelected(new Set())} />}
+      <BulkActionBar ticketIds={selection.selectedIds} onClear={selection.clear} />
       {loading && !connection && <p className="muted">Loading tickets…</p>}
       {connection && connection.edges.length === 0 && (
         <EmptyTicketList

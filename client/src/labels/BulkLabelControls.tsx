@@ -1,4 +1,4 @@
-// What an agent does to the tickets ticked in the list: put a label on them all, or take it off.
+// Labels in the list's bulk action bar: put one on every ticket ticked, or take it off.
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { ADD_LABELS, REMOVE_LABELS } from './label.documents';
@@ -7,35 +7,45 @@ import { useLabels } from './useLabels';
 /** The API changes at most this many tickets in one call. */
 const BATCH = 100;
 
-export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onClear: () => void }) {
+export interface BulkStatus {
+  error: boolean;
+  text: string;
+}
+
+/** `onResult` gets what happened (null when an action starts), for the bar to show in one place. */
+export function BulkLabelControls({
+  ticketIds,
+  onResult,
+}: {
+  ticketIds: string[];
+  onResult: (status: BulkStatus | null) => void;
+}) {
   const labels = useLabels();
   const [labelId, setLabelId] = useState('');
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [add, { loading: adding }] = useMutation(ADD_LABELS);
   const [remove, { loading: removing }] = useMutation(REMOVE_LABELS);
   const label = labels.find((item) => item.id === labelId);
 
   const apply = async (mode: 'add' | 'remove') => {
     if (!label) return;
-    setStatus(null);
+    onResult(null);
     try {
       for (let start = 0; start < ticketIds.length; start += BATCH) {
         const variables = { ticketIds: ticketIds.slice(start, start + BATCH), labelIds: [label.id] };
         await (mode === 'add' ? add({ variables }) : remove({ variables }));
       }
       const count = ticketIds.length === 1 ? '1 ticket' : `${ticketIds.length} tickets`;
-      setStatus({
+      onResult({
         error: false,
         text: mode === 'add' ? `“${label.name}” put on ${count}` : `“${label.name}” taken off ${count}`,
       });
     } catch (error) {
-      setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
+      onResult({ error: true, text: error instanceof Error ? error.message : String(error) });
     }
   };
 
   return (
-    <section className="bulk-bar" aria-label="Bulk actions">
-      <strong>{ticketIds.length} selected</strong>
+    <div className="bulk-labels">
       <label>
         <span className="visually-hidden">Label for the selected tickets</span>
         <select value={labelId} onChange={(event) => setLabelId(event.target.value)}>
@@ -47,25 +57,12 @@ export function BulkLabelBar({ ticketIds, onClear }: { ticketIds: string[]; onCl
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        className="primary"
-        disabled={!label || adding || removing}
-        onClick={() => void apply('add')}
-      >
+      <button type="button" disabled={!label || adding || removing} onClick={() => void apply('add')}>
         Apply label
       </button>
       <button type="button" disabled={!label || adding || removing} onClick={() => void apply('remove')}>
         Remove label
       </button>
-      <button type="button" onClick={onClear}>
-        Clear selection
-      </button>
-      {status && (
-        <p role={status.error ? 'alert' : 'status'} className={status.error ? 'error' : 'muted'}>
-          {status.text}
-        </p>
-      )}
-    </section>
+    </div>
   );
 }
