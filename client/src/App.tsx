@@ -8,6 +8,7 @@ import { SignIn } from './auth/SignIn';
 import { CannedResponses } from './canned-responses/CannedResponses';
 import { ContactPage } from './contacts/ContactPage';
 import { ConnectionBanner } from './layout/ConnectionBanner';
+import { KeyboardShortcuts } from './keyboard/KeyboardShortcuts';
 import { Header } from './layout/Header';
 import { useRoute } from './router';
 import { isSignedIn, onSignedInChange } from './session';
@@ -74,6 +75,7 @@ export function App({ socket }: { socket: Client }) {
           </Suspense>
         )}
       </main>
+      <KeyboardShortcuts route={route} />
     </div>
   );
 }

@@ -3,14 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApolloClient } from './apollo';
 import { App } from './App';
+import { I18nProvider } from './i18n/I18n';
 import './styles.css';
 
 const { client, socket } = createApolloClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={client}>
-      <App socket={socket} />
-    </ApolloProvider>
+    <I18nProvider>
+      <ApolloProvider client={client}>
+        <App socket={socket} />
+      </ApolloProvider>
+    </I18nProvider>
   </StrictMode>,
 );

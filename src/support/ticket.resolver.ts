@@ -11,9 +11,11 @@ import { CreateTicketInput, DEFAULT_TICKET_ORDER, TicketFilter, TicketOrder } fr
 import { listTickets } from './ticket.query.js';
 import { Ticket } from './ticket.entity.js';
 import { loadTicket } from './ticket.repository.js';
+import { MAX_BODY_LENGTH } from './message.entity.js';
 import {
   assignTicket,
   closeTicket,
+  DEFAULT_CLOSING_MESSAGE,
   markTicketRead,
   openTicket,
   reopenTicket,
@@ -90,14 +92,26 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, {
-    description: 'Resolves the ticket and sends the person a closing message (this one, or the default).',
+    description: `Resolves the ticket and sends the person a closing message: \`message\` (at most ${MAX_BODY_LENGTH} characters), the default when it is null or blank, or none when \`sendClosingMessage\` is false (then \`message\` must be left out).`,
   })
   closeTicket(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('message', () => String, { nullable: true }) message: string | null,
+    @Arg('sendClosingMessage', () => Boolean, {
+      defaultValue: true,
+      description: 'False resolves without any message to the person.',
+    })
+    sendClosingMessage: boolean,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {
-    return closeTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, message ?? null);
+    return closeTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, message ?? null, sendClosingMessage);
+  }
+
+  @Query(() => String, {
+    description: 'The closing message a person gets when the agent resolves their ticket without writing one.',
+  })
+  defaultClosingMessage(): string {
+    return DEFAULT_CLOSING_MESSAGE;
   }
 
   @Mutation(() => Ticket)

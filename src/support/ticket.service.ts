@@ -151,25 +151,34 @@ export async function setTicketStatus(
   });
 }
 
-/** Resolves the ticket and sends the person a closing message (the agent's own, or the default). */
+/**
+ * Resolves the ticket and sends the person a closing message: the agent's own (edited before it goes), the default
+ * when they wrote none, or nothing at all when `sendClosingMessage` is false.
+ */
 export async function closeTicket(
   ctx: SupportContext,
   actor: Actor,
   ticketId: string,
   message: string | null,
+  sendClosingMessage = true,
 ): Promise<Ticket> {
-  const body = message === null || message.trim() === '' ? null : validateBody(message, 'The closing message');
+  const written = message !== null && message.trim() !== '';
+  if (!sendClosingMessage && written)
+    throw badInput('A closing message was written but sendClosingMessage is false: send it, or leave it out');
+  const body = written ? validateBody(message, 'The closing message') : null;
   return changeAndFollow(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     if (!isActiveStatus(ticket.status)) throw badInput(`Ticket ${ticket.id} is already ${ticket.status}`);
-    const closing = await addMessageToThread(ctx, em, ticket, {
-      senderType: body ? SenderType.ADMIN : SenderType.BOT,
-      senderName: body ? actor.name : null,
-      authorId: body ? actor.adminId : null,
-      body: body ?? DEFAULT_CLOSING_MESSAGE,
-      toPerson: true,
-    });
-    await events.emit({ type: 'MessageAdded', ticket, message: closing, kind: 'closing', actor });
+    if (sendClosingMessage) {
+      const closing = await addMessageToThread(ctx, em, ticket, {
+        senderType: body ? SenderType.ADMIN : SenderType.BOT,
+        senderName: body ? actor.name : null,
+        authorId: body ? actor.adminId : null,
+        body: body ?? DEFAULT_CLOSING_MESSAGE,
+        toPerson: true,
+      });
+      await events.emit({ type: 'MessageAdded', ticket, message: closing, kind: 'closing', actor });
+    }
     // After the closing message: the survey, a follower of the resolution, goes out after it, in order.
     await changeStatus(em, events, ticket, TicketStatus.RESOLVED, 'closed', actor);
     return ticket;

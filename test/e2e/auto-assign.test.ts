@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('automatic assignment in a browser', () => {
     await page.getByRole('menuitemradio', { name: /Online/ }).click();
     await page.getByRole('button', { name: 'Your status: Online' }).waitFor();
     const row = admin.getByTestId(`routing-agent-${agent.id}`);
-    await expect.poll(() => row.innerText()).toMatch(/available/);
+    await expect.poll(() => row.innerText()).toMatch(/Online/);
 
     const phone = '447700900931';
     await personWrites(phone, 'hi');

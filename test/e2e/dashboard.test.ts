@@ -80,8 +80,8 @@ describe.skipIf(!hasChromium)('the dashboard in a browser', () => {
     await admin.screenshot({ path: join(ARTIFACTS, 'dashboard-detail.png') });
 
     // Close: the ticket leaves the open list on both screens, and the closing message reaches the phone.
-    await admin.getByRole('button', { name: 'Close ticket…' }).click();
-    await admin.getByRole('button', { name: 'Close and send' }).click();
+    await admin.getByRole('button', { name: 'Resolve…' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Resolve', exact: true }).click();
     await admin.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
     await other.getByTestId('ticket-row').filter({ hasText: 'Tola Ade' }).waitFor({ state: 'detached', timeout: 5000 });
     await eventually(

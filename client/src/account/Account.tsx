@@ -1,11 +1,15 @@
 // My account: change my password (every other session of mine ends), and my sessions, each of which I can sign out.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
+import { useT } from '../i18n/I18n';
+import { LanguageChoice } from '../i18n/LanguageChoice';
 import { CHANGE_PASSWORD, MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from './account.documents';
-import { MIN_PASSWORD_LENGTH, PASSWORD_HINT } from './password-rules';
+import { MIN_PASSWORD_LENGTH } from './password-rules';
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+  const t = useT();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -25,9 +29,9 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   };
   return (
     <form className="stacked-form account-form" onSubmit={submit} aria-labelledby="password-title">
-      <h2 id="password-title">Change my password</h2>
+      <h2 id="password-title">{t('account.changeTitle')}</h2>
       <label>
-        Current password
+        {t('account.current')}
         <input
           type="password"
           autoComplete="current-password"
@@ -37,7 +41,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         />
       </label>
       <label>
-        New password
+        {t('password.new')}
         <input
           type="password"
           autoComplete="new-password"
@@ -49,7 +53,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         />
       </label>
       <label>
-        New password again
+        {t('password.again')}
         <input
           type="password"
           autoComplete="new-password"
@@ -60,9 +64,9 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         />
       </label>
       <p id="password-hint" className="muted">
-        {PASSWORD_HINT} Your other sessions are signed out.
+        {t('password.hint', { min: MIN_PASSWORD_LENGTH })} {t('account.othersSignedOut')}
       </p>
-      {mismatch && <p className="error">The two new passwords differ.</p>}
+      {mismatch && <p className="error">{t('account.mismatch')}</p>}
       {error && (
         <p role="alert" className="error">
           {error.message}
@@ -70,19 +74,19 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       )}
       {done && (
         <p role="status" className="success">
-          Password changed. Your other sessions are signed out.
+          {t('account.changed')}
         </p>
       )}
       <button type="submit" className="primary" disabled={loading || mismatch}>
-        {loading ? 'Changing…' : 'Change password'}
+        {loading ? t('account.changing') : t('account.change')}
       </button>
     </form>
   );
 }
 
 /** A User-Agent header, shortened to the browser and system a person recognises. */
-function describeClient(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown browser';
+function describeClient(userAgent: string | null, t: ReturnType<typeof useT>): string {
+  if (!userAgent) return t('account.unknownBrowser');
   // Edge and Chrome also name Chrome and Safari; Safari's own version is in Version/.
   const browsers: [string, RegExp][] = [
     ['Edge', /Edg\/(\d+)/],
@@ -95,10 +99,13 @@ function describeClient(userAgent: string | null): string {
     .find(([, version]) => version);
   const browser = found ? `${found[0]} ${found[1]}` : null;
   const system = /\((?:[^;)]*; )?([^;)]+)/.exec(userAgent)?.[1];
-  return browser ? `${browser}${system ? ` on ${system}` : ''}` : userAgent.slice(0, 60);
+  if (!browser) return userAgent.slice(0, 60);
+  return system ? t('account.browserOn', { browser, system }) : browser;
 }
 
 export function Account() {
+  const t = useT();
+  const { locale } = useIntl();
   const { data, loading, error, refetch } = useQuery(MY_SESSIONS, { fetchPolicy: 'cache-and-network' });
   const [revoke] = useMutation(REVOKE_SESSION);
   const [revokeOthers, { loading: endingOthers }] = useMutation(REVOKE_OTHER_SESSIONS);
@@ -118,32 +125,33 @@ export function Account() {
       <section>
         <ChangePasswordForm onChanged={() => void refetch()} />
       </section>
+      <LanguageChoice />
       <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title">My sessions</h2>
-        <p className="muted">
-          Where you are signed in now. Sign out any you do not recognise, and change your password.
-        </p>
+        <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
+        <p className="muted">{t('account.sessionsLead')}</p>
         {error && (
           <p role="alert" className="error">
-            Sessions could not be loaded: {error.message}
+            {t('account.sessionsFailed', { error: error.message })}
           </p>
         )}
-        {loading && !data && <p className="muted">Loading sessions…</p>}
+        {loading && !data && <p className="muted">{t('account.sessionsLoading')}</p>}
         <ul className="session-list">
           {sessions.map((session) => (
             <li key={session.id} className={session.current ? 'current' : undefined} data-testid="session">
               <div>
-                <strong>{describeClient(session.userAgent)}</strong>
-                {session.current && <span className="pill">This session</span>}
+                <strong>{describeClient(session.userAgent, t)}</strong>
+                {session.current && <span className="pill">{t('account.thisSession')}</span>}
                 <div className="muted">
-                  Signed in {formatTimestamp(session.createdAt)}
-                  {session.lastUsedAt && <> · last used {formatTimestamp(session.lastUsedAt)}</>}
+                  {t('account.signedIn', { when: formatTimestamp(session.createdAt, locale) })}
+                  {session.lastUsedAt && (
+                    <> · {t('account.lastUsed', { when: formatTimestamp(session.lastUsedAt, locale) })}</>
+                  )}
                   {session.ipAddress && <> · {session.ipAddress}</>}
                 </div>
               </div>
               {!session.current && (
                 <button type="button" className="danger" onClick={() => act(revoke({ variables: { id: session.id } }))}>
-                  Sign out
+                  {t('account.signOut')}
                 </button>
               )}
             </li>
@@ -160,7 +168,7 @@ export function Account() {
           disabled={others.length === 0 || endingOthers}
           onClick={() => act(revokeOthers())}
         >
-          Sign out all other sessions
+          {t('account.signOutOthers')}
         </button>
       </section>
     </div>

@@ -3,12 +3,14 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { navigate, navigateOnClick } from '../router';
 import { RESET_PASSWORD } from './account.documents';
-import { MIN_PASSWORD_LENGTH, PASSWORD_HINT } from './password-rules';
+import { useT } from '../i18n/I18n';
+import { MIN_PASSWORD_LENGTH } from './password-rules';
 
 /** The code travels in the URL's fragment, which browsers never send to a server nor in a Referer. */
 const codeFromLink = () => new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
 
 export function SetPassword() {
+  const t = useT();
   const [code, setCode] = useState(codeFromLink);
   const [newPassword, setNew] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -28,10 +30,10 @@ export function SetPassword() {
     return (
       <main className="sign-in">
         <div className="sign-in-card" role="status">
-          <h1>Password set</h1>
-          <p>Your new password works now. Sign in with it.</p>
+          <h1>{t('reset.doneTitle')}</h1>
+          <p>{t('reset.doneText')}</p>
           <button type="button" className="primary" onClick={() => navigate('/')}>
-            Go to sign-in
+            {t('reset.goSignIn')}
           </button>
         </div>
       </main>
@@ -40,10 +42,10 @@ export function SetPassword() {
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="set-password-title">
-        <h1 id="set-password-title">Set a new password</h1>
-        <p className="muted">Use the reset code an admin gave you. A code works once, for a limited time.</p>
+        <h1 id="set-password-title">{t('reset.title')}</h1>
+        <p className="muted">{t('reset.lead')}</p>
         <label>
-          Reset code
+          {t('reset.code')}
           <input
             required
             autoComplete="one-time-code"
@@ -53,7 +55,7 @@ export function SetPassword() {
           />
         </label>
         <label>
-          New password
+          {t('password.new')}
           <input
             type="password"
             autoComplete="new-password"
@@ -65,7 +67,7 @@ export function SetPassword() {
           />
         </label>
         <label>
-          New password again
+          {t('password.again')}
           <input
             type="password"
             autoComplete="new-password"
@@ -76,19 +78,19 @@ export function SetPassword() {
           />
         </label>
         <p id="new-password-hint" className="muted">
-          {PASSWORD_HINT}
+          {t('password.hint', { min: MIN_PASSWORD_LENGTH })}
         </p>
-        {mismatch && <p className="error">The two passwords differ.</p>}
+        {mismatch && <p className="error">{t('reset.mismatch')}</p>}
         {error && (
           <p role="alert" className="error">
             {error.message}
           </p>
         )}
         <button type="submit" className="primary" disabled={loading || mismatch}>
-          {loading ? 'Setting…' : 'Set password'}
+          {loading ? t('reset.submitting') : t('reset.submit')}
         </button>
         <a href="/" onClick={navigateOnClick('/')}>
-          Back to sign-in
+          {t('reset.back')}
         </a>
       </form>
     </main>

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { navigateOnClick } from '../router';
+import { T, useT } from '../i18n/I18n';
 import { setSignedIn } from '../session';
 
 const LOGIN = graphql(`
@@ -13,6 +14,7 @@ const LOGIN = graphql(`
 `);
 
 export function SignIn() {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LOGIN);
@@ -27,10 +29,10 @@ export function SignIn() {
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">Support desk</h1>
-        <p className="muted">Sign in to answer WhatsApp support tickets.</p>
+        <h1 id="sign-in-title">{t('common.brand')}</h1>
+        <p className="muted">{t('signIn.lead')}</p>
         <label>
-          Email
+          {t('signIn.email')}
           <input
             type="email"
             autoComplete="username"
@@ -40,7 +42,7 @@ export function SignIn() {
           />
         </label>
         <label>
-          Password
+          {t('signIn.password')}
           <input
             type="password"
             autoComplete="current-password"
@@ -51,18 +53,23 @@ export function SignIn() {
         </label>
         {error && (
           <p role="alert" className="error">
-            {error.message.includes('Wrong') ? 'Wrong email or password.' : error.message}
+            {error.message.includes('Wrong') ? t('signIn.wrong') : error.message}
           </p>
         )}
         <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Signing in…' : 'Sign in'}
+          {loading ? t('signIn.submitting') : t('signIn.submit')}
         </button>
         <p className="muted">
-          Forgot your password? Ask an admin for a reset code, then{' '}
-          <a href="/reset-password" onClick={navigateOnClick('/reset-password')}>
-            set a new password
-          </a>
-          .
+          <T
+            id="signIn.forgot"
+            values={{
+              link: (text) => (
+                <a href="/reset-password" onClick={navigateOnClick('/reset-password')}>
+                  {text}
+                </a>
+              ),
+            }}
+          />
         </p>
       </form>
     </main>

@@ -37,6 +37,10 @@ type Documents = {
     "\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": typeof types.ContactTicketThreadDocument,
     "\n  fragment ContactFields on Contact {\n    phoneNumber whatsappUserId username name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n": typeof types.ContactFieldsFragmentDoc,
     "\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation KeyboardAssign($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.KeyboardAssignDocument,
+    "\n  mutation KeyboardPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority sla { state firstResponseDueAt resolutionDueAt } }\n  }\n": typeof types.KeyboardPriorityDocument,
+    "\n  mutation KeyboardSnooze($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.KeyboardSnoozeDocument,
+    "\n  query KeyboardTicketLabels($id: ID!) {\n    ticket(id: $id) { id labels { id name color } }\n  }\n": typeof types.KeyboardTicketLabelsDocument,
     "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": typeof types.LabelsDocument,
     "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": typeof types.LabelChangedDocument,
     "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": typeof types.AddLabelsDocument,
@@ -48,6 +52,9 @@ type Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": typeof types.PaletteTicketsDocument,
+    "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": typeof types.PaletteTicketByNumberDocument,
+    "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": typeof types.PaletteCannedResponsesDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": typeof types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": typeof types.ParkedCountChangedDocument,
     "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": typeof types.RetryParkedElementDocument,
@@ -55,6 +62,8 @@ type Documents = {
     "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": typeof types.DeskReportFieldsFragmentDoc,
     "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportDocument,
     "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": typeof types.DeskReportLiveDocument,
+    "\n  query DefaultClosingMessage {\n    defaultClosingMessage\n  }\n": typeof types.DefaultClosingMessageDocument,
+    "\n  mutation ResolveTicket($ticketId: ID!, $message: String, $sendClosingMessage: Boolean) {\n    closeTicket(ticketId: $ticketId, message: $message, sendClosingMessage: $sendClosingMessage) { id status resolvedAt }\n  }\n": typeof types.ResolveTicketDocument,
     "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
     "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingDocument,
     "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingChangedDocument,
@@ -76,7 +85,6 @@ type Documents = {
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": typeof types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": typeof types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": typeof types.SendTemplateDocument,
-    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": typeof types.CloseTicketDocument,
     "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": typeof types.DeskTicketCountDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
@@ -125,6 +133,10 @@ const documents: Documents = {
     "\n  query ContactTicketThread($id: ID!, $before: String) {\n    ticket(id: $id) {\n      id\n      messages(last: 100, before: $before) {\n        totalCount\n        edges { cursor node { ...MessageFields } }\n        pageInfo { hasPreviousPage startCursor }\n      }\n    }\n  }\n": types.ContactTicketThreadDocument,
     "\n  fragment ContactFields on Contact {\n    phoneNumber whatsappUserId username name studentId notes notesUpdatedAt notesRevision lastInboundAt createdAt\n    notesUpdatedBy { id name }\n  }\n": types.ContactFieldsFragmentDoc,
     "\n  mutation UpdateContact($phoneNumber: String!, $input: UpdateContactInput!) {\n    updateContact(phoneNumber: $phoneNumber, input: $input) { ...ContactFields }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation KeyboardAssign($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.KeyboardAssignDocument,
+    "\n  mutation KeyboardPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority sla { state firstResponseDueAt resolutionDueAt } }\n  }\n": types.KeyboardPriorityDocument,
+    "\n  mutation KeyboardSnooze($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.KeyboardSnoozeDocument,
+    "\n  query KeyboardTicketLabels($id: ID!) {\n    ticket(id: $id) { id labels { id name color } }\n  }\n": types.KeyboardTicketLabelsDocument,
     "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n": types.LabelsDocument,
     "\n  subscription LabelChanged {\n    labelChanged { change id label { id name color ticketCount } }\n  }\n": types.LabelChangedDocument,
     "\n  mutation AddLabels($ticketIds: [ID!]!, $labelIds: [ID!]!) {\n    addLabels(ticketIds: $ticketIds, labelIds: $labelIds) { id updatedAt labels { id name color } }\n  }\n": types.AddLabelsDocument,
@@ -136,6 +148,9 @@ const documents: Documents = {
     "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": types.PaletteTicketsDocument,
+    "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": types.PaletteTicketByNumberDocument,
+    "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": types.PaletteCannedResponsesDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": types.ParkedCountChangedDocument,
     "\n  mutation RetryParkedElement($id: ID!) {\n    retryInboundFailure(id: $id) { id state errorCode errorMessage attempts lastFailedAt }\n  }\n": types.RetryParkedElementDocument,
@@ -143,6 +158,8 @@ const documents: Documents = {
     "\n  fragment DeskReportFields on DeskReport {\n    from to timeZone hours opened resolved backlogAtStart backlogAtEnd generatedAt\n    firstResponse { count medianSeconds p90Seconds averageSeconds }\n    resolution { count medianSeconds p90Seconds averageSeconds }\n    satisfaction { good okay bad responses }\n    days { date opened resolved backlog }\n    agents {\n      agent { id name }\n      opened resolved backlog\n      firstResponse { count medianSeconds p90Seconds }\n      resolution { count medianSeconds p90Seconds }\n      satisfaction { good okay bad responses }\n    }\n  }\n": types.DeskReportFieldsFragmentDoc,
     "\n  query DeskReport($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportDocument,
     "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n": types.DeskReportLiveDocument,
+    "\n  query DefaultClosingMessage {\n    defaultClosingMessage\n  }\n": types.DefaultClosingMessageDocument,
+    "\n  mutation ResolveTicket($ticketId: ID!, $message: String, $sendClosingMessage: Boolean) {\n    closeTicket(ticketId: $ticketId, message: $message, sendClosingMessage: $sendClosingMessage) { id status resolvedAt }\n  }\n": types.ResolveTicketDocument,
     "\n  fragment RoutingFields on RoutingSettings {\n    mode defaultCapacity maxCapacity waitingTickets\n    agents { agent { id name email role } available capacity capacityOverride activeTickets }\n  }\n": types.RoutingFieldsFragmentDoc,
     "\n  query Routing {\n    routing {\n      ...RoutingFields\n    }\n  }\n": types.RoutingDocument,
     "\n  subscription RoutingChanged {\n    routingChanged {\n      ...RoutingFields\n    }\n  }\n": types.RoutingChangedDocument,
@@ -164,7 +181,6 @@ const documents: Documents = {
     "\n  mutation CreateMessageTemplate($input: CreateMessageTemplateInput!) {\n    createMessageTemplate(input: $input) { id name languageCode body parameterCount }\n  }\n": types.CreateMessageTemplateDocument,
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": types.SendTemplateDocument,
-    "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n": types.CloseTicketDocument,
     "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": types.DeskTicketCountDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
@@ -299,6 +315,22 @@ export function graphql(source: "\n  mutation UpdateContact($phoneNumber: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation KeyboardAssign($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n"): (typeof documents)["\n  mutation KeyboardAssign($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeyboardPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority sla { state firstResponseDueAt resolutionDueAt } }\n  }\n"): (typeof documents)["\n  mutation KeyboardPriority($ticketId: ID!, $priority: TicketPriority!) {\n    setTicketPriority(ticketId: $ticketId, priority: $priority) { id priority sla { state firstResponseDueAt resolutionDueAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeyboardSnooze($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"): (typeof documents)["\n  mutation KeyboardSnooze($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyboardTicketLabels($id: ID!) {\n    ticket(id: $id) { id labels { id name color } }\n  }\n"): (typeof documents)["\n  query KeyboardTicketLabels($id: ID!) {\n    ticket(id: $id) { id labels { id name color } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Labels {\n    labels { id name color ticketCount }\n  }\n"): (typeof documents)["\n  query Labels {\n    labels { id name color ticketCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -343,6 +375,18 @@ export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n"): (typeof documents)["\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n"): (typeof documents)["\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n"): (typeof documents)["\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n"): (typeof documents)["\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -368,6 +412,14 @@ export function graphql(source: "\n  query DeskReport($input: ReportInput!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"): (typeof documents)["\n  subscription DeskReportLive($input: ReportInput!) {\n    deskReport(input: $input) { ...DeskReportFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DefaultClosingMessage {\n    defaultClosingMessage\n  }\n"): (typeof documents)["\n  query DefaultClosingMessage {\n    defaultClosingMessage\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResolveTicket($ticketId: ID!, $message: String, $sendClosingMessage: Boolean) {\n    closeTicket(ticketId: $ticketId, message: $message, sendClosingMessage: $sendClosingMessage) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation ResolveTicket($ticketId: ID!, $message: String, $sendClosingMessage: Boolean) {\n    closeTicket(ticketId: $ticketId, message: $message, sendClosingMessage: $sendClosingMessage) { id status resolvedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -452,10 +504,6 @@ export function graphql(source: "\n  mutation DeleteMessageTemplate($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n"): (typeof documents)["\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"): (typeof documents)["\n  mutation CloseTicket($ticketId: ID!, $message: String) {\n    closeTicket(ticketId: $ticketId, message: $message) { id status resolvedAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

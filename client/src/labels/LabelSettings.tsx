@@ -5,6 +5,7 @@ import { CREATE_LABEL, DELETE_LABEL, UPDATE_LABEL } from './label.documents';
 import { LabelChip, type ChipLabel } from './LabelChips';
 import { useLabels } from './useLabels';
 import { useAttempt } from '../settings/useAttempt';
+import { useT } from '../i18n/I18n';
 
 const DEFAULT_COLOR = '#1f6feb';
 
@@ -21,6 +22,7 @@ function LabelForm({
   onSubmit: (value: { name: string; color: string }) => Promise<boolean>;
   onCancel?: () => void;
 }) {
+  const t = useT();
   const [value, setValue] = useState(initial);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,30 +31,30 @@ function LabelForm({
   return (
     <form className="inline-form" onSubmit={submit} aria-label={submitLabel}>
       <label>
-        Label name
+        {t('labels.name')}
         <input
           required
           maxLength={40}
           value={value.name}
           onChange={(event) => setValue({ ...value, name: event.target.value })}
-          placeholder="e.g. Billing"
+          placeholder={t('labels.namePlaceholder')}
         />
       </label>
       <label>
-        Colour
+        {t('labels.colour')}
         <input
           type="color"
           value={value.color}
           onChange={(event) => setValue({ ...value, color: event.target.value })}
         />
       </label>
-      <LabelChip label={{ id: 'preview', name: value.name.trim() || 'Preview', color: value.color }} />
+      <LabelChip label={{ id: 'preview', name: value.name.trim() || t('labels.preview'), color: value.color }} />
       <button type="submit" className="primary" disabled={busy}>
         {submitLabel}
       </button>
       {onCancel && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       )}
     </form>
@@ -60,6 +62,7 @@ function LabelForm({
 }
 
 export function LabelSettings() {
+  const t = useT();
   const labels = useLabels();
   const [editing, setEditing] = useState<string | null>(null);
   const { error, attempt } = useAttempt();
@@ -68,22 +71,14 @@ export function LabelSettings() {
   const [remove] = useMutation(DELETE_LABEL, { refetchQueries: ['Labels'] });
 
   const confirmDelete = (label: ChipLabel & { ticketCount: number }) => {
-    const on =
-      label.ticketCount === 1
-        ? ' It is on 1 ticket.'
-        : label.ticketCount > 1
-          ? ` It is on ${label.ticketCount} tickets.`
-          : '';
-    if (window.confirm(`Delete the label “${label.name}”?${on}`))
+    if (window.confirm(t('labels.confirmDelete', { name: label.name, count: label.ticketCount })))
       void attempt(() => remove({ variables: { id: label.id } }));
   };
 
   return (
     <section aria-labelledby="labels-title">
-      <h2 id="labels-title">Labels</h2>
-      <p className="muted">
-        Agents put labels on tickets to sort them; the list filters by them. Names are unique regardless of case.
-      </p>
+      <h2 id="labels-title">{t('labels.title')}</h2>
+      <p className="muted">{t('labels.lead')}</p>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -92,10 +87,12 @@ export function LabelSettings() {
       <table>
         <thead>
           <tr>
-            <th>Label</th>
-            <th>Colour</th>
-            <th>Tickets</th>
-            <th />
+            <th>{t('labels.label')}</th>
+            <th>{t('labels.colour')}</th>
+            <th>{t('labels.tickets')}</th>
+            <th>
+              <span className="visually-hidden">{t('agents.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +102,7 @@ export function LabelSettings() {
                 <td colSpan={4}>
                   <LabelForm
                     initial={{ name: label.name, color: label.color }}
-                    submitLabel="Save label"
+                    submitLabel={t('labels.save')}
                     busy={updating}
                     onCancel={() => setEditing(null)}
                     onSubmit={async (input) => {
@@ -129,17 +126,17 @@ export function LabelSettings() {
                   <button
                     type="button"
                     onClick={() => setEditing(label.id)}
-                    aria-label={`Edit the label ${label.name}`}
+                    aria-label={t('labels.editName', { name: label.name })}
                   >
-                    Edit
+                    {t('agents.edit')}
                   </button>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => confirmDelete(label)}
-                    aria-label={`Delete the label ${label.name}`}
+                    aria-label={t('labels.deleteName', { name: label.name })}
                   >
-                    Delete
+                    {t('labels.delete')}
                   </button>
                 </td>
               </tr>
@@ -148,7 +145,7 @@ export function LabelSettings() {
           {labels.length === 0 && (
             <tr>
               <td colSpan={4} className="muted">
-                No labels yet.
+                {t('labels.none')}
               </td>
             </tr>
           )}
@@ -156,7 +153,7 @@ export function LabelSettings() {
       </table>
       <LabelForm
         initial={{ name: '', color: DEFAULT_COLOR }}
-        submitLabel="Add label"
+        submitLabel={t('labels.add')}
         busy={creating}
         onSubmit={(input) => attempt(() => create({ variables: { input } }))}
       />

@@ -4,6 +4,9 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/I18n';
+import type { MessageId } from '../i18n/en';
 
 const PARKED = graphql(`
   query ParkedElements($after: String) {
@@ -30,9 +33,15 @@ const DISMISS = graphql(`
   }
 `);
 
-const KIND_LABEL: Record<string, string> = { message: 'Message', status: 'Delivery receipt', error: 'Error report' };
+const KIND_LABEL: Record<string, MessageId> = {
+  message: 'problems.kindMessage',
+  status: 'problems.kindStatus',
+  error: 'problems.kindError',
+};
 
 export function Problems() {
+  const t = useT();
+  const { locale } = useIntl();
   const { data, loading, error, refetch, fetchMore } = useQuery(PARKED, { fetchPolicy: 'cache-and-network' });
   // A new parked element (or one closed elsewhere) changes the count: read the list again then, not on every ticket event.
   useSubscription(PARKED_COUNT_CHANGED, {
@@ -47,53 +56,50 @@ export function Problems() {
   const connection = data?.inboundFailures;
 
   const act = async (id: string, action: 'retry' | 'dismiss') => {
-    setOutcome((current) => ({ ...current, [id]: action === 'retry' ? 'Retrying…' : 'Dismissing…' }));
+    setOutcome((current) => ({
+      ...current,
+      [id]: action === 'retry' ? t('problems.retrying') : t('problems.dismissing'),
+    }));
     try {
       if (action === 'retry') {
         const result = await retry({ variables: { id } });
         const state = result.data?.retryInboundFailure.state;
         setOutcome((current) => ({
           ...current,
-          [id]: state === 'RESOLVED' ? 'Stored.' : 'Refused again: the error above is the latest.',
+          [id]: state === 'RESOLVED' ? t('problems.stored') : t('problems.refusedAgain'),
         }));
       } else {
         await dismiss({ variables: { id } });
       }
     } catch (failure) {
-      setOutcome((current) => ({ ...current, [id]: failure instanceof Error ? failure.message : 'Failed' }));
+      setOutcome((current) => ({
+        ...current,
+        [id]: failure instanceof Error ? failure.message : t('problems.failed'),
+      }));
     }
     await refetch();
   };
 
   return (
     <div className="problems">
-      <h1>Problems</h1>
-      <p className="muted">
-        Parts of WhatsApp deliveries that could not be stored. WhatsApp was told they arrived, so they are kept here
-        until you retry them (after a fix) or dismiss them.
-      </p>
+      <h1>{t('problems.title')}</h1>
+      <p className="muted">{t('problems.lead')}</p>
       {error && (
         <p role="alert" className="error">
           {error.message}
         </p>
       )}
-      {loading && !connection && <p className="muted">Loading…</p>}
-      {connection && connection.totalCount === 0 && (
-        <p className="empty-problems">Nothing is waiting: every delivery was stored.</p>
-      )}
-      {connection && connection.totalCount > 0 && (
-        <p>
-          {connection.totalCount === 1 ? '1 element is waiting.' : `${connection.totalCount} elements are waiting.`}
-        </p>
-      )}
+      {loading && !connection && <p className="muted">{t('common.loading')}</p>}
+      {connection && connection.totalCount === 0 && <p className="empty-problems">{t('problems.empty')}</p>}
+      {connection && connection.totalCount > 0 && <p>{t('problems.waiting', { count: connection.totalCount })}</p>}
       <ul className="problem-list">
         {connection?.edges.map(({ node }) => (
           <li key={node.id} className="problem" data-testid="problem">
             <div className="problem-head">
-              <strong>{KIND_LABEL[node.kind] ?? node.kind}</strong>
-              {node.sender && <span>from +{node.sender}</span>}
+              <strong>{KIND_LABEL[node.kind] ? t(KIND_LABEL[node.kind]!) : node.kind}</strong>
+              {node.sender && <span>{t('problems.from', { sender: `+${node.sender}` })}</span>}
               <time dateTime={node.receivedAt} className="muted">
-                {formatTimestamp(node.receivedAt)}
+                {formatTimestamp(node.receivedAt, locale)}
               </time>
             </div>
             <p className="problem-error">
@@ -101,18 +107,18 @@ export function Problems() {
             </p>
             <p className="muted problem-meta">
               {node.whatsappId && <span className="problem-id">{node.whatsappId}</span>}
-              <span>{node.attempts === 1 ? 'tried once' : `tried ${node.attempts} times`}</span>
+              <span>{t('problems.tried', { count: node.attempts })}</span>
             </p>
             <details>
-              <summary>Raw JSON</summary>
+              <summary>{t('problems.raw')}</summary>
               <pre>{node.rawJson}</pre>
             </details>
             <div className="actions">
               <button type="button" className="primary" onClick={() => void act(node.id, 'retry')}>
-                Retry
+                {t('problems.retry')}
               </button>
               <button type="button" onClick={() => void act(node.id, 'dismiss')}>
-                Dismiss
+                {t('problems.dismiss')}
               </button>
               {outcome[node.id] && <span role="status">{outcome[node.id]}</span>}
             </div>
@@ -121,7 +127,7 @@ export function Problems() {
       </ul>
       {connection?.pageInfo.hasNextPage && (
         <button type="button" onClick={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}>
-          Show older
+          {t('problems.older')}
         </button>
       )}
     </div>

@@ -13,6 +13,8 @@ import {
   YAxis,
 } from 'recharts';
 import type { DeskReportFieldsFragment } from '../gql/graphql';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/I18n';
 import { durationTicks, formatDuration } from './report-format';
 
 const COLORS = { opened: '#2f6fdb', resolved: '#0b7a5a', backlog: '#c2410c', median: '#0b7a5a', p90: '#9fd8c2' };
@@ -20,36 +22,34 @@ const COLORS = { opened: '#2f6fdb', resolved: '#0b7a5a', backlog: '#c2410c', med
 const LABELLED_DAYS = 31;
 
 const hideZero = (value: unknown) => (value === 0 || value === '0' ? '' : String(value ?? ''));
-const shortDate = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const shortDate = (date: string, locale: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 export function DailyChart({ days }: { days: DeskReportFieldsFragment['days'] }) {
+  const t = useT();
+  const { locale } = useIntl();
   const labelled = days.length <= LABELLED_DAYS;
   return (
-    <figure
-      className="report-chart"
-      data-testid="daily-chart"
-      aria-label="Tickets opened and resolved per day, and the backlog at the end of each day"
-    >
-      <figcaption>Opened and resolved per day, with the backlog</figcaption>
+    <figure className="report-chart" data-testid="daily-chart" aria-label={t('reports.dailyLabel')}>
+      <figcaption>{t('reports.dailyCaption')}</figcaption>
       <ResponsiveContainer width="100%" height={280}>
         <ComposedChart data={days} margin={{ top: 18, right: 12, bottom: 0, left: -12 }} accessibilityLayer>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} />
+          <XAxis dataKey="date" tickFormatter={(date) => shortDate(String(date), locale)} minTickGap={16} />
           <YAxis allowDecimals={false} />
-          <Tooltip labelFormatter={(date) => shortDate(String(date))} />
+          <Tooltip labelFormatter={(date) => shortDate(String(date), locale)} />
           <Legend itemSorter={null} />
-          <Bar dataKey="opened" name="Opened" fill={COLORS.opened} isAnimationActive={false}>
+          <Bar dataKey="opened" name={t('reports.opened')} fill={COLORS.opened} isAnimationActive={false}>
             {labelled && <LabelList dataKey="opened" position="top" formatter={hideZero} className="label-opened" />}
           </Bar>
-          <Bar dataKey="resolved" name="Resolved" fill={COLORS.resolved} isAnimationActive={false}>
+          <Bar dataKey="resolved" name={t('reports.resolved')} fill={COLORS.resolved} isAnimationActive={false}>
             {labelled && (
               <LabelList dataKey="resolved" position="top" formatter={hideZero} className="label-resolved" />
             )}
           </Bar>
           <Line
             dataKey="backlog"
-            name="Backlog"
+            name={t('reports.backlog')}
             stroke={COLORS.backlog}
             strokeWidth={2}
             dot={labelled}
@@ -73,6 +73,7 @@ export function AgentTimesChart({
   testId: string;
   rows: { name: string; times: Durations }[];
 }) {
+  const t = useT();
   const data = rows
     .filter((row) => row.times.medianSeconds != null)
     .map((row) => ({ name: row.name, median: row.times.medianSeconds, p90: row.times.p90Seconds }));
@@ -81,7 +82,7 @@ export function AgentTimesChart({
     <figure className="report-chart" data-testid={testId} aria-label={title}>
       <figcaption>{title}</figcaption>
       {data.length === 0 ? (
-        <p className="muted">Nothing to measure in this range.</p>
+        <p className="muted">{t('reports.nothingToMeasure')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={60 + data.length * 44}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 0, left: 8 }} accessibilityLayer>
@@ -95,7 +96,7 @@ export function AgentTimesChart({
             <YAxis type="category" dataKey="name" width={110} />
             <Tooltip formatter={(seconds) => formatDuration(Number(seconds))} />
             <Legend itemSorter={null} />
-            <Bar dataKey="median" name="Median" fill={COLORS.median} isAnimationActive={false}>
+            <Bar dataKey="median" name={t('reports.median')} fill={COLORS.median} isAnimationActive={false}>
               <LabelList
                 dataKey="median"
                 position="right"
@@ -103,7 +104,7 @@ export function AgentTimesChart({
                 className="label-median"
               />
             </Bar>
-            <Bar dataKey="p90" name="90th percentile" fill={COLORS.p90} isAnimationActive={false}>
+            <Bar dataKey="p90" name={t('reports.p90')} fill={COLORS.p90} isAnimationActive={false}>
               <LabelList
                 dataKey="p90"
                 position="right"

@@ -1,18 +1,19 @@
 // Reports: the desk's figures for a range of days, as cards, charts and a table per agent; live, and as CSV.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
-import { countOf } from '../format';
 import type { DeskReportFieldsFragment, ReportHours } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
+import type { MessageId } from '../i18n/en';
 import { AgentTimesChart, DailyChart } from './ReportCharts';
 import { DESK_REPORT, DESK_REPORT_LIVE } from './report.documents';
 import { formatDuration, goodShare, localDate, presetRange, type RangePreset } from './report-format';
 
-const PRESETS: { value: RangePreset; label: string }[] = [
-  { value: '7', label: 'Last 7 days' },
-  { value: '30', label: 'Last 30 days' },
-  { value: '90', label: 'Last 90 days' },
-  { value: '365', label: 'Last 12 months' },
-  { value: 'custom', label: 'Custom range' },
+const PRESETS: { value: RangePreset; label: MessageId }[] = [
+  { value: '7', label: 'reports.last7' },
+  { value: '30', label: 'reports.last30' },
+  { value: '90', label: 'reports.last90' },
+  { value: '365', label: 'reports.last365' },
+  { value: 'custom', label: 'reports.custom' },
 ];
 
 function Figure({
@@ -52,24 +53,25 @@ async function downloadCsv(table: 'days' | 'agents', params: URLSearchParams): P
 }
 
 function AgentTable({ report }: { report: DeskReportFieldsFragment }) {
+  const t = useT();
   return (
     <table className="report-table" data-testid="agent-table">
-      <caption>Per agent: the tickets each one holds</caption>
+      <caption>{t('reports.tableCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Agent</th>
-          <th scope="col">Opened</th>
-          <th scope="col">Resolved</th>
-          <th scope="col">Open now</th>
-          <th scope="col">First response (median / p90)</th>
-          <th scope="col">Resolution (median / p90)</th>
-          <th scope="col">Ratings (good / okay / bad)</th>
+          <th scope="col">{t('routing.agent')}</th>
+          <th scope="col">{t('reports.opened')}</th>
+          <th scope="col">{t('reports.resolved')}</th>
+          <th scope="col">{t('reports.openNow')}</th>
+          <th scope="col">{t('reports.firstResponseCol')}</th>
+          <th scope="col">{t('reports.resolutionCol')}</th>
+          <th scope="col">{t('reports.ratingsCol')}</th>
         </tr>
       </thead>
       <tbody>
         {report.agents.map((row) => (
           <tr key={row.agent?.id ?? 'unassigned'}>
-            <th scope="row">{row.agent?.name ?? 'Unassigned'}</th>
+            <th scope="row">{row.agent?.name ?? t('reports.unassigned')}</th>
             <td>{row.opened}</td>
             <td>{row.resolved}</td>
             <td>{row.backlog}</td>
@@ -89,7 +91,7 @@ function AgentTable({ report }: { report: DeskReportFieldsFragment }) {
         {report.agents.length === 0 && (
           <tr>
             <td colSpan={7} className="muted">
-              No tickets in this range.
+              {t('reports.noTickets')}
             </td>
           </tr>
         )}
@@ -99,6 +101,7 @@ function AgentTable({ report }: { report: DeskReportFieldsFragment }) {
 }
 
 export default function Reports() {
+  const t = useT();
   const [preset, setPreset] = useState<RangePreset>('30');
   const [zone, setZone] = useState<string | null>(null);
   const today = localDate(new Date(), zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -135,19 +138,19 @@ export default function Reports() {
     );
   };
   const agentRows = (pick: 'firstResponse' | 'resolution') =>
-    (report?.agents ?? []).map((row) => ({ name: row.agent?.name ?? 'Unassigned', times: row[pick] }));
+    (report?.agents ?? []).map((row) => ({ name: row.agent?.name ?? t('reports.unassigned'), times: row[pick] }));
   const share = report ? goodShare(report.satisfaction) : null;
 
   return (
     <div className="reports">
-      <section className="report-controls" aria-label="What the report covers">
-        <h2>Reports</h2>
+      <section className="report-controls" aria-label={t('reports.controls')}>
+        <h2>{t('reports.title')}</h2>
         <label>
-          Range
+          {t('reports.range')}
           <select value={preset} onChange={(event) => setPreset(event.target.value as RangePreset)}>
             {PRESETS.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {t(option.label)}
               </option>
             ))}
           </select>
@@ -155,7 +158,7 @@ export default function Reports() {
         {preset === 'custom' && (
           <>
             <label>
-              From
+              {t('hours.from')}
               <input
                 type="date"
                 value={custom.from}
@@ -164,7 +167,7 @@ export default function Reports() {
               />
             </label>
             <label>
-              To
+              {t('hours.to')}
               <input
                 type="date"
                 value={custom.to}
@@ -175,24 +178,25 @@ export default function Reports() {
           </>
         )}
         <label>
-          Times in
+          {t('reports.timesIn')}
           <select value={hours} onChange={(event) => setHours(event.target.value as ReportHours)}>
-            <option value="CALENDAR">Calendar hours</option>
-            <option value="BUSINESS">Business hours</option>
+            <option value="CALENDAR">{t('reports.calendarHours')}</option>
+            <option value="BUSINESS">{t('reports.businessHours')}</option>
           </select>
         </label>
         <div className="report-actions">
           <button type="button" onClick={() => csv('days')}>
-            Download days (CSV)
+            {t('reports.downloadDays')}
           </button>
           <button type="button" onClick={() => csv('agents')}>
-            Download agents (CSV)
+            {t('reports.downloadAgents')}
           </button>
         </div>
         <p className="muted report-zone">
-          {range.from} to {range.to}
-          {report ? `, days in ${report.timeZone}` : ''}
-          {loading && !report ? ' · loading…' : ''}
+          {report
+            ? t('reports.rangeIn', { from: range.from, to: range.to, zone: report.timeZone })
+            : t('reports.rangeOnly', { from: range.from, to: range.to })}
+          {loading && !report ? ` · ${t('reports.loading')}` : ''}
         </p>
         {(error || csvError) && (
           <p className="error" role="alert">
@@ -202,32 +206,43 @@ export default function Reports() {
       </section>
       {report && (
         <>
-          <section className="report-figures" aria-label="Totals">
-            <Figure testId="figure-opened" label="Opened" value={report.opened} />
-            <Figure testId="figure-resolved" label="Resolved" value={report.resolved} />
+          <section className="report-figures" aria-label={t('reports.totals')}>
+            <Figure testId="figure-opened" label={t('reports.opened')} value={report.opened} />
+            <Figure testId="figure-resolved" label={t('reports.resolved')} value={report.resolved} />
             <Figure
               testId="figure-backlog"
-              label="Open at the end"
+              label={t('reports.openAtEnd')}
               value={report.backlogAtEnd}
-              detail={`${report.backlogAtStart} at the start`}
+              detail={t('reports.atStart', { count: report.backlogAtStart })}
             />
             <Figure
               testId="figure-first-response"
-              label="First response, median"
+              label={t('reports.firstResponseMedian')}
               value={formatDuration(report.firstResponse.medianSeconds)}
-              detail={`p90 ${formatDuration(report.firstResponse.p90Seconds)} · ${countOf(report.firstResponse.count, 'ticket')}`}
+              detail={t('reports.p90Detail', {
+                p90: formatDuration(report.firstResponse.p90Seconds),
+                count: report.firstResponse.count,
+              })}
             />
             <Figure
               testId="figure-resolution"
-              label="Resolution, median"
+              label={t('reports.resolutionMedian')}
               value={formatDuration(report.resolution.medianSeconds)}
-              detail={`p90 ${formatDuration(report.resolution.p90Seconds)} · ${countOf(report.resolution.count, 'ticket')}`}
+              detail={t('reports.p90Detail', {
+                p90: formatDuration(report.resolution.p90Seconds),
+                count: report.resolution.count,
+              })}
             />
             <Figure
               testId="figure-satisfaction"
-              label="Rated good"
-              value={share === null ? '–' : `${share}%`}
-              detail={`${countOf(report.satisfaction.responses, 'rating')} (${report.satisfaction.good} good, ${report.satisfaction.okay} okay, ${report.satisfaction.bad} bad)`}
+              label={t('reports.ratedGood')}
+              value={share === null ? '–' : t('reports.percent', { share: share / 100 })}
+              detail={t('reports.ratingsDetail', {
+                count: report.satisfaction.responses,
+                good: report.satisfaction.good,
+                okay: report.satisfaction.okay,
+                bad: report.satisfaction.bad,
+              })}
             />
           </section>
           <section className="report-panel">
@@ -235,13 +250,19 @@ export default function Reports() {
           </section>
           <section className="report-panel report-agents">
             <AgentTimesChart
-              title="First response per agent"
+              title={t('reports.firstResponsePerAgent')}
               testId="first-response-chart"
               rows={agentRows('firstResponse')}
             />
-            <AgentTimesChart title="Resolution per agent" testId="resolution-chart" rows={agentRows('resolution')} />
+            <AgentTimesChart
+              title={t('reports.resolutionPerAgent')}
+              testId="resolution-chart"
+              rows={agentRows('resolution')}
+            />
           </section>
-          <section className="report-panel report-table-panel">
+          {/* Focusable, so that a keyboard can scroll the table sideways on a narrow screen. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1). */}
+          <section className="report-panel report-table-panel" tabIndex={0} aria-label={t('reports.tableRegion')}>
             <AgentTable report={report} />
           </section>
         </>

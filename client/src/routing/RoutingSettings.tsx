@@ -2,12 +2,14 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { RoutingMode } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
+import type { MessageId } from '../i18n/en';
 import { ROUTING, ROUTING_CHANGED, SET_AGENT_CAPACITY, UPDATE_ROUTING } from './routing.documents';
 
-const MODES: { value: RoutingMode; label: string }[] = [
-  { value: 'OFF', label: 'Off: agents take tickets themselves' },
-  { value: 'ROUND_ROBIN', label: 'Round-robin: in turn' },
-  { value: 'LEAST_LOADED', label: 'Least loaded: fewest open tickets' },
+const MODES: { value: RoutingMode; label: MessageId }[] = [
+  { value: 'OFF', label: 'routing.modeOff' },
+  { value: 'ROUND_ROBIN', label: 'routing.modeRoundRobin' },
+  { value: 'LEAST_LOADED', label: 'routing.modeLeastLoaded' },
 ];
 
 function CapacityCell({
@@ -21,6 +23,7 @@ function CapacityCell({
   max: number;
   onError: (message: string | null) => void;
 }) {
+  const t = useT();
   const [value, setValue] = useState(override === null ? '' : String(override));
   const [save, { loading }] = useMutation(SET_AGENT_CAPACITY, { refetchQueries: ['Routing'] });
   const submit = async (event: FormEvent) => {
@@ -30,24 +33,25 @@ function CapacityCell({
     await save({ variables: { adminId, capacity } }).catch((failure: Error) => onError(failure.message));
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={`Capacity of agent ${adminId}`}>
+    <form className="inline-form" onSubmit={submit} aria-label={t('routing.capacityOf', { id: adminId })}>
       <input
         type="number"
         min={1}
         max={max}
         value={value}
-        placeholder="default"
-        aria-label="Own capacity (empty: the default)"
+        placeholder={t('routing.default')}
+        aria-label={t('routing.ownCapacityLabel')}
         onChange={(event) => setValue(event.target.value)}
       />
       <button type="submit" disabled={loading}>
-        Set
+        {t('routing.set')}
       </button>
     </form>
   );
 }
 
 export function RoutingSettings() {
+  const t = useT();
   const { data, error: loadError } = useQuery(ROUTING);
   useSubscription(ROUTING_CHANGED, {
     onData: ({ client, data: event }) => {
@@ -61,10 +65,10 @@ export function RoutingSettings() {
   if (loadError)
     return (
       <p role="alert" className="error">
-        Routing could not be loaded: {loadError.message}
+        {t('routing.loadFailed', { error: loadError.message })}
       </p>
     );
-  if (!routing) return <p className="muted">Loading routing…</p>;
+  if (!routing) return <p className="muted">{t('routing.loading')}</p>;
 
   const change = async (input: { mode?: RoutingMode; defaultCapacity?: number }) => {
     setError(null);
@@ -85,11 +89,9 @@ export function RoutingSettings() {
 
   return (
     <section aria-labelledby="routing-title">
-      <h2 id="routing-title">Automatic assignment</h2>
+      <h2 id="routing-title">{t('routing.title')}</h2>
       <p className="muted">
-        New tickets go at once to an available agent with room; when everyone is full or away they wait, and the oldest
-        goes first as room frees. Agents set themselves available or away in the header. {routing.waitingTickets}{' '}
-        waiting now.
+        {t('routing.lead')} {t('routing.waiting', { count: routing.waitingTickets })}
       </p>
       {error && (
         <p role="alert" className="error">
@@ -98,7 +100,7 @@ export function RoutingSettings() {
       )}
       <div className="inline-form">
         <label>
-          Mode
+          {t('routing.mode')}
           <select
             value={routing.mode}
             disabled={loading}
@@ -106,14 +108,14 @@ export function RoutingSettings() {
           >
             {MODES.map((mode) => (
               <option key={mode.value} value={mode.value}>
-                {mode.label}
+                {t(mode.label)}
               </option>
             ))}
           </select>
         </label>
-        <form className="inline-form" onSubmit={submitCapacity} aria-label="Default capacity">
+        <form className="inline-form" onSubmit={submitCapacity} aria-label={t('routing.defaultCapacityTitle')}>
           <label>
-            Default capacity (open tickets per agent)
+            {t('routing.defaultCapacity')}
             <input
               type="number"
               min={1}
@@ -124,24 +126,27 @@ export function RoutingSettings() {
             />
           </label>
           <button type="submit" className="primary" disabled={loading || draftCapacity === null}>
-            Save
+            {t('common.save')}
           </button>
         </form>
       </div>
       <table>
         <thead>
           <tr>
-            <th>Agent</th>
-            <th>Status</th>
-            <th>Load</th>
-            <th>Own capacity</th>
+            <th>{t('routing.agent')}</th>
+            <th>{t('routing.status')}</th>
+            <th>{t('routing.load')}</th>
+            <th>{t('routing.ownCapacity')}</th>
           </tr>
         </thead>
         <tbody>
           {routing.agents.map((row) => (
             <tr key={row.agent.id} data-testid={`routing-agent-${row.agent.id}`}>
               <td>{row.agent.name}</td>
-              <td>{row.available ? '🟢 available' : '⚪ away'}</td>
+              <td>
+                <span className={`status-dot ${row.available ? 'online' : 'away'}`} aria-hidden="true" />{' '}
+                {row.available ? t('status.online') : t('status.away')}
+              </td>
               <td>
                 {row.activeTickets} / {row.capacity}
               </td>

@@ -9,10 +9,12 @@ import {
   REACTIVATE_AGENT,
   UPDATE_AGENT,
 } from '../account/account.documents';
-import { PASSWORD_HINT } from '../account/password-rules';
+import { MIN_PASSWORD_LENGTH } from '../account/password-rules';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { AgentAccountsQuery, Role } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
+import { useIntl } from 'react-intl';
 
 const CREATE_AGENT = graphql(`
   mutation CreateAgent($input: CreateAgentInput!) {
@@ -24,6 +26,7 @@ type Agent = AgentAccountsQuery['admins'][number];
 type ResetCode = { name: string; code: string; expiresAt: string };
 
 function AgentForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
   const [input, setInput] = useState({ name: '', email: '', password: '', role: 'AGENT' as Role });
   const [create, { loading, error }] = useMutation(CREATE_AGENT, { refetchQueries: ['Routing', 'AgentAccounts'] });
   const submit = async (event: FormEvent) => {
@@ -47,26 +50,26 @@ function AgentForm({ onDone }: { onDone: () => void }) {
     </label>
   );
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Add an agent">
-      {field('name', 'Name')}
-      {field('email', 'Email', 'email')}
-      {field('password', 'First password (12+ characters)', 'password')}
+    <form className="inline-form" onSubmit={submit} aria-label={t('agents.addTitle')}>
+      {field('name', t('agents.name'))}
+      {field('email', t('signIn.email'), 'email')}
+      {field('password', t('agents.firstPassword', { min: MIN_PASSWORD_LENGTH }), 'password')}
       <label>
-        Role
+        {t('agents.role')}
         <select value={input.role} onChange={(event) => setInput({ ...input, role: event.target.value as Role })}>
-          <option value="AGENT">Agent</option>
-          <option value="ADMIN">Admin</option>
+          <option value="AGENT">{t('agents.roleAgent')}</option>
+          <option value="ADMIN">{t('agents.roleAdmin')}</option>
         </select>
       </label>
       <button type="submit" className="primary" disabled={loading}>
-        Add agent
+        {t('agents.add')}
       </button>
       {error && (
         <p role="alert" className="error">
           {error.message}
         </p>
       )}
-      <p className="muted form-hint">{PASSWORD_HINT}</p>
+      <p className="muted form-hint">{t('password.hint', { min: MIN_PASSWORD_LENGTH })}</p>
     </form>
   );
 }
@@ -82,6 +85,7 @@ function AgentRow({
   onReset: (code: ResetCode) => void;
   onError: (message: string | null) => void;
 }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(agent.name);
   const [role, setRole] = useState<Role>(agent.role);
@@ -102,20 +106,13 @@ function AgentRow({
     if (changed) setEditing(false);
   };
   const reset = async () => {
-    if (!window.confirm(`Reset ${agent.name}'s password? Their current password and sessions stop working now.`))
-      return;
+    if (!window.confirm(t('agents.confirmReset', { name: agent.name }))) return;
     const result = await attempt(createReset({ variables: { id: agent.id } }));
     const made = result?.data?.createPasswordReset;
     if (made) onReset({ name: made.admin.name, code: made.code, expiresAt: made.expiresAt });
   };
   const toggleActive = async () => {
-    if (
-      agent.active &&
-      !window.confirm(
-        `Deactivate ${agent.name}? They are signed out everywhere and their open tickets go back to the queue.`,
-      )
-    )
-      return;
+    if (agent.active && !window.confirm(t('agents.confirmDeactivate', { name: agent.name }))) return;
     await attempt<unknown>(
       agent.active ? deactivate({ variables: { id: agent.id } }) : reactivate({ variables: { id: agent.id } }),
     );
@@ -125,20 +122,20 @@ function AgentRow({
     return (
       <tr>
         <td colSpan={4}>
-          <form className="inline-form" onSubmit={save} aria-label={`Edit ${agent.name}`}>
+          <form className="inline-form" onSubmit={save} aria-label={t('agents.editName', { name: agent.name })}>
             <label>
-              Name
+              {t('agents.name')}
               <input required value={name} onChange={(event) => setName(event.target.value)} />
             </label>
             <label>
-              Role
+              {t('agents.role')}
               <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
-                <option value="AGENT">Agent</option>
-                <option value="ADMIN">Admin</option>
+                <option value="AGENT">{t('agents.roleAgent')}</option>
+                <option value="ADMIN">{t('agents.roleAdmin')}</option>
               </select>
             </label>
             <button type="submit" className="primary" disabled={saving}>
-              Save
+              {t('common.save')}
             </button>
             <button
               type="button"
@@ -149,7 +146,7 @@ function AgentRow({
                 onError(null);
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </form>
         </td>
@@ -160,27 +157,27 @@ function AgentRow({
     <tr className={agent.active ? undefined : 'deactivated'} data-testid="agent-row">
       <td>
         {agent.name}
-        {isMe && <span className="muted"> (you)</span>}
+        {isMe && <span className="muted"> {t('agents.you')}</span>}
         <div className="muted agent-email">{agent.email}</div>
       </td>
-      <td>{agent.role.toLowerCase()}</td>
-      <td>{agent.active ? 'active' : 'deactivated'}</td>
+      <td>{agent.role === 'ADMIN' ? t('agents.roleAdmin') : t('agents.roleAgent')}</td>
+      <td>{agent.active ? t('agents.active') : t('agents.deactivated')}</td>
       <td className="actions">
-        <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${agent.name}`}>
-          Edit
+        <button type="button" onClick={() => setEditing(true)} aria-label={t('agents.editName', { name: agent.name })}>
+          {t('agents.edit')}
         </button>
         {!isMe && (
-          <button type="button" onClick={() => void reset()} aria-label={`Reset ${agent.name}'s password`}>
-            Reset password
+          <button type="button" onClick={() => void reset()} aria-label={t('agents.resetName', { name: agent.name })}>
+            {t('agents.reset')}
           </button>
         )}
         <button
           type="button"
           className={agent.active ? 'danger' : undefined}
           onClick={() => void toggleActive()}
-          aria-label={`${agent.active ? 'Deactivate' : 'Reactivate'} ${agent.name}`}
+          aria-label={t(agent.active ? 'agents.deactivateName' : 'agents.reactivateName', { name: agent.name })}
         >
-          {agent.active ? 'Deactivate' : 'Reactivate'}
+          {agent.active ? t('agents.deactivate') : t('agents.reactivate')}
         </button>
       </td>
     </tr>
@@ -188,23 +185,22 @@ function AgentRow({
 }
 
 function ResetCodeNotice({ reset, onDone }: { reset: ResetCode; onDone: () => void }) {
+  const t = useT();
+  const { locale } = useIntl();
   const link = `${location.origin}/reset-password#code=${encodeURIComponent(reset.code)}`;
   return (
     <div role="status" className="secret" data-testid="reset-code">
-      <p>
-        Give {reset.name} this link (or the code) by a channel you trust. It works once, until{' '}
-        {formatTimestamp(reset.expiresAt)}, and is shown only now.
-      </p>
+      <p>{t('agents.resetNotice', { name: reset.name, until: formatTimestamp(reset.expiresAt, locale) })}</p>
       <code data-testid="reset-link">{link}</code>
       <p className="muted">
-        Code: <code data-testid="reset-code-value">{reset.code}</code>
+        {t('agents.code')} <code data-testid="reset-code-value">{reset.code}</code>
       </p>
       <div className="actions">
         <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
-          Copy link
+          {t('agents.copyLink')}
         </button>
         <button type="button" onClick={onDone}>
-          Done
+          {t('common.done')}
         </button>
       </div>
     </div>
@@ -212,18 +208,19 @@ function ResetCodeNotice({ reset, onDone }: { reset: ResetCode; onDone: () => vo
 }
 
 export function AgentSettings() {
+  const t = useT();
   const { data, error: loadError, refetch } = useQuery(AGENT_ACCOUNTS);
   const [error, setError] = useState<string | null>(null);
   const [reset, setReset] = useState<ResetCode | null>(null);
   if (loadError)
     return (
       <p role="alert" className="error">
-        Agents could not be loaded: {loadError.message}
+        {t('agents.loadFailed', { error: loadError.message })}
       </p>
     );
   return (
     <section aria-labelledby="agents-title">
-      <h2 id="agents-title">Agents</h2>
+      <h2 id="agents-title">{t('agents.title')}</h2>
       {reset && <ResetCodeNotice reset={reset} onDone={() => setReset(null)} />}
       {error && (
         <p role="alert" className="error">
@@ -233,11 +230,11 @@ export function AgentSettings() {
       <table className="agents-table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>State</th>
+            <th>{t('agents.name')}</th>
+            <th>{t('agents.role')}</th>
+            <th>{t('agents.state')}</th>
             <th>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('agents.actions')}</span>
             </th>
           </tr>
         </thead>

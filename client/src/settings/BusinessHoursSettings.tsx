@@ -5,8 +5,14 @@ import { formatTimestamp } from '../format';
 import { type Keyed, withoutRowKey, withRowKey } from '../row-keys';
 import { SaveRow } from './SaveRow';
 import { SET_BUSINESS_HOURS } from './desk-settings.documents';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/I18n';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Monday (1) to Sunday (7), named in the agent's language: 5 January 1970 was a Monday. */
+const weekdayNames = (locale: string) =>
+  [1, 2, 3, 4, 5, 6, 7].map((day) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + day)),
+  );
 
 interface Interval {
   weekday: number;
@@ -26,6 +32,8 @@ export interface HoursValue {
 }
 
 export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [timeZone, setTimeZone] = useState(hours.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [intervals, setIntervals] = useState<Keyed<Interval>[]>(
     hours.intervals.map(({ weekday, start, end }) => withRowKey({ weekday, start, end })),
@@ -51,32 +59,36 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
   };
   return (
     <section aria-labelledby="hours-title">
-      <h2 id="hours-title">Business hours</h2>
+      <h2 id="hours-title">{t('hours.title')}</h2>
       <p className="muted">
         {current.intervals.length === 0
-          ? 'No hours set: the desk is always open.'
+          ? t('hours.alwaysOpen')
           : current.openNow
-            ? 'Open now.'
-            : `Closed now; opens ${current.nextOpeningAt ? formatTimestamp(current.nextOpeningAt) : 'not within a year'}.`}{' '}
-        Outside these hours the bot tells people when agents are back, and SLA clocks wait.
+            ? t('hours.openNow')
+            : current.nextOpeningAt
+              ? t('hours.closedUntil', { when: formatTimestamp(current.nextOpeningAt, locale) })
+              : t('hours.closedYear')}{' '}
+        {t('hours.lead')}
       </p>
-      <form onSubmit={submit} aria-label="Business hours" className="stacked-form">
+      <form onSubmit={submit} aria-label={t('hours.title')} className="stacked-form">
         <label>
-          Time zone
+          {t('hours.timeZone')}
           <input
             required
             value={timeZone}
             onChange={(event) => setTimeZone(event.target.value)}
-            placeholder="e.g. Europe/London"
+            placeholder={t('hours.timeZonePlaceholder')}
           />
         </label>
         <table>
           <thead>
             <tr>
-              <th>Day</th>
-              <th>From</th>
-              <th>To</th>
-              <th />
+              <th>{t('hours.day')}</th>
+              <th>{t('hours.from')}</th>
+              <th>{t('hours.to')}</th>
+              <th>
+                <span className="visually-hidden">{t('agents.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -84,13 +96,13 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
               <tr key={interval.rowKey}>
                 <td>
                   <select
-                    aria-label="Day"
+                    aria-label={t('hours.day')}
                     value={interval.weekday}
                     onChange={(event) =>
                       change(intervals, setIntervals, interval, { weekday: Number(event.target.value) })
                     }
                   >
-                    {WEEKDAYS.map((day, i) => (
+                    {weekdayNames(locale).map((day, i) => (
                       <option key={day} value={i + 1}>
                         {day}
                       </option>
@@ -99,7 +111,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                 </td>
                 <td>
                   <input
-                    aria-label="From"
+                    aria-label={t('hours.from')}
                     type="time"
                     required
                     value={interval.start}
@@ -108,12 +120,12 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                 </td>
                 <td>
                   <input
-                    aria-label="To"
+                    aria-label={t('hours.to')}
                     pattern="([01]\d|2[0-3]):[0-5]\d|24:00"
                     required
                     value={interval.end}
                     onChange={(event) => change(intervals, setIntervals, interval, { end: event.target.value })}
-                    placeholder="HH:MM or 24:00"
+                    placeholder={t('hours.endPlaceholder')}
                   />
                 </td>
                 <td>
@@ -121,7 +133,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                     type="button"
                     onClick={() => setIntervals(intervals.filter((item) => item.rowKey !== interval.rowKey))}
                   >
-                    Remove
+                    {t('hours.remove')}
                   </button>
                 </td>
               </tr>
@@ -132,16 +144,16 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
           type="button"
           onClick={() => setIntervals([...intervals, withRowKey({ weekday: 1, start: '09:00', end: '17:00' })])}
         >
-          Add hours
+          {t('hours.addHours')}
         </button>
-        <h3>Holidays</h3>
+        <h3>{t('hours.holidays')}</h3>
         <table>
           <tbody>
             {holidays.map((holiday) => (
               <tr key={holiday.rowKey}>
                 <td>
                   <input
-                    aria-label="Holiday date"
+                    aria-label={t('hours.holidayDate')}
                     type="date"
                     required
                     value={holiday.date}
@@ -150,10 +162,10 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                 </td>
                 <td>
                   <input
-                    aria-label="Holiday name"
+                    aria-label={t('hours.holidayName')}
                     value={holiday.name}
                     onChange={(event) => change(holidays, setHolidays, holiday, { name: event.target.value })}
-                    placeholder="Name (optional)"
+                    placeholder={t('hours.holidayNamePlaceholder')}
                   />
                 </td>
                 <td>
@@ -161,7 +173,7 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
                     type="button"
                     onClick={() => setHolidays(holidays.filter((item) => item.rowKey !== holiday.rowKey))}
                   >
-                    Remove
+                    {t('hours.remove')}
                   </button>
                 </td>
               </tr>
@@ -169,9 +181,9 @@ export function BusinessHoursSettings({ hours }: { hours: HoursValue }) {
           </tbody>
         </table>
         <button type="button" onClick={() => setHolidays([...holidays, withRowKey({ date: '', name: '' })])}>
-          Add holiday
+          {t('hours.addHoliday')}
         </button>
-        <SaveRow label="Save hours" busy={loading} saved={saved} error={error} />
+        <SaveRow label={t('hours.save')} busy={loading} saved={saved} error={error} />
       </form>
     </section>
   );

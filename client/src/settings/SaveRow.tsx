@@ -1,4 +1,6 @@
 // A settings form's foot: its save button, "Saved." once it is, and the server's refusal when it is not.
+import { useT } from '../i18n/I18n';
+
 export function SaveRow({
   label,
   busy,
@@ -10,6 +12,7 @@ export function SaveRow({
   saved: boolean;
   error: { message: string } | undefined;
 }) {
+  const t = useT();
   return (
     <>
       <div>
@@ -19,7 +22,7 @@ export function SaveRow({
         {saved && (
           <span role="status" className="muted">
             {' '}
-            Saved.
+            {t('common.saved')}
           </span>
         )}
       </div>

@@ -11,6 +11,8 @@ import { BusinessHoursSettings } from './BusinessHoursSettings';
 import { DESK_SETTINGS } from './desk-settings.documents';
 import { SlaSettings } from './SlaSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
+import { useT } from '../i18n/I18n';
+import { useIntl } from 'react-intl';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -29,6 +31,7 @@ const REVOKE_TOKEN = graphql(`
 `);
 
 function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>(['READ']);
   const [create, { loading, error }] = useMutation(CREATE_TOKEN);
@@ -43,18 +46,18 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Create an API token">
+    <form className="inline-form" onSubmit={submit} aria-label={t('tokens.createTitle')}>
       <label>
-        Token name
+        {t('tokens.name')}
         <input
           required
           value={name}
           onChange={(event) => setName(event.target.value)}
-          placeholder="e.g. Reporting tool"
+          placeholder={t('tokens.namePlaceholder')}
         />
       </label>
       <fieldset>
-        <legend>Scopes</legend>
+        <legend>{t('tokens.scopes')}</legend>
         <label>
           <input
             type="checkbox"
@@ -62,15 +65,15 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
             disabled={scopes.includes('WRITE')}
             onChange={() => toggle('READ')}
           />{' '}
-          Read
+          {t('tokens.read')}
         </label>
         <label>
-          <input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} /> Write (includes
-          read)
+          <input type="checkbox" checked={scopes.includes('WRITE')} onChange={() => toggle('WRITE')} />{' '}
+          {t('tokens.write')}
         </label>
       </fieldset>
       <button type="submit" className="primary" disabled={loading || scopes.length === 0}>
-        Create token
+        {t('tokens.create')}
       </button>
       {error && (
         <p role="alert" className="error">
@@ -82,15 +85,17 @@ function TokenForm({ onCreated }: { onCreated: (secret: string) => void }) {
 }
 
 export function Settings() {
+  const t = useT();
+  const { locale } = useIntl();
   const { data, loading, error, refetch } = useQuery(SETTINGS);
   const { data: desk } = useQuery(DESK_SETTINGS);
   const [revoke] = useMutation(REVOKE_TOKEN);
   const [secret, setSecret] = useState<string | null>(null);
-  if (loading && !data) return <p className="muted">Loading settings…</p>;
+  if (loading && !data) return <p className="muted">{t('settings.loading')}</p>;
   if (error)
     return (
       <p role="alert" className="error">
-        Settings could not be loaded: {error.message}
+        {t('settings.loadFailed', { error: error.message })}
       </p>
     );
   return (
@@ -98,36 +103,38 @@ export function Settings() {
       <AgentSettings />
       <RoutingSettings />
       <section aria-labelledby="tokens-title">
-        <h2 id="tokens-title">API tokens</h2>
+        <h2 id="tokens-title">{t('tokens.title')}</h2>
         {secret && (
           <div role="status" className="secret">
-            <p>Copy this token now: it is shown only once.</p>
+            <p>{t('tokens.copyNow')}</p>
             <code>{secret}</code>
             <button type="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
-              Copy
+              {t('tokens.copy')}
             </button>
             <button type="button" onClick={() => setSecret(null)}>
-              Done
+              {t('common.done')}
             </button>
           </div>
         )}
         <table>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Scopes</th>
-              <th>Created</th>
-              <th>State</th>
-              <th />
+              <th>{t('tokens.name')}</th>
+              <th>{t('tokens.scopes')}</th>
+              <th>{t('tokens.created')}</th>
+              <th>{t('agents.state')}</th>
+              <th>
+                <span className="visually-hidden">{t('agents.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {data?.apiTokens.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
-                <td>{token.scopes.join(', ').toLowerCase()}</td>
-                <td>{formatTimestamp(token.createdAt)}</td>
-                <td>{token.revokedAt ? 'revoked' : 'active'}</td>
+                <td>{token.scopes.includes('WRITE') ? t('tokens.readWrite') : t('tokens.readOnly')}</td>
+                <td>{formatTimestamp(token.createdAt, locale)}</td>
+                <td>{token.revokedAt ? t('tokens.revoked') : t('agents.active')}</td>
                 <td>
                   {!token.revokedAt && (
                     <button
@@ -135,7 +142,7 @@ export function Settings() {
                       className="danger"
                       onClick={() => void revoke({ variables: { id: token.id } }).then(() => refetch())}
                     >
-                      Revoke
+                      {t('tokens.revoke')}
                     </button>
                   )}
                 </td>

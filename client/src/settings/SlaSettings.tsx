@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { SaveRow } from './SaveRow';
 import type { TicketPriority } from '../gql/graphql';
 import { SET_SLA_POLICY } from './desk-settings.documents';
+import { useT } from '../i18n/I18n';
+import { PRIORITY_NAMES } from '../i18n/names';
 
 const PRIORITIES: TicketPriority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
 type Row = { firstResponseMinutes: string; resolutionMinutes: string };
@@ -15,6 +17,7 @@ export interface SlaValue {
 const asMinutes = (text: string) => (text.trim() === '' ? null : Number(text));
 
 export function SlaSettings({ policy }: { policy: SlaValue }) {
+  const t = useT();
   const initial = Object.fromEntries(
     PRIORITIES.map((priority) => {
       const target = policy.targets.find((candidate) => candidate.priority === priority);
@@ -46,43 +49,40 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
   };
   const cell = (priority: TicketPriority, key: keyof Row, label: string) => (
     <input
-      aria-label={`${priority.toLowerCase()} ${label}`}
+      aria-label={t('sla.cellLabel', { priority: t(PRIORITY_NAMES[priority]), target: label })}
       type="number"
       value={rows[priority][key]}
       onChange={(event) => setRows({ ...rows, [priority]: { ...rows[priority], [key]: event.target.value } })}
-      placeholder="none"
+      placeholder={t('sla.none')}
     />
   );
   return (
     <section aria-labelledby="sla-title">
-      <h2 id="sla-title">SLA targets</h2>
-      <p className="muted">
-        In minutes of business hours (calendar minutes when no hours are set), from the person’s first message. A late
-        ticket is raised one priority step and admins are alerted.
-      </p>
-      <form onSubmit={submit} aria-label="SLA targets" className="stacked-form">
+      <h2 id="sla-title">{t('sla.title')}</h2>
+      <p className="muted">{t('sla.lead')}</p>
+      <form onSubmit={submit} aria-label={t('sla.title')} className="stacked-form">
         <table>
           <thead>
             <tr>
-              <th>Priority</th>
-              <th>First response (min)</th>
-              <th>Resolution (min)</th>
+              <th>{t('sla.priority')}</th>
+              <th>{t('sla.firstResponse')}</th>
+              <th>{t('sla.resolution')}</th>
             </tr>
           </thead>
           <tbody>
             {PRIORITIES.map((priority) => (
               <tr key={priority}>
                 <td>
-                  <span className={`pill priority-${priority.toLowerCase()}`}>{priority.toLowerCase()}</span>
+                  <span className={`pill priority-${priority.toLowerCase()}`}>{t(PRIORITY_NAMES[priority])}</span>
                 </td>
-                <td>{cell(priority, 'firstResponseMinutes', 'first response minutes')}</td>
-                <td>{cell(priority, 'resolutionMinutes', 'resolution minutes')}</td>
+                <td>{cell(priority, 'firstResponseMinutes', t('sla.firstResponseMinutes'))}</td>
+                <td>{cell(priority, 'resolutionMinutes', t('sla.resolutionMinutes'))}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <label>
-          At risk after (% of the target)
+          {t('sla.atRisk')}
           <input
             type="number"
             min={1}
@@ -92,7 +92,7 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
             onChange={(event) => setAtRiskPercent(event.target.value)}
           />
         </label>
-        <SaveRow label="Save SLA" busy={loading} saved={saved} error={error} />
+        <SaveRow label={t('sla.save')} busy={loading} saved={saved} error={error} />
       </form>
     </section>
   );

@@ -2,8 +2,10 @@
 // It remembers when the draft began (as the newest message it follows), so that a reply crossing another
 // agent's can be caught, and tells the presence when the agent types.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { fillPlaceholders } from '../canned-responses/fill';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { windowLeft } from '../format';
+import { useReplyCommands } from '../keyboard/desk-commands';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { loadDraft, loadDraftSince, saveDraft, saveDraftSince } from '../session';
@@ -197,6 +199,18 @@ export function ReplyBox({
     // Notes are for agents: writing one is not typing a reply to the person.
     if (next === 'note') onStopTyping();
   };
+  // The shortcuts (r, n) and the palette (a canned response) act on this box.
+  useReplyCommands(ticketId, (command) => {
+    if (command.action === 'note') switchMode('note');
+    else if (mode === 'template' && !windowClosed) setMode('reply');
+    if (command.action === 'insert') {
+      const filled = fillPlaceholders(command.text, { name: senderName });
+      pendingCaret.current = caret + filled.length;
+      change(text.slice(0, caret) + filled + text.slice(caret));
+      setCaret(caret + filled.length);
+    }
+    requestAnimationFrame(() => field.current?.focus());
+  });
   const send = () => {
     const body = text.trim();
     const file = mode === 'reply' ? attachment : null;

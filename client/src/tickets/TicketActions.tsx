@@ -1,11 +1,11 @@
 // What an agent does to a ticket: assign it, set its priority and status, snooze, close or reopen it, label it;
-// with the snoozed banner, the closing form, and the failure of any of these shown in one place.
+// with the snoozed banner, and the failure of any of these shown in one place.
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import type { AgentsQuery, TicketPriority, TicketStatus } from '../gql/graphql';
 import { TicketLabels } from '../labels/TicketLabels';
-import { CloseTicketForm } from './CloseTicketForm';
+import { sendDeskCommand } from '../keyboard/desk-commands';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { SnoozeControl, SnoozedBanner } from './SnoozeControl';
 import type { DetailTicket } from './ticket.documents';
@@ -41,8 +41,6 @@ export function TicketActions({
   isResolved: boolean;
 }) {
   const ticketId = ticket.id;
-  /** The closing message being written, or null while the closing form is not open. */
-  const [closing, setClosing] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   /** On a phone the actions fold under one button, so that the thread and the reply box keep the screen. */
   const [unfolded, setUnfolded] = useState(false);
@@ -119,26 +117,22 @@ export function TicketActions({
         </label>
         <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
         {isResolved ? (
-          <button type="button" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
+          <button type="button" data-action="reopen" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
             Reopen
           </button>
         ) : (
-          <button type="button" className="danger" onClick={() => setClosing('')}>
-            Close ticket…
-          </button>
+          <>
+            <button type="button" onClick={() => sendDeskCommand({ type: 'resolve', ticketId, andNext: false })}>
+              Resolve…
+            </button>
+            <button type="button" onClick={() => sendDeskCommand({ type: 'resolve', ticketId, andNext: true })}>
+              Resolve and next…
+            </button>
+          </>
         )}
         <TicketLabels ticketId={ticketId} labels={ticket.labels} onError={setActionError} />
       </div>
       <SnoozedBanner ticketId={ticketId} ticket={ticket} act={act} />
-      {closing !== null && (
-        <CloseTicketForm
-          ticketId={ticketId}
-          message={closing}
-          onChange={setClosing}
-          onDone={() => setClosing(null)}
-          act={act}
-        />
-      )}
       {actionError && (
         <p role="alert" className="error">
           {actionError}
