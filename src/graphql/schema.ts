@@ -13,6 +13,7 @@ import { LabelResolver } from '../labels/label.resolver.js';
 import { MediaAttachmentResolver, MessageAttachmentResolver } from '../media/media.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
+import { TicketBotConversationResolver } from '../support/bot-conversation.resolver.js';
 import { ContactConnectionResolver, ContactResolver, TicketContactResolver } from '../support/contact.resolver.js';
 import { MessageResolver } from '../support/message.resolver.js';
 import { MessageKindsResolver, TicketReferralResolver } from '../support/message-kinds.resolver.js';
@@ -44,6 +45,7 @@ export const resolvers = [
   TicketResolver,
   TicketBulkResolver,
   TicketFieldsResolver,
+  TicketBotConversationResolver,
   TicketConnectionResolver,
   MessageConnectionResolver,
   MessageResolver,

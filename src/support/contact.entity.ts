@@ -1,5 +1,6 @@
 // A person who writes to the desk (on WhatsApp, or named in a ticket opened through the API): who they
 // are, the agents' notes on them, and where their conversation with the bot stands.
+import type { StoredBotLine } from './bot-conversation.js';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
@@ -25,6 +26,7 @@ export class Contact {
     | 'studentId'
     | 'conversationState'
     | 'openTicketId'
+    | 'botConversation'
     | 'lastInboundAt'
     | 'createdAt'
     | 'updatedAt'
@@ -114,6 +116,10 @@ export class Contact {
   /** An agent chose the name: WhatsApp's profile name no longer replaces it. */
   @Property({ type: 'boolean' })
   nameSetByAgent: boolean = false;
+
+  /** The conversation with the bot since the last ticket opened: handed to the next ticket (see bot-conversation.ts). */
+  @Property({ type: 'json', nullable: true })
+  botConversation: StoredBotLine[] | null = null;
 
   /** When the bot last told this person that agents are away (outside business hours), so it does not repeat itself. */
   @Property({ type: 'datetime', length: 3, nullable: true })

@@ -10,6 +10,10 @@ import { Ticket } from './ticket.entity.js';
 
 /** WhatsApp's limit on a text message's body. */
 export const MAX_BODY_LENGTH = 4096;
+/** The most WhatsApp messages one reply may go as (a longer reply is cut at paragraphs, sentences, words). */
+export const MAX_REPLY_PARTS = 10;
+/** A note's bound: what a MariaDB TEXT column holds at three bytes per UTF-16 code unit, the worst case. */
+export const MAX_NOTE_LENGTH = 16_384;
 
 @ObjectType({ simpleResolvers: true, description: 'A message in a ticket thread.' })
 @Entity({ tableName: 'support_messages' })

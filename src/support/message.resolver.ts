@@ -3,18 +3,28 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { Agent } from '../auth/agent.entity.js';
 import { actorOf } from '../auth/auth.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
-import { Message, type MessageRecord } from './message.entity.js';
+import { MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_REPLY_PARTS, Message, type MessageRecord } from './message.entity.js';
 import { addInternalNote, sendAgentReply } from './message.service.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Message)
 export class MessageResolver {
   @Mutation(() => Message, {
-    description: "An agent's reply: stored in the thread and sent to the person on WhatsApp.",
+    description:
+      "An agent's reply: stored in the thread and sent to the person on WhatsApp. A body longer than WhatsApp's " +
+      `limit of ${MAX_BODY_LENGTH} characters goes as several messages of the thread (at most ${MAX_REPLY_PARTS}), in ` +
+      'order, all or none; the answer is the first of them, and each is published by messageAdded.',
   })
   sendMessage(
     @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('body', () => String) body: string,
+    @Arg('body', () => String, {
+      description:
+        `The reply's text, trimmed. Up to ${MAX_BODY_LENGTH} UTF-16 code units it is one WhatsApp message; longer, it is ` +
+        'cut after a blank line, else after a sentence or line, else after a space, else between graphemes (never ' +
+        `inside an emoji), into parts of at most ${MAX_BODY_LENGTH} that joined give the text back exactly. More than ` +
+        `${MAX_REPLY_PARTS} parts is refused (BAD_USER_INPUT) and nothing is sent. With attachmentId it is the caption.`,
+    })
+    body: string,
     @Ctx() ctx: GraphqlContext,
     @Arg('typingSince', () => Date, {
       nullable: true,
@@ -40,7 +50,10 @@ export class MessageResolver {
   @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })
   addNote(
     @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('body', () => String) body: string,
+    @Arg('body', () => String, {
+      description: `The note's text, trimmed, kept whole: at most ${MAX_NOTE_LENGTH} characters (WhatsApp's limit does not apply).`,
+    })
+    body: string,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Message> {
     return addInternalNote(ctx.support, actorOf(callerOf(ctx)), ticketId, body);

@@ -5,7 +5,7 @@ import { badInput, DomainError, ErrorCode } from '../errors.js';
 import { Message } from './message.entity.js';
 import { inTransaction, type Actor, type SupportContext, type TemplateSend } from './support.context.js';
 import { DeliveryStatus, isActiveStatus, SenderType, TicketStatus } from './support.enums.js';
-import { validateBody } from './support.validation.js';
+import { validateBody, validateNote, validateReplyParts } from './support.validation.js';
 import type { Ticket } from './ticket.entity.js';
 import type { MediaFile } from '../media/media.entity.js';
 import { MAX_CAPTION_LENGTH } from '../media/media.policy.js';
@@ -89,6 +89,8 @@ async function assertNoReplySince(em: EntityManager, actor: Actor, ticket: Ticke
  * With `typingSince`, it is refused (OTHER_AGENT_REPLIED) when another agent replied after that moment.
  * With `template` (already validated, `rawBody` its rendered text) it goes out as that template, which WhatsApp
  * delivers also after the 24-hour window; a free-form reply is refused then (REPLY_WINDOW_CLOSED).
+ * A free-form reply longer than WhatsApp's limit goes as several messages of the thread, in order, in this one
+ * transaction (the outbox sends one person's rows in order); the first of them is returned.
  */
 export async function sendAgentReply(
   ctx: SupportContext,
@@ -101,8 +103,11 @@ export async function sendAgentReply(
   const template = as.template ?? null;
   const attachmentId = as.attachmentId ?? null;
   // With a file, the body is its caption (WhatsApp's limit is shorter) and may be empty.
+  const parts = attachmentId || template ? null : validateReplyParts(rawBody);
   const caption =
-    attachmentId && rawBody.trim() === '' ? null : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
+    parts || (attachmentId && rawBody.trim() === '')
+      ? null
+      : validateBody(rawBody, attachmentId ? 'A caption' : 'A reply');
   if (attachmentId && caption && caption.length > MAX_CAPTION_LENGTH)
     throw badInput(`A caption is at most ${MAX_CAPTION_LENGTH} characters (WhatsApp's limit), got ${caption.length}`);
   return inTransaction(ctx, async (em, events) => {
@@ -126,18 +131,22 @@ export async function sendAgentReply(
       ticket.assignee = em.getReference(Agent, actor.adminId);
       await events.emit({ type: 'TicketAssigned', ticket, from: null, to: actor.adminId, cause: 'first-reply', actor });
     }
-    const message = await addMessageToThread(ctx, em, ticket, {
-      senderType: SenderType.ADMIN,
-      senderName: actor.name,
-      authorId: actor.adminId,
-      body: caption ?? `📎 ${file?.filename ?? file?.kind.toLowerCase() ?? 'file'}`,
-      toPerson: true,
-      template,
-      ...(file ? { attachment: { file, caption } } : {}),
-    });
+    const sent: Message[] = [];
+    for (const body of parts ?? [caption ?? `📎 ${file?.filename ?? file?.kind.toLowerCase() ?? 'file'}`]) {
+      const message = await addMessageToThread(ctx, em, ticket, {
+        senderType: SenderType.ADMIN,
+        senderName: actor.name,
+        authorId: actor.adminId,
+        body,
+        toPerson: true,
+        template,
+        ...(file ? { attachment: { file, caption } } : {}),
+      });
+      await events.emit({ type: 'MessageAdded', ticket, message, kind: 'reply', template: template?.name, actor });
+      sent.push(message);
+    }
     await markReadUpTo(em, actor.adminId, ticket.id);
-    await events.emit({ type: 'MessageAdded', ticket, message, kind: 'reply', template: template?.name, actor });
-    return message;
+    return sent[0]!;
   });
 }
 
@@ -148,7 +157,7 @@ export async function addInternalNote(
   ticketId: string,
   rawBody: string,
 ): Promise<Message> {
-  const body = validateBody(rawBody, 'A note');
+  const body = validateNote(rawBody);
   return inTransaction(ctx, async (em, events) => {
     const ticket = await loadTicketForChange(em, ticketId);
     const message = await addMessageToThread(ctx, em, ticket, {

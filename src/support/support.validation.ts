@@ -1,6 +1,7 @@
 // Rules for what the desk accepts, shared by the API and the WhatsApp channel.
 import { badInput } from '../errors.js';
-import { MAX_BODY_LENGTH } from './message.entity.js';
+import { splitText } from '../text/split-text.js';
+import { MAX_BODY_LENGTH, MAX_NOTE_LENGTH, MAX_REPLY_PARTS } from './message.entity.js';
 
 /**
  * A business-scoped user id (BSUID): how WhatsApp names a person who shares no phone number (a username user).
@@ -29,6 +30,30 @@ export function validateBody(raw: string, what = 'A message'): string {
   if (body.length === 0) throw badInput(`${what} cannot be empty`);
   if (body.length > MAX_BODY_LENGTH)
     throw badInput(`${what} is at most ${MAX_BODY_LENGTH} characters (WhatsApp's limit), got ${body.length}`);
+  return body;
+}
+
+/**
+ * A free-form reply, cut into the WhatsApp messages it goes as (see splitText): refused when it would need more
+ * than MAX_REPLY_PARTS, so that a paste by mistake does not flood the person.
+ */
+export function validateReplyParts(raw: string): string[] {
+  const body = raw.trim();
+  if (body.length === 0) throw badInput('A reply cannot be empty');
+  const parts = body.length > MAX_BODY_LENGTH * MAX_REPLY_PARTS * 2 ? null : splitText(body, MAX_BODY_LENGTH);
+  if (!parts || parts.length > MAX_REPLY_PARTS)
+    throw badInput(
+      `A reply goes as at most ${MAX_REPLY_PARTS} WhatsApp messages of ${MAX_BODY_LENGTH} characters; this one has ${body.length} characters${parts ? ` and would need ${parts.length} messages` : ''}. Shorten it, or send it as a file`,
+    );
+  return parts;
+}
+
+/** A note stays in the desk, so WhatsApp's limit does not apply; the bound is what the column holds on MariaDB. */
+export function validateNote(raw: string): string {
+  const body = raw.trim();
+  if (body.length === 0) throw badInput('A note cannot be empty');
+  if (body.length > MAX_NOTE_LENGTH)
+    throw badInput(`A note is at most ${MAX_NOTE_LENGTH} characters, got ${body.length}`);
   return body;
 }
 

@@ -1,4 +1,5 @@
 // A support ticket: one conversation between a person on WhatsApp and the desk.
+import type { StoredBotLine } from './bot-conversation.js';
 import { OptionalProps } from '@mikro-orm/core';
 import {
   BeforeCreate,
@@ -76,7 +77,8 @@ export class Ticket {
     | 'firstResponseBusinessSeconds'
     | 'resolutionSeconds'
     | 'resolutionBusinessSeconds'
-    | 'referral';
+    | 'referral'
+    | 'botConversation';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer' })
@@ -207,6 +209,10 @@ export class Ticket {
   /** The click-to-WhatsApp ad the person came from (the first one seen on this ticket); see the `referral` field. */
   @Property({ type: 'json', nullable: true })
   referral: AdReferral | null = null;
+
+  /** The person's conversation with the bot before this ticket opened; see the `botConversation` field. */
+  @Property({ type: 'json', nullable: true })
+  botConversation: StoredBotLine[] | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

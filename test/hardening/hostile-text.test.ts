@@ -232,7 +232,9 @@ describe.each(databases)('hostile text on %s', (kind) => {
               data &&
               echoed.includes(leaf) &&
               data[leaf] !== CLEANED[name] &&
-              leaf !== 'phoneNumber'
+              leaf !== 'phoneNumber' &&
+              // A reply over WhatsApp's limit goes as several messages and answers with the first: a prefix of it.
+              !(where === 'sendMessage(body) with long' && CLEANED[name]!.startsWith(String(data[leaf])))
             ) {
               failures.push(`${where}: read back ${JSON.stringify(String(data[leaf]).slice(0, 40))}`);
             }

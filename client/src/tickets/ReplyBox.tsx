@@ -1,7 +1,7 @@
 // The reply box: Enter sends, Shift+Enter breaks the line, "/" picks a canned response, the Template tab sends an approved template; a draft survives reloads and an expired session.
 // It remembers when the draft began (as the newest message it follows), so that a reply crossing another
 // agent's can be caught, and tells the presence when the agent types.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fillPlaceholders } from '../canned-responses/fill';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { useMentionPicker } from '../mentions/useMentionPicker';
@@ -11,9 +11,65 @@ import type { MessageFieldsFragment } from '../gql/graphql';
 import { TemplatePicker } from '../templates/TemplatePicker';
 import { loadDraft, loadDraftSince, saveDraft, saveDraftSince } from '../session';
 import { formatSize } from './Attachment';
+import { splitText } from './split-text';
 import { uploadAttachment, type UploadedFile } from './upload';
 
 export type ReplyMode = 'reply' | 'note';
+
+/** WhatsApp's limit on a text message, in UTF-16 code units (as the server counts). */
+const WHATSAPP_LIMIT = 4096;
+/** The most messages the server sends one reply as (MAX_REPLY_PARTS). */
+const MAX_PARTS = 10;
+/** A note stays in the desk; the server keeps up to this many characters (MAX_NOTE_LENGTH). */
+const NOTE_LIMIT = 16_384;
+/** WhatsApp's limit on a file's caption (MAX_CAPTION_LENGTH). */
+const CAPTION_LIMIT = 1024;
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * What the box tells about the text's length, and whether it can be sent: a long reply goes as several WhatsApp
+ * messages (the server cuts it the same way), one needing more than MAX_PARTS is refused before it is sent.
+ */
+function lengthNotice(mode: Tab, body: string, withFile: boolean): { text: string; parts: number; tooLong: boolean } {
+  const quiet = { text: '', parts: 1, tooLong: false };
+  // With a file the text is its caption, one message: WhatsApp's caption limit is shorter and is not cut.
+  if (mode === 'reply' && withFile && body.length > CAPTION_LIMIT)
+    return {
+      ...quiet,
+      tooLong: true,
+      text: `A caption is at most ${count(CAPTION_LIMIT)} characters; this one is ${count(body.length - CAPTION_LIMIT)} over. Shorten it, or remove the file to send the text as messages.`,
+    };
+  if (mode === 'note') {
+    if (body.length > NOTE_LIMIT)
+      return {
+        ...quiet,
+        tooLong: true,
+        text: `This note is ${count(body.length - NOTE_LIMIT)} characters over the limit of ${count(NOTE_LIMIT)}; shorten it to add it.`,
+      };
+    return body.length > NOTE_LIMIT - 500
+      ? { ...quiet, text: `${count(NOTE_LIMIT - body.length)} characters left` }
+      : quiet;
+  }
+  if (body.length <= WHATSAPP_LIMIT)
+    return body.length > 3500 ? { ...quiet, text: `${count(WHATSAPP_LIMIT - body.length)} characters left` } : quiet;
+  const over = count(body.length - WHATSAPP_LIMIT);
+  // The cut is only worked out for text that could be sent: a huge paste is refused without it.
+  const parts =
+    body.length > WHATSAPP_LIMIT * MAX_PARTS
+      ? Math.ceil(body.length / WHATSAPP_LIMIT)
+      : splitText(body, WHATSAPP_LIMIT).length;
+  if (parts > MAX_PARTS)
+    return {
+      text: `Too long to send: ${count(body.length)} characters would need ${parts} WhatsApp messages, and a reply goes as at most ${MAX_PARTS}. Shorten it, or send it as a file.`,
+      parts,
+      tooLong: true,
+    };
+  return {
+    text: `${over} characters over WhatsApp's limit of ${count(WHATSAPP_LIMIT)}: it will go as ${parts} messages, in order, cut between paragraphs or sentences.`,
+    parts,
+    tooLong: false,
+  };
+}
 /** The box's tabs: a free-form reply, an approved template (what reaches a person after the 24-hour window), a note. */
 type Tab = ReplyMode | 'template';
 
@@ -116,6 +172,9 @@ export function ReplyBox({
     if (windowClosed) setMode((current) => (current === 'reply' ? 'template' : current));
   }, [windowClosed]);
   const replyBlocked = mode === 'reply' && (isResolved || left === null);
+  const trimmed = text.trim();
+  const withFile = attachment !== null;
+  const length = useMemo(() => lengthNotice(mode, trimmed, withFile), [mode, trimmed, withFile]);
   const change = (next: string) => {
     if (!text && next) setSince(newest.current);
     setText(next);
@@ -166,7 +225,7 @@ export function ReplyBox({
   const send = () => {
     const body = text.trim();
     const file = mode === 'reply' ? attachment : null;
-    if ((!body && !file) || replyBlocked || upload.busy || mode === 'template') return;
+    if ((!body && !file) || replyBlocked || upload.busy || mode === 'template' || length.tooLong) return;
     onSend(mode, body, since, file);
     setAttachment(null);
     setText('');
@@ -224,7 +283,6 @@ export function ReplyBox({
             id={`reply-${ticketId}`}
             ref={field}
             rows={3}
-            maxLength={4096}
             placeholder={
               mode === 'reply'
                 ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)'
@@ -273,14 +331,26 @@ export function ReplyBox({
                 )}
               </span>
             )}
-            <span className="muted">{text.length > 3500 ? `${4096 - text.length} characters left` : ''}</span>
+            <span
+              className={`length-notice ${length.tooLong ? 'delivery-error' : length.parts > 1 ? 'over-limit' : 'muted'}`}
+              data-testid="length-notice"
+              role={length.tooLong ? 'alert' : 'status'}
+            >
+              {length.text}
+            </span>
             <button
               type="button"
               className="primary"
               onClick={send}
-              disabled={replyBlocked || upload.busy || (!text.trim() && !(mode === 'reply' && attachment))}
+              disabled={
+                replyBlocked || upload.busy || length.tooLong || (!trimmed && !(mode === 'reply' && attachment))
+              }
             >
-              {mode === 'reply' ? 'Send' : 'Add note'}
+              {mode === 'note'
+                ? 'Add note'
+                : length.parts > 1 && !length.tooLong
+                  ? `Send as ${length.parts} messages`
+                  : 'Send'}
             </button>
           </div>
         </>

@@ -5,6 +5,41 @@ import type { MessageFieldsFragment } from '../gql/graphql';
 import { Attachment } from './Attachment';
 import { EditedMark, ForwardedMark, MessageContent, PersonReaction, QuotedMessage } from './MessageKinds';
 
+/** A line of the conversation with the bot before the ticket opened (Ticket.botConversation). */
+export interface BotLine {
+  from: 'PERSON' | 'BOT';
+  text: string;
+  at: string;
+}
+
+/**
+ * How the person got to this ticket: their talk with the bot, folded at the top of the thread so that it is
+ * there when wanted and out of the way otherwise, and drawn as the bot's (not as messages to the agents).
+ */
+function BotConversation({ lines, personName }: { lines: BotLine[]; personName: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <li className="bot-conversation" data-testid="bot-conversation">
+      <details>
+        <summary>
+          <span aria-hidden="true">🤖 </span>Conversation with the bot before the ticket · {lines.length}{' '}
+          {lines.length === 1 ? 'message' : 'messages'}
+        </summary>
+        <ol aria-label="Conversation with the bot">
+          {lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the lines never change once the ticket has them
+            <li key={index} className={`bot-line from-${line.from.toLowerCase()}`}>
+              <span className="sender">{line.from === 'BOT' ? 'Bot' : personName}</span>{' '}
+              <time dateTime={line.at}>{formatTimestamp(line.at)}</time>
+              <p className="body">{line.text}</p>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </li>
+  );
+}
+
 export interface ThreadMessage extends MessageFieldsFragment {
   /** Set on a reply that has not reached the server (yet, or at all). */
   localState?: 'sending' | 'failed';
@@ -55,11 +90,14 @@ function who(message: ThreadMessage): string {
 
 export function Thread({
   messages,
+  botConversation = [],
   onRetry,
 }: {
   messages: ThreadMessage[];
+  botConversation?: BotLine[];
   onRetry: (message: ThreadMessage) => void;
 }) {
+  const personName = messages.find((message) => message.senderType === 'USER')?.senderName ?? 'Customer';
   const box = useRef<HTMLOListElement>(null);
   const pinnedToBottom = useRef(true);
   const onScroll = () => {
@@ -83,6 +121,7 @@ export function Thread({
 
   return (
     <ol className="thread" ref={box} onScroll={onScroll} aria-label="Messages" aria-live="polite">
+      <BotConversation lines={botConversation} personName={personName} />
       {messages.map((message) => (
         <li
           key={message.id}

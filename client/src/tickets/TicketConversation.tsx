@@ -7,7 +7,7 @@ import type { MessageFieldsFragment } from '../gql/graphql';
 import { ReplyBox } from './ReplyBox';
 import { ReplyConflict } from './ReplyConflict';
 import { crossingReplies, type Outgoing, type SendOutcome, visibleThread } from './send-queue';
-import { Thread } from './Thread';
+import { type BotLine, Thread } from './Thread';
 import { useAddToThread } from './thread-cache';
 import { useSendQueue } from './useSendQueue';
 import type { Viewer } from './presence';
@@ -31,6 +31,7 @@ export function TicketConversation({
   ticketId,
   ticket,
   messages: stored,
+  botConversation,
   me,
   isResolved,
   others,
@@ -40,6 +41,8 @@ export function TicketConversation({
   ticketId: string;
   ticket: { senderName: string | null; replyWindowClosesAt: string | null };
   messages: MessageFieldsFragment[];
+  /** The conversation with the bot before the ticket opened (shown when the thread's start is loaded). */
+  botConversation: BotLine[];
   me: { id: string; name: string } | null;
   isResolved: boolean;
   /** The other agents on this ticket, for who is typing. */
@@ -83,7 +86,11 @@ export function TicketConversation({
 
   return (
     <>
-      <Thread messages={visibleThread(stored, queue.outgoing, me?.id)} onRetry={queue.retry} />
+      <Thread
+        messages={visibleThread(stored, queue.outgoing, me?.id)}
+        botConversation={botConversation}
+        onRetry={queue.retry}
+      />
       <TypingNotice viewers={others} />
       {queue.held && (
         <ReplyConflict

@@ -51,6 +51,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           ticketId={ticketId}
           ticket={ticket}
           messages={ticket.messages.edges.map((edge) => edge.node)}
+          botConversation={ticket.messages.pageInfo.hasPreviousPage ? [] : ticket.botConversation}
           me={me}
           isResolved={isResolved}
           others={presence.others}

@@ -183,7 +183,8 @@ export function visibleThread(
     stored.some(
       (message) =>
         !local.before.has(message.id) &&
-        message.body === local.body &&
+        // A long reply is stored as several messages (the server cuts it): the first part stands for it.
+        (message.body === local.body || (local.body.length > 4096 && local.body.startsWith(message.body))) &&
         message.internal === local.internal &&
         message.author?.id === myId,
     );

@@ -43,6 +43,7 @@ export const TICKET_DETAIL = graphql(`
       phoneNumber username senderName issueDescription studentId createdAt
       contact { phoneNumber notes }
       referral { headline body sourceUrl sourceType mediaType }
+      botConversation { from text at }
       messages(last: 100) {
         totalCount
         edges { cursor node { ...MessageFields } }

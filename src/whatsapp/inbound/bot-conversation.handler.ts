@@ -5,11 +5,13 @@ import { Message } from '../../support/message.entity.js';
 import { ConversationState } from '../../support/contact.entity.js';
 import { SenderType, TicketStatus } from '../../support/support.enums.js';
 import type { Ticket } from '../../support/ticket.entity.js';
-import { type BotMenu, CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, type MenuItem } from '../bot.menu.js';
+import { appendBotLines, BotLineSender, type StoredBotLine } from '../../support/bot-conversation.js';
+import { jsonColumn } from '../../support/message-details.js';
+import { type BotMenu, CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, type MenuItem, menuText } from '../bot.menu.js';
 import { menuPayload, textPayload } from '../cloud-api.payloads.js';
 import { enqueueOutbound } from '../outbox.service.js';
 import type { InboundTurn } from './inbound.turn.js';
-import { addSystemLine, storePersonMessage } from './thread.writer.js';
+import { addSystemLine, asBody, storePersonMessage } from './thread.writer.js';
 
 export const keptAfterNotice = (status: TicketStatus) =>
   `📥 The person wrote after this ticket was ${status === TicketStatus.CLOSED ? 'closed' : 'resolved'}. The bot answered them; the ticket stays ${status}. Reopen it to answer here.`;
@@ -38,18 +40,27 @@ export async function answerFromMenu(
   endedTicket: Ticket | null,
 ): Promise<'menu'> {
   if (endedTicket) await keepOnEndedTicket(turn, endedTicket);
-  const { em, contact } = turn;
+  const { em, contact, inbound } = turn;
   const to = contact.phoneNumber;
+  let answer: string;
   if (item?.id === CHAT_SUPPORT_ID) {
     contact.conversationState = ConversationState.AWAITING_ISSUE;
-    enqueueOutbound(em, to, textPayload(to, CHAT_SUPPORT_PROMPT));
+    answer = CHAT_SUPPORT_PROMPT;
+    enqueueOutbound(em, to, textPayload(to, answer));
   } else if (item?.answer) {
     contact.conversationState = ConversationState.MENU;
-    enqueueOutbound(em, to, textPayload(to, item.answer));
+    answer = item.answer;
+    enqueueOutbound(em, to, textPayload(to, answer));
   } else {
     contact.conversationState = ConversationState.MENU;
+    answer = menuText(menu);
     enqueueOutbound(em, to, menuPayload(to, menu));
   }
+  // Kept for the ticket this may lead to, so that agents see how the person got there.
+  contact.botConversation = appendBotLines(jsonColumn<StoredBotLine[]>(contact.botConversation), [
+    { from: BotLineSender.PERSON, text: asBody(inbound.description) },
+    { from: BotLineSender.BOT, text: asBody(answer) },
+  ]);
   contact.openTicketId = null;
   await em.flush();
   return 'menu';

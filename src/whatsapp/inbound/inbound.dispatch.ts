@@ -18,6 +18,7 @@ import { changeEarlierMessage, findChangedMessage } from './earlier-message.hand
 import type { InboundOutcome, InboundTurn } from './inbound.turn.js';
 import { activeTicketOf, endedTicketOf } from './person-tickets.js';
 import { commentOnRating, rateTicket } from './survey-answer.handler.js';
+import { noteMenuTap } from './menu-tap.handler.js';
 import { noteSystemChange } from './system-notice.handler.js';
 import { addToOpenTicket } from './ticket-message.handler.js';
 import { openTicketFromIssue } from './ticket-request.handler.js';
@@ -31,6 +32,7 @@ type Handling =
   | { by: 'earlier-message'; message: Message }
   | { by: 'nobody' }
   | { by: 'ticket-message'; ticket: Ticket }
+  | { by: 'menu-tap'; ticket: Ticket; item: MenuItem }
   | { by: 'ticket-request' }
   | { by: 'ticket-reopen'; ticket: Ticket }
   | { by: 'bot-conversation'; item: MenuItem | null; endedTicket: Ticket | null };
@@ -53,8 +55,13 @@ async function chooseHandling({ ctx, em, contact, inbound }: InboundTurn, menu: 
   if (content.type === 'revoke') return NOBODY;
 
   const ticket = await activeTicketOf(em, contact);
-  // Opening the chat (request_welcome) is answered by the bot's menu, never added to a thread.
-  if (ticket) return content.type === 'welcome' ? NOBODY : { by: 'ticket-message', ticket };
+  if (ticket) {
+    // Opening the chat (request_welcome) is answered by the bot's menu, never added to a thread.
+    if (content.type === 'welcome') return NOBODY;
+    // A tap on the bot's (old) menu is not written to the agents (see menu-tap.handler.ts).
+    const tapped = content.type === 'choice' ? findMenuItem(menu, { choiceId: content.choiceId }) : null;
+    return tapped ? { by: 'menu-tap', ticket, item: tapped } : { by: 'ticket-message', ticket };
+  }
   const pending = await awaitingComment(em, contact.phoneNumber);
   if (pending && content.type === 'text' && content.text.trim())
     return { by: 'survey-comment', pending, text: content.text };
@@ -95,6 +102,8 @@ function handle(turn: InboundTurn, menu: BotMenu, handling: Handling): Promise<I
       return Promise.resolve('ignored');
     case 'ticket-message':
       return addToOpenTicket(turn, handling.ticket);
+    case 'menu-tap':
+      return noteMenuTap(turn, handling.ticket, handling.item);
     case 'ticket-request':
       return openTicketFromIssue(turn);
     case 'ticket-reopen':

@@ -20,6 +20,7 @@ export type InboundOutcome =
   | 'opened-ticket'
   | 'reopened-ticket'
   | 'menu'
+  | 'menu-tap'
   | 'ignored'
   | 'rate-limited'
   | 'rated'

@@ -88,12 +88,16 @@ export function storePersonMessage(em: EntityManager, ticket: Ticket, inbound: I
   return message;
 }
 
-/** A line from the desk itself in the thread (sender SYSTEM): never sent to the person. */
+/**
+ * A line from the desk itself in the thread (sender SYSTEM): never sent to the person. A `quiet` line does not
+ * count as activity (the ticket keeps its place in a list sorted by the latest message).
+ */
 export function addSystemLine(
   em: EntityManager,
   ticket: Ticket,
   body: string,
   whatsappMessageId: string | null = null,
+  { quiet = false }: { quiet?: boolean } = {},
 ): Message {
   const now = new Date();
   const line = em.create(Message, {
@@ -104,7 +108,7 @@ export function addSystemLine(
     whatsappMessageId,
     createdAt: now,
   });
-  ticket.lastMessageAt = now;
+  if (!quiet) ticket.lastMessageAt = now;
   return line;
 }
 

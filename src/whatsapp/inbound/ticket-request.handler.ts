@@ -1,7 +1,9 @@
 // The issue a person describes after choosing Chat Support: it opens a ticket, unless they opened too many in
 // the last hour or wrote nothing but spaces.
 import { tellWhenAgentsReturn } from '../../desk/after-hours.service.js';
+import { appendBotLines, type StoredBotLine } from '../../support/bot-conversation.js';
 import { ConversationState } from '../../support/contact.entity.js';
+import { jsonColumn } from '../../support/message-details.js';
 import { Message } from '../../support/message.entity.js';
 import { addMessageToThread } from '../../support/message.service.js';
 import { SenderType } from '../../support/support.enums.js';
@@ -47,6 +49,9 @@ export async function openTicketFromIssue(turn: InboundTurn): Promise<'opened-ti
   );
   contact.conversationState = ConversationState.IN_SUPPORT;
   contact.openTicketId = opened.id;
+  // The conversation with the bot that led here goes with the ticket; the next ticket starts its own.
+  opened.botConversation = appendBotLines(jsonColumn<StoredBotLine[]>(contact.botConversation), []);
+  contact.botConversation = null;
   const first = await em.findOneOrFail(Message, { whatsappMessageId: inbound.whatsappMessageId });
   applyKindFields(first, opened, inbound);
   recordMedia(em, first, inbound);
