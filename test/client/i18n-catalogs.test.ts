@@ -33,6 +33,10 @@ describe('message catalogs', () => {
         expect(() => parse(message), `${language} ${id}`).not.toThrow();
   });
 
+  it('has exactly the same message ids in every language', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
   it('gives each Spanish message the placeholders and tags of its English one', () => {
     const differing = Object.keys(en).filter(
       (id) => shape(en[id as keyof typeof en]).join() !== shape(es[id as keyof typeof es]).join(),
