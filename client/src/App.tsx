@@ -11,6 +11,7 @@ import { ContactPage } from './contacts/ContactPage';
 import { ConnectionBanner } from './layout/ConnectionBanner';
 import { KeyboardShortcuts } from './keyboard/KeyboardShortcuts';
 import { Header } from './layout/Header';
+import { useT } from './i18n/I18n';
 import { useRoute } from './router';
 import { isSignedIn, onSignedInChange } from './session';
 import { Settings } from './settings/Settings';
@@ -26,6 +27,7 @@ export function App({ socket }: { socket: Client }) {
   const [signedIn, setSignedInState] = useState(isSignedIn);
   const client = useApolloClient();
   const route = useRoute();
+  const t = useT();
 
   useEffect(
     () =>
@@ -44,7 +46,7 @@ export function App({ socket }: { socket: Client }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <Header />
       <ConnectionBanner />
@@ -55,7 +57,7 @@ export function App({ socket }: { socket: Client }) {
             {route.ticketId ? (
               <TicketDetail key={route.ticketId} ticketId={route.ticketId} />
             ) : (
-              <p className="empty-detail">Choose a ticket to read its thread.</p>
+              <p className="empty-detail">{t('app.chooseTicket')}</p>
             )}
           </div>
         )}
@@ -72,7 +74,7 @@ export function App({ socket }: { socket: Client }) {
         {route.screen === 'account' && <Account />}
         {route.screen === 'problems' && <Problems />}
         {route.screen === 'reports' && (
-          <Suspense fallback={<p className="muted reports-loading">Loading reports…</p>}>
+          <Suspense fallback={<p className="muted reports-loading">{t('app.loadingReports')}</p>}>
             <Reports />
           </Suspense>
         )}

@@ -2,11 +2,14 @@
 // row opening the contact's page, with how many tickets they opened and a link to the one still open.
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { countOf, formatAge, formatTimestamp, personAddress } from '../format';
+import { useIntl } from 'react-intl';
+import { formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { ContactListQuery } from '../gql/graphql';
 import { contactPath, navigateOnClick } from '../router';
 import { useDebounced } from '../useDebounced';
+import { useT } from '../i18n/I18n';
+import { useAgo } from '../layout/useAgo';
 
 const PAGE_SIZE = 50;
 
@@ -25,13 +28,10 @@ const CONTACTS = graphql(`
 
 type ListedContact = NonNullable<ContactListQuery['contacts']>['edges'][number]['node'];
 
-/** "just now", "5 min ago", "3 days ago": the list's short form of when they were last in contact. */
-const ago = (iso: string) => {
-  const age = formatAge(iso);
-  return age === 'now' ? 'just now' : `${age} ago`;
-};
-
 function ContactRow({ contact }: { contact: ListedContact }) {
+  const t = useT();
+  const { locale } = useIntl();
+  const ago = useAgo();
   const path = contactPath(contact.phoneNumber);
   const address = personAddress(contact);
   // A username beside a number; for a person who shares no number, the address already is the username.
@@ -50,17 +50,20 @@ function ContactRow({ contact }: { contact: ListedContact }) {
         )}
       </a>
       <span className="contact-row-meta">
-        <span className="muted" title={`Last in contact ${formatTimestamp(contact.lastContactAt)}`}>
+        <span
+          className="muted"
+          title={t('contacts.lastInContact', { when: formatTimestamp(contact.lastContactAt, locale) })}
+        >
           {ago(contact.lastContactAt)}
         </span>
-        <span className="muted">{countOf(contact.ticketCount, 'ticket')}</span>
+        <span className="muted">{t('contacts.tickets', { count: contact.ticketCount })}</span>
         {open && (
           <a
             className="contact-open-ticket"
             href={`/tickets/${open.id}`}
             onClick={navigateOnClick(`/tickets/${open.id}`)}
           >
-            Open ticket #{open.id}
+            {t('contacts.openTicket', { id: open.id })}
           </a>
         )}
       </span>
@@ -69,6 +72,7 @@ function ContactRow({ contact }: { contact: ListedContact }) {
 }
 
 export function ContactList() {
+  const t = useT();
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 250);
   const { data, previousData, loading, error, fetchMore } = useQuery(CONTACTS, {
@@ -81,43 +85,41 @@ export function ContactList() {
   return (
     <section className="contact-list" aria-labelledby="contacts-title">
       <header className="contact-list-head">
-        <h2 id="contacts-title">Contacts</h2>
+        <h2 id="contacts-title">{t('header.contacts')}</h2>
         <label className="contact-search">
-          <span className="visually-hidden">Search contacts</span>
+          <span className="visually-hidden">{t('contacts.search')}</span>
           <input
             type="search"
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
-            placeholder="Search by name, number or @username"
+            placeholder={t('contacts.searchPlaceholder')}
             maxLength={200}
           />
         </label>
         {contacts && (
           <p className="muted count" aria-live="polite">
-            {countOf(contacts.totalCount, 'contact')}
-            {search ? ` match “${search}”` : ''} · most recently in contact first
+            {search
+              ? t('contacts.countMatching', { count: contacts.totalCount, search })
+              : t('contacts.count', { count: contacts.totalCount })}
           </p>
         )}
       </header>
       {error && (
         <p role="alert" className="error">
-          The contacts could not be loaded: {error.message}
+          {t('contacts.loadFailed', { error: error.message })}
         </p>
       )}
-      {!contacts && loading && <p className="muted contact-list-note">Loading contacts…</p>}
+      {!contacts && loading && <p className="muted contact-list-note">{t('contacts.loading')}</p>}
       {contacts && contacts.edges.length === 0 && (
         <div className="contact-list-note empty-contacts">
           {search ? (
-            <p>No contact’s name, number or username contains “{search}”.</p>
+            <p>{t('contacts.noMatch', { search })}</p>
           ) : (
             <>
               <p>
-                <strong>No contacts yet.</strong>
+                <strong>{t('contacts.none')}</strong>
               </p>
-              <p className="muted">
-                A contact appears here when someone writes to the desk on WhatsApp, or when an agent opens a ticket for
-                a phone number.
-              </p>
+              <p className="muted">{t('contacts.noneHint')}</p>
             </>
           )}
         </div>
@@ -136,7 +138,7 @@ export function ContactList() {
           disabled={loading}
           onClick={() => void fetchMore({ variables: { after: contacts.pageInfo.endCursor } })}
         >
-          {loading ? 'Loading…' : 'More contacts'}
+          {loading ? t('common.loading') : t('contacts.more')}
         </button>
       )}
     </section>

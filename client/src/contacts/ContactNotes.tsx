@@ -2,6 +2,8 @@
 // with other agents' edits without losing what is being typed.
 import { useMutation } from '@apollo/client/react';
 import { useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { T, useT } from '../i18n/I18n';
 import { formatTimestamp } from '../format';
 import type { ContactFieldsFragment } from '../gql/graphql';
 import { UPDATE_CONTACT } from './contact.documents';
@@ -11,6 +13,8 @@ import { SaveStatus, useSave } from './SaveStatus';
 const MAX_NOTES = 4000;
 
 export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [text, setText] = useState(contact.notes ?? '');
   // What the text was written from: another agent's save moves the contact's revision past it.
   const [base, setBase] = useState({ notes: contact.notes ?? '', revision: contact.notesRevision });
@@ -52,14 +56,14 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
 
   return (
     <div className="contact-notes">
-      <label htmlFor="contact-notes">Notes for agents (never sent to the person)</label>
+      <label htmlFor="contact-notes">{t('notes.label')}</label>
       <textarea
         id="contact-notes"
         rows={6}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        placeholder="What every agent should know about this person…"
+        placeholder={t('notes.placeholder')}
         aria-describedby="contact-notes-meta"
         aria-invalid={tooLong}
       />
@@ -67,7 +71,12 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
         <span id="contact-notes-meta" className={`muted ${tooLong ? 'error' : ''}`}>
           {text.trimEnd().length} / {MAX_NOTES}
           {contact.notesUpdatedAt &&
-            ` · last edited ${contact.notesUpdatedBy ? `by ${contact.notesUpdatedBy.name}, ` : ''}${formatTimestamp(contact.notesUpdatedAt)}`}
+            (contact.notesUpdatedBy
+              ? t('notes.editedBy', {
+                  name: contact.notesUpdatedBy.name,
+                  when: formatTimestamp(contact.notesUpdatedAt, locale),
+                })
+              : t('notes.edited', { when: formatTimestamp(contact.notesUpdatedAt, locale) }))}
         </span>
         <SaveStatus state={save.state} dirty={dirty} testId="notes-status" />
         <button
@@ -76,18 +85,23 @@ export function ContactNotes({ contact }: { contact: ContactFieldsFragment }) {
           disabled={!dirty || tooLong || save.state.kind === 'saving'}
           onClick={() => void onSave()}
         >
-          Save notes
+          {t('notes.save')}
         </button>
       </div>
-      {tooLong && <p className="error">Notes are at most {MAX_NOTES} characters: shorten them to save.</p>}
+      {tooLong && <p className="error">{t('notes.tooLong', { max: MAX_NOTES })}</p>}
       {changedElsewhere && dirty && (
         <p className="notice" role="alert">
-          {contact.notesUpdatedBy?.name ?? 'Another agent'} changed these notes while you were editing; saving would
-          overwrite theirs, so it will be refused.{' '}
-          <button type="button" onClick={takeLatest}>
-            Show their version
-          </button>{' '}
-          (your text is discarded; copy it first if you need it).
+          <T
+            id="notes.changedElsewhere"
+            values={{
+              name: contact.notesUpdatedBy?.name ?? t('notes.anotherAgent'),
+              show: (chunks) => (
+                <button type="button" onClick={takeLatest}>
+                  {chunks}
+                </button>
+              ),
+            }}
+          />
         </p>
       )}
     </div>

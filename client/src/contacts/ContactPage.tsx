@@ -1,9 +1,12 @@
 // One contact: who they are (editable), the agents' notes, and every ticket they opened; live.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { formatAge, formatTimestamp, personAddress } from '../format';
+import { useIntl } from 'react-intl';
+import { formatTimestamp, personAddress } from '../format';
 import { graphql } from '../gql';
 import type { ContactFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
+import { useAgo } from '../layout/useAgo';
 import { navigate } from '../router';
 import { CONTACT_UPDATED, UPDATE_CONTACT } from './contact.documents';
 import { ContactNotes } from './ContactNotes';
@@ -36,6 +39,7 @@ const TICKET_CREATED = graphql(`
 
 /** The contact's name and student id, edited in place (also in a ticket's contact panel). */
 export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) {
+  const t = useT();
   // null: not being edited, so the contact's own value shows (and follows other agents' changes).
   const [name, setName] = useState<string | null>(null);
   const [studentId, setStudentId] = useState<string | null>(null);
@@ -58,13 +62,13 @@ export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) 
     });
   };
   return (
-    <form className="contact-details" onSubmit={submit} aria-label="Contact details">
+    <form className="contact-details" onSubmit={submit} aria-label={t('contact.details')}>
       <label>
-        Name
+        {t('agents.name')}
         <input value={name ?? contact.name ?? ''} maxLength={255} onChange={(event) => setName(event.target.value)} />
       </label>
       <label>
-        Student id
+        {t('contact.studentId')}
         <input
           value={studentId ?? contact.studentId ?? ''}
           maxLength={64}
@@ -72,7 +76,7 @@ export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) 
         />
       </label>
       <button type="submit" disabled={!dirty || save.state.kind === 'saving'}>
-        Save details
+        {t('contact.saveDetails')}
       </button>
       <SaveStatus state={save.state} dirty={dirty} testId="details-status" />
     </form>
@@ -80,6 +84,9 @@ export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) 
 }
 
 export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string; fromTicketId: string | null }) {
+  const t = useT();
+  const { locale } = useIntl();
+  const ago = useAgo();
   const { data, loading, error, fetchMore, refetch } = useQuery(CONTACT, {
     variables: { phoneNumber },
     notifyOnNetworkStatusChange: true,
@@ -91,13 +98,13 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
     },
   });
   const back = () => navigate(fromTicketId ? `/tickets/${fromTicketId}` : '/contacts');
-  const backLabel = fromTicketId ? `Back to ticket #${fromTicketId}` : 'Back to contacts';
+  const backLabel = fromTicketId ? t('contact.backToTicket', { id: fromTicketId }) : t('contact.backToContacts');
   const contact = data?.contact;
 
   if (loading && !contact)
     return (
       <section className="contact-page">
-        <p className="muted">Loading contact…</p>
+        <p className="muted">{t('contact.loading')}</p>
       </section>
     );
   if (error || !contact) {
@@ -105,8 +112,8 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
       <section className="contact-page">
         <p role="alert" className="error">
           {error
-            ? `This contact could not be loaded: ${error.message}`
-            : `The desk has no contact ${personAddress({ phoneNumber })}.`}
+            ? t('contact.loadFailed', { error: error.message })
+            : t('contact.missing', { address: personAddress({ phoneNumber }) })}
         </p>
         <button type="button" onClick={back}>
           {backLabel}
@@ -124,24 +131,29 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
           <h2 id="contact-title">{contact.name ?? personAddress(contact)}</h2>
           <p className="muted">
             {/* Without a name the heading already shows the number (or username): once is enough. */}
-            {contact.name ? `${personAddress(contact)} · ` : ''}
-            {contact.username && /^\d+$/.test(contact.phoneNumber) ? `@${contact.username} · ` : ''}
-            {contact.studentId ? `student ${contact.studentId} · ` : ''}known since {formatTimestamp(contact.createdAt)}
-            {contact.lastInboundAt ? ` · last wrote ${formatAge(contact.lastInboundAt)} ago` : ''}
+            {[
+              contact.name ? personAddress(contact) : null,
+              contact.username && /^\d+$/.test(contact.phoneNumber) ? `@${contact.username}` : null,
+              contact.studentId ? t('contact.student', { id: contact.studentId }) : null,
+              t('contact.knownSince', { when: formatTimestamp(contact.createdAt, locale) }),
+              contact.lastInboundAt ? t('contact.lastWrote', { ago: ago(contact.lastInboundAt) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
         </div>
       </header>
       <div className="contact-body">
         <section className="card" aria-labelledby="contact-details-title">
-          <h3 id="contact-details-title">Details</h3>
+          <h3 id="contact-details-title">{t('contact.detailsTitle')}</h3>
           <ContactDetails contact={contact} />
         </section>
         <section className="card" aria-labelledby="contact-notes-title">
-          <h3 id="contact-notes-title">Notes</h3>
+          <h3 id="contact-notes-title">{t('contact.notesTitle')}</h3>
           <ContactNotes contact={contact} />
         </section>
         <section className="card" aria-labelledby="contact-tickets-title">
-          <h3 id="contact-tickets-title">Tickets ({contact.tickets.totalCount})</h3>
+          <h3 id="contact-tickets-title">{t('contact.ticketsTitle', { count: contact.tickets.totalCount })}</h3>
           <ContactTickets
             tickets={contact.tickets}
             currentTicketId={fromTicketId}

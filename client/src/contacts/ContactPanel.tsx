@@ -2,6 +2,7 @@
 // notes, the labels on their tickets and their other tickets, so that nobody leaves the thread to look them up.
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { personAddress } from '../format';
+import { useT } from '../i18n/I18n';
 import { graphql } from '../gql';
 import { textColorOn } from '../labels/colors';
 import { contactPath, navigateOnClick } from '../router';
@@ -42,6 +43,7 @@ export function ContactPanel({
   unfolded: boolean;
   onClose: () => void;
 }) {
+  const t = useT();
   const { data, loading, error, fetchMore } = useQuery(PANEL, {
     variables: { phoneNumber },
     notifyOnNetworkStatusChange: true,
@@ -54,10 +56,10 @@ export function ContactPanel({
     if (error)
       return (
         <p role="alert" className="error">
-          The contact could not be loaded: {error.message}
+          {t('contact.panelLoadFailed', { error: error.message })}
         </p>
       );
-    if (!contact) return <p className="muted">{loading ? 'Loading the contact…' : 'No contact for this ticket.'}</p>;
+    if (!contact) return <p className="muted">{loading ? t('contact.panelLoading') : t('contact.panelNone')}</p>;
     // The labels their tickets carry (those loaded), each once: what the desk has said about them so far.
     const labels = [
       ...new Map(
@@ -72,15 +74,15 @@ export function ContactPanel({
           {username && <span className="muted"> · {username}</span>}
         </p>
         <section aria-labelledby="contact-panel-details">
-          <h4 id="contact-panel-details">Details</h4>
+          <h4 id="contact-panel-details">{t('contact.detailsTitle')}</h4>
           <ContactDetails contact={contact} />
         </section>
         <section aria-labelledby="contact-panel-notes">
-          <h4 id="contact-panel-notes">Notes</h4>
+          <h4 id="contact-panel-notes">{t('contact.notesTitle')}</h4>
           <ContactNotes contact={contact} />
         </section>
         <section aria-labelledby="contact-panel-labels">
-          <h4 id="contact-panel-labels">Labels on their tickets</h4>
+          <h4 id="contact-panel-labels">{t('contact.labelsTitle')}</h4>
           {labels.length ? (
             <p className="contact-panel-labels">
               {labels.map((label) => (
@@ -95,11 +97,11 @@ export function ContactPanel({
               ))}
             </p>
           ) : (
-            <p className="muted">None yet.</p>
+            <p className="muted">{t('contact.noLabels')}</p>
           )}
         </section>
         <section aria-labelledby="contact-panel-tickets">
-          <h4 id="contact-panel-tickets">Tickets ({contact.tickets.totalCount})</h4>
+          <h4 id="contact-panel-tickets">{t('contact.ticketsTitle', { count: contact.tickets.totalCount })}</h4>
           <ContactTickets
             tickets={contact.tickets}
             currentTicketId={ticketId}
@@ -108,7 +110,7 @@ export function ContactPanel({
           />
         </section>
         <a className="button contact-link" href={page} onClick={navigateOnClick(page)}>
-          Contact &amp; history
+          {t('contact.history')}
         </a>
       </>
     );
@@ -123,11 +125,11 @@ export function ContactPanel({
     >
       <header className="contact-panel-head">
         <h3 id="contact-panel-title">
-          <a href={page} onClick={navigateOnClick(page)} title="Open the contact’s page">
-            {contact ? (contact.name ?? personAddress(contact)) : 'Contact'}
+          <a href={page} onClick={navigateOnClick(page)} title={t('contact.openPage')}>
+            {contact ? (contact.name ?? personAddress(contact)) : t('contact.title')}
           </a>
         </h3>
-        <button type="button" className="contact-panel-close" onClick={onClose} aria-label="Close the contact panel">
+        <button type="button" className="contact-panel-close" onClick={onClose} aria-label={t('contact.closePanel')}>
           ✕
         </button>
       </header>

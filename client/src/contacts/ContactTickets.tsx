@@ -1,9 +1,12 @@
 // Every ticket a contact opened, newest first: each opens in the dashboard, and its thread can be read here.
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
 import { graphql } from '../gql';
 import type { ContactPageQuery } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
+import { STATUS_NAMES } from '../i18n/names';
 import { navigateOnClick } from '../router';
 import { withoutMediaId } from '../tickets/message-text';
 import { describeSnooze } from '../tickets/snooze-times';
@@ -26,15 +29,16 @@ type TicketConnection = NonNullable<ContactPageQuery['contact']>['tickets'];
 type ContactTicket = TicketConnection['edges'][number]['node'];
 
 function TicketThread({ ticketId }: { ticketId: string }) {
+  const t = useT();
   const { data, loading, error, fetchMore } = useQuery(THREAD, { variables: { id: ticketId } });
   const messages = data?.ticket?.messages;
   if (error)
     return (
       <p role="alert" className="error">
-        The thread could not be loaded: {error.message}
+        {t('contact.threadFailed', { error: error.message })}
       </p>
     );
-  if (!messages) return <p className="muted">{loading ? 'Loading the thread…' : 'No thread.'}</p>;
+  if (!messages) return <p className="muted">{loading ? t('contact.threadLoading') : t('contact.noThread')}</p>;
   return (
     <div className="contact-thread">
       {messages.pageInfo.hasPreviousPage && (
@@ -43,7 +47,7 @@ function TicketThread({ ticketId }: { ticketId: string }) {
           disabled={loading}
           onClick={() => void fetchMore({ variables: { id: ticketId, before: messages.pageInfo.startCursor } })}
         >
-          Show earlier messages
+          {t('contact.earlierMessages')}
         </button>
       )}
       <Thread messages={messages.edges.map((edge) => edge.node)} onRetry={() => undefined} />
@@ -52,6 +56,8 @@ function TicketThread({ ticketId }: { ticketId: string }) {
 }
 
 function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boolean }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [showThread, setShowThread] = useState(false);
   const path = `/tickets/${ticket.id}`;
   return (
@@ -60,16 +66,16 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
         <strong>#{ticket.id}</strong> {withoutMediaId(ticket.issueDescription)}
       </a>
       <span className="row-meta">
-        <span className={`pill status-${ticket.status.toLowerCase()}`}>
-          {ticket.status.replace('_', ' ').toLowerCase()}
-        </span>
+        <span className={`pill status-${ticket.status.toLowerCase()}`}>{t(STATUS_NAMES[ticket.status])}</span>
         {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(ticket.snoozedUntil)}</span>}
-        <span className="muted">opened {formatTimestamp(ticket.createdAt)}</span>
-        {ticket.resolvedAt && <span className="muted">resolved {formatTimestamp(ticket.resolvedAt)}</span>}
-        <span className="muted">{ticket.assignee?.name ?? 'Unassigned'}</span>
+        <span className="muted">{t('contact.opened', { when: formatTimestamp(ticket.createdAt, locale) })}</span>
+        {ticket.resolvedAt && (
+          <span className="muted">{t('contact.resolved', { when: formatTimestamp(ticket.resolvedAt, locale) })}</span>
+        )}
+        <span className="muted">{ticket.assignee?.name ?? t('reports.unassigned')}</span>
         <span className="muted">💬 {ticket.messageCount}</span>
         <button type="button" className="link" aria-expanded={showThread} onClick={() => setShowThread(!showThread)}>
-          {showThread ? 'Hide thread' : 'Show thread'}
+          {showThread ? t('contact.hideThread') : t('contact.showThread')}
         </button>
       </span>
       {showThread && <TicketThread ticketId={ticket.id} />}
@@ -88,6 +94,7 @@ export function ContactTickets({
   loading: boolean;
   onMore: () => void;
 }) {
+  const t = useT();
   return (
     <>
       <ol className="contact-tickets">
@@ -95,10 +102,10 @@ export function ContactTickets({
           <TicketItem key={node.id} ticket={node} current={node.id === currentTicketId} />
         ))}
       </ol>
-      {tickets.edges.length === 0 && <p className="muted">No tickets yet.</p>}
+      {tickets.edges.length === 0 && <p className="muted">{t('contact.noTickets')}</p>}
       {tickets.pageInfo.hasNextPage && (
         <button type="button" className="more" disabled={loading} onClick={onMore}>
-          {loading ? 'Loading…' : 'Earlier tickets'}
+          {loading ? t('common.loading') : t('contact.earlierTickets')}
         </button>
       )}
     </>

@@ -1,5 +1,7 @@
 // A save's state beside its button: saving, saved, or failed with the reason; unsaved changes otherwise.
 import { useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/I18n';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -26,20 +28,22 @@ export function useSave() {
 }
 
 export function SaveStatus({ state, dirty, testId }: { state: SaveState; dirty: boolean; testId: string }) {
+  const t = useT();
+  const intl = useIntl();
   if (state.kind === 'failed') {
     return (
       <p role="alert" className="save-status failed" data-testid={testId}>
-        Not saved: {state.reason}
+        {t('save.failed', { reason: state.reason })}
       </p>
     );
   }
   const text =
     state.kind === 'saving'
-      ? 'Saving…'
+      ? t('common.saving')
       : dirty
-        ? 'Unsaved changes'
+        ? t('save.unsaved')
         : state.kind === 'saved'
-          ? `Saved ✓ ${state.at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+          ? t('save.savedAt', { time: intl.formatTime(state.at, { hour: '2-digit', minute: '2-digit' }) })
           : '';
   return (
     <p role="status" className={`save-status ${state.kind === 'saved' && !dirty ? 'saved' : ''}`} data-testid={testId}>

@@ -1,6 +1,6 @@
 // The header: the badge with live counts (also in the tab title), navigation, and sign-out.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { personAddress } from '../format';
 import { navigate, useRoute, navigateOnClick } from '../router';
@@ -8,6 +8,7 @@ import { setSignedIn } from '../session';
 import { AvailabilityMenu } from '../routing/AvailabilityMenu';
 import { useSimulatorOn } from '../simulator/useSimulatorOn';
 import { useMentionAlerts } from '../mentions/useMentionAlerts';
+import { T, useT } from '../i18n/I18n';
 
 const HEADER = graphql(`
   query Header {
@@ -45,7 +46,13 @@ function beep(): void {
   tone.stop(audio.currentTime + 0.4);
 }
 
+/** A figure in bold with its words: the count for plurals, a dash while it loads. */
+function figure(count: number | undefined) {
+  return { count: count ?? 0, shown: count ?? '–', strong: (chunks: ReactNode[]) => <strong>{chunks}</strong> };
+}
+
 export function Header() {
+  const t = useT();
   const route = useRoute();
   const simulatorOn = useSimulatorOn();
   const { data } = useQuery(HEADER);
@@ -58,7 +65,7 @@ export function Header() {
       if (!ticket) return;
       beep();
       if ('Notification' in window && Notification.permission === 'granted') {
-        new Notification(`New ticket from ${ticket.senderName ?? personAddress(ticket)}`, {
+        new Notification(t('header.newTicketFrom', { name: ticket.senderName ?? personAddress(ticket) }), {
           body: ticket.issueDescription.slice(0, 120),
         });
       }
@@ -70,8 +77,8 @@ export function Header() {
 
   useEffect(() => {
     const unread = counts?.unreadTickets ?? 0;
-    document.title = unread > 0 ? `(${unread}) Support desk` : 'Support desk';
-  }, [counts?.unreadTickets]);
+    document.title = unread > 0 ? t('header.tabTitleUnread', { count: unread }) : t('common.brand');
+  }, [counts?.unreadTickets, t]);
 
   const toggleAlerts = async () => {
     const next = !alerts;
@@ -93,7 +100,7 @@ export function Header() {
 
   return (
     <header className="header">
-      <span className="brand">Support desk</span>
+      <span className="brand">{t('common.brand')}</span>
       <button
         type="button"
         className={`badge ${counts?.hasAlerts ? 'alert' : ''}`}
@@ -103,28 +110,28 @@ export function Header() {
         <span
           title={
             counts
-              ? `Open and in progress, not snoozed: ${counts.openTickets} not yet in progress, ${counts.inProgress} in progress`
-              : 'Open and in progress tickets, not snoozed'
+              ? t('header.openTitle', { open: counts.openTickets, inProgress: counts.inProgress })
+              : t('header.openTitleEmpty')
           }
         >
-          <strong>{counts?.activeTickets ?? '–'}</strong> open
+          <T id="header.open" values={figure(counts?.activeTickets)} />
         </span>
-        <span title="Open or in progress with nobody assigned">
-          <strong>{counts?.unassigned ?? '–'}</strong> unassigned
+        <span title={t('header.unassignedTitle')}>
+          <T id="header.unassigned" values={figure(counts?.unassigned)} />
         </span>
-        <span title="Open or in progress with messages from the person you have not read">
-          <strong>{counts?.unreadTickets ?? '–'}</strong> unread
+        <span title={t('header.unreadTitle')}>
+          <T id="header.unread" values={figure(counts?.unreadTickets)} />
         </span>
         {counts && counts.slaBreached > 0 && (
-          <span className="sla-breached-count" title="Open or in progress and past a response-time target">
-            <strong>{counts.slaBreached}</strong> past SLA
+          <span className="sla-breached-count" title={t('header.slaTitle')}>
+            <T id="header.sla" values={figure(counts.slaBreached)} />
           </span>
         )}
         {/* Said after the figures, so that the button's name starts with what it shows (WCAG 2.5.3). */}
         <span className="visually-hidden">
           {counts
-            ? `: open the ticket list. Open counts ${counts.openTickets} not yet in progress and ${counts.inProgress} in progress.`
-            : ': open the ticket list.'}
+            ? t('header.badgeHint', { open: counts.openTickets, inProgress: counts.inProgress })
+            : t('header.badgeHintEmpty')}
         </span>
       </button>
       {mentions > 0 && (
@@ -133,10 +140,10 @@ export function Header() {
           className="badge mention-count"
           onClick={() => navigate('/?tab=mentions')}
           data-testid="mention-badge"
-          aria-label={`${mentions} unread ${mentions === 1 ? 'mention' : 'mentions'}: open Mentions`}
+          aria-label={t('header.mentionsLabel', { count: mentions })}
         >
           <span>
-            <strong>{mentions}</strong> @ {mentions === 1 ? 'mention' : 'mentions'}
+            <T id="header.mentions" values={figure(mentions)} />
           </span>
         </button>
       )}
@@ -146,51 +153,53 @@ export function Header() {
           className="badge parked-count"
           onClick={() => navigate('/problems')}
           data-testid="parked-badge"
-          aria-label={`${counts.parkedElements} parked: open Problems`}
+          aria-label={t('header.parkedLabel', { count: counts.parkedElements })}
         >
           <span>
-            <strong>{counts.parkedElements}</strong> parked
+            <T id="header.parked" values={figure(counts.parkedElements)} />
           </span>
         </button>
       )}
-      <nav aria-label="Main">
+      <nav aria-label={t('header.nav')}>
         {link(
           '/',
-          'Tickets',
+          t('header.tickets'),
           route.screen === 'tickets' || (route.screen === 'contact' && route.fromTicketId !== null),
         )}
         {link(
           '/contacts',
-          'Contacts',
+          t('header.contacts'),
           route.screen === 'contacts' || (route.screen === 'contact' && route.fromTicketId === null),
         )}
-        {link('/canned-responses', 'Canned responses', route.screen === 'canned-responses')}
-        {link('/reports', 'Reports', route.screen === 'reports')}
-        {simulatorOn && link('/simulator', 'Simulator', route.screen === 'simulator')}
-        {data?.me?.role === 'ADMIN' && link('/settings', 'Settings', route.screen === 'settings')}
+        {link('/canned-responses', t('header.canned'), route.screen === 'canned-responses')}
+        {link('/reports', t('reports.title'), route.screen === 'reports')}
+        {simulatorOn && link('/simulator', t('header.simulator'), route.screen === 'simulator')}
+        {data?.me?.role === 'ADMIN' && link('/settings', t('header.settings'), route.screen === 'settings')}
         {data?.me?.role === 'ADMIN' &&
           link(
             '/problems',
-            counts && counts.parkedElements > 0 ? `Problems (${counts.parkedElements})` : 'Problems',
+            counts && counts.parkedElements > 0
+              ? t('header.problemsCount', { count: counts.parkedElements })
+              : t('problems.title'),
             route.screen === 'problems',
           )}
       </nav>
       <div className="who">
         {data?.me && <AvailabilityMenu available={data.me.available ?? false} />}
         <label className="alerts-toggle">
-          <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> Sound &amp; alerts
+          <input type="checkbox" checked={alerts} onChange={toggleAlerts} /> {t('header.alerts')}
         </label>
         <a
           href="/account"
           className="account-link"
           aria-current={route.screen === 'account' ? 'page' : undefined}
-          title="My password and sessions"
+          title={t('header.accountTitle')}
           onClick={navigateOnClick('/account')}
         >
-          {data?.me?.name ?? 'My account'}
+          {data?.me?.name ?? t('header.account')}
         </a>
         <button type="button" onClick={signOut}>
-          Sign out
+          {t('account.signOut')}
         </button>
       </div>
     </header>

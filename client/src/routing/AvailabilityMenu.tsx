@@ -2,14 +2,16 @@
 // agents are assigned new tickets automatically. A menu button with two radio items, worked by mouse or keyboard.
 import { useMutation } from '@apollo/client/react';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { SET_AVAILABILITY } from './routing.documents';
 
 const STATUSES = [
-  { available: true, word: 'Online', hint: 'Assigned new tickets automatically' },
-  { available: false, word: 'Away', hint: 'Not assigned new tickets' },
+  { available: true, word: 'status.online', hint: 'availability.onlineHint' },
+  { available: false, word: 'status.away', hint: 'availability.awayHint' },
 ] as const;
 
 export function AvailabilityMenu({ available }: { available: boolean }) {
+  const t = useT();
   const [setAvailability, { loading, error }] = useMutation(SET_AVAILABILITY);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -65,20 +67,26 @@ export function AvailabilityMenu({ available }: { available: boolean }) {
         aria-controls="status-menu-items"
         // Not disabled while saving: a disabled button would drop the keyboard focus.
         aria-busy={loading}
-        title={error ? `Not changed: ${error.message}` : current.hint}
+        title={error ? t('availability.notChanged', { error: error.message }) : t(current.hint)}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
         onKeyDown={onButtonKey}
         data-testid="status-button"
       >
         <span className={`status-dot ${available ? 'online' : 'away'}`} aria-hidden="true" />
-        <span className="visually-hidden">Your status: </span>
-        {current.word}
+        <span className="visually-hidden">{t('availability.yours')} </span>
+        {t(current.word)}
         <span className="status-caret" aria-hidden="true">
           ▾
         </span>
       </button>
       {open && (
-        <div role="menu" id="status-menu-items" aria-label="Your status" className="status-items" onKeyDown={onMenuKey}>
+        <div
+          role="menu"
+          id="status-menu-items"
+          aria-label={t('availability.menu')}
+          className="status-items"
+          onKeyDown={onMenuKey}
+        >
           {STATUSES.map((status, index) => (
             <button
               key={status.word}
@@ -93,8 +101,8 @@ export function AvailabilityMenu({ available }: { available: boolean }) {
             >
               <span className={`status-dot ${status.available ? 'online' : 'away'}`} aria-hidden="true" />
               <span>
-                <strong>{status.word}</strong>
-                <span className="muted">{status.hint}</span>
+                <strong>{t(status.word)}</strong>
+                <span className="muted">{t(status.hint)}</span>
               </span>
             </button>
           ))}
@@ -102,7 +110,7 @@ export function AvailabilityMenu({ available }: { available: boolean }) {
       )}
       {error && (
         <span role="alert" className="visually-hidden">
-          Your status was not changed: {error.message}
+          {t('availability.failed', { error: error.message })}
         </span>
       )}
     </div>
