@@ -53,6 +53,7 @@ describe('message catalogs', () => {
       'header.tickets',
       'contacts.tickets',
       'contact.ticketsTitle',
+      'views.sla',
     ]);
     const same = Object.keys(en).filter(
       (id) => en[id as keyof typeof en] === es[id as keyof typeof es] && !sameOnPurpose.has(id),

@@ -18,15 +18,10 @@ const TO_MOVE = new Set([
   'labels/BulkLabelControls.tsx',
   'labels/LabelChips.tsx',
   'labels/TicketLabels.tsx',
-  'mentions/MentionList.tsx',
-  'mentions/useMentionPicker.tsx',
   'satisfaction/SatisfactionBadge.tsx',
   'simulator/Phone.tsx',
   'templates/TemplatePicker.tsx',
   'templates/TemplateSettings.tsx',
-  'keyboard/ShortcutsOverlay.tsx',
-  'palette/CommandPalette.tsx',
-  'resolve/ResolveDialog.tsx',
   'tickets/Attachment.tsx',
   'tickets/BulkActionBar.tsx',
   'tickets/EmptyTicketList.tsx',
@@ -43,9 +38,6 @@ const TO_MOVE = new Set([
   'tickets/TicketList.tsx',
   'tickets/TicketMissing.tsx',
   'tickets/Viewers.tsx',
-  'views/ListFilters.tsx',
-  'views/SavedViewActions.tsx',
-  'views/ViewTabs.tsx',
 ]);
 
 function componentFiles(dir = CLIENT): string[] {

@@ -2,6 +2,7 @@
 // its pickers, and the resolve dialog, with a live line saying what a shortcut did.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { useLabels } from '../labels/useLabels';
 import { CommandPalette } from '../palette/CommandPalette';
 import type { PaletteItem } from '../palette/palette-item';
@@ -43,6 +44,7 @@ function focusSearchWhenShown(deadline = Date.now() + 2000): void {
 
 export function KeyboardShortcuts({ route }: { route: Route }) {
   const ticketId = route.screen === 'tickets' ? route.ticketId : null;
+  const t = useT();
   const [overlay, setOverlay] = useState(false);
   const [picker, setPicker] = useState<PickerScope | null>(null);
   const [resolving, setResolving] = useState<{ ticketId: string; andNext: boolean; order: string[] } | null>(null);
@@ -105,8 +107,8 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
     palette: () => setPicker('palette'),
     help: () => setOverlay(true),
   };
-  const latest = useRef({ actions, ticketId });
-  latest.current = { actions, ticketId };
+  const latest = useRef({ actions, ticketId, t });
+  latest.current = { actions, ticketId, t };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -130,7 +132,8 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
       if (shortcut.id === 'open' && event.key === 'Enter' && target?.closest('a')) return;
       if (shortcut.needsTicket && !latest.current.ticketId) {
         if (shortcut.inFields) return;
-        setSaid({ text: `${shortcut.label}: open a ticket first.`, failed: true });
+        const { t: translate } = latest.current;
+        setSaid({ text: translate('keys.needsTicket', { action: translate(shortcut.label) }), failed: true });
         event.preventDefault();
         return;
       }
@@ -150,15 +153,16 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
   const pickerItems = (): PaletteItem[] => {
     switch (picker) {
       case 'palette':
-        return paletteActions((id) => actions[id](), ticketId !== null);
+        return paletteActions(t, (id) => actions[id](), ticketId !== null);
       case 'assign':
-        return assignItems(changes.agents, (adminId) => void changes.assign(adminId));
+        return assignItems(t, changes.agents, (adminId) => void changes.assign(adminId));
       case 'priority':
-        return priorityItems((priority) => void changes.setPriority(priority));
+        return priorityItems(t, (priority) => void changes.setPriority(priority));
       case 'snooze':
-        return snoozeItems((until) => void changes.snooze(until));
+        return snoozeItems(t, (until) => void changes.snooze(until));
       case 'label':
         return labelItems(
+          t,
           labels,
           new Set(ticketLabels?.ticket?.labels.map((label) => label.id)),
           (labelId, add) => void changes.toggleLabel(labelId, add),
@@ -177,7 +181,8 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
       {picker && (
         <CommandPalette
           key={picker}
-          {...PICKER_TITLES[picker]}
+          title={t(PICKER_TITLES[picker].title)}
+          placeholder={t(PICKER_TITLES[picker].placeholder)}
           items={pickerItems()}
           searchEverything={picker === 'palette'}
           openTicketId={ticketId}
@@ -197,7 +202,7 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
           onResolved={(goOn) => {
             const { ticketId: resolved, order } = resolving;
             setResolving(null);
-            say(`Ticket #${resolved} resolved.`);
+            say(t('keys.resolved', { id: resolved }));
             if (!goOn) {
               // The button that opened the dialog may be gone with the change (Resolve… becomes Reopen): the focus
               // goes to the ticket's row, else to Reopen, rather than to nowhere.
@@ -218,7 +223,7 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
                 focusRowWhenShown(next);
               } else {
                 navigate('/');
-                say(`Ticket #${resolved} resolved; no more tickets in this view.`);
+                say(t('keys.resolvedLast', { id: resolved }));
                 focusSearchWhenShown();
               }
             }, 0);

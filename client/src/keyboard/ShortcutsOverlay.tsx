@@ -1,15 +1,24 @@
 // The `?` overlay: every shortcut, rendered from the key map, in the groups an agent looks for.
+import type { MessageId } from '../i18n/en';
+import { useT } from '../i18n/I18n';
 import { Dialog } from './Dialog';
 import { ESCAPE_ROW, SHORTCUTS, type Shortcut } from './keymap';
 
 const GROUPS: Shortcut['group'][] = ['Move around', 'Writing', 'On the open ticket', 'Anywhere'];
+const GROUP_NAMES: Record<Shortcut['group'], MessageId> = {
+  'Move around': 'keys.groupMove',
+  Writing: 'keys.groupWriting',
+  'On the open ticket': 'keys.groupTicket',
+  Anywhere: 'keys.groupAnywhere',
+};
 
 function Keys({ keys }: { keys: string[] }) {
+  const t = useT();
   return (
     <span className="shortcut-keys">
       {keys.map((name, index) => (
         <span key={name}>
-          {index > 0 && <span className="muted"> or </span>}
+          {index > 0 && <span className="muted"> {t('keys.or')} </span>}
           <kbd>{name}</kbd>
         </span>
       ))}
@@ -18,23 +27,24 @@ function Keys({ keys }: { keys: string[] }) {
 }
 
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+  const t = useT();
   return (
     <Dialog labelledBy="shortcuts-title" className="shortcuts-overlay" onClose={onClose}>
       <div className="dialog-head">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <button type="button" onClick={onClose} aria-label="Close the shortcuts">
+        <h2 id="shortcuts-title">{t('keys.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('keys.close')}>
           ✕
         </button>
       </div>
-      <p className="muted">Single keys work when you are not typing in a field; Ctrl/⌘ ones and Esc work anywhere.</p>
+      <p className="muted">{t('keys.lead')}</p>
       <div className="shortcut-groups">
         {GROUPS.map((group) => (
           <section key={group} aria-labelledby={`shortcuts-${group.replaceAll(' ', '-')}`}>
-            <h3 id={`shortcuts-${group.replaceAll(' ', '-')}`}>{group}</h3>
+            <h3 id={`shortcuts-${group.replaceAll(' ', '-')}`}>{t(GROUP_NAMES[group])}</h3>
             <dl className="shortcut-list" data-testid="shortcut-list">
               {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
                 <div key={shortcut.id} className="shortcut-row">
-                  <dt>{shortcut.label}</dt>
+                  <dt>{t(shortcut.label)}</dt>
                   <dd>
                     <Keys keys={shortcut.keys} />
                   </dd>
@@ -42,7 +52,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
               ))}
               {group === 'Anywhere' && (
                 <div className="shortcut-row">
-                  <dt>{ESCAPE_ROW.label}</dt>
+                  <dt>{t(ESCAPE_ROW.label)}</dt>
                   <dd>
                     <Keys keys={ESCAPE_ROW.keys} />
                   </dd>

@@ -1,6 +1,7 @@
 // The desk's keyboard shortcuts, in one table: the key handler dispatches from it, the `?` overlay lists it and the
 // command palette offers its actions, so what is shown cannot drift from what works.
 import type { TicketPriority } from '../gql/graphql';
+import type { MessageId } from '../i18n/en';
 
 export type ShortcutId =
   | 'next'
@@ -25,7 +26,8 @@ export interface Shortcut {
   id: ShortcutId;
   /** The keys as the overlay shows them; each is one way to press it. */
   keys: string[];
-  label: string;
+  /** The message id of what it does. */
+  label: MessageId;
   group: 'Move around' | 'On the open ticket' | 'Writing' | 'Anywhere';
   /** Whether a key press is this shortcut. */
   matches: (event: KeyboardEvent) => boolean;
@@ -34,7 +36,7 @@ export interface Shortcut {
   /** Acts on the open ticket: nothing happens without one. */
   needsTicket?: boolean;
   /** Offered by the command palette under this name (the shortcuts that move a cursor are not). */
-  paletteLabel?: string;
+  paletteLabel?: MessageId;
 }
 
 const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -52,48 +54,48 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'next',
     keys: ['j', '↓'],
-    label: 'Next ticket in the list',
+    label: 'keys.next',
     group: 'Move around',
     matches: key('j', 'ArrowDown'),
   },
   {
     id: 'previous',
     keys: ['k', '↑'],
-    label: 'Previous ticket in the list',
+    label: 'keys.previous',
     group: 'Move around',
     matches: key('k', 'ArrowUp'),
   },
-  { id: 'open', keys: ['Enter', 'o'], label: 'Open the ticket', group: 'Move around', matches: key('Enter', 'o') },
+  { id: 'open', keys: ['Enter', 'o'], label: 'keys.open', group: 'Move around', matches: key('Enter', 'o') },
   {
     id: 'search',
     keys: ['/'],
-    label: 'Search tickets',
+    label: 'keys.search',
     group: 'Move around',
     matches: key('/'),
-    paletteLabel: 'Search the ticket list',
+    paletteLabel: 'keys.searchPalette',
   },
   {
     id: 'reply',
     keys: ['r'],
-    label: 'Reply (focus the reply box)',
+    label: 'keys.reply',
     group: 'Writing',
     matches: key('r'),
     needsTicket: true,
-    paletteLabel: 'Reply',
+    paletteLabel: 'keys.replyPalette',
   },
   {
     id: 'note',
     keys: ['n'],
-    label: 'Write an internal note',
+    label: 'keys.note',
     group: 'Writing',
     matches: key('n'),
     needsTicket: true,
-    paletteLabel: 'Write an internal note',
+    paletteLabel: 'keys.note',
   },
   {
     id: 'send',
     keys: ['Ctrl+Enter', '⌘+Enter'],
-    label: 'Send the reply or note',
+    label: 'keys.send',
     group: 'Writing',
     matches: (event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter',
     inFields: true,
@@ -102,52 +104,52 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'resolve',
     keys: ['e'],
-    label: 'Resolve (the closing message can be edited first)',
+    label: 'keys.resolve',
     group: 'On the open ticket',
     matches: key('e'),
     needsTicket: true,
-    paletteLabel: 'Resolve',
+    paletteLabel: 'keys.resolvePalette',
   },
   {
     id: 'resolveNext',
     keys: ['Shift+E'],
-    label: 'Resolve and open the next ticket',
+    label: 'keys.resolveNext',
     group: 'On the open ticket',
     matches: (event) => plain(event) && event.shiftKey && event.key.toLowerCase() === 'e',
     needsTicket: true,
-    paletteLabel: 'Resolve and next',
+    paletteLabel: 'keys.resolveNextPalette',
   },
   {
     id: 'assignToMe',
     keys: ['i'],
-    label: 'Assign to me',
+    label: 'keys.assignToMe',
     group: 'On the open ticket',
     matches: key('i'),
     needsTicket: true,
-    paletteLabel: 'Assign to me',
+    paletteLabel: 'keys.assignToMe',
   },
   {
     id: 'assign',
     keys: ['a'],
-    label: 'Assign to…',
+    label: 'keys.assign',
     group: 'On the open ticket',
     matches: key('a'),
     needsTicket: true,
-    paletteLabel: 'Assign to…',
+    paletteLabel: 'keys.assign',
   },
   {
     id: 'priority',
     keys: ['p'],
-    label: 'Set the priority…',
+    label: 'keys.priority',
     group: 'On the open ticket',
     matches: key('p'),
     needsTicket: true,
-    paletteLabel: 'Set the priority…',
+    paletteLabel: 'keys.priority',
   },
   {
     id: 'priorityDirect',
     keys: ['1', '2', '3', '4'],
-    label: 'Priority urgent, high, medium, low',
+    label: 'keys.priorityDirect',
     group: 'On the open ticket',
     matches: key(...Object.keys(PRIORITY_KEYS)),
     needsTicket: true,
@@ -155,25 +157,25 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'snooze',
     keys: ['s'],
-    label: 'Snooze…',
+    label: 'keys.snooze',
     group: 'On the open ticket',
     matches: key('s'),
     needsTicket: true,
-    paletteLabel: 'Snooze…',
+    paletteLabel: 'keys.snooze',
   },
   {
     id: 'label',
     keys: ['l'],
-    label: 'Label…',
+    label: 'keys.label',
     group: 'On the open ticket',
     matches: key('l'),
     needsTicket: true,
-    paletteLabel: 'Label…',
+    paletteLabel: 'keys.label',
   },
   {
     id: 'palette',
     keys: ['Ctrl+K', '⌘+K'],
-    label: 'Command palette: tickets, contacts, canned responses, actions',
+    label: 'keys.palette',
     group: 'Anywhere',
     matches: withMod('k'),
     inFields: true,
@@ -181,15 +183,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   {
     id: 'help',
     keys: ['?'],
-    label: 'Show these shortcuts',
+    label: 'keys.help',
     group: 'Anywhere',
     matches: (event) => !event.ctrlKey && !event.metaKey && event.key === '?',
-    paletteLabel: 'Show the keyboard shortcuts',
+    paletteLabel: 'keys.helpPalette',
   },
 ];
 
 /** Esc is every dialog's own (the browser's cancel), listed with the rest. */
-export const ESCAPE_ROW = { keys: ['Esc'], label: 'Close the dialog or menu; focus goes back where it was' };
+export const ESCAPE_ROW: { keys: string[]; label: MessageId } = { keys: ['Esc'], label: 'keys.escape' };
 
 /** Whether the key press happens while typing: in a text field, a select or an editable element. */
 export function isTyping(target: EventTarget | null): boolean {

@@ -1,7 +1,9 @@
 // The Mentions tab: notes that named me with @name, unread first, each opening its ticket at the note.
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { formatAge, personAddress } from '../format';
+import { personAddress } from '../format';
+import { useT } from '../i18n/I18n';
+import { useAgo } from '../layout/useAgo';
 import { navigateOnClick } from '../router';
 import { VIEW_COUNTS } from '../views/view.documents';
 import { MENTIONS } from './mention.documents';
@@ -11,6 +13,8 @@ export const notePath = (ticketId: string, messageId: string) =>
   `/tickets/${ticketId}${location.search}#message-${messageId}`;
 
 export function MentionList() {
+  const t = useT();
+  const ago = useAgo();
   const { data, loading, refetch } = useQuery(MENTIONS, { fetchPolicy: 'cache-and-network' });
   const { data: counts } = useQuery(VIEW_COUNTS, { fetchPolicy: 'cache-first' });
   const unread = counts?.notifications.unreadMentions;
@@ -26,16 +30,12 @@ export function MentionList() {
       {permission === 'default' && (
         <p className="muted mention-permission">
           <button type="button" onClick={async () => setPermission(await Notification.requestPermission())}>
-            Notify me when I am mentioned
+            {t('mentions.notifyMe')}
           </button>
         </p>
       )}
-      {loading && !data && <p className="muted">Loading mentions…</p>}
-      {data && mentions.length === 0 && (
-        <p className="muted empty">
-          No one has mentioned you yet. Agents mention you by typing @ and your name in a note.
-        </p>
-      )}
+      {loading && !data && <p className="muted">{t('mentions.loading')}</p>}
+      {data && mentions.length === 0 && <p className="muted empty">{t('mentions.none')}</p>}
       <ul className="rows">
         {mentions.map((mention) => {
           const path = notePath(mention.ticket.id, mention.message.id);
@@ -50,12 +50,12 @@ export function MentionList() {
               >
                 <span className="row-top">
                   <span className="who">
-                    {!mention.read && <span className="unread-dot" role="img" aria-label="Unread mention" />}
-                    <strong>{mention.author?.name ?? 'A former agent'}</strong>
-                    <span className="muted"> on {who}</span>
+                    {!mention.read && <span className="unread-dot" role="img" aria-label={t('mentions.unread')} />}
+                    <strong>{mention.author?.name ?? t('mentions.formerAgent')}</strong>
+                    <span className="muted"> {t('mentions.on', { who })}</span>
                   </span>
                   <time className="muted" dateTime={mention.createdAt}>
-                    {formatAge(mention.createdAt)}
+                    {ago(mention.createdAt, true)}
                   </time>
                 </span>
                 <span className="preview">📝 {mention.message.body}</span>

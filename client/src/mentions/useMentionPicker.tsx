@@ -2,6 +2,7 @@
 // writes "@Their Name". Arrows move, Enter or Tab choose, Escape closes. The server finds the names again.
 import { useQuery } from '@apollo/client/react';
 import { type KeyboardEvent, useId, useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { MENTION_AGENTS } from './mention.documents';
 import { atQuery, insertMention, matchingAgents } from './mention-query';
 
@@ -18,6 +19,7 @@ export function useMentionPicker({
   enabled: boolean;
   onInsert: (result: { text: string; caret: number }) => void;
 }) {
+  const t = useT();
   const query = enabled ? atQuery(text, caret) : null;
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const { data } = useQuery(MENTION_AGENTS, { skip: !enabled });
@@ -66,7 +68,7 @@ export function useMentionPicker({
     : null;
 
   const element = showing ? (
-    <div className="canned-picker mention-picker" role="listbox" id={listId} aria-label="Agents to mention">
+    <div className="canned-picker mention-picker" role="listbox" id={listId} aria-label={t('mentions.pickerLabel')}>
       {items.map((agent, index) => (
         <div
           key={agent.id}

@@ -1,6 +1,7 @@
 // The command palette (Ctrl/⌘+K), and the pickers that share it (assign, priority, snooze, label): a search box
 // as an ARIA combobox over a listbox of grouped options; arrows move, Enter runs, Esc closes.
 import { Fragment, type KeyboardEvent, useId, useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { Dialog } from '../keyboard/Dialog';
 import { filterItems, type PaletteItem } from './palette-item';
 import { usePaletteSearch } from './usePaletteSearch';
@@ -25,6 +26,7 @@ export function CommandPalette({
   /** Closes the palette and runs the item. */
   onRun: (item: PaletteItem) => void;
 }) {
+  const t = useT();
   const [typed, setTyped] = useState('');
   const [active, setActive] = useState(0);
   const found = usePaletteSearch(searchEverything ? typed : '', openTicketId);
@@ -108,7 +110,11 @@ export function CommandPalette({
         ))}
       </div>
       <p className="muted palette-status" aria-live="polite">
-        {found.busy ? 'Searching…' : shown.length === 0 ? 'Nothing found.' : `${shown.length} found`}
+        {found.busy
+          ? t('palette.searching')
+          : shown.length === 0
+            ? t('palette.nothing')
+            : t('palette.found', { count: shown.length })}
       </p>
     </Dialog>
   );

@@ -3,11 +3,11 @@
 // Contacts come from the tickets found: there is no contacts query in the schema yet (issue 16 adds one).
 import { useQuery } from '@apollo/client/react';
 import { useDebounced } from '../useDebounced';
-import { countOf, personAddress } from '../format';
+import { personAddress } from '../format';
+import { useT } from '../i18n/I18n';
 import { sendDeskCommand } from '../keyboard/desk-commands';
 import { focusRowWhenShown } from '../keyboard/list-navigation';
 import { contactPath, navigate } from '../router';
-import { STATUS_LABELS } from '../tickets/labels';
 import { PALETTE_CANNED, PALETTE_TICKET_BY_NUMBER, PALETTE_TICKETS } from './palette.documents';
 import type { PaletteItem } from './palette-item';
 
@@ -17,6 +17,7 @@ export function openTicket(id: string): void {
 }
 
 export function usePaletteSearch(typed: string, openTicketId: string | null): { items: PaletteItem[]; busy: boolean } {
+  const t = useT();
   const search = useDebounced(typed.trim(), 150);
   const number = /^#?(\d{1,9})$/.exec(search)?.[1] ?? null;
   const tickets = useQuery(PALETTE_TICKETS, { variables: { search }, skip: !search });
@@ -35,9 +36,9 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
 
   const items: PaletteItem[] = found.map((ticket) => ({
     key: `ticket-${ticket.id}`,
-    group: 'Tickets',
+    group: t('header.tickets'),
     label: `#${ticket.id} ${ticket.senderName ?? personAddress(ticket)}`,
-    detail: `${STATUS_LABELS[ticket.status]} · ${ticket.issueDescription}`,
+    detail: t('palette.ticketDetail', { status: ticket.status, issue: ticket.issueDescription }),
     run: () => openTicket(ticket.id),
   }));
   const people = new Map<string, (typeof found)[number]>();
@@ -45,16 +46,19 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
   for (const [phoneNumber, ticket] of people)
     items.push({
       key: `contact-${phoneNumber}`,
-      group: 'Contacts',
+      group: t('header.contacts'),
       label: ticket.senderName ?? personAddress(ticket),
-      detail: `${personAddress(ticket)} · ${countOf(found.filter((other) => other.phoneNumber === phoneNumber).length, 'ticket')} found`,
+      detail: t('palette.contactDetail', {
+        address: personAddress(ticket),
+        count: found.filter((other) => other.phoneNumber === phoneNumber).length,
+      }),
       run: () => navigate(contactPath(phoneNumber, openTicketId)),
     });
   if (openTicketId)
     for (const response of canned.data?.cannedResponses ?? [])
       items.push({
         key: `canned-${response.id}`,
-        group: 'Canned responses',
+        group: t('header.canned'),
         label: `/${response.shortcode} ${response.title}`,
         detail: response.body,
         run: () =>

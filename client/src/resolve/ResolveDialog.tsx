@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import { Dialog } from '../keyboard/Dialog';
+import { useT } from '../i18n/I18n';
 
 const DEFAULT_CLOSING = graphql(`
   query DefaultClosingMessage {
@@ -31,6 +32,7 @@ export function ResolveDialog({
   onClose: () => void;
   onResolved: (goOn: boolean) => void;
 }) {
+  const t = useT();
   const { data } = useQuery(DEFAULT_CLOSING);
   const fallback = data?.defaultClosingMessage ?? '';
   const [edited, setEdited] = useState<string | null>(null);
@@ -73,27 +75,23 @@ export function ResolveDialog({
           }
         }}
       >
-        <h2 id="resolve-title">Resolve ticket #{ticketId}</h2>
-        <label htmlFor="closing-message">Closing message to the person</label>
+        <h2 id="resolve-title">{t('resolve.title', { id: ticketId })}</h2>
+        <label htmlFor="closing-message">{t('resolve.message')}</label>
         <textarea
           id="closing-message"
           rows={4}
           value={send ? text : ''}
           disabled={!send}
-          placeholder={send ? fallback : 'No message will be sent'}
+          placeholder={send ? fallback : t('resolve.noMessage')}
           aria-describedby="closing-message-help"
           onChange={(event) => setEdited(event.target.value)}
         />
         <p id="closing-message-help" className={over > 0 && send ? 'error' : 'muted'}>
-          {!send
-            ? 'The ticket is resolved without a word to the person.'
-            : over > 0
-              ? `${over} characters over WhatsApp's ${MAX_LENGTH}-character limit: shorten it to send it.`
-              : 'Edit it before it goes, or leave it empty for the default. Ctrl+Enter resolves.'}
+          {!send ? t('resolve.silent') : over > 0 ? t('resolve.tooLong', { over, max: MAX_LENGTH }) : t('resolve.hint')}
         </p>
         <label className="inline-check">
           <input type="checkbox" checked={send} onChange={(event) => setSend(event.target.checked)} />
-          Send a closing message
+          {t('resolve.send')}
         </label>
         {error && (
           <p role="alert" className="error">
@@ -102,7 +100,7 @@ export function ResolveDialog({
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type={andNext ? 'button' : 'submit'}
@@ -110,7 +108,7 @@ export function ResolveDialog({
             disabled={loading}
             onClick={andNext ? () => void submit(false) : undefined}
           >
-            Resolve
+            {t('keys.resolvePalette')}
           </button>
           <button
             type={andNext ? 'submit' : 'button'}
@@ -118,7 +116,7 @@ export function ResolveDialog({
             disabled={loading}
             onClick={andNext ? undefined : () => void submit(true)}
           >
-            Resolve and next
+            {t('keys.resolveNextPalette')}
           </button>
         </div>
       </form>

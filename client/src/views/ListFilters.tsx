@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from '../tickets/labels';
 import { useLabels } from '../labels/useLabels';
+import { useT } from '../i18n/I18n';
 import type { ListParams } from './list-params';
 import { SORTS } from './list-filter';
 
@@ -18,6 +19,7 @@ export function ListFilters({
   /** One agent's tickets: on tabs that list anyone's. */
   showAgent: boolean;
 }) {
+  const t = useT();
   const labels = useLabels();
   const [open, setOpen] = useState(false);
   const [searchText, setSearchText] = useState(params.q);
@@ -35,21 +37,21 @@ export function ListFilters({
   return (
     <div className={`filters ${open ? 'filters-open' : ''}`}>
       <label>
-        <span className="visually-hidden">Search</span>
+        <span className="visually-hidden">{t('views.search')}</span>
         <input
           type="search"
-          placeholder="Search name, number or message…"
+          placeholder={t('views.searchPlaceholder')}
           value={searchText}
           onChange={(event) => setSearchText(event.target.value)}
         />
       </label>
       <label>
-        Status
+        {t('routing.status')}
         <select value={params.status} onChange={(event) => onChange({ status: event.target.value })}>
-          <option value="active">Open &amp; in progress</option>
-          <option value="snoozed">Snoozed</option>
+          <option value="active">{t('views.active')}</option>
+          <option value="snoozed">{t('views.snoozed')}</option>
           <LabelOptions labels={STATUS_LABELS} />
-          <option value="all">All</option>
+          <option value="all">{t('views.all')}</option>
         </select>
       </label>
       <button
@@ -59,21 +61,21 @@ export function ListFilters({
         aria-controls="more-filters"
         onClick={() => setOpen(!open)}
       >
-        Filters{active > 0 ? ` (${active})` : ''}
+        {t('views.filters', { count: active })}
       </button>
       <div className="more-filters" id="more-filters">
         <label>
-          Priority
+          {t('sla.priority')}
           <select value={params.priority} onChange={(event) => onChange({ priority: event.target.value })}>
-            <option value="">Any</option>
+            <option value="">{t('views.any')}</option>
             <LabelOptions labels={PRIORITY_LABELS} />
           </select>
         </label>
         {showAgent && (
           <label>
-            Agent
+            {t('routing.agent')}
             <select value={params.agent} onChange={(event) => onChange({ agent: event.target.value })}>
-              <option value="">Anyone</option>
+              <option value="">{t('views.anyone')}</option>
               {agents.map((agent) => (
                 <option key={agent.id} value={agent.id}>
                   {agent.name}
@@ -83,13 +85,13 @@ export function ListFilters({
           </label>
         )}
         <label>
-          Label
+          {t('labels.label')}
           <select
             value={params.label}
             onChange={(event) => onChange({ label: event.target.value })}
-            aria-label="Filter by label"
+            aria-label={t('views.byLabel')}
           >
-            <option value="">Any</option>
+            <option value="">{t('views.any')}</option>
             {labels.map((label) => (
               <option key={label.id} value={label.id}>
                 {label.name}
@@ -98,25 +100,25 @@ export function ListFilters({
           </select>
         </label>
         <label>
-          SLA
+          {t('views.sla')}
           <select
             value={params.sla}
             onChange={(event) => onChange({ sla: event.target.value })}
-            aria-label="Filter by SLA"
+            aria-label={t('views.bySla')}
           >
-            <option value="">Any</option>
-            <option value="late">At risk or breached</option>
-            <option value="AT_RISK">At risk</option>
-            <option value="BREACHED">Breached</option>
-            <option value="OK">On time</option>
+            <option value="">{t('views.any')}</option>
+            <option value="late">{t('views.slaLate')}</option>
+            <option value="AT_RISK">{t('views.slaAtRisk')}</option>
+            <option value="BREACHED">{t('views.slaBreached')}</option>
+            <option value="OK">{t('views.slaOk')}</option>
           </select>
         </label>
         <label>
-          Sort
+          {t('views.sort')}
           <select value={params.sort} onChange={(event) => onChange({ sort: event.target.value })}>
             {Object.entries(SORTS).map(([key, option]) => (
               <option key={key} value={key}>
-                {option.label}
+                {t(option.label)}
               </option>
             ))}
           </select>

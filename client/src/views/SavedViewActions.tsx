@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { type FormEvent, useState } from 'react';
 import type { SavedViewFiltersInput, SavedViewsQuery } from '../gql/graphql';
 import { CREATE_SAVED_VIEW, DELETE_SAVED_VIEW, RENAME_SAVED_VIEW } from './view.documents';
+import { useT } from '../i18n/I18n';
 
 type SavedView = SavedViewsQuery['savedViews'][number];
 
@@ -21,6 +22,7 @@ export function SavedViewActions({
   onSaved: (id: string) => void;
   onDeleted: () => void;
 }) {
+  const t = useT();
   const [form, setForm] = useState<'save' | 'rename' | null>(null);
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
@@ -52,7 +54,7 @@ export function SavedViewActions({
     }
   };
   const del = async () => {
-    if (!current || !window.confirm(`Delete the view “${current.name}”?`)) return;
+    if (!current || !window.confirm(t('views.confirmDelete', { name: current.name }))) return;
     await remove({ variables: { id: current.id } });
     onDeleted();
   };
@@ -61,20 +63,20 @@ export function SavedViewActions({
     return (
       <form className="saved-view-form" onSubmit={submit}>
         <label>
-          {form === 'rename' ? 'New name' : 'View name'}
+          {form === 'rename' ? t('views.newName') : t('views.viewName')}
           <input value={name} maxLength={40} required onChange={(event) => setName(event.target.value)} />
         </label>
         {form === 'save' && isAdmin && (
           <label className="inline">
-            <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} /> For the
-            whole desk
+            <input type="checkbox" checked={shared} onChange={(event) => setShared(event.target.checked)} />{' '}
+            {t('views.forDesk')}
           </label>
         )}
         <button type="submit" className="primary" disabled={creating || renaming}>
-          {form === 'rename' ? 'Rename' : 'Save view'}
+          {form === 'rename' ? t('views.rename') : t('views.save')}
         </button>
         <button type="button" onClick={() => setForm(null)}>
-          Cancel
+          {t('common.cancel')}
         </button>
         {error && (
           <p role="alert" className="error">
@@ -86,15 +88,15 @@ export function SavedViewActions({
   return (
     <div className="saved-view-actions">
       <button type="button" onClick={() => start('save')}>
-        Save view…
+        {t('views.saveAs')}
       </button>
       {current?.viewerCanEdit && (
         <>
           <button type="button" onClick={() => start('rename')}>
-            Rename view
+            {t('views.renameView')}
           </button>
           <button type="button" onClick={del}>
-            Delete view
+            {t('views.deleteView')}
           </button>
         </>
       )}

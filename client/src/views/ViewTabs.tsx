@@ -6,6 +6,7 @@ import type { SavedViewsQuery } from '../gql/graphql';
 import type { ListParams, Tab } from './list-params';
 import { paramsOfSaved } from './list-filter';
 import { VIEW_COUNTS } from './view.documents';
+import { useT } from '../i18n/I18n';
 
 /** Saved views shown as tabs; the rest are in the Views menu. */
 const VIEW_TABS = 3;
@@ -21,19 +22,20 @@ export function ViewTabs({
   onChange: (change: Partial<ListParams>) => void;
   views: readonly SavedView[];
 }) {
+  const t = useT();
   const { data } = useQuery(VIEW_COUNTS, { fetchPolicy: 'cache-and-network' });
   const counts = data?.notifications;
   const row = useRef<HTMLDivElement>(null);
   const builtIn: { tab: Tab; label: string; count: number | undefined; title: string }[] = [
-    { tab: 'mine', label: 'Mine', count: counts?.assignedToMe, title: 'Open and in progress, assigned to me' },
+    { tab: 'mine', label: t('views.mine'), count: counts?.assignedToMe, title: t('views.mineTitle') },
     {
       tab: 'unassigned',
-      label: 'Unassigned',
+      label: t('reports.unassigned'),
       count: counts?.unassigned,
-      title: 'Open and in progress, nobody assigned',
+      title: t('views.unassignedTitle'),
     },
-    { tab: 'all', label: 'All', count: counts?.activeTickets, title: 'Open and in progress, anyone’s' },
-    { tab: 'mentions', label: 'Mentions', count: counts?.unreadMentions, title: 'Notes that mention me, unread' },
+    { tab: 'all', label: t('views.all'), count: counts?.activeTickets, title: t('views.allTitle') },
+    { tab: 'mentions', label: t('views.mentions'), count: counts?.unreadMentions, title: t('views.mentionsTitle') },
   ];
   const shown = views.slice(0, VIEW_TABS);
   const more = views.slice(VIEW_TABS);
@@ -44,7 +46,7 @@ export function ViewTabs({
       tab: `view:${view.id}` as Tab,
       label: view.name,
       count: view.ticketCount,
-      title: view.shared ? 'A desk view' : 'My view',
+      title: view.shared ? t('views.deskView') : t('views.myView'),
     })),
   ];
 
@@ -78,7 +80,7 @@ export function ViewTabs({
 
   return (
     <div className="view-tabs-row">
-      <div className="view-tabs" role="tablist" aria-label="Views" ref={row} onKeyDown={onKeyDown}>
+      <div className="view-tabs" role="tablist" aria-label={t('views.views')} ref={row} onKeyDown={onKeyDown}>
         {tabs.map((item) => {
           const selected = item.tab === params.tab;
           return (
@@ -105,12 +107,12 @@ export function ViewTabs({
       </div>
       {more.length > 0 && (
         <label className="views-menu">
-          <span className="visually-hidden">More views</span>
+          <span className="visually-hidden">{t('views.moreViews')}</span>
           <select
             value={activeInMenu ? params.tab : ''}
             onChange={(event) => event.target.value && open(event.target.value as Tab)}
           >
-            <option value="">Views ▾</option>
+            <option value="">{t('views.viewsMenu')}</option>
             {more.map((view) => (
               <option key={view.id} value={`view:${view.id}`}>
                 {view.name} ({view.ticketCount})

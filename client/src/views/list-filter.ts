@@ -8,6 +8,7 @@ import type {
   ViewAssignee,
 } from '../gql/graphql';
 import type { ListParams } from './list-params';
+import type { MessageId } from '../i18n/en';
 
 export const SLA_VIEWS: Record<string, SlaState[]> = {
   late: ['AT_RISK', 'BREACHED'],
@@ -25,12 +26,13 @@ export const STATUS_VIEWS: Record<string, TicketStatus[] | null> = {
   CLOSED: ['CLOSED'],
   all: null,
 };
-export const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'; label: string }> = {
-  activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'Latest activity' },
-  newest: { field: 'CREATED_AT', direction: 'DESC', label: 'Newest' },
-  oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'Oldest' },
-  sla: { field: 'SLA_DUE', direction: 'ASC', label: 'SLA due soonest' },
-  priority: { field: 'PRIORITY', direction: 'DESC', label: 'Most urgent' },
+/** The list's orders; `label` is the message id of its name. */
+export const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' | 'DESC'; label: MessageId }> = {
+  activity: { field: 'LAST_MESSAGE_AT', direction: 'DESC', label: 'views.sortActivity' },
+  newest: { field: 'CREATED_AT', direction: 'DESC', label: 'views.sortNewest' },
+  oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'views.sortOldest' },
+  sla: { field: 'SLA_DUE', direction: 'ASC', label: 'views.sortSla' },
+  priority: { field: 'PRIORITY', direction: 'DESC', label: 'views.sortPriority' },
 };
 
 export interface SavedViewLike {
