@@ -13,15 +13,11 @@ const WORDS = /\p{L}{2,}/u;
 
 /** Component files whose words have not yet moved to the catalogs. */
 const TO_MOVE = new Set([
-  'canned-responses/CannedResponses.tsx',
-  'canned-responses/useCannedResponsePicker.tsx',
   'labels/BulkLabelControls.tsx',
   'labels/LabelChips.tsx',
   'labels/TicketLabels.tsx',
   'satisfaction/SatisfactionBadge.tsx',
   'simulator/Phone.tsx',
-  'templates/TemplatePicker.tsx',
-  'templates/TemplateSettings.tsx',
   'tickets/Attachment.tsx',
   'tickets/BulkActionBar.tsx',
   'tickets/EmptyTicketList.tsx',

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CannedResponseFieldsFragment } from '../gql/graphql';
+import { T, useT } from '../i18n/I18n';
 import {
   CANNED_RESPONSE_CHANGED,
   CANNED_RESPONSES,
@@ -25,6 +26,7 @@ function CannedResponseForm({
   onSubmit: (draft: Draft) => Promise<string | null>;
   onCancel?: () => void;
 }) {
+  const t = useT();
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,40 +42,39 @@ function CannedResponseForm({
     <form className="canned-form" onSubmit={submit} aria-label={submitLabel}>
       <div className="canned-form-row">
         <label>
-          Shortcode
+          {t('canned.shortcode')}
           <input
             required
             maxLength={32}
             value={draft.shortcode}
             onChange={(event) => setDraft({ ...draft, shortcode: event.target.value })}
-            placeholder="refund"
+            placeholder={t('canned.shortcodePlaceholder')}
           />
         </label>
         <label className="grow">
-          Title
+          {t('canned.titleLabel')}
           <input
             required
             maxLength={80}
             value={draft.title}
             onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-            placeholder="Refund on its way"
+            placeholder={t('canned.titlePlaceholder')}
           />
         </label>
       </div>
       <label>
-        Reply
+        {t('canned.reply')}
         <textarea
           required
           rows={4}
           maxLength={MAX_BODY}
           value={draft.body}
           onChange={(event) => setDraft({ ...draft, body: event.target.value })}
-          placeholder="Hi {{name}}, your refund is on its way…"
+          placeholder={t('canned.replyPlaceholder')}
         />
       </label>
       <p className="muted hint">
-        <code>{'{{name}}'}</code> becomes the person’s name (or “there” when the ticket has none).{' '}
-        {MAX_BODY - draft.body.length} characters left.
+        <T id="canned.hint" values={{ left: MAX_BODY - draft.body.length, code: (chunks) => <code>{chunks}</code> }} />
       </p>
       {error && (
         <p role="alert" className="error">
@@ -83,7 +84,7 @@ function CannedResponseForm({
       <div className="reply-actions">
         {onCancel ? (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         ) : (
           <span />
@@ -97,6 +98,7 @@ function CannedResponseForm({
 }
 
 function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFragment; onChanged: () => void }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [update] = useMutation(UPDATE_CANNED_RESPONSE);
@@ -106,7 +108,7 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
       <li className="canned-card">
         <CannedResponseForm
           initial={{ shortcode: item.shortcode, title: item.title, body: item.body }}
-          submitLabel="Save changes"
+          submitLabel={t('canned.saveChanges')}
           onCancel={() => setEditing(false)}
           onSubmit={async (input) => {
             const failure = await update({ variables: { id: item.id, input } }).then(
@@ -121,7 +123,7 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
     );
   }
   const destroy = async () => {
-    if (!window.confirm(`Delete /${item.shortcode}? Nobody on the desk will be able to use it.`)) return;
+    if (!window.confirm(t('canned.confirmDelete', { shortcode: item.shortcode }))) return;
     await remove({ variables: { id: item.id } }).then(onChanged, (failure: Error) => setError(failure.message));
   };
   return (
@@ -129,19 +131,23 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
       <div className="canned-card-head">
         <code>/{item.shortcode}</code>
         <strong>{item.title}</strong>
-        <span className="muted">by {item.author?.name ?? 'a former agent'}</span>
+        <span className="muted">{t('canned.by', { name: item.author?.name ?? t('canned.formerAgent') })}</span>
         {item.viewerCanEdit && (
           <span className="actions">
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit /${item.shortcode}`}>
-              Edit
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              aria-label={t('canned.editName', { shortcode: item.shortcode })}
+            >
+              {t('agents.edit')}
             </button>
             <button
               type="button"
               className="danger"
               onClick={() => void destroy()}
-              aria-label={`Delete /${item.shortcode}`}
+              aria-label={t('canned.deleteName', { shortcode: item.shortcode })}
             >
-              Delete
+              {t('labels.delete')}
             </button>
           </span>
         )}
@@ -157,6 +163,7 @@ function CannedResponseCard({ item, onChanged }: { item: CannedResponseFieldsFra
 }
 
 export function CannedResponses() {
+  const t = useT();
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   useEffect(() => {
@@ -174,23 +181,22 @@ export function CannedResponses() {
   return (
     <div className="canned-responses">
       <section aria-labelledby="canned-title">
-        <h2 id="canned-title">Canned responses</h2>
+        <h2 id="canned-title">{t('header.canned')}</h2>
         <p className="muted">
-          Saved replies for the whole desk. In a reply box, type <code>/</code> and a few letters of the shortcode or
-          title, then choose one. Anyone can add one; its author or an admin can change or delete it.
+          <T id="canned.lead" values={{ code: (chunks) => <code>{chunks}</code> }} />
         </p>
         <label>
-          <span className="visually-hidden">Search canned responses</span>
+          <span className="visually-hidden">{t('canned.search')}</span>
           <input
             type="search"
-            placeholder="Search shortcodes and titles…"
+            placeholder={t('canned.searchPlaceholder')}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
           />
         </label>
         {error && (
           <p role="alert" className="error">
-            Canned responses could not be loaded: {error.message}
+            {t('canned.loadFailed', { error: error.message })}
           </p>
         )}
         <ul className="canned-list">
@@ -198,15 +204,13 @@ export function CannedResponses() {
             <CannedResponseCard key={item.id} item={item} onChanged={() => void refetch()} />
           ))}
         </ul>
-        {data && items.length === 0 && (
-          <p className="muted">{search ? 'Nothing matches.' : 'No canned responses yet: add the first below.'}</p>
-        )}
+        {data && items.length === 0 && <p className="muted">{search ? t('canned.noMatch') : t('canned.none')}</p>}
       </section>
       <section aria-labelledby="canned-new-title">
-        <h2 id="canned-new-title">New canned response</h2>
+        <h2 id="canned-new-title">{t('canned.newTitle')}</h2>
         <CannedResponseForm
           initial={EMPTY}
-          submitLabel="Add canned response"
+          submitLabel={t('canned.add')}
           onSubmit={(input) =>
             create({ variables: { input } }).then(
               () => {

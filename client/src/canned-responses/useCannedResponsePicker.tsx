@@ -2,6 +2,7 @@
 // body, with {{name}} filled in, where the "/shortcode" was. Arrows move, Enter or Tab choose, Escape closes.
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/I18n';
 import { CANNED_RESPONSES } from './canned-response.documents';
 import { fillPlaceholders, insertReply, slashQuery } from './fill';
 
@@ -18,6 +19,7 @@ export function useCannedResponsePicker({
   senderName: string | null;
   onInsert: (result: { text: string; caret: number }) => void;
 }) {
+  const t = useT();
   const query = slashQuery(text, caret);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const open = query !== null && dismissedFor !== text;
@@ -69,7 +71,7 @@ export function useCannedResponsePicker({
   const element = showing ? (
     // A listbox whose options the reply box points at (aria-activedescendant): the focus never leaves the box,
     // so an option is focusable by script only (tabIndex -1), never by Tab.
-    <div className="canned-picker" role="listbox" id={listId} aria-label="Canned responses">
+    <div className="canned-picker" role="listbox" id={listId} aria-label={t('header.canned')}>
       {items.map((item, index) => (
         <div
           key={item.id}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { MessageFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
 import { type Keyed, withRowKey } from '../row-keys';
 import { initialParameters, renderTemplate } from './render';
 import { MESSAGE_TEMPLATES, SEND_TEMPLATE } from './template.documents';
@@ -18,6 +19,7 @@ export function TemplatePicker({
   disabled: boolean;
   onSent: (message: MessageFieldsFragment) => void;
 }) {
+  const t = useT();
   const { data } = useQuery(MESSAGE_TEMPLATES);
   const [send, { loading }] = useMutation(SEND_TEMPLATE);
   const [templateId, setTemplateId] = useState('');
@@ -53,21 +55,19 @@ export function TemplatePicker({
   };
 
   if (templates.length === 0) {
-    return (
-      <p className="muted">No message templates yet: an admin registers WhatsApp-approved templates in Settings.</p>
-    );
+    return <p className="muted">{t('templates.noneYet')}</p>;
   }
   return (
     <div className="template-picker">
       <label>
-        Template
+        {t('templates.template')}
         <select
-          aria-label="Template to send"
+          aria-label={t('templates.toSend')}
           value={templateId}
           onChange={(event) => choose(event.target.value)}
           disabled={disabled}
         >
-          <option value="">Choose a template…</option>
+          <option value="">{t('templates.choose')}</option>
           {templates.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name} ({candidate.languageCode})
@@ -91,8 +91,8 @@ export function TemplatePicker({
               />
             </label>
           ))}
-          <figure className="template-preview" aria-label="Preview">
-            <span className="muted">Preview</span>
+          <figure className="template-preview" aria-label={t('labels.preview')}>
+            <span className="muted">{t('labels.preview')}</span>
             <p>{renderTemplate(template.body, parameters)}</p>
           </figure>
         </>
@@ -103,14 +103,14 @@ export function TemplatePicker({
         </p>
       )}
       <div className="reply-actions">
-        <span className="muted">{template && !complete ? 'Fill every parameter to send' : ''}</span>
+        <span className="muted">{template && !complete ? t('templates.fillEvery') : ''}</span>
         <button
           type="button"
           className="primary"
           onClick={() => void submit()}
           disabled={disabled || !complete || loading}
         >
-          Send template
+          {t('templates.send')}
         </button>
       </div>
     </div>

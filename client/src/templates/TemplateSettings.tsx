@@ -3,10 +3,12 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { CREATE_MESSAGE_TEMPLATE, DELETE_MESSAGE_TEMPLATE, MESSAGE_TEMPLATES } from './template.documents';
 import { useAttempt } from '../settings/useAttempt';
+import { useT } from '../i18n/I18n';
 
 const EMPTY = { name: '', languageCode: 'en', body: '' };
 
 export function TemplateSettings() {
+  const t = useT();
   const { data } = useQuery(MESSAGE_TEMPLATES);
   const [create, { loading }] = useMutation(CREATE_MESSAGE_TEMPLATE, { refetchQueries: ['MessageTemplates'] });
   const [remove] = useMutation(DELETE_MESSAGE_TEMPLATE, { refetchQueries: ['MessageTemplates'] });
@@ -20,11 +22,8 @@ export function TemplateSettings() {
 
   return (
     <section aria-labelledby="templates-title">
-      <h2 id="templates-title">Message templates</h2>
-      <p className="muted">
-        Templates approved in WhatsApp Manager, entered here exactly as approved. Agents send them when a person has not
-        written for 24 hours. Parameters are written {'{{1}}'}, {'{{2}}'}, …
-      </p>
+      <h2 id="templates-title">{t('templates.title')}</h2>
+      <p className="muted">{t('templates.lead')}</p>
       {error && (
         <p role="alert" className="error">
           {error}
@@ -33,9 +32,9 @@ export function TemplateSettings() {
       <table>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Language</th>
-            <th>Body</th>
+            <th>{t('agents.name')}</th>
+            <th>{t('templates.language')}</th>
+            <th>{t('templates.body')}</th>
             <th />
           </tr>
         </thead>
@@ -51,13 +50,13 @@ export function TemplateSettings() {
                 <button
                   type="button"
                   className="danger"
-                  aria-label={`Delete the template ${template.name}`}
+                  aria-label={t('templates.deleteName', { name: template.name })}
                   onClick={() =>
-                    window.confirm(`Delete the template ${template.name}?`) &&
+                    window.confirm(t('templates.confirmDelete', { name: template.name })) &&
                     void attempt(() => remove({ variables: { id: template.id } }))
                   }
                 >
-                  Delete
+                  {t('labels.delete')}
                 </button>
               </td>
             </tr>
@@ -65,47 +64,47 @@ export function TemplateSettings() {
           {templates.length === 0 && (
             <tr>
               <td colSpan={4} className="muted">
-                No templates yet.
+                {t('templates.none')}
               </td>
             </tr>
           )}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={(event) => void submit(event)} aria-label="Add template">
+      <form className="inline-form" onSubmit={(event) => void submit(event)} aria-label={t('templates.add')}>
         <label>
-          Template name
+          {t('templates.name')}
           <input
             required
             maxLength={512}
             pattern="[a-z0-9_]+"
             value={input.name}
             onChange={(event) => setInput({ ...input, name: event.target.value })}
-            placeholder="e.g. ticket_follow_up"
+            placeholder={t('templates.namePlaceholder')}
           />
         </label>
         <label>
-          Language
+          {t('templates.language')}
           <input
             required
             maxLength={16}
             value={input.languageCode}
             onChange={(event) => setInput({ ...input, languageCode: event.target.value })}
-            placeholder="en or en_US"
+            placeholder={t('templates.languagePlaceholder')}
           />
         </label>
         <label className="wide">
-          Body
+          {t('templates.body')}
           <textarea
             required
             rows={2}
             maxLength={1024}
             value={input.body}
             onChange={(event) => setInput({ ...input, body: event.target.value })}
-            placeholder="Hi {{1}}, we have an update on your ticket {{2}}."
+            placeholder={t('templates.bodyPlaceholder')}
           />
         </label>
         <button type="submit" className="primary" disabled={loading}>
-          Add template
+          {t('templates.add')}
         </button>
       </form>
     </section>
