@@ -1,6 +1,7 @@
 // Labels in the list's bulk action bar: put one on every ticket ticked, or take it off.
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { ADD_LABELS, REMOVE_LABELS } from './label.documents';
 import { useLabels } from './useLabels';
 
@@ -20,6 +21,7 @@ export function BulkLabelControls({
   ticketIds: string[];
   onResult: (status: BulkStatus | null) => void;
 }) {
+  const t = useT();
   const labels = useLabels();
   const [labelId, setLabelId] = useState('');
   const [add, { loading: adding }] = useMutation(ADD_LABELS);
@@ -34,10 +36,10 @@ export function BulkLabelControls({
         const variables = { ticketIds: ticketIds.slice(start, start + BATCH), labelIds: [label.id] };
         await (mode === 'add' ? add({ variables }) : remove({ variables }));
       }
-      const count = ticketIds.length === 1 ? '1 ticket' : `${ticketIds.length} tickets`;
+      const values = { name: label.name, count: ticketIds.length };
       onResult({
         error: false,
-        text: mode === 'add' ? `“${label.name}” put on ${count}` : `“${label.name}” taken off ${count}`,
+        text: mode === 'add' ? t('bulkLabels.added', values) : t('bulkLabels.removed', values),
       });
     } catch (error) {
       onResult({ error: true, text: error instanceof Error ? error.message : String(error) });
@@ -47,9 +49,9 @@ export function BulkLabelControls({
   return (
     <div className="bulk-labels">
       <label>
-        <span className="visually-hidden">Label for the selected tickets</span>
+        <span className="visually-hidden">{t('bulkLabels.select')}</span>
         <select value={labelId} onChange={(event) => setLabelId(event.target.value)}>
-          <option value="">Choose a label…</option>
+          <option value="">{t('bulkLabels.choose')}</option>
           {labels.map((item) => (
             <option key={item.id} value={item.id}>
               {item.name}
@@ -58,10 +60,10 @@ export function BulkLabelControls({
         </select>
       </label>
       <button type="button" disabled={!label || adding || removing} onClick={() => void apply('add')}>
-        Apply label
+        {t('bulkLabels.apply')}
       </button>
       <button type="button" disabled={!label || adding || removing} onClick={() => void apply('remove')}>
-        Remove label
+        {t('bulkLabels.remove')}
       </button>
     </div>
   );

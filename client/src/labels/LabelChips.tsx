@@ -1,4 +1,5 @@
 // Labels as coloured chips, optionally each with a button that takes it off.
+import { useT } from '../i18n/I18n';
 import { textColorOn } from './colors';
 
 export interface ChipLabel {
@@ -8,6 +9,7 @@ export interface ChipLabel {
 }
 
 export function LabelChip({ label, onRemove }: { label: ChipLabel; onRemove?: (label: ChipLabel) => void }) {
+  const t = useT();
   return (
     <span
       className="label-chip"
@@ -19,7 +21,7 @@ export function LabelChip({ label, onRemove }: { label: ChipLabel; onRemove?: (l
         <button
           type="button"
           className="chip-remove"
-          aria-label={`Remove the label ${label.name}`}
+          aria-label={t('labelChips.remove', { name: label.name })}
           onClick={() => onRemove(label)}
         >
           ×
@@ -36,11 +38,12 @@ export function LabelChips({
   labels: readonly ChipLabel[];
   onRemove?: (label: ChipLabel) => void;
 }) {
+  const t = useT();
   if (labels.length === 0) return null;
   return (
     <span className="label-chips">
       {/* A name for the chips that sighted agents get from their colours; a span cannot carry an aria-label. */}
-      <span className="visually-hidden">Labels: </span>
+      <span className="visually-hidden">{t('labelChips.labels')} </span>
       {labels.map((label) => (
         <LabelChip key={label.id} label={label} onRemove={onRemove} />
       ))}

@@ -1,5 +1,6 @@
 // A ticket's labels in its detail: the chips, each removable, and a picker to add one.
 import { useMutation } from '@apollo/client/react';
+import { useT } from '../i18n/I18n';
 import { ADD_LABELS, REMOVE_LABELS } from './label.documents';
 import { LabelChips, type ChipLabel } from './LabelChips';
 import { useLabels } from './useLabels';
@@ -13,6 +14,7 @@ export function TicketLabels({
   labels: readonly ChipLabel[];
   onError: (message: string) => void;
 }) {
+  const t = useT();
   const all = useLabels();
   const [add] = useMutation(ADD_LABELS);
   const [remove] = useMutation(REMOVE_LABELS);
@@ -29,14 +31,14 @@ export function TicketLabels({
       />
       {addable.length > 0 && (
         <label>
-          <span className="visually-hidden">Add a label</span>
+          <span className="visually-hidden">{t('labelChips.add')}</span>
           <select
             value=""
             onChange={(event) =>
               event.target.value && run(add({ variables: { ticketIds: [ticketId], labelIds: [event.target.value] } }))
             }
           >
-            <option value="">+ Label</option>
+            <option value="">{t('labelChips.addOption')}</option>
             {addable.map((label) => (
               <option key={label.id} value={label.id}>
                 {label.name}

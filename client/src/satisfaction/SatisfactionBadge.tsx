@@ -1,23 +1,21 @@
 // How the person rated a resolved ticket: a small badge in the list, and the rating with its comment on the ticket.
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
 import type { SatisfactionRating } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
 
-const RATINGS: Record<SatisfactionRating, { mark: string; label: string }> = {
-  GOOD: { mark: '😊', label: 'Good' },
-  OKAY: { mark: '😐', label: 'Okay' },
-  BAD: { mark: '😞', label: 'Bad' },
-};
+const MARKS: Record<SatisfactionRating, string> = { GOOD: '😊', OKAY: '😐', BAD: '😞' };
 
 export function SatisfactionBadge({ rating }: { rating: SatisfactionRating }) {
-  const { mark, label } = RATINGS[rating];
+  const t = useT();
   return (
     <span
       className={`pill satisfaction satisfaction-${rating.toLowerCase()}`}
       role="img"
-      title={`Rated ${label.toLowerCase()} by the person`}
-      aria-label={`Rated ${label}`}
+      title={t('rating.byPerson', { rating })}
+      aria-label={t('rating.rated', { rating })}
     >
-      {mark} {label}
+      {MARKS[rating]} {t('rating.name', { rating })}
     </span>
   );
 }
@@ -27,10 +25,12 @@ export function SatisfactionSummaryLine({
 }: {
   satisfaction: { rating: SatisfactionRating; comment?: string | null; ratedAt: string };
 }) {
+  const t = useT();
+  const { locale } = useIntl();
   return (
     <p className="satisfaction-line" data-testid="satisfaction">
       <SatisfactionBadge rating={satisfaction.rating} />{' '}
-      <span className="muted">rated {formatTimestamp(satisfaction.ratedAt)}</span>
+      <span className="muted">{t('rating.ratedAt', { when: formatTimestamp(satisfaction.ratedAt, locale) })}</span>
       {satisfaction.comment && <q className="satisfaction-comment">{satisfaction.comment}</q>}
     </p>
   );

@@ -1,7 +1,9 @@
 // The simulator: be a person on WhatsApp. Messages go through the real, signed webhook; answers arrive live.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
+import { useT } from '../i18n/I18n';
 import { graphql } from '../gql';
 
 const PHONE = graphql(`
@@ -23,6 +25,9 @@ const SEND = graphql(`
     simulatorSend(phoneNumber: $phoneNumber, name: $name, text: $text, choiceId: $choiceId, choiceTitle: $choiceTitle) { id }
   }
 `);
+
+/** The app the phone imitates: a name, the same in every language. */
+const APP_NAME = 'WhatsApp';
 
 const randomNumber = () => `44770090${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
 
@@ -53,6 +58,8 @@ function useFollowNewest(messages: readonly unknown[], phoneNumber: string) {
 }
 
 export function Phone() {
+  const t = useT();
+  const { locale } = useIntl();
   const [phoneNumber, setPhoneNumber] = useState(randomNumber);
   const [name, setName] = useState('Sam Student');
   const [text, setText] = useState('');
@@ -84,28 +91,25 @@ export function Phone() {
   return (
     <section className="simulator" aria-labelledby="simulator-title">
       <div className="simulator-intro">
-        <h2 id="simulator-title">WhatsApp simulator</h2>
-        <p className="muted">
-          Play a person writing to the bot. Their messages reach the real webhook, signed as WhatsApp signs them; the
-          bot's and agents' answers arrive here live. Keep the dashboard open in another tab to see both sides.
-        </p>
+        <h2 id="simulator-title">{t('phone.title')}</h2>
+        <p className="muted">{t('phone.lead')}</p>
         <label>
-          Phone number
+          {t('phone.number')}
           <input value={phoneNumber} onChange={(event) => setPhoneNumber(event.target.value)} inputMode="tel" />
         </label>
         <label>
-          Name
+          {t('agents.name')}
           <input value={name} onChange={(event) => setName(event.target.value)} />
         </label>
         <button type="button" onClick={() => setPhoneNumber(randomNumber())}>
-          New person
+          {t('phone.newPerson')}
         </button>
       </div>
-      <section className="phone" aria-label={`Phone of ${name}`}>
+      <section className="phone" aria-label={t('phone.phoneOf', { name })}>
         <div className="phone-head">
-          <strong>Support bot</strong>
+          <strong>{t('phone.bot')}</strong>
           <span className="muted" data-testid="phone-status" aria-live="polite">
-            {data?.simulatorPhone?.typing ? 'typing…' : 'WhatsApp'}
+            {data?.simulatorPhone?.typing ? t('phone.typing') : APP_NAME}
           </span>
         </div>
         {error && (
@@ -114,7 +118,7 @@ export function Phone() {
           </p>
         )}
         <ol className="phone-messages" aria-live="polite" ref={list.ref} onScroll={list.onScroll}>
-          {messages.length === 0 && <li className="muted hint">Say hello to get the menu.</li>}
+          {messages.length === 0 && <li className="muted hint">{t('phone.hello')}</li>}
           {messages.map((message) => (
             <li
               key={message.id}
@@ -123,7 +127,7 @@ export function Phone() {
             >
               <p>{message.text}</p>
               {message.choices.length > 0 && (
-                <fieldset className="choices" aria-label={message.button ?? 'Options'}>
+                <fieldset className="choices" aria-label={message.button ?? t('phone.options')}>
                   {message.choices.map((choice) => (
                     <button
                       key={choice.id}
@@ -137,24 +141,25 @@ export function Phone() {
                 </fieldset>
               )}
               <span className="meta">
-                {formatTimestamp(message.sentAt)} {message.fromPerson ? (message.status === 'read' ? '✓✓' : '✓') : ''}
+                {formatTimestamp(message.sentAt, locale)}{' '}
+                {message.fromPerson ? (message.status === 'read' ? '✓✓' : '✓') : ''}
               </span>
             </li>
           ))}
         </ol>
         <form className="phone-input" onSubmit={submit}>
           <label className="visually-hidden" htmlFor="phone-text">
-            Message
+            {t('phone.message')}
           </label>
           <input
             id="phone-text"
             value={text}
             onChange={(event) => setText(event.target.value)}
-            placeholder="Message"
+            placeholder={t('phone.message')}
             autoComplete="off"
           />
           <button type="submit" className="primary" disabled={loading || !text.trim()}>
-            Send
+            {t('phone.send')}
           </button>
         </form>
         {sendError && (
