@@ -50,6 +50,10 @@ describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => 
       b: 'Checked the exam system.',
     });
     paths.ticket = `/tickets/${ticket.id}`;
+    const { tickets } = await server.ok<{ tickets: { edges: { node: { id: string; phoneNumber: string } }[] } }>(
+      '{ tickets(first: 10) { edges { node { id phoneNumber } } } }',
+    );
+    paths.phoneTicket = `/tickets/${tickets.edges.find(({ node }) => node.phoneNumber.endsWith('94770000101'))!.node.id}`;
     paths.contact = `/contacts/${encodeURIComponent(ticket.phoneNumber)}`;
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -97,6 +101,88 @@ describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => 
     },
     90_000,
   );
+
+  // Dialogs, menus and panels that only appear after an action: each is checked open.
+  it.each<[string, string, (page: Page) => Promise<void>]>([
+    [
+      'contacts list',
+      '/contacts',
+      async (p) =>
+        void (await p
+          .getByRole('heading', { name: /Contacts/ })
+          .first()
+          .waitFor()),
+    ],
+    ['Mentions tab', '/', async (p) => p.getByRole('tab', { name: /^Mentions/ }).click()],
+    [
+      'shortcuts overlay',
+      '/',
+      async (p) => {
+        await p.keyboard.press('?');
+        await p.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      },
+    ],
+    [
+      'command palette',
+      '/',
+      async (p) => {
+        await p.keyboard.press('Control+k');
+        await p.getByRole('combobox', { name: 'Command palette' }).fill('Ann');
+        await p.getByRole('listbox').getByRole('option').first().waitFor();
+      },
+    ],
+    [
+      'resolve dialog',
+      'ticket',
+      async (p) => {
+        await p.keyboard.press('e');
+        await p.getByRole('dialog', { name: /Resolve ticket/ }).waitFor();
+      },
+    ],
+    [
+      'bulk action bar',
+      '/',
+      async (p) => {
+        await p.getByTestId('ticket-row').first().waitFor();
+        await p.locator('.row-check').first().click();
+        await p.getByRole('button', { name: 'Resolve…' }).waitFor();
+      },
+    ],
+    [
+      'bot conversation unfolded',
+      'phoneTicket',
+      async (p) => p.getByText(/Conversation with the bot before the ticket/).click(),
+    ],
+  ])(
+    'the %s',
+    async (screen, path, open) => {
+      await page.goto(world.server.url + (paths[path] ?? path));
+      await page.getByTestId('badge').waitFor();
+      await page.waitForLoadState('networkidle');
+      await open(page);
+      await page.waitForTimeout(200);
+      const found: Finding[] = [];
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: width === 375 ? 740 : 900 });
+        await page.waitForTimeout(150);
+        found.push(...(await findings(page, screen, width)));
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.keyboard.press('Escape');
+      expect(found.map(describeFinding)).toEqual([]);
+    },
+    90_000,
+  );
+
+  it('the contact panel unfolded on a phone', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(world.server.url + paths.ticket);
+    await page.getByRole('button', { name: 'Contact', exact: true }).click();
+    await page.waitForTimeout(200);
+    const found = await findings(page, 'contact panel', 375);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(found.map(describeFinding)).toEqual([]);
+  }, 90_000);
 });
 
 const describeFinding = (f: Finding) =>

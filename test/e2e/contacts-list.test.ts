@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('contacts in a browser', () => {
     await panel.getByTestId('notes-status').filter({ hasText: 'Saved' }).waitFor();
     await panel.getByLabel('Name').fill('Rita A. Okoro');
     await panel.getByRole('button', { name: 'Save details' }).click();
-    await panel.getByRole('heading', { name: 'Rita A. Okoro' }).waitFor();
+    await panel.getByRole('link', { name: 'Rita A. Okoro' }).waitFor();
     const saved = await world.server.ok('query($p: String!) { contact(phoneNumber: $p) { name notes } }', { p: RITA });
     expect(saved.contact).toEqual({ name: 'Rita A. Okoro', notes: 'Prefers WhatsApp after 5pm' });
     await page.screenshot({ path: join(ARTIFACTS, 'contact-panel-1440.png') });

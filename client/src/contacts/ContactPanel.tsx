@@ -124,11 +124,13 @@ export function ContactPanel({
       data-testid="contact-panel"
     >
       <header className="contact-panel-head">
-        <h3 id="contact-panel-title">
-          <a href={page} onClick={navigateOnClick(page)} title={t('contact.openPage')}>
-            {contact ? (contact.name ?? personAddress(contact)) : t('contact.title')}
-          </a>
+        {/* The panel is "Contact" to a screen reader; the person's name is the ticket's heading, not a second one. */}
+        <h3 id="contact-panel-title" className="visually-hidden">
+          {t('contact.title')}
         </h3>
+        <a className="contact-panel-name" href={page} onClick={navigateOnClick(page)} title={t('contact.openPage')}>
+          {contact ? (contact.name ?? personAddress(contact)) : t('contact.title')}
+        </a>
         <button type="button" className="contact-panel-close" onClick={onClose} aria-label={t('contact.closePanel')}>
           ✕
         </button>

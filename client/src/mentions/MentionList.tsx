@@ -26,7 +26,7 @@ export function MentionList() {
   const mentions = data?.mentions ?? [];
 
   return (
-    <div className="mention-list">
+    <div className="mention-list" id="ticket-list-panel">
       {permission === 'default' && (
         <p className="muted mention-permission">
           <button type="button" onClick={async () => setPermission(await Notification.requestPermission())}>

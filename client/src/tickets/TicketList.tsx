@@ -129,7 +129,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           </p>
         </div>
       )}
-      <ul className="rows">
+      <ul className="rows" id="ticket-list-panel">
         {connection?.edges.map(({ node }) => (
           <li key={node.id} data-ticket-id={node.id}>
             <input
