@@ -1,5 +1,6 @@
 // The bot's menu: configurable items, with Chat Support built in, checked against WhatsApp's list limits.
 import { readFileSync } from 'node:fs';
+import type { BotTexts } from '../bot-messages/bot-messages.texts.js';
 import { ConfigError } from '../config.js';
 
 export interface MenuItem {
@@ -85,6 +86,19 @@ const plain = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .toLowerCase();
+
+/**
+ * The menu in the person's language: the greeting, the button and Chat Support from the bot's texts. Items from
+ * BOT_MENU_FILE are the same in every language. The greeting's English default is BOT_GREETING (see loadBotMenu).
+ */
+export function menuIn(menu: BotMenu, texts: BotTexts): BotMenu {
+  const chatSupport = { ...CHAT_SUPPORT, title: texts.chatSupportTitle, description: texts.chatSupportDescription };
+  return {
+    greeting: texts.greeting,
+    button: texts.menuButton,
+    items: menu.items.map((item) => (item.id === CHAT_SUPPORT_ID ? chatSupport : item)),
+  };
+}
 
 /** The item a reply picks: a list row's id, or its number or title typed as text. */
 export function findMenuItem(menu: BotMenu, reply: { choiceId?: string; text?: string }): MenuItem | null {

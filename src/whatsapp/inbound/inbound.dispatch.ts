@@ -8,7 +8,8 @@ import type { Message } from '../../support/message.entity.js';
 import { inTransaction, type SupportContext } from '../../support/support.context.js';
 import type { Ticket } from '../../support/ticket.entity.js';
 import { reopensOnMessage } from '../../support/ticket.service.js';
-import { type BotMenu, findMenuItem, type MenuItem } from '../bot.menu.js';
+import { botTextsFor } from '../../bot-messages/bot-messages.service.js';
+import { type BotMenu, findMenuItem, type MenuItem, menuIn } from '../bot.menu.js';
 import { contactFor } from '../contact-identity.js';
 import { ProcessedInbound } from '../processed-inbound.entity.js';
 import { parseSurveyChoice, type SurveyChoice } from '../satisfaction.survey.js';
@@ -127,7 +128,10 @@ export async function receiveWhatsappMessage(
     if (await em.findOne(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId })) return 'duplicate';
     em.create(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId, sender: inbound.from });
     await em.flush();
-    const turn: InboundTurn = { ctx, em, events, inbound, contact: await contactFor(em, events, inbound) };
-    return handle(turn, menu, await chooseHandling(turn, menu));
+    const contact = await contactFor(em, events, inbound);
+    const texts = await botTextsFor(em, contact, { greeting: menu.greeting });
+    const turn: InboundTurn = { ctx, em, events, inbound, contact, texts };
+    const spoken = menuIn(menu, texts);
+    return handle(turn, spoken, await chooseHandling(turn, spoken));
   });
 }
