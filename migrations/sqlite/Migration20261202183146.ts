@@ -1,11 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202183146 extends Migration {
-
   override name = 'Migration20261202183146';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table \`bot_messages\` (\`id\` integer not null primary key default 1, \`default_language\` text not null default 'en', \`overrides\` json not null, \`updated_at\` datetime not null, \`version\` integer not null default 1);`);
+    this.addSql(
+      `create table \`bot_messages\` (\`id\` integer not null primary key default 1, \`default_language\` text not null default 'en', \`overrides\` json not null, \`updated_at\` datetime not null, \`version\` integer not null default 1);`,
+    );
 
     this.addSql(`alter table \`contacts\` add column \`language\` text null;`);
   }
@@ -15,5 +16,4 @@ export class Migration20261202183146 extends Migration {
 
     this.addSql(`alter table \`contacts\` drop column \`language\`;`);
   }
-
 }
