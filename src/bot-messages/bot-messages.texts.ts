@@ -131,6 +131,17 @@ const SPANISH: BotTexts = {
 
 export const BUILT_IN_TEXTS: Record<BotLanguageCode, BotTexts> = { en: ENGLISH, es: SPANISH };
 
+/** What the bot asks when the person chooses 🌐 Language / Idioma: in every language it speaks. */
+export const LANGUAGE_PROMPT = '🌐 Choose your language · Elige tu idioma';
+
+/** A language button's id: `lang:es`. */
+export const languageChoiceId = (code: BotLanguageCode) => `lang:${code}`;
+
+export function parseLanguageChoice(choiceId: string): BotLanguageCode | null {
+  const code = /^lang:([a-z]{2})$/.exec(choiceId)?.[1];
+  return code && isBotLanguage(code) ? code : null;
+}
+
 /** Fills {{name}} placeholders; an unknown one stays as written. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>

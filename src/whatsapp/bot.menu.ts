@@ -22,6 +22,16 @@ export const CHAT_SUPPORT: MenuItem = {
   answer: null,
 };
 
+export const LANGUAGE_ID = 'language';
+
+/** Lets the person choose the bot's language; in both languages, since it is how someone who reads neither default finds theirs. */
+export const LANGUAGE_ITEM: MenuItem = {
+  id: LANGUAGE_ID,
+  title: '🌐 Language / Idioma',
+  description: 'English · Español',
+  answer: null,
+};
+
 export interface BotMenu {
   greeting: string;
   button: string;
@@ -50,7 +60,7 @@ function checkItem(item: unknown, index: number): MenuItem {
   if (typeof description !== 'string' || [...description].length > LIMITS.description)
     throw new ConfigError(`${where}: description is at most ${LIMITS.description} characters`);
   if (typeof answer !== 'string' || !answer) throw new ConfigError(`${where} needs an answer`);
-  if (id === CHAT_SUPPORT_ID) throw new ConfigError(`${where}: the id "${CHAT_SUPPORT_ID}" is built in`);
+  if (id === CHAT_SUPPORT_ID || id === LANGUAGE_ID) throw new ConfigError(`${where}: the id "${id}" is built in`);
   return { id, title, description, answer };
 }
 
@@ -76,7 +86,8 @@ export function loadBotMenu(file: string | null, greeting: string | null): BotMe
   return {
     greeting: greeting ?? '👋 Hello! How can we help you today? Choose an option from the menu, or type its number.',
     button: 'Menu',
-    items: [CHAT_SUPPORT, ...items],
+    // The language item comes last, and only where WhatsApp's list has room for it (a full BOT_MENU_FILE keeps working).
+    items: [CHAT_SUPPORT, ...items, ...(items.length + 2 <= LIMITS.rows ? [LANGUAGE_ITEM] : [])],
   };
 }
 

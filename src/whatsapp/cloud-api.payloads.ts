@@ -4,7 +4,13 @@ import { MediaKind, type MediaFile } from '../media/media.entity.js';
 import type { TemplateSend } from '../support/support.context.js';
 import { isBusinessScopedUserId } from '../support/support.validation.js';
 import { type BotMenu, menuText } from './bot.menu.js';
-import { type BotTexts, fillPlaceholders } from '../bot-messages/bot-messages.texts.js';
+import {
+  BOT_LANGUAGES,
+  type BotTexts,
+  fillPlaceholders,
+  LANGUAGE_PROMPT,
+  languageChoiceId,
+} from '../bot-messages/bot-messages.texts.js';
 import { SURVEY_BUTTONS, surveyChoiceId } from './satisfaction.survey.js';
 
 /**
@@ -53,6 +59,24 @@ export function listPayload(to: string, body: string, button: string, sectionTit
 export function menuPayload(to: string, menu: BotMenu) {
   const rows = menu.items.map((entry) => ({ id: entry.id, title: entry.title, description: entry.description }));
   return listPayload(to, menuText(menu), menu.button, 'Options', rows);
+}
+
+/** The choice of the bot's language: one reply button per language it speaks, named in that language. */
+export function languagePayload(to: string) {
+  return {
+    ...addressedTo(to),
+    type: 'interactive',
+    interactive: {
+      type: 'button',
+      body: { text: LANGUAGE_PROMPT },
+      action: {
+        buttons: BOT_LANGUAGES.map((language) => ({
+          type: 'reply',
+          reply: { id: languageChoiceId(language.code), title: language.name },
+        })),
+      },
+    },
+  };
 }
 
 /** The satisfaction survey: reply buttons whose ids carry the ticket, so a tap on an old survey rates that ticket. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import {
   databases,
+  inboundMessage,
   inboundText,
   postWebhook,
   uniquePhone,
@@ -84,6 +85,38 @@ describe.each(databases)('the bot’s languages on %s', (kind) => {
     expect(menu.body.text).toContain('1. 💬 Hablar con soporte');
     expect(menu.action.button).toBe('Menú');
     expect(menu.action.sections[0].rows[0]).toMatchObject({ id: 'chat_support', title: '💬 Hablar con soporte' });
+  });
+
+  it('the person chooses Español from 🌐 Language / Idioma in the menu; the bot speaks Spanish from then on', async () => {
+    const { server, standIn } = world;
+    const phone = uniquePhone();
+    const tap = async (id: string, title: string, via: 'list_reply' | 'button_reply') =>
+      expect(
+        (
+          await postWebhook(
+            server,
+            inboundMessage(phone, { type: 'interactive', interactive: { type: via, [via]: { id, title } } }).body,
+          )
+        ).status,
+      ).toBe(200);
+    await say(server, phone, 'hi');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 1);
+    const rows = standIn.messagesTo(phone)[0]!.body.interactive.action.sections[0].rows;
+    expect(rows.at(-1)).toMatchObject({ id: 'language', title: '🌐 Language / Idioma' });
+    await tap('language', '🌐 Language / Idioma', 'list_reply');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 2);
+    expect(received(standIn, phone)[1]).toBe('🌐 Choose your language · Elige tu idioma | English | Español');
+    await tap('lang:es', 'Español', 'button_reply');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 3);
+    expect(standIn.messagesTo(phone)[2]!.body.interactive.action.button).toBe('Menú');
+    const { contact } = await server.ok('query($phone: String!) { contact(phoneNumber: $phone) { language } }', {
+      phone,
+    });
+    expect(contact.language).toBe('es');
+    await say(server, phone, '1');
+    await say(server, phone, 'no puedo entrar');
+    await standIn.waitFor(() => standIn.messagesTo(phone).length === 5);
+    expect(received(standIn, phone)[4]).toMatch(/^✅ ¡Gracias! Tu solicitud de soporte #\d+ está abierta\./);
   });
 
   it('a contact with no language gets the desk’s default, English', async () => {

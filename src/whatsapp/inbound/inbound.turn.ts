@@ -29,4 +29,5 @@ export type InboundOutcome =
   | 'rated'
   | 'commented'
   | 'system-notice'
-  | 'changed-earlier';
+  | 'changed-earlier'
+  | 'language-chosen';
