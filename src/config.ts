@@ -367,6 +367,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     presenceTtlMs: readInt(env, 'PRESENCE_TTL_MS', 15_000, 1000, 300_000),
     reportUpdateMs: readInt(env, 'REPORT_UPDATE_MS', 2000, 50, 600_000),
+    // BOT_GREETING is the English greeting's default, kept for compatibility: an admin's English greeting (Settings ›
+    // Bot messages) wins over it, and other languages have their own. BOT_MENU_FILE's items are the same in every language.
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
     limits: {
       maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

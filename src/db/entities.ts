@@ -1,4 +1,5 @@
 import { DeskSettings } from '../desk/desk-settings.entity.js';
+import { BotMessagesSettings } from '../bot-messages/bot-messages.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Agent } from '../auth/agent.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
@@ -40,6 +41,7 @@ export const entities = [
   TicketLabel,
   DeskRouting,
   DeskSettings,
+  BotMessagesSettings,
   SavedView,
   Mention,
   MessageTemplate,

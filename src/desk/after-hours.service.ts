@@ -1,5 +1,7 @@
 // Outside business hours, the bot tells a person who opens a ticket (or writes on one) when agents are back.
 import type { EntityManager } from '@mikro-orm/core';
+import { languageFor, loadBotMessages, textsOf } from '../bot-messages/bot-messages.service.js';
+import { type BotTexts, fillPlaceholders } from '../bot-messages/bot-messages.texts.js';
 import { addMessageToThread } from '../support/message.service.js';
 import type { SupportContext, TransactionEvents } from '../support/support.context.js';
 import { SenderType } from '../support/support.enums.js';
@@ -11,10 +13,8 @@ import { calendarOf, loadDeskSettings } from './desk-settings.service.js';
 /** A person told that agents are away is not told again for this long. */
 export const AFTER_HOURS_NOTICE_QUIET_MS = 4 * 3600_000;
 
-export const afterHoursReply = (opening: string | null) =>
-  opening
-    ? `🌙 We are closed right now. Our agents are back ${opening}; your message is saved and they will answer you then.`
-    : '🌙 Our agents are away right now; your message is saved and they will answer you as soon as they are back.';
+export const afterHoursReply = (texts: BotTexts, opening: string | null) =>
+  opening ? fillPlaceholders(texts.afterHours, { opening }) : texts.afterHoursNoOpening;
 
 /**
  * Inside the caller's transaction: when the desk is closed now and the person has not been told within the
@@ -33,12 +33,15 @@ export async function tellWhenAgentsReturn(
   if (contact.afterHoursNoticeAt && now.getTime() - contact.afterHoursNoticeAt.getTime() < AFTER_HOURS_NOTICE_QUIET_MS)
     return false;
   const opening = nextOpening(calendar, now);
+  const settings = await loadBotMessages(em);
+  const language = languageFor(settings, contact.language);
+  const texts = textsOf(settings, language);
   contact.afterHoursNoticeAt = now;
   const notice = await addMessageToThread(ctx, em, ticket, {
     senderType: SenderType.BOT,
     senderName: null,
     authorId: null,
-    body: afterHoursReply(opening ? describeOpening(calendar, opening) : null),
+    body: afterHoursReply(texts, opening ? describeOpening(calendar, opening, language) : null),
     toPerson: true,
   });
   await events.emit({ type: 'MessageAdded', ticket, message: notice, kind: 'bot', actor: null });

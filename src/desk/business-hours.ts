@@ -166,13 +166,25 @@ export function addBusinessMs(calendar: BusinessCalendar | null, from: Date, ms:
   return null;
 }
 
-/** "Monday at 09:00 (Europe/London)": when the desk opens, as the person reads it. */
-export function describeOpening(calendar: BusinessCalendar, at: Date): string {
+const SPANISH_WEEKDAYS = [
+  'el lunes',
+  'el martes',
+  'el miércoles',
+  'el jueves',
+  'el viernes',
+  'el sábado',
+  'el domingo',
+];
+
+/** "Monday at 09:00 (Europe/London)" ("el lunes a las 09:00 (…)"): when the desk opens, as the person reads it. */
+export function describeOpening(calendar: BusinessCalendar, at: Date, language = 'en'): string {
   const day = localDay(calendar.timeZone, at.getTime());
   const local = at.getTime() + offsetAt(calendar.timeZone, at.getTime());
   const minutes = Math.round((local - day) / 60_000);
   const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return `${WEEKDAY_NAMES[weekdayOf(day) - 1]} at ${time} (${calendar.timeZone})`;
+  const weekday = weekdayOf(day) - 1;
+  if (language === 'es') return `${SPANISH_WEEKDAYS[weekday]} a las ${time} (${calendar.timeZone})`;
+  return `${WEEKDAY_NAMES[weekday]} at ${time} (${calendar.timeZone})`;
 }
 
 /** The instant a local date ("YYYY-MM-DD") begins in the zone: its midnight, or the first instant after a skipped one. */

@@ -9,6 +9,7 @@ import { AgentResolver } from '../auth/agent.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { CannedResponseResolver } from '../canned-responses/canned-response.resolver.js';
 import { DeskSettingsResolver, TicketSlaResolver } from '../desk/desk-settings.resolver.js';
+import { BotMessagesResolver } from '../bot-messages/bot-messages.resolver.js';
 import { LabelResolver } from '../labels/label.resolver.js';
 import { MediaAttachmentResolver, MessageAttachmentResolver } from '../media/media.resolver.js';
 import { TicketLabelsResolver } from '../labels/ticket-labels.resolver.js';
@@ -69,6 +70,7 @@ export const resolvers = [
   RoutingResolver,
   DeskSettingsResolver,
   TicketSlaResolver,
+  BotMessagesResolver,
   MessageTemplateResolver,
   TicketSatisfactionResolver,
   SatisfactionResolver,

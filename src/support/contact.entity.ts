@@ -74,6 +74,14 @@ export class Contact {
   @Property({ type: 'string', length: 64, nullable: true })
   studentId: string | null = null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The language the bot speaks to them (en, es), set by an agent or chosen by the person in the bot’s menu; null: the desk’s default. WhatsApp does not tell a person’s language.',
+  })
+  @Property({ type: 'string', length: 8, nullable: true })
+  language: string | null = null;
+
   @Enum({ items: () => ConversationState, type: 'string', length: 32 })
   conversationState: ConversationState = ConversationState.MENU;
 

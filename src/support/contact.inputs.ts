@@ -15,6 +15,13 @@ export class UpdateContactInput {
   @Field(() => String, { nullable: true, description: 'Free text for agents, at most 4,000 characters.' })
   notes?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The language the bot speaks to them: en or es (other codes are refused with BAD_USER_INPUT); blank clears it (the desk’s default).',
+  })
+  language?: string | null;
+
   @Field(() => Int, {
     nullable: true,
     description:

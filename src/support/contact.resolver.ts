@@ -55,7 +55,8 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, {
-    description: "Changes a contact's name, student id or notes; audited, and published to contactUpdated.",
+    description:
+      "Changes a contact's name, student id, notes or the language the bot speaks to them; audited, and published to contactUpdated.",
   })
   updateContact(
     @Arg('phoneNumber', () => String) phoneNumber: string,

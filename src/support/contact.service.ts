@@ -3,6 +3,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Agent } from '../auth/agent.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { checkLanguage } from '../bot-messages/bot-messages.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Contact } from './contact.entity.js';
 import { inTransaction, type Actor, type SupportContext } from './support.context.js';
@@ -18,6 +19,8 @@ export interface ContactChanges {
   name?: string | null;
   studentId?: string | null;
   notes?: string | null;
+  /** A language the bot speaks (en, es); blank or null clears it. */
+  language?: string | null;
   /** The notesRevision the new notes were written from; a later revision means someone else changed them since. */
   baseNotesRevision?: number | null;
 }
@@ -53,8 +56,8 @@ function validateNotes(raw: string | null): string | null {
 }
 
 /** The changes, validated and with blanks as null; only the fields that were given. */
-function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' | 'studentId' | 'notes'>> {
-  const valid: Partial<Pick<Contact, 'name' | 'studentId' | 'notes'>> = {};
+function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' | 'studentId' | 'notes' | 'language'>> {
+  const valid: Partial<Pick<Contact, 'name' | 'studentId' | 'notes' | 'language'>> = {};
   if (changes.name !== undefined) valid.name = validateName(changes.name);
   if (changes.studentId !== undefined) {
     const studentId = changes.studentId?.trim() ?? '';
@@ -63,7 +66,11 @@ function validateChanges(changes: ContactChanges): Partial<Pick<Contact, 'name' 
     valid.studentId = studentId || null;
   }
   if (changes.notes !== undefined) valid.notes = validateNotes(changes.notes);
-  if (Object.keys(valid).length === 0) throw badInput('Nothing to change: give name, studentId or notes');
+  if (changes.language !== undefined) {
+    const language = changes.language?.trim() || null;
+    valid.language = language === null ? null : checkLanguage(language);
+  }
+  if (Object.keys(valid).length === 0) throw badInput('Nothing to change: give name, studentId, notes or language');
   return valid;
 }
 

@@ -1,6 +1,7 @@
 // Ticket queries and mutations: check who may, call one service function, return.
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../auth/auth.service.js';
+import { botTextsFor } from '../bot-messages/bot-messages.service.js';
 import { assertAdminSession } from '../auth/caller.js';
 import { erasePhoneNumber } from './retention.service.js';
 import { callerOf, type GraphqlContext } from '../graphql/context.js';
@@ -15,7 +16,6 @@ import { MAX_BODY_LENGTH } from './message.entity.js';
 import {
   assignTicket,
   closeTicket,
-  DEFAULT_CLOSING_MESSAGE,
   markTicketRead,
   openTicket,
   reopenTicket,
@@ -108,10 +108,17 @@ export class TicketResolver {
   }
 
   @Query(() => String, {
-    description: 'The closing message a person gets when the agent resolves their ticket without writing one.',
+    description:
+      'The closing message a person gets when the agent resolves their ticket without writing one: in the language the bot speaks to that ticket’s person, or the desk’s default language without ticketId.',
   })
-  defaultClosingMessage(): string {
-    return DEFAULT_CLOSING_MESSAGE;
+  async defaultClosingMessage(
+    @Arg('ticketId', () => ID, { nullable: true, description: 'The ticket about to be resolved.' })
+    ticketId: string | null | undefined,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<string> {
+    const ticket = ticketId ? await loadTicket(ctx.em, ticketId) : null;
+    const texts = await botTextsFor(ctx.em, ticket?.phoneNumber ?? '');
+    return texts.closing;
   }
 
   @Mutation(() => Ticket)

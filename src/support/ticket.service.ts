@@ -3,6 +3,7 @@
 // the subscriptions follow by their handlers (src/support/domain-events.ts), never by calls from here.
 import type { EntityManager } from '@mikro-orm/core';
 import { Agent } from '../auth/agent.entity.js';
+import { botTextsFor } from '../bot-messages/bot-messages.service.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../errors.js';
 import { Message } from './message.entity.js';
 import { addMessageToThread } from './message.service.js';
@@ -20,9 +21,6 @@ import { markReadUpTo } from './read-marks.js';
 import { Ticket } from './ticket.entity.js';
 import { hasReachedTicketLimit, loadTicket, loadTicketForChange } from './ticket.repository.js';
 import { changeStatus } from './ticket.status.js';
-
-/** What the person gets when an agent closes a ticket without writing their own message. */
-export const DEFAULT_CLOSING_MESSAGE = '✅ Your support ticket has been resolved!';
 
 export interface OpenTicketInput {
   phoneNumber: string;
@@ -174,7 +172,8 @@ export async function closeTicket(
         senderType: body ? SenderType.ADMIN : SenderType.BOT,
         senderName: body ? actor.name : null,
         authorId: body ? actor.adminId : null,
-        body: body ?? DEFAULT_CLOSING_MESSAGE,
+        // Without the agent's own words: the bot's closing message, in the person's language.
+        body: body ?? (await botTextsFor(em, ticket.phoneNumber)).closing,
         toPerson: true,
       });
       await events.emit({ type: 'MessageAdded', ticket, message: closing, kind: 'closing', actor });

@@ -1,5 +1,6 @@
 // The bot's menu: configurable items, with Chat Support built in, checked against WhatsApp's list limits.
 import { readFileSync } from 'node:fs';
+import type { BotTexts } from '../bot-messages/bot-messages.texts.js';
 import { ConfigError } from '../config.js';
 
 export interface MenuItem {
@@ -18,6 +19,16 @@ export const CHAT_SUPPORT: MenuItem = {
   id: CHAT_SUPPORT_ID,
   title: '💬 Chat Support',
   description: 'Talk to our support team',
+  answer: null,
+};
+
+export const LANGUAGE_ID = 'language';
+
+/** Lets the person choose the bot's language; in both languages, since it is how someone who reads neither default finds theirs. */
+export const LANGUAGE_ITEM: MenuItem = {
+  id: LANGUAGE_ID,
+  title: '🌐 Language / Idioma',
+  description: 'English · Español',
   answer: null,
 };
 
@@ -49,7 +60,7 @@ function checkItem(item: unknown, index: number): MenuItem {
   if (typeof description !== 'string' || [...description].length > LIMITS.description)
     throw new ConfigError(`${where}: description is at most ${LIMITS.description} characters`);
   if (typeof answer !== 'string' || !answer) throw new ConfigError(`${where} needs an answer`);
-  if (id === CHAT_SUPPORT_ID) throw new ConfigError(`${where}: the id "${CHAT_SUPPORT_ID}" is built in`);
+  if (id === CHAT_SUPPORT_ID || id === LANGUAGE_ID) throw new ConfigError(`${where}: the id "${id}" is built in`);
   return { id, title, description, answer };
 }
 
@@ -75,7 +86,8 @@ export function loadBotMenu(file: string | null, greeting: string | null): BotMe
   return {
     greeting: greeting ?? '👋 Hello! How can we help you today? Choose an option from the menu, or type its number.',
     button: 'Menu',
-    items: [CHAT_SUPPORT, ...items],
+    // The language item comes last, and only where WhatsApp's list has room for it (a full BOT_MENU_FILE keeps working).
+    items: [CHAT_SUPPORT, ...items, ...(items.length + 2 <= LIMITS.rows ? [LANGUAGE_ITEM] : [])],
   };
 }
 
@@ -85,6 +97,19 @@ const plain = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .toLowerCase();
+
+/**
+ * The menu in the person's language: the greeting, the button and Chat Support from the bot's texts. Items from
+ * BOT_MENU_FILE are the same in every language. The greeting's English default is BOT_GREETING (see loadBotMenu).
+ */
+export function menuIn(menu: BotMenu, texts: BotTexts): BotMenu {
+  const chatSupport = { ...CHAT_SUPPORT, title: texts.chatSupportTitle, description: texts.chatSupportDescription };
+  return {
+    greeting: texts.greeting,
+    button: texts.menuButton,
+    items: menu.items.map((item) => (item.id === CHAT_SUPPORT_ID ? chatSupport : item)),
+  };
+}
 
 /** The item a reply picks: a list row's id, or its number or title typed as text. */
 export function findMenuItem(menu: BotMenu, reply: { choiceId?: string; text?: string }): MenuItem | null {

@@ -4,7 +4,14 @@ import { MediaKind, type MediaFile } from '../media/media.entity.js';
 import type { TemplateSend } from '../support/support.context.js';
 import { isBusinessScopedUserId } from '../support/support.validation.js';
 import { type BotMenu, menuText } from './bot.menu.js';
-import { SURVEY_BUTTONS, surveyChoiceId, surveyText } from './satisfaction.survey.js';
+import {
+  BOT_LANGUAGES,
+  type BotTexts,
+  fillPlaceholders,
+  LANGUAGE_PROMPT,
+  languageChoiceId,
+} from '../bot-messages/bot-messages.texts.js';
+import { SURVEY_BUTTONS, surveyChoiceId } from './satisfaction.survey.js';
 
 /**
  * How a send names the person it goes to. A number goes in `to`; a business-scoped user id (a person who shares
@@ -54,18 +61,36 @@ export function menuPayload(to: string, menu: BotMenu) {
   return listPayload(to, menuText(menu), menu.button, 'Options', rows);
 }
 
-/** The satisfaction survey: reply buttons whose ids carry the ticket, so a tap on an old survey rates that ticket. */
-export function surveyPayload(to: string, ticketId: number) {
+/** The choice of the bot's language: one reply button per language it speaks, named in that language. */
+export function languagePayload(to: string) {
   return {
     ...addressedTo(to),
     type: 'interactive',
     interactive: {
       type: 'button',
-      body: { text: surveyText(ticketId) },
+      body: { text: LANGUAGE_PROMPT },
+      action: {
+        buttons: BOT_LANGUAGES.map((language) => ({
+          type: 'reply',
+          reply: { id: languageChoiceId(language.code), title: language.name },
+        })),
+      },
+    },
+  };
+}
+
+/** The satisfaction survey: reply buttons whose ids carry the ticket, so a tap on an old survey rates that ticket. */
+export function surveyPayload(to: string, ticketId: number, texts: BotTexts) {
+  return {
+    ...addressedTo(to),
+    type: 'interactive',
+    interactive: {
+      type: 'button',
+      body: { text: fillPlaceholders(texts.survey, { ticketNumber: ticketId }) },
       action: {
         buttons: SURVEY_BUTTONS.map((button) => ({
           type: 'reply',
-          reply: { id: surveyChoiceId(ticketId, button.key), title: button.title },
+          reply: { id: surveyChoiceId(ticketId, button.key), title: texts[button.textKey] },
         })),
       },
     },

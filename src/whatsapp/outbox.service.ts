@@ -4,6 +4,7 @@ import type { MediaFile } from '../media/media.entity.js';
 import type { Message } from '../support/message.entity.js';
 import type { OutboundChannel, OutgoingForm } from '../support/support.context.js';
 import type { Ticket } from '../support/ticket.entity.js';
+import { botTextsFor } from '../bot-messages/bot-messages.service.js';
 import { mediaPayload, readReceiptPayload, surveyPayload, templatePayload, textPayload } from './cloud-api.payloads.js';
 import { OutboxRow } from './outbox.entity.js';
 
@@ -32,7 +33,8 @@ export const outboxChannel: OutboundChannel = {
     await em.flush();
   },
   async askForRating(em: EntityManager, ticket: Ticket) {
-    enqueueOutbound(em, ticket.phoneNumber, surveyPayload(ticket.phoneNumber, ticket.id));
+    const texts = await botTextsFor(em, ticket.phoneNumber);
+    enqueueOutbound(em, ticket.phoneNumber, surveyPayload(ticket.phoneNumber, ticket.id, texts));
     await em.flush();
   },
 };

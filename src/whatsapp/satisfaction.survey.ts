@@ -1,18 +1,14 @@
 // The satisfaction survey's words and buttons: what the person is asked after a ticket is resolved, and how a
 // tap on one of its buttons is read back. The body sent is built in cloud-api.payloads.ts; the answers are
 // handled in inbound/survey-answer.handler.ts and stored by the satisfaction domain.
+import type { BotTextKey } from '../bot-messages/bot-messages.texts.js';
 import { SatisfactionRating } from '../satisfaction/satisfaction.entity.js';
 
-export const surveyText = (ticketId: number) =>
-  `How did we do with your support ticket #${ticketId}? Tap one to let us know.`;
-export const ASK_FOR_COMMENT = 'Thank you! Anything you would like to add? Write it here (optional).';
-export const THANKS_FOR_COMMENT = 'Thank you for your feedback! 🙏';
-
-/** Reply buttons: titles are at most 20 characters. */
-export const SURVEY_BUTTONS: readonly { rating: SatisfactionRating; key: string; title: string }[] = [
-  { rating: SatisfactionRating.GOOD, key: 'good', title: '😊 Good' },
-  { rating: SatisfactionRating.OKAY, key: 'okay', title: '😐 Okay' },
-  { rating: SatisfactionRating.BAD, key: 'bad', title: '😞 Bad' },
+/** Reply buttons: their titles (at most 20 characters) are the bot's texts in the person's language. */
+export const SURVEY_BUTTONS: readonly { rating: SatisfactionRating; key: string; textKey: BotTextKey }[] = [
+  { rating: SatisfactionRating.GOOD, key: 'good', textKey: 'surveyGood' },
+  { rating: SatisfactionRating.OKAY, key: 'okay', textKey: 'surveyOkay' },
+  { rating: SatisfactionRating.BAD, key: 'bad', textKey: 'surveyBad' },
 ];
 
 /** A button's id carries the ticket, so a tap on an old survey rates that ticket. */

@@ -297,6 +297,10 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
     run: (s) => s.ok('mutation { setSlaPolicy(input: { targets: [] }) { __typename } }'),
     records: ['desk.sla-policy'],
   },
+  setBotMessages: {
+    run: (s) => s.ok('mutation { setBotMessages(input: { defaultLanguage: "en" }) { defaultLanguage } }'),
+    records: ['bot.messages'],
+  },
   updateRouting: {
     run: (s) => s.ok('mutation { updateRouting(input: { mode: OFF }) { mode } }'),
     records: ['routing.changed'],

@@ -121,6 +121,9 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
     input: { name: unique('R'), filters: { search: 'late' } },
   }),
   updateContact: (_, f) => ({ phoneNumber: f.phone, input: { name: 'Named' } }),
+  setBotMessages: () => ({
+    input: { defaultLanguage: 'en', messages: [{ language: 'en', key: 'thanksForComment', text: 'Thanks!' }] },
+  }),
   updateLabel: (_, f) => ({ id: f.labelId, input: { name: unique('R') } }),
 };
 

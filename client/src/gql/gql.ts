@@ -76,6 +76,8 @@ type Documents = {
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": typeof types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": typeof types.SetAvailabilityDocument,
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n": typeof types.CreateAgentDocument,
+    "\n  query BotMessages {\n    botMessages { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n": typeof types.BotMessagesDocument,
+    "\n  mutation SetBotMessages($input: BotMessagesInput!) {\n    setBotMessages(input: $input) { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n": typeof types.SetBotMessagesDocument,
     "\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
@@ -186,6 +188,8 @@ const documents: Documents = {
     "\n  mutation SetAgentCapacity($adminId: ID!, $capacity: Int) {\n    setAgentCapacity(adminId: $adminId, capacity: $capacity) { agent { id } capacity capacityOverride activeTickets }\n  }\n": types.SetAgentCapacityDocument,
     "\n  mutation SetAvailability($available: Boolean!) {\n    setAvailability(available: $available) { id available }\n  }\n": types.SetAvailabilityDocument,
     "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n": types.CreateAgentDocument,
+    "\n  query BotMessages {\n    botMessages { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n": types.BotMessagesDocument,
+    "\n  mutation SetBotMessages($input: BotMessagesInput!) {\n    setBotMessages(input: $input) { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n": types.SetBotMessagesDocument,
     "\n  query Settings {\n    apiTokens { id name scopes createdAt expiresAt revokedAt }\n  }\n": types.SettingsDocument,
     "\n  mutation CreateApiToken($name: String!, $scopes: [ApiScope!]!) {\n    createApiToken(name: $name, scopes: $scopes) { token apiToken { id name scopes createdAt expiresAt revokedAt } }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
@@ -496,6 +500,14 @@ export function graphql(source: "\n  mutation SetAvailability($available: Boolea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n"): (typeof documents)["\n  mutation CreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) { id name email role active }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BotMessages {\n    botMessages { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n"): (typeof documents)["\n  query BotMessages {\n    botMessages { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBotMessages($input: BotMessagesInput!) {\n    setBotMessages(input: $input) { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n"): (typeof documents)["\n  mutation SetBotMessages($input: BotMessagesInput!) {\n    setBotMessages(input: $input) { defaultLanguage languages { code name messages { key text defaultText overridden maxLength placeholders } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 // English, the dashboard's own language and the reference catalog: every other language has exactly these ids
 // (the compiler checks) and the same placeholders (test/client/i18n-catalogs.test.ts checks). Messages are ICU
 // MessageFormat: {name} for a value, {count, plural, one {…} other {…}} for counts, <link>…</link> for markup.
+import { enBot } from './en.bot';
 import { enDesk } from './en.desk';
 import { enTickets } from './en.tickets';
 
@@ -8,6 +9,7 @@ export const en = {
   // Each area's messages live in a file of their own (en.tickets.ts, en.desk.ts), so that areas change apart.
   ...enTickets,
   ...enDesk,
+  ...enBot,
   'common.brand': 'Support desk',
   'common.save': 'Save',
   'common.saving': 'Saving…',

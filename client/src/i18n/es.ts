@@ -1,12 +1,14 @@
 // Spanish (español neutro, as written for Latin America and Spain alike; "tú" as WhatsApp itself addresses
 // people). Loaded only when an agent's language is Spanish. Same ids and placeholders as en.ts.
 import type { Messages } from './en';
+import { esBot } from './es.bot';
 import { esDesk } from './es.desk';
 import { esTickets } from './es.tickets';
 
 export const es: Messages = {
   ...esTickets,
   ...esDesk,
+  ...esBot,
   'common.brand': 'Mesa de soporte',
   'common.save': 'Guardar',
   'common.saving': 'Guardando…',

@@ -15,3 +15,23 @@ export const STATUS_NAMES: Record<TicketStatus, MessageId> = {
   RESOLVED: 'status.resolved',
   CLOSED: 'status.closed',
 };
+
+/** The bot's texts (BotMessage.key) by the name the settings give them. */
+export const BOT_TEXT_NAMES: Record<string, MessageId> = {
+  greeting: 'bot.key.greeting',
+  menuButton: 'bot.key.menuButton',
+  chatSupportTitle: 'bot.key.chatSupportTitle',
+  chatSupportDescription: 'bot.key.chatSupportDescription',
+  chatSupportPrompt: 'bot.key.chatSupportPrompt',
+  ticketOpened: 'bot.key.ticketOpened',
+  tooManyTickets: 'bot.key.tooManyTickets',
+  closing: 'bot.key.closing',
+  survey: 'bot.key.survey',
+  surveyGood: 'bot.key.surveyGood',
+  surveyOkay: 'bot.key.surveyOkay',
+  surveyBad: 'bot.key.surveyBad',
+  askForComment: 'bot.key.askForComment',
+  thanksForComment: 'bot.key.thanksForComment',
+  afterHours: 'bot.key.afterHours',
+  afterHoursNoOpening: 'bot.key.afterHoursNoOpening',
+};

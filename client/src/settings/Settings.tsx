@@ -7,6 +7,7 @@ import type { ApiScope } from '../gql/graphql';
 import { LabelSettings } from '../labels/LabelSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
 import { AgentSettings } from './AgentSettings';
+import { BotMessagesSettings } from './BotMessagesSettings';
 import { BusinessHoursSettings } from './BusinessHoursSettings';
 import { DESK_SETTINGS } from './desk-settings.documents';
 import { SlaSettings } from './SlaSettings';
@@ -160,6 +161,7 @@ export function Settings() {
       <LabelSettings />
       {desk && <BusinessHoursSettings hours={desk.businessHours} />}
       {desk && <SlaSettings policy={desk.slaPolicy} />}
+      <BotMessagesSettings />
       <TemplateSettings />
     </div>
   );

@@ -7,8 +7,9 @@ import { SenderType, TicketStatus } from '../../support/support.enums.js';
 import type { Ticket } from '../../support/ticket.entity.js';
 import { appendBotLines, BotLineSender, type StoredBotLine } from '../../support/bot-conversation.js';
 import { jsonColumn } from '../../support/message-details.js';
-import { type BotMenu, CHAT_SUPPORT_ID, CHAT_SUPPORT_PROMPT, type MenuItem, menuText } from '../bot.menu.js';
-import { menuPayload, textPayload } from '../cloud-api.payloads.js';
+import { LANGUAGE_PROMPT } from '../../bot-messages/bot-messages.texts.js';
+import { type BotMenu, CHAT_SUPPORT_ID, LANGUAGE_ID, type MenuItem, menuText } from '../bot.menu.js';
+import { languagePayload, menuPayload, textPayload } from '../cloud-api.payloads.js';
 import { enqueueOutbound } from '../outbox.service.js';
 import type { InboundTurn } from './inbound.turn.js';
 import { addSystemLine, asBody, storePersonMessage } from './thread.writer.js';
@@ -40,13 +41,17 @@ export async function answerFromMenu(
   endedTicket: Ticket | null,
 ): Promise<'menu'> {
   if (endedTicket) await keepOnEndedTicket(turn, endedTicket);
-  const { em, contact, inbound } = turn;
+  const { em, contact, inbound, texts } = turn;
   const to = contact.phoneNumber;
   let answer: string;
   if (item?.id === CHAT_SUPPORT_ID) {
     contact.conversationState = ConversationState.AWAITING_ISSUE;
-    answer = CHAT_SUPPORT_PROMPT;
+    answer = texts.chatSupportPrompt;
     enqueueOutbound(em, to, textPayload(to, answer));
+  } else if (item?.id === LANGUAGE_ID) {
+    contact.conversationState = ConversationState.MENU;
+    answer = LANGUAGE_PROMPT;
+    enqueueOutbound(em, to, languagePayload(to));
   } else if (item?.answer) {
     contact.conversationState = ConversationState.MENU;
     answer = item.answer;

@@ -8,7 +8,9 @@ import type { Message } from '../../support/message.entity.js';
 import { inTransaction, type SupportContext } from '../../support/support.context.js';
 import type { Ticket } from '../../support/ticket.entity.js';
 import { reopensOnMessage } from '../../support/ticket.service.js';
-import { type BotMenu, findMenuItem, type MenuItem } from '../bot.menu.js';
+import { botTextsFor } from '../../bot-messages/bot-messages.service.js';
+import { type BotLanguageCode, parseLanguageChoice } from '../../bot-messages/bot-messages.texts.js';
+import { type BotMenu, findMenuItem, type MenuItem, menuIn } from '../bot.menu.js';
 import { contactFor } from '../contact-identity.js';
 import { ProcessedInbound } from '../processed-inbound.entity.js';
 import { parseSurveyChoice, type SurveyChoice } from '../satisfaction.survey.js';
@@ -19,6 +21,7 @@ import type { InboundOutcome, InboundTurn } from './inbound.turn.js';
 import { activeTicketOf, endedTicketOf } from './person-tickets.js';
 import { commentOnRating, rateTicket } from './survey-answer.handler.js';
 import { noteMenuTap } from './menu-tap.handler.js';
+import { chooseLanguage } from './language-choice.handler.js';
 import { noteSystemChange } from './system-notice.handler.js';
 import { addToOpenTicket } from './ticket-message.handler.js';
 import { openTicketFromIssue } from './ticket-request.handler.js';
@@ -28,6 +31,7 @@ import { reopenEndedTicket } from './ticket-reopen.handler.js';
 type Handling =
   | { by: 'system-notice'; content: Extract<InboundContent, { type: 'system' }> }
   | { by: 'survey-rating'; choice: SurveyChoice }
+  | { by: 'language-choice'; language: BotLanguageCode; hasOpenTicket: boolean }
   | { by: 'survey-comment'; pending: TicketSatisfaction; text: string }
   | { by: 'earlier-message'; message: Message }
   | { by: 'nobody' }
@@ -49,6 +53,8 @@ async function chooseHandling({ ctx, em, contact, inbound }: InboundTurn, menu: 
   // A survey tap rates its own (resolved) ticket: it never joins, reopens or opens one.
   const choice = content.type === 'choice' ? parseSurveyChoice(content.choiceId) : null;
   if (choice) return { by: 'survey-rating', choice };
+  const language = content.type === 'choice' ? parseLanguageChoice(content.choiceId) : null;
+  if (language) return { by: 'language-choice', language, hasOpenTicket: (await activeTicketOf(em, contact)) !== null };
   // An edit, a revoke or a reaction changes the message it names, wherever it is, and adds no line.
   const earlier = await findChangedMessage(em, contact, content);
   if (earlier) return { by: 'earlier-message', message: earlier };
@@ -94,6 +100,8 @@ function handle(turn: InboundTurn, menu: BotMenu, handling: Handling): Promise<I
       return noteSystemChange(turn, handling.content);
     case 'survey-rating':
       return rateTicket(turn, handling.choice);
+    case 'language-choice':
+      return chooseLanguage(turn, menu, handling.language, handling.hasOpenTicket);
     case 'survey-comment':
       return commentOnRating(turn, handling.pending, handling.text);
     case 'earlier-message':
@@ -127,7 +135,10 @@ export async function receiveWhatsappMessage(
     if (await em.findOne(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId })) return 'duplicate';
     em.create(ProcessedInbound, { whatsappMessageId: inbound.whatsappMessageId, sender: inbound.from });
     await em.flush();
-    const turn: InboundTurn = { ctx, em, events, inbound, contact: await contactFor(em, events, inbound) };
-    return handle(turn, menu, await chooseHandling(turn, menu));
+    const contact = await contactFor(em, events, inbound);
+    const texts = await botTextsFor(em, contact, { greeting: menu.greeting });
+    const turn: InboundTurn = { ctx, em, events, inbound, contact, texts };
+    const spoken = menuIn(menu, texts);
+    return handle(turn, spoken, await chooseHandling(turn, spoken));
   });
 }

@@ -1,6 +1,7 @@
 // What each inbound handler is given: the person's message as parsed at the boundary, their contact, and the
 // one transaction (its EntityManager and the events published after commit) the whole message runs in.
 import type { EntityManager } from '@mikro-orm/core';
+import type { BotTexts } from '../../bot-messages/bot-messages.texts.js';
 import type { Contact } from '../../support/contact.entity.js';
 import type { SupportContext, TransactionEvents } from '../../support/support.context.js';
 import type { InboundMessage } from '../webhook.parse.js';
@@ -11,6 +12,8 @@ export interface InboundTurn {
   events: TransactionEvents;
   contact: Contact;
   inbound: InboundMessage;
+  /** The bot's words in the person's language (their contact's, else the desk's default). */
+  texts: BotTexts;
 }
 
 /** What became of a person's message: logged, and the trigger for routing a ticket it opened or reopened. */
@@ -26,4 +29,5 @@ export type InboundOutcome =
   | 'rated'
   | 'commented'
   | 'system-notice'
-  | 'changed-earlier';
+  | 'changed-earlier'
+  | 'language-chosen';

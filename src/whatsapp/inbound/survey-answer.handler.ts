@@ -5,17 +5,17 @@ import { addComment, recordRating } from '../../satisfaction/satisfaction.servic
 import { ConversationState } from '../../support/contact.entity.js';
 import { textPayload } from '../cloud-api.payloads.js';
 import { enqueueOutbound } from '../outbox.service.js';
-import { ASK_FOR_COMMENT, type SurveyChoice, THANKS_FOR_COMMENT } from '../satisfaction.survey.js';
+import type { SurveyChoice } from '../satisfaction.survey.js';
 import type { InboundTurn } from './inbound.turn.js';
 
 /** A tap on a survey button rates that ticket once and asks for a comment; a repeated or stray tap is ignored. */
 export async function rateTicket(
-  { em, events, contact }: InboundTurn,
+  { em, events, contact, texts }: InboundTurn,
   choice: SurveyChoice,
 ): Promise<'rated' | 'ignored'> {
   const recorded = await recordRating(em, choice.ticketId, contact.phoneNumber, choice.rating);
   if (!recorded) return 'ignored';
-  enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, ASK_FOR_COMMENT));
+  enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, texts.askForComment));
   await em.flush();
   await events.emit({ type: 'TicketTouched', ticketId: choice.ticketId, notifications: false });
   return 'rated';
@@ -23,13 +23,13 @@ export async function rateTicket(
 
 /** The text right after a rating is its comment; the bot thanks them and carries on as usual. */
 export async function commentOnRating(
-  { em, events, contact }: InboundTurn,
+  { em, events, contact, texts }: InboundTurn,
   pending: TicketSatisfaction,
   text: string,
 ): Promise<'commented'> {
   addComment(pending, text);
   contact.conversationState = ConversationState.MENU;
-  enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, THANKS_FOR_COMMENT));
+  enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, texts.thanksForComment));
   await em.flush();
   await events.emit({ type: 'TicketTouched', ticketId: pending.ticket.id, notifications: false });
   return 'commented';

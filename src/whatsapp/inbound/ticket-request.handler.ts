@@ -1,5 +1,6 @@
 // The issue a person describes after choosing Chat Support: it opens a ticket, unless they opened too many in
 // the last hour or wrote nothing but spaces.
+import { fillPlaceholders } from '../../bot-messages/bot-messages.texts.js';
 import { tellWhenAgentsReturn } from '../../desk/after-hours.service.js';
 import { appendBotLines, type StoredBotLine } from '../../support/bot-conversation.js';
 import { ConversationState } from '../../support/contact.entity.js';
@@ -9,28 +10,21 @@ import { addMessageToThread } from '../../support/message.service.js';
 import { SenderType } from '../../support/support.enums.js';
 import { hasReachedTicketLimit } from '../../support/ticket.repository.js';
 import { openTicketInTransaction } from '../../support/ticket.service.js';
-import { CHAT_SUPPORT_PROMPT } from '../bot.menu.js';
 import { textPayload } from '../cloud-api.payloads.js';
 import { enqueueOutbound } from '../outbox.service.js';
 import type { InboundTurn } from './inbound.turn.js';
 import { applyKindFields, asBody, recordMedia } from './thread.writer.js';
 
-export const TOO_MANY_TICKETS =
-  'You have opened several support tickets in the last hour. Please wait a little before opening another one.';
-
-export const ticketOpenedReply = (ticketId: number) =>
-  `✅ Thank you! Your support ticket #${ticketId} is open. An agent will answer you here as soon as possible.`;
-
 export async function openTicketFromIssue(turn: InboundTurn): Promise<'opened-ticket' | 'rate-limited' | 'menu'> {
-  const { ctx, em, events, contact, inbound } = turn;
+  const { ctx, em, events, contact, inbound, texts } = turn;
   if (await hasReachedTicketLimit(em, contact.phoneNumber, ctx.ticketsPerPhonePerHour)) {
-    enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, TOO_MANY_TICKETS));
+    enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, texts.tooManyTickets));
     await em.flush();
     return 'rate-limited';
   }
   if (inbound.description.trim() === '') {
     // Nothing to open a ticket with (only spaces): ask again rather than refuse the delivery.
-    enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, CHAT_SUPPORT_PROMPT));
+    enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, texts.chatSupportPrompt));
     await em.flush();
     return 'menu';
   }
@@ -59,7 +53,7 @@ export async function openTicketFromIssue(turn: InboundTurn): Promise<'opened-ti
     senderType: SenderType.BOT,
     senderName: null,
     authorId: null,
-    body: ticketOpenedReply(opened.id),
+    body: fillPlaceholders(texts.ticketOpened, { ticketNumber: opened.id }),
     toPerson: true,
   });
   await events.emit({ type: 'MessageAdded', ticket: opened, message: reply, kind: 'bot', actor: null });

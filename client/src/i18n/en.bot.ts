@@ -1,0 +1,28 @@
+// English messages of the bot's settings (Settings › Bot messages). Spanish: es.bot.ts.
+export const enBot = {
+  'bot.title': 'Bot messages',
+  'bot.lead':
+    'What the WhatsApp bot says to people, per language. A person gets their contact’s language when an agent set it, else the default language.',
+  'bot.defaultLanguage': 'Default language',
+  'bot.editLanguage': 'Texts in',
+  'bot.count': '{count, number} / {max, number} characters',
+  'bot.keep': 'keep {placeholders}',
+  'bot.restore': 'Use the built-in text',
+  'bot.save': 'Save bot messages',
+  'bot.key.greeting': 'Greeting (above the menu)',
+  'bot.key.menuButton': 'Menu button',
+  'bot.key.chatSupportTitle': 'Chat Support in the menu',
+  'bot.key.chatSupportDescription': 'Chat Support’s description',
+  'bot.key.chatSupportPrompt': 'After Chat Support is chosen',
+  'bot.key.ticketOpened': 'Ticket confirmation',
+  'bot.key.tooManyTickets': 'Too many tickets in an hour',
+  'bot.key.closing': 'Closing message',
+  'bot.key.survey': 'Satisfaction survey',
+  'bot.key.surveyGood': 'Survey: good button',
+  'bot.key.surveyOkay': 'Survey: okay button',
+  'bot.key.surveyBad': 'Survey: bad button',
+  'bot.key.askForComment': 'After a rating',
+  'bot.key.thanksForComment': 'After a comment',
+  'bot.key.afterHours': 'After hours',
+  'bot.key.afterHoursNoOpening': 'After hours, no opening known',
+} satisfies Record<string, string>;
