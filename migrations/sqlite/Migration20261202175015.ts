@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202175015 extends Migration {
-
   override name = 'Migration20261202175015';
 
   override up(): void | Promise<void> {
@@ -15,5 +14,4 @@ export class Migration20261202175015 extends Migration {
 
     this.addSql(`alter table \`support_tickets\` drop column \`bot_conversation\`;`);
   }
-
 }
