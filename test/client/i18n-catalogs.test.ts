@@ -46,7 +46,23 @@ describe('message catalogs', () => {
 
   it('leaves no message untranslated by accident (the same text as English)', () => {
     // Words the same in both languages are listed here on purpose.
-    const sameOnPurpose = new Set<string>(['reports.p90Detail', 'reports.percent', 'labels.tickets']);
+    const sameOnPurpose = new Set<string>([
+      'reports.p90Detail',
+      'reports.percent',
+      'labels.tickets',
+      // The tickets area: units, names and punctuation that Spanish writes the same way.
+      'age.minutes',
+      'age.hoursMinutes',
+      'list.label',
+      'list.count',
+      'list.previewAgent',
+      'thread.bot',
+      'thread.statusWithError',
+      'kinds.total',
+      'attachment.withCaption',
+      'attachment.video',
+      'attachment.sticker',
+    ]);
     const same = Object.keys(en).filter(
       (id) => en[id as keyof typeof en] === es[id as keyof typeof es] && !sameOnPurpose.has(id),
     );

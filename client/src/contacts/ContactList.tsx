@@ -2,11 +2,12 @@
 // row opening the contact's page, with how many tickets they opened and a link to the one still open.
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { countOf, formatAge, formatTimestamp, personAddress } from '../format';
+import { countOf, formatAge, formatTimestamp, personAddress, type Translate } from '../format';
 import { graphql } from '../gql';
 import type { ContactListQuery } from '../gql/graphql';
 import { contactPath, navigateOnClick } from '../router';
 import { useDebounced } from '../useDebounced';
+import { useT } from '../i18n/I18n';
 
 const PAGE_SIZE = 50;
 
@@ -26,12 +27,13 @@ const CONTACTS = graphql(`
 type ListedContact = NonNullable<ContactListQuery['contacts']>['edges'][number]['node'];
 
 /** "just now", "5 min ago", "3 days ago": the list's short form of when they were last in contact. */
-const ago = (iso: string) => {
-  const age = formatAge(iso);
-  return age === 'now' ? 'just now' : `${age} ago`;
+const ago = (t: Translate, iso: string) => {
+  const age = formatAge(t, iso);
+  return age === t('age.now') ? 'just now' : `${age} ago`;
 };
 
 function ContactRow({ contact }: { contact: ListedContact }) {
+  const t = useT();
   const path = contactPath(contact.phoneNumber);
   const address = personAddress(contact);
   // A username beside a number; for a person who shares no number, the address already is the username.
@@ -51,9 +53,9 @@ function ContactRow({ contact }: { contact: ListedContact }) {
       </a>
       <span className="contact-row-meta">
         <span className="muted" title={`Last in contact ${formatTimestamp(contact.lastContactAt)}`}>
-          {ago(contact.lastContactAt)}
+          {ago(t, contact.lastContactAt)}
         </span>
-        <span className="muted">{countOf(contact.ticketCount, 'ticket')}</span>
+        <span className="muted">{t('list.count', { count: contact.ticketCount })}</span>
         {open && (
           <a
             className="contact-open-ticket"

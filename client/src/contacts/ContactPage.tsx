@@ -9,6 +9,7 @@ import { CONTACT_UPDATED, UPDATE_CONTACT } from './contact.documents';
 import { ContactNotes } from './ContactNotes';
 import { ContactTickets } from './ContactTickets';
 import { SaveStatus, useSave } from './SaveStatus';
+import { useT } from '../i18n/I18n';
 
 const CONTACT = graphql(`
   query ContactPage($phoneNumber: String!, $after: String) {
@@ -80,6 +81,7 @@ export function ContactDetails({ contact }: { contact: ContactFieldsFragment }) 
 }
 
 export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string; fromTicketId: string | null }) {
+  const t = useT();
   const { data, loading, error, fetchMore, refetch } = useQuery(CONTACT, {
     variables: { phoneNumber },
     notifyOnNetworkStatusChange: true,
@@ -127,7 +129,7 @@ export function ContactPage({ phoneNumber, fromTicketId }: { phoneNumber: string
             {contact.name ? `${personAddress(contact)} · ` : ''}
             {contact.username && /^\d+$/.test(contact.phoneNumber) ? `@${contact.username} · ` : ''}
             {contact.studentId ? `student ${contact.studentId} · ` : ''}known since {formatTimestamp(contact.createdAt)}
-            {contact.lastInboundAt ? ` · last wrote ${formatAge(contact.lastInboundAt)} ago` : ''}
+            {contact.lastInboundAt ? ` · last wrote ${formatAge(t, contact.lastInboundAt)} ago` : ''}
           </p>
         </div>
       </header>

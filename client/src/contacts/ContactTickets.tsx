@@ -8,6 +8,8 @@ import { navigateOnClick } from '../router';
 import { withoutMediaId } from '../tickets/message-text';
 import { describeSnooze } from '../tickets/snooze-times';
 import { Thread } from '../tickets/Thread';
+import { useT } from '../i18n/I18n';
+import { useIntl } from 'react-intl';
 
 const THREAD = graphql(`
   query ContactTicketThread($id: ID!, $before: String) {
@@ -52,6 +54,8 @@ function TicketThread({ ticketId }: { ticketId: string }) {
 }
 
 function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boolean }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [showThread, setShowThread] = useState(false);
   const path = `/tickets/${ticket.id}`;
   return (
@@ -63,7 +67,7 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
         <span className={`pill status-${ticket.status.toLowerCase()}`}>
           {ticket.status.replace('_', ' ').toLowerCase()}
         </span>
-        {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(ticket.snoozedUntil)}</span>}
+        {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(t, ticket.snoozedUntil, locale)}</span>}
         <span className="muted">opened {formatTimestamp(ticket.createdAt)}</span>
         {ticket.resolvedAt && <span className="muted">resolved {formatTimestamp(ticket.resolvedAt)}</span>}
         <span className="muted">{ticket.assignee?.name ?? 'Unassigned'}</span>

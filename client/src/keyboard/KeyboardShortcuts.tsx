@@ -30,6 +30,7 @@ import {
 } from './picker-items';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { useTicketChanges } from './useTicketChanges';
+import { useT } from '../i18n/I18n';
 
 /** Where Enter already does something of its own, and arrows move within a widget. */
 const OWN_KEYS =
@@ -42,6 +43,7 @@ function focusSearchWhenShown(deadline = Date.now() + 2000): void {
 }
 
 export function KeyboardShortcuts({ route }: { route: Route }) {
+  const t = useT();
   const ticketId = route.screen === 'tickets' ? route.ticketId : null;
   const [overlay, setOverlay] = useState(false);
   const [picker, setPicker] = useState<PickerScope | null>(null);
@@ -154,9 +156,9 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
       case 'assign':
         return assignItems(changes.agents, (adminId) => void changes.assign(adminId));
       case 'priority':
-        return priorityItems((priority) => void changes.setPriority(priority));
+        return priorityItems(t, (priority) => void changes.setPriority(priority));
       case 'snooze':
-        return snoozeItems((until) => void changes.snooze(until));
+        return snoozeItems(t, (until) => void changes.snooze(until));
       case 'label':
         return labelItems(
           labels,

@@ -1,4 +1,5 @@
 // The choices of the pickers that a/p/s/l open in the palette, and the palette's own actions and places.
+import type { Translate } from '../format';
 import type { AgentsQuery, TicketPriority } from '../gql/graphql';
 import type { PaletteItem } from '../palette/palette-item';
 import { navigate } from '../router';
@@ -55,21 +56,21 @@ export function assignItems(agents: AgentsQuery | undefined, assign: (adminId: s
   return [...people, { key: 'assign-none', group: 'Agents', label: 'Unassigned', run: () => assign(null) }];
 }
 
-export function priorityItems(setPriority: (priority: TicketPriority) => void): PaletteItem[] {
+export function priorityItems(t: Translate, setPriority: (priority: TicketPriority) => void): PaletteItem[] {
   return Object.entries(PRIORITY_KEYS).map(([digit, priority]) => ({
     key: `priority-${priority}`,
     group: 'Priority',
-    label: PRIORITY_LABELS[priority],
+    label: t(PRIORITY_LABELS[priority]),
     keys: [digit],
     run: () => setPriority(priority),
   }));
 }
 
-export function snoozeItems(snooze: (until: Date | null) => void): PaletteItem[] {
+export function snoozeItems(t: Translate, snooze: (until: Date | null) => void): PaletteItem[] {
   return snoozeChoices().map((choice) => ({
     key: `snooze-${choice.label}`,
     group: 'Snooze until',
-    label: choice.label,
+    label: t(choice.label),
     run: () => snooze(choice.until),
   }));
 }

@@ -5,8 +5,10 @@ import { ADD_LABELS, REMOVE_LABELS } from '../labels/label.documents';
 import { PRIORITY_LABELS } from '../tickets/labels';
 import { AGENTS } from '../tickets/agents';
 import { KEYBOARD_ASSIGN, KEYBOARD_PRIORITY, KEYBOARD_SNOOZE } from './keyboard.documents';
+import { useT } from '../i18n/I18n';
 
 export function useTicketChanges(ticketId: string | null, say: (text: string, failed?: boolean) => void) {
+  const t = useT();
   const { data: agents } = useQuery(AGENTS);
   const [assignMutation] = useMutation(KEYBOARD_ASSIGN);
   const [priorityMutation] = useMutation(KEYBOARD_PRIORITY);
@@ -38,7 +40,7 @@ export function useTicketChanges(ticketId: string | null, say: (text: string, fa
       return run('Assigned to you.', (id) => assignMutation({ variables: { ticketId: id, adminId: me.id } }));
     },
     setPriority: (priority: TicketPriority) =>
-      run(`Priority: ${PRIORITY_LABELS[priority]}.`, (id) =>
+      run(`Priority: ${t(PRIORITY_LABELS[priority])}.`, (id) =>
         priorityMutation({ variables: { ticketId: id, priority } }),
       ),
     snooze: (until: Date | null) =>

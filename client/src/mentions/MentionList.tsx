@@ -5,12 +5,14 @@ import { formatAge, personAddress } from '../format';
 import { navigateOnClick } from '../router';
 import { VIEW_COUNTS } from '../views/view.documents';
 import { MENTIONS } from './mention.documents';
+import { useT } from '../i18n/I18n';
 
 /** Where a mention leads: its ticket, scrolled to the note (the list's tab stays in the address). */
 export const notePath = (ticketId: string, messageId: string) =>
   `/tickets/${ticketId}${location.search}#message-${messageId}`;
 
 export function MentionList() {
+  const t = useT();
   const { data, loading, refetch } = useQuery(MENTIONS, { fetchPolicy: 'cache-and-network' });
   const { data: counts } = useQuery(VIEW_COUNTS, { fetchPolicy: 'cache-first' });
   const unread = counts?.notifications.unreadMentions;
@@ -55,7 +57,7 @@ export function MentionList() {
                     <span className="muted"> on {who}</span>
                   </span>
                   <time className="muted" dateTime={mention.createdAt}>
-                    {formatAge(mention.createdAt)}
+                    {formatAge(t, mention.createdAt)}
                   </time>
                 </span>
                 <span className="preview">📝 {mention.message.body}</span>

@@ -3,13 +3,14 @@
 // Contacts come from the tickets found: there is no contacts query in the schema yet (issue 16 adds one).
 import { useQuery } from '@apollo/client/react';
 import { useDebounced } from '../useDebounced';
-import { countOf, personAddress } from '../format';
+import { personAddress } from '../format';
 import { sendDeskCommand } from '../keyboard/desk-commands';
 import { focusRowWhenShown } from '../keyboard/list-navigation';
 import { contactPath, navigate } from '../router';
 import { STATUS_LABELS } from '../tickets/labels';
 import { PALETTE_CANNED, PALETTE_TICKET_BY_NUMBER, PALETTE_TICKETS } from './palette.documents';
 import type { PaletteItem } from './palette-item';
+import { useT } from '../i18n/I18n';
 
 export function openTicket(id: string): void {
   navigate(`/tickets/${encodeURIComponent(id)}`);
@@ -17,6 +18,7 @@ export function openTicket(id: string): void {
 }
 
 export function usePaletteSearch(typed: string, openTicketId: string | null): { items: PaletteItem[]; busy: boolean } {
+  const t = useT();
   const search = useDebounced(typed.trim(), 150);
   const number = /^#?(\d{1,9})$/.exec(search)?.[1] ?? null;
   const tickets = useQuery(PALETTE_TICKETS, { variables: { search }, skip: !search });
@@ -37,7 +39,7 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
     key: `ticket-${ticket.id}`,
     group: 'Tickets',
     label: `#${ticket.id} ${ticket.senderName ?? personAddress(ticket)}`,
-    detail: `${STATUS_LABELS[ticket.status]} · ${ticket.issueDescription}`,
+    detail: `${t(STATUS_LABELS[ticket.status])} · ${ticket.issueDescription}`,
     run: () => openTicket(ticket.id),
   }));
   const people = new Map<string, (typeof found)[number]>();
@@ -47,7 +49,7 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
       key: `contact-${phoneNumber}`,
       group: 'Contacts',
       label: ticket.senderName ?? personAddress(ticket),
-      detail: `${personAddress(ticket)} · ${countOf(found.filter((other) => other.phoneNumber === phoneNumber).length, 'ticket')} found`,
+      detail: `${personAddress(ticket)} · ${t('list.count', { count: found.filter((other) => other.phoneNumber === phoneNumber).length })} found`,
       run: () => navigate(contactPath(phoneNumber, openTicketId)),
     });
   if (openTicketId)
