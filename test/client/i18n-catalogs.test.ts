@@ -62,6 +62,8 @@ describe('message catalogs', () => {
       'attachment.withCaption',
       'attachment.video',
       'attachment.sticker',
+      'bulk.failed',
+      'bulk.clearKey',
     ]);
     const same = Object.keys(en).filter(
       (id) => en[id as keyof typeof en] === es[id as keyof typeof es] && !sameOnPurpose.has(id),

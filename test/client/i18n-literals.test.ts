@@ -37,7 +37,6 @@ const TO_MOVE = new Set([
   'keyboard/ShortcutsOverlay.tsx',
   'palette/CommandPalette.tsx',
   'resolve/ResolveDialog.tsx',
-  'tickets/BulkActionBar.tsx',
   'views/ListFilters.tsx',
   'views/SavedViewActions.tsx',
   'views/ViewTabs.tsx',
