@@ -186,8 +186,10 @@ export const enTickets = {
   'bulk.closingLabel': 'Closing message to each customer (optional)',
   'bulk.resolveCount': 'Resolve {count, plural, one {# ticket} other {# tickets}} and send',
   'bulk.working': 'Working…',
-  'bulk.changed': '{count, plural, other {# {action, select, assignedToYou {assigned to you} assignedTo {assigned to {name}} unassigned {unassigned} priority {set to {name}} snoozed {snoozed} other {resolved}}}}',
-  'bulk.noneChanged': 'None could be {action, select, assignedToYou {assigned to you} assignedTo {assigned to {name}} unassigned {unassigned} priority {set to {name}} snoozed {snoozed} other {resolved}}: {reasons}',
+  'bulk.changed':
+    '{count, plural, other {# {action, select, assignedToYou {assigned to you} assignedTo {assigned to {name}} unassigned {unassigned} priority {set to {name}} snoozed {snoozed} other {resolved}}}}',
+  'bulk.noneChanged':
+    'None could be {action, select, assignedToYou {assigned to you} assignedTo {assigned to {name}} unassigned {unassigned} priority {set to {name}} snoozed {snoozed} other {resolved}}: {reasons}',
   'bulk.someChanged': '{changed}, {count} could not be: {reasons}',
   'bulk.andMore': 'and {count} more',
   'bulk.gone': '#{id} no longer exists',

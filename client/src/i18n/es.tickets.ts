@@ -191,8 +191,10 @@ export const esTickets: Record<keyof typeof enTickets, string> = {
   'bulk.closingLabel': 'Mensaje de cierre para cada cliente (opcional)',
   'bulk.resolveCount': 'Resolver {count, plural, one {# ticket} other {# tickets}} y enviar',
   'bulk.working': 'Trabajando…',
-  'bulk.changed': '{count, plural, one {# {action, select, assignedToYou {asignado a ti} assignedTo {asignado a {name}} unassigned {sin asignar} priority {con prioridad {name}} snoozed {pospuesto} other {resuelto}}} other {# {action, select, assignedToYou {asignados a ti} assignedTo {asignados a {name}} unassigned {sin asignar} priority {con prioridad {name}} snoozed {pospuestos} other {resueltos}}}}',
-  'bulk.noneChanged': 'No se pudo {action, select, assignedToYou {asignarte ninguno} assignedTo {asignar ninguno a {name}} unassigned {quitar la asignación de ninguno} priority {poner ninguno con prioridad {name}} snoozed {posponer ninguno} other {resolver ninguno}}: {reasons}',
+  'bulk.changed':
+    '{count, plural, one {# {action, select, assignedToYou {asignado a ti} assignedTo {asignado a {name}} unassigned {sin asignar} priority {con prioridad {name}} snoozed {pospuesto} other {resuelto}}} other {# {action, select, assignedToYou {asignados a ti} assignedTo {asignados a {name}} unassigned {sin asignar} priority {con prioridad {name}} snoozed {pospuestos} other {resueltos}}}}',
+  'bulk.noneChanged':
+    'No se pudo {action, select, assignedToYou {asignarte ninguno} assignedTo {asignar ninguno a {name}} unassigned {quitar la asignación de ninguno} priority {poner ninguno con prioridad {name}} snoozed {posponer ninguno} other {resolver ninguno}}: {reasons}',
   'bulk.someChanged': '{changed}; con {count} no se pudo: {reasons}',
   'bulk.andMore': 'y {count} más',
   'bulk.gone': '#{id} ya no existe',
