@@ -1,15 +1,19 @@
 // How times and counts read in the dashboard: short ages for lists, the agent's own locale for timestamps.
+import type { MessageId } from './i18n/en';
+import type { MessageValues } from './i18n/I18n';
 
-/** "now", "5 min", "2 hrs", "3 days": how long ago, in the list's compact form. */
-export function formatAge(iso: string, now: number = Date.now()): string {
+/** The translate function of useT(), for helpers outside components. */
+export type Translate = (id: MessageId, values?: MessageValues) => string;
+
+/** "now", "5 min", "2 hrs", "3 days": how long ago, in the list's compact form, in the agent's language. */
+export function formatAge(t: Translate, iso: string, now: number = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 60) return 'now';
+  if (seconds < 60) return t('age.now');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('age.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} ${hours === 1 ? 'hr' : 'hrs'}`;
-  const days = Math.floor(hours / 24);
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+  if (hours < 24) return t('age.hours', { count: hours });
+  return t('age.days', { count: Math.floor(hours / 24) });
 }
 
 /** A message's time: the clock alone today, the date and clock otherwise, in the agent's locale. */
@@ -22,13 +26,13 @@ export function formatTimestamp(iso: string, locale?: string, now: Date = new Da
   ).format(date);
 }
 
-/** How long until the 24-hour reply window closes, or null once it has. */
-export function windowLeft(closesAt: string | null, now: number = Date.now()): string | null {
+/** How long until the 24-hour reply window closes ("23 h 59 min"), or null once it has. */
+export function windowLeft(t: Translate, closesAt: string | null, now: number = Date.now()): string | null {
   if (!closesAt) return null;
   const ms = Date.parse(closesAt) - now;
   if (ms <= 0) return null;
   const minutes = Math.floor(ms / 60_000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+  return t('age.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 /**

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatAge, formatTimestamp, personAddress, windowLeft } from '../../client/src/format';
+import { translator } from './translate';
+
+const t = translator('en');
+const es = translator('es-ES');
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
@@ -14,11 +18,18 @@ describe('ages in the ticket list', () => {
     [26 * 3600_000, '1 day'],
     [3 * 86_400_000, '3 days'],
   ])('%i ms ago reads "%s"', (ms, expected) => {
-    expect(formatAge(ago(ms), now)).toBe(expected);
+    expect(formatAge(t, ago(ms), now)).toBe(expected);
+  });
+
+  it('reads in Spanish for a Spanish-speaking agent, with its plurals', () => {
+    expect(formatAge(es, ago(20_000), now)).toBe('ahora');
+    expect(formatAge(es, ago(2 * 3600_000), now)).toBe('2 h');
+    expect(formatAge(es, ago(86_400_000), now)).toBe('1 día');
+    expect(formatAge(es, ago(3 * 86_400_000), now)).toBe('3 días');
   });
 
   it('a clock slightly ahead of ours reads as now, not as a negative age', () => {
-    expect(formatAge(new Date(now + 5000).toISOString(), now)).toBe('now');
+    expect(formatAge(t, new Date(now + 5000).toISOString(), now)).toBe('now');
   });
 });
 
@@ -34,10 +45,11 @@ describe('message times', () => {
 
 describe('the reply window', () => {
   it('tells how long is left, and nothing once it has closed', () => {
-    expect(windowLeft(new Date(now + 90 * 60_000).toISOString(), now)).toBe('1 h 30 min');
-    expect(windowLeft(new Date(now + 5 * 60_000).toISOString(), now)).toBe('5 min');
-    expect(windowLeft(new Date(now - 1000).toISOString(), now)).toBeNull();
-    expect(windowLeft(null, now)).toBeNull();
+    expect(windowLeft(t, new Date(now + 90 * 60_000).toISOString(), now)).toBe('1 h 30 min');
+    expect(windowLeft(t, new Date(now + 5 * 60_000).toISOString(), now)).toBe('5 min');
+    expect(windowLeft(t, new Date(now - 1000).toISOString(), now)).toBeNull();
+    expect(windowLeft(t, null, now)).toBeNull();
+    expect(windowLeft(t, new Date(now + (23 * 60 + 59) * 60_000).toISOString(), now)).toBe('23 h 59 min');
   });
 });
 

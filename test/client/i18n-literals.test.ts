@@ -12,24 +12,7 @@ const SPOKEN_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder', 'alt', 
 const WORDS = /\p{L}{2,}/u;
 
 /** Component files whose words have not yet moved to the catalogs. */
-const TO_MOVE = new Set([
-  'tickets/Attachment.tsx',
-  'tickets/BulkActionBar.tsx',
-  'tickets/EmptyTicketList.tsx',
-  'tickets/MessageKinds.tsx',
-  'tickets/ReferralCard.tsx',
-  'tickets/ReplyBox.tsx',
-  'tickets/ReplyConflict.tsx',
-  'tickets/SlaPill.tsx',
-  'tickets/SnoozeControl.tsx',
-  'tickets/Thread.tsx',
-  'tickets/TicketActions.tsx',
-  'tickets/TicketDetail.tsx',
-  'tickets/TicketHeader.tsx',
-  'tickets/TicketList.tsx',
-  'tickets/TicketMissing.tsx',
-  'tickets/Viewers.tsx',
-]);
+const TO_MOVE = new Set<string>([]);
 
 function componentFiles(dir = CLIENT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

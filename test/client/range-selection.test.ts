@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeBulk, whyNot } from '../../client/src/tickets/bulk-summary';
+import { translator } from './translate';
+
+const t = translator('en');
 import {
   clickSelection,
   keepShown,
@@ -63,22 +66,27 @@ describe('the summary of a bulk action', () => {
 
   it('counts what changed, and names each ticket that could not be, with why', () => {
     const outcomes = [...['1', '2', '3', '4', '5', '6', '7', '8'].map(ok), failed('123', 'BAD_USER_INPUT', 'CLOSED')];
-    expect(summarizeBulk('resolved', outcomes)).toBe('8 resolved, 1 could not be: #123 was already closed');
-    expect(summarizeBulk('resolved', [ok('1')])).toBe('1 resolved');
+    expect(summarizeBulk(t, { action: 'resolved' }, outcomes)).toBe(
+      '8 resolved, 1 could not be: #123 was already closed',
+    );
+    expect(summarizeBulk(t, { action: 'resolved' }, [ok('1')])).toBe('1 resolved');
   });
 
   it('says why in words for a gone ticket and a race, and gives the server’s words otherwise', () => {
-    expect(whyNot(failed('9', 'NOT_FOUND', null))).toBe('#9 no longer exists');
-    expect(whyNot(failed('9', 'CONFLICT', 'OPEN'))).toBe('#9 was being changed by someone else; try it again');
-    expect(whyNot(failed('9', 'BAD_USER_INPUT', 'OPEN', 'Ticket 9 is not snoozed'))).toBe(
+    expect(whyNot(t, failed('9', 'NOT_FOUND', null))).toBe('#9 no longer exists');
+    expect(whyNot(t, failed('9', 'CONFLICT', 'OPEN'))).toBe('#9 was being changed by someone else; try it again');
+    expect(whyNot(t, failed('9', 'BAD_USER_INPUT', 'OPEN', 'Ticket 9 is not snoozed'))).toBe(
       '#9: Ticket 9 is not snoozed',
     );
   });
 
   it('names three failures and counts the rest; when none changed it says so', () => {
     const outcomes = ['1', '2', '3', '4', '5'].map((id) => failed(id, 'NOT_FOUND', null));
-    expect(summarizeBulk('snoozed', outcomes)).toBe(
+    expect(summarizeBulk(t, { action: 'snoozed' }, outcomes)).toBe(
       'None could be snoozed: #1 no longer exists; #2 no longer exists; #3 no longer exists; and 2 more',
     );
+    expect(
+      summarizeBulk(translator('es'), { action: 'resolved' }, [ok('1'), ok('2'), failed('3', 'NOT_FOUND', null)]),
+    ).toBe('2 resueltos; con 1 no se pudo: #3 ya no existe');
   });
 });

@@ -67,7 +67,7 @@ function TicketItem({ ticket, current }: { ticket: ContactTicket; current: boole
       </a>
       <span className="row-meta">
         <span className={`pill status-${ticket.status.toLowerCase()}`}>{t(STATUS_NAMES[ticket.status])}</span>
-        {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(ticket.snoozedUntil)}</span>}
+        {ticket.snoozed && <span className="pill snoozed">💤 {describeSnooze(t, ticket.snoozedUntil, locale)}</span>}
         <span className="muted">{t('contact.opened', { when: formatTimestamp(ticket.createdAt, locale) })}</span>
         {ticket.resolvedAt && (
           <span className="muted">{t('contact.resolved', { when: formatTimestamp(ticket.resolvedAt, locale) })}</span>

@@ -43,8 +43,8 @@ function focusSearchWhenShown(deadline = Date.now() + 2000): void {
 }
 
 export function KeyboardShortcuts({ route }: { route: Route }) {
-  const ticketId = route.screen === 'tickets' ? route.ticketId : null;
   const t = useT();
+  const ticketId = route.screen === 'tickets' ? route.ticketId : null;
   const [overlay, setOverlay] = useState(false);
   const [picker, setPicker] = useState<PickerScope | null>(null);
   const [resolving, setResolving] = useState<{ ticketId: string; andNext: boolean; order: string[] } | null>(null);

@@ -1,35 +1,51 @@
 // A message's file, inline: an image preview, an audio or video player, or a document link with its name
 // and size; while it is fetched, or when it was refused or lost, a line saying so.
+import { useIntl } from 'react-intl';
 import type { AttachmentFieldsFragment } from '../gql/graphql';
+import type { MessageId } from '../i18n/en';
+import { useT } from '../i18n/I18n';
 
-const KIND_LABEL: Record<string, string> = {
-  IMAGE: 'Image',
-  DOCUMENT: 'Document',
-  AUDIO: 'Voice note or audio',
-  VIDEO: 'Video',
-  STICKER: 'Sticker',
+const KIND_LABEL: Record<string, MessageId> = {
+  IMAGE: 'attachment.image',
+  DOCUMENT: 'attachment.document',
+  AUDIO: 'attachment.audio',
+  VIDEO: 'attachment.video',
+  STICKER: 'attachment.sticker',
 };
 
-export function formatSize(bytes: number | null | undefined): string {
+/** "512 B", "12 KB", "1.5 MB" (in Spanish "1,5 MB"): a file's size, its figures in the agent's locale. */
+export function formatSize(bytes: number | null | undefined, locale?: string): string {
   if (bytes == null) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const number = (value: number, digits = 0) =>
+    new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    }).format(value);
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
+  return `${number(bytes / 1024 / 1024, 1)} MB`;
 }
 
 export function Attachment({ attachment }: { attachment: AttachmentFieldsFragment }) {
-  const label = KIND_LABEL[attachment.kind] ?? 'File';
+  const t = useT();
+  const { locale } = useIntl();
+  const label = t(KIND_LABEL[attachment.kind] ?? 'attachment.file');
   if (attachment.status === 'PENDING')
-    return <p className="attachment attachment-pending">🕓 {label}: fetching from WhatsApp…</p>;
+    return <p className="attachment attachment-pending">{t('attachment.fetching', { label })}</p>;
   if (attachment.status === 'FAILED' || !attachment.url) {
     return (
       <p className="attachment delivery-error" role="note">
-        ⚠ {label}
-        {attachment.filename ? ` (${attachment.filename})` : ''} not available: {attachment.error ?? 'unknown reason'}
+        {t('attachment.unavailable', {
+          label,
+          hasFile: String(!!attachment.filename),
+          filename: attachment.filename,
+          error: attachment.error ?? t('attachment.unknownReason'),
+        })}
       </p>
     );
   }
-  const alt = attachment.caption ? `${label}: ${attachment.caption}` : label;
+  const alt = attachment.caption ? t('attachment.withCaption', { label, caption: attachment.caption }) : label;
   switch (attachment.kind) {
     case 'IMAGE':
     case 'STICKER':
@@ -57,8 +73,8 @@ export function Attachment({ attachment }: { attachment: AttachmentFieldsFragmen
     default:
       return (
         <a className="attachment attachment-document" href={attachment.url} download={attachment.filename ?? true}>
-          📄 {attachment.filename ?? 'Document'}{' '}
-          <span className="attachment-size">{formatSize(attachment.sizeBytes)}</span>
+          📄 {attachment.filename ?? t('attachment.document')}{' '}
+          <span className="attachment-size">{formatSize(attachment.sizeBytes, locale)}</span>
         </a>
       );
   }

@@ -4,28 +4,30 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { TicketPriority } from '../gql/graphql';
+import type { MessageId } from '../i18n/en';
+import { useT } from '../i18n/I18n';
 import { BulkLabelControls, type BulkStatus } from '../labels/BulkLabelControls';
 import { AGENTS } from './agents';
 import { ASSIGN_TICKETS, CLOSE_TICKETS, SET_TICKETS_PRIORITY, SNOOZE_TICKETS } from './bulk.documents';
-import { type OutcomeForSummary, summarizeBulk } from './bulk-summary';
+import { type BulkDone, type OutcomeForSummary, summarizeBulk } from './bulk-summary';
 import { PRIORITY_LABELS } from './labels';
 import { SnoozeMenu } from './SnoozeControl';
 
 /** The API changes at most this many tickets in one call. */
 const BATCH = 100;
+/** What the server sends the person when no closing message is given: shown as it is, in the person's words. */
 const DEFAULT_CLOSING = '✅ Your support ticket has been resolved!';
 
 type Panel = 'assign' | 'priority' | 'snooze' | 'resolve';
-const PANEL_NAMES: Record<Panel, string> = {
-  assign: 'Assign…',
-  priority: 'Priority…',
-  snooze: 'Snooze…',
-  resolve: 'Resolve…',
+const PANEL_NAMES: Record<Panel, MessageId> = {
+  assign: 'bulk.assignPanel',
+  priority: 'bulk.priorityPanel',
+  snooze: 'snooze.button',
+  resolve: 'detail.resolve',
 };
 
-const tickets = (count: number) => (count === 1 ? '1 ticket' : `${count} tickets`);
-
 export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onClear: () => void }) {
+  const t = useT();
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<(BulkStatus & { partial?: boolean }) | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +48,7 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
     setPanel(null);
   };
   /** Runs the action on the selection in calls of at most BATCH tickets and says how it went. */
-  const run = async (done: string, call: (batch: string[]) => Promise<OutcomeForSummary[] | undefined>) => {
+  const run = async (done: BulkDone, call: (batch: string[]) => Promise<OutcomeForSummary[] | undefined>) => {
     const ids = ticketIds;
     closePanel();
     setStatus(null);
@@ -55,27 +57,27 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
       const outcomes: OutcomeForSummary[] = [];
       for (let start = 0; start < ids.length; start += BATCH)
         outcomes.push(...((await call(ids.slice(start, start + BATCH))) ?? []));
-      setStatus({ error: false, partial: outcomes.some((o) => !o.succeeded), text: summarizeBulk(done, outcomes) });
+      setStatus({ error: false, partial: outcomes.some((o) => !o.succeeded), text: summarizeBulk(t, done, outcomes) });
     } catch (error) {
       setStatus({ error: true, text: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(false);
     }
   };
-  const assignTo = (adminId: string | null, done: string) =>
+  const assignTo = (adminId: string | null, done: BulkDone) =>
     run(
       done,
       async (batch) => (await assign({ variables: { ticketIds: batch, adminId } })).data?.assignTickets.outcomes,
     );
   const setPriority = (priority: TicketPriority) =>
     run(
-      `set to ${PRIORITY_LABELS[priority]}`,
+      { action: 'priority', name: t(PRIORITY_LABELS[priority]) },
       async (batch) =>
         (await prioritize({ variables: { ticketIds: batch, priority } })).data?.setTicketsPriority.outcomes,
     );
   const snoozeUntil = (until: Date | null) =>
     run(
-      'snoozed',
+      { action: 'snoozed' },
       async (batch) =>
         (
           await snooze({
@@ -84,7 +86,7 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
         ).data?.snoozeTickets.outcomes,
     );
   const resolve = () =>
-    run('resolved', async (batch) => {
+    run({ action: 'resolved' }, async (batch) => {
       const answer = await close({ variables: { ticketIds: batch, message: closing.trim() || null } });
       setClosing('');
       return answer.data?.closeTickets.outcomes;
@@ -107,37 +109,37 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
       className={name === 'resolve' ? 'danger' : undefined}
       onClick={() => setPanel(panel === name ? null : name)}
     >
-      {PANEL_NAMES[name]}
+      {t(PANEL_NAMES[name])}
     </button>
   );
   const selected = ticketIds.length;
   const agentName = who?.admins.find((admin) => admin.id === agentId)?.name;
 
   return (
-    <section className="bulk-bar" aria-label="Bulk actions" onKeyDown={onKeyDown}>
+    <section className="bulk-bar" aria-label={t('bulk.label')} onKeyDown={onKeyDown}>
       {selected > 0 ? (
         <div className="bulk-head">
-          <strong aria-live="polite">{selected} selected</strong>
+          <strong aria-live="polite">{t('bulk.selected', { count: selected })}</strong>
           <span className="bulk-head-actions">
             {toggle('resolve')}
-            <button type="button" onClick={onClear} title="Esc">
-              Clear selection
+            <button type="button" onClick={onClear} title={t('bulk.clearKey')}>
+              {t('bulk.clear')}
             </button>
           </span>
         </div>
       ) : (
         <div className="bulk-head">
-          <span className="muted">Last bulk action</span>
+          <span className="muted">{t('bulk.last')}</span>
           <button type="button" onClick={() => setStatus(null)}>
-            Dismiss
+            {t('bulk.dismiss')}
           </button>
         </div>
       )}
       {selected > 0 && (
         <div className="bulk-actions">
           {me && (
-            <button type="button" disabled={busy} onClick={() => void assignTo(me.id, 'assigned to you')}>
-              Assign to me
+            <button type="button" disabled={busy} onClick={() => void assignTo(me.id, { action: 'assignedToYou' })}>
+              {t('detail.assignToMe')}
             </button>
           )}
           {toggle('assign')}
@@ -150,36 +152,36 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
         <div className="bulk-panel" id="bulk-panel">
           {panel === 'assign' && (
             <form
-              aria-label="Assign the selected tickets"
+              aria-label={t('bulk.assignForm')}
               onSubmit={(event) => {
                 event.preventDefault();
-                if (agentId) void assignTo(agentId, `assigned to ${agentName ?? 'the agent'}`);
+                if (agentId) void assignTo(agentId, { action: 'assignedTo', name: agentName ?? t('bulk.theAgent') });
               }}
             >
               <label>
-                Agent
+                {t('bulk.agent')}
                 <select value={agentId} onChange={(event) => setAgentId(event.target.value)}>
-                  <option value="">Choose an agent…</option>
+                  <option value="">{t('bulk.chooseAgent')}</option>
                   {who?.admins.map((admin) => (
                     <option key={admin.id} value={admin.id}>
-                      {admin.id === me?.id ? `${admin.name} (you)` : admin.name}
+                      {admin.id === me?.id ? t('bulk.you', { name: admin.name }) : admin.name}
                     </option>
                   ))}
                 </select>
               </label>
               <button type="submit" className="primary" disabled={!agentId || busy}>
-                Assign {tickets(selected)}
+                {t('bulk.assignCount', { count: selected })}
               </button>
-              <button type="button" disabled={busy} onClick={() => void assignTo(null, 'unassigned')}>
-                Unassign
+              <button type="button" disabled={busy} onClick={() => void assignTo(null, { action: 'unassigned' })}>
+                {t('bulk.unassign')}
               </button>
             </form>
           )}
           {panel === 'priority' && (
-            <fieldset aria-label="Priority for the selected tickets">
-              {(Object.entries(PRIORITY_LABELS) as [TicketPriority, string][]).map(([value, label]) => (
+            <fieldset aria-label={t('bulk.priorityForm')}>
+              {(Object.entries(PRIORITY_LABELS) as [TicketPriority, MessageId][]).map(([value, label]) => (
                 <button key={value} type="button" disabled={busy} onClick={() => void setPriority(value)}>
-                  {label}
+                  {t(label)}
                 </button>
               ))}
             </fieldset>
@@ -187,14 +189,14 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
           {panel === 'snooze' && <SnoozeMenu id="bulk-snooze-menu" busy={busy} onChoose={snoozeUntil} />}
           {panel === 'resolve' && (
             <form
-              aria-label="Resolve the selected tickets"
+              aria-label={t('bulk.resolveForm')}
               onSubmit={(event) => {
                 event.preventDefault();
                 void resolve();
               }}
             >
               <label>
-                Closing message to each customer (optional)
+                {t('bulk.closingLabel')}
                 <textarea
                   rows={2}
                   value={closing}
@@ -204,17 +206,17 @@ export function BulkActionBar({ ticketIds, onClear }: { ticketIds: string[]; onC
               </label>
               <div className="reply-actions">
                 <button type="button" onClick={closePanel}>
-                  Cancel
+                  {t('common.cancel')}
                 </button>
                 <button type="submit" className="danger" disabled={busy}>
-                  Resolve {tickets(selected)} and send
+                  {t('bulk.resolveCount', { count: selected })}
                 </button>
               </div>
             </form>
           )}
         </div>
       )}
-      {busy && <p className="muted">Working…</p>}
+      {busy && <p className="muted">{t('bulk.working')}</p>}
       {status && (
         <p
           role={status.error ? 'alert' : 'status'}

@@ -2,6 +2,7 @@
 // that they matched nothing; otherwise that nothing is open.
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
+import { T, useT } from '../i18n/I18n';
 import { navigateOnClick } from '../router';
 import { useSimulatorOn } from '../simulator/useSimulatorOn';
 
@@ -14,25 +15,30 @@ const DESK_TICKET_COUNT = graphql(`
 export function EmptyTicketList({ view }: { view: 'default' | 'snoozed' | 'filtered' }) {
   const { data } = useQuery(DESK_TICKET_COUNT, { skip: view !== 'default', fetchPolicy: 'cache-and-network' });
   const simulatorOn = useSimulatorOn();
+  const t = useT();
   const newDesk = view === 'default' && data?.tickets.totalCount === 0;
   return (
     <div className="muted empty" data-testid="empty-tickets">
-      {view === 'snoozed' && <p>No snoozed tickets.</p>}
-      {view === 'filtered' && <p>No tickets match these filters.</p>}
-      {view === 'default' && !newDesk && <p>No open tickets right now.</p>}
+      {view === 'snoozed' && <p>{t('list.emptySnoozed')}</p>}
+      {view === 'filtered' && <p>{t('list.emptyFiltered')}</p>}
+      {view === 'default' && !newDesk && <p>{t('list.emptyOpen')}</p>}
       {newDesk && (
         <>
           <p>
-            <strong>No tickets yet.</strong> A ticket opens when a person writes to the bot on WhatsApp and picks “Chat
-            Support” in its menu; it shows up here at once.
+            <T id="list.emptyNewDesk" values={{ strong: (text) => <strong>{text}</strong> }} />
           </p>
           {simulatorOn && (
             <p>
-              To try it, play that person in the{' '}
-              <a href="/simulator" onClick={navigateOnClick('/simulator')}>
-                WhatsApp simulator
-              </a>
-              .
+              <T
+                id="list.emptyTryIt"
+                values={{
+                  link: (text) => (
+                    <a href="/simulator" onClick={navigateOnClick('/simulator')}>
+                      {text}
+                    </a>
+                  ),
+                }}
+              />
             </p>
           )}
         </>

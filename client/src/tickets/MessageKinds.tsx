@@ -1,18 +1,21 @@
 // What a person's message carried beyond its text, shown in its bubble: the message it quotes, the forward
 // mark, an order's lines, a Flow's answers, a place with a map link, the edited mark with the earlier texts,
 // and the person's reaction.
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
 import type { MessageFieldsFragment } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
 
 type Message = MessageFieldsFragment;
 
 const clip = (text: string, length = 140) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 export function QuotedMessage({ message }: { message: Message }) {
+  const t = useT();
   if (!message.replyTo) return null;
-  const from = message.replyTo.senderName ?? 'Desk';
+  const from = message.replyTo.senderName ?? t('kinds.desk');
   return (
-    <blockquote className="quoted" aria-label={`Reply to ${from}`}>
+    <blockquote className="quoted" aria-label={t('kinds.replyTo', { name: from })}>
       <span className="quoted-from">↩ {from}</span>
       <span className="quoted-body">{clip(message.replyTo.body)}</span>
     </blockquote>
@@ -20,23 +23,26 @@ export function QuotedMessage({ message }: { message: Message }) {
 }
 
 export function ForwardedMark({ message }: { message: Message }) {
+  const t = useT();
   if (!message.forwarded) return null;
   return (
     <p className="forwarded">
-      {message.forwarded === 'FREQUENTLY_FORWARDED' ? '⏩ Forwarded many times' : '↪ Forwarded'}
+      {message.forwarded === 'FREQUENTLY_FORWARDED' ? t('kinds.forwardedMany') : t('kinds.forwarded')}
     </p>
   );
 }
 
 /** The body, or for an order, a form or a place, what it holds laid out; a deleted message reads as deleted. */
 export function MessageContent({ message }: { message: Message }) {
+  const t = useT();
   if (message.deletedByPersonAt) return <p className="body deleted">{message.body}</p>;
   if (message.order) {
     const { order } = message;
     return (
       <div className="order">
         <p className="body">
-          🛒 Order{order.catalogId ? <span className="muted"> · catalog {order.catalogId}</span> : null}
+          {t('kinds.order')}
+          {order.catalogId ? <span className="muted">{t('kinds.catalog', { id: order.catalogId })}</span> : null}
         </p>
         <table className="order-lines">
           <tbody>
@@ -54,7 +60,7 @@ export function MessageContent({ message }: { message: Message }) {
           {order.total && (
             <tfoot>
               <tr>
-                <td colSpan={2}>Total</td>
+                <td colSpan={2}>{t('kinds.total')}</td>
                 <td className="order-price">
                   {order.total} {order.currency}
                 </td>
@@ -69,7 +75,7 @@ export function MessageContent({ message }: { message: Message }) {
   if (message.formAnswers?.length) {
     return (
       <div className="form-answers">
-        <p className="body">📝 Form</p>
+        <p className="body">{t('kinds.form')}</p>
         <dl>
           {message.formAnswers.map((answer, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a form's answers are read-only and never reorder, and two questions can share a label
@@ -89,13 +95,13 @@ export function MessageContent({ message }: { message: Message }) {
       {place?.mapUrl && (
         <p className="map-link">
           <a href={place.mapUrl} target="_blank" rel="noreferrer">
-            Open on a map
+            {t('kinds.openMap')}
           </a>
           {place.url && (
             <>
               {' · '}
               <a href={place.url} target="_blank" rel="noreferrer">
-                Place link
+                {t('kinds.placeLink')}
               </a>
             </>
           )}
@@ -107,19 +113,24 @@ export function MessageContent({ message }: { message: Message }) {
 
 /** "edited", and the earlier texts for agents who open it. */
 export function EditedMark({ message }: { message: Message }) {
+  const t = useT();
+  const { locale } = useIntl();
   if (!message.editedAt || message.deletedByPersonAt) return null;
-  if (!message.edits.length) return <p className="edited">✏️ edited {formatTimestamp(message.editedAt)}</p>;
+  const edited = t('kinds.edited', { time: formatTimestamp(message.editedAt, locale) });
+  if (!message.edits.length) return <p className="edited">{edited}</p>;
   return (
     <details className="edited">
       <summary>
-        ✏️ edited {formatTimestamp(message.editedAt)} · earlier{' '}
-        {message.edits.length === 1 ? 'text' : `texts (${message.edits.length})`}
+        {edited}
+        {t('kinds.earlierTexts', { count: message.edits.length })}
       </summary>
       <ol>
         {message.edits.map((edit) => (
           <li key={edit.replacedAt}>
             <span className="body">{edit.body}</span>{' '}
-            <time dateTime={edit.replacedAt}>until {formatTimestamp(edit.replacedAt)}</time>
+            <time dateTime={edit.replacedAt}>
+              {t('kinds.until', { time: formatTimestamp(edit.replacedAt, locale) })}
+            </time>
           </li>
         ))}
       </ol>
@@ -128,13 +139,14 @@ export function EditedMark({ message }: { message: Message }) {
 }
 
 export function PersonReaction({ message }: { message: Message }) {
+  const t = useT();
   if (!message.personReaction) return null;
   return (
     <span
       className="reaction"
       role="img"
-      title="The customer's reaction"
-      aria-label={`Customer reacted ${message.personReaction}`}
+      title={t('kinds.reactionTitle')}
+      aria-label={t('kinds.reacted', { reaction: message.personReaction })}
     >
       {message.personReaction}
     </span>

@@ -1,5 +1,6 @@
 // The click-to-WhatsApp ad (or post) the person came from, on the ticket.
 import type { TicketDetailQuery } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
 
 type Referral = NonNullable<NonNullable<TicketDetailQuery['ticket']>['referral']>;
 
@@ -7,17 +8,18 @@ type Referral = NonNullable<NonNullable<TicketDetailQuery['ticket']>['referral']
 const isWebLink = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
 export function ReferralCard({ referral }: { referral: Referral }) {
+  const t = useT();
   const what = referral.sourceType === 'post' ? 'post' : 'ad';
-  const title = referral.headline ?? referral.body ?? 'an ad';
+  const title = referral.headline ?? referral.body ?? t('referral.anAd');
   return (
     <p className="referral-card" data-testid="referral">
-      <span aria-hidden="true">📣</span> Came from {what}{' '}
+      <span aria-hidden="true">📣</span> {t('referral.cameFrom', { what })}{' '}
       {isWebLink(referral.sourceUrl) ? (
         <a href={referral.sourceUrl} target="_blank" rel="noreferrer">
-          “{title}”
+          {t('referral.title', { title })}
         </a>
       ) : (
-        <strong>“{title}”</strong>
+        <strong>{t('referral.title', { title })}</strong>
       )}
       {referral.headline && referral.body && <span className="muted"> — {referral.body}</span>}
     </p>

@@ -5,7 +5,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import { fillPlaceholders } from '../canned-responses/fill';
 import { useCannedResponsePicker } from '../canned-responses/useCannedResponsePicker';
 import { useMentionPicker } from '../mentions/useMentionPicker';
-import { windowLeft } from '../format';
+import { useIntl } from 'react-intl';
+import { type Translate, windowLeft } from '../format';
+import { useT } from '../i18n/I18n';
 import { useReplyCommands } from '../keyboard/desk-commands';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { TemplatePicker } from '../templates/TemplatePicker';
@@ -24,35 +26,40 @@ const MAX_PARTS = 10;
 const NOTE_LIMIT = 16_384;
 /** WhatsApp's limit on a file's caption (MAX_CAPTION_LENGTH). */
 const CAPTION_LIMIT = 1024;
-const count = (n: number) => n.toLocaleString('en');
 
 /**
  * What the box tells about the text's length, and whether it can be sent: a long reply goes as several WhatsApp
  * messages (the server cuts it the same way), one needing more than MAX_PARTS is refused before it is sent.
  */
-function lengthNotice(mode: Tab, body: string, withFile: boolean): { text: string; parts: number; tooLong: boolean } {
+function lengthNotice(
+  t: Translate,
+  mode: Tab,
+  body: string,
+  withFile: boolean,
+): { text: string; parts: number; tooLong: boolean } {
   const quiet = { text: '', parts: 1, tooLong: false };
   // With a file the text is its caption, one message: WhatsApp's caption limit is shorter and is not cut.
   if (mode === 'reply' && withFile && body.length > CAPTION_LIMIT)
     return {
       ...quiet,
       tooLong: true,
-      text: `A caption is at most ${count(CAPTION_LIMIT)} characters; this one is ${count(body.length - CAPTION_LIMIT)} over. Shorten it, or remove the file to send the text as messages.`,
+      text: t('reply.captionTooLong', { limit: CAPTION_LIMIT, over: body.length - CAPTION_LIMIT }),
     };
   if (mode === 'note') {
     if (body.length > NOTE_LIMIT)
       return {
         ...quiet,
         tooLong: true,
-        text: `This note is ${count(body.length - NOTE_LIMIT)} characters over the limit of ${count(NOTE_LIMIT)}; shorten it to add it.`,
+        text: t('reply.noteTooLong', { over: body.length - NOTE_LIMIT, limit: NOTE_LIMIT }),
       };
     return body.length > NOTE_LIMIT - 500
-      ? { ...quiet, text: `${count(NOTE_LIMIT - body.length)} characters left` }
+      ? { ...quiet, text: t('reply.charactersLeft', { count: NOTE_LIMIT - body.length }) }
       : quiet;
   }
   if (body.length <= WHATSAPP_LIMIT)
-    return body.length > 3500 ? { ...quiet, text: `${count(WHATSAPP_LIMIT - body.length)} characters left` } : quiet;
-  const over = count(body.length - WHATSAPP_LIMIT);
+    return body.length > 3500
+      ? { ...quiet, text: t('reply.charactersLeft', { count: WHATSAPP_LIMIT - body.length }) }
+      : quiet;
   // The cut is only worked out for text that could be sent: a huge paste is refused without it.
   const parts =
     body.length > WHATSAPP_LIMIT * MAX_PARTS
@@ -60,12 +67,12 @@ function lengthNotice(mode: Tab, body: string, withFile: boolean): { text: strin
       : splitText(body, WHATSAPP_LIMIT).length;
   if (parts > MAX_PARTS)
     return {
-      text: `Too long to send: ${count(body.length)} characters would need ${parts} WhatsApp messages, and a reply goes as at most ${MAX_PARTS}. Shorten it, or send it as a file.`,
+      text: t('reply.tooLong', { length: body.length, parts, max: MAX_PARTS }),
       parts,
       tooLong: true,
     };
   return {
-    text: `${over} characters over WhatsApp's limit of ${count(WHATSAPP_LIMIT)}: it will go as ${parts} messages, in order, cut between paragraphs or sentences.`,
+    text: t('reply.willSplit', { over: body.length - WHATSAPP_LIMIT, limit: WHATSAPP_LIMIT, parts }),
     parts,
     tooLong: false,
   };
@@ -105,6 +112,8 @@ export function ReplyBox({
   onSend: (mode: ReplyMode, body: string, typingSince: string | null, attachment: UploadedFile | null) => void;
   onTemplateSent: (message: MessageFieldsFragment) => void;
 }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [attachment, setAttachment] = useState<UploadedFile | null>(null);
   const attachmentRef = useRef(attachment);
   attachmentRef.current = attachment;
@@ -119,12 +128,15 @@ export function ReplyBox({
       setAttachment(null);
       setUpload({
         busy: false,
-        error: `${file.name} was not attached: ${failure instanceof Error ? failure.message : String(failure)}`,
+        error: t('reply.notAttached', {
+          name: file.name,
+          error: failure instanceof Error ? failure.message : String(failure),
+        }),
       });
     }
   };
   const [mode, setMode] = useState<Tab>(() =>
-    !isResolved && windowLeft(replyWindowClosesAt) === null ? 'template' : 'reply',
+    !isResolved && windowLeft(t, replyWindowClosesAt) === null ? 'template' : 'reply',
   );
   const [text, setText] = useState(() => loadDraft(ticketId));
   const [since, setSince] = useState(() => loadDraftSince(ticketId));
@@ -157,15 +169,15 @@ export function ReplyBox({
       if (attachmentRef.current)
         setUpload({
           busy: false,
-          error: `${file.filename ?? file.kind.toLowerCase()} from your held reply was not attached again: this reply already has a file`,
+          error: t('reply.heldFileNotAttached', { name: file.filename ?? file.kind.toLowerCase() }),
         });
     }
     setSince(newest.current);
     setMode('reply');
     field.current?.focus();
-  }, [restore]);
+  }, [restore, t]);
 
-  const left = windowLeft(replyWindowClosesAt);
+  const left = windowLeft(t, replyWindowClosesAt);
   const windowClosed = !isResolved && left === null;
   useEffect(() => {
     // When the window closes (or the ticket opens with it closed), templates are what can still reach the person.
@@ -174,7 +186,7 @@ export function ReplyBox({
   const replyBlocked = mode === 'reply' && (isResolved || left === null);
   const trimmed = text.trim();
   const withFile = attachment !== null;
-  const length = useMemo(() => lengthNotice(mode, trimmed, withFile), [mode, trimmed, withFile]);
+  const length = useMemo(() => lengthNotice(t, mode, trimmed, withFile), [t, mode, trimmed, withFile]);
   const change = (next: string) => {
     if (!text && next) setSince(newest.current);
     setText(next);
@@ -243,51 +255,38 @@ export function ReplyBox({
 
   return (
     <div className={`reply-box mode-${mode}`}>
-      <div className="reply-tabs" role="tablist" aria-label="Message kind">
+      <div className="reply-tabs" role="tablist" aria-label={t('reply.kind')}>
         <button type="button" role="tab" aria-selected={mode === 'reply'} onClick={() => switchMode('reply')}>
-          Reply
+          {t('reply.tabReply')}
         </button>
         <button type="button" role="tab" aria-selected={mode === 'template'} onClick={() => switchMode('template')}>
-          Template
+          {t('reply.tabTemplate')}
         </button>
         <button type="button" role="tab" aria-selected={mode === 'note'} onClick={() => switchMode('note')}>
-          Internal note
+          {t('reply.tabNote')}
         </button>
         {/* A resolved ticket is not open work: its notice below says how to reply, a countdown would mislead. */}
-        {mode === 'reply' && !isResolved && left && <span className="muted window">Reply window closes in {left}</span>}
+        {mode === 'reply' && !isResolved && left && (
+          <span className="muted window">{t('reply.windowClosesIn', { left })}</span>
+        )}
       </div>
-      {mode === 'reply' && isResolved && <p className="notice">This ticket is resolved. Reopen it to reply.</p>}
-      {mode === 'reply' && !isResolved && left === null && (
-        <p className="notice">
-          WhatsApp's 24-hour reply window has closed: the person has not written for a day, so a free-form reply cannot
-          reach them. It opens again when they write. You can send an approved template, or add an internal note.
-        </p>
-      )}
-      {mode === 'template' && windowClosed && (
-        <p className="notice">
-          WhatsApp's 24-hour reply window has closed: send an approved template to reach the person.
-        </p>
-      )}
-      {mode === 'template' && isResolved && (
-        <p className="notice">This ticket is resolved. Reopen it to send a template.</p>
-      )}
+      {mode === 'reply' && isResolved && <p className="notice">{t('reply.resolved')}</p>}
+      {mode === 'reply' && !isResolved && left === null && <p className="notice">{t('reply.windowClosed')}</p>}
+      {mode === 'template' && windowClosed && <p className="notice">{t('reply.windowClosedTemplate')}</p>}
+      {mode === 'template' && isResolved && <p className="notice">{t('reply.resolvedTemplate')}</p>}
       {mode === 'template' ? (
         <TemplatePicker ticketId={ticketId} senderName={senderName} disabled={isResolved} onSent={onTemplateSent} />
       ) : (
         <>
           {mentionPicker.element ?? picker.element}
           <label className="visually-hidden" htmlFor={`reply-${ticketId}`}>
-            {mode === 'reply' ? 'Reply to the customer' : 'Internal note for agents'}
+            {mode === 'reply' ? t('reply.replyLabel') : t('reply.noteLabel')}
           </label>
           <textarea
             id={`reply-${ticketId}`}
             ref={field}
             rows={3}
-            placeholder={
-              mode === 'reply'
-                ? 'Write a reply… (Enter sends, Shift+Enter for a new line, / for canned responses)'
-                : 'Write a note only agents can see… (@ to mention an agent)'
-            }
+            placeholder={mode === 'reply' ? t('reply.replyPlaceholder') : t('reply.notePlaceholder')}
             value={text}
             disabled={replyBlocked}
             onChange={(event) => {
@@ -302,7 +301,7 @@ export function ReplyBox({
             {mode === 'reply' && (
               <span className="reply-attachment">
                 <label className="button-like">
-                  📎 Attach file
+                  {t('reply.attach')}
                   <input
                     type="file"
                     className="visually-hidden"
@@ -315,11 +314,11 @@ export function ReplyBox({
                     }}
                   />
                 </label>
-                {upload.busy && <span className="muted">Uploading…</span>}
+                {upload.busy && <span className="muted">{t('reply.uploading')}</span>}
                 {attachment && (
                   <span className="attachment-chip" data-testid="reply-attachment">
-                    {attachment.filename ?? attachment.kind.toLowerCase()} · {formatSize(attachment.sizeBytes)}
-                    <button type="button" aria-label="Remove the attachment" onClick={() => setAttachment(null)}>
+                    {attachment.filename ?? attachment.kind.toLowerCase()} · {formatSize(attachment.sizeBytes, locale)}
+                    <button type="button" aria-label={t('reply.removeAttachment')} onClick={() => setAttachment(null)}>
                       ✕
                     </button>
                   </span>
@@ -347,10 +346,10 @@ export function ReplyBox({
               }
             >
               {mode === 'note'
-                ? 'Add note'
+                ? t('reply.addNote')
                 : length.parts > 1 && !length.tooLong
-                  ? `Send as ${length.parts} messages`
-                  : 'Send'}
+                  ? t('reply.sendAs', { parts: length.parts })
+                  : t('reply.send')}
             </button>
           </div>
         </>

@@ -1,7 +1,9 @@
 // Shown instead of sending when another agent replied to the person while this agent was typing: read what
 // they said, then send anyway or take the reply back to edit it.
 import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
+import { useT } from '../i18n/I18n';
 import type { ThreadMessage } from './Thread';
 
 export interface HeldReply {
@@ -21,9 +23,13 @@ export function ReplyConflict({
   onSendAnyway: () => void;
   onReview: () => void;
 }) {
+  const t = useT();
+  const { locale, formatList } = useIntl();
   const review = useRef<HTMLButtonElement>(null);
   useEffect(() => review.current?.focus(), []);
-  const who = [...new Set(held.replies.map((reply) => reply.author?.name ?? reply.senderName ?? 'Another agent'))];
+  const who = [
+    ...new Set(held.replies.map((reply) => reply.author?.name ?? reply.senderName ?? t('conflict.anotherAgent'))),
+  ];
   return (
     <div
       className="reply-conflict"
@@ -35,8 +41,8 @@ export function ReplyConflict({
     >
       <h3 id="reply-conflict-title">
         {who.length > 0
-          ? `${who.join(' and ')} replied while you were typing`
-          : 'Another agent replied while you were typing'}
+          ? t('conflict.title', { who: formatList(who, { type: 'conjunction' }) })
+          : t('conflict.titleAnyone')}
       </h3>
       <div id="reply-conflict-body">
         {held.replies.length > 0 ? (
@@ -44,7 +50,7 @@ export function ReplyConflict({
             {held.replies.map((reply) => (
               <li key={reply.id}>
                 <span className="muted">
-                  {reply.author?.name ?? reply.senderName} · {formatTimestamp(reply.createdAt)}
+                  {reply.author?.name ?? reply.senderName} · {formatTimestamp(reply.createdAt, locale)}
                 </span>
                 <p>{reply.body}</p>
               </li>
@@ -54,15 +60,15 @@ export function ReplyConflict({
           <p>{held.reason}</p>
         )}
         <p className="muted">
-          Your reply has not been sent: “{held.body.length > 140 ? `${held.body.slice(0, 140)}…` : held.body}”
+          {t('conflict.notSent', { body: held.body.length > 140 ? `${held.body.slice(0, 140)}…` : held.body })}
         </p>
       </div>
       <div className="reply-actions">
         <button type="button" ref={review} onClick={onReview}>
-          Review my reply
+          {t('conflict.review')}
         </button>
         <button type="button" className="primary" onClick={onSendAnyway}>
-          Send anyway
+          {t('conflict.sendAnyway')}
         </button>
       </div>
     </div>

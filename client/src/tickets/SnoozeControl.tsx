@@ -2,7 +2,9 @@
 // time), and, while it is snoozed, what it waits for and a way to bring it back now.
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { graphql } from '../gql';
+import { useT } from '../i18n/I18n';
 import { describeSnooze, parseCustomSnooze, snoozeChoices, toLocalInputValue } from './snooze-times';
 
 const SNOOZE = graphql(`
@@ -32,6 +34,7 @@ export function SnoozeControl({
   disabled: boolean;
   act: (run: () => Promise<unknown>) => Promise<void>;
 }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [snooze, { loading }] = useMutation(SNOOZE);
 
@@ -50,7 +53,7 @@ export function SnoozeControl({
         disabled={disabled}
         onClick={() => setOpen(!open)}
       >
-        Snooze…
+        {t('snooze.button')}
       </button>
       {open && <SnoozeMenu id={`snooze-menu-${ticketId}`} busy={loading} onChoose={snoozeUntil} />}
     </div>
@@ -68,26 +71,27 @@ export function SnoozeMenu({
   /** null: until the person writes. */
   onChoose: (until: Date | null) => unknown;
 }) {
+  const t = useT();
   const [custom, setCustom] = useState('');
   const [customError, setCustomError] = useState<string | null>(null);
   const submitCustom = (event: FormEvent) => {
     event.preventDefault();
-    const until = parseCustomSnooze(custom);
+    const until = parseCustomSnooze(t, custom);
     if (typeof until === 'string') return setCustomError(until);
     setCustomError(null);
     void onChoose(until);
   };
 
   return (
-    <fieldset className="snooze-menu" id={id} aria-label="Snooze until">
+    <fieldset className="snooze-menu" id={id} aria-label={t('snooze.menu')}>
       {snoozeChoices().map((choice) => (
         <button key={choice.label} type="button" disabled={busy} onClick={() => void onChoose(choice.until)}>
-          {choice.label}
+          {t(choice.label)}
         </button>
       ))}
       <form className="snooze-custom" onSubmit={submitCustom}>
         <label>
-          Custom time
+          {t('snooze.customTime')}
           <input
             type="datetime-local"
             value={custom}
@@ -96,7 +100,7 @@ export function SnoozeMenu({
           />
         </label>
         <button type="submit" disabled={busy || !custom}>
-          Snooze until then
+          {t('snooze.untilThen')}
         </button>
       </form>
       {customError && (
@@ -118,18 +122,20 @@ export function SnoozedBanner({
   ticket: SnoozeState;
   act: (run: () => Promise<unknown>) => Promise<void>;
 }) {
+  const t = useT();
+  const { locale } = useIntl();
   const [unsnooze, { loading }] = useMutation(UNSNOOZE);
   if (!ticket.snoozed) return null;
   return (
     <div className="snoozed-banner" role="status" data-testid="snoozed-banner">
       <span>
-        💤 <strong>Snoozed {describeSnooze(ticket.snoozedUntil)}</strong>
-        {ticket.snoozedUntil && <span className="muted"> (or until they write)</span>}
-        {ticket.snoozedBy && <span className="muted"> · by {ticket.snoozedBy.name}</span>}. It is out of the open list
-        until then.
+        💤 <strong>{t('snooze.snoozed', { until: describeSnooze(t, ticket.snoozedUntil, locale) })}</strong>
+        {ticket.snoozedUntil && <span className="muted">{t('snooze.orUntilTheyWrite')}</span>}
+        {ticket.snoozedBy && <span className="muted">{t('snooze.by', { name: ticket.snoozedBy.name })}</span>}
+        {t('snooze.outOfList')}
       </span>
       <button type="button" disabled={loading} onClick={() => void act(() => unsnooze({ variables: { ticketId } }))}>
-        Unsnooze
+        {t('snooze.unsnooze')}
       </button>
     </div>
   );

@@ -1,6 +1,9 @@
 // The thread: the person's, agents', bot's and system messages told apart, with times and delivery ticks.
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { formatTimestamp } from '../format';
+import { useIntl } from 'react-intl';
+import { formatTimestamp, type Translate } from '../format';
+import type { MessageId } from '../i18n/en';
+import { useT } from '../i18n/I18n';
 import type { MessageFieldsFragment } from '../gql/graphql';
 import { Attachment } from './Attachment';
 import { EditedMark, ForwardedMark, MessageContent, PersonReaction, QuotedMessage } from './MessageKinds';
@@ -17,20 +20,22 @@ export interface BotLine {
  * there when wanted and out of the way otherwise, and drawn as the bot's (not as messages to the agents).
  */
 function BotConversation({ lines, personName }: { lines: BotLine[]; personName: string }) {
+  const t = useT();
+  const { locale } = useIntl();
   if (lines.length === 0) return null;
   return (
     <li className="bot-conversation" data-testid="bot-conversation">
       <details>
         <summary>
-          <span aria-hidden="true">🤖 </span>Conversation with the bot before the ticket · {lines.length}{' '}
-          {lines.length === 1 ? 'message' : 'messages'}
+          <span aria-hidden="true">🤖 </span>
+          {t('thread.botConversationSummary', { count: lines.length })}
         </summary>
-        <ol aria-label="Conversation with the bot">
+        <ol aria-label={t('thread.botConversation')}>
           {lines.map((line, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the lines never change once the ticket has them
             <li key={index} className={`bot-line from-${line.from.toLowerCase()}`}>
-              <span className="sender">{line.from === 'BOT' ? 'Bot' : personName}</span>{' '}
-              <time dateTime={line.at}>{formatTimestamp(line.at)}</time>
+              <span className="sender">{line.from === 'BOT' ? t('thread.bot') : personName}</span>{' '}
+              <time dateTime={line.at}>{formatTimestamp(line.at, locale)}</time>
               <p className="body">{line.text}</p>
             </li>
           ))}
@@ -45,46 +50,51 @@ export interface ThreadMessage extends MessageFieldsFragment {
   localState?: 'sending' | 'failed';
 }
 
-const TICKS: Record<string, { mark: string; label: string }> = {
-  PENDING: { mark: '🕓', label: 'Waiting to be sent' },
-  SENT: { mark: '✓', label: 'Sent' },
-  DELIVERED: { mark: '✓✓', label: 'Delivered' },
-  READ: { mark: '✓✓', label: 'Read' },
-  FAILED: { mark: '⚠', label: 'Not delivered' },
+const TICKS: Record<string, { mark: string; label: MessageId }> = {
+  PENDING: { mark: '🕓', label: 'thread.pending' },
+  SENT: { mark: '✓', label: 'thread.sent' },
+  DELIVERED: { mark: '✓✓', label: 'thread.delivered' },
+  READ: { mark: '✓✓', label: 'thread.read' },
+  FAILED: { mark: '⚠', label: 'thread.notDelivered' },
 };
 
 function Ticks({ message }: { message: ThreadMessage }) {
+  const t = useT();
   if (message.localState === 'sending')
     return (
-      <span className="ticks" role="img" aria-label="Sending">
+      <span className="ticks" role="img" aria-label={t('thread.sending')}>
         🕓
       </span>
     );
   if (!message.deliveryStatus) return null;
   const tick = TICKS[message.deliveryStatus]!;
+  const label = t(tick.label);
   return (
     <span
       className={`ticks ticks-${message.deliveryStatus.toLowerCase()}`}
       role="img"
-      title={message.deliveryError ?? tick.label}
-      aria-label={message.deliveryError ? `${tick.label}: ${message.deliveryError}` : tick.label}
+      title={message.deliveryError ?? label}
+      aria-label={
+        message.deliveryError ? t('thread.statusWithError', { status: label, error: message.deliveryError }) : label
+      }
     >
       {tick.mark}
     </span>
   );
 }
 
-function who(message: ThreadMessage): string {
-  if (message.internal) return `Note · ${message.author?.name ?? message.senderName ?? 'Agent'}`;
+function who(t: Translate, message: ThreadMessage): string {
+  if (message.internal)
+    return t('thread.note', { name: message.author?.name ?? message.senderName ?? t('ticket.agent') });
   switch (message.senderType) {
     case 'USER':
-      return message.senderName ?? 'Customer';
+      return message.senderName ?? t('thread.customer');
     case 'ADMIN':
-      return message.author?.name ?? message.senderName ?? 'Agent';
+      return message.author?.name ?? message.senderName ?? t('ticket.agent');
     case 'BOT':
-      return 'Bot';
+      return t('thread.bot');
     default:
-      return 'System';
+      return t('thread.system');
   }
 }
 
@@ -97,7 +107,9 @@ export function Thread({
   botConversation?: BotLine[];
   onRetry: (message: ThreadMessage) => void;
 }) {
-  const personName = messages.find((message) => message.senderType === 'USER')?.senderName ?? 'Customer';
+  const t = useT();
+  const { locale } = useIntl();
+  const personName = messages.find((message) => message.senderType === 'USER')?.senderName ?? t('thread.customer');
   const box = useRef<HTMLOListElement>(null);
   const pinnedToBottom = useRef(true);
   const onScroll = () => {
@@ -120,7 +132,7 @@ export function Thread({
   }, []);
 
   return (
-    <ol className="thread" ref={box} onScroll={onScroll} aria-label="Messages" aria-live="polite">
+    <ol className="thread" ref={box} onScroll={onScroll} aria-label={t('thread.label')} aria-live="polite">
       <BotConversation lines={botConversation} personName={personName} />
       {messages.map((message) => (
         <li
@@ -130,11 +142,11 @@ export function Thread({
           data-testid="message"
         >
           <div className="message-head">
-            <span className="sender">{who(message)}</span>
-            <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt)}</time>
+            <span className="sender">{who(t, message)}</span>
+            <time dateTime={message.createdAt}>{formatTimestamp(message.createdAt, locale)}</time>
             {message.templateName && (
-              <span className="template-mark" title={`Sent as the WhatsApp template ${message.templateName}`}>
-                Template · {message.templateName}
+              <span className="template-mark" title={t('thread.templateTitle', { name: message.templateName })}>
+                {t('thread.template', { name: message.templateName })}
               </span>
             )}
             <Ticks message={message} />
@@ -151,13 +163,13 @@ export function Thread({
           <EditedMark message={message} />
           <PersonReaction message={message} />
           {message.deliveryStatus === 'FAILED' && message.deliveryError && (
-            <p className="delivery-error">Not delivered: {message.deliveryError}</p>
+            <p className="delivery-error">{t('thread.notDeliveredBecause', { error: message.deliveryError })}</p>
           )}
           {message.localState === 'failed' && (
             <p className="delivery-error">
-              Not sent.{' '}
+              {t('thread.notSent')}{' '}
               <button type="button" onClick={() => onRetry(message)}>
-                Retry
+                {t('thread.retry')}
               </button>
             </p>
           )}

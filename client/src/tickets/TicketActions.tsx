@@ -4,6 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { graphql } from '../gql';
 import type { AgentsQuery, TicketPriority, TicketStatus } from '../gql/graphql';
+import { useT } from '../i18n/I18n';
 import { TicketLabels } from '../labels/TicketLabels';
 import { sendDeskCommand } from '../keyboard/desk-commands';
 import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from './labels';
@@ -40,6 +41,7 @@ export function TicketActions({
   agents: AgentsQuery | undefined;
   isResolved: boolean;
 }) {
+  const t = useT();
   const ticketId = ticket.id;
   const [actionError, setActionError] = useState<string | null>(null);
   /** On a phone the actions fold under one button, so that the thread and the reply box keep the screen. */
@@ -69,18 +71,19 @@ export function TicketActions({
         onClick={() => setUnfolded((was) => !was)}
       >
         <span>
-          {ticket.assignee?.name ?? 'Unassigned'} · {PRIORITY_LABELS[ticket.priority]} · {STATUS_LABELS[ticket.status]}
+          {ticket.assignee?.name ?? t('ticket.unassigned')} · {t(PRIORITY_LABELS[ticket.priority])} ·{' '}
+          {t(STATUS_LABELS[ticket.status])}
         </span>
-        <span className="muted">{unfolded ? 'Hide actions ▴' : 'Actions ▾'}</span>
+        <span className="muted">{unfolded ? t('detail.hideActions') : t('detail.showActions')}</span>
       </button>
       <div id="ticket-actions" className={`detail-actions ${unfolded ? 'unfolded' : ''}`}>
         <label>
-          Assignee
+          {t('detail.assignee')}
           <select
             value={ticket.assignee?.id ?? ''}
             onChange={(event) => act(() => assign({ variables: { ticketId, adminId: event.target.value || null } }))}
           >
-            <option value="">Unassigned</option>
+            <option value="">{t('ticket.unassigned')}</option>
             {agents?.admins.map((admin) => (
               <option key={admin.id} value={admin.id}>
                 {admin.name}
@@ -90,11 +93,11 @@ export function TicketActions({
         </label>
         {me && ticket.assignee?.id !== me.id && (
           <button type="button" onClick={() => act(() => assign({ variables: { ticketId, adminId: me.id } }))}>
-            Assign to me
+            {t('detail.assignToMe')}
           </button>
         )}
         <label>
-          Priority
+          {t('detail.priority')}
           <select
             value={ticket.priority}
             onChange={(event) =>
@@ -105,7 +108,7 @@ export function TicketActions({
           </select>
         </label>
         <label>
-          Status
+          {t('detail.status')}
           <select
             value={ticket.status}
             onChange={(event) =>
@@ -118,15 +121,15 @@ export function TicketActions({
         <SnoozeControl ticketId={ticketId} disabled={isResolved} act={act} />
         {isResolved ? (
           <button type="button" data-action="reopen" onClick={() => act(() => reopen({ variables: { ticketId } }))}>
-            Reopen
+            {t('detail.reopen')}
           </button>
         ) : (
           <>
             <button type="button" onClick={() => sendDeskCommand({ type: 'resolve', ticketId, andNext: false })}>
-              Resolve…
+              {t('detail.resolve')}
             </button>
             <button type="button" onClick={() => sendDeskCommand({ type: 'resolve', ticketId, andNext: true })}>
-              Resolve and next…
+              {t('detail.resolveAndNext')}
             </button>
           </>
         )}

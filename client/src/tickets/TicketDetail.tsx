@@ -2,6 +2,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useT } from '../i18n/I18n';
 import { ContactPanel } from '../contacts/ContactPanel';
 import { useMentionsRead } from '../mentions/useMentionsRead';
 import { AGENTS } from './agents';
@@ -14,6 +15,7 @@ import { TicketMissing } from './TicketMissing';
 import { useTicketLive } from './useTicketLive';
 
 export function TicketDetail({ ticketId }: { ticketId: string }) {
+  const t = useT();
   const { data, loading, error } = useQuery(TICKET_DETAIL, { variables: { id: ticketId } });
   const { data: agents } = useQuery(AGENTS);
   const presence = usePresence(ticketId, agents?.me?.id);
@@ -26,7 +28,7 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
   if (loading && !ticket)
     return (
       <section className="ticket-detail">
-        <p className="muted">Loading ticket…</p>
+        <p className="muted">{t('detail.loading')}</p>
       </section>
     );
   if (error || !ticket) {

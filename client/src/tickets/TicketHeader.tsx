@@ -1,6 +1,8 @@
 // The top of a ticket's detail: who wrote, since when, its SLA and rating, the contact's notes, the ad they came
 // from, the button that unfolds the contact panel on a narrow screen, and which other agents have it open.
+import { useIntl } from 'react-intl';
 import { formatTimestamp, personAddress } from '../format';
+import { useT } from '../i18n/I18n';
 import { navigate } from '../router';
 import { SatisfactionSummaryLine } from '../satisfaction/SatisfactionBadge';
 import type { Viewer } from './presence';
@@ -20,9 +22,11 @@ export function TicketHeader({
   contactUnfolded: boolean;
   onToggleContact: () => void;
 }) {
+  const t = useT();
+  const { locale } = useIntl();
   return (
     <header className="detail-head">
-      <button type="button" className="back" onClick={() => navigate('/')} aria-label="Back to the list">
+      <button type="button" className="back" onClick={() => navigate('/')} aria-label={t('detail.back')}>
         ←
       </button>
       <div>
@@ -32,7 +36,8 @@ export function TicketHeader({
         <p className="muted">
           {/* Without a name the heading already shows the number: once is enough. */}
           {ticket.senderName ? `${personAddress(ticket)} · ` : ''}
-          {ticket.studentId ? `student ${ticket.studentId} · ` : ''}opened {formatTimestamp(ticket.createdAt)}
+          {ticket.studentId ? t('detail.student', { studentId: ticket.studentId }) : ''}
+          {t('detail.opened', { time: formatTimestamp(ticket.createdAt, locale) })}
         </p>
         <SlaBanner sla={ticket.sla} answered={ticket.firstResponseAt != null} />
         {ticket.satisfaction && <SatisfactionSummaryLine satisfaction={ticket.satisfaction} />}
@@ -54,7 +59,7 @@ export function TicketHeader({
           aria-controls="contact-panel"
           onClick={onToggleContact}
         >
-          Contact
+          {t('detail.contact')}
         </button>
       </div>
     </header>

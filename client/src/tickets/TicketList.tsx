@@ -3,6 +3,9 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { formatAge, personAddress } from '../format';
+import { useIntl } from 'react-intl';
+import { useT } from '../i18n/I18n';
+import { PRIORITY_NAMES, STATUS_NAMES } from '../i18n/names';
 import { SatisfactionBadge } from '../satisfaction/SatisfactionBadge';
 import { graphql } from '../gql';
 import { LabelChips } from '../labels/LabelChips';
@@ -50,8 +53,19 @@ const TICKET_UPDATED = graphql(`
 `);
 
 const PAGE_SIZE = 50;
+/** A row's exact time, on hover: the date and clock to the second, as the browser's toLocaleString writes them. */
+const FULL_TIME = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+} as const;
 
 export function TicketList({ selectedId }: { selectedId: string | null }) {
+  const t = useT();
+  const { locale, formatDate } = useIntl();
   const [params, setParams] = useListParams();
   const { views } = useSavedViews();
 
@@ -90,7 +104,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const listRef = useRef<HTMLElement>(null);
   const selection = useRangeSelection(connection ? connection.edges.map(({ node }) => node.id) : null, listRef);
   return (
-    <section className="ticket-list" aria-label="Tickets" ref={listRef}>
+    <section className="ticket-list" aria-label={t('list.label')} ref={listRef}>
       <ViewTabs params={params} onChange={setParams} views={views} />
       {showMentions ? (
         <MentionList />
@@ -108,7 +122,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       )}
       {error && (
         <p role="alert" className="error">
-          Tickets could not be loaded: {error.message}
+          {t('list.loadFailed', { error: error.message })}
         </p>
       )}
       {connection && (
@@ -116,7 +130,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           {connection.edges.length > 0 && (
             <input
               type="checkbox"
-              aria-label="Select every ticket shown"
+              aria-label={t('list.selectAll')}
               checked={selection.allSelected}
               ref={(box) => {
                 if (box) box.indeterminate = selection.someSelected;
@@ -125,7 +139,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             />
           )}
           <p className="muted count" aria-live="polite">
-            {connection.totalCount} {connection.totalCount === 1 ? 'ticket' : 'tickets'}
+            {t('list.count', { count: connection.totalCount })}
           </p>
         </div>
       )}
@@ -135,8 +149,8 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             <input
               type="checkbox"
               className="row-check"
-              aria-label={`Select the ticket from ${node.senderName ?? personAddress(node)}`}
-              title="Shift-click to select a range; x selects the focused row"
+              aria-label={t('list.selectRow', { name: node.senderName ?? personAddress(node) })}
+              title={t('list.selectRowHint')}
               checked={selection.isSelected(node.id)}
               onChange={() => undefined}
               onClick={(event) => selection.click(node.id, event.shiftKey)}
@@ -151,7 +165,11 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
               <span className="row-top">
                 <span className="who">
                   {node.unreadCount > 0 && (
-                    <span className="unread-dot" role="img" aria-label={`${node.unreadCount} unread`} />
+                    <span
+                      className="unread-dot"
+                      role="img"
+                      aria-label={t('list.unread', { count: node.unreadCount })}
+                    />
                   )}
                   <strong>{node.senderName ?? personAddress(node)}</strong>
                   {node.senderName && <span className="muted"> {personAddress(node)}</span>}
@@ -159,22 +177,24 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                 <time
                   className="muted"
                   dateTime={node.lastMessageAt ?? node.createdAt}
-                  title={new Date(node.lastMessageAt ?? node.createdAt).toLocaleString()}
+                  title={formatDate(node.lastMessageAt ?? node.createdAt, FULL_TIME)}
                 >
-                  {formatAge(node.lastMessageAt ?? node.createdAt)}
+                  {formatAge(t, node.lastMessageAt ?? node.createdAt)}
                 </time>
               </span>
               <span className="preview" data-testid="ticket-preview">
-                {previewLine(node.preview, node.issueDescription, meId)}
+                {previewLine(t, node.preview, node.issueDescription, meId)}
               </span>
               <span className="row-meta">
-                <span className={`pill priority-${node.priority.toLowerCase()}`}>{node.priority.toLowerCase()}</span>
-                <span className={`pill status-${node.status.toLowerCase()}`}>
-                  {node.status.replace('_', ' ').toLowerCase()}
+                <span className={`pill priority-${node.priority.toLowerCase()}`}>
+                  {t(PRIORITY_NAMES[node.priority])}
                 </span>
+                <span className={`pill status-${node.status.toLowerCase()}`}>{t(STATUS_NAMES[node.status])}</span>
                 <SlaPill sla={node.sla} answered={node.firstResponseAt != null} />
-                {node.snoozed && <span className="pill snoozed">💤 {describeSnooze(node.snoozedUntil)}</span>}
-                <span className="muted">{node.assignee?.name ?? 'Unassigned'}</span>
+                {node.snoozed && (
+                  <span className="pill snoozed">💤 {describeSnooze(t, node.snoozedUntil, locale)}</span>
+                )}
+                <span className="muted">{node.assignee?.name ?? t('ticket.unassigned')}</span>
                 <span className="muted">💬 {node.messageCount}</span>
                 {node.satisfaction && <SatisfactionBadge rating={node.satisfaction.rating} />}
                 <LabelChips labels={node.labels} />
@@ -185,7 +205,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
       </ul>
       {/* After the rows, stuck to the bottom of the list while it scrolls: the filters hold the top. */}
       <BulkActionBar ticketIds={selection.selectedIds} onClear={selection.clear} />
-      {loading && !connection && <p className="muted">Loading tickets…</p>}
+      {loading && !connection && <p className="muted">{t('list.loading')}</p>}
       {connection && connection.edges.length === 0 && (
         <EmptyTicketList
           view={
@@ -204,7 +224,7 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
           disabled={loading}
           onClick={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
         >
-          {loading ? 'Loading…' : 'Load more'}
+          {loading ? t('common.loading') : t('list.loadMore')}
         </button>
       )}
     </section>

@@ -1,4 +1,5 @@
 // How a stored message body reads in a preview.
+import type { Translate } from '../format';
 
 /** Media messages stored before the media id was left out ended with " — (media id …)": agents never need it. */
 export function withoutMediaId(body: string): string {
@@ -16,10 +17,15 @@ export interface PreviewMessage {
  * The list row's line: the person's words as they are; an agent's reply after "You:" or the agent's name, so a row
  * never reads as if the person had written it. Without a message yet (a ticket opened by an agent), the issue.
  */
-export function previewLine(message: PreviewMessage | null | undefined, fallback: string, meId?: string): string {
+export function previewLine(
+  t: Translate,
+  message: PreviewMessage | null | undefined,
+  fallback: string,
+  meId?: string,
+): string {
   if (!message) return withoutMediaId(fallback);
   const body = withoutMediaId(message.body);
   if (message.senderType === 'USER') return body;
-  const who = message.author && message.author.id === meId ? 'You' : (message.senderName ?? 'Agent');
-  return `${who}: ${body}`;
+  if (message.author && message.author.id === meId) return t('list.previewMine', { body });
+  return t('list.previewAgent', { name: message.senderName ?? t('ticket.agent'), body });
 }

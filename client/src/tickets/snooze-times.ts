@@ -1,11 +1,13 @@
 // When the Snooze control's choices end, in the agent's own time zone, and how a snooze reads.
-import { formatTimestamp } from '../format';
+import { formatTimestamp, type Translate } from '../format';
+import type { MessageId } from '../i18n/en';
 
 /** The server refuses snoozes further ahead than this. */
 export const MAX_SNOOZE_DAYS = 90;
 
 export interface SnoozeChoice {
-  label: string;
+  /** What the choice is called: a message id. */
+  label: MessageId;
   /** null: until the person writes. */
   until: Date | null;
 }
@@ -23,20 +25,20 @@ export function snoozeChoices(now: Date = new Date()): SnoozeChoice[] {
   const monday = new Date(now);
   monday.setDate(now.getDate() + ((8 - now.getDay()) % 7 || 7));
   return [
-    { label: '1 hour', until: new Date(now.getTime() + 3600_000) },
-    { label: 'Tomorrow 9:00', until: atNine(tomorrow) },
-    { label: 'Next week (Monday 9:00)', until: atNine(monday) },
-    { label: 'Until they reply', until: null },
+    { label: 'snooze.oneHour', until: new Date(now.getTime() + 3600_000) },
+    { label: 'snooze.tomorrow', until: atNine(tomorrow) },
+    { label: 'snooze.nextWeek', until: atNine(monday) },
+    { label: 'snooze.untilReply', until: null },
   ];
 }
 
 /** A datetime-local value ("2026-11-25T14:30") as a time in the agent's zone, or why it cannot be a snooze's end. */
-export function parseCustomSnooze(value: string, now: Date = new Date()): Date | string {
+export function parseCustomSnooze(t: Translate, value: string, now: Date = new Date()): Date | string {
   const until = new Date(value);
-  if (!value || Number.isNaN(until.getTime())) return 'Choose a date and time';
-  if (until.getTime() <= now.getTime()) return 'Choose a time in the future';
+  if (!value || Number.isNaN(until.getTime())) return t('snooze.chooseDateTime');
+  if (until.getTime() <= now.getTime()) return t('snooze.chooseFuture');
   if (until.getTime() > now.getTime() + MAX_SNOOZE_DAYS * 86_400_000)
-    return `A snooze lasts at most ${MAX_SNOOZE_DAYS} days`;
+    return t('snooze.tooFar', { days: MAX_SNOOZE_DAYS });
   return until;
 }
 
@@ -47,6 +49,13 @@ export function toLocalInputValue(date: Date): string {
 }
 
 /** "until 14:05", "until 26 Nov 2026, 09:00" or "until they reply". */
-export function describeSnooze(snoozedUntil: string | null, locale?: string, now: Date = new Date()): string {
-  return snoozedUntil ? `until ${formatTimestamp(snoozedUntil, locale, now)}` : 'until they reply';
+export function describeSnooze(
+  t: Translate,
+  snoozedUntil: string | null,
+  locale?: string,
+  now: Date = new Date(),
+): string {
+  return snoozedUntil
+    ? t('snooze.until', { time: formatTimestamp(snoozedUntil, locale, now) })
+    : t('snooze.untilTheyReply');
 }
