@@ -54,7 +54,9 @@ describe.skipIf(!hasChromium)('the ticket screens in Spanish', () => {
     expect(await banner.innerText()).toContain('Mientras tanto no aparece en la lista de abiertos.');
     await page.getByRole('button', { name: 'Reactivar' }).waitFor();
     await page.getByRole('button', { name: 'Asignármelo' }).waitFor();
-    expect(await page.getByLabel('Prioridad').locator('option:checked').innerText()).toBe('Media');
+    expect(await page.locator('.ticket-detail').getByLabel('Prioridad').locator('option:checked').innerText()).toBe(
+      'Media',
+    );
 
     // The open ticket: its thread and reply box; a long reply counts what is left with a Spanish plural.
     await page.goto(`${world.server.url}/tickets/${open.id}`);
