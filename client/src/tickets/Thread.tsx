@@ -79,6 +79,8 @@ function Ticks({ message }: { message: ThreadMessage }) {
       }
     >
       {tick.mark}
+      {/* Read and delivered share the mark; the word tells them apart without colour (WCAG 1.4.1). */}
+      {message.deliveryStatus === 'READ' && <span className="ticks-word">{label}</span>}
     </span>
   );
 }
