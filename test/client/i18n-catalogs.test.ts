@@ -50,6 +50,7 @@ describe('message catalogs', () => {
       'reports.p90Detail',
       'reports.percent',
       'labels.tickets',
+      'palette.contactDetail',
       'header.tickets',
       'contacts.tickets',
       'contact.ticketsTitle',

@@ -96,6 +96,8 @@ describe.skipIf(!hasChromium)('the desk with the keyboard alone', () => {
     await option.waitFor();
     expect(await option.getAttribute('aria-selected')).toBe('true');
     expect(await palette.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    // The contact too, from the contacts search, with their ticket count.
+    await page.getByRole('option', { name: new RegExp(`^${other}.*1 ticket`) }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'keyboard-palette-1440.png') });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: new RegExp(other) }).waitFor();

@@ -59,6 +59,7 @@ type Documents = {
     "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": typeof types.MentionAgentsDocument,
     "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": typeof types.PaletteTicketsDocument,
     "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": typeof types.PaletteTicketByNumberDocument,
+    "\n  query PaletteContacts($search: String!) {\n    contacts(search: $search, first: 5) {\n      edges { node { phoneNumber username name ticketCount } }\n    }\n  }\n": typeof types.PaletteContactsDocument,
     "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": typeof types.PaletteCannedResponsesDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": typeof types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": typeof types.ParkedCountChangedDocument,
@@ -171,6 +172,7 @@ const documents: Documents = {
     "\n  query MentionAgents {\n    me { id }\n    admins { id name }\n  }\n": types.MentionAgentsDocument,
     "\n  query PaletteTickets($search: String!) {\n    tickets(filter: { search: $search }, first: 8) {\n      edges { node { id status phoneNumber username senderName issueDescription } }\n    }\n  }\n": types.PaletteTicketsDocument,
     "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n": types.PaletteTicketByNumberDocument,
+    "\n  query PaletteContacts($search: String!) {\n    contacts(search: $search, first: 5) {\n      edges { node { phoneNumber username name ticketCount } }\n    }\n  }\n": types.PaletteContactsDocument,
     "\n  query PaletteCannedResponses($search: String) {\n    cannedResponses(search: $search, first: 5) { id shortcode title body }\n  }\n": types.PaletteCannedResponsesDocument,
     "\n  query ParkedElements($after: String) {\n    inboundFailures(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id kind whatsappId sender field errorCode errorMessage attempts receivedAt lastFailedAt rawJson } }\n    }\n  }\n": types.ParkedElementsDocument,
     "\n  subscription ParkedCountChanged {\n    notificationsChanged { parkedElements }\n  }\n": types.ParkedCountChangedDocument,
@@ -432,6 +434,10 @@ export function graphql(source: "\n  query PaletteTickets($search: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n"): (typeof documents)["\n  query PaletteTicketByNumber($id: ID!) {\n    ticket(id: $id) { id status phoneNumber username senderName issueDescription }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaletteContacts($search: String!) {\n    contacts(search: $search, first: 5) {\n      edges { node { phoneNumber username name ticketCount } }\n    }\n  }\n"): (typeof documents)["\n  query PaletteContacts($search: String!) {\n    contacts(search: $search, first: 5) {\n      edges { node { phoneNumber username name ticketCount } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

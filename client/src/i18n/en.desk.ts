@@ -220,7 +220,7 @@ export const enDesk = {
   'palette.searching': 'Searching…',
   'palette.nothing': 'Nothing found.',
   'palette.found': '{count, plural, other {# found}}',
-  'palette.contactDetail': '{address} · {count, plural, one {# ticket} other {# tickets}} found',
+  'palette.contactDetail': '{address} · {count, plural, one {# ticket} other {# tickets}}',
   'resolve.title': 'Resolve ticket #{id}',
   'resolve.message': 'Closing message to the person',
   'resolve.noMessage': 'No message will be sent',

@@ -223,7 +223,7 @@ export const esDesk: Record<keyof typeof enDesk, string> = {
   'palette.searching': 'Buscando…',
   'palette.nothing': 'No se encontró nada.',
   'palette.found': '{count, plural, one {# resultado} other {# resultados}}',
-  'palette.contactDetail': '{address} · {count, plural, one {# ticket encontrado} other {# tickets encontrados}}',
+  'palette.contactDetail': '{address} · {count, plural, one {# ticket} other {# tickets}}',
   'resolve.title': 'Resolver el ticket n.º {id}',
   'resolve.message': 'Mensaje de cierre para la persona',
   'resolve.noMessage': 'No se enviará ningún mensaje',

@@ -16,6 +16,14 @@ export const PALETTE_TICKET_BY_NUMBER = graphql(`
   }
 `);
 
+export const PALETTE_CONTACTS = graphql(`
+  query PaletteContacts($search: String!) {
+    contacts(search: $search, first: 5) {
+      edges { node { phoneNumber username name ticketCount } }
+    }
+  }
+`);
+
 export const PALETTE_CANNED = graphql(`
   query PaletteCannedResponses($search: String) {
     cannedResponses(search: $search, first: 5) { id shortcode title body }

@@ -1,6 +1,5 @@
-// The palette's found things for what the agent typed: tickets (the list's search, and one by its number), the
-// contacts those tickets belong to, and canned responses to put in the open ticket's reply box.
-// Contacts come from the tickets found: there is no contacts query in the schema yet (issue 16 adds one).
+// The palette's found things for what the agent typed: tickets (the list's search, and one by its number),
+// contacts (the contacts list's search: name, number, username), and canned responses for the open ticket's reply box.
 import { useQuery } from '@apollo/client/react';
 import { useDebounced } from '../useDebounced';
 import { personAddress } from '../format';
@@ -8,7 +7,7 @@ import { useT } from '../i18n/I18n';
 import { sendDeskCommand } from '../keyboard/desk-commands';
 import { focusRowWhenShown } from '../keyboard/list-navigation';
 import { contactPath, navigate } from '../router';
-import { PALETTE_CANNED, PALETTE_TICKET_BY_NUMBER, PALETTE_TICKETS } from './palette.documents';
+import { PALETTE_CANNED, PALETTE_CONTACTS, PALETTE_TICKET_BY_NUMBER, PALETTE_TICKETS } from './palette.documents';
 import type { PaletteItem } from './palette-item';
 
 export function openTicket(id: string): void {
@@ -26,6 +25,7 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
     skip: !number,
     errorPolicy: 'ignore',
   });
+  const contacts = useQuery(PALETTE_CONTACTS, { variables: { search }, skip: !search });
   const canned = useQuery(PALETTE_CANNED, { variables: { search }, skip: !search || !openTicketId });
 
   if (!search) return { items: [], busy: false };
@@ -41,18 +41,13 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
     detail: t('palette.ticketDetail', { status: ticket.status, issue: ticket.issueDescription }),
     run: () => openTicket(ticket.id),
   }));
-  const people = new Map<string, (typeof found)[number]>();
-  for (const ticket of found) if (!people.has(ticket.phoneNumber)) people.set(ticket.phoneNumber, ticket);
-  for (const [phoneNumber, ticket] of people)
+  for (const { node: contact } of contacts.data?.contacts.edges ?? [])
     items.push({
-      key: `contact-${phoneNumber}`,
+      key: `contact-${contact.phoneNumber}`,
       group: t('header.contacts'),
-      label: ticket.senderName ?? personAddress(ticket),
-      detail: t('palette.contactDetail', {
-        address: personAddress(ticket),
-        count: found.filter((other) => other.phoneNumber === phoneNumber).length,
-      }),
-      run: () => navigate(contactPath(phoneNumber, openTicketId)),
+      label: contact.name ?? personAddress(contact),
+      detail: t('palette.contactDetail', { address: personAddress(contact), count: contact.ticketCount }),
+      run: () => navigate(contactPath(contact.phoneNumber, openTicketId)),
     });
   if (openTicketId)
     for (const response of canned.data?.cannedResponses ?? [])
@@ -64,5 +59,5 @@ export function usePaletteSearch(typed: string, openTicketId: string | null): { 
         run: () =>
           sendDeskCommand({ type: 'reply-box', ticketId: openTicketId, action: 'insert', text: response.body }),
       });
-  return { items, busy: search !== typed.trim() || tickets.loading || canned.loading };
+  return { items, busy: search !== typed.trim() || tickets.loading || contacts.loading || canned.loading };
 }
