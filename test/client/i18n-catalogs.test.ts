@@ -4,6 +4,9 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en';
+import { enBot } from '../../client/src/i18n/en.bot';
+import { enDesk } from '../../client/src/i18n/en.desk';
+import { enTickets } from '../../client/src/i18n/en.tickets';
 import { es } from '../../client/src/i18n/es';
 import { formattingLocale, pickLanguage } from '../../client/src/i18n/locale';
 
@@ -31,6 +34,21 @@ describe('message catalogs', () => {
     for (const [language, catalog] of Object.entries({ en, es }))
       for (const [id, message] of Object.entries(catalog))
         expect(() => parse(message), `${language} ${id}`).not.toThrow();
+  });
+
+  it('defines each id in one file only: an area’s message is never overridden by another’s', () => {
+    // en.ts spreads the areas' catalogs and then adds the shared ids: the same id in two places would silently keep
+    // one text for both uses (it once turned the list's "SLA at risk" pill into a settings label).
+    const areas = { enTickets, enDesk, enBot };
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [area, catalog] of Object.entries(areas))
+      for (const id of Object.keys(catalog)) {
+        if (seen.has(id)) twice.push(`${id} in ${seen.get(id)} and ${area}`);
+        seen.set(id, area);
+        if (en[id as keyof typeof en] !== catalog[id as keyof typeof catalog]) twice.push(`${id} in ${area} and en.ts`);
+      }
+    expect(twice).toEqual([]);
   });
 
   it('has exactly the same message ids in every language', () => {

@@ -128,7 +128,7 @@ export const en = {
   'sla.resolution': 'Resolution (min)',
   'sla.firstResponseMinutes': 'first response minutes',
   'sla.resolutionMinutes': 'resolution minutes',
-  'sla.atRisk': 'At risk after (% of the target)',
+  'sla.atRiskAfter': 'At risk after (% of the target)',
   'sla.save': 'Save SLA',
   'hours.title': 'Business hours',
   'hours.alwaysOpen': 'No hours set: the desk is always open.',

@@ -130,7 +130,7 @@ export const es: Messages = {
   'sla.resolution': 'Resolución (min)',
   'sla.firstResponseMinutes': 'minutos de primera respuesta',
   'sla.resolutionMinutes': 'minutos de resolución',
-  'sla.atRisk': 'En riesgo después de (% del objetivo)',
+  'sla.atRiskAfter': 'En riesgo después de (% del objetivo)',
   'sla.save': 'Guardar SLA',
   'hours.title': 'Horario de atención',
   'hours.alwaysOpen': 'Sin horario: la mesa siempre está abierta.',

@@ -82,7 +82,7 @@ export function SlaSettings({ policy }: { policy: SlaValue }) {
           </tbody>
         </table>
         <label>
-          {t('sla.atRisk')}
+          {t('sla.atRiskAfter')}
           <input
             type="number"
             min={1}
