@@ -9,7 +9,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const deskUrl = new URL('/graphql', process.env.DESK_URL ?? 'http://localhost:3000');
+const deskUrl = new URL('/graphql', process.env.DESK_URL ?? 'http://127.0.0.1:4000');
 deskUrl.protocol = deskUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 const token = process.env.DESK_TOKEN;
 if (!token) {

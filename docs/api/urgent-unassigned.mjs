@@ -4,7 +4,7 @@
 //
 // Node 22 or later, nothing to install. The token needs the READ scope (Settings → API tokens). "Today" is the
 // day in this machine's time zone (set TZ to choose another). Prints one tab-separated line per ticket.
-const deskUrl = process.env.DESK_URL ?? 'http://localhost:3000';
+const deskUrl = process.env.DESK_URL ?? 'http://127.0.0.1:4000';
 const token = process.env.DESK_TOKEN;
 const pageSize = Number(process.env.PAGE_SIZE ?? 50); // at most 100 a page
 
