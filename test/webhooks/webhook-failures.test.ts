@@ -2,7 +2,7 @@
 // an endpoint failing for WEBHOOKS_DISABLE_AFTER_MS is disabled and admins are told; an address that turns
 // non-public is refused at send time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicket, databases, eventually, startServer, type TestServer } from '../helpers/harness.js';
+import { createTicket, databases, eventually, startServer } from '../helpers/harness.js';
 import { subscribe } from '../helpers/subscriptions.js';
 import {
   deliveriesOf,
