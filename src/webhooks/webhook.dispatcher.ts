@@ -2,13 +2,11 @@
 // locks) so that several instances never send one twice; deliveries for one ticket reach an endpoint in order (a
 // later one waits until the earlier is delivered or given up); failures are retried with backoff until the
 // endpoint accepts, the delivery is given up (giveUpMs), or the endpoint, failing for disableAfterMs, is disabled.
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { recordAudit } from '../audit/audit.service.js';
-import { isSqlite } from '../db/dialect.js';
+import { isTransient } from '../db/transient.js';
 import { backoffDelay } from '../jobs/backoff.js';
+import { claimWithLease, newWorkerId } from '../jobs/lease-claim.js';
 import { PollLoop } from '../jobs/poll-loop.js';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
@@ -38,9 +36,11 @@ export type AttemptResult = 'delivered' | 'retry' | 'failed';
 const PENDING = WebhookDeliveryStatus.PENDING;
 const PRUNE_EVERY_MS = 60_000;
 const DAY_MS = 86_400_000;
+/** Tries at writing an attempt's outcome before the round fails (and the lease's expiry takes over). */
+const RECORD_ATTEMPTS = 5;
 
 export class WebhookDispatcher {
-  readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  readonly id = newWorkerId();
   private readonly loop: PollLoop;
   private lastPrune = 0;
 
@@ -108,29 +108,19 @@ export class WebhookDispatcher {
     }
   }
 
-  private async claim(): Promise<WebhookDelivery[]> {
-    const em = this.orm.em.fork() as SqlEntityManager;
+  private claim(): Promise<WebhookDelivery[]> {
     const now = new Date();
-    return em.transactional(async (tx) => {
-      const candidates: { id: number }[] = await tx.getConnection().execute(
-        `select d.id from webhook_deliveries d
+    return claimWithLease(this.orm, {
+      entity: WebhookDelivery,
+      dueIdsSql: `select d.id from webhook_deliveries d
           where d.status = ? and d.next_attempt_at <= ? and (d.claimed_until is null or d.claimed_until < ?)
             and not exists (select 1 from webhook_deliveries e
                              where e.endpoint_id = d.endpoint_id and e.ticket_id = d.ticket_id
                                and e.id < d.id and e.status = ?)
-          order by d.id limit ? ${isSqlite(em) ? '' : 'for update skip locked'}`,
-        [PENDING, now, now, PENDING, this.options.batchSize ?? 20],
-        'all',
-        tx.getTransactionContext(),
-      );
-      if (candidates.length === 0) return [];
-      const ids = candidates.map((row) => Number(row.id));
-      await tx.nativeUpdate(
-        WebhookDelivery,
-        { id: { $in: ids } },
-        { claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) },
-      );
-      return tx.find(WebhookDelivery, { id: { $in: ids } }, { orderBy: { id: 'asc' }, populate: ['endpoint'] });
+          order by d.id limit ? %LOCK%`,
+      params: [PENDING, now, now, PENDING, this.options.batchSize ?? 20],
+      claim: { claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) },
+      populate: ['endpoint'],
     });
   }
 
@@ -164,7 +154,11 @@ export class WebhookDispatcher {
     return result !== 'retry';
   }
 
-  /** Writes an attempt's outcome; answers null when another instance took the delivery over meanwhile. */
+  /**
+   * Writes an attempt's outcome on the delivery, then on its endpoint (each in its own short transaction, so that
+   * instances recording outcomes for one endpoint at once never wait on each other in a cycle). Answers null when
+   * another instance took the delivery over meanwhile.
+   */
   private async record(
     deliveryId: number,
     endpointId: number,
@@ -172,16 +166,46 @@ export class WebhookDispatcher {
     endpointDisabled: boolean,
   ): Promise<AttemptResult | null> {
     const now = new Date();
-    const { result, disabled } = await this.orm.em.fork().transactional(async (tx) => {
+    const result = await this.withRetries(() => this.recordOnDelivery(deliveryId, outcome, endpointDisabled, now));
+    if (result === null || endpointDisabled) return result;
+    if (result !== 'delivered')
+      this.logger.warn(
+        { webhookDeliveryId: deliveryId, endpointId, result, status: outcome.ok ? null : outcome.statusCode },
+        result === 'retry' ? 'webhook delivery will be retried' : 'webhook delivery given up',
+      );
+    const em = this.orm.em.fork();
+    if (result === 'delivered') {
+      await this.withRetries(() =>
+        em.nativeUpdate(WebhookEndpoint, { id: endpointId }, { lastDeliveryAt: now, failingSince: null }),
+      );
+      return result;
+    }
+    await this.withRetries(() =>
+      em.nativeUpdate(WebhookEndpoint, { id: endpointId, failingSince: null }, { failingSince: now }),
+    );
+    const disabled = await this.withRetries(() =>
+      this.orm.em.fork().transactional((tx) => this.disableIfFailingTooLong(tx, endpointId, now)),
+    );
+    if (disabled) publishDomainEvents(this.pubsub, [{ type: 'NotificationsChanged', ticketId: 0 }]);
+    return disabled ? 'failed' : result;
+  }
+
+  private recordOnDelivery(
+    deliveryId: number,
+    outcome: AttemptOutcome,
+    endpointDisabled: boolean,
+    now: Date,
+  ): Promise<AttemptResult | null> {
+    return this.orm.em.fork().transactional(async (tx) => {
       const row = await tx.findOne(WebhookDelivery, deliveryId);
-      if (!row || row.claimedBy !== this.id || row.status !== PENDING) return { result: null, disabled: false };
+      if (!row || row.claimedBy !== this.id || row.status !== PENDING) return null;
       row.claimedBy = null;
       row.claimedUntil = null;
       if (endpointDisabled) {
         row.status = WebhookDeliveryStatus.FAILED;
         row.nextAttemptAt = null;
         row.lastError = outcome.ok ? null : outcome.error;
-        return { result: 'failed' as const, disabled: false };
+        return 'failed';
       }
       row.attempts += 1;
       row.lastStatusCode = outcome.statusCode;
@@ -190,33 +214,36 @@ export class WebhookDispatcher {
         row.deliveredAt = now;
         row.nextAttemptAt = null;
         row.lastError = null;
-        await tx.nativeUpdate(WebhookEndpoint, { id: endpointId }, { lastDeliveryAt: now, failingSince: null });
-        return { result: 'delivered' as const, disabled: false };
+        return 'delivered';
       }
       row.lastError = outcome.error;
       const giveUpAt = row.createdAt.getTime() + this.options.giveUpMs;
-      const result = now.getTime() >= giveUpAt ? ('failed' as const) : ('retry' as const);
-      if (result === 'failed') {
+      if (now.getTime() >= giveUpAt) {
         row.status = WebhookDeliveryStatus.FAILED;
         row.nextAttemptAt = null;
-      } else {
-        const { retryBaseMs: baseMs, retryMaxMs: maxMs } = this.options;
-        const delay = backoffDelay(row.attempts, { baseMs, maxMs });
-        // The last attempt is made when the delivery is given up, not skipped.
-        row.nextAttemptAt = new Date(Math.min(now.getTime() + delay, giveUpAt));
+        return 'failed';
       }
-      await tx.flush();
-      await tx.nativeUpdate(WebhookEndpoint, { id: endpointId, failingSince: null }, { failingSince: now });
-      const disabled = await this.disableIfFailingTooLong(tx, endpointId, now);
-      return { result, disabled };
+      const { retryBaseMs: baseMs, retryMaxMs: maxMs } = this.options;
+      const delay = backoffDelay(row.attempts, { baseMs, maxMs });
+      // The last attempt is made when the delivery is given up, not skipped.
+      row.nextAttemptAt = new Date(Math.min(now.getTime() + delay, giveUpAt));
+      return 'retry';
     });
-    if (result && result !== 'delivered')
-      this.logger.warn(
-        { webhookDeliveryId: deliveryId, endpointId, result, status: outcome.ok ? null : outcome.statusCode },
-        result === 'retry' ? 'webhook delivery will be retried' : 'webhook delivery given up',
-      );
-    if (disabled) publishDomainEvents(this.pubsub, [{ type: 'NotificationsChanged', ticketId: 0 }]);
-    return disabled ? 'failed' : result;
+  }
+
+  /**
+   * Runs a write again when the database lost it to a deadlock or a lock wait: the attempt was made, and its
+   * outcome must not be left to the lease's expiry (that would send it twice).
+   */
+  private async withRetries<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
   }
 
   /**

@@ -35,7 +35,7 @@ describe.runIf(databases.includes('mariadb'))('webhooks from two instances on on
         }),
       ),
     );
-    await receiver.waitFor(() => receiver.accepted().length >= 24, 30_000, '24 deliveries');
+    await receiver.waitFor(() => receiver.accepted().length >= 24, 20_000, '24 deliveries');
     const accepted = receiver.accepted();
     expect(accepted).toHaveLength(24);
     expect(new Set(accepted.map((entry) => entry.body.id)).size).toBe(24);
