@@ -88,16 +88,24 @@ export type CreateSavedViewInput = {
   shared?: boolean | null | undefined;
 };
 
+/** How far a message sent to WhatsApp got: PENDING → SENT → DELIVERED → READ, or FAILED. Changes arrive through messageUpdated. */
 export type DeliveryStatus =
+  /** WhatsApp says it reached the person’s phone. */
   | 'DELIVERED'
+  /** Could not be delivered; deliveryError says why. */
   | 'FAILED'
+  /** Stored and waiting in the outbox to be sent. */
   | 'PENDING'
+  /** WhatsApp says the person read it (when they share read receipts). */
   | 'READ'
+  /** Accepted by WhatsApp’s Cloud API. */
   | 'SENT';
 
 /** How WhatsApp marked a forwarded message. */
 export type ForwardedMark =
+  /** Forwarded, 5 times or fewer. */
   | 'FORWARDED'
+  /** Forwarded more than 5 times. */
   | 'FREQUENTLY_FORWARDED';
 
 export type HolidayInput = {
@@ -135,8 +143,11 @@ export type OpeningIntervalInput = {
   weekday: number;
 };
 
+/** Which way a list runs. */
 export type OrderDirection =
+  /** Smallest or oldest first. */
   | 'ASC'
+  /** Largest or newest first. */
   | 'DESC';
 
 /** CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened). */
@@ -203,10 +214,15 @@ export type SavedViewFiltersInput = {
   status?: Array<TicketStatus> | null | undefined;
 };
 
+/** Who wrote a message in a ticket’s thread. */
 export type SenderType =
+  /** An agent or admin of the desk (a reply, or an internal note when isInternal is true). */
   | 'ADMIN'
+  /** The WhatsApp bot, on the desk’s behalf. */
   | 'BOT'
+  /** The desk itself: a line about what happened (reopened, a message after the ticket ended). */
   | 'SYSTEM'
+  /** The person on WhatsApp. */
   | 'USER';
 
 /** The whole policy: it replaces what was there. Empty targets: no SLA. */
@@ -230,13 +246,19 @@ export type SlaTargetInput = {
   resolutionMinutes?: number | null | undefined;
 };
 
+/** Which tickets a list shows; every field given must match (AND), a list field matches ANY of its values. */
 export type TicketFilter = {
+  /** Tickets assigned to this agent (an Admin id). */
   assigneeId?: string | number | null | undefined;
+  /** Tickets opened at or after this instant. */
   createdAfter?: string | null | undefined;
+  /** Tickets opened before this instant (exclusive). */
   createdBefore?: string | null | undefined;
   /** Tickets carrying ANY of these labels (at most 100). */
   labelIds?: Array<string | number> | null | undefined;
+  /** Tickets from this phone number, with country code; spaces, dashes and a leading + are ignored. */
   phoneNumber?: string | null | undefined;
+  /** Tickets with ANY of these priorities. */
   priority?: Array<TicketPriority> | null | undefined;
   /** Text in the issue, the thread, the name, the phone number or a label’s name. */
   search?: string | null | undefined;
@@ -244,33 +266,53 @@ export type TicketFilter = {
   slaState?: Array<SlaState> | null | undefined;
   /** true: only snoozed tickets; false: only tickets that are not snoozed. Left out, snoozed tickets are hidden when status asks only for OPEN and IN_PROGRESS (the open list), and included otherwise. */
   snoozed?: boolean | null | undefined;
+  /** Tickets in ANY of these statuses. */
   status?: Array<TicketStatus> | null | undefined;
+  /** true: only tickets nobody is assigned to. */
   unassigned?: boolean | null | undefined;
 };
 
+/** How a ticket list is ordered; left out, by UPDATED_AT, newest first. */
 export type TicketOrder = {
+  /** DESC (the default) or ASC. */
   direction?: OrderDirection;
+  /** The sort key. */
   field: TicketOrderField;
 };
 
+/** What a ticket list is ordered by; ties are broken by id, so pages stay stable. */
 export type TicketOrderField =
+  /** When the ticket was opened. */
   | 'CREATED_AT'
+  /** When the newest message of its thread was written. */
   | 'LAST_MESSAGE_AT'
+  /** Urgency: LOW < MEDIUM < HIGH < URGENT. */
   | 'PRIORITY'
   /** The soonest pending SLA due time; only open tickets with a target still pending are listed. */
   | 'SLA_DUE'
+  /** When the ticket last changed (the default order, newest first). */
   | 'UPDATED_AT';
 
+/** How urgent a ticket is; ordering by PRIORITY sorts by urgency (LOW < MEDIUM < HIGH < URGENT). */
 export type TicketPriority =
+  /** Sooner than most. */
   | 'HIGH'
+  /** Can wait. */
   | 'LOW'
+  /** The default for a new ticket. */
   | 'MEDIUM'
+  /** First of all. */
   | 'URGENT';
 
+/** Where a ticket stands in its lifecycle. OPEN and IN_PROGRESS are active work; RESOLVED and CLOSED are done. */
 export type TicketStatus =
+  /** Done for good: resolvedAt is set and a message from the person never reopens it. */
   | 'CLOSED'
+  /** An agent has answered; the first reply moves an OPEN ticket here. */
   | 'IN_PROGRESS'
+  /** New or reopened, waiting for an agent’s answer. */
   | 'OPEN'
+  /** Done (closeTicket, or setTicketStatus): resolvedAt is set; a message from the person within REOPEN_WITHIN_HOURS reopens it. */
   | 'RESOLVED';
 
 /** What to change about an agent; fields left out stay as they are. */
