@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** READ: queries and subscriptions. WRITE: mutations, and everything READ allows (a token made with WRITE has both). */
 export type ApiScope =
+  /** Queries, subscriptions, media downloads and the CSV reports. */
   | 'READ'
+  /** Mutations and media uploads; implies READ. */
   | 'WRITE';
 
 /** Who wrote a line of the conversation with the bot: the person, or the bot. */
@@ -46,11 +48,15 @@ export type ChangeKind =
   | 'DELETED'
   | 'UPDATED';
 
+/** A new agent or admin (createAgent). */
 export type CreateAgentInput = {
+  /** Their sign-in email, unique regardless of case; at most 254 characters. A taken one is BAD_USER_INPUT. */
   email: string;
+  /** Their name as the desk shows it; at most 255 characters. */
   name: string;
   /** At least 12 characters, and not one of the 10,000 most common passwords. */
   password: string;
+  /** AGENT (the default) or ADMIN. */
   role?: Role;
 };
 
@@ -168,7 +174,9 @@ export type ReportInput = {
 
 /** ADMIN manages agents and API tokens; AGENT works tickets. */
 export type Role =
+  /** Works tickets, and manages agents, API tokens, labels and the desk’s settings. */
   | 'ADMIN'
+  /** Works tickets: answers, assigns, labels, snoozes and resolves them. */
   | 'AGENT';
 
 /** OFF: tickets wait for an agent to take them. ROUND_ROBIN: the next available agent with room, in turn. LEAST_LOADED: the available agent with the fewest open and in-progress tickets (ties go to the next in turn). */
