@@ -13,7 +13,9 @@ export type ApiScope =
 
 /** Who wrote a line of the conversation with the bot: the person, or the bot. */
 export type BotLineSender =
+  /** The bot answered it. */
   | 'BOT'
+  /** The person on WhatsApp wrote or tapped it. */
   | 'PERSON';
 
 /** One text to set in one language. */
@@ -242,8 +244,11 @@ export type SlaPolicyInput = {
 
 /** OK; AT_RISK: a pending target is in its last stretch; BREACHED: a due time passed with its target still pending. */
 export type SlaState =
+  /** A pending target is past its at-risk point (atRiskPercent of its time) but not yet due. */
   | 'AT_RISK'
+  /** A due time passed with its target still pending; the ticket was escalated. */
   | 'BREACHED'
+  /** Every pending target is before its at-risk point (or met). */
   | 'OK';
 
 export type SlaTargetInput = {
