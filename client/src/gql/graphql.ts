@@ -37,6 +37,7 @@ export type BotMessagesInput = {
 
 /** The whole set of hours: it replaces what was there. Intervals of one day may not overlap. */
 export type BusinessHoursInput = {
+  /** The closed days; left out or null: none. Each date once. */
   holidays?: Array<HolidayInput> | null | undefined;
   /** Empty: always open. */
   intervals: Array<OpeningIntervalInput>;
@@ -116,9 +117,11 @@ export type ForwardedMark =
   /** Forwarded more than 5 times. */
   | 'FREQUENTLY_FORWARDED';
 
+/** A day the desk is closed all day. */
 export type HolidayInput = {
   /** YYYY-MM-DD. */
   date: string;
+  /** What the day is; at most 80 characters; null or blank: unnamed. */
   name?: string | null | undefined;
 };
 
@@ -142,6 +145,7 @@ export type MediaStatus =
   | 'PENDING'
   | 'STORED';
 
+/** One stretch of opening hours on a weekday, in the time zone given. */
 export type OpeningIntervalInput = {
   /** HH:MM after start, up to 24:00. */
   end: string;
@@ -160,13 +164,16 @@ export type OrderDirection =
 
 /** CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened). */
 export type ReportHours =
+  /** Only the desk’s opening hours count. */
   | 'BUSINESS'
+  /** Durations as the clock runs, nights and weekends included. */
   | 'CALENDAR';
 
 /** A range of whole local days, both included, in a time zone. */
 export type ReportInput = {
   /** The first day, "YYYY-MM-DD". */
   from: string;
+  /** CALENDAR (the default) or BUSINESS durations. */
   hours?: ReportHours;
   /** An IANA time zone the days are read in; the desk's own (or UTC) when omitted. */
   timeZone?: string | null | undefined;
@@ -239,6 +246,7 @@ export type SenderType =
 export type SlaPolicyInput = {
   /** 1 to 99. */
   atRiskPercent?: number | null | undefined;
+  /** One entry per priority with targets; a priority left out has no SLA. */
   targets: Array<SlaTargetInput>;
 };
 
@@ -251,9 +259,11 @@ export type SlaState =
   /** Every pending target is before its at-risk point (or met). */
   | 'OK';
 
+/** SLA targets for one priority, in business minutes. */
 export type SlaTargetInput = {
   /** Minutes above 0; null: no target. */
   firstResponseMinutes?: number | null | undefined;
+  /** The priority these targets are for; each priority at most once. */
   priority: TicketPriority;
   /** Minutes above 0; null: no target. */
   resolutionMinutes?: number | null | undefined;
