@@ -47,8 +47,11 @@ export type BusinessHoursInput = {
 
 /** What happened to the record: it was created, changed, or deleted. */
 export type ChangeKind =
+  /** The record was created. */
   | 'CREATED'
+  /** The record was deleted; it is null in the event. */
   | 'DELETED'
+  /** The record was changed. */
   | 'UPDATED';
 
 /** A new agent or admin (createAgent). */
@@ -63,6 +66,7 @@ export type CreateAgentInput = {
   role?: Role;
 };
 
+/** A new canned response, shared by the whole desk (createCannedResponse). */
 export type CreateCannedResponseInput = {
   /** At most 4,096 characters. The only placeholder is {{name}}; any other is refused. */
   body: string;
@@ -72,6 +76,7 @@ export type CreateCannedResponseInput = {
   title: string;
 };
 
+/** A new label (createLabel). */
 export type CreateLabelInput = {
   /** As #rrggbb, e.g. #1f6feb. */
   color: string;
@@ -190,14 +195,18 @@ export type Role =
 
 /** OFF: tickets wait for an agent to take them. ROUND_ROBIN: the next available agent with room, in turn. LEAST_LOADED: the available agent with the fewest open and in-progress tickets (ties go to the next in turn). */
 export type RoutingMode =
+  /** The available agent with the fewest open and in-progress tickets; ties go to the next in turn. */
   | 'LEAST_LOADED'
+  /** No automatic assignment: tickets wait for an agent to take them. */
   | 'OFF'
+  /** The next available agent with room, in turn. */
   | 'ROUND_ROBIN';
 
 /** What to change; left out: unchanged. */
 export type RoutingSettingsInput = {
   /** From 1 to maxCapacity. */
   defaultCapacity?: number | null | undefined;
+  /** The new mode; left out or null, it stays as it is. */
   mode?: RoutingMode | null | undefined;
 };
 
@@ -348,8 +357,11 @@ export type UpdateAgentInput = {
 
 /** The fields to change; those left out (or null) stay as they are. */
 export type UpdateCannedResponseInput = {
+  /** At most 4,096 characters; {{name}} is the only placeholder. */
   body?: string | null | undefined;
+  /** 1 to 32 lower-case letters, digits and dashes, unique; a taken one is BAD_USER_INPUT. */
   shortcode?: string | null | undefined;
+  /** At most 80 characters. */
   title?: string | null | undefined;
 };
 
@@ -369,7 +381,9 @@ export type UpdateContactInput = {
 
 /** Rename, recolour, or both; a field left out (or null) stays as it is. */
 export type UpdateLabelInput = {
+  /** As #rrggbb, e.g. #1f6feb. */
   color?: string | null | undefined;
+  /** 1 to 40 characters; spaces around it are dropped. A name taken in any case is BAD_USER_INPUT. */
   name?: string | null | undefined;
 };
 
