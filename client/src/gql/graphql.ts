@@ -84,6 +84,7 @@ export type CreateLabelInput = {
   name: string;
 };
 
+/** A WhatsApp message template, as Meta approved it (createMessageTemplate). */
 export type CreateMessageTemplateInput = {
   /** The approved body text, at most 1,024 characters, with parameters {{1}}, {{2}}, … numbered without gaps. */
   body: string;
@@ -95,6 +96,7 @@ export type CreateMessageTemplateInput = {
 
 /** A new saved view. */
 export type CreateSavedViewInput = {
+  /** What the view lists; limits as in SavedViewFiltersInput. */
   filters: SavedViewFiltersInput;
   /** 1 to 40 characters; unique among the views the caller sees. */
   name: string;
@@ -389,8 +391,11 @@ export type UpdateLabelInput = {
 
 /** Whose tickets a view lists: ME (the agent looking at it, so a desk view shows each agent their own), UNASSIGNED, or ANYONE. */
 export type ViewAssignee =
+  /** Every ticket, or one agent’s with assigneeId. */
   | 'ANYONE'
+  /** The tickets of the agent looking at the view. */
   | 'ME'
+  /** Tickets nobody holds. */
   | 'UNASSIGNED';
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
