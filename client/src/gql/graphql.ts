@@ -32,6 +32,7 @@ export type BotMessageInput = {
 export type BotMessagesInput = {
   /** The new default language: en or es. */
   defaultLanguage?: string | null | undefined;
+  /** The texts to set; left out, none change. Blank restores the built-in text. */
   messages?: Array<BotMessageInput> | null | undefined;
 };
 
@@ -134,22 +135,33 @@ export type HolidayInput = {
 
 /** PARKED: waiting for an admin; RESOLVED: retried and stored; DISMISSED. */
 export type InboundFailureState =
+  /** Set aside for good by an admin; kept, never parked again. */
   | 'DISMISSED'
+  /** Waiting for an admin to retry or dismiss it. */
   | 'PARKED'
+  /** Retried and stored. */
   | 'RESOLVED';
 
 /** What kind of file a message carries. */
 export type MediaKind =
+  /** A voice note or audio file. */
   | 'AUDIO'
+  /** A file, e.g. a PDF, with its file name. */
   | 'DOCUMENT'
+  /** A photo or picture (JPEG, PNG). */
   | 'IMAGE'
+  /** A WhatsApp sticker (WebP). */
   | 'STICKER'
+  /** A video. */
   | 'VIDEO';
 
 /** PENDING: being fetched from WhatsApp; STORED: ready to show (see url); FAILED: refused or lost, with the reason in error. */
 export type MediaStatus =
+  /** Refused or lost; error says why. */
   | 'FAILED'
+  /** Being fetched from WhatsApp. */
   | 'PENDING'
+  /** Stored and ready to show (see url). */
   | 'STORED';
 
 /** One stretch of opening hours on a weekday, in the time zone given. */
@@ -214,8 +226,11 @@ export type RoutingSettingsInput = {
 
 /** The three buttons of the satisfaction survey. */
 export type SatisfactionRating =
+  /** The person tapped the bad button. */
   | 'BAD'
+  /** The person tapped the good button. */
   | 'GOOD'
+  /** The person tapped the okay button. */
   | 'OKAY';
 
 /** The filters of a saved view; everything left out filters nothing. */
