@@ -2,20 +2,24 @@
 // root field may answer, said once here instead of on each field.
 import type { GraphQLSchema } from 'graphql';
 
+const WHO =
+  'A field whose description starts "Admins only" needs an admin signed in: agents and API tokens get FORBIDDEN, ' +
+  'unless the description says API tokens may call it. "Signed-in agents" fields refuse API tokens (FORBIDDEN).';
+
 const QUERY =
   'Reading the desk. Every field needs `Authorization: Bearer <token>`: an agent’s session (from login) or an API ' +
   'token with the READ scope (WRITE includes READ); without a valid token the answer is UNAUTHENTICATED (HTTP 401), ' +
-  'without the scope FORBIDDEN (HTTP 403). An API token acts as the admin who made it. A field marked "Admins only" ' +
-  'answers FORBIDDEN to agents, and to API tokens too where it says "signed in". An unknown id is NOT_FOUND; bad ' +
-  'arguments are BAD_USER_INPUT.';
+  'without the scope FORBIDDEN (HTTP 403). An API token acts as the admin who made it. ' +
+  WHO +
+  ' An unknown id is NOT_FOUND; bad arguments are BAD_USER_INPUT.';
 
 const MUTATION =
   'Changing the desk. Every field but login and resetPassword needs `Authorization: Bearer <token>` with the WRITE ' +
   'scope (an agent’s session has it): UNAUTHENTICATED (HTTP 401) without a valid token, FORBIDDEN (HTTP 403) without ' +
   'the scope. Each session or API token may make RATE_LIMIT_MUTATIONS_PER_MINUTE changes a minute (300 by default), ' +
   'RATE_LIMITED beyond. Bad input is BAD_USER_INPUT and changes nothing; an unknown id is NOT_FOUND; two changes ' +
-  'racing on one ticket may answer CONFLICT to the later one. A field marked "Admins only" answers FORBIDDEN to ' +
-  'agents, and to API tokens too where it says "signed in".';
+  'racing on one ticket may answer CONFLICT to the later one. ' +
+  WHO;
 
 const SUBSCRIPTION =
   'Live events, over a WebSocket to /graphql with the graphql-transport-ws protocol (a graphql-ws client); over ' +

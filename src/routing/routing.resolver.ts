@@ -17,7 +17,8 @@ function assertAdmin(ctx: GraphqlContext): void {
 @Resolver(() => Agent)
 export class RoutingResolver {
   @Query(() => RoutingSettings, {
-    description: "Admins only: automatic assignment's mode, capacities, the queue's length and every agent's load.",
+    description:
+      "Admins only (signed in, or an API token): automatic assignment's mode, capacities, the queue's length and every agent's load.",
   })
   routing(@Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     assertAdmin(ctx);
@@ -91,7 +92,7 @@ export class RoutingResolver {
     topics: 'ROUTING_CHANGED',
     filter: ({ context }: { context: GraphqlContext }) => context.caller?.admin.role === Role.ADMIN,
     description:
-      'Admins only (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
+      'Admins only, signed in or with an API token (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
   })
   routingChanged(@Root() _event: Record<string, never>, @Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     renewScope(ctx);
