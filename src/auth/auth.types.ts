@@ -29,7 +29,7 @@ export class CreateAgentInput {
   })
   email!: string;
 
-  @Field(() => String, { description: 'Their name as the desk shows it; at most 255 characters.' })
+  @Field(() => String, { description: 'Their name as the desk shows it; 1 to 120 characters.' })
   name!: string;
 
   @Field(() => String, { description: 'At least 12 characters, and not one of the 10,000 most common passwords.' })

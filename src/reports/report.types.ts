@@ -56,7 +56,7 @@ export class DurationSummary {
   })
   p90Seconds!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The mean, in seconds, rounded; null when count is 0.' })
+  @Field(() => Int, { nullable: true, description: 'The mean, in seconds; null when count is 0.' })
   averageSeconds!: number | null;
 }
 

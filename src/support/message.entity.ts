@@ -59,13 +59,13 @@ export class Message {
   senderName: string | null = null;
 
   @Field(() => String, {
-    description: 'The text; for media, its caption (may be empty). At most 4,096 characters for a reply.',
+    description: 'The text; for media, its caption (may be empty).',
   })
   @Property({ type: 'text', fieldName: 'message' })
   body!: string;
 
   @Field(() => Date, {
-    description: 'When it was written (for the person’s messages, when WhatsApp says they sent it).',
+    description: 'When it was added to the thread.',
   })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();

@@ -75,7 +75,7 @@ registerEnumType(SenderType, {
   description: 'Who wrote a message in a ticket’s thread.',
   valuesConfig: {
     USER: { description: 'The person on WhatsApp.' },
-    ADMIN: { description: 'An agent or admin of the desk (a reply, or an internal note when isInternal is true).' },
+    ADMIN: { description: 'An agent or admin of the desk (a reply, or an internal note when internal is true).' },
     BOT: { description: 'The WhatsApp bot, on the desk’s behalf.' },
     SYSTEM: {
       description: 'The desk itself: a line about what happened (reopened, a message after the ticket ended).',

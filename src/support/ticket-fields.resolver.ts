@@ -24,7 +24,7 @@ export class TicketFieldsResolver {
   }
 
   @FieldResolver(() => Int, {
-    description: 'How many messages the thread has, internal notes and bot and system lines included.',
+    description: 'How many messages the thread has, internal notes and system lines included.',
   })
   async messageCount(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<number> {
     return (await ctx.loaders.ticketStats.load(ticket.id)).messageCount;

@@ -15,9 +15,9 @@ class SimulatorChoiceType {
 
 @ObjectType('SimulatorMessage', { description: 'One message on a simulated phone, from the person or from the desk.' })
 class SimulatorMessageType {
-  @Field(() => ID, { description: 'The WhatsApp message id the simulator gave it.' }) id!: string;
+  @Field(() => ID, { description: 'The message’s id on the simulated phone.' }) id!: string;
   @Field(() => Boolean, { description: 'Sent by the person (true) or by the desk (false).' }) fromPerson!: boolean;
-  @Field(() => String, { description: 'The text as the phone shows it (a list’s body, a template rendered).' })
+  @Field(() => String, { description: 'The text as the phone shows it.' })
   text!: string;
   @Field(() => [SimulatorChoiceType], { description: 'Rows to choose from, for a list message.' })
   choices!: SimulatorChoiceType[];
@@ -81,7 +81,7 @@ export class SimulatorResolver {
     @Ctx() ctx: GraphqlContext,
     @Arg('name', () => String, {
       nullable: true,
-      description: 'The person’s profile name, at most 255 characters; left out, the phone’s or none.',
+      description: 'The person’s WhatsApp profile name, at most 255 characters.',
     })
     name?: string | null,
     @Arg('text', () => String, {

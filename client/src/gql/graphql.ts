@@ -59,7 +59,7 @@ export type ChangeKind =
 export type CreateAgentInput = {
   /** Their sign-in email, unique regardless of case; at most 254 characters. A taken one is BAD_USER_INPUT. */
   email: string;
-  /** Their name as the desk shows it; at most 255 characters. */
+  /** Their name as the desk shows it; 1 to 120 characters. */
   name: string;
   /** At least 12 characters, and not one of the 10,000 most common passwords. */
   password: string;
@@ -259,7 +259,7 @@ export type SavedViewFiltersInput = {
 
 /** Who wrote a message in a ticket’s thread. */
 export type SenderType =
-  /** An agent or admin of the desk (a reply, or an internal note when isInternal is true). */
+  /** An agent or admin of the desk (a reply, or an internal note when internal is true). */
   | 'ADMIN'
   /** The WhatsApp bot, on the desk’s behalf. */
   | 'BOT'
