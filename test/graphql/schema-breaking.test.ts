@@ -1,7 +1,7 @@
 // The contract check tool authors rely on: scripts/schema-breaking.mjs fails CI when a schema change would break
 // their tools, unless the part went through the deprecation policy (a passed "Removal after YYYY-MM-DD" date).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,8 @@ function schemaFile(sdl: string): string {
 }
 
 /** Runs the check on two schema texts; resolves to its exit code and output. */
-function compare(oldSdl: string, newSdl: string, files = [schemaFile(oldSdl), schemaFile(newSdl)]) {
-  const child = spawn(process.execPath, [SCRIPT, ...files], {
+function compare(oldSdl: string, newSdl: string, files = [schemaFile(oldSdl), schemaFile(newSdl)], script = SCRIPT) {
+  const child = spawn(process.execPath, [script, ...files], {
     env: { PATH: process.env.PATH ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,6 +102,29 @@ type Legacy { id: ID! }
     );
     expect(undated.code).not.toBe(0);
     expect(undated.output).toContain('Ticket.title is deprecated without "Removal after YYYY-MM-DD"');
+  });
+
+  it('compares with HEAD~1 as CI does, and passes when there is no previous commit', async () => {
+    // A repository of its own: the script reads schema.graphql and git from the folder above it.
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'scripts'), { recursive: true });
+    copyFileSync(SCRIPT, join(repo, 'scripts/schema-breaking.mjs'));
+    symlinkSync(resolve(import.meta.dirname, '../../node_modules'), join(repo, 'node_modules'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd: repo });
+    const inRepo = () => compare('', '', [], join(repo, 'scripts/schema-breaking.mjs'));
+    git('init', '-q');
+    writeFileSync(join(repo, 'schema.graphql'), ticket('  title: String'));
+    git('add', 'schema.graphql');
+    git('commit', '-qm', 'first');
+    const first = await inRepo();
+    expect(first.output).toContain('no previous commit');
+    expect(first.code).toBe(0);
+    writeFileSync(join(repo, 'schema.graphql'), ticket(''));
+    git('commit', '-qam', 'drop the title');
+    const second = await inRepo();
+    expect(second.output).toMatch(/breaks tools built on HEAD~1[\s\S]*Field 'title' was removed/);
+    expect(second.code).not.toBe(0);
   });
 
   it('passes the real schema.graphql against itself', async () => {
