@@ -183,6 +183,40 @@ describe.each(databases)('full-text ticket search on %s', (kind) => {
     }
   });
 
+  it('searchSnippet cuts the newest matching message into segments around the match', async () => {
+    const ticket = await createTicket(server, { issueDescription: 'Refund for the exam fee' });
+    const long = `${'Earlier words. '.repeat(10)}Your Transcript refund 😀 went out, the transcript REFUND note follows. ${'Later words. '.repeat(12)}`;
+    await server.ok('mutation($t: ID!, $b: String!) { addNote(ticketId: $t, body: $b) { id } }', {
+      t: ticket.id,
+      b: long,
+    });
+    const snippet = async (search: string) =>
+      (
+        await server.ok<{ ticket: { searchSnippet: { text: string; match: boolean }[] | null } }>(
+          'query($t: ID!, $s: String!) { ticket(id: $t) { searchSnippet(search: $s) { text match } } }',
+          { t: ticket.id, s: search },
+        )
+      ).ticket.searchSnippet;
+    const segments = (await snippet('transcript refund'))!;
+    expect(segments.filter((segment) => segment.match).map((segment) => segment.text)).toEqual([
+      'Transcript refund',
+      'transcript REFUND',
+    ]);
+    expect(segments[0]).toEqual({ text: '…', match: false });
+    expect(segments.at(-1)).toEqual({ text: '…', match: false });
+    expect(segments.map((segment) => segment.text).join('')).toContain('😀');
+    // Not in any message: the issue description; nowhere: null.
+    expect((await snippet('exam fee'))!.find((segment) => segment.match)?.text).toBe('exam fee');
+    expect(await snippet('no such words')).toBeNull();
+    expect(await snippet('   ')).toBeNull();
+    const tooLong = await server.gql(
+      'query($t: ID!, $s: String!) { ticket(id: $t) { searchSnippet(search: $s) { text } } }',
+      { t: ticket.id, s: 'x'.repeat(201) },
+      server.adminToken,
+    );
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('a phone number is found however it is written', async () => {
     const ticket = await createTicket(server, { phoneNumber: '94771234567' });
     for (const written of ['+94 77 123 4567', '94771234567', '077 123 4567'.slice(1), '(94) 77-123-4567', '1234567']) {
