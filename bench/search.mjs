@@ -105,8 +105,12 @@ async function bench(kind) {
     await em.insertMany(Message, rows);
   }
   if (kind !== 'sqlite') await em.getConnection().execute('analyze table support_messages, support_tickets');
-  console.log(`\n## ${kind}: ${TICKETS} tickets, ${MESSAGES} messages, seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`);
-  console.log('| search | tickets found | before: LIKE scan | after: index + LIKE | ratio | ticket list (first 50 + count) |');
+  console.log(
+    `\n## ${kind}: ${TICKETS} tickets, ${MESSAGES} messages, seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    '| search | tickets found | before: LIKE scan | after: index + LIKE | ratio | ticket list (first 50 + count) |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   const connection = em.getConnection();
   for (const [what, search] of SEARCHES) {
@@ -114,23 +118,36 @@ async function bench(kind) {
     const after = statement(em, search, true);
     const beforeRows = await connection.execute(before.sql, before.params);
     const afterRows = await connection.execute(after.sql, after.params);
-    if (beforeRows.length !== afterRows.length) throw new Error(`${kind} "${search}": ${beforeRows.length} before, ${afterRows.length} after`);
+    if (beforeRows.length !== afterRows.length)
+      throw new Error(`${kind} "${search}": ${beforeRows.length} before, ${afterRows.length} after`);
     const beforeMs = await time(() => connection.execute(before.sql, before.params));
     const afterMs = await time(() => connection.execute(after.sql, after.params));
     const listMs = await time(async () => {
-      const page = await listTickets(orm.em.fork(), { search }, { field: 'LAST_MESSAGE_AT', direction: 'DESC' }, { first: 50 });
+      const page = await listTickets(
+        orm.em.fork(),
+        { search },
+        { field: 'LAST_MESSAGE_AT', direction: 'DESC' },
+        { first: 50 },
+      );
       await page.countTotal();
     });
     console.log(
       `| ${what}: \`${search}\` | ${afterRows.length} | ${beforeMs.toFixed(1)} ms | ${afterMs.toFixed(1)} ms${after.indexed ? '' : ' (no index: scan)'} | ${(beforeMs / afterMs).toFixed(1)}× | ${listMs.toFixed(1)} ms |`,
     );
   }
-  for (const [label, withIndex] of [['before', false], ['after', true]]) {
+  for (const [label, withIndex] of [
+    ['before', false],
+    ['after', true],
+  ]) {
     const { sql, params } = statement(em, 'zanzibar', withIndex);
     const plan = await connection.execute(`${kind === 'sqlite' ? 'explain query plan' : 'explain'} ${sql}`, params);
     console.log(`\nEXPLAIN ${label} ("zanzibar"):`);
     for (const row of plan)
-      console.log(kind === 'sqlite' ? `  ${row.detail}` : `  ${row.table} type=${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}`);
+      console.log(
+        kind === 'sqlite'
+          ? `  ${row.detail}`
+          : `  ${row.table} type=${row.type} key=${row.key ?? '-'} rows=${row.rows} ${row.Extra ?? ''}`,
+      );
   }
   await orm.close(true);
   if (db.dialect === 'sqlite') removeSqliteDatabase(db.path);
