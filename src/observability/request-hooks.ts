@@ -42,14 +42,18 @@ export function observeRequests(http: FastifyInstance, logger: Logger): void {
     context.with(trace.setSpan(parent, span), () => runInRequest(request.id, done));
   });
   http.addHook('onResponse', (request, reply, done) => {
-    endSpan(request, reply.statusCode);
-    // An access log at debug (LOG_LEVEL=debug): which request, how it ended, how long it took.
-    runInRequest(request.id, () =>
-      logger.debug(
-        { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
-        'request answered',
+    // An access log at debug (LOG_LEVEL=debug): which request, how it ended, how long it took; in its span.
+    const span = spans.get(request);
+    const scope = span ? trace.setSpan(context.active(), span) : context.active();
+    context.with(scope, () =>
+      runInRequest(request.id, () =>
+        logger.debug(
+          { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
+          'request answered',
+        ),
       ),
     );
+    endSpan(request, reply.statusCode);
     done();
   });
   http.addHook('onRequestAbort', (request, done) => {
