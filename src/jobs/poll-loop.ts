@@ -2,6 +2,7 @@
 // it found nothing, after `retryMs` when it failed. A wake starts a round now (or right after the one in
 // flight, which may have looked before the rows that woke it were committed). Stopping waits for the round.
 // Every database job of the server runs on it: the outbox, media fetches, and the snooze, SLA and retention sweeps.
+import { detached } from '../observability/request-context.js';
 
 export interface PollLoopTiming {
   /** How long after `start()` the first round runs; a sweep waits one period, a queue looks at once. @default 0 */
@@ -54,20 +55,23 @@ export class PollLoop {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wokenWhileRunning = false;
-      this.running = this.round()
-        .then((handled) => {
-          this.running = null;
-          this.schedule(handled > 0 || this.wokenWhileRunning ? 0 : this.pollMs);
-        })
-        .catch((error: unknown) => {
-          this.running = null;
-          this.onError(error);
-          this.schedule(this.retryMs);
-        });
-    }, delayMs);
+    // Armed outside the request that may have woken it: a round belongs to no request and no trace.
+    this.timer = detached(() =>
+      setTimeout(() => {
+        this.timer = null;
+        this.wokenWhileRunning = false;
+        this.running = this.round()
+          .then((handled) => {
+            this.running = null;
+            this.schedule(handled > 0 || this.wokenWhileRunning ? 0 : this.pollMs);
+          })
+          .catch((error: unknown) => {
+            this.running = null;
+            this.onError(error);
+            this.schedule(this.retryMs);
+          });
+      }, delayMs),
+    );
     // A loop never keeps the process alive by itself: the server it works for does, until it stops the loop.
     this.timer.unref();
   }

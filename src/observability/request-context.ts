@@ -2,7 +2,7 @@
 // while serving one request carries its id, and the trace id when tracing is on.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { currentTraceIds } from './tracing.js';
+import { currentTraceIds, outsideAnyTrace } from './tracing.js';
 
 export interface RequestScope {
   requestId: string;
@@ -19,6 +19,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 /** Runs `work` (and everything it starts) as part of the request `requestId`. */
 export function runInRequest<T>(requestId: string, work: () => T): T {
   return scopes.run({ requestId }, work);
+}
+
+/**
+ * Runs `work` outside any request and trace: a timer a request arms for background work (a poll loop woken by
+ * a commit) must not lend that request's id and span to every round after it.
+ */
+export function detached<T>(work: () => T): T {
+  return scopes.exit(() => outsideAnyTrace(work));
 }
 
 export function currentRequestId(): string | null {

@@ -41,6 +41,11 @@ export function traceparentNow(): string | null {
   return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
 }
 
+/** Runs `work` with no active span (background work that must not join whatever trace started it). */
+export function outsideAnyTrace<T>(work: () => T): T {
+  return context.with(ROOT_CONTEXT, work);
+}
+
 /** The current trace and span ids, for log lines; null when not tracing. */
 export function currentTraceIds(): { traceId: string; spanId: string } | null {
   const span = trace.getActiveSpan();
