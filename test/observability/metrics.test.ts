@@ -1,6 +1,7 @@
 // An operator's Prometheus scrapes /metrics and sees the desk's work move the figures: GraphQL operations,
 // WebSockets and subscriptions, Cloud API sends, the outbox, SQL statements; and nobody else can scrape it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import {
   databases,
@@ -149,5 +150,33 @@ describe('metrics without METRICS_TOKEN', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('observability settings', () => {
+  it('refuse a short metrics token without repeating it, and a listen address that is not host:port', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(
+      new ConfigError('METRICS_TOKEN must be 16 to 256 printable characters without spaces'),
+    );
+    expect(() => loadConfig({ METRICS_LISTEN: '9464' })).toThrow(/^METRICS_LISTEN must be host:port/);
+    expect(() => loadConfig({ METRICS_LISTEN: '127.0.0.1:70000' })).toThrow(/^METRICS_LISTEN must be host:port/);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /^OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) URL/,
+    );
+  });
+
+  it('read an IPv6 listen address, and the traces URL under the OTLP base, or its own', () => {
+    const config = loadConfig({ METRICS_LISTEN: '[::1]:9464', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' });
+    expect(config.observability).toEqual({
+      metricsToken: null,
+      metricsListen: { host: '::1', port: 9464 },
+      tracesEndpoint: 'http://collector:4318/v1/traces',
+      serviceName: 'support-desk',
+    });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otlp.example.org/traces' }).observability
+        .tracesEndpoint,
+    ).toBe('https://otlp.example.org/traces');
+    expect(loadConfig({}).observability.tracesEndpoint).toBeNull();
   });
 });
