@@ -41,7 +41,7 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
     debug: options.onQuery ? (['query'] as LoggerNamespace[]) : false,
     colors: false,
     logger: options.onQuery ? (line: string) => options.onQuery?.(line) : () => undefined,
-    ...(options.observeQuery ? { loggerFactory: observingLoggerFactory(options.observeQuery, dialect) } : {}),
+    ...(options.observeQuery ? { loggerFactory: observingLoggerFactory(options.observeQuery, db.dialect) } : {}),
   };
   if (db.dialect === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });

@@ -2,14 +2,14 @@
 // GraphQL operation, its SQL statements, and later the outbox's send with its Cloud API call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
-import { createTicket, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
+import { createTicket, databases, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
 import { captureLogs, type CapturedLogs } from './log-capture.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 
 const SERVER = 2;
 const CLIENT = 3;
 
-describe('tracing', () => {
+describe.each(databases)('tracing on %s', (kind) => {
   let receiver: OtlpReceiver;
   let standIn: CloudApiStandIn;
   let server: TestServer;
@@ -19,7 +19,7 @@ describe('tracing', () => {
     standIn = await startCloudApiStandIn();
     logs = captureLogs();
     server = await startServer(
-      'sqlite',
+      kind,
       standIn.env({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'desk-under-test' }),
       { logger: logs.logger },
     );
@@ -53,7 +53,7 @@ describe('tracing', () => {
     const childrenOf = (parent: ReceivedSpan) => inTrace().filter((span) => span.parentSpanId === parent.spanId);
 
     // The mutation's statements, beneath it; named by what they do, never with the values they carry.
-    const statements = childrenOf(operation).filter((span) => span.attributes['db.system.name'] === 'sqlite');
+    const statements = childrenOf(operation).filter((span) => span.attributes['db.system.name'] === kind);
     expect(statements.map((span) => span.name)).toEqual(
       expect.arrayContaining(['insert support_messages', 'insert whatsapp_outbox']),
     );
