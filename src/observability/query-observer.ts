@@ -1,7 +1,7 @@
 // MikroORM's logger, kept as it was (tests read the SQL through it), that also times every statement for the
 // metrics and, when tracing, records it as a span under the work that ran it.
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
-import { recordFinishedSpan } from './tracing.js';
+import { isTraced, recordFinishedSpan } from './tracing.js';
 
 export type QueryObserver = (milliseconds: number, failed: boolean) => void;
 
@@ -22,22 +22,19 @@ class ObservingLogger extends DefaultLogger {
   }
 
   override logQuery(context: { query: string } & LogContext): void {
-    if (context.took !== undefined && context.namespace !== 'slow-query') {
-      const failed = context.level === 'error';
-      this.observe(context.took, failed);
-      const { operation, table } = summarizeQuery(context.query);
-      recordFinishedSpan(
-        table ? `${operation} ${table}` : operation,
-        {
-          'db.system.name': this.system,
-          'db.operation.name': operation,
-          ...(table ? { 'db.collection.name': table } : {}),
-        },
-        context.took,
-        failed,
-      );
-    }
     super.logQuery(context);
+    // Statements are timed when they end (`took`); the slow-query log repeats some, which count once.
+    if (context.took === undefined || context.namespace === 'slow-query') return;
+    const failed = context.level === 'error';
+    this.observe(context.took, failed);
+    if (!isTraced()) return;
+    const { operation, table } = summarizeQuery(context.query);
+    const attributes = {
+      'db.system.name': this.system,
+      'db.operation.name': operation,
+      ...(table ? { 'db.collection.name': table } : {}),
+    };
+    recordFinishedSpan(table ? `${operation} ${table}` : operation, attributes, context.took, failed);
   }
 }
 

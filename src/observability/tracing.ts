@@ -83,9 +83,12 @@ export async function withSpan<T>(
   }
 }
 
+/** Whether the work running now is part of a recorded trace (false whenever tracing is off). */
+export const isTraced = (): boolean => trace.getActiveSpan()?.isRecording() ?? false;
+
 /** Records a span that already happened (a database query, timed by the ORM), under the active span only. */
 export function recordFinishedSpan(name: string, attributes: Attributes, durationMs: number, failed: boolean): void {
-  if (!trace.getActiveSpan()?.isRecording()) return;
+  if (!isTraced()) return;
   const end = Date.now();
   const span = tracer().startSpan(name, { attributes, kind: SpanKind.CLIENT, startTime: end - durationMs });
   if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
