@@ -54,24 +54,26 @@ export class PollLoop {
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
     // Armed outside the request that may have woken it: a round belongs to no request and no trace.
-    this.timer = detached(() =>
-      setTimeout(() => {
-        this.timer = null;
-        this.wokenWhileRunning = false;
-        this.running = this.round()
-          .then((handled) => {
-            this.running = null;
-            this.schedule(handled > 0 || this.wokenWhileRunning ? 0 : this.pollMs);
-          })
-          .catch((error: unknown) => {
-            this.running = null;
-            this.onError(error);
-            this.schedule(this.retryMs);
-          });
-      }, delayMs),
-    );
+    detached(() => this.arm(delayMs));
+  }
+
+  private arm(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wokenWhileRunning = false;
+      this.running = this.round()
+        .then((handled) => {
+          this.running = null;
+          this.schedule(handled > 0 || this.wokenWhileRunning ? 0 : this.pollMs);
+        })
+        .catch((error: unknown) => {
+          this.running = null;
+          this.onError(error);
+          this.schedule(this.retryMs);
+        });
+    }, delayMs);
     // A loop never keeps the process alive by itself: the server it works for does, until it stops the loop.
     this.timer.unref();
   }

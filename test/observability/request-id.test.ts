@@ -1,17 +1,23 @@
 // An operator following one request in the logs: every line its work writes carries one request id, the one
 // the caller sent in X-Request-Id when it is sane, and the answer says which it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/harness.js';
+import { serverError, startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
+import { createTicket, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
 import { captureLogs, type CapturedLogs } from './log-capture.js';
 
 describe('request ids in the logs', () => {
+  let standIn: CloudApiStandIn;
   let server: TestServer;
   let logs: CapturedLogs;
   beforeAll(async () => {
+    standIn = await startCloudApiStandIn();
     logs = captureLogs('debug');
-    server = await startServer('sqlite', {}, { logger: logs.logger });
+    server = await startServer('sqlite', standIn.env(), { logger: logs.logger });
   });
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
 
   const linesOf = (requestId: string) => logs.lines().filter((line) => line.requestId === requestId);
 
@@ -58,5 +64,28 @@ describe('request ids in the logs', () => {
       ),
     );
     for (const id of ids) expect(linesOf(id)).toEqual([expect.objectContaining({ route: '/graphql', status: 200 })]);
+  });
+
+  it('leaves background work a request woke (the outbox sending its reply) out of that request', async () => {
+    const ticket = await createTicket(server, { phoneNumber: uniquePhone() });
+    standIn.failNext(serverError);
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': 'reply-1',
+        authorization: `Bearer ${server.adminToken}`,
+      },
+      body: JSON.stringify({
+        query: 'mutation($id: ID!) { sendMessage(ticketId: $id, body: "On its way") { id } }',
+        variables: { id: ticket.id },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const retried = await eventually(async () =>
+      logs.lines().find((line) => line.msg === 'WhatsApp send will be retried'),
+    );
+    expect(retried.requestId).toBeUndefined();
+    expect(linesOf('reply-1').map((line) => line.msg)).toEqual(['request answered']);
   });
 });
