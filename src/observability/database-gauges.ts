@@ -5,13 +5,18 @@ import { Gauge } from 'prom-client';
 import type { Logger } from '../logger.js';
 import type { DeskMetrics } from './metrics.js';
 
-/** An outbox table: rows waiting to go out to one channel. A new channel is one more entry in `outboxSources`. */
+/**
+ * An outbox table: rows waiting to go out to one channel. A new channel is one more entry in `outboxSources`.
+ * Table and column names are ours, never input: they go into the SQL as written.
+ */
 export interface OutboxSource {
   /** The `channel` label: whatsapp, webhooks… */
   channel: string;
   table: string;
-  /** Values of its `state` column that mean "not sent yet". */
+  /** Values of its state column that mean "not sent yet". */
   unfinishedStates: string[];
+  /** The column holding a row's state. @default 'state' */
+  stateColumn?: string;
   /** The column telling when a row was written. @default 'created_at' */
   createdAtColumn?: string;
 }
@@ -58,7 +63,7 @@ export function watchDatabase(
           const states = source.unfinishedStates;
           const [row] = await query(
             `select count(*) as depth, min(${source.createdAtColumn ?? 'created_at'}) as oldest from ${source.table}
-              where state in (${states.map(() => '?').join(', ')})`,
+              where ${source.stateColumn ?? 'state'} in (${states.map(() => '?').join(', ')})`,
             states,
           );
           const since = toDate(row?.oldest);
