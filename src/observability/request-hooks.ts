@@ -24,12 +24,15 @@ function endSpan(request: FastifyRequest, status: number | null): void {
 
 /** Register before any other hook or route, so that all of them run inside the request's scope. */
 export function observeRequests(http: FastifyInstance, logger: Logger): void {
+  // Every request, refused early (401, 413) or not, has its scope and span from its first hook on.
+  const inScope = (request: FastifyRequest, work: () => void) => {
+    const span = spans.get(request);
+    return context.with(span ? trace.setSpan(context.active(), span) : context.active(), () =>
+      runInRequest(request.id, work),
+    );
+  };
   http.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    runInRequest(request.id, done);
-  });
-  // The body has been read by now: its stream's events ran outside the scope, so the handler is put back in it.
-  http.addHook('preHandler', (request, _reply, done) => {
     const traceparent = request.headers.traceparent;
     const parent = contextFromTraceparent(typeof traceparent === 'string' ? traceparent : null);
     const route = request.routeOptions.url ?? 'unknown route';
@@ -41,16 +44,14 @@ export function observeRequests(http: FastifyInstance, logger: Logger): void {
     spans.set(request, span);
     context.with(trace.setSpan(parent, span), () => runInRequest(request.id, done));
   });
+  // The body has been read by now: its stream's events ran outside the scope, so the handler is put back in it.
+  http.addHook('preHandler', (request, _reply, done) => inScope(request, done));
   http.addHook('onResponse', (request, reply, done) => {
     // An access log at debug (LOG_LEVEL=debug): which request, how it ended, how long it took; in its span.
-    const span = spans.get(request);
-    const scope = span ? trace.setSpan(context.active(), span) : context.active();
-    context.with(scope, () =>
-      runInRequest(request.id, () =>
-        logger.debug(
-          { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
-          'request answered',
-        ),
+    inScope(request, () =>
+      logger.debug(
+        { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime },
+        'request answered',
       ),
     );
     endSpan(request, reply.statusCode);

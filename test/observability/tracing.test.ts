@@ -90,4 +90,18 @@ describe.each(databases)('tracing on %s', (kind) => {
     const span = await eventually(async () => receiver.spans.find((found) => found.name === 'query TracedMe'));
     expect(span).toMatchObject({ traceId, parentSpanId: parent });
   });
+  it('gives a request refused before its handler (a webhook with a wrong signature) a span with its status', async () => {
+    const response = await fetch(`${server.url}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=00' },
+      body: '{"object":"whatsapp_business_account","entry":[]}',
+    });
+    expect(response.status).toBe(401);
+    const span = await eventually(async () =>
+      receiver.spans.find(
+        (found) => found.name === 'POST /webhooks/whatsapp' && found.attributes['http.response.status_code'] === 401,
+      ),
+    );
+    expect(span).toMatchObject({ kind: SERVER, parentSpanId: null });
+  });
 });
