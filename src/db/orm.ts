@@ -7,6 +7,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
 import { projectRoot } from '../project-root.js';
+import { observingLoggerFactory, type QueryObserver } from '../observability/query-observer.js';
 import { entities } from './entities.js';
 import { FULL_TEXT_TABLES } from './full-text.js';
 import { tuneSqlite, type SqliteDatabase } from './sqlite-tuning.js';
@@ -17,6 +18,8 @@ export const dialectOf = (db: DatabaseConfig): Dialect => (db.dialect === 'sqlit
 export interface OrmOptions {
   /** Called with every SQL statement the ORM runs (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Called with every statement's duration and whether it failed (metrics, spans). */
+  observeQuery?: QueryObserver;
 }
 
 export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
@@ -53,6 +56,7 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
     debug: options.onQuery ? (['query'] as LoggerNamespace[]) : false,
     colors: false,
     logger: options.onQuery ? (line: string) => options.onQuery?.(line) : () => undefined,
+    ...(options.observeQuery ? { loggerFactory: observingLoggerFactory(options.observeQuery, db.dialect) } : {}),
   };
   if (db.dialect === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });
