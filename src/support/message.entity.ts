@@ -19,6 +19,8 @@ export const MAX_NOTE_LENGTH = 16_384;
 @Entity({ tableName: 'support_messages' })
 @Index({ properties: ['ticket', 'createdAt'] })
 @Index({ properties: ['ticket', 'senderType'] })
+// Thread search on MariaDB/MySQL (SQLite has an FTS5 table instead; see src/db/full-text.ts).
+@Index({ name: 'support_messages_message_fulltext', properties: ['body'], type: 'fulltext' })
 export class Message {
   [OptionalProps]?:
     | 'createdAt'

@@ -114,3 +114,16 @@ export class ErasureResult {
   @Field(() => Int, { description: 'How many messages were deleted with them.' })
   messages!: number;
 }
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A piece of a search snippet (Ticket.searchSnippet): plain text, or text that matched the search. Render `text` as text (never as HTML) and highlight the pieces whose `match` is true.',
+})
+export class SnippetSegment {
+  @Field(() => String, { description: 'The text of this piece, as written in the message (whitespace collapsed).' })
+  text!: string;
+
+  @Field(() => Boolean, { description: 'True where this piece is an occurrence of the searched text.' })
+  match!: boolean;
+}

@@ -5,7 +5,8 @@ import { connectionOf } from '../graphql/connection.types.js';
 import type { GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { messageCursor } from './support.loaders.js';
-import { MessageConnection, TicketConnection } from './support.types.js';
+import { containsSearch, snippetSearch, snippetSegments, type SnippetSegmentRecord } from './search-snippet.js';
+import { MessageConnection, SnippetSegment, TicketConnection } from './support.types.js';
 import { replyWindowClosesAt, Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Ticket)
@@ -52,6 +53,23 @@ export class TicketFieldsResolver {
   async preview(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<MessageRecord | null> {
     const { previewMessageId } = await ctx.loaders.ticketStats.load(ticket.id);
     return previewMessageId === null ? null : ctx.loaders.message.load(previewMessageId);
+  }
+
+  @FieldResolver(() => [SnippetSegment], {
+    nullable: true,
+    description:
+      "Where the ticket matches a search, for showing beside it in a list: an excerpt of about 150 characters around the first occurrence, cut into segments whose `match` says which pieces are the searched text. Pass the same text as `tickets(filter: { search })`; it is matched the same way (ignoring case; see the README's search section). The excerpt comes from the newest matching message (internal notes included), else from the issue description; null when the ticket matched on something else (its number, name or a label) or not at all. Any agent or API token that can read the ticket may ask. Answers BAD_USER_INPUT for a search over 200 characters; an empty search gives null.",
+  })
+  async searchSnippet(
+    @Root() ticket: TicketRecord,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('search', () => String, { description: 'The text searched for, at most 200 characters.' }) raw: string,
+  ): Promise<SnippetSegmentRecord[] | null> {
+    const search = snippetSearch(raw);
+    if (search === null) return null;
+    const message = await ctx.loaders.searchMatch.load({ ticketId: ticket.id, search });
+    if (message !== null) return snippetSegments(message, search);
+    return containsSearch(ticket.issueDescription, search) ? snippetSegments(ticket.issueDescription, search) : null;
   }
 
   @FieldResolver(() => MessageConnection, {
