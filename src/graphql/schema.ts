@@ -38,6 +38,7 @@ import { InboundFailureResolver } from '../whatsapp/inbound-failure.resolver.js'
 import { MentionResolver } from '../mentions/mention.resolver.js';
 import { SavedViewResolver } from '../views/saved-view.resolver.js';
 import { cleanStringArguments } from './clean-arguments.js';
+import { describeRootTypes } from './root-descriptions.js';
 
 export const resolvers = [
   AuthResolver,
@@ -87,5 +88,5 @@ export async function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema
     validate: false,
     emitSchemaFile: false,
   });
-  return cleanStringArguments(schema);
+  return describeRootTypes(cleanStringArguments(schema));
 }

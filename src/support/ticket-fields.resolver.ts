@@ -11,7 +11,7 @@ import { replyWindowClosesAt, Ticket, type TicketRecord } from './ticket.entity.
 
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
-  @FieldResolver(() => Agent, { nullable: true })
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who holds the ticket; null when nobody does.' })
   assignee(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return ticket.assignee ? ctx.loaders.admin.load(ticket.assignee.id) : null;
   }
@@ -24,7 +24,9 @@ export class TicketFieldsResolver {
     return replyWindowClosesAt(ticket);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'How many messages the thread has, internal notes and system lines included.',
+  })
   async messageCount(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<number> {
     return (await ctx.loaders.ticketStats.load(ticket.id)).messageCount;
   }
@@ -34,7 +36,10 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketStats.load(ticket.id)).unreadCount;
   }
 
-  @FieldResolver(() => Message, { nullable: true })
+  @FieldResolver(() => Message, {
+    nullable: true,
+    description: 'The newest message of the thread, of any sender (internal notes included); null when there is none.',
+  })
   async lastMessage(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<MessageRecord | null> {
     const { lastMessageId } = await ctx.loaders.ticketStats.load(ticket.id);
     return lastMessageId === null ? null : ctx.loaders.message.load(lastMessageId);
@@ -73,10 +78,20 @@ export class TicketFieldsResolver {
   async messages(
     @Root() ticket: TicketRecord,
     @Ctx() ctx: GraphqlContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('last', () => Int, { nullable: true }) last?: number | null,
-    @Arg('before', () => String, { nullable: true }) before?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'The first n messages after `after` (oldest first), 0 to 100.',
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from this thread: the page starts after it.' })
+    after?: string | null,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'The last n messages before `before`, 0 to 100; the newest 50 when no argument is given.',
+    })
+    last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor from this thread: the page ends before it.' })
+    before?: string | null,
   ): Promise<MessageConnection> {
     const page = await ctx.loaders.messagePage.load({ ticketId: ticket.id, args: { first, after, last, before } });
     return {
@@ -88,7 +103,9 @@ export class TicketFieldsResolver {
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'How many tickets match the filter in all pages; counted only when asked for.',
+  })
   totalCount(@Root() connection: TicketConnection): Promise<number> {
     return connection.countTotal();
   }
@@ -96,7 +113,7 @@ export class TicketConnectionResolver {
 
 @Resolver(() => MessageConnection)
 export class MessageConnectionResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many messages the whole thread has, internal notes included.' })
   totalCount(@Root() connection: MessageConnection): Promise<number> {
     return connection.countTotal();
   }
