@@ -7,6 +7,7 @@ import { TokenCache } from './auth/token-cache.js';
 import type { Config } from './config.js';
 import type { AppServices } from './graphql/context.js';
 import type { Logger } from './logger.js';
+import type { DeskMetrics } from './observability/metrics.js';
 import { LocalMediaStore } from './media/media.store.js';
 import { S3MediaStore } from './media/s3.store.js';
 import { createSharedState } from './pubsub/shared-state.js';
@@ -27,7 +28,13 @@ export interface ProcessServices {
 }
 
 /** `menu` is read before the database is opened, so that a bad menu file stops the start before any migration. */
-export function createAppServices(config: Config, orm: MikroORM, logger: Logger, menu: BotMenu): ProcessServices {
+export function createAppServices(
+  config: Config,
+  orm: MikroORM,
+  logger: Logger,
+  menu: BotMenu,
+  metrics: DeskMetrics,
+): ProcessServices {
   const shared = createSharedState(config.redisUrl, config.redisPrefix, logger);
   const { pubsub, limiters } = shared;
   const simulator = config.whatsapp.simulator
@@ -53,6 +60,7 @@ export function createAppServices(config: Config, orm: MikroORM, logger: Logger,
     pubsub,
     outbound: outboxChannel,
     logger,
+    metrics,
     simulator,
     rateLimits: createRateLimits(limiters, config.limits),
     loginLimits: new LoginLimits(limiters, config.limits.loginAttempts, deviceCookieKey(config.whatsapp.appSecret)),

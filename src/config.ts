@@ -103,6 +103,24 @@ export interface HttpConfig {
   maxConnectionsPerAddress: number;
 }
 
+/** Metrics, traces and request ids for the people who run the desk (README, Operating it). */
+export interface ObservabilityConfig {
+  /**
+   * METRICS_TOKEN: /metrics on the main port answers a scrape that sends `Authorization: Bearer <token>` (401
+   * otherwise); unset, /metrics on the main port is 404. At least 16 characters.
+   */
+  metricsToken: string | null;
+  /** METRICS_LISTEN=host:port: /metrics also served, without a token, on this address of its own (keep it private). */
+  metricsListen: { host: string; port: number } | null;
+  /**
+   * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`: where spans are sent
+   * (OTLP over HTTP, JSON). Unset: tracing is off and its SDK is never loaded.
+   */
+  tracesEndpoint: string | null;
+  /** OTEL_SERVICE_NAME: the service.name spans carry. @default 'support-desk' */
+  serviceName: string;
+}
+
 /** Fastify's `trustProxy`: whom to believe about the client's address (X-Forwarded-For). */
 export type TrustProxy = boolean | number | string[];
 
@@ -167,6 +185,7 @@ export interface Config {
   };
   logLevel: string;
   sessionTtlHours: number;
+  observability: ObservabilityConfig;
 }
 
 /** A setting that is missing or malformed; its message is the one line printed at start. */
@@ -312,6 +331,33 @@ function readS3Config(env: Env): S3Config | null {
   };
 }
 
+/** `METRICS_LISTEN`: host:port, or [v6-address]:port; port 0 takes any free port. */
+export function parseListenAddress(name: string, raw: string | null): { host: string; port: number } | null {
+  if (raw === null) return null;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^\s:[\]]+)):(\d{1,5})$/.exec(raw);
+  const port = Number(match?.[3]);
+  if (!match || port > 65535)
+    throw new ConfigError(`${name} must be host:port (e.g. 127.0.0.1:9464 or [::1]:9464), got "${raw}"`);
+  return { host: match[1] ?? match[2]!, port };
+}
+
+function readObservability(env: Env): ObservabilityConfig {
+  const metricsToken = read(env, 'METRICS_TOKEN');
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,256}$/.test(metricsToken))
+    throw new ConfigError('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
+  const base = read(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const tracesEndpoint =
+    read(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? (base ? `${base.replace(/\/+$/, '')}/v1/traces` : null);
+  if (tracesEndpoint !== null && !/^https?:\/\/[^\s]+$/.test(tracesEndpoint))
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${tracesEndpoint}"`);
+  return {
+    metricsToken,
+    metricsListen: parseListenAddress('METRICS_LISTEN', read(env, 'METRICS_LISTEN')),
+    tracesEndpoint,
+    serviceName: read(env, 'OTEL_SERVICE_NAME') ?? 'support-desk',
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const envName = read(env, 'NODE_ENV') ?? 'development';
   if (envName !== 'production' && envName !== 'development' && envName !== 'test') {
@@ -440,6 +486,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     logLevel: read(env, 'LOG_LEVEL') ?? (envName === 'test' ? 'silent' : 'info'),
     sessionTtlHours: readInt(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),
+    observability: readObservability(env),
   };
 }
 

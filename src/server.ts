@@ -14,6 +14,10 @@ import { closeHttpServer, createHttpServer } from './http/http.server.js';
 import { registerRoutes } from './http/routes.js';
 import { createBackgroundJobs } from './jobs/background-jobs.js';
 import { createLogger, type Logger } from './logger.js';
+import { watchDatabase } from './observability/database-gauges.js';
+import { DeskMetrics } from './observability/metrics.js';
+import { listenForScrapes, type MetricsListener } from './observability/metrics.route.js';
+import { startTracing } from './observability/tracing.js';
 import { createSupportContext } from './support/support-context.factory.js';
 import { loadBotMenu } from './whatsapp/bot.menu.js';
 import { connectCloudApi } from './whatsapp/cloud-api.connect.js';
@@ -29,18 +33,24 @@ export interface SupportServer {
   services: AppServices;
   /** Starts listening; resolves to the base URL, e.g. http://127.0.0.1:4000. */
   listen(): Promise<string>;
+  /** Where METRICS_LISTEN serves /metrics once listening (e.g. http://127.0.0.1:9464); null without it. */
+  metricsUrl(): string | null;
   close(): Promise<void>;
 }
 
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<SupportServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const menu = loadBotMenu(config.bot.menuFile, config.bot.greeting);
-  const orm = await openDatabase(config, logger, options.onQuery);
-  const { app, typingIndicator, closeSharedState } = createAppServices(config, orm, logger, menu);
+  const tracing = await startTracing(config.observability);
+  const metrics = new DeskMetrics();
+  const orm = await openDatabase(config, logger, options.onQuery, metrics);
+  watchDatabase(metrics, orm, logger);
+  const { app, typingIndicator, closeSharedState } = createAppServices(config, orm, logger, menu, metrics);
   const support = () => createSupportContext(app);
   const graphql = await createGraphqlServer(app);
   const http = createHttpServer(config, logger);
   let closing = false;
+  let metricsListener: MetricsListener | null = null;
   await registerRoutes(http, app, { graphql, support, isClosing: () => closing });
   const jobs = createBackgroundJobs(app, support);
 
@@ -50,13 +60,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       const url = listeningUrl(http.server.address() as AddressInfo);
+      const { metricsListen } = config.observability;
+      if (metricsListen) metricsListener = await listenForScrapes(metrics, metricsListen, logger);
       // The simulator's Cloud API lives at the server's own address: known only now.
       app.simulator?.attach(url);
-      const cloudApi = connectCloudApi(config.whatsapp, app.simulator);
+      const cloudApi = connectCloudApi(config.whatsapp, app.simulator, metrics);
       if (cloudApi) typingIndicator.attach(cloudApi);
       jobs.start(cloudApi);
       return url;
     },
+    metricsUrl: () => metricsListener?.url ?? null,
     async close() {
       // Order matters: stop taking work, let what is in flight finish, hand back claims, then let go of the database.
       const started = Date.now();
@@ -69,17 +82,27 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       app.presence.close();
       app.reports.close();
       await step('http', () => closeHttpServer(http));
+      await step('metrics', async () => metricsListener?.close());
       await step('graphql', () => graphql.stop());
       await step('background jobs', () => jobs.stop());
       await step('redis', () => closeSharedState());
       await step('database', () => orm.close(true));
+      await step('tracing', async () => tracing?.shutdown());
     },
   };
 }
 
 /** Opens the database, brings its schema up to date, and makes sure someone can sign in. */
-async function openDatabase(config: Config, logger: Logger, onQuery?: (sql: string) => void): Promise<MikroORM> {
-  const orm = await createOrm(config.database, { onQuery });
+async function openDatabase(
+  config: Config,
+  logger: Logger,
+  onQuery: ((sql: string) => void) | undefined,
+  metrics: DeskMetrics,
+): Promise<MikroORM> {
+  const orm = await createOrm(config.database, {
+    onQuery,
+    observeQuery: (milliseconds, failed) => metrics.observeQuery(milliseconds, failed),
+  });
   const applied = await migrateUp(orm);
   if (applied > 0) logger.info({ applied }, 'database migrations applied');
   const firstAdmin = await ensureFirstAdmin(

@@ -22,6 +22,8 @@ import { TicketList } from './tickets/TicketList';
 
 // The charts library is loaded with the reports screen only, not with the first screen.
 const Reports = lazy(() => import('./reports/Reports'));
+// GraphiQL and its editor weigh megabytes: they load on /explorer only.
+const Explorer = lazy(() => import('./explorer/Explorer'));
 
 export function App({ socket }: { socket: Client }) {
   const [signedIn, setSignedInState] = useState(isSignedIn);
@@ -42,6 +44,13 @@ export function App({ socket }: { socket: Client }) {
 
   // The reset page works signed in or not: the code, not a session, says whose password it sets.
   if (route.screen === 'reset-password') return <SetPassword />;
+  // The explorer works with the session or with a pasted API token, so it is reachable signed out too.
+  if (route.screen === 'explorer')
+    return (
+      <Suspense fallback={<p className="muted reports-loading">{t('common.loading')}</p>}>
+        <Explorer signedIn={signedIn} />
+      </Suspense>
+    );
   if (!signedIn) return <SignIn />;
   return (
     <div className="app">

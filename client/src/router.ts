@@ -16,7 +16,9 @@ export type Route =
   /** Setting a new password with a reset code: reachable without signing in. */
   | { screen: 'reset-password' }
   /** Webhook elements that could not be stored, for admins. */
-  | { screen: 'problems' };
+  | { screen: 'problems' }
+  /** GraphiQL on the API, with the session or a pasted token; always opened by a full page load (its CSP). */
+  | { screen: 'explorer' };
 
 export function parseRoute(path: string, search = ''): Route {
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(path);
@@ -36,6 +38,7 @@ export function parseRoute(path: string, search = ''): Route {
   if (path === '/reset-password' || path === '/reset-password/') return { screen: 'reset-password' };
   if (path.startsWith('/problems')) return { screen: 'problems' };
   if (path === '/reports' || path === '/reports/') return { screen: 'reports' };
+  if (path === '/explorer' || path === '/explorer/') return { screen: 'explorer' };
   return { screen: 'tickets', ticketId: null };
 }
 

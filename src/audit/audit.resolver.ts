@@ -11,19 +11,35 @@ import { AuditEntry } from './audit-entry.entity.js';
 
 @ObjectType('AuditEntry', { description: 'One recorded action of an agent (or of the system).' })
 class AuditEntryType {
-  @Field(() => ID) id!: number;
+  @Field(() => ID, { description: 'The entry’s id; ids grow with time (page with auditLog’s beforeId).' })
+  id!: number;
   @Field(() => String, {
     description:
       'e.g. message.sent, ticket.assigned, ticket.closed, ticket.snoozed, ticket.woken, contact.updated, api-token.created, auth.login, auth.login.failed, auth.password.changed, agent.deactivated',
   })
   action!: string;
-  @Field(() => ID, { nullable: true }) actorId!: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agent who acted (an Admin id; for an API token, its admin); null for the system.',
+  })
+  actorId!: number | null;
   @Field(() => String, { description: 'The agent’s email, or the API token and its owner, or "system".' })
   actorLabel!: string;
-  @Field(() => ID, { nullable: true }) ticketId!: number | null;
-  @Field(() => JSONObjectResolver, { nullable: true }) before!: Record<string, unknown> | null;
-  @Field(() => JSONObjectResolver, { nullable: true }) after!: Record<string, unknown> | null;
-  @Field(() => Date) createdAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The ticket acted on; null when the action was not on a ticket.' })
+  ticketId!: number | null;
+  @Field(() => JSONObjectResolver, {
+    nullable: true,
+    description:
+      'The changed record’s fields before the action, as the action recorded them; null when there was nothing before (e.g. a creation).',
+  })
+  before!: Record<string, unknown> | null;
+  @Field(() => JSONObjectResolver, {
+    nullable: true,
+    description: 'The changed record’s fields after the action; null when nothing is left (e.g. a deletion).',
+  })
+  after!: Record<string, unknown> | null;
+  @Field(() => Date, { description: 'When it happened.' })
+  createdAt!: Date;
 }
 
 @Resolver()
@@ -34,12 +50,25 @@ export class AuditResolver {
   })
   async auditLog(
     @Ctx() ctx: GraphqlContext,
-    @Arg('ticketId', () => ID, { nullable: true }) ticketId?: string | null,
-    @Arg('actorId', () => ID, { nullable: true }) actorId?: string | null,
+    @Arg('ticketId', () => ID, { nullable: true, description: 'Only entries about this ticket.' }) ticketId?:
+      | string
+      | null,
+    @Arg('actorId', () => ID, { nullable: true, description: 'Only entries by this agent (an Admin id).' }) actorId?:
+      | string
+      | null,
     @Arg('phoneNumber', () => String, { nullable: true, description: 'Changes to the contact with this number.' })
     phoneNumber?: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
-    @Arg('beforeId', () => ID, { nullable: true }) beforeId?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'How many entries, 1 to 100 (else BAD_USER_INPUT); 50 by default.',
+    })
+    first?: number,
+    @Arg('beforeId', () => ID, {
+      nullable: true,
+      description: 'Only entries older than this one (the last id of the previous page).',
+    })
+    beforeId?: string | null,
   ): Promise<AuditEntryType[]> {
     assertAdminSession(callerOf(ctx));
     const size = first ?? 50;

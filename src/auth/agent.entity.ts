@@ -10,19 +10,19 @@ import { Role } from './auth.enums.js';
 export class Agent {
   [OptionalProps]?: 'role' | 'active' | 'createdAt' | 'available' | 'capacity';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agent’s id: a positive integer, as a string.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Their sign-in email, in lower case.' })
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Their name as the desk shows it (threads, assignee, @mentions).' })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'ADMIN or AGENT.' })
   @Enum({ items: () => Role, type: 'string', length: 16 })
   role: Role = Role.AGENT;
 

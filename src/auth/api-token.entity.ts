@@ -10,33 +10,33 @@ import { ApiScope } from './auth.enums.js';
 export class ApiToken {
   [OptionalProps]?: 'createdAt' | 'expiresAt' | 'revokedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The token’s id, for revokeApiToken.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the token is for, as its admin named it.' })
   @Property({ type: 'string', length: 120 })
   name!: string;
 
   @Property({ type: 'string', length: 64, unique: true })
   tokenHash!: string;
 
-  @Field(() => [ApiScope])
+  @Field(() => [ApiScope], { description: 'What it may do: READ, or READ and WRITE.' })
   @Property({ type: 'json' })
   scopes!: ApiScope[];
 
   @ManyToOne({ entity: () => Agent, deleteRule: 'cascade' })
   createdBy!: Agent;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was made.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it stops working; null never.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   expiresAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When an admin revoked it; null while it is live.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   revokedAt: Date | null = null;
 }

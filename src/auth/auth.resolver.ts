@@ -18,8 +18,12 @@ export class AuthResolver {
     description: 'The one operation that needs no token. Over HTTP it also sets the session cookie the admin UI uses.',
   })
   async login(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @Arg('email', () => String, { description: 'The agent’s email, any case.' }) email: string,
+    @Arg('password', () => String, {
+      description:
+        'The agent’s password. A wrong email or password is UNAUTHENTICATED; too many failures are RATE_LIMITED for 15 minutes.',
+    })
+    password: string,
     @Ctx() ctx: GraphqlContext,
   ): Promise<AuthPayload> {
     const { loginLimits, config } = ctx.app;
@@ -69,7 +73,7 @@ export class AuthResolver {
 
   @Mutation(() => Agent, { description: 'Admins only: adds an agent or admin who can sign in.' })
   createAgent(
-    @Arg('input', () => CreateAgentInput) input: CreateAgentInput,
+    @Arg('input', () => CreateAgentInput, { description: 'Who to add.' }) input: CreateAgentInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Agent> {
     const caller = callerOf(ctx);
@@ -85,10 +89,16 @@ export class AuthResolver {
 
   @Mutation(() => ApiTokenPayload, { description: 'Admins only. The secret is in the answer, once.' })
   createApiToken(
-    @Arg('name', () => String) name: string,
-    @Arg('scopes', () => [ApiScope]) scopes: ApiScope[],
+    @Arg('name', () => String, { description: 'What the token is for, shown in apiTokens; 1 to 120 characters.' })
+    name: string,
+    @Arg('scopes', () => [ApiScope], { description: 'At least one scope; WRITE brings READ with it.' })
+    scopes: ApiScope[],
     @Ctx() ctx: GraphqlContext,
-    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt?: Date | null,
+    @Arg('expiresAt', () => Date, {
+      nullable: true,
+      description: 'When the token stops working (in the future, else BAD_USER_INPUT); null never expires.',
+    })
+    expiresAt?: Date | null,
   ): Promise<ApiTokenPayload> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
@@ -96,7 +106,13 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Admins only. True when it was live and is now revoked.' })
-  async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  async revokeApiToken(
+    @Arg('id', () => ID, {
+      description: 'The token’s id (ApiToken.id); an unknown id is NOT_FOUND, an already revoked one answers false.',
+    })
+    id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     const tokenId = parseId(id);

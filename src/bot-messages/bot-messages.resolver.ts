@@ -51,7 +51,8 @@ export class BotMessagesResolver {
       'Admins only (signed in). Sets the bot’s default language and any of its texts per language (blank restores the built-in text). Unknown languages or keys, texts over WhatsApp’s limits and texts missing a placeholder are refused with BAD_USER_INPUT and nothing changes. Audited (bot.messages).',
   })
   async setBotMessages(
-    @Arg('input', () => BotMessagesInput) input: BotMessagesInput,
+    @Arg('input', () => BotMessagesInput, { description: 'The default language and the texts to change.' })
+    input: BotMessagesInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<BotMessages> {
     const caller = callerOf(ctx);

@@ -38,7 +38,7 @@ export class BotLanguage {
   @Field(() => String, { description: 'The language’s own name (English, Español).' })
   name!: string;
 
-  @Field(() => [BotMessage])
+  @Field(() => [BotMessage], { description: 'Every text the bot sends in this language.' })
   messages!: BotMessage[];
 }
 
@@ -51,7 +51,7 @@ export class BotMessages {
   @Field(() => String, { description: 'The language for people whose language is not set: en or es.' })
   defaultLanguage!: string;
 
-  @Field(() => [BotLanguage])
+  @Field(() => [BotLanguage], { description: 'The languages the bot speaks, each with its texts.' })
   languages!: BotLanguage[];
 }
 
@@ -76,6 +76,9 @@ export class BotMessagesInput {
   @Field(() => String, { nullable: true, description: 'The new default language: en or es.' })
   defaultLanguage?: string | null;
 
-  @Field(() => [BotMessageInput], { nullable: true })
+  @Field(() => [BotMessageInput], {
+    nullable: true,
+    description: 'The texts to set; left out, none change. Blank restores the built-in text.',
+  })
   messages?: BotMessageInput[] | null;
 }

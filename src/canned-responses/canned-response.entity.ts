@@ -13,7 +13,7 @@ import { Agent } from '../auth/agent.entity.js';
 export class CannedResponse {
   [OptionalProps]?: 'author' | 'createdAt' | 'updatedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The canned response’s id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -38,11 +38,11 @@ export class CannedResponse {
   @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
   author: Agent | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last changed.' })
   @Property({ type: 'datetime', length: 3 })
   updatedAt: Date = new Date();
 }

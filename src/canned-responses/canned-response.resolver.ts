@@ -23,8 +23,18 @@ export class CannedResponseResolver {
   })
   cannedResponses(
     @Ctx() ctx: GraphqlContext,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'Text in the shortcode or title, at most 80 characters, matched literally (% and _ are plain); a leading / is ignored. Left out: all.',
+    })
+    search?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'How many, 1 to 100 (else BAD_USER_INPUT); 50 by default.',
+    })
+    first?: number,
   ): Promise<CannedResponse[]> {
     return listCannedResponses(ctx.em, search, first ?? 50);
   }
@@ -34,7 +44,10 @@ export class CannedResponseResolver {
       'Any agent or admin adds one for the whole desk; they become its author. A taken shortcode is BAD_USER_INPUT.',
   })
   createCannedResponse(
-    @Arg('input', () => CreateCannedResponseInput) input: CreateCannedResponseInput,
+    @Arg('input', () => CreateCannedResponseInput, {
+      description: 'The shortcode, title and body; bad ones are BAD_USER_INPUT and change nothing.',
+    })
+    input: CreateCannedResponseInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CannedResponse> {
     return createCannedResponse(ctx.support, editorOf(callerOf(ctx)), input);
@@ -42,15 +55,18 @@ export class CannedResponseResolver {
 
   @Mutation(() => CannedResponse, { description: 'Its author or an admin only (FORBIDDEN otherwise).' })
   updateCannedResponse(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateCannedResponseInput) input: UpdateCannedResponseInput,
+    @Arg('id', () => ID, { description: 'Its id; an unknown one is NOT_FOUND.' }) id: string,
+    @Arg('input', () => UpdateCannedResponseInput, { description: 'What to change.' }) input: UpdateCannedResponseInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CannedResponse> {
     return updateCannedResponse(ctx.support, editorOf(callerOf(ctx)), id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Its author or an admin only (FORBIDDEN otherwise). True once deleted.' })
-  deleteCannedResponse(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  deleteCannedResponse(
+    @Arg('id', () => ID, { description: 'Its id; an unknown one is NOT_FOUND.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     return deleteCannedResponse(ctx.support, editorOf(callerOf(ctx)), id);
   }
 

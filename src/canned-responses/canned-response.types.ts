@@ -5,10 +5,10 @@ import { CannedResponse } from './canned-response.entity.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A canned response was created, changed or deleted.' })
 export class CannedResponseChange {
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'Whether it was created, changed or deleted.' })
   change!: ChangeKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The canned response’s id (also once it is deleted).' })
   id!: number;
 
   @Field(() => CannedResponse, { nullable: true, description: 'As it is now; null once deleted.' })

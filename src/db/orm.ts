@@ -2,12 +2,14 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { LoggerNamespace, MikroORM } from '@mikro-orm/core';
+import type { EntityMetadata, LoggerNamespace, MikroORM, Platform } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
 import { projectRoot } from '../project-root.js';
+import { observingLoggerFactory, type QueryObserver } from '../observability/query-observer.js';
 import { entities } from './entities.js';
+import { FULL_TEXT_TABLES } from './full-text.js';
 import { tuneSqlite, type SqliteDatabase } from './sqlite-tuning.js';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -16,6 +18,8 @@ export const dialectOf = (db: DatabaseConfig): Dialect => (db.dialect === 'sqlit
 export interface OrmOptions {
   /** Called with every SQL statement the ORM runs (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Called with every statement's duration and whether it failed (metrics, spans). */
+  observeQuery?: QueryObserver;
 }
 
 export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): Promise<MikroORM> {
@@ -25,7 +29,21 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     forceUtcTimezone: true,
-    discovery: { warnWhenNoEntities: true },
+    discovery: {
+      warnWhenNoEntities: true,
+      // SQLite searches threads through an FTS5 table its migrations create by hand (see full-text.ts), so the
+      // FULLTEXT indexes declared for MariaDB/MySQL are not created there as plain B-tree indexes.
+      onMetadata: (meta: EntityMetadata, platform: Platform) => {
+        if (platform.supportsCreatingFullTextIndex()) return;
+        meta.indexes = meta.indexes.filter((index) => index.type !== 'fulltext');
+      },
+    },
+    schemaGenerator: {
+      // The FTS5 table (and its shadow tables) and the triggers that keep it in step are written by hand in SQLite's
+      // migrations: the schema diff neither drops nor recreates them.
+      skipTables: [FULL_TEXT_TABLES],
+      ignoreTriggers: true,
+    },
     migrations: {
       path: join(projectRoot, 'dist', 'migrations', dialect),
       pathTs: join(projectRoot, 'migrations', dialect),
@@ -38,6 +56,7 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
     debug: options.onQuery ? (['query'] as LoggerNamespace[]) : false,
     colors: false,
     logger: options.onQuery ? (line: string) => options.onQuery?.(line) : () => undefined,
+    ...(options.observeQuery ? { loggerFactory: observingLoggerFactory(options.observeQuery, db.dialect) } : {}),
   };
   if (db.dialect === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });

@@ -41,7 +41,11 @@ export class DeskSettingsResolver {
       'Admins only (signed in). Replaces the hours and holidays. Outside them the bot tells people when agents are back, and SLA clocks stop. Audited.',
   })
   async setBusinessHours(
-    @Arg('input', () => BusinessHoursInput) input: BusinessHoursInput,
+    @Arg('input', () => BusinessHoursInput, {
+      description:
+        'The new hours; a bad time zone, time or overlapping interval is BAD_USER_INPUT and changes nothing.',
+    })
+    input: BusinessHoursInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<BusinessHours> {
     const caller = callerOf(ctx);
@@ -59,7 +63,10 @@ export class DeskSettingsResolver {
       'Admins only (signed in). Replaces the SLA targets; they apply to tickets opened or re-prioritised from now on. Audited.',
   })
   async setSlaPolicy(
-    @Arg('input', () => SlaPolicyInput) input: SlaPolicyInput,
+    @Arg('input', () => SlaPolicyInput, {
+      description: 'The new targets; minutes below 1 or a priority given twice is BAD_USER_INPUT and changes nothing.',
+    })
+    input: SlaPolicyInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<SlaPolicy> {
     const caller = callerOf(ctx);

@@ -26,7 +26,10 @@ export class Holiday {
   @Field(() => String, { description: 'YYYY-MM-DD, a date in the desk’s time zone.' })
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the day is, as the admin named it (“Christmas”); null when unnamed.',
+  })
   name!: string | null;
 }
 
@@ -38,10 +41,10 @@ export class BusinessHours {
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/London; null until hours are set.' })
   timeZone!: string | null;
 
-  @Field(() => [OpeningInterval])
+  @Field(() => [OpeningInterval], { description: 'The weekly opening intervals, by weekday and start.' })
   intervals!: OpeningInterval[];
 
-  @Field(() => [Holiday])
+  @Field(() => [Holiday], { description: 'Days closed all day, by date.' })
   holidays!: Holiday[];
 
   @Field(() => Boolean, { description: 'Whether the desk is open now.' })
@@ -54,7 +57,7 @@ export class BusinessHours {
   nextOpeningAt!: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'One stretch of opening hours on a weekday, in the time zone given.' })
 export class OpeningIntervalInput {
   @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' })
   weekday!: number;
@@ -66,12 +69,15 @@ export class OpeningIntervalInput {
   end!: string;
 }
 
-@InputType()
+@InputType({ description: 'A day the desk is closed all day.' })
 export class HolidayInput {
   @Field(() => String, { description: 'YYYY-MM-DD.' })
   date!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the day is; at most 80 characters; null or blank: unnamed.',
+  })
   name?: string | null;
 }
 
@@ -83,7 +89,10 @@ export class BusinessHoursInput {
   @Field(() => [OpeningIntervalInput], { description: 'Empty: always open.' })
   intervals!: OpeningIntervalInput[];
 
-  @Field(() => [HolidayInput], { nullable: true })
+  @Field(() => [HolidayInput], {
+    nullable: true,
+    description: 'The closed days; left out or null: none. Each date once.',
+  })
   holidays?: HolidayInput[] | null;
 }
 
@@ -92,7 +101,7 @@ export class BusinessHoursInput {
   description: 'SLA targets for one priority, in business minutes (calendar minutes when no hours are set).',
 })
 export class SlaTarget {
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'The priority these targets are for.' })
   priority!: TicketPriority;
 
   @Field(() => Int, {
@@ -107,16 +116,16 @@ export class SlaTarget {
 
 @ObjectType({ simpleResolvers: true, description: 'The desk’s SLA targets. A priority without a target has no SLA.' })
 export class SlaPolicy {
-  @Field(() => [SlaTarget])
+  @Field(() => [SlaTarget], { description: 'One entry per priority that has targets.' })
   targets!: SlaTarget[];
 
   @Field(() => Int, { description: 'A target is AT_RISK once this share (percent) of it has passed.' })
   atRiskPercent!: number;
 }
 
-@InputType()
+@InputType({ description: 'SLA targets for one priority, in business minutes.' })
 export class SlaTargetInput {
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'The priority these targets are for; each priority at most once.' })
   priority!: TicketPriority;
 
   @Field(() => Int, { nullable: true, description: 'Minutes above 0; null: no target.' })
@@ -128,7 +137,9 @@ export class SlaTargetInput {
 
 @InputType({ description: 'The whole policy: it replaces what was there. Empty targets: no SLA.' })
 export class SlaPolicyInput {
-  @Field(() => [SlaTargetInput])
+  @Field(() => [SlaTargetInput], {
+    description: 'One entry per priority with targets; a priority left out has no SLA.',
+  })
   targets!: SlaTargetInput[];
 
   @Field(() => Int, { nullable: true, defaultValue: 80, description: '1 to 99.' })
@@ -140,13 +151,19 @@ export class SlaPolicyInput {
   description: 'A ticket’s SLA: its due times (set when it opened or its priority changed) and its state now.',
 })
 export class TicketSla {
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an agent’s first reply is due; null when the ticket’s priority has no such target.',
+  })
   firstResponseDueAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When resolution is due; null when the ticket’s priority has no such target.',
+  })
   resolutionDueAt!: Date | null;
 
-  @Field(() => SlaState)
+  @Field(() => SlaState, { description: 'OK, AT_RISK or BREACHED, now.' })
   state!: SlaState;
 
   @Field(() => Date, { nullable: true, description: 'When the breach sweep escalated it (once).' })

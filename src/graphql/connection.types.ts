@@ -1,18 +1,21 @@
 // Relay connection pieces shared by every paginated list.
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a page sits in its list (Relay): whether there is more, and the cursors at its ends.',
+})
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'There are more items after this page (pass endCursor as after).' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'There are items before this page (pass startCursor as before).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s first item; null on an empty page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s last item; null on an empty page.' })
   endCursor!: string | null;
 }
 

@@ -5,6 +5,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Caller } from '../auth/caller.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { DeskMetrics } from '../observability/metrics.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import type { OutboundChannel, SupportContext } from '../support/support.context.js';
 import { createSupportContext } from '../support/support-context.factory.js';
@@ -27,6 +28,8 @@ export interface AppServices {
   pubsub: SupportPubSub;
   outbound: OutboundChannel;
   logger: Logger;
+  /** The Prometheus metrics this server reports (and webhooks' deliveries, through recordWebhookDelivery). */
+  metrics: DeskMetrics;
   /** The built-in WhatsApp simulator, when it is on. */
   simulator: WhatsappSimulator | null;
   rateLimits: RateLimits;

@@ -17,6 +17,7 @@ import {
   type HttpExchange,
 } from '../auth/session-cookie.js';
 import { isDatabaseUnreachable } from '../db/transient.js';
+import { observabilityPlugin } from '../observability/graphql-observer.js';
 import { authPlugin } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
 import { createErrorFormatter, DATABASE_UNREACHABLE } from './format-error.js';
@@ -61,6 +62,7 @@ export async function createGraphqlServer(app: AppServices): Promise<GraphqlServ
     parseOptions: { maxTokens: config.limits.maxTokens },
     // No HTTP caching of GraphQL answers: Apollo's cache-control plugin would wrap every field's resolver for nothing.
     plugins: [
+      observabilityPlugin(app.metrics),
       ...protections.plugins,
       authPlugin(),
       ApolloServerPluginLandingPageDisabled(),

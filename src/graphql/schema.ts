@@ -39,6 +39,7 @@ import { MentionResolver } from '../mentions/mention.resolver.js';
 import { SavedViewResolver } from '../views/saved-view.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 import { cleanStringArguments } from './clean-arguments.js';
+import { describeRootTypes } from './root-descriptions.js';
 
 export const resolvers = [
   AuthResolver,
@@ -89,5 +90,5 @@ export async function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema
     validate: false,
     emitSchemaFile: false,
   });
-  return cleanStringArguments(schema);
+  return describeRootTypes(cleanStringArguments(schema));
 }

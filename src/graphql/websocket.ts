@@ -16,6 +16,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/auth.service.js';
+import { observedOperation } from '../observability/graphql-observer.js';
 import { requestToken } from '../auth/session-cookie.js';
 import { isRevokedBy, type Caller } from '../auth/caller.js';
 import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
@@ -117,6 +118,7 @@ export function attachGraphqlWebSocket(
         const connectionId = randomUUID();
         const close = (code: number, reason: string) => ctx.extra.socket.close(code, reason);
         states.set(ctx, { token, caller, connectionId, close });
+        app.metrics.webSocketOpened();
         // A token or session that expires while its socket is open ends it then, subscriptions and all, on
         // whichever instance holds the socket (sign-out and revocation arrive as AUTH_REVOKED instead).
         const stopExpiry = caller.expiresAt
@@ -125,6 +127,7 @@ export function attachGraphqlWebSocket(
         ctx.extra.socket.once('close', () => {
           stopExpiry();
           states.delete(ctx);
+          app.metrics.webSocketClosed();
           app.presence.connectionClosed(connectionId);
         });
         return true;
@@ -148,8 +151,8 @@ export function attachGraphqlWebSocket(
           ctx.extra.request.headers['user-agent'] ?? null,
         );
       },
-      execute: guarded(execute),
-      subscribe: guarded(sharedSubscribe),
+      execute: observedOperation(app.metrics, guarded(execute)),
+      subscribe: observedOperation(app.metrics, guarded(sharedSubscribe)),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : result,
       onError: (_ctx, _id, _payload, errors) => format(errors),

@@ -3,6 +3,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { genRequestId } from '../observability/request-hooks.js';
 import { capConnectionsPerAddress, limitBodyTime } from './slow-clients.js';
 
 export function createHttpServer(config: Config, logger: Logger): FastifyInstance {
@@ -14,6 +15,9 @@ export function createHttpServer(config: Config, logger: Logger): FastifyInstanc
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // The request id is ours (request-hooks.ts): an incoming sane X-Request-Id, or a new one.
+    genReqId: genRequestId,
+    requestIdHeader: false,
     // A number of proxies is read the way Express and proxy-addr read it: the nearest `n` hops are trusted.
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     requestTimeout: longestRequestMs,

@@ -11,6 +11,8 @@ import { registerReportRoutes } from '../reports/report.route.js';
 import type { SupportContext } from '../support/support.context.js';
 import { registerWebhookRoute } from '../whatsapp/webhook.route.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerMetricsRoute } from '../observability/metrics.route.js';
+import { observeRequests } from '../observability/request-hooks.js';
 
 export interface RouteParts {
   graphql: GraphqlServer;
@@ -22,6 +24,7 @@ export interface RouteParts {
 
 export async function registerRoutes(http: FastifyInstance, app: AppServices, parts: RouteParts): Promise<void> {
   const { config, orm, tokens, logger } = app;
+  observeRequests(http, logger);
   await registerSecurityHeaders(http, config.publicUrl);
   await parts.graphql.mount(http);
   // Once shutting down, every answer says Connection: close, so clients reconnect to another instance.
@@ -29,6 +32,7 @@ export async function registerRoutes(http: FastifyInstance, app: AppServices, pa
     if (parts.isClosing()) reply.header('connection', 'close');
   });
   registerHealthRoutes(http, orm);
+  registerMetricsRoute(http, app.metrics, config.observability.metricsToken);
   await registerWebhookRoute(http, {
     appSecret: config.whatsapp.appSecret,
     verifyToken: config.whatsapp.verifyToken,

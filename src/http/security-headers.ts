@@ -21,6 +21,9 @@ function webSocketSources(publicUrl: string | null) {
   };
 }
 
+/** The API explorer's page (GraphiQL, client/src/explorer): the one page whose policy is relaxed, and only for styles. */
+const isExplorerPage = (request: IncomingMessage) => /^\/explorer\/?(?:\?|$)/.test(request.url ?? '');
+
 export async function registerSecurityHeaders(http: FastifyInstance, publicUrl: string | null): Promise<void> {
   const https = publicUrl?.startsWith('https:') ?? false;
   await http.register(fastifyHelmet, {
@@ -33,7 +36,11 @@ export async function registerSecurityHeaders(http: FastifyInstance, publicUrl: 
         scriptSrcAttr: ["'none'"],
         // The stylesheet is a file too. React (and Recharts through it) set element styles through the CSSOM,
         // which a CSP does not govern, so no 'unsafe-inline' is needed for styles either.
-        styleSrc: ["'self'"],
+        // Except on /explorer: GraphiQL's editor (Monaco) writes its theme and decorations into <style> elements it
+        // creates at run time, and style attributes into markup it builds as HTML, with no way to give them a nonce
+        // (test/e2e/explorer.test.ts sees both refused without this). Scripts stay as strict as anywhere (its workers
+        // are our own files under /assets), and leaving the page reloads it (plain links): no other screen gets this.
+        styleSrc: [(request) => (isExplorerPage(request as IncomingMessage) ? "'self' 'unsafe-inline'" : "'self'")],
         // Media come from /media on this origin; a picked file is previewed from a blob: URL.
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],

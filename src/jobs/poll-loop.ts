@@ -2,6 +2,7 @@
 // it found nothing, after `retryMs` when it failed. A wake starts a round now (or right after the one in
 // flight, which may have looked before the rows that woke it were committed). Stopping waits for the round.
 // Every database job of the server runs on it: the outbox, media fetches, and the snooze, SLA and retention sweeps.
+import { detached } from '../observability/request-context.js';
 
 export interface PollLoopTiming {
   /** How long after `start()` the first round runs; a sweep waits one period, a queue looks at once. @default 0 */
@@ -53,6 +54,11 @@ export class PollLoop {
   }
 
   private schedule(delayMs: number): void {
+    // Armed outside the request that may have woken it: a round belongs to no request and no trace.
+    detached(() => this.arm(delayMs));
+  }
+
+  private arm(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -11,7 +11,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 export class Label {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The label’s id, for addLabels, removeLabels and TicketFilter.labelIds.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

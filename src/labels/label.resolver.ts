@@ -20,7 +20,8 @@ export class LabelResolver {
     description: 'Admins only (signed in, not an API token). A name already taken, in any case, is BAD_USER_INPUT.',
   })
   createLabel(
-    @Arg('input', () => CreateLabelInput) input: CreateLabelInput,
+    @Arg('input', () => CreateLabelInput, { description: 'The name and colour; bad ones are BAD_USER_INPUT.' })
+    input: CreateLabelInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Label> {
     const caller = callerOf(ctx);
@@ -30,8 +31,8 @@ export class LabelResolver {
 
   @Mutation(() => Label, { description: 'Admins only: renames and/or recolours the label everywhere it is shown.' })
   updateLabel(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateLabelInput) input: UpdateLabelInput,
+    @Arg('id', () => ID, { description: 'The label’s id; an unknown one is NOT_FOUND.' }) id: string,
+    @Arg('input', () => UpdateLabelInput, { description: 'What to change.' }) input: UpdateLabelInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Label> {
     const caller = callerOf(ctx);
@@ -42,7 +43,10 @@ export class LabelResolver {
   @Mutation(() => Boolean, {
     description: 'Admins only: deletes the label and takes it off every ticket. True once deleted.',
   })
-  deleteLabel(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  deleteLabel(
+    @Arg('id', () => ID, { description: 'The label’s id; an unknown one is NOT_FOUND.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return deleteLabel(ctx.support, actorOf(caller), id);

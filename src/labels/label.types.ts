@@ -8,10 +8,10 @@ import { Label, type LabelRecord } from './label.entity.js';
   description: 'A label was created, renamed or recoloured, or deleted (and so taken off every ticket).',
 })
 export class LabelChange {
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'Whether the label was created, changed or deleted.' })
   change!: ChangeKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The label’s id (also once it is deleted).' })
   id!: number;
 
   @Field(() => Label, { nullable: true, description: 'As it is now; null once deleted.' })

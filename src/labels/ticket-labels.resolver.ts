@@ -18,8 +18,14 @@ export class TicketLabelsResolver {
       'Puts the labels (at most 20) on the tickets (at most 100), all or nothing; returns the tickets in the order given. Each ticket that changed gets ticketUpdated and an audit entry (ticket.labeled).',
   })
   addLabels(
-    @Arg('ticketIds', () => [ID]) ticketIds: string[],
-    @Arg('labelIds', () => [ID]) labelIds: string[],
+    @Arg('ticketIds', () => [ID], {
+      description: 'The tickets to label, at most 100; an unknown id is NOT_FOUND and changes nothing.',
+    })
+    ticketIds: string[],
+    @Arg('labelIds', () => [ID], {
+      description: 'The labels, at most 20; an unknown id is NOT_FOUND and changes nothing.',
+    })
+    labelIds: string[],
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket[]> {
     return addLabels(ctx.support, actorOf(callerOf(ctx)), ticketIds, labelIds);
@@ -30,8 +36,14 @@ export class TicketLabelsResolver {
       'Takes the labels (at most 20) off the tickets (at most 100), all or nothing; returns the tickets in the order given. Each ticket that changed gets ticketUpdated and an audit entry (ticket.unlabeled).',
   })
   removeLabels(
-    @Arg('ticketIds', () => [ID]) ticketIds: string[],
-    @Arg('labelIds', () => [ID]) labelIds: string[],
+    @Arg('ticketIds', () => [ID], {
+      description: 'The tickets to take the labels off, at most 100; an unknown id is NOT_FOUND and changes nothing.',
+    })
+    ticketIds: string[],
+    @Arg('labelIds', () => [ID], {
+      description: 'The labels, at most 20; an unknown id is NOT_FOUND and changes nothing.',
+    })
+    labelIds: string[],
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket[]> {
     return removeLabels(ctx.support, actorOf(callerOf(ctx)), ticketIds, labelIds);

@@ -21,11 +21,26 @@ export enum MediaStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(MediaKind, { name: 'MediaKind', description: 'What kind of file a message carries.' });
+registerEnumType(MediaKind, {
+  name: 'MediaKind',
+  description: 'What kind of file a message carries.',
+  valuesConfig: {
+    IMAGE: { description: 'A photo or picture (JPEG, PNG).' },
+    DOCUMENT: { description: 'A file, e.g. a PDF, with its file name.' },
+    AUDIO: { description: 'A voice note or audio file.' },
+    VIDEO: { description: 'A video.' },
+    STICKER: { description: 'A WhatsApp sticker (WebP).' },
+  },
+});
 registerEnumType(MediaStatus, {
   name: 'MediaStatus',
   description:
     'PENDING: being fetched from WhatsApp; STORED: ready to show (see url); FAILED: refused or lost, with the reason in error.',
+  valuesConfig: {
+    PENDING: { description: 'Being fetched from WhatsApp.' },
+    STORED: { description: 'Stored and ready to show (see url).' },
+    FAILED: { description: 'Refused or lost; error says why.' },
+  },
 });
 
 @ObjectType('MediaAttachment', {
@@ -52,7 +67,9 @@ export class MediaFile {
     | 'message'
     | 'uploadedBy';
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The attachment’s id (also what POST /media/uploads answers, for sendMessage’s attachmentId).',
+  })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -64,11 +81,11 @@ export class MediaFile {
   @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
   uploadedBy: Agent | null = null;
 
-  @Field(() => MediaKind)
+  @Field(() => MediaKind, { description: 'What kind of file it is.' })
   @Enum({ items: () => MediaKind, type: 'string', length: 16 })
   kind!: MediaKind;
 
-  @Field(() => MediaStatus)
+  @Field(() => MediaStatus, { description: 'PENDING, STORED or FAILED.' })
   @Enum({ items: () => MediaStatus, type: 'string', length: 16 })
   status: MediaStatus = MediaStatus.PENDING;
 
@@ -87,7 +104,7 @@ export class MediaFile {
   @Property({ type: 'string', length: 255, nullable: true })
   filename: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The text sent with it, if any (also the message’s body).' })
   @Property({ type: 'text', nullable: true })
   caption: string | null = null;
 
@@ -119,7 +136,7 @@ export class MediaFile {
   @Property({ type: 'datetime', length: 3, nullable: true })
   claimedUntil: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the desk received or the agent uploaded it.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 }

@@ -13,7 +13,7 @@ import { Ticket } from '../support/ticket.entity.js';
 export class Mention {
   [OptionalProps]?: 'createdAt' | 'readAt' | 'author';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The mention’s id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -31,7 +31,7 @@ export class Mention {
   @ManyToOne({ entity: () => Agent, nullable: true, deleteRule: 'set null' })
   author: Agent | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the note was written.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 

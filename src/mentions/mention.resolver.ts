@@ -15,8 +15,18 @@ export class MentionResolver {
   })
   mentions(
     @Ctx() ctx: GraphqlContext,
-    @Arg('unreadOnly', () => Boolean, { nullable: true, defaultValue: false }) unreadOnly?: boolean,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg('unreadOnly', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'true: only mentions the caller has not opened; false (the default): all.',
+    })
+    unreadOnly?: boolean,
+    @Arg('first', () => Int, {
+      nullable: true,
+      defaultValue: 50,
+      description: 'How many, 1 to 100 (else BAD_USER_INPUT); 50 by default.',
+    })
+    first?: number,
   ): Promise<Mention[]> {
     return listMentions(ctx.em, callerOf(ctx).admin.id, unreadOnly ?? false, first ?? 50);
   }
@@ -25,7 +35,10 @@ export class MentionResolver {
     description:
       'Marks the caller’s mentions in this ticket read (the desk does it when the agent opens the ticket); returns how many were unread.',
   })
-  markMentionsRead(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<number> {
+  markMentionsRead(
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown one is NOT_FOUND.' }) ticketId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<number> {
     return markMentionsRead(ctx.support, callerOf(ctx).admin.id, ticketId);
   }
 

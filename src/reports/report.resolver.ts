@@ -22,7 +22,13 @@ export class ReportResolver {
       'Opened, resolved and backlog per day, first-response and resolution times (median, p90, average) and ratings, for the desk and ' +
       "per agent, over whole days in a time zone. Durations run from the person's first message, in calendar or business hours.",
   })
-  deskReport(@Arg('input', () => ReportInput) input: ReportInput, @Ctx() ctx: GraphqlContext): Promise<DeskReport> {
+  deskReport(
+    @Arg('input', () => ReportInput, {
+      description: 'The days and time zone; a bad date, range or zone is BAD_USER_INPUT.',
+    })
+    input: ReportInput,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<DeskReport> {
     return buildDeskReport(ctx.em, input);
   }
 
@@ -34,7 +40,10 @@ export class ReportResolver {
   })
   deskReportChanged(
     @Root() _tick: ReportTick,
-    @Arg('input', () => ReportInput) input: ReportInput,
+    @Arg('input', () => ReportInput, {
+      description: 'The days and time zone; a bad date, range or zone is BAD_USER_INPUT.',
+    })
+    input: ReportInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<DeskReport> {
     return ctx.app.reports.compute(() => {

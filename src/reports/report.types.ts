@@ -11,6 +11,10 @@ registerEnumType(ReportHours, {
   name: 'ReportHours',
   description:
     "CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened).",
+  valuesConfig: {
+    CALENDAR: { description: 'Durations as the clock runs, nights and weekends included.' },
+    BUSINESS: { description: 'Only the desk’s opening hours count.' },
+  },
 });
 
 @InputType({ description: 'A range of whole local days, both included, in a time zone.' })
@@ -21,7 +25,10 @@ export class ReportInput {
   @Field(() => String, { description: 'The last day, "YYYY-MM-DD" (included). At most ten years after `from`.' })
   to!: string;
 
-  @Field(() => ReportHours, { defaultValue: ReportHours.CALENDAR })
+  @Field(() => ReportHours, {
+    defaultValue: ReportHours.CALENDAR,
+    description: 'CALENDAR (the default) or BUSINESS durations.',
+  })
   hours!: ReportHours;
 
   @Field(() => String, {
@@ -40,13 +47,16 @@ export class DurationSummary {
   @Field(() => Int, { description: 'How many tickets the figures cover.' })
   count!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The median, in seconds; null when count is 0.' })
   medianSeconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The 90th percentile (nearest rank), in seconds; null when count is 0.',
+  })
   p90Seconds!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The mean, in seconds; null when count is 0.' })
   averageSeconds!: number | null;
 }
 
@@ -97,22 +107,22 @@ export class AgentReport {
   description: 'The desk over a range of days: every figure is aggregated by the database.',
 })
 export class DeskReport {
-  @Field(() => String)
+  @Field(() => String, { description: 'The first day, "YYYY-MM-DD", as asked.' })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The last day, "YYYY-MM-DD" (included), as asked.' })
   to!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The IANA time zone the days were read in.' })
   timeZone!: string;
 
-  @Field(() => ReportHours)
+  @Field(() => ReportHours, { description: 'CALENDAR or BUSINESS durations, as asked.' })
   hours!: ReportHours;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tickets opened in the range.' })
   opened!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tickets resolved (or closed) in the range.' })
   resolved!: number;
 
   @Field(() => Int, { description: 'Tickets open when the range begins.' })
@@ -121,16 +131,20 @@ export class DeskReport {
   @Field(() => Int, { description: 'Tickets open when the range ends.' })
   backlogAtEnd!: number;
 
-  @Field(() => DurationSummary)
+  @Field(() => DurationSummary, {
+    description: 'First replies given in the range, timed from the person’s first message.',
+  })
   firstResponse!: DurationSummary;
 
-  @Field(() => DurationSummary)
+  @Field(() => DurationSummary, {
+    description: 'Resolutions in the range, timed from the first message (or the reopening).',
+  })
   resolution!: DurationSummary;
 
-  @Field(() => SatisfactionSummary)
+  @Field(() => SatisfactionSummary, { description: 'Satisfaction ratings given in the range.' })
   satisfaction!: SatisfactionSummary;
 
-  @Field(() => [ReportDay])
+  @Field(() => [ReportDay], { description: 'Every day of the range, in order.' })
   days!: ReportDay[];
 
   @Field(() => [AgentReport], { description: 'Agents with anything in the range, busiest first; unassigned last.' })

@@ -17,7 +17,8 @@ function assertAdmin(ctx: GraphqlContext): void {
 @Resolver(() => Agent)
 export class RoutingResolver {
   @Query(() => RoutingSettings, {
-    description: "Admins only: automatic assignment's mode, capacities, the queue's length and every agent's load.",
+    description:
+      "Admins only (signed in, or an API token): automatic assignment's mode, capacities, the queue's length and every agent's load.",
   })
   routing(@Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     assertAdmin(ctx);
@@ -29,7 +30,10 @@ export class RoutingResolver {
       'Admins only (signed in): changes the mode and the default capacity (audited). Turning routing on, or raising the capacity, assigns waiting tickets at once.',
   })
   async updateRouting(
-    @Arg('input', () => RoutingSettingsInput) input: RoutingSettingsInput,
+    @Arg('input', () => RoutingSettingsInput, {
+      description: 'What to change; a capacity out of range is BAD_USER_INPUT and changes nothing.',
+    })
+    input: RoutingSettingsInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<RoutingSettings> {
     const caller = callerOf(ctx);
@@ -43,8 +47,13 @@ export class RoutingResolver {
       "Admins only (signed in): one agent's capacity (1 to maxCapacity); null goes back to the desk's default. Audited.",
   })
   async setAgentCapacity(
-    @Arg('adminId', () => ID) adminId: string,
-    @Arg('capacity', () => Int, { nullable: true }) capacity: number | null,
+    @Arg('adminId', () => ID, { description: 'The agent (an Admin id); an unknown one is NOT_FOUND.' }) adminId: string,
+    @Arg('capacity', () => Int, {
+      nullable: true,
+      description:
+        'How many open and in-progress tickets they hold at most, 1 to maxCapacity; null: the desk’s default.',
+    })
+    capacity: number | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<AgentLoad> {
     const caller = callerOf(ctx);
@@ -58,7 +67,11 @@ export class RoutingResolver {
     description:
       'The caller says they are available for new tickets (true) or away (false). Only available agents are assigned tickets automatically; becoming available takes waiting tickets at once.',
   })
-  setAvailability(@Arg('available', () => Boolean) available: boolean, @Ctx() ctx: GraphqlContext): Promise<Agent> {
+  setAvailability(
+    @Arg('available', () => Boolean, { description: 'true: available for new tickets; false: away.' })
+    available: boolean,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Agent> {
     return setAvailability(ctx.support, actorOf(callerOf(ctx)), available);
   }
 
@@ -79,7 +92,7 @@ export class RoutingResolver {
     topics: 'ROUTING_CHANGED',
     filter: ({ context }: { context: GraphqlContext }) => context.caller?.admin.role === Role.ADMIN,
     description:
-      'Admins only (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
+      'Admins only, signed in or with an API token (others hear nothing): the routing settings again whenever they, an agent’s availability or capacity, or automatic assignments change.',
   })
   routingChanged(@Root() _event: Record<string, never>, @Ctx() ctx: GraphqlContext): Promise<RoutingSettings> {
     renewScope(ctx);

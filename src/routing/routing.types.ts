@@ -6,7 +6,7 @@ import { RoutingMode } from './routing.enums.js';
   description: 'One agent as automatic assignment sees them: available or away, their capacity and their load.',
 })
 export class AgentLoad {
-  @Field(() => Agent)
+  @Field(() => Agent, { description: 'The agent.' })
   agent!: Agent;
 
   @Field(() => Boolean, { description: 'Takes new tickets (false: away).' })
@@ -26,7 +26,7 @@ export class AgentLoad {
 
 @ObjectType({ description: 'Automatic assignment: how new tickets find an agent.' })
 export class RoutingSettings {
-  @Field(() => RoutingMode)
+  @Field(() => RoutingMode, { description: 'How new tickets find their agent now.' })
   mode!: RoutingMode;
 
   @Field(() => Int, { description: 'The capacity of agents without their own.' })
@@ -46,7 +46,7 @@ export class RoutingSettings {
 
 @InputType({ description: 'What to change; left out: unchanged.' })
 export class RoutingSettingsInput {
-  @Field(() => RoutingMode, { nullable: true })
+  @Field(() => RoutingMode, { nullable: true, description: 'The new mode; left out or null, it stays as it is.' })
   mode?: RoutingMode | null;
 
   @Field(() => Int, { nullable: true, description: 'From 1 to maxCapacity.' })

@@ -12,6 +12,11 @@ export enum SatisfactionRating {
 registerEnumType(SatisfactionRating, {
   name: 'SatisfactionRating',
   description: 'The three buttons of the satisfaction survey.',
+  valuesConfig: {
+    GOOD: { description: 'The person tapped the good button.' },
+    OKAY: { description: 'The person tapped the okay button.' },
+    BAD: { description: 'The person tapped the bad button.' },
+  },
 });
 
 @ObjectType('Satisfaction', {
@@ -35,7 +40,7 @@ export class TicketSatisfaction {
   @Property({ type: 'string', length: 140 })
   phoneNumber!: string;
 
-  @Field(() => SatisfactionRating)
+  @Field(() => SatisfactionRating, { description: 'GOOD, OKAY or BAD.' })
   @Enum({ items: () => SatisfactionRating, type: 'string', length: 8 })
   rating!: SatisfactionRating;
 
@@ -43,7 +48,7 @@ export class TicketSatisfaction {
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the person rated.' })
   @Property({ type: 'datetime', length: 3 })
   ratedAt: Date = new Date();
 

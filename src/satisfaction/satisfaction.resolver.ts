@@ -24,8 +24,11 @@ export class SatisfactionResolver {
     description: 'Ratings given from `from` (inclusive) to `to` (exclusive), counted by rating. At most ten years.',
   })
   satisfactionSummary(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
+    @Arg('from', () => Date, { description: 'The start of the period (inclusive).' }) from: Date,
+    @Arg('to', () => Date, {
+      description: 'The end of the period (exclusive), after from and at most ten years later (else BAD_USER_INPUT).',
+    })
+    to: Date,
     @Ctx() ctx: GraphqlContext,
   ): Promise<SatisfactionSummary> {
     return summarizeSatisfaction(ctx.em, from, to);

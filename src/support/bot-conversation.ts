@@ -9,6 +9,10 @@ export enum BotLineSender {
 registerEnumType(BotLineSender, {
   name: 'BotLineSender',
   description: 'Who wrote a line of the conversation with the bot: the person, or the bot.',
+  valuesConfig: {
+    PERSON: { description: 'The person on WhatsApp wrote or tapped it.' },
+    BOT: { description: 'The bot answered it.' },
+  },
 });
 
 /** A line as stored in the JSON columns (`at` as an ISO string). */

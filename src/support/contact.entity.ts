@@ -70,7 +70,10 @@ export class Contact {
   @Property({ type: 'string', length: 255, nullable: true })
   name: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The person’s student id, as an agent or the person gave it; null when unknown.',
+  })
   @Property({ type: 'string', length: 64, nullable: true })
   studentId: string | null = null;
 
@@ -93,7 +96,7 @@ export class Contact {
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastInboundAt: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the desk first heard from them.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 

@@ -6,6 +6,7 @@ import { containsPattern, LIKE_ESCAPE } from '../db/like.js';
 import { readPlain } from '../db/plain-read.js';
 import { badInput } from '../errors.js';
 import { Contact, type ContactRecord } from './contact.entity.js';
+import { phoneDigits } from './support.validation.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 
 export const MAX_CONTACT_SEARCH_LENGTH = 200;
@@ -46,8 +47,8 @@ function searchClause(raw: string | null | undefined): { sql: string; params: st
   ];
   const params = [text, containsPattern(search.replace(/^@/, '')), text];
   // "+44 7700 900123", "7700-900123" and "447700900123" find the same number, kept as digits only.
-  const digits = search.replace(/[\s+\-().]/g, '');
-  if (/^\d+$/.test(digits)) {
+  const digits = phoneDigits(search);
+  if (digits !== null) {
     or.push(`c.phone_number like ? ${LIKE_ESCAPE}`);
     params.push(containsPattern(digits));
   }

@@ -50,7 +50,13 @@ export class ContactResolver {
     description:
       'The contact with this phone number (spaces, dashes and a leading + are ignored), or this business-scoped user id for a person who shares no number; null when the desk has never heard from it.',
   })
-  contact(@Arg('phoneNumber', () => String) phoneNumber: string, @Ctx() ctx: GraphqlContext): Promise<Contact | null> {
+  contact(
+    @Arg('phoneNumber', () => String, {
+      description: 'The phone number with country code, or the business-scoped user id.',
+    })
+    phoneNumber: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Contact | null> {
     return findContact(ctx.em, phoneNumber);
   }
 
@@ -59,8 +65,13 @@ export class ContactResolver {
       "Changes a contact's name, student id, notes or the language the bot speaks to them; audited, and published to contactUpdated.",
   })
   updateContact(
-    @Arg('phoneNumber', () => String) phoneNumber: string,
-    @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
+    @Arg('phoneNumber', () => String, {
+      description:
+        'The contact’s phone number with country code, or business-scoped user id; an unknown one is NOT_FOUND.',
+    })
+    phoneNumber: string,
+    @Arg('input', () => UpdateContactInput, { description: 'What to change; fields left out stay as they are.' })
+    input: UpdateContactInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Contact> {
     return updateContact(ctx.support, actorOf(callerOf(ctx)), phoneNumber, input);
@@ -101,8 +112,14 @@ export class ContactResolver {
   async tickets(
     @Root() contact: ContactRecord,
     @Ctx() ctx: GraphqlContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many tickets, 0 to 100; 50 when left out.' }) first?:
+      | number
+      | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from this contact’s list: the page starts after it.',
+    })
+    after?: string | null,
   ): Promise<TicketConnection> {
     const page = await ctx.loaders.contactTicketPage.load({ phoneNumber: contact.phoneNumber, args: { first, after } });
     return {

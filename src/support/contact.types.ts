@@ -8,16 +8,16 @@ export class ContactEdge {
   @Field(() => String, { description: 'Pass it as `after` to get the contacts that follow this one.' })
   cursor!: string;
 
-  @Field(() => Contact)
+  @Field(() => Contact, { description: 'The contact.' })
   node!: ContactRecord;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of contacts, most recently in contact first.' })
 export class ContactConnection {
-  @Field(() => [ContactEdge])
+  @Field(() => [ContactEdge], { description: 'The page’s contacts, most recently in contact first.' })
   edges!: ContactEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether there are more pages, and the cursor to fetch the next.' })
   pageInfo!: PageInfo;
 
   /** Counted only when asked for (see ContactResolver.totalCount). */

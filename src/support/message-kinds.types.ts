@@ -12,16 +12,19 @@ export class MessageEdit {
 
 @ObjectType({ simpleResolvers: true, description: 'A place the person shared on WhatsApp.' })
 export class SharedLocation {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Degrees north (negative: south), as WhatsApp sent it.' })
   latitude!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Degrees east (negative: west), as WhatsApp sent it.' })
   longitude!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The place’s name, when the person shared a place rather than a pin.',
+  })
   name!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The place’s address, when WhatsApp sent one.' })
   address!: string | null;
 
   @Field(() => String, { nullable: true, description: 'A link to the place that WhatsApp sent with it, if any.' })
@@ -45,19 +48,19 @@ export class OrderLine {
   @Field(() => String, { nullable: true, description: 'The price of one item.' })
   itemPrice!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The currency of itemPrice (ISO 4217, e.g. EUR).' })
   currency!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An order the person placed from the WhatsApp catalog.' })
 export class CatalogOrder {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The WhatsApp catalog the products are from.' })
   catalogId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the person wrote with the order.' })
   text!: string | null;
 
-  @Field(() => [OrderLine])
+  @Field(() => [OrderLine], { description: 'The products ordered, as WhatsApp listed them.' })
   items!: OrderLine[];
 
   @Field(() => String, {
@@ -75,7 +78,7 @@ export class FormAnswerType {
   @Field(() => String, { description: 'The field, made readable from its name in the Flow ("First name").' })
   label!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the person answered, as text.' })
   value!: string;
 }
 
@@ -87,16 +90,16 @@ export class AdReferralType {
   @Field(() => String, { nullable: true, description: 'The ad or post.' })
   sourceUrl!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Meta’s id of the ad or post.' })
   sourceId!: string | null;
 
   @Field(() => String, { nullable: true, description: '"ad" or "post".' })
   sourceType!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ad’s headline, as the person saw it.' })
   headline!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ad’s text, as the person saw it.' })
   body!: string | null;
 
   @Field(() => String, { nullable: true, description: '"image" or "video".' })

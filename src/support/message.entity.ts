@@ -19,6 +19,8 @@ export const MAX_NOTE_LENGTH = 16_384;
 @Entity({ tableName: 'support_messages' })
 @Index({ properties: ['ticket', 'createdAt'] })
 @Index({ properties: ['ticket', 'senderType'] })
+// Thread search on MariaDB/MySQL (SQLite has an FTS5 table instead; see src/db/full-text.ts).
+@Index({ name: 'support_messages_message_fulltext', properties: ['body'], type: 'fulltext' })
 export class Message {
   [OptionalProps]?:
     | 'createdAt'
@@ -37,26 +39,36 @@ export class Message {
     | 'personReaction'
     | 'details';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The message’s id: a positive integer, as a string; ids grow with time.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
   @ManyToOne({ entity: () => Ticket, deleteRule: 'cascade' })
   ticket!: Ticket;
 
-  @Field(() => SenderType)
+  @Field(() => SenderType, {
+    description: 'Who wrote it: the person (USER), an agent (ADMIN), the bot (BOT) or the desk (SYSTEM).',
+  })
   @Enum({ items: () => SenderType, type: 'string', length: 16 })
   senderType!: SenderType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The writer’s name as shown in the thread (the person’s or the agent’s); null for system lines and unknown senders.',
+  })
   @Property({ type: 'string', length: 255, nullable: true })
   senderName: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The text; for media, its caption (may be empty).',
+  })
   @Property({ type: 'text', fieldName: 'message' })
   body!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, {
+    description: 'When it was added to the thread.',
+  })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
@@ -68,7 +80,10 @@ export class Message {
   @Enum({ items: () => DeliveryStatus, type: 'string', length: 16, nullable: true })
   deliveryStatus: DeliveryStatus | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why WhatsApp could not deliver it (its error code and title); null unless deliveryStatus is FAILED.',
+  })
   @Property({ type: 'string', length: 512, nullable: true })
   deliveryError: string | null = null;
 

@@ -16,7 +16,7 @@ export class MessageResolver {
       'order, all or none; the answer is the first of them, and each is published by messageAdded.',
   })
   sendMessage(
-    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
     @Arg('body', () => String, {
       description:
         `The reply's text, trimmed. Up to ${MAX_BODY_LENGTH} UTF-16 code units it is one WhatsApp message; longer, it is ` +
@@ -49,7 +49,7 @@ export class MessageResolver {
 
   @Mutation(() => Message, { description: 'An internal note for agents; never sent to the person.' })
   addNote(
-    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
     @Arg('body', () => String, {
       description: `The note's text, trimmed, kept whole: at most ${MAX_NOTE_LENGTH} characters (WhatsApp's limit does not apply).`,
     })
@@ -59,7 +59,7 @@ export class MessageResolver {
     return addInternalNote(ctx.support, actorOf(callerOf(ctx)), ticketId, body);
   }
 
-  @FieldResolver(() => Ticket)
+  @FieldResolver(() => Ticket, { description: 'The ticket whose thread this message is in.' })
   async ticket(@Root() message: MessageRecord, @Ctx() ctx: GraphqlContext): Promise<TicketRecord> {
     const ticket = await ctx.loaders.ticket.load(message.ticket.id);
     if (!ticket) throw new Error(`message ${message.id} points at missing ticket ${message.ticket.id}`);

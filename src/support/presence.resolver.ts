@@ -30,7 +30,7 @@ export class PresenceResolver {
     description: 'Who is viewing the ticket and who is typing, now. An unknown id is NOT_FOUND.',
   })
   async currentPresence(
-    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
     @Ctx() ctx: GraphqlContext,
   ): Promise<TicketPresenceView> {
     const ticket = await loadTicket(ctx.em, ticketId);
@@ -46,10 +46,20 @@ export class PresenceResolver {
       'every 20 seconds; only inside the 24-hour window). Answers the presence after the report.',
   })
   async reportPresence(
-    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
     @Ctx() ctx: GraphqlContext,
-    @Arg('typing', () => Boolean, { nullable: true, defaultValue: false }) typing: boolean | null,
-    @Arg('viewing', () => Boolean, { nullable: true, defaultValue: true }) viewing: boolean | null,
+    @Arg('typing', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'true while the caller is typing a reply; false (the default) when not.',
+    })
+    typing: boolean | null,
+    @Arg('viewing', () => Boolean, {
+      nullable: true,
+      defaultValue: true,
+      description: 'true (the default) while the caller has the ticket open; false leaves it at once.',
+    })
+    viewing: boolean | null,
   ): Promise<TicketPresenceView> {
     const reporter = reporterOf(callerOf(ctx), ctx.connectionId);
     const ticket = await loadTicket(ctx.em, ticketId);
@@ -62,7 +72,10 @@ export class PresenceResolver {
     description:
       'The presence on one ticket: at once, then on every change (a viewer arrives or leaves, starts or stops typing).',
   })
-  presenceChanged(@Root() view: TicketPresenceView, @Arg('ticketId', () => ID) _ticketId: string): TicketPresenceView {
+  presenceChanged(
+    @Root() view: TicketPresenceView,
+    @Arg('ticketId', () => ID, { description: 'The ticket to watch; an unknown id is NOT_FOUND.' }) _ticketId: string,
+  ): TicketPresenceView {
     return view;
   }
 }

@@ -5,7 +5,7 @@ import type { PresenceAgent } from '../pubsub/pubsub.js';
 
 @ObjectType({ simpleResolvers: true, description: 'An agent with a ticket open, in one or more tabs or tools.' })
 export class TicketViewer {
-  @Field(() => Agent)
+  @Field(() => Agent, { description: 'The agent viewing the ticket.' })
   agent!: PresenceAgent;
 
   @Field(() => Date, { description: 'When the agent began viewing the ticket (their earliest view still open).' })
@@ -26,7 +26,7 @@ export class TicketViewer {
   description: 'Who is viewing a ticket and who is typing a reply, live (collision detection).',
 })
 export class TicketPresence {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket this presence is about.' })
   ticketId!: number;
 
   @Field(() => [TicketViewer], {

@@ -13,6 +13,11 @@ registerEnumType(SlaState, {
   name: 'SlaState',
   description:
     'OK; AT_RISK: a pending target is in its last stretch; BREACHED: a due time passed with its target still pending.',
+  valuesConfig: {
+    OK: { description: 'Every pending target is before its at-risk point (or met).' },
+    AT_RISK: { description: 'A pending target is past its at-risk point (atRiskPercent of its time) but not yet due.' },
+    BREACHED: { description: 'A due time passed with its target still pending; the ticket was escalated.' },
+  },
 });
 
 export type SlaColumns = Pick<

@@ -12,7 +12,7 @@ export class SnoozeResolver {
     description: `Takes an OPEN or IN_PROGRESS ticket out of the open list and the badge's counts until \`until\` (in the future, at most ${MAX_SNOOZE_DAYS} days ahead), or, with \`untilReply: true\` and no \`until\`, until the person writes. Either way it comes back as soon as the person writes on WhatsApp, publishing ticketUpdated and notificationsChanged. Snoozing a snoozed ticket moves its time; closing one ends its snooze.`,
   })
   snoozeTicket(
-    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
     @Arg('until', () => Date, { nullable: true, description: 'When it comes back by itself.' }) until: Date | null,
     @Arg('untilReply', () => Boolean, {
       nullable: true,
@@ -26,7 +26,10 @@ export class SnoozeResolver {
   }
 
   @Mutation(() => Ticket, { description: 'Brings a snoozed ticket back to the open list now.' })
-  unsnoozeTicket(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  unsnoozeTicket(
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
     return unsnoozeTicket(ctx.support, actorOf(callerOf(ctx)), ticketId);
   }
 

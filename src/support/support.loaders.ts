@@ -9,6 +9,7 @@ import { readPlain } from '../db/plain-read.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { createContactLoaders } from './contact.loaders.js';
+import { loadMatchingMessages, type SnippetKey } from './search-snippet.js';
 import { SenderType } from './support.enums.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
@@ -155,6 +156,9 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
       (keys) => loadMessagePages(em, keys),
       { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
+    searchMatch: new DataLoader<SnippetKey, string | null, string>((keys) => loadMatchingMessages(em, keys), {
+      cacheKeyFn: (key) => JSON.stringify(key),
+    }),
     ...createLabelLoaders(em),
     ...createMediaLoaders(em),
   };

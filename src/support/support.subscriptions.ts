@@ -77,7 +77,9 @@ export class SupportSubscriptions {
   ticketUpdated(
     @Root() event: TicketEvent,
     @Ctx() ctx: GraphqlContext,
-    @Arg('id', () => ID, { nullable: true }) _id?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'Only this ticket; left out, every ticket.' }) _id?:
+      | string
+      | null,
   ): Promise<Ticket> {
     renewScope(ctx);
     return sharedTicket(event, ctx.em);
@@ -92,7 +94,8 @@ export class SupportSubscriptions {
   messageAdded(
     @Root() event: MessageEvent,
     @Ctx() ctx: GraphqlContext,
-    @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
+    @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket’s thread; left out, every thread.' })
+    _ticketId?: string | null,
   ): Promise<Message> {
     return freshMessage(ctx, event);
   }
@@ -107,7 +110,8 @@ export class SupportSubscriptions {
   messageUpdated(
     @Root() event: MessageEvent,
     @Ctx() ctx: GraphqlContext,
-    @Arg('ticketId', () => ID, { nullable: true }) _ticketId?: string | null,
+    @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket’s thread; left out, every thread.' })
+    _ticketId?: string | null,
   ): Promise<Message> {
     return freshMessage(ctx, event);
   }
@@ -131,7 +135,11 @@ export class SupportSubscriptions {
   async contactUpdated(
     @Root() event: { phoneNumber: string },
     @Ctx() ctx: GraphqlContext,
-    @Arg('phoneNumber', () => String, { nullable: true }) _phoneNumber?: string | null,
+    @Arg('phoneNumber', () => String, {
+      nullable: true,
+      description: 'Only this contact (phone number or business-scoped user id); left out, every contact.',
+    })
+    _phoneNumber?: string | null,
   ): Promise<Contact> {
     renewScope(ctx);
     const contact = await findContact(ctx.em, event.phoneNumber);

@@ -4,42 +4,49 @@ import { PageInfo } from '../graphql/connection.types.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One ticket in a page of tickets, with its place in the list.' })
 export class TicketEdge {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Opaque position of this ticket in this list and order: pass it as after or before to page on.',
+  })
   cursor!: string;
 
-  @Field(() => Ticket)
+  @Field(() => Ticket, { description: 'The ticket.' })
   node!: TicketRecord;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of tickets (Relay connection): at most 100, 50 by default.' })
 export class TicketConnection {
-  @Field(() => [TicketEdge])
+  @Field(() => [TicketEdge], { description: 'The page’s tickets, in the list’s order.' })
   edges!: TicketEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether there are more pages, and the cursors to fetch them.' })
   pageInfo!: PageInfo;
 
   /** Counted only when asked for (see TicketConnectionResolver). */
   countTotal!: () => Promise<number>;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One message in a page of a thread, with its place in it.' })
 export class MessageEdge {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Opaque position of this message in the thread: pass it as after or before to page on.',
+  })
   cursor!: string;
 
-  @Field(() => Message)
+  @Field(() => Message, { description: 'The message.' })
   node!: MessageRecord;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A page of a ticket’s thread (Relay connection), oldest first: at most 100 messages, 50 by default.',
+})
 export class MessageConnection {
-  @Field(() => [MessageEdge])
+  @Field(() => [MessageEdge], { description: 'The page’s messages, oldest first.' })
   edges!: MessageEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether there are more pages, and the cursors to fetch them.' })
   pageInfo!: PageInfo;
 
   countTotal!: () => Promise<number>;
@@ -107,9 +114,22 @@ export class SupportNotifications {
 
 @ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })
 export class ErasureResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many tickets were deleted.' })
   tickets!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many messages were deleted with them.' })
   messages!: number;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A piece of a search snippet (Ticket.searchSnippet): plain text, or text that matched the search. Render `text` as text (never as HTML) and highlight the pieces whose `match` is true.',
+})
+export class SnippetSegment {
+  @Field(() => String, { description: 'The text of this piece, as written in the message (whitespace collapsed).' })
+  text!: string;
+
+  @Field(() => Boolean, { description: 'True where this piece is an occurrence of the searched text.' })
+  match!: boolean;
 }

@@ -25,6 +25,15 @@ export function normalizePhoneNumber(raw: string): string {
   return digits;
 }
 
+/**
+ * The digits of a search that reads as a phone number ("+44 7700 900123", "7700-900123", "(94) 77 123"), since
+ * numbers are kept as digits only; null when it holds anything else.
+ */
+export function phoneDigits(search: string): string | null {
+  const digits = search.replace(/[\s+\-().]/g, '');
+  return /^\d+$/.test(digits) ? digits : null;
+}
+
 export function validateBody(raw: string, what = 'A message'): string {
   const body = raw.trim();
   if (body.length === 0) throw badInput(`${what} cannot be empty`);

@@ -5,12 +5,13 @@ import { connectionOf } from '../graphql/connection.types.js';
 import type { GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
 import { messageCursor } from './support.loaders.js';
-import { MessageConnection, TicketConnection } from './support.types.js';
+import { containsSearch, snippetSearch, snippetSegments, type SnippetSegmentRecord } from './search-snippet.js';
+import { MessageConnection, SnippetSegment, TicketConnection } from './support.types.js';
 import { replyWindowClosesAt, Ticket, type TicketRecord } from './ticket.entity.js';
 
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
-  @FieldResolver(() => Agent, { nullable: true })
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who holds the ticket; null when nobody does.' })
   assignee(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<Agent | null> | null {
     return ticket.assignee ? ctx.loaders.admin.load(ticket.assignee.id) : null;
   }
@@ -23,7 +24,9 @@ export class TicketFieldsResolver {
     return replyWindowClosesAt(ticket);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'How many messages the thread has, internal notes and system lines included.',
+  })
   async messageCount(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<number> {
     return (await ctx.loaders.ticketStats.load(ticket.id)).messageCount;
   }
@@ -33,7 +36,10 @@ export class TicketFieldsResolver {
     return (await ctx.loaders.ticketStats.load(ticket.id)).unreadCount;
   }
 
-  @FieldResolver(() => Message, { nullable: true })
+  @FieldResolver(() => Message, {
+    nullable: true,
+    description: 'The newest message of the thread, of any sender (internal notes included); null when there is none.',
+  })
   async lastMessage(@Root() ticket: TicketRecord, @Ctx() ctx: GraphqlContext): Promise<MessageRecord | null> {
     const { lastMessageId } = await ctx.loaders.ticketStats.load(ticket.id);
     return lastMessageId === null ? null : ctx.loaders.message.load(lastMessageId);
@@ -49,16 +55,43 @@ export class TicketFieldsResolver {
     return previewMessageId === null ? null : ctx.loaders.message.load(previewMessageId);
   }
 
+  @FieldResolver(() => [SnippetSegment], {
+    nullable: true,
+    description:
+      "Where the ticket matches a search, for showing beside it in a list: an excerpt of about 150 characters around the first occurrence, cut into segments whose `match` says which pieces are the searched text. Pass the same text as `tickets(filter: { search })`; it is matched the same way (ignoring case; see the README's search section). The excerpt comes from the newest matching message (internal notes included), else from the issue description; null when the ticket matched on something else (its number, name or a label) or not at all. Any agent or API token that can read the ticket may ask. Answers BAD_USER_INPUT for a search over 200 characters; an empty search gives null.",
+  })
+  async searchSnippet(
+    @Root() ticket: TicketRecord,
+    @Ctx() ctx: GraphqlContext,
+    @Arg('search', () => String, { description: 'The text searched for, at most 200 characters.' }) raw: string,
+  ): Promise<SnippetSegmentRecord[] | null> {
+    const search = snippetSearch(raw);
+    if (search === null) return null;
+    const message = await ctx.loaders.searchMatch.load({ ticketId: ticket.id, search });
+    if (message !== null) return snippetSegments(message, search);
+    return containsSearch(ticket.issueDescription, search) ? snippetSegments(ticket.issueDescription, search) : null;
+  }
+
   @FieldResolver(() => MessageConnection, {
     description: 'The thread, oldest first. Without arguments: the newest 50. At most 100 a page.',
   })
   async messages(
     @Root() ticket: TicketRecord,
     @Ctx() ctx: GraphqlContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('last', () => Int, { nullable: true }) last?: number | null,
-    @Arg('before', () => String, { nullable: true }) before?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'The first n messages after `after` (oldest first), 0 to 100.',
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from this thread: the page starts after it.' })
+    after?: string | null,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: 'The last n messages before `before`, 0 to 100; the newest 50 when no argument is given.',
+    })
+    last?: number | null,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor from this thread: the page ends before it.' })
+    before?: string | null,
   ): Promise<MessageConnection> {
     const page = await ctx.loaders.messagePage.load({ ticketId: ticket.id, args: { first, after, last, before } });
     return {
@@ -70,7 +103,9 @@ export class TicketFieldsResolver {
 
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'How many tickets match the filter in all pages; counted only when asked for.',
+  })
   totalCount(@Root() connection: TicketConnection): Promise<number> {
     return connection.countTotal();
   }
@@ -78,7 +113,7 @@ export class TicketConnectionResolver {
 
 @Resolver(() => MessageConnection)
 export class MessageConnectionResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many messages the whole thread has, internal notes included.' })
   totalCount(@Root() connection: MessageConnection): Promise<number> {
     return connection.countTotal();
   }

@@ -80,7 +80,7 @@ export class Ticket {
     | 'referral'
     | 'botConversation';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket’s id: a positive integer, as a string.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -91,19 +91,22 @@ export class Ticket {
   @Property({ type: 'string', length: 140 })
   phoneNumber!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The person’s name as agents see it (from WhatsApp’s profile, or set by an agent); null when unknown.',
+  })
   @Property({ type: 'string', length: 255, nullable: true })
   senderName: string | null = null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the person asked for: the first message of the thread.' })
   @Property({ type: 'text' })
   issueDescription!: string;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'Where the ticket stands: OPEN, IN_PROGRESS, RESOLVED or CLOSED.' })
   @Enum({ items: () => TicketStatus, type: 'string', length: 16 })
   status: TicketStatus = TicketStatus.OPEN;
 
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'How urgent it is; MEDIUM unless someone set it.' })
   @Enum({ items: () => TicketPriority, type: 'string', length: 16 })
   priority: TicketPriority = TicketPriority.MEDIUM;
 
@@ -113,27 +116,39 @@ export class Ticket {
   @ManyToOne({ entity: () => Agent, nullable: true, fieldName: 'assigned_admin_id', deleteRule: 'set null' })
   assignee: Agent | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The person’s student id, when they or an agent gave one; at most 64 characters.',
+  })
   @Property({ type: 'string', length: 64, nullable: true })
   studentId: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the ticket was opened.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the ticket last changed (a message, a status, an assignment...).' })
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was resolved or closed; null while it is OPEN or IN_PROGRESS (reopening clears it).',
+  })
   @Property({ type: 'datetime', length: 3, nullable: true })
   resolvedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an agent first replied to the person; null until then. Kept when the ticket is reopened.',
+  })
   @Property({ type: 'datetime', length: 3, nullable: true })
   firstResponseAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the newest message of the thread was written, internal notes aside; null when there is none.',
+  })
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastMessageAt: Date | null = null;
 

@@ -17,47 +17,72 @@ export enum OrderDirection {
 }
 registerEnumType(TicketOrderField, {
   name: 'TicketOrderField',
+  description: 'What a ticket list is ordered by; ties are broken by id, so pages stay stable.',
   valuesConfig: {
+    CREATED_AT: { description: 'When the ticket was opened.' },
+    UPDATED_AT: { description: 'When the ticket last changed (the default order, newest first).' },
+    LAST_MESSAGE_AT: { description: 'When the newest message of its thread was written.' },
+    PRIORITY: { description: 'Urgency: LOW < MEDIUM < HIGH < URGENT.' },
     SLA_DUE: {
       description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.',
     },
   },
 });
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Which way a list runs.',
+  valuesConfig: {
+    ASC: { description: 'Smallest or oldest first.' },
+    DESC: { description: 'Largest or newest first.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A ticket opened by an agent or a tool on a person’s behalf (createTicket).' })
 export class CreateTicketInput {
   @Field(() => String, { description: 'With country code; spaces, dashes and a leading + are dropped.' })
   phoneNumber!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The person’s name as agents see it; at most 255 characters.' })
   senderName?: string | null;
 
   @Field(() => String, { description: 'Also the first message of the thread. At most 4,096 characters.' })
   issueDescription!: string;
 
-  @Field(() => TicketPriority, { nullable: true, defaultValue: TicketPriority.MEDIUM })
+  @Field(() => TicketPriority, {
+    nullable: true,
+    defaultValue: TicketPriority.MEDIUM,
+    description: 'How urgent the ticket is; MEDIUM when left out.',
+  })
   priority?: TicketPriority | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The person’s student id, kept on the ticket for agents; at most 64 characters.',
+  })
   studentId?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Which tickets a list shows; every field given must match (AND), a list field matches ANY of its values.',
+})
 export class TicketFilter {
-  @Field(() => [TicketStatus], { nullable: true })
+  @Field(() => [TicketStatus], { nullable: true, description: 'Tickets in ANY of these statuses.' })
   status?: TicketStatus[] | null;
 
-  @Field(() => [TicketPriority], { nullable: true })
+  @Field(() => [TicketPriority], { nullable: true, description: 'Tickets with ANY of these priorities.' })
   priority?: TicketPriority[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Tickets assigned to this agent (an Admin id).' })
   assigneeId?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'true: only tickets nobody is assigned to.' })
   unassigned?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tickets from this phone number, with country code; spaces, dashes and a leading + are ignored.',
+  })
   phoneNumber?: string | null;
 
   @Field(() => String, {
@@ -69,10 +94,10 @@ export class TicketFilter {
   @Field(() => [ID], { nullable: true, description: 'Tickets carrying ANY of these labels (at most 100).' })
   labelIds?: string[] | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Tickets opened at or after this instant.' })
   createdAfter?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Tickets opened before this instant (exclusive).' })
   createdBefore?: Date | null;
 
   @Field(() => Boolean, {
@@ -89,12 +114,12 @@ export class TicketFilter {
   slaState?: SlaState[] | null;
 }
 
-@InputType()
+@InputType({ description: 'How a ticket list is ordered; left out, by UPDATED_AT, newest first.' })
 export class TicketOrder {
-  @Field(() => TicketOrderField)
+  @Field(() => TicketOrderField, { description: 'The sort key.' })
   field!: TicketOrderField;
 
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC })
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.DESC, description: 'DESC (the default) or ASC.' })
   direction!: OrderDirection;
 }
 

@@ -5,8 +5,9 @@ import { badInput } from '../errors.js';
 import { Message } from './message.entity.js';
 import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { isActiveStatus, type TicketPriority, type TicketStatus } from './support.enums.js';
-import { normalizePhoneNumber, parseId } from './support.validation.js';
+import { normalizePhoneNumber, parseId, phoneDigits } from './support.validation.js';
 import { likeContains } from '../db/like.js';
+import { messageIndexCondition } from '../db/full-text.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
@@ -70,21 +71,33 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
-    const inThread = em
-      .createQueryBuilder(Message, 'sm')
-      .select('sm.ticket')
-      .where(likeContains<Message>('body', search));
-    and.push({
-      $or: [
-        likeContains<Ticket>('issueDescription', search),
-        likeContains<Ticket>('senderName', search),
-        likeContains<Ticket>('phoneNumber', search),
-        { id: { $in: inThread } },
-        { id: { $in: ticketsWithLabelMatching(em, search) } },
-      ],
-    } as FilterQuery<Ticket>);
+    and.push({ $or: searchConditions(em, search) } as FilterQuery<Ticket>);
   }
   return and.length ? { $and: and } : {};
+}
+
+/**
+ * What a search matches: the issue, the name, the number (also as digits: "+94 77 123 4567" finds 94771234567), a
+ * label's name, or any message in the thread. Messages are narrowed by the full-text index where it can serve the
+ * text, then the LIKE decides, so the index changes how fast, not what, a search finds (see src/db/full-text.ts).
+ */
+function searchConditions(em: EntityManager, search: string): FilterQuery<Ticket>[] {
+  const inThread = em
+    .createQueryBuilder(Message, 'sm')
+    .select('sm.ticket')
+    .where(likeContains<Message>('body', search));
+  const indexed = messageIndexCondition(em, 'sm', search);
+  if (indexed) inThread.andWhere(indexed.sql, indexed.params);
+  const conditions: FilterQuery<Ticket>[] = [
+    likeContains<Ticket>('issueDescription', search),
+    likeContains<Ticket>('senderName', search),
+    likeContains<Ticket>('phoneNumber', search),
+    { id: { $in: inThread } } as FilterQuery<Ticket>,
+    { id: { $in: ticketsWithLabelMatching(em, search) } } as FilterQuery<Ticket>,
+  ];
+  const digits = phoneDigits(search);
+  if (digits !== null && digits !== search) conditions.push(likeContains<Ticket>('phoneNumber', digits));
+  return conditions;
 }
 
 function cursorValue(ticket: TicketRecord, column: (typeof orderColumn)[TicketOrderField]): string | number | null {

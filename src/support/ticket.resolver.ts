@@ -26,7 +26,10 @@ import {
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'One ticket; an unknown id is a NOT_FOUND error.' })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  ticket(
+    @Arg('id', () => ID, { description: 'The ticket’s id.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
     return loadTicket(ctx.em, id);
   }
 
@@ -35,12 +38,28 @@ export class TicketResolver {
   })
   async tickets(
     @Ctx() ctx: GraphqlContext,
-    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter | null,
-    @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('last', () => Int, { nullable: true }) last?: number | null,
-    @Arg('before', () => String, { nullable: true }) before?: string | null,
+    @Arg('filter', () => TicketFilter, { nullable: true, description: 'Which tickets; left out, all of them.' })
+    filter?: TicketFilter | null,
+    @Arg('orderBy', () => TicketOrder, { nullable: true, description: 'The order; left out, UPDATED_AT newest first.' })
+    orderBy?: TicketOrder | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'The first n tickets after `after`, 0 to 100; 50 when neither first nor last is given.',
+    })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from this list and order: the page starts after it (else BAD_USER_INPUT).',
+    })
+    after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'The last n tickets before `before`, 0 to 100.' }) last?:
+      | number
+      | null,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'A cursor from this list and order: the page ends before it (else BAD_USER_INPUT).',
+    })
+    before?: string | null,
   ): Promise<TicketConnection> {
     const page = await listTickets(ctx.em, filter ?? {}, orderBy ?? DEFAULT_TICKET_ORDER, {
       first,
@@ -56,7 +75,7 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { description: 'Opens a ticket for a phone number; the issue becomes the first message.' })
   createTicket(
-    @Arg('input', () => CreateTicketInput) input: CreateTicketInput,
+    @Arg('input', () => CreateTicketInput, { description: 'The person and their issue.' }) input: CreateTicketInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {
     return openTicket(ctx.support, input, actorOf(callerOf(ctx)));
@@ -64,17 +83,24 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { description: 'Assigns the ticket to an agent; a null adminId unassigns it.' })
   assignTicket(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('adminId', () => ID, { nullable: true }) adminId: string | null,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Arg('adminId', () => ID, {
+      nullable: true,
+      description: 'The agent (an Admin id) to assign it to; null unassigns it. An unknown agent is NOT_FOUND.',
+    })
+    adminId: string | null,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {
     return assignTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, adminId ?? null);
   }
 
-  @Mutation(() => Ticket)
+  @Mutation(() => Ticket, {
+    description:
+      'Sets how urgent the ticket is; audited and published to ticketUpdated. Needs WRITE; an unknown ticket is NOT_FOUND.',
+  })
   setTicketPriority(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('priority', () => TicketPriority) priority: TicketPriority,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Arg('priority', () => TicketPriority, { description: 'The new priority.' }) priority: TicketPriority,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {
     return setTicketPriority(ctx.support, actorOf(callerOf(ctx)), ticketId, priority);
@@ -84,8 +110,8 @@ export class TicketResolver {
     description: 'Sets the status; RESOLVED and CLOSED set resolvedAt, sending nothing to the person.',
   })
   setTicketStatus(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('status', () => TicketStatus) status: TicketStatus,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Arg('status', () => TicketStatus, { description: 'The new status.' }) status: TicketStatus,
     @Ctx() ctx: GraphqlContext,
   ): Promise<Ticket> {
     return setTicketStatus(ctx.support, actorOf(callerOf(ctx)), ticketId, status);
@@ -95,8 +121,13 @@ export class TicketResolver {
     description: `Resolves the ticket and sends the person a closing message: \`message\` (at most ${MAX_BODY_LENGTH} characters), the default when it is null or blank, or none when \`sendClosingMessage\` is false (then \`message\` must be left out).`,
   })
   closeTicket(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('message', () => String, { nullable: true }) message: string | null,
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Arg('message', () => String, {
+      nullable: true,
+      description:
+        'The closing message to send the person; null or blank sends the default (see defaultClosingMessage).',
+    })
+    message: string | null,
     @Arg('sendClosingMessage', () => Boolean, {
       defaultValue: true,
       description: 'False resolves without any message to the person.',
@@ -121,8 +152,14 @@ export class TicketResolver {
     return texts.closing;
   }
 
-  @Mutation(() => Ticket)
-  reopenTicket(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  @Mutation(() => Ticket, {
+    description:
+      'Reopens a RESOLVED or CLOSED ticket: back to IN_PROGRESS if an agent had answered, else OPEN, with a new SLA round. An active ticket is BAD_USER_INPUT; an unknown one NOT_FOUND. Needs WRITE.',
+  })
+  reopenTicket(
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
     return reopenTicket(ctx.support, actorOf(callerOf(ctx)), ticketId);
   }
 
@@ -131,7 +168,10 @@ export class TicketResolver {
       'Admins only: erases every ticket, message and record of one phone number (a data-protection request).',
   })
   erasePhoneNumber(
-    @Arg('phoneNumber', () => String) phoneNumber: string,
+    @Arg('phoneNumber', () => String, {
+      description: 'The phone number (with country code; spaces, dashes and a leading + are ignored) whose records go.',
+    })
+    phoneNumber: string,
     @Ctx() ctx: GraphqlContext,
   ): Promise<ErasureResult> {
     const caller = callerOf(ctx);
@@ -140,7 +180,10 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: 'Marks every message of the ticket read for the calling agent.' })
-  markTicketRead(@Arg('ticketId', () => ID) ticketId: string, @Ctx() ctx: GraphqlContext): Promise<Ticket> {
+  markTicketRead(
+    @Arg('ticketId', () => ID, { description: 'The ticket’s id; an unknown id is NOT_FOUND.' }) ticketId: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<Ticket> {
     return markTicketRead(ctx.support, callerOf(ctx).admin.id, ticketId);
   }
 }

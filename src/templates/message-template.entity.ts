@@ -13,7 +13,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 export class MessageTemplate {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The template’s id, for sendTemplate.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -40,7 +40,7 @@ export class MessageTemplate {
   @Property({ type: 'integer' })
   parameterCount!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was registered.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 }

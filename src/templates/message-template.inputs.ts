@@ -1,7 +1,7 @@
 // GraphQL input for registering a message template.
 import { Field, InputType } from 'type-graphql';
 
-@InputType()
+@InputType({ description: 'A WhatsApp message template, as Meta approved it (createMessageTemplate).' })
 export class CreateMessageTemplateInput {
   @Field(() => String, {
     description: 'As approved by WhatsApp: lower-case letters, digits and underscores, at most 512 characters.',

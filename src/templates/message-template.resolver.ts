@@ -25,7 +25,10 @@ export class MessageTemplateResolver {
       'Admins only (signed in, not an API token): registers a template WhatsApp has approved. A bad name, language or body, or a name and language already registered, is BAD_USER_INPUT.',
   })
   createMessageTemplate(
-    @Arg('input', () => CreateMessageTemplateInput) input: CreateMessageTemplateInput,
+    @Arg('input', () => CreateMessageTemplateInput, {
+      description: 'The template’s name, language and body as approved.',
+    })
+    input: CreateMessageTemplateInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<MessageTemplate> {
     const caller = callerOf(ctx);
@@ -37,7 +40,10 @@ export class MessageTemplateResolver {
     description:
       'Admins only: removes a template from the list (messages already sent with it stay). True once deleted.',
   })
-  deleteMessageTemplate(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  deleteMessageTemplate(
+    @Arg('id', () => ID, { description: 'The template’s id; an unknown one is NOT_FOUND.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return deleteMessageTemplate(ctx.support, actorOf(caller), id);
@@ -50,9 +56,14 @@ export class MessageTemplateResolver {
       'or BAD_USER_INPUT and nothing is sent. The thread shows the rendered text with templateName set; delivery is reported as for any reply.',
   })
   sendTemplate(
-    @Arg('ticketId', () => ID) ticketId: string,
-    @Arg('templateId', () => ID) templateId: string,
-    @Arg('parameters', () => [String]) parameters: string[],
+    @Arg('ticketId', () => ID, { description: 'The ticket whose person gets it; an unknown one is NOT_FOUND.' })
+    ticketId: string,
+    @Arg('templateId', () => ID, { description: 'The template (MessageTemplate.id); an unknown one is NOT_FOUND.' })
+    templateId: string,
+    @Arg('parameters', () => [String], {
+      description: 'The values for {{1}}, {{2}}, … in order; [] for a template without parameters.',
+    })
+    parameters: string[],
     @Ctx() ctx: GraphqlContext,
   ): Promise<Message> {
     return sendTemplateToTicket(ctx.support, actorOf(callerOf(ctx)), ticketId, templateId, parameters);

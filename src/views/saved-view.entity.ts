@@ -15,7 +15,7 @@ import { SavedViewFilters } from './saved-view.types.js';
 export class SavedView {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'shared';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The view’s id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -35,11 +35,11 @@ export class SavedView {
   @Property({ type: 'json' })
   filters!: SavedViewFilters;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was saved.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was last renamed or refiltered.' })
   @Property({ type: 'datetime', length: 3 })
   updatedAt: Date = new Date();
 }

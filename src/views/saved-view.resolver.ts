@@ -27,7 +27,8 @@ export class SavedViewResolver {
       'Saves a filter set as a named view: the caller’s own, or (shared, admins only) the desk’s. A taken name, unknown labels or agents, or more than 20 views are BAD_USER_INPUT.',
   })
   createSavedView(
-    @Arg('input', () => CreateSavedViewInput) input: CreateSavedViewInput,
+    @Arg('input', () => CreateSavedViewInput, { description: 'The name, whether it is shared, and the filters.' })
+    input: CreateSavedViewInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<SavedView> {
     return createSavedView(ctx.support, viewOwnerOf(callerOf(ctx)), input);
@@ -37,15 +38,27 @@ export class SavedViewResolver {
     description: 'Renames a view or replaces its filters: the owner’s own view, or a desk view by an admin.',
   })
   updateSavedView(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateSavedViewInput) input: UpdateSavedViewInput,
+    @Arg('id', () => ID, {
+      description: 'The view’s id; one the caller cannot see is NOT_FOUND, a desk view changed by an agent FORBIDDEN.',
+    })
+    id: string,
+    @Arg('input', () => UpdateSavedViewInput, {
+      description: 'A new name, new filters, or both (neither is BAD_USER_INPUT).',
+    })
+    input: UpdateSavedViewInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<SavedView> {
     return updateSavedView(ctx.support, viewOwnerOf(callerOf(ctx)), id, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the owner’s own view, or a desk view (admins). True once deleted.' })
-  deleteSavedView(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  deleteSavedView(
+    @Arg('id', () => ID, {
+      description: 'The view’s id; one the caller cannot see is NOT_FOUND, a desk view deleted by an agent FORBIDDEN.',
+    })
+    id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     return deleteSavedView(ctx.support, viewOwnerOf(callerOf(ctx)), id);
   }
 

@@ -13,6 +13,11 @@ registerEnumType(ViewAssignee, {
   name: 'ViewAssignee',
   description:
     'Whose tickets a view lists: ME (the agent looking at it, so a desk view shows each agent their own), UNASSIGNED, or ANYONE.',
+  valuesConfig: {
+    ME: { description: 'The tickets of the agent looking at the view.' },
+    UNASSIGNED: { description: 'Tickets nobody holds.' },
+    ANYONE: { description: 'Every ticket, or one agent’s with assigneeId.' },
+  },
 });
 
 const DESCRIPTIONS = {
@@ -106,7 +111,7 @@ export class CreateSavedViewInput {
   })
   shared?: boolean | null;
 
-  @Field(() => SavedViewFiltersInput)
+  @Field(() => SavedViewFiltersInput, { description: 'What the view lists; limits as in SavedViewFiltersInput.' })
   filters!: SavedViewFiltersInput;
 }
 

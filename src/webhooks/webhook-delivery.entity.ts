@@ -24,7 +24,7 @@ export class WebhookDelivery {
     | 'claimedBy'
     | 'claimedUntil';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The delivery’s id, as sent in X-Desk-Delivery; a redelivery has its own.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -38,7 +38,7 @@ export class WebhookDelivery {
   @Property({ type: 'string', length: 40 })
   eventId!: string;
 
-  @Field(() => WebhookEventType)
+  @Field(() => WebhookEventType, { description: 'What the event tells (the body’s type, in enum form).' })
   @Enum({ items: () => WebhookEventType, type: 'string', length: 24 })
   eventType!: WebhookEventType;
 
@@ -50,7 +50,7 @@ export class WebhookDelivery {
   @Property({ type: 'integer', nullable: true })
   ticketId: number | null = null;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, DELIVERED or FAILED (given up).' })
   @Enum({ items: () => WebhookDeliveryStatus, type: 'string', length: 16 })
   status: WebhookDeliveryStatus = WebhookDeliveryStatus.PENDING;
 
@@ -69,11 +69,11 @@ export class WebhookDelivery {
   @Property({ type: 'string', length: 512, nullable: true })
   lastError: string | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was queued: with the change it tells about, or by a redelivery or ping.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the endpoint answered 2xx; null until then.' })
   @Property({ type: 'datetime', length: 3, nullable: true })
   deliveredAt: Date | null = null;
 

@@ -20,7 +20,7 @@ export class WebhookEndpoint {
     | 'lastDeliveryAt'
     | 'enabled';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint’s id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -63,7 +63,7 @@ export class WebhookEndpoint {
   @Property({ type: 'datetime', length: 3, nullable: true })
   failingSince: Date | null = null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was registered.' })
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
 

@@ -24,21 +24,21 @@ import {
   WEBHOOK_DELIVERIES,
 } from './webhook.service.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One delivery in an endpoint’s log, with its cursor.' })
 class WebhookDeliveryEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as after to read the deliveries older than this one.' })
   cursor!: string;
 
-  @Field(() => WebhookDelivery)
+  @Field(() => WebhookDelivery, { description: 'The delivery.' })
   node!: WebhookDelivery;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A page of an endpoint’s deliveries, newest first.' })
 class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge])
+  @Field(() => [WebhookDeliveryEdge], { description: 'The page’s deliveries, newest first.' })
   edges!: WebhookDeliveryEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether older deliveries follow, and the cursors to read them.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many deliveries match (in the status asked for, if any).' })
@@ -51,7 +51,7 @@ class WebhookDeliveryConnection {
     'An endpoint with its signing secret: the only time the secret is shown. Keep it; it cannot be read again.',
 })
 class CreatedWebhookEndpoint {
-  @Field(() => WebhookEndpoint)
+  @Field(() => WebhookEndpoint, { description: 'The endpoint, as created or rotated.' })
   endpoint!: WebhookEndpoint;
 
   @Field(() => String, {
@@ -81,7 +81,10 @@ export class WebhookResolver {
   }
 
   @Query(() => WebhookEndpoint, { nullable: true, description: `One webhook endpoint, or null. ${ADMINS_ONLY}` })
-  webhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<WebhookEndpoint | null> {
+  webhookEndpoint(
+    @Arg('id', () => ID, { description: 'The endpoint’s id.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<WebhookEndpoint | null> {
     admin(ctx);
     return findEndpoint(ctx.em, id);
   }
@@ -90,7 +93,8 @@ export class WebhookResolver {
     description: `Registers an endpoint and answers it with its secret, shown this once. A bad url (not https, unresolvable, a non-public address), no events, PING in events or a description over 200 characters: BAD_USER_INPUT. ${ADMINS_ONLY}`,
   })
   createWebhookEndpoint(
-    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Arg('input', () => CreateWebhookEndpointInput, { description: 'The address, the events and a label.' })
+    input: CreateWebhookEndpointInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<CreatedWebhookEndpoint> {
     return createEndpoint(ctx.support, admin(ctx), policyOf(ctx), input);
@@ -100,8 +104,9 @@ export class WebhookResolver {
     description: `Changes an endpoint; enabled: true re-enables a disabled one and clears failingSince. Unknown id: NOT_FOUND; bad input as in createWebhookEndpoint. ${ADMINS_ONLY}`,
   })
   updateWebhookEndpoint(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Arg('id', () => ID, { description: 'The endpoint’s id (NOT_FOUND when there is none).' }) id: string,
+    @Arg('input', () => UpdateWebhookEndpointInput, { description: 'What to change; fields left out stay.' })
+    input: UpdateWebhookEndpointInput,
     @Ctx() ctx: GraphqlContext,
   ): Promise<WebhookEndpoint> {
     return updateEndpoint(ctx.support, admin(ctx), policyOf(ctx), id, input);
@@ -110,28 +115,40 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhookEndpoint, {
     description: `Gives the endpoint a new secret, shown this once; deliveries are signed with it from now on (retries too). Unknown id: NOT_FOUND. ${ADMINS_ONLY}`,
   })
-  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<CreatedWebhookEndpoint> {
+  rotateWebhookSecret(
+    @Arg('id', () => ID, { description: 'The endpoint’s id (NOT_FOUND when there is none).' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<CreatedWebhookEndpoint> {
     return rotateSecret(ctx.support, admin(ctx), id);
   }
 
   @Mutation(() => Boolean, {
     description: `Deletes the endpoint and its delivery log; nothing more is sent to it. True once deleted. Unknown id: NOT_FOUND. ${ADMINS_ONLY}`,
   })
-  deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<boolean> {
+  deleteWebhookEndpoint(
+    @Arg('id', () => ID, { description: 'The endpoint’s id (NOT_FOUND when there is none).' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<boolean> {
     return deleteEndpoint(ctx.support, admin(ctx), id);
   }
 
   @Mutation(() => WebhookDelivery, {
     description: `Queues the delivery's event again, as a new delivery with the same eventId and body (signed afresh), after the ticket's other pending deliveries. Unknown id: NOT_FOUND; a disabled endpoint: BAD_USER_INPUT. ${ADMINS_ONLY}`,
   })
-  redeliverWebhookDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<WebhookDelivery> {
+  redeliverWebhookDelivery(
+    @Arg('id', () => ID, { description: 'The delivery’s id (NOT_FOUND when there is none).' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<WebhookDelivery> {
     return redeliver(ctx.support, admin(ctx), id);
   }
 
   @Mutation(() => WebhookDelivery, {
     description: `Queues a PING delivery to the endpoint, to check it is reached and verifies signatures. Unknown id: NOT_FOUND; a disabled endpoint: BAD_USER_INPUT. ${ADMINS_ONLY}`,
   })
-  pingWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<WebhookDelivery> {
+  pingWebhookEndpoint(
+    @Arg('id', () => ID, { description: 'The endpoint’s id (NOT_FOUND when there is none).' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<WebhookDelivery> {
     admin(ctx);
     return ping(ctx.support, id);
   }

@@ -9,6 +9,11 @@ export interface CloudApiSettings {
   timeoutMs: number;
 }
 
+/** Told of every call made and how it ended (the desk's metrics). */
+export interface CloudApiObserver {
+  observeCloudApiCall(call: 'send' | 'upload' | 'media_info' | 'download', outcome: string, seconds: number): void;
+}
+
 export type SendOutcome =
   | { kind: 'accepted'; whatsappMessageId: string | null }
   | { kind: 'retry'; reason: string; retryAfterMs: number | null }
@@ -49,10 +54,29 @@ export function classifyAnswer(status: number, body: unknown, retryAfterHeader: 
 }
 
 export class CloudApiClient {
-  constructor(private readonly settings: CloudApiSettings) {}
+  constructor(
+    private readonly settings: CloudApiSettings,
+    private readonly observer: CloudApiObserver | null = null,
+  ) {}
+
+  /** Makes a call, telling the observer how it ended and how long it took. */
+  private async observed<T extends { kind: string }>(
+    call: Parameters<CloudApiObserver['observeCloudApiCall']>[0],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const started = performance.now();
+    const outcome = await work();
+    const kind = outcome.kind === 'ok' ? 'accepted' : outcome.kind;
+    this.observer?.observeCloudApiCall(call, kind, (performance.now() - started) / 1000);
+    return outcome;
+  }
 
   /** `timeoutMs` shortens the wait for this call (a typing indicator is worth little late); never lengthens it. */
-  async send(payload: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<SendOutcome> {
+  send(payload: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<SendOutcome> {
+    return this.observed('send', () => this.post(payload, options));
+  }
+
+  private async post(payload: Record<string, unknown>, options: { timeoutMs?: number }): Promise<SendOutcome> {
     const { baseUrl, version, phoneNumberId, accessToken } = this.settings;
     const timeoutMs = Math.min(this.settings.timeoutMs, options.timeoutMs ?? Number.POSITIVE_INFINITY);
     const url = `${baseUrl.replace(/\/$/, '')}/${version}/${phoneNumberId}/messages`;
@@ -80,17 +104,17 @@ export class CloudApiClient {
 
   /** Uploads a file for a media message; answers its WhatsApp media id. */
   upload(bytes: Buffer, mimeType: string, filename: string | null): Promise<MediaOutcome<string>> {
-    return uploadMedia(this.settings, bytes, mimeType, filename);
+    return this.observed('upload', () => uploadMedia(this.settings, bytes, mimeType, filename));
   }
 
   /** Where a person's file (by its WhatsApp media id) can be downloaded, its type, hash and size. */
   mediaInfo(mediaId: string): Promise<MediaOutcome<MediaInfo>> {
-    return fetchMediaInfo(this.settings, mediaId);
+    return this.observed('media_info', () => fetchMediaInfo(this.settings, mediaId));
   }
 
   /** Downloads a file at the url `mediaInfo` gave, with the access token; stops reading past `maxBytes`. */
   download(url: string, maxBytes: number, timeoutMs: number): Promise<MediaOutcome<Buffer> | { kind: 'too-large' }> {
-    return downloadMedia(this.settings, url, maxBytes, timeoutMs);
+    return this.observed('download', () => downloadMedia(this.settings, url, maxBytes, timeoutMs));
   }
 }
 

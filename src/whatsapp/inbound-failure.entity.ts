@@ -16,6 +16,11 @@ export enum InboundFailureState {
 registerEnumType(InboundFailureState, {
   name: 'InboundFailureState',
   description: 'PARKED: waiting for an admin; RESOLVED: retried and stored; DISMISSED.',
+  valuesConfig: {
+    PARKED: { description: 'Waiting for an admin to retry or dismiss it.' },
+    RESOLVED: { description: 'Retried and stored.' },
+    DISMISSED: { description: 'Set aside for good by an admin; kept, never parked again.' },
+  },
 });
 
 @ObjectType({
@@ -38,7 +43,7 @@ export class InboundFailure {
     | 'closedBy'
     | 'rawJson';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The parked element’s id, for retryInboundFailure and dismissInboundFailure.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -50,7 +55,7 @@ export class InboundFailure {
   @Property({ type: 'string', length: 16 })
   kind!: string;
 
-  @Field(() => InboundFailureState)
+  @Field(() => InboundFailureState, { description: 'PARKED, RESOLVED or DISMISSED.' })
   @Enum({ items: () => InboundFailureState, type: 'string', length: 16 })
   state: InboundFailureState = InboundFailureState.PARKED;
 
@@ -88,7 +93,7 @@ export class InboundFailure {
   @Property({ type: 'string', length: 64 })
   errorCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why it could not be stored: the error’s message, cut to a bounded length.' })
   @Property({ type: 'string', length: 512 })
   errorMessage!: string;
 
@@ -96,11 +101,11 @@ export class InboundFailure {
   @Property({ type: 'integer' })
   attempts: number = 1;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the webhook delivered it first.' })
   @Property({ type: 'datetime', length: 3 })
   receivedAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last failed (the delivery or a retry).' })
   @Property({ type: 'datetime', length: 3 })
   lastFailedAt: Date = new Date();
 

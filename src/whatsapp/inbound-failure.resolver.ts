@@ -13,21 +13,24 @@ import {
   retryInboundFailure,
 } from './inbound-failure.service.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One parked element in a page, with its place in the list.' })
 class InboundFailureEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position in this list: pass it as after or before to page on.' })
   cursor!: string;
 
-  @Field(() => InboundFailure)
+  @Field(() => InboundFailure, { description: 'The parked element.' })
   node!: InboundFailure;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A page of parked webhook elements, newest first (Relay connection).',
+})
 class InboundFailureConnection {
-  @Field(() => [InboundFailureEdge])
+  @Field(() => [InboundFailureEdge], { description: 'The page’s elements, newest first.' })
   edges!: InboundFailureEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether there are more pages, and the cursors to fetch them.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many are in this state.' })
@@ -42,12 +45,30 @@ export class InboundFailureResolver {
   })
   async inboundFailures(
     @Ctx() ctx: GraphqlContext,
-    @Arg('state', () => InboundFailureState, { nullable: true, defaultValue: InboundFailureState.PARKED })
+    @Arg('state', () => InboundFailureState, {
+      nullable: true,
+      defaultValue: InboundFailureState.PARKED,
+      description: 'Which elements: PARKED (the default), RESOLVED or DISMISSED.',
+    })
     state: InboundFailureState,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-    @Arg('last', () => Int, { nullable: true }) last?: number | null,
-    @Arg('before', () => String, { nullable: true }) before?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'The first n after `after`, 0 to 100; 50 when neither first nor last is given.',
+    })
+    first?: number | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor from this list: the page starts after it (else BAD_USER_INPUT).',
+    })
+    after?: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'The last n before `before`, 0 to 100.' }) last?:
+      | number
+      | null,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'A cursor from this list: the page ends before it (else BAD_USER_INPUT).',
+    })
+    before?: string | null,
   ): Promise<InboundFailureConnection> {
     assertAdminSession(callerOf(ctx));
     const page = await listInboundFailures(ctx.em, state ?? InboundFailureState.PARKED, { first, after, last, before });
@@ -66,7 +87,10 @@ export class InboundFailureResolver {
     description:
       'Admins only: runs a parked element through the webhook again. Stored: RESOLVED. Refused again: still PARKED, with the new error. An element no longer PARKED is BAD_USER_INPUT.',
   })
-  retryInboundFailure(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<InboundFailure> {
+  retryInboundFailure(
+    @Arg('id', () => ID, { description: 'The element’s id; an unknown one is NOT_FOUND.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<InboundFailure> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return retryInboundFailure(
@@ -80,7 +104,10 @@ export class InboundFailureResolver {
     description:
       'Admins only: sets a parked element aside for good (DISMISSED); it is kept, and a repeated delivery does not park it again.',
   })
-  dismissInboundFailure(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphqlContext): Promise<InboundFailure> {
+  dismissInboundFailure(
+    @Arg('id', () => ID, { description: 'The element’s id; an unknown one is NOT_FOUND.' }) id: string,
+    @Ctx() ctx: GraphqlContext,
+  ): Promise<InboundFailure> {
     const caller = callerOf(ctx);
     assertAdminSession(caller);
     return dismissInboundFailure(ctx.support, actorOf(caller), id);

@@ -16,6 +16,7 @@ import type { MediaStore } from '../media/media.store.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import { PollLoop } from '../jobs/poll-loop.js';
 import { claimWithLease, newWorkerId } from '../jobs/lease-claim.js';
+import { withSpan } from '../observability/tracing.js';
 
 export interface DispatcherOptions {
   /** How often to look for due rows when idle. @default 200 */
@@ -104,7 +105,8 @@ export class OutboxDispatcher {
 
   private async sendInOrder(queue: OutboxRow[]): Promise<void> {
     for (const [index, row] of queue.entries()) {
-      const outcome = row.mediaFile ? await this.sendWithMedia(row) : await this.client.send(row.payload);
+      const send = () => (row.mediaFile ? this.sendWithMedia(row) : this.client.send(row.payload));
+      const outcome = await withSpan('outbox send', { 'outbox.id': row.id }, send, { parent: row.traceparent });
       await this.record(row.id, outcome);
       if (outcome.kind === 'retry') {
         // Later messages to this person wait, so that they never overtake this one.

@@ -26,7 +26,8 @@ export class OutboxRow {
     | 'createdAt'
     | 'sentAt'
     | 'message'
-    | 'mediaFile';
+    | 'mediaFile'
+    | 'traceparent';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -70,4 +71,8 @@ export class OutboxRow {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   sentAt: Date | null = null;
+
+  /** The W3C traceparent of the work that wrote the row, when tracing: its send continues that trace. */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceparent: string | null = null;
 }

@@ -7,6 +7,7 @@ import type { Ticket } from '../support/ticket.entity.js';
 import { botTextsFor } from '../bot-messages/bot-messages.service.js';
 import { mediaPayload, readReceiptPayload, surveyPayload, templatePayload, textPayload } from './cloud-api.payloads.js';
 import { OutboxRow } from './outbox.entity.js';
+import { traceparentNow } from '../observability/tracing.js';
 
 export function enqueueOutbound(
   em: EntityManager,
@@ -15,7 +16,7 @@ export function enqueueOutbound(
   message: Message | null = null,
   mediaFile: MediaFile | null = null,
 ): OutboxRow {
-  return em.create(OutboxRow, { recipient, payload, message, mediaFile });
+  return em.create(OutboxRow, { recipient, payload, message, mediaFile, traceparent: traceparentNow() });
 }
 
 /** The support domain's outbound seam, backed by the outbox: an agent's reply becomes a text (or media) message row. */

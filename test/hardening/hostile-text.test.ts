@@ -152,6 +152,10 @@ const NESTED: Record<string, { query: string; base: (fixtures: Fixtures) => Vari
       'query($id: ID!, $after: String, $before: String) { ticket(id: $id) { messages(first: 5, after: $after, before: $before) { totalCount } } }',
     base: (f) => ({ id: f.ticketId }),
   },
+  'Ticket.searchSnippet': {
+    query: 'query($id: ID!, $search: String!) { ticket(id: $id) { searchSnippet(search: $search) { text match } } }',
+    base: (f) => ({ id: f.ticketId }),
+  },
 };
 
 /** Paths to every String inside an input type (lists are walked through their first item). */
@@ -269,7 +273,7 @@ describe.each(databases)('hostile text on %s', (kind) => {
       const [typeName, fieldName] = name.split('.') as [string, string];
       const type = schema.getType(typeName);
       expect(isObjectType(type) && type.getFields()[fieldName], name).toBeTruthy();
-      for (const argument of ['after', 'before'].filter((arg) => nested.query.includes(`$${arg}`))) {
+      for (const argument of ['after', 'before', 'search'].filter((arg) => nested.query.includes(`$${arg}`))) {
         for (const value of Object.values(HOSTILE)) {
           const result = await server.gql(
             nested.query,

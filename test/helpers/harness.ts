@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startCloudApiStandIn, VERIFY_TOKEN, WEBHOOK_SECRET, type CloudApiStandIn } from './cloud-api-stand-in.js';
 import { createServer, type SupportServer } from '../../src/server.js';
 import { removeSqliteDatabase } from '../../src/db/sqlite-tuning.js';
+import type { Logger } from '../../src/logger.js';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
 
@@ -89,6 +90,8 @@ export interface TestServer {
 export interface StartOptions {
   /** Share another server's database (a second instance, or a restart); the first owner drops it. */
   database?: DatabaseConfig;
+  /** The server's logger (a test that reads its lines); one at LOG_LEVEL writing to stdout by default. */
+  logger?: Logger;
 }
 
 export async function startServer(
@@ -127,7 +130,7 @@ export async function startServer(
   });
   config.database = database;
   const queries: string[] = [];
-  const server = await createServer(config, { onQuery: (sql) => queries.push(sql) });
+  const server = await createServer(config, { onQuery: (sql) => queries.push(sql), logger: options.logger });
   const url = await server.listen();
   const wsUrl = `${url.replace(/^http/, 'ws')}/graphql`;
   const clients: Client[] = [];

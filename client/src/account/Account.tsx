@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { formatTimestamp } from '../format';
-import { useT } from '../i18n/I18n';
+import { T, useT } from '../i18n/I18n';
 import { LanguageChoice } from '../i18n/LanguageChoice';
 import { CHANGE_PASSWORD, MY_SESSIONS, REVOKE_OTHER_SESSIONS, REVOKE_SESSION } from './account.documents';
 import { MIN_PASSWORD_LENGTH } from './password-rules';
@@ -126,6 +126,13 @@ export function Account() {
         <ChangePasswordForm onChanged={() => void refetch()} />
       </section>
       <LanguageChoice />
+      {/* Agents have no Settings screen: the explorer is linked here for them (and for admins beside API tokens). */}
+      <section aria-labelledby="explorer-title">
+        <h2 id="explorer-title">{t('explorer.title')}</h2>
+        <p className="muted">
+          <T id="tokens.explorer" values={{ link: (chunks) => <a href="/explorer">{chunks}</a> }} />
+        </p>
+      </section>
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessionsTitle')}</h2>
         <p className="muted">{t('account.sessionsLead')}</p>

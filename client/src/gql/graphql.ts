@@ -6,12 +6,16 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** READ: queries and subscriptions. WRITE: mutations, and everything READ allows (a token made with WRITE has both). */
 export type ApiScope =
+  /** Queries, subscriptions, media downloads and the CSV reports. */
   | 'READ'
+  /** Mutations and media uploads; implies READ. */
   | 'WRITE';
 
 /** Who wrote a line of the conversation with the bot: the person, or the bot. */
 export type BotLineSender =
+  /** The bot answered it. */
   | 'BOT'
+  /** The person on WhatsApp wrote or tapped it. */
   | 'PERSON';
 
 /** One text to set in one language. */
@@ -28,11 +32,13 @@ export type BotMessageInput = {
 export type BotMessagesInput = {
   /** The new default language: en or es. */
   defaultLanguage?: string | null | undefined;
+  /** The texts to set; left out, none change. Blank restores the built-in text. */
   messages?: Array<BotMessageInput> | null | undefined;
 };
 
 /** The whole set of hours: it replaces what was there. Intervals of one day may not overlap. */
 export type BusinessHoursInput = {
+  /** The closed days; left out or null: none. Each date once. */
   holidays?: Array<HolidayInput> | null | undefined;
   /** Empty: always open. */
   intervals: Array<OpeningIntervalInput>;
@@ -42,18 +48,26 @@ export type BusinessHoursInput = {
 
 /** What happened to the record: it was created, changed, or deleted. */
 export type ChangeKind =
+  /** The record was created. */
   | 'CREATED'
+  /** The record was deleted; it is null in the event. */
   | 'DELETED'
+  /** The record was changed. */
   | 'UPDATED';
 
+/** A new agent or admin (createAgent). */
 export type CreateAgentInput = {
+  /** Their sign-in email, unique regardless of case; at most 254 characters. A taken one is BAD_USER_INPUT. */
   email: string;
+  /** Their name as the desk shows it; 1 to 120 characters. */
   name: string;
   /** At least 12 characters, and not one of the 10,000 most common passwords. */
   password: string;
+  /** AGENT (the default) or ADMIN. */
   role?: Role;
 };
 
+/** A new canned response, shared by the whole desk (createCannedResponse). */
 export type CreateCannedResponseInput = {
   /** At most 4,096 characters. The only placeholder is {{name}}; any other is refused. */
   body: string;
@@ -63,6 +77,7 @@ export type CreateCannedResponseInput = {
   title: string;
 };
 
+/** A new label (createLabel). */
 export type CreateLabelInput = {
   /** As #rrggbb, e.g. #1f6feb. */
   color: string;
@@ -70,6 +85,7 @@ export type CreateLabelInput = {
   name: string;
 };
 
+/** A WhatsApp message template, as Meta approved it (createMessageTemplate). */
 export type CreateMessageTemplateInput = {
   /** The approved body text, at most 1,024 characters, with parameters {{1}}, {{2}}, … numbered without gaps. */
   body: string;
@@ -81,6 +97,7 @@ export type CreateMessageTemplateInput = {
 
 /** A new saved view. */
 export type CreateSavedViewInput = {
+  /** What the view lists; limits as in SavedViewFiltersInput. */
   filters: SavedViewFiltersInput;
   /** 1 to 40 characters; unique among the views the caller sees. */
   name: string;
@@ -88,44 +105,66 @@ export type CreateSavedViewInput = {
   shared?: boolean | null | undefined;
 };
 
+/** How far a message sent to WhatsApp got: PENDING → SENT → DELIVERED → READ, or FAILED. Changes arrive through messageUpdated. */
 export type DeliveryStatus =
+  /** WhatsApp says it reached the person’s phone. */
   | 'DELIVERED'
+  /** Could not be delivered; deliveryError says why. */
   | 'FAILED'
+  /** Stored and waiting in the outbox to be sent. */
   | 'PENDING'
+  /** WhatsApp says the person read it (when they share read receipts). */
   | 'READ'
+  /** Accepted by WhatsApp’s Cloud API. */
   | 'SENT';
 
 /** How WhatsApp marked a forwarded message. */
 export type ForwardedMark =
+  /** Forwarded, 5 times or fewer. */
   | 'FORWARDED'
+  /** Forwarded more than 5 times. */
   | 'FREQUENTLY_FORWARDED';
 
+/** A day the desk is closed all day. */
 export type HolidayInput = {
   /** YYYY-MM-DD. */
   date: string;
+  /** What the day is; at most 80 characters; null or blank: unnamed. */
   name?: string | null | undefined;
 };
 
 /** PARKED: waiting for an admin; RESOLVED: retried and stored; DISMISSED. */
 export type InboundFailureState =
+  /** Set aside for good by an admin; kept, never parked again. */
   | 'DISMISSED'
+  /** Waiting for an admin to retry or dismiss it. */
   | 'PARKED'
+  /** Retried and stored. */
   | 'RESOLVED';
 
 /** What kind of file a message carries. */
 export type MediaKind =
+  /** A voice note or audio file. */
   | 'AUDIO'
+  /** A file, e.g. a PDF, with its file name. */
   | 'DOCUMENT'
+  /** A photo or picture (JPEG, PNG). */
   | 'IMAGE'
+  /** A WhatsApp sticker (WebP). */
   | 'STICKER'
+  /** A video. */
   | 'VIDEO';
 
 /** PENDING: being fetched from WhatsApp; STORED: ready to show (see url); FAILED: refused or lost, with the reason in error. */
 export type MediaStatus =
+  /** Refused or lost; error says why. */
   | 'FAILED'
+  /** Being fetched from WhatsApp. */
   | 'PENDING'
+  /** Stored and ready to show (see url). */
   | 'STORED';
 
+/** One stretch of opening hours on a weekday, in the time zone given. */
 export type OpeningIntervalInput = {
   /** HH:MM after start, up to 24:00. */
   end: string;
@@ -135,19 +174,25 @@ export type OpeningIntervalInput = {
   weekday: number;
 };
 
+/** Which way a list runs. */
 export type OrderDirection =
+  /** Smallest or oldest first. */
   | 'ASC'
+  /** Largest or newest first. */
   | 'DESC';
 
 /** CALENDAR: durations as the clock runs; BUSINESS: only the desk's opening hours count (the hours kept when the reply or resolution happened). */
 export type ReportHours =
+  /** Only the desk’s opening hours count. */
   | 'BUSINESS'
+  /** Durations as the clock runs, nights and weekends included. */
   | 'CALENDAR';
 
 /** A range of whole local days, both included, in a time zone. */
 export type ReportInput = {
   /** The first day, "YYYY-MM-DD". */
   from: string;
+  /** CALENDAR (the default) or BUSINESS durations. */
   hours?: ReportHours;
   /** An IANA time zone the days are read in; the desk's own (or UTC) when omitted. */
   timeZone?: string | null | undefined;
@@ -157,26 +202,35 @@ export type ReportInput = {
 
 /** ADMIN manages agents and API tokens; AGENT works tickets. */
 export type Role =
+  /** Works tickets, and manages agents, API tokens, labels and the desk’s settings. */
   | 'ADMIN'
+  /** Works tickets: answers, assigns, labels, snoozes and resolves them. */
   | 'AGENT';
 
 /** OFF: tickets wait for an agent to take them. ROUND_ROBIN: the next available agent with room, in turn. LEAST_LOADED: the available agent with the fewest open and in-progress tickets (ties go to the next in turn). */
 export type RoutingMode =
+  /** The available agent with the fewest open and in-progress tickets; ties go to the next in turn. */
   | 'LEAST_LOADED'
+  /** No automatic assignment: tickets wait for an agent to take them. */
   | 'OFF'
+  /** The next available agent with room, in turn. */
   | 'ROUND_ROBIN';
 
 /** What to change; left out: unchanged. */
 export type RoutingSettingsInput = {
   /** From 1 to maxCapacity. */
   defaultCapacity?: number | null | undefined;
+  /** The new mode; left out or null, it stays as it is. */
   mode?: RoutingMode | null | undefined;
 };
 
 /** The three buttons of the satisfaction survey. */
 export type SatisfactionRating =
+  /** The person tapped the bad button. */
   | 'BAD'
+  /** The person tapped the good button. */
   | 'GOOD'
+  /** The person tapped the okay button. */
   | 'OKAY';
 
 /** The filters of a saved view; everything left out filters nothing. */
@@ -203,40 +257,57 @@ export type SavedViewFiltersInput = {
   status?: Array<TicketStatus> | null | undefined;
 };
 
+/** Who wrote a message in a ticket’s thread. */
 export type SenderType =
+  /** An agent or admin of the desk (a reply, or an internal note when internal is true). */
   | 'ADMIN'
+  /** The WhatsApp bot, on the desk’s behalf. */
   | 'BOT'
+  /** The desk itself: a line about what happened (reopened, a message after the ticket ended). */
   | 'SYSTEM'
+  /** The person on WhatsApp. */
   | 'USER';
 
 /** The whole policy: it replaces what was there. Empty targets: no SLA. */
 export type SlaPolicyInput = {
   /** 1 to 99. */
   atRiskPercent?: number | null | undefined;
+  /** One entry per priority with targets; a priority left out has no SLA. */
   targets: Array<SlaTargetInput>;
 };
 
 /** OK; AT_RISK: a pending target is in its last stretch; BREACHED: a due time passed with its target still pending. */
 export type SlaState =
+  /** A pending target is past its at-risk point (atRiskPercent of its time) but not yet due. */
   | 'AT_RISK'
+  /** A due time passed with its target still pending; the ticket was escalated. */
   | 'BREACHED'
+  /** Every pending target is before its at-risk point (or met). */
   | 'OK';
 
+/** SLA targets for one priority, in business minutes. */
 export type SlaTargetInput = {
   /** Minutes above 0; null: no target. */
   firstResponseMinutes?: number | null | undefined;
+  /** The priority these targets are for; each priority at most once. */
   priority: TicketPriority;
   /** Minutes above 0; null: no target. */
   resolutionMinutes?: number | null | undefined;
 };
 
+/** Which tickets a list shows; every field given must match (AND), a list field matches ANY of its values. */
 export type TicketFilter = {
+  /** Tickets assigned to this agent (an Admin id). */
   assigneeId?: string | number | null | undefined;
+  /** Tickets opened at or after this instant. */
   createdAfter?: string | null | undefined;
+  /** Tickets opened before this instant (exclusive). */
   createdBefore?: string | null | undefined;
   /** Tickets carrying ANY of these labels (at most 100). */
   labelIds?: Array<string | number> | null | undefined;
+  /** Tickets from this phone number, with country code; spaces, dashes and a leading + are ignored. */
   phoneNumber?: string | null | undefined;
+  /** Tickets with ANY of these priorities. */
   priority?: Array<TicketPriority> | null | undefined;
   /** Text in the issue, the thread, the name, the phone number or a label’s name. */
   search?: string | null | undefined;
@@ -244,33 +315,53 @@ export type TicketFilter = {
   slaState?: Array<SlaState> | null | undefined;
   /** true: only snoozed tickets; false: only tickets that are not snoozed. Left out, snoozed tickets are hidden when status asks only for OPEN and IN_PROGRESS (the open list), and included otherwise. */
   snoozed?: boolean | null | undefined;
+  /** Tickets in ANY of these statuses. */
   status?: Array<TicketStatus> | null | undefined;
+  /** true: only tickets nobody is assigned to. */
   unassigned?: boolean | null | undefined;
 };
 
+/** How a ticket list is ordered; left out, by UPDATED_AT, newest first. */
 export type TicketOrder = {
+  /** DESC (the default) or ASC. */
   direction?: OrderDirection;
+  /** The sort key. */
   field: TicketOrderField;
 };
 
+/** What a ticket list is ordered by; ties are broken by id, so pages stay stable. */
 export type TicketOrderField =
+  /** When the ticket was opened. */
   | 'CREATED_AT'
+  /** When the newest message of its thread was written. */
   | 'LAST_MESSAGE_AT'
+  /** Urgency: LOW < MEDIUM < HIGH < URGENT. */
   | 'PRIORITY'
   /** The soonest pending SLA due time; only open tickets with a target still pending are listed. */
   | 'SLA_DUE'
+  /** When the ticket last changed (the default order, newest first). */
   | 'UPDATED_AT';
 
+/** How urgent a ticket is; ordering by PRIORITY sorts by urgency (LOW < MEDIUM < HIGH < URGENT). */
 export type TicketPriority =
+  /** Sooner than most. */
   | 'HIGH'
+  /** Can wait. */
   | 'LOW'
+  /** The default for a new ticket. */
   | 'MEDIUM'
+  /** First of all. */
   | 'URGENT';
 
+/** Where a ticket stands in its lifecycle. OPEN and IN_PROGRESS are active work; RESOLVED and CLOSED are done. */
 export type TicketStatus =
+  /** Done for good: resolvedAt is set and a message from the person never reopens it. */
   | 'CLOSED'
+  /** An agent has answered; the first reply moves an OPEN ticket here. */
   | 'IN_PROGRESS'
+  /** New or reopened, waiting for an agent’s answer. */
   | 'OPEN'
+  /** Done (closeTicket, or setTicketStatus): resolvedAt is set; a message from the person within REOPEN_WITHIN_HOURS reopens it. */
   | 'RESOLVED';
 
 /** What to change about an agent; fields left out stay as they are. */
@@ -283,8 +374,11 @@ export type UpdateAgentInput = {
 
 /** The fields to change; those left out (or null) stay as they are. */
 export type UpdateCannedResponseInput = {
+  /** At most 4,096 characters; {{name}} is the only placeholder. */
   body?: string | null | undefined;
+  /** 1 to 32 lower-case letters, digits and dashes, unique; a taken one is BAD_USER_INPUT. */
   shortcode?: string | null | undefined;
+  /** At most 80 characters. */
   title?: string | null | undefined;
 };
 
@@ -304,14 +398,19 @@ export type UpdateContactInput = {
 
 /** Rename, recolour, or both; a field left out (or null) stays as it is. */
 export type UpdateLabelInput = {
+  /** As #rrggbb, e.g. #1f6feb. */
   color?: string | null | undefined;
+  /** 1 to 40 characters; spaces around it are dropped. A name taken in any case is BAD_USER_INPUT. */
   name?: string | null | undefined;
 };
 
 /** Whose tickets a view lists: ME (the agent looking at it, so a desk view shows each agent their own), UNASSIGNED, or ANYONE. */
 export type ViewAssignee =
+  /** Every ticket, or one agent’s with assigneeId. */
   | 'ANYONE'
+  /** The tickets of the agent looking at the view. */
   | 'ME'
+  /** Tickets nobody holds. */
   | 'UNASSIGNED';
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -909,10 +1008,12 @@ export type TicketListQueryVariables = Exact<{
   orderBy?: TicketOrder | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  search: string;
+  searching: boolean;
 }>;
 
 
-export type TicketListQuery = { tickets: { totalCount: number, edges: Array<{ cursor: string, node: { phoneNumber: string, username: string | null, senderName: string | null, issueDescription: string, createdAt: string, id: string, status: TicketStatus, priority: TicketPriority, updatedAt: string, resolvedAt: string | null, lastMessageAt: string | null, messageCount: number, unreadCount: number, firstResponseAt: string | null, replyWindowClosesAt: string | null, snoozed: boolean, snoozedAt: string | null, snoozedUntil: string | null, preview: { id: string, body: string, senderType: SenderType, senderName: string | null, author: { id: string } | null } | null, snoozedBy: { id: string, name: string } | null, sla: { state: SlaState, firstResponseDueAt: string | null, resolutionDueAt: string | null } | null, assignee: { id: string, name: string } | null, labels: Array<{ id: string, name: string, color: string }>, satisfaction: { rating: SatisfactionRating, comment: string | null, ratedAt: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type TicketListQuery = { tickets: { totalCount: number, edges: Array<{ cursor: string, node: { phoneNumber: string, username: string | null, senderName: string | null, issueDescription: string, createdAt: string, id: string, status: TicketStatus, priority: TicketPriority, updatedAt: string, resolvedAt: string | null, lastMessageAt: string | null, messageCount: number, unreadCount: number, firstResponseAt: string | null, replyWindowClosesAt: string | null, snoozed: boolean, snoozedAt: string | null, snoozedUntil: string | null, preview: { id: string, body: string, senderType: SenderType, senderName: string | null, author: { id: string } | null } | null, searchSnippet?: Array<{ text: string, match: boolean }> | null, snoozedBy: { id: string, name: string } | null, sla: { state: SlaState, firstResponseDueAt: string | null, resolutionDueAt: string | null } | null, assignee: { id: string, name: string } | null, labels: Array<{ id: string, name: string, color: string }>, satisfaction: { rating: SatisfactionRating, comment: string | null, ratedAt: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TicketListCreatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -1143,7 +1244,7 @@ export const SetStatusDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const ReopenTicketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReopenTicket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenTicket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ticketId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}}]}}]}}]} as unknown as DocumentNode<ReopenTicketMutation, ReopenTicketMutationVariables>;
 export const SendReplyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendReply"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"typingSince"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attachmentId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ticketId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}}},{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}},{"kind":"Argument","name":{"kind":"Name","value":"typingSince"},"value":{"kind":"Variable","name":{"kind":"Name","value":"typingSince"}}},{"kind":"Argument","name":{"kind":"Name","value":"attachmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attachmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MediaAttachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"caption"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderType"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryError"}},{"kind":"Field","name":{"kind":"Name","value":"templateName"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AttachmentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forwarded"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedByPersonAt"}},{"kind":"Field","name":{"kind":"Name","value":"personReaction"}},{"kind":"Field","name":{"kind":"Name","value":"edits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"mapUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retailerId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"itemPrice"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"formAnswers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<SendReplyMutation, SendReplyMutationVariables>;
 export const AddNoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddNote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addNote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ticketId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ticketId"}}},{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MediaAttachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mimeType"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"caption"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderType"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryStatus"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryError"}},{"kind":"Field","name":{"kind":"Name","value":"templateName"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AttachmentFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forwarded"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deletedByPersonAt"}},{"kind":"Field","name":{"kind":"Name","value":"personReaction"}},{"kind":"Field","name":{"kind":"Name","value":"edits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"replacedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"location"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"mapUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retailerId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"itemPrice"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"formAnswers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<AddNoteMutation, AddNoteMutationVariables>;
-export const TicketListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TicketList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TicketFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TicketOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tickets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TicketFields"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"issueDescription"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"preview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderType"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"replyWindowClosesAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozed"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sla"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionDueAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"ratedAt"}}]}}]}}]} as unknown as DocumentNode<TicketListQuery, TicketListQueryVariables>;
+export const TicketListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TicketList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TicketFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TicketOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"searching"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tickets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TicketFields"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"issueDescription"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"preview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"senderType"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"searchSnippet"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"searching"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"match"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"replyWindowClosesAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozed"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sla"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionDueAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"ratedAt"}}]}}]}}]} as unknown as DocumentNode<TicketListQuery, TicketListQueryVariables>;
 export const TicketListCreatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TicketListCreated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticketCreated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<TicketListCreatedSubscription, TicketListCreatedSubscriptionVariables>;
 export const TicketListUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TicketListUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticketUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TicketFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastMessageAt"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"replyWindowClosesAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozed"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedAt"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"snoozedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sla"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionDueAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"color"}}]}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"ratedAt"}}]}}]}}]} as unknown as DocumentNode<TicketListUpdatedSubscription, TicketListUpdatedSubscriptionVariables>;
 export const AgentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"admins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AgentsQuery, AgentsQueryVariables>;

@@ -12,7 +12,7 @@ import { BusinessHoursSettings } from './BusinessHoursSettings';
 import { DESK_SETTINGS } from './desk-settings.documents';
 import { SlaSettings } from './SlaSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
-import { useT } from '../i18n/I18n';
+import { T, useT } from '../i18n/I18n';
 import { useIntl } from 'react-intl';
 
 const SETTINGS = graphql(`
@@ -105,6 +105,10 @@ export function Settings() {
       <RoutingSettings />
       <section aria-labelledby="tokens-title">
         <h2 id="tokens-title">{t('tokens.title')}</h2>
+        <p className="muted">
+          {/* A page load, not the router: the explorer's page comes with its own Content-Security-Policy. */}
+          <T id="tokens.explorer" values={{ link: (chunks) => <a href="/explorer">{chunks}</a> }} />
+        </p>
         {secret && (
           <div role="status" className="secret">
             <p>{t('tokens.copyNow')}</p>

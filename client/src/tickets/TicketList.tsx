@@ -26,7 +26,14 @@ import { useRangeSelection } from './useRangeSelection';
 import { SlaPill, slaClass } from './SlaPill';
 
 const TICKETS = graphql(`
-  query TicketList($filter: TicketFilter, $orderBy: TicketOrder, $first: Int, $after: String) {
+  query TicketList(
+    $filter: TicketFilter
+    $orderBy: TicketOrder
+    $first: Int
+    $after: String
+    $search: String!
+    $searching: Boolean!
+  ) {
     tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       edges {
@@ -35,6 +42,7 @@ const TICKETS = graphql(`
           ...TicketFields
           phoneNumber username senderName issueDescription createdAt
           preview { id body senderType senderName author { id } }
+          searchSnippet(search: $search) @include(if: $searching) { text match }
         }
       }
       pageInfo { hasNextPage endCursor }
@@ -73,7 +81,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
   const meId = who?.me?.id;
   const scope = scopeOf(params, views);
   const filter = useMemo(() => ticketFilterOf(params, scope, meId), [params, scope, meId]);
-  const variables = { filter, orderBy: orderOf(params), first: PAGE_SIZE };
+  // With a search, each row shows where it matched (its snippet) instead of the last message.
+  const search = filter.search?.trim() ?? '';
+  const variables = { filter, orderBy: orderOf(params), first: PAGE_SIZE, search, searching: search !== '' };
   const showMentions = params.tab === 'mentions';
   const currentView = views.find((view) => `view:${view.id}` === params.tab) ?? null;
   // SLA states change with time alone (no event says a ticket became at risk): read the page again every minute,
@@ -182,9 +192,19 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
                   {formatAge(t, node.lastMessageAt ?? node.createdAt)}
                 </time>
               </span>
-              <span className="preview" data-testid="ticket-preview">
-                {previewLine(t, node.preview, node.issueDescription, meId)}
-              </span>
+              {node.searchSnippet ? (
+                <span className="preview search-snippet" data-testid="ticket-snippet">
+                  {node.searchSnippet.map((segment, index) =>
+                    // Segments are text, never markup: only the matching ones are wrapped, in <mark>.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a snippet's segments never reorder.
+                    segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+                  )}
+                </span>
+              ) : (
+                <span className="preview" data-testid="ticket-preview">
+                  {previewLine(t, node.preview, node.issueDescription, meId)}
+                </span>
+              )}
               <span className="row-meta">
                 <span className={`pill priority-${node.priority.toLowerCase()}`}>
                   {t(PRIORITY_NAMES[node.priority])}
