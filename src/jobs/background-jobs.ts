@@ -54,7 +54,9 @@ export function createBackgroundJobs(app: AppServices, support: () => SupportCon
     return dispatcher;
   };
   const webhooks = (): Job => {
-    const dispatcher = new WebhookDispatcher(app.orm, app.pubsub, logger, config.webhooks);
+    const dispatcher = new WebhookDispatcher(app.orm, app.pubsub, logger, config.webhooks, (outcome, seconds) =>
+      app.metrics.recordWebhookDelivery(outcome, seconds),
+    );
     app.orm.em.getEventManager().registerSubscriber(new CommitWakeup(WebhookDelivery, () => dispatcher.wake()));
     return dispatcher;
   };

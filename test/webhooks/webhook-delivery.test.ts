@@ -2,6 +2,7 @@
 // after failures, given up after WEBHOOKS_GIVE_UP_MS, redelivered or pinged on an admin's request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, databases, eventually, startServer, type TestServer } from '../helpers/harness.js';
+import { hasSample, sampleSum } from '../observability/prometheus-text.js';
 import {
   deliveriesOf,
   FAST_WEBHOOKS,
@@ -16,7 +17,7 @@ describe.each(databases)('outgoing webhooks on %s', (kind) => {
   let receiver: WebhookReceiver;
   let endpoint: { id: string; secret: string };
   beforeAll(async () => {
-    server = await startServer(kind, FAST_WEBHOOKS);
+    server = await startServer(kind, { ...FAST_WEBHOOKS, METRICS_TOKEN: 'webhook-metrics-token' });
     receiver = await startWebhookReceiver();
   });
   afterAll(async () => {
@@ -192,5 +193,15 @@ describe.each(databases)('outgoing webhooks on %s', (kind) => {
     } finally {
       await narrow.close();
     }
+  });
+
+  it('the metrics count the attempts by outcome, and the deliveries waiting', async () => {
+    const scrape = async () =>
+      (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer webhook-metrics-token' } })).text();
+    const text = await scrape();
+    expect(sampleSum(text, 'desk_webhook_deliveries_total', { outcome: 'delivered' })).toBeGreaterThan(0);
+    expect(sampleSum(text, 'desk_webhook_deliveries_total', { outcome: 'retry' })).toBeGreaterThan(0);
+    expect(hasSample(text, 'desk_outbox_depth')).toBe(true);
+    expect(text).toMatch(/desk_outbox_depth\{channel="webhooks"\} \d+/);
   });
 });
