@@ -8,6 +8,7 @@ import { isTransient } from '../db/transient.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import { claimWithLease, newWorkerId } from '../jobs/lease-claim.js';
 import { PollLoop } from '../jobs/poll-loop.js';
+import { withSpan } from '../observability/tracing.js';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { publishDomainEvents } from '../support/event-topics.js';
@@ -135,19 +136,21 @@ export class WebhookDispatcher {
   private async attempt(row: WebhookDelivery): Promise<boolean> {
     const endpoint = row.endpoint;
     const started = performance.now();
+    const send = () =>
+      sendWebhook(
+        {
+          url: endpoint.url,
+          secret: endpoint.secret,
+          payload: row.payload,
+          eventType: wireNameOf(row.eventType),
+          eventId: row.eventId,
+          deliveryId: row.id,
+        },
+        this.options,
+        this.options.timeoutMs,
+      );
     const outcome: AttemptOutcome = endpoint.enabled
-      ? await sendWebhook(
-          {
-            url: endpoint.url,
-            secret: endpoint.secret,
-            payload: row.payload,
-            eventType: wireNameOf(row.eventType),
-            eventId: row.eventId,
-            deliveryId: row.id,
-          },
-          this.options,
-          this.options.timeoutMs,
-        )
+      ? await withSpan('webhook send', { 'webhook.delivery_id': row.id, 'webhook.endpoint_id': endpoint.id }, send)
       : { ok: false, statusCode: null, error: 'the endpoint was disabled' };
     const result = await this.record(row.id, endpoint.id, outcome, !endpoint.enabled);
     if (result) this.onAttempt(result, (performance.now() - started) / 1000);
