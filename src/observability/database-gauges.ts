@@ -23,6 +23,7 @@ export interface OutboxSource {
 
 export const outboxSources: OutboxSource[] = [
   { channel: 'whatsapp', table: 'whatsapp_outbox', unfinishedStates: ['PENDING', 'SENDING'] },
+  { channel: 'webhooks', table: 'webhook_deliveries', unfinishedStates: ['PENDING'], stateColumn: 'status' },
 ];
 
 /** A datetime as the driver answers it: a Date, epoch milliseconds (SQLite), or UTC text without a zone. */

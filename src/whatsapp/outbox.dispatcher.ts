@@ -2,11 +2,7 @@
 // row locks) so that several instances never send one row twice; rows for one person go out in order;
 // failures are retried with exponential backoff and jitter until they are accepted or fail for good.
 import { publishDomainEvents } from '../support/event-topics.js';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/sql';
-import { isSqlite } from '../db/dialect.js';
 import type { Logger } from '../logger.js';
 import type { SupportPubSub } from '../pubsub/pubsub.js';
 import { Message } from '../support/message.entity.js';
@@ -19,6 +15,7 @@ import { MediaFile } from '../media/media.entity.js';
 import type { MediaStore } from '../media/media.store.js';
 import { backoffDelay } from '../jobs/backoff.js';
 import { PollLoop } from '../jobs/poll-loop.js';
+import { claimWithLease, newWorkerId } from '../jobs/lease-claim.js';
 import { withSpan } from '../observability/tracing.js';
 
 export interface DispatcherOptions {
@@ -52,7 +49,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
 const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
 
 export class OutboxDispatcher {
-  readonly id = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  readonly id = newWorkerId();
   private readonly loop: PollLoop;
 
   constructor(
@@ -143,29 +140,21 @@ export class OutboxDispatcher {
     });
   }
 
-  private async claim(): Promise<OutboxRow[]> {
-    const em = this.orm.em.fork() as SqlEntityManager;
-    const sqliteQueue = isSqlite(em);
+  private claim(): Promise<OutboxRow[]> {
     const now = new Date();
-    return em.transactional(async (tx) => {
-      const candidates: { id: number }[] = await tx.getConnection().execute(
-        `select o.id from whatsapp_outbox o
+    return claimWithLease(this.orm, {
+      entity: OutboxRow,
+      dueIdsSql: `select o.id from whatsapp_outbox o
           where ((o.state = ? and o.next_attempt_at <= ?) or (o.state = ? and o.claimed_until < ?))
             and not exists (select 1 from whatsapp_outbox p
                              where p.recipient = o.recipient and p.id < o.id and p.state in (?, ?))
-          order by o.id limit ? ${sqliteQueue ? '' : 'for update skip locked'}`,
-        [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
-        'all',
-        tx.getTransactionContext(),
-      );
-      if (candidates.length === 0) return [];
-      const ids = candidates.map((row) => Number(row.id));
-      await tx.nativeUpdate(
-        OutboxRow,
-        { id: { $in: ids } },
-        { state: OutboxState.SENDING, claimedBy: this.id, claimedUntil: new Date(Date.now() + this.options.claimMs) },
-      );
-      return tx.find(OutboxRow, { id: { $in: ids } }, { orderBy: { id: 'asc' }, refresh: true });
+          order by o.id limit ? %LOCK%`,
+      params: [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
+      claim: {
+        state: OutboxState.SENDING,
+        claimedBy: this.id,
+        claimedUntil: new Date(Date.now() + this.options.claimMs),
+      },
     });
   }
 
