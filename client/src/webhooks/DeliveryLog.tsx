@@ -158,7 +158,7 @@ export function DeliveryLog({
                     >
                       {t('webhooks.payload')}
                     </button>
-                    <button type="button" onClick={() => void again(node)} disabled={node.status === 'PENDING'}>
+                    <button type="button" onClick={() => void again(node)}>
                       {t('webhooks.redeliver')}
                     </button>
                     {outcome[node.id] && <span role="status">{outcome[node.id]}</span>}
