@@ -63,6 +63,30 @@ export interface MediaConfig {
   urlTtlSeconds: number;
 }
 
+/** Outgoing webhooks (src/webhooks/): how deliveries are sent, retried, given up and kept. */
+export interface WebhooksConfig {
+  /** WEBHOOKS_ALLOW_PRIVATE=1: endpoints may be on loopback, private and other non-public addresses. @default false */
+  allowPrivate: boolean;
+  /** Plain http endpoints are accepted (never in production). @default true outside production */
+  allowHttp: boolean;
+  /** How long one attempt may take, connecting and answering. @default 10000 */
+  timeoutMs: number;
+  /** First retry delay; doubles per failed attempt, with jitter (see jobs/backoff.ts). @default 10000 */
+  retryBaseMs: number;
+  /** Longest delay between two attempts. @default 3600000 (1 h) */
+  retryMaxMs: number;
+  /** A delivery still failing this long after it was queued is given up (FAILED). @default 259200000 (3 days) */
+  giveUpMs: number;
+  /** An endpoint failing without a success for this long is disabled and admins are told. @default 86400000 (24 h) */
+  disableAfterMs: number;
+  /** DELIVERED and FAILED deliveries older than this many days are deleted from the log. @default 30 */
+  logDays: number;
+  /** How often to look for due deliveries when idle. @default 500 */
+  pollMs: number;
+  /** How long an instance's claim on a delivery holds before another may take it over. @default 60000 */
+  claimMs: number;
+}
+
 /** How long a client may take to send a request, and how many connections one address may hold. */
 export interface HttpConfig {
   /** The request line and headers must arrive within this (Node's headersTimeout). @default 10000 */
@@ -98,6 +122,7 @@ export interface Config {
   wsInitTimeoutMs: number;
   whatsapp: WhatsappConfig;
   outbox: OutboxConfig;
+  webhooks: WebhooksConfig;
   media: MediaConfig;
   /** A viewer of a ticket who sends no presence heartbeat for this long is gone. */
   presenceTtlMs: number;
@@ -182,6 +207,14 @@ function readOnOff(env: Env, name: string, fallback: boolean): boolean {
   if (raw === null) return fallback;
   if (raw !== 'on' && raw !== 'off') throw new ConfigError(`${name} must be on or off, got "${raw}"`);
   return raw === 'on';
+}
+
+/** A switch written 1/0 (also on/off, true/false); unset is off. */
+function readFlag(env: Env, name: string): boolean {
+  const raw = read(env, name);
+  if (raw === null || ['0', 'off', 'false'].includes(raw)) return false;
+  if (['1', 'on', 'true'].includes(raw)) return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
 }
 
 /** `TRUST_PROXY`: off (default), on (any proxy), a number of proxies in front, or addresses and CIDR ranges. */
@@ -354,6 +387,18 @@ export function loadConfig(env: Env = process.env): Config {
       retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
       claimMs: readInt(env, 'OUTBOX_CLAIM_MS', 60_000, 1000, 3_600_000),
+    },
+    webhooks: {
+      allowPrivate: readFlag(env, 'WEBHOOKS_ALLOW_PRIVATE'),
+      allowHttp: !isProduction,
+      timeoutMs: readInt(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 120_000),
+      retryBaseMs: readInt(env, 'WEBHOOKS_RETRY_BASE_MS', 10_000, 1, 3_600_000),
+      retryMaxMs: readInt(env, 'WEBHOOKS_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      giveUpMs: readInt(env, 'WEBHOOKS_GIVE_UP_MS', 3 * 86_400_000, 1, 30 * 86_400_000),
+      disableAfterMs: readInt(env, 'WEBHOOKS_DISABLE_AFTER_MS', 86_400_000, 1, 30 * 86_400_000),
+      logDays: readInt(env, 'WEBHOOKS_LOG_DAYS', 30, 1, 3650),
+      pollMs: readInt(env, 'WEBHOOKS_POLL_MS', 500, 10, 60_000),
+      claimMs: readInt(env, 'WEBHOOKS_CLAIM_MS', 60_000, 1000, 3_600_000),
     },
     media: {
       dir: read(env, 'MEDIA_DIR') ?? 'data/media',

@@ -64,3 +64,8 @@ export function assertAdminSession(caller: Caller): void {
   if (caller.kind !== 'session') throw forbidden('Only a signed-in admin may do this, not an API token');
   if (caller.admin.role !== Role.ADMIN) throw forbidden('Only an admin may do this');
 }
+
+/** For admins' settings that tools may manage too: an admin signed in, or an API token of an admin (scopes apart). */
+export function assertAdmin(caller: Caller): void {
+  if (caller.admin.role !== Role.ADMIN) throw forbidden('Only an admin (or an API token of an admin) may do this');
+}

@@ -22,6 +22,8 @@ import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
 import { MessageTemplate } from '../templates/message-template.entity.js';
 import { Mention } from '../mentions/mention.entity.js';
 import { SavedView } from '../views/saved-view.entity.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity.js';
 
 export const entities = [
   Agent,
@@ -48,4 +50,6 @@ export const entities = [
   TicketSatisfaction,
   MediaFile,
   InboundFailure,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -37,6 +37,7 @@ import { SimulatorResolver } from '../whatsapp/simulator.resolver.js';
 import { InboundFailureResolver } from '../whatsapp/inbound-failure.resolver.js';
 import { MentionResolver } from '../mentions/mention.resolver.js';
 import { SavedViewResolver } from '../views/saved-view.resolver.js';
+import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 import { cleanStringArguments } from './clean-arguments.js';
 
 export const resolvers = [
@@ -77,6 +78,7 @@ export const resolvers = [
   MessageAttachmentResolver,
   MediaAttachmentResolver,
   InboundFailureResolver,
+  WebhookResolver,
 ] as const;
 
 export async function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema> {

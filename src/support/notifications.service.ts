@@ -20,6 +20,8 @@ export interface NotificationCounts {
   unreadMentions: number;
   /** Webhook elements parked for an admin (see inbound-failure.service.ts); shown to admins only (visibleTo). */
   parkedElements: number;
+  /** Webhook endpoints disabled automatically after failing and not yet enabled again; admins only (visibleTo). */
+  disabledWebhookEndpoints: number;
 }
 
 type Count = number | string | null | undefined;
@@ -47,6 +49,7 @@ export async function countNotificationsFor(
     snoozed: Count;
     sla_breached: Count;
     parked: Count;
+    disabled_webhooks: Count;
   }[] = await connection.execute(
     `select sum(case when snoozed_at is null and status = ? then 1 else 0 end) as open_count,
             sum(case when snoozed_at is null and status = ? then 1 else 0 end) as in_progress,
@@ -54,7 +57,8 @@ export async function countNotificationsFor(
             sum(case when snoozed_at is null and last_user_message_id is not null then 1 else 0 end) as from_person,
             sum(case when snoozed_at is not null then 1 else 0 end) as snoozed,
             sum(case when snoozed_at is null and sla_breached_at is not null then 1 else 0 end) as sla_breached,
-            (select count(*) from inbound_failures where state = ?) as parked
+            (select count(*) from inbound_failures where state = ?) as parked,
+            (select count(*) from webhook_endpoints where disabled_at is not null and disabled_by is null) as disabled_webhooks
        from support_tickets
       where status in (?, ?)`,
     [TicketStatus.OPEN, TicketStatus.IN_PROGRESS, InboundFailureState.PARKED, ...ACTIVE],
@@ -110,6 +114,7 @@ export async function countNotificationsFor(
       assignedToMe: mine.get(viewerId) ?? 0,
       unreadMentions: mentions.get(viewerId) ?? 0,
       parkedElements: asCount(shared?.parked),
+      disabledWebhookEndpoints: asCount(shared?.disabled_webhooks),
     };
   });
 }
@@ -128,9 +133,9 @@ async function countPerViewer(
   return new Map(rows.map((row) => [Number(row.admin_id), asCount(row.n)]));
 }
 
-/** Parked webhook elements are for admins to see: agents read 0. */
+/** Parked webhook elements and disabled webhook endpoints are for admins to see: agents read 0. */
 export function visibleTo(counts: NotificationCounts, role: Role): NotificationCounts {
-  return role === Role.ADMIN ? counts : { ...counts, parkedElements: 0 };
+  return role === Role.ADMIN ? counts : { ...counts, parkedElements: 0, disabledWebhookEndpoints: 0 };
 }
 
 export async function countNotifications(em: EntityManager, viewerId: number): Promise<NotificationCounts> {

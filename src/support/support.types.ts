@@ -97,6 +97,12 @@ export class SupportNotifications {
       'Admins only (0 for agents): webhook elements parked because they could not be stored, waiting in inboundFailures.',
   })
   parkedElements!: number;
+
+  @Field(() => Int, {
+    description:
+      'Admins only (0 for agents): webhook endpoints disabled automatically after failing for WEBHOOKS_DISABLE_AFTER_MS and not enabled again (see webhookEndpoints).',
+  })
+  disabledWebhookEndpoints!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What an erasure removed.' })
