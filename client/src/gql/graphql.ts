@@ -88,9 +88,13 @@ export type CreateSavedViewInput = {
   shared?: boolean | null | undefined;
 };
 
+/** A new webhook endpoint. */
 export type CreateWebhookEndpointInput = {
+  /** A label for admins, up to 200 characters. */
   description?: string | null | undefined;
+  /** The event types to send, at least one; PING is not subscribable (BAD_USER_INPUT). */
   events: Array<WebhookEventType>;
+  /** Where to POST deliveries: https (http is accepted outside production), at most 2048 characters, no user:password. Its host must resolve to public addresses only, unless the server runs with WEBHOOKS_ALLOW_PRIVATE=1. BAD_USER_INPUT otherwise. */
   url: string;
 };
 
@@ -314,10 +318,15 @@ export type UpdateLabelInput = {
   name?: string | null | undefined;
 };
 
+/** Changes to a webhook endpoint; a field left out (or null) stays as it is. */
 export type UpdateWebhookEndpointInput = {
+  /** A new label; an empty string removes it. */
   description?: string | null | undefined;
+  /** false disables the endpoint (its pending deliveries become FAILED); true enables it again and clears failingSince. */
   enabled?: boolean | null | undefined;
+  /** The new event types, at least one; no PING. */
   events?: Array<WebhookEventType> | null | undefined;
+  /** A new address, checked as in createWebhookEndpoint. */
   url?: string | null | undefined;
 };
 
@@ -327,18 +336,30 @@ export type ViewAssignee =
   | 'ME'
   | 'UNASSIGNED';
 
+/** Where one delivery of an event to one endpoint stands. */
 export type WebhookDeliveryStatus =
+  /** The endpoint answered 2xx. */
   | 'DELIVERED'
+  /** Given up: the endpoint kept failing for WEBHOOKS_GIVE_UP_MS (default 3 days), or it was disabled before this could be sent. */
   | 'FAILED'
+  /** Waiting for its first attempt or for a retry (see nextAttemptAt). */
   | 'PENDING';
 
+/** What an outgoing webhook delivery tells. In the JSON body and the X-Desk-Event header each is written in lower case with a dot: ticket.created, ticket.updated, ticket.resolved, message.added, assignment.changed, rating.received, ping. */
 export type WebhookEventType =
+  /** A ticket got, changed or lost its assignee. Body: ticket, assignment. */
   | 'ASSIGNMENT_CHANGED'
+  /** A message was added to a thread: the person’s, an agent’s reply or note, the bot’s. Body: ticket, message. */
   | 'MESSAGE_ADDED'
+  /** A test delivery sent by pingWebhookEndpoint. Not subscribable: createWebhookEndpoint and updateWebhookEndpoint refuse it in events. */
   | 'PING'
+  /** The person rated a resolved ticket in the satisfaction survey. Body: ticket, rating. */
   | 'RATING_RECEIVED'
+  /** A ticket was opened (by a person on WhatsApp or through the API). Body: ticket. */
   | 'TICKET_CREATED'
+  /** A ticket was resolved (closed by an agent or set to RESOLVED). Body: ticket. */
   | 'TICKET_RESOLVED'
+  /** A ticket’s status (other than to RESOLVED), priority or other fields changed. Body: ticket. */
   | 'TICKET_UPDATED';
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
