@@ -2,7 +2,7 @@
 export const enWebhooks = {
   'webhooks.title': 'Webhooks',
   'webhooks.lead':
-    'The desk sends its events (new tickets, messages, assignments, ratings) as signed JSON POST requests to these addresses. A failing endpoint is retried, then disabled after a day of failures.',
+    'The desk sends its events (new tickets, messages, assignments, ratings) as signed JSON POST requests to these addresses. A failing endpoint is retried with growing pauses, and disabled if it keeps failing.',
   'webhooks.crumbs': 'Where you are',
   'webhooks.sectionLead': 'Send the desk’s events to other tools’ addresses, signed with a secret.',
   'webhooks.manage': 'Manage webhooks',

@@ -4,7 +4,7 @@ import type { enWebhooks } from './en.webhooks';
 export const esWebhooks: Record<keyof typeof enWebhooks, string> = {
   'webhooks.title': 'Webhooks salientes',
   'webhooks.lead':
-    'La mesa envía sus eventos (tickets nuevos, mensajes, asignaciones, valoraciones) como peticiones POST JSON firmadas a estas direcciones. Un endpoint que falla se reintenta y, tras un día de fallos, se desactiva.',
+    'La mesa envía sus eventos (tickets nuevos, mensajes, asignaciones, valoraciones) como peticiones POST JSON firmadas a estas direcciones. Un endpoint que falla se reintenta con pausas cada vez más largas y se desactiva si sigue fallando.',
   'webhooks.crumbs': 'Dónde estás',
   'webhooks.sectionLead':
     'Envía los eventos de la mesa a las direcciones de otras herramientas, firmados con un secreto.',

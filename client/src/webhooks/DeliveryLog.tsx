@@ -150,18 +150,20 @@ export function DeliveryLog({
                     )}
                   </td>
                   <td className="webhook-row-actions">
-                    <button
-                      type="button"
-                      aria-expanded={open.has(node.id)}
-                      aria-controls={open.has(node.id) ? `${id}-payload-${node.id}` : undefined}
-                      onClick={() => toggle(node.id)}
-                    >
-                      {t('webhooks.payload')}
-                    </button>
-                    <button type="button" onClick={() => void again(node)}>
-                      {t('webhooks.redeliver')}
-                    </button>
-                    {outcome[node.id] && <span role="status">{outcome[node.id]}</span>}
+                    <div>
+                      <button
+                        type="button"
+                        aria-expanded={open.has(node.id)}
+                        aria-controls={open.has(node.id) ? `${id}-payload-${node.id}` : undefined}
+                        onClick={() => toggle(node.id)}
+                      >
+                        {t('webhooks.payload')}
+                      </button>
+                      <button type="button" onClick={() => void again(node)}>
+                        {t('webhooks.redeliver')}
+                      </button>
+                      {outcome[node.id] && <span role="status">{outcome[node.id]}</span>}
+                    </div>
                   </td>
                 </tr>
                 {open.has(node.id) && (
