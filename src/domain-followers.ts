@@ -8,6 +8,7 @@ import { followForRouting } from './routing/routing.followers.js';
 import { followForSurvey } from './satisfaction/survey.followers.js';
 import { DomainEventHandlers } from './support/domain-events.js';
 import { publishDomainEvents } from './support/event-topics.js';
+import { followForWebhooks } from './webhooks/webhook.followers.js';
 
 export function createDomainFollowers(): SupportEventHandlers {
   const handlers = new DomainEventHandlers<SupportContext>();
@@ -17,6 +18,7 @@ export function createDomainFollowers(): SupportEventHandlers {
   followForSurvey(handlers);
   followForMentions(handlers);
   followForAudit(handlers);
+  followForWebhooks(handlers);
   // After commit, before the caller answers: agents' screens are told, then waiting tickets find agents.
   handlers.onAfterCommit((events, ctx) => {
     publishDomainEvents(ctx.pubsub, events);

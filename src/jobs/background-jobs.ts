@@ -9,7 +9,10 @@ import { sweepSnoozedTickets } from './snooze.sweep.js';
 import type { SupportContext } from '../support/support.context.js';
 import type { CloudApiClient } from '../whatsapp/cloud-api.client.js';
 import { defaultDispatcherOptions, OutboxDispatcher } from '../whatsapp/outbox.dispatcher.js';
-import { OutboxWakeup } from '../whatsapp/outbox.wakeup.js';
+import { OutboxRow } from '../whatsapp/outbox.entity.js';
+import { CommitWakeup } from './commit-wakeup.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookDispatcher } from '../webhooks/webhook.dispatcher.js';
 import { PollLoop } from './poll-loop.js';
 
 interface Job {
@@ -47,7 +50,12 @@ export function createBackgroundJobs(app: AppServices, support: () => SupportCon
       { ...defaultDispatcherOptions, ...config.outbox },
       app.media,
     );
-    app.orm.em.getEventManager().registerSubscriber(new OutboxWakeup(() => dispatcher.wake()));
+    app.orm.em.getEventManager().registerSubscriber(new CommitWakeup(OutboxRow, () => dispatcher.wake()));
+    return dispatcher;
+  };
+  const webhooks = (): Job => {
+    const dispatcher = new WebhookDispatcher(app.orm, app.pubsub, logger, config.webhooks);
+    app.orm.em.getEventManager().registerSubscriber(new CommitWakeup(WebhookDelivery, () => dispatcher.wake()));
     return dispatcher;
   };
   const mediaFetches = (cloudApi: CloudApiClient): Job => {
@@ -79,6 +87,7 @@ export function createBackgroundJobs(app: AppServices, support: () => SupportCon
           job: sweep('snooze', () => sweepSnoozedTickets(support, logger), config.snoozeSweepMs),
         },
         { name: 'sla sweep', job: sweep('sla', slaEscalations, config.slaSweepMs) },
+        { name: 'webhooks', job: webhooks() },
       ];
       if (cloudApi)
         jobs.push({ name: 'outbox', job: outbox(cloudApi) }, { name: 'media', job: mediaFetches(cloudApi) });

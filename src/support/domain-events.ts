@@ -125,6 +125,14 @@ export interface AgentChanged {
   adminId: number;
 }
 
+/** The person rated a resolved ticket in the satisfaction survey (stored in the same transaction). */
+export interface RatingReceived {
+  type: 'RatingReceived';
+  ticketId: number;
+  rating: string;
+  ratedAt: Date;
+}
+
 /** Automatic assignment's inputs changed: its settings, an agent's availability or capacity, or who holds what. */
 export interface RoutingChanged {
   type: 'RoutingChanged';
@@ -146,7 +154,8 @@ export type DomainEvent =
   | CannedResponseChanged
   | AuthRevoked
   | AgentChanged
-  | RoutingChanged;
+  | RoutingChanged
+  | RatingReceived;
 
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;

@@ -57,6 +57,9 @@ export function topicsOf(event: DomainEvent): SupportEvent[] {
       return [{ topic: 'AGENT_CHANGED', payload: { adminId: event.adminId } }];
     case 'RoutingChanged':
       return [{ topic: 'ROUTING_CHANGED', payload: {} }];
+    case 'RatingReceived':
+      // Screens hear of it through the TicketTouched emitted with it.
+      return [];
   }
 }
 

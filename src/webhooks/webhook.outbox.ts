@@ -8,10 +8,17 @@ import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { eventBody, newEventId, ticketBody } from './webhook.payload.js';
 
+/** The enabled endpoints, read once per transaction however many events it emits. */
+const enabledIn = new WeakMap<EntityManager, Promise<WebhookEndpoint[]>>();
+
 /** The endpoints an event of this type goes to now. */
 async function subscribersOf(em: EntityManager, type: WebhookEventType): Promise<WebhookEndpoint[]> {
-  const enabled = await em.find(WebhookEndpoint, { disabledAt: null }, { orderBy: { id: 'asc' } });
-  return enabled.filter((endpoint) => endpoint.events.includes(type));
+  let enabled = enabledIn.get(em);
+  if (!enabled) {
+    enabled = em.find(WebhookEndpoint, { disabledAt: null }, { orderBy: { id: 'asc' } });
+    enabledIn.set(em, enabled);
+  }
+  return (await enabled).filter((endpoint) => endpoint.events.includes(type));
 }
 
 /** The ticket as the body shows it, its assignee's name loaded if the transaction has not yet. */

@@ -39,6 +39,14 @@ interface Fixtures {
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}${process.pid % 1000}w${++sequence}`;
 
+/** A webhook endpoint for the walk (on the discard port: its deliveries fail quietly, and record nothing). */
+async function walkEndpoint(s: TestServer): Promise<string> {
+  const data = await s.ok(
+    'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/walk", events: [RATING_RECEIVED] }) { endpoint { id } } }',
+  );
+  return data.createWebhookEndpoint.endpoint.id;
+}
+
 /** Each mutation, run once with valid arguments, and the actions it records, oldest first. */
 const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknown>; records: string[] }> = {
   createTicket: {
@@ -418,6 +426,42 @@ const WALK: Record<string, { run: (s: TestServer, f: Fixtures) => Promise<unknow
       s.ok('mutation($id: ID!) { dismissInboundFailure(id: $id) { id } }', { id: await f.parkedId() }),
     records: ['inbound-failure.dismissed'],
   },
+  createWebhookEndpoint: {
+    run: (s) => walkEndpoint(s),
+    records: ['webhook.created'],
+  },
+  updateWebhookEndpoint: {
+    run: async (s) =>
+      s.ok('mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { description: "Walked" }) { id } }', {
+        id: await walkEndpoint(s),
+      }),
+    records: ['webhook.created', 'webhook.updated'],
+  },
+  rotateWebhookSecret: {
+    run: async (s) =>
+      s.ok('mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', { id: await walkEndpoint(s) }),
+    records: ['webhook.created', 'webhook.secret_rotated'],
+  },
+  deleteWebhookEndpoint: {
+    run: async (s) => s.ok('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: await walkEndpoint(s) }),
+    records: ['webhook.created', 'webhook.deleted'],
+  },
+  // A ping only queues a test delivery: it changes nothing worth a trail entry.
+  pingWebhookEndpoint: {
+    run: async (s) => s.ok('mutation($id: ID!) { pingWebhookEndpoint(id: $id) { id } }', { id: await walkEndpoint(s) }),
+    records: ['webhook.created'],
+  },
+  redeliverWebhookDelivery: {
+    run: async (s) => {
+      const ping = await s.ok('mutation($id: ID!) { pingWebhookEndpoint(id: $id) { id } }', {
+        id: await walkEndpoint(s),
+      });
+      return s.ok('mutation($id: ID!) { redeliverWebhookDelivery(id: $id) { id } }', {
+        id: ping.pingWebhookEndpoint.id,
+      });
+    },
+    records: ['webhook.created', 'webhook.redelivered'],
+  },
   // The simulator plays the person: what they write is theirs, not an agent's action.
   simulatorSend: {
     run: (s) =>
@@ -433,7 +477,12 @@ describe.each(databases)('the audit trail of every mutation on %s', (kind) => {
 
   beforeAll(async () => {
     // The simulator plays the person, and the webhook takes signed deliveries (a parked one for the Problems page).
-    server = await startServer(kind, { WHATSAPP_SIMULATOR: 'on', WHATSAPP_APP_SECRET: WEBHOOK_SECRET });
+    server = await startServer(kind, {
+      WHATSAPP_SIMULATOR: 'on',
+      WHATSAPP_APP_SECRET: WEBHOOK_SECRET,
+      // Webhook endpoints on 127.0.0.1 for the walk's webhook mutations.
+      WEBHOOKS_ALLOW_PRIVATE: '1',
+    });
     const agent = await server.createAgent('Walking Agent');
     const ticket = async () =>
       (

@@ -44,6 +44,7 @@ interface Fixtures {
   labelId: string;
   cannedId: string;
   templateId: string;
+  webhookEndpointId: string;
 }
 type Variables = Record<string, unknown>;
 
@@ -125,6 +126,13 @@ const BASE: Record<string, (server: TestServer, fixtures: Fixtures) => Promise<V
     input: { defaultLanguage: 'en', messages: [{ language: 'en', key: 'thanksForComment', text: 'Thanks!' }] },
   }),
   updateLabel: (_, f) => ({ id: f.labelId, input: { name: unique('R') } }),
+  createWebhookEndpoint: () => ({
+    input: { url: 'http://127.0.0.1:9/hostile', events: ['RATING_RECEIVED'], description: 'Hostile sink' },
+  }),
+  updateWebhookEndpoint: (_, f) => ({
+    id: f.webhookEndpointId,
+    input: { url: 'http://127.0.0.1:9/hostile', description: 'Renamed sink' },
+  }),
 };
 
 /** String arguments of fields below the root, reached through a root field. */
@@ -133,6 +141,11 @@ const NESTED: Record<string, { query: string; base: (fixtures: Fixtures) => Vari
     query:
       'query($p: String!, $after: String) { contact(phoneNumber: $p) { tickets(first: 5, after: $after) { totalCount } } }',
     base: (f) => ({ p: f.phone }),
+  },
+  'WebhookEndpoint.deliveries': {
+    query:
+      'query($id: ID!, $after: String) { webhookEndpoint(id: $id) { deliveries(first: 5, after: $after) { totalCount } } }',
+    base: (f) => ({ id: f.webhookEndpointId }),
   },
   'Ticket.messages': {
     query:
@@ -174,6 +187,8 @@ describe.each(databases)('hostile text on %s', (kind) => {
   const world = useServerWithCloudApi(kind, {
     RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
+    // Webhook endpoints on 127.0.0.1 (the discard port) for the webhook mutations.
+    WEBHOOKS_ALLOW_PRIVATE: '1',
   });
   let schema: GraphQLSchema;
   let fixtures: Fixtures;
@@ -195,7 +210,12 @@ describe.each(databases)('hostile text on %s', (kind) => {
         'mutation { createMessageTemplate(input: { name: "walk_base", languageCode: "en", body: "Hello {{1}}" }) { id } }',
       )
     ).createMessageTemplate.id;
-    fixtures = { ticketId, phone, labelId, cannedId, templateId };
+    const webhookEndpointId = (
+      await server.ok(
+        'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/base", events: [RATING_RECEIVED] }) { endpoint { id } } }',
+      )
+    ).createWebhookEndpoint.endpoint.id;
+    fixtures = { ticketId, phone, labelId, cannedId, templateId, webhookEndpointId };
   });
 
   it('every String argument and input field: never INTERNAL_SERVER_ERROR, and what is accepted reads back cleaned', async () => {

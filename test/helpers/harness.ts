@@ -118,6 +118,8 @@ export async function startServer(
     // The snooze sweep's statements stay out of the SQL counts unless a test asks for a sweep.
     SNOOZE_SWEEP_MS: '3600000',
     SLA_SWEEP_MS: '3600000',
+    // Likewise the webhook dispatcher's idle poll (a commit that queues deliveries still wakes it at once).
+    WEBHOOKS_POLL_MS: '60000',
     // scrypt at 2^14 rather than production's 2^17: a sign-in costs ~50 ms instead of ~400 ms (far more on a busy
     // machine), and the suite signs in hundreds of times. test/auth/accounts.test.ts signs in at the production cost.
     PASSWORD_HASH_COST: '14',

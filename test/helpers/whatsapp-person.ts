@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CloudApiStandIn } from './cloud-api-stand-in.js';
-import { eventually, inboundMessage, inboundText, postWebhook, type TestServer } from './harness.js';
+import { eventually, fixture, inboundMessage, inboundText, postWebhook, type TestServer } from './harness.js';
 
 export interface PersonOptions {
   issue?: string;
@@ -62,4 +62,17 @@ export async function sendPhotoOnWhatsapp(server: TestServer, standIn: CloudApiS
     10_000,
     'the photo to be stored or to fail',
   );
+}
+
+/** A button_reply delivery, shaped like the shared fixture, from `phone` with the button `id`. */
+export function surveyTap(phone: string, id: string, title = 'Good', wamid?: string) {
+  const body = JSON.parse(fixture('interactive-button-reply').toString('utf8'));
+  const value = body.entry[0].changes[0].value;
+  value.contacts[0].wa_id = phone;
+  const message = value.messages[0];
+  message.from = phone;
+  message.id = wamid ?? `wamid.CSAT${Date.now()}${Math.random().toString(16).slice(2)}`;
+  message.timestamp = String(Math.floor(Date.now() / 1000));
+  message.interactive.button_reply = { id, title };
+  return JSON.stringify(body);
 }

@@ -17,7 +17,7 @@ import {
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import { parseDelivery } from '../../src/whatsapp/webhook.parse.js';
 import { subscribe } from '../helpers/subscriptions.js';
-import { openTicketOnWhatsapp } from '../helpers/whatsapp-person.js';
+import { openTicketOnWhatsapp, surveyTap as tap } from '../helpers/whatsapp-person.js';
 
 const CLOSE = 'mutation($id: ID!) { closeTicket(ticketId: $id) { status } }';
 const STATUS =
@@ -45,19 +45,6 @@ const surveyTo = (phone: string, ticketId: string) => ({
     },
   },
 });
-
-/** A button_reply delivery, shaped like the shared fixture, from `phone` with the button `id`. */
-function tap(phone: string, id: string, title = 'Good', wamid?: string) {
-  const body = JSON.parse(fixture('interactive-button-reply').toString('utf8'));
-  const value = body.entry[0].changes[0].value;
-  value.contacts[0].wa_id = phone;
-  const message = value.messages[0];
-  message.from = phone;
-  message.id = wamid ?? `wamid.CSAT${Date.now()}${Math.random().toString(16).slice(2)}`;
-  message.timestamp = String(Math.floor(Date.now() / 1000));
-  message.interactive.button_reply = { id, title };
-  return JSON.stringify(body);
-}
 
 /** A ticket opened through the bot and closed by an agent, once its survey went out (the bot's three, the closing message, the buttons). */
 async function closedWithSurvey(server: TestServer, standIn: CloudApiStandIn): Promise<{ phone: string; id: string }> {

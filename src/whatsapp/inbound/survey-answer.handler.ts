@@ -17,6 +17,12 @@ export async function rateTicket(
   if (!recorded) return 'ignored';
   enqueueOutbound(em, contact.phoneNumber, textPayload(contact.phoneNumber, texts.askForComment));
   await em.flush();
+  await events.emit({
+    type: 'RatingReceived',
+    ticketId: choice.ticketId,
+    rating: recorded.rating,
+    ratedAt: recorded.ratedAt,
+  });
   await events.emit({ type: 'TicketTouched', ticketId: choice.ticketId, notifications: false });
   return 'rated';
 }
