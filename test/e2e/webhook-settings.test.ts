@@ -2,61 +2,22 @@
 // secret shown once, then gone), a ticket opened on WhatsApp reaches the receiver signed with that secret and shows
 // in the delivery log as delivered; a failing receiver's error shows in the log and Redeliver gets through once it
 // recovers. An agent has no way in. Screenshots at 1440 and 375 px.
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, hasChromium, signIn, useBrowserWithCloudApi } from '../helpers/browser.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, openFromWhatsapp } from '../helpers/harness.js';
+import { ARTIFACTS, hasChromium, launchBrowser, signIn, useBrowserWithCloudApi } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, openFromWhatsapp, startServer, type TestServer } from '../helpers/harness.js';
+import {
+  type ReceivedWebhook,
+  startWebhookReceiver,
+  verifySignature,
+  type WebhookReceiver,
+} from '../helpers/webhook-receiver.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A webhook receiver: records what it is sent, and answers 204 or, while `failing`, 500. */
-function startReceiver() {
-  const received: Received[] = [];
-  const waiting: (() => void)[] = [];
-  const state = { failing: false };
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      for (const wake of waiting.splice(0)) wake();
-      response.statusCode = state.failing ? 500 : 204;
-      response.end(state.failing ? 'receiver is down' : undefined);
-    });
-  });
-  return {
-    received,
-    state,
-    url: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/desk-events`,
-    listen: () => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    /** Resolves with the first request (already received or not) that `match` accepts. */
-    async next(match: (request: Received) => boolean): Promise<Received> {
-      for (;;) {
-        const found = received.find(match);
-        if (found) return found;
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-    },
-  };
-}
-
-const eventOf = (request: Received) =>
-  JSON.parse(request.body) as { id: string; type: string; ticket?: { id: string } };
-
-/** The Stripe-style signature check a receiver makes with the endpoint's secret. */
-function signatureMatches(request: Received, secret: string): boolean {
-  const header = String(request.headers['x-desk-signature'] ?? '');
-  const parts = Object.fromEntries(header.split(',').map((part) => part.split('=') as [string, string]));
-  const expected = createHmac('sha256', secret).update(`${parts.t}.${request.body}`).digest('hex');
-  return parts.v1 === expected;
+/** The first request received (now or later) that `match` accepts. */
+async function nextRequest(receiver: WebhookReceiver, match: (request: ReceivedWebhook) => boolean, what: string) {
+  await receiver.waitFor((received) => received.some(match), 20_000, what);
+  return receiver.received.find(match)!;
 }
 
 const rowOf = (page: Page, text: string | RegExp) => page.getByTestId('webhook-delivery').filter({ hasText: text });
@@ -69,9 +30,11 @@ async function newPage(browser: Browser, url: string, email: string, password: s
 
 describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
   const world = useBrowserWithCloudApi({ WEBHOOKS_ALLOW_PRIVATE: '1' });
-  const receiver = startReceiver();
-  beforeAll(() => receiver.listen());
-  afterAll(() => receiver.close());
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
+  afterAll(() => receiver?.close());
 
   it('an admin adds an endpoint, copies its secret once, and sees a new ticket delivered to it, signed', async () => {
     const { server, browser } = world;
@@ -80,7 +43,7 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
     await page.getByText('No endpoints yet').waitFor();
 
-    await page.getByLabel('Endpoint URL').fill(receiver.url());
+    await page.getByLabel('Endpoint URL').fill(receiver.url);
     await page.getByLabel('Description (optional)').fill('CRM sync');
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByRole('alert').filter({ hasText: 'Choose at least one event.' }).waitFor();
@@ -97,7 +60,7 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
     ).resolves.toBe('webhook-secret');
     const secret = await notice.locator('code').innerText();
     expect(secret.length).toBeGreaterThanOrEqual(24);
-    const card = page.getByTestId('webhook-endpoint').filter({ hasText: receiver.url() });
+    const card = page.getByTestId('webhook-endpoint').filter({ hasText: receiver.url });
     await expect(card.innerText()).resolves.toMatch(
       /Enabled[\s\S]*CRM sync[\s\S]*ticket\.created[\s\S]*message\.added/,
     );
@@ -108,12 +71,12 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
     await expect(page.content()).resolves.not.toContain(secret);
 
     const ticket = await openFromWhatsapp(server, 0);
-    const sent = await receiver.next((request) => eventOf(request).type === 'ticket.created');
-    expect(signatureMatches(sent, secret)).toBe(true);
-    expect(eventOf(sent).ticket?.id).toBe(ticket.id);
+    const sent = await nextRequest(receiver, (request) => request.body.type === 'ticket.created', 'ticket.created');
+    expect(verifySignature(secret, String(sent.headers['x-desk-signature']), sent.raw)).toBe(true);
+    expect(sent.body.ticket.id).toBe(ticket.id);
 
     await card.getByRole('link', { name: /Deliveries and settings/ }).click();
-    const row = rowOf(page, eventOf(sent).id);
+    const row = rowOf(page, sent.body.id);
     await row.and(page.locator('[data-status="DELIVERED"]')).waitFor();
     await expect(row.innerText()).resolves.toMatch(/ticket\.created[\s\S]*Delivered/);
     await row.getByRole('button', { name: 'Payload' }).click();
@@ -126,34 +89,41 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
 
   it("a failing receiver's error shows in the log, and Redeliver gets through once it recovers", async () => {
     const { server, browser } = world;
-    const page = await newPage(browser, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings/webhooks');
-    await page
-      .getByTestId('webhook-endpoint')
-      .first()
-      .getByRole('link', { name: /Deliveries and settings/ })
-      .click();
+    // An endpoint of its own, for ratings only, so that no ticket event of the other tests lands in its log.
+    const { createWebhookEndpoint } = await server.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+      { input: { url: `${receiver.url}?ratings`, events: ['RATING_RECEIVED'], description: 'Ratings' } },
+    );
+    const path = `/settings/webhooks/${createWebhookEndpoint.endpoint.id}`;
+    const page = await newPage(browser, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, path);
     await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
 
-    receiver.state.failing = true;
+    receiver.answerWith(() => 503);
     await page.getByRole('button', { name: 'Send test ping' }).click();
-    const ping = await receiver.next((request) => eventOf(request).type === 'ping');
-    const pingRow = rowOf(page, eventOf(ping).id);
-    await pingRow.filter({ hasText: 'HTTP 500' }).waitFor();
+    const ping = await nextRequest(receiver, (request) => request.body.type === 'ping', 'the ping');
+    const pingRow = rowOf(page, ping.body.id);
+    await pingRow.filter({ hasText: 'HTTP 503' }).waitFor();
     await expect(pingRow.getAttribute('data-status')).resolves.toMatch(/PENDING|FAILED/);
-    await page.getByLabel('Status', { exact: true }).selectOption('DELIVERED');
-    await expect.poll(() => rowOf(page, eventOf(ping).id).count()).toBe(0);
-    await page.getByLabel('Status', { exact: true }).selectOption('');
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('DELIVERED');
+    await expect.poll(() => rowOf(page, ping.body.id).count()).toBe(0);
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('');
     await pingRow.waitFor();
 
-    receiver.state.failing = false;
+    receiver.answerWith(() => 200);
     const before = receiver.received.length;
     await pingRow.getByRole('button', { name: 'Redeliver' }).click();
-    const again = await receiver.next(
-      (request) => receiver.received.indexOf(request) >= before && eventOf(request).id === eventOf(ping).id,
+    const again = await nextRequest(
+      receiver,
+      // A new delivery of the same event, not the first one's own retry.
+      (request) =>
+        receiver.received.indexOf(request) >= before &&
+        request.body.id === ping.body.id &&
+        request.headers['x-desk-delivery'] !== ping.headers['x-desk-delivery'],
+      'the redelivered ping',
     );
-    expect(again.headers['x-desk-event-id']).toBe(eventOf(ping).id);
+    expect(again.headers['x-desk-event-id']).toBe(ping.body.id);
     // The log catches up by itself, without a reload.
-    await rowOf(page, eventOf(ping).id).and(page.locator('[data-status="DELIVERED"]')).first().waitFor();
+    await rowOf(page, ping.body.id).and(page.locator('[data-status="DELIVERED"]')).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'webhooks-redelivered-1440.png'), fullPage: true });
 
     await page.setViewportSize({ width: 375, height: 812 });
@@ -179,4 +149,59 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
     await expect(page.getByTestId('webhook-endpoint').count()).resolves.toBe(0);
     await page.context().close();
   }, 60_000);
+});
+
+describe.skipIf(!hasChromium)('an endpoint disabled automatically, in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    receiver.answerWith(() => 500);
+    // A run of failures longer than 1 ms disables the endpoint: its second failed attempt does.
+    server = await startServer('sqlite', {
+      WEBHOOKS_ALLOW_PRIVATE: '1',
+      WEBHOOKS_DISABLE_AFTER_MS: '1',
+      WEBHOOKS_RETRY_BASE_MS: '50',
+      WEBHOOKS_RETRY_MAX_MS: '100',
+      WEBHOOKS_POLL_MS: '50',
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await receiver?.close();
+  });
+
+  it('the admin is told in the header, reads why on the screen, and enables it again', async () => {
+    const page = await newPage(browser, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/');
+    await expect(page.getByTestId('webhooks-off-badge').count()).resolves.toBe(0);
+    const { createWebhookEndpoint } = await server.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+      { input: { url: receiver.url, events: ['TICKET_CREATED'] } },
+    );
+    await server.ok('mutation($id: ID!) { pingWebhookEndpoint(id: $id) { id } }', {
+      id: createWebhookEndpoint.endpoint.id,
+    });
+
+    const badge = page.getByTestId('webhooks-off-badge');
+    await badge.filter({ hasText: '1 webhook off' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'webhooks-disabled-badge-1440.png') });
+    await badge.click();
+    await page.getByText('1 endpoint was disabled automatically').waitFor();
+    const card = page.getByTestId('webhook-endpoint').filter({ hasText: receiver.url });
+    await expect(card.innerText()).resolves.toMatch(/Disabled[\s\S]*Failing since/);
+    await expect(card.getByTestId('webhook-disabled-reason').innerText()).resolves.not.toBe('');
+    await page.screenshot({ path: join(ARTIFACTS, 'webhooks-disabled-1440.png'), fullPage: true });
+
+    receiver.answerWith(() => 200);
+    await card.getByRole('link', { name: /Deliveries and settings/ }).click();
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enabled: new events are sent again.' }).waitFor();
+    await badge.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Send test ping' }).click();
+    await page.getByTestId('webhook-delivery').and(page.locator('[data-status="DELIVERED"]')).first().waitFor();
+    await page.context().close();
+  }, 90_000);
 });
