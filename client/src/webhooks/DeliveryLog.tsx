@@ -64,10 +64,12 @@ export function DeliveryLog({
       }));
     }
   };
-  const answer = (delivery: Delivery) =>
-    [delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : null, delivery.lastError]
-      .filter(Boolean)
-      .join(' · ');
+  // The status code, then the error; the error often starts with the code already ("HTTP 503: …").
+  const answer = ({ lastStatusCode: code, lastError: error }: Delivery) => {
+    const status = code ? `HTTP ${code}` : '';
+    if (!error) return status;
+    return !status || error.startsWith(status) ? error : `${status} · ${error}`;
+  };
 
   return (
     <section className="webhook-log" aria-labelledby={`${id}-title`}>
