@@ -85,7 +85,7 @@ export const enWebhooks = {
   'webhooks.col.attempts': 'Attempts',
   'webhooks.col.answer': 'Last answer',
   'webhooks.col.created': 'Created',
-  'webhooks.col.deliveredOrNext': 'Delivered',
+  'webhooks.col.deliveredOrNext': 'Delivered / next try',
   'webhooks.nextAttempt': 'next try',
   'webhooks.payload': 'Payload',
   'webhooks.payloadLabel': 'Payload of {id}',

@@ -88,7 +88,7 @@ export const esWebhooks: Record<keyof typeof enWebhooks, string> = {
   'webhooks.col.attempts': 'Intentos',
   'webhooks.col.answer': 'Última respuesta',
   'webhooks.col.created': 'Creado',
-  'webhooks.col.deliveredOrNext': 'Entregado',
+  'webhooks.col.deliveredOrNext': 'Entrega / próximo intento',
   'webhooks.nextAttempt': 'próximo intento',
   'webhooks.payload': 'Contenido',
   'webhooks.payloadLabel': 'Contenido de {id}',
