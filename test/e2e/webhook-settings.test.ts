@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
   });
   afterAll(() => receiver?.close());
 
-  it('an admin adds an endpoint, copies its secret once, and sees a new ticket delivered to it, signed', async () => {
+  it('an admin adds an endpoint, copies its secret once, sees a new ticket delivered to it signed, edits it and rotates the secret', async () => {
     const { server, browser } = world;
     const page = await newPage(browser, server.url, ADMIN_EMAIL, ADMIN_PASSWORD, '/settings');
     await page.getByRole('link', { name: 'Manage webhooks' }).click();
@@ -84,6 +84,36 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
       '"type": "ticket.created"',
     );
     await page.screenshot({ path: join(ARTIFACTS, 'webhooks-log-1440.png'), fullPage: true });
+
+    // Edit: the focus goes into the form, and back to Edit when it closes.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const focused = () => page.evaluate<string | null>('document.activeElement && document.activeElement.outerHTML');
+    await expect(focused()).resolves.toContain('type="url"');
+    await page.getByLabel('Description (optional)').fill('CRM sync (production)');
+    await page.getByLabel(/^Message added/).uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByText('CRM sync (production)').waitFor();
+    await expect(page.locator('.webhook-page > .webhook-event-names').innerText()).resolves.not.toContain(
+      'message.added',
+    );
+    await expect(focused()).resolves.toContain('>Edit<');
+
+    // A new secret, after a confirmation: shown once, and the next delivery is signed with it.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+    await dialog.getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = await page.getByTestId('webhook-secret').locator('code').innerText();
+    expect(rotated).not.toBe(secret);
+    const start = receiver.received.length;
+    await page.getByRole('button', { name: 'Send test ping' }).click();
+    const ping = await nextRequest(
+      receiver,
+      (request) => receiver.received.indexOf(request) >= start && request.body.type === 'ping',
+      'the ping',
+    );
+    expect(verifySignature(rotated, String(ping.headers['x-desk-signature']), ping.raw)).toBe(true);
+    await rowOf(page, ping.body.id).and(page.locator('[data-status="DELIVERED"]')).waitFor();
     await page.context().close();
   }, 120_000);
 
@@ -99,8 +129,13 @@ describe.skipIf(!hasChromium)('outgoing webhooks in a browser', () => {
     await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
 
     receiver.answerWith(() => 503);
+    const start = receiver.received.length;
     await page.getByRole('button', { name: 'Send test ping' }).click();
-    const ping = await nextRequest(receiver, (request) => request.body.type === 'ping', 'the ping');
+    const ping = await nextRequest(
+      receiver,
+      (request) => receiver.received.indexOf(request) >= start && request.body.type === 'ping',
+      'the ping',
+    );
     const pingRow = rowOf(page, ping.body.id);
     await pingRow.filter({ hasText: 'HTTP 503' }).waitFor();
     await expect(pingRow.getAttribute('data-status')).resolves.toMatch(/PENDING|FAILED/);

@@ -1,5 +1,5 @@
 // The endpoint form, for a new endpoint and for editing one: URL, an optional description, and the events it gets.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { WebhookEventType } from '../gql/graphql';
 import { useT } from '../i18n/I18n';
 import { EVENT_LABEL, SUBSCRIBABLE_EVENTS, wireName } from './event-types';
@@ -17,6 +17,7 @@ export function WebhookEndpointForm({
   title,
   onSubmit,
   onCancel,
+  focusOnOpen = false,
 }: {
   initial: EndpointDraft;
   submitLabel: string;
@@ -25,12 +26,18 @@ export function WebhookEndpointForm({
   /** Resolves to an error message to show, or null when it went through. */
   onSubmit: (draft: EndpointDraft) => Promise<string | null>;
   onCancel?: () => void;
+  /** Put the focus in the URL field when the form appears (an edit form opened by a button). */
+  focusOnOpen?: boolean;
 }) {
   const t = useT();
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const urlField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) urlField.current?.focus();
+  }, [focusOnOpen]);
   const toggle = (type: WebhookEventType) =>
     setDraft((current) => ({
       ...current,
@@ -55,6 +62,7 @@ export function WebhookEndpointForm({
       <label>
         {t('webhooks.url')}
         <input
+          ref={urlField}
           type="url"
           required
           inputMode="url"

@@ -1,7 +1,7 @@
 // One webhook endpoint, for admins: its state, edit, enable or disable, test ping, a new secret (shown once),
 // delete; and its delivery log, read again every few seconds while a delivery is still pending.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WebhookDeliveryStatus } from '../gql/graphql';
 import { useT } from '../i18n/I18n';
 import { navigate, navigateOnClick } from '../router';
@@ -37,6 +37,7 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
   const [remove] = useMutation(DELETE_WEBHOOK_ENDPOINT, { refetchQueries: ['WebhookEndpoints'] });
   const [ping] = useMutation(PING_WEBHOOK_ENDPOINT);
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const [confirm, setConfirm] = useState<'delete' | 'rotate' | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
@@ -53,6 +54,11 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
   }, [pending, loaded, refetch]);
 
   if (isForbidden(error)) return <NotAllowed />;
+  // Closing the edit form gives the focus back to the button that opened it.
+  const closeEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const back = (
     <nav className="webhooks-crumbs" aria-label={t('webhooks.crumbs')}>
       <a href="/settings" onClick={navigateOnClick('/settings')}>
@@ -137,7 +143,13 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
         />
       )}
       <div className="webhook-actions">
-        <button type="button" onClick={() => setEditing(true)} disabled={editing}>
+        <button
+          ref={editButton}
+          type="button"
+          aria-expanded={editing}
+          aria-controls={editing ? 'webhook-edit' : undefined}
+          onClick={() => setEditing(true)}
+        >
           {t('webhooks.edit')}
         </button>
         {endpoint.enabled ? (
@@ -166,14 +178,15 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
         {notice?.text}
       </p>
       {editing && (
-        <section className="webhook-edit" aria-labelledby="webhook-edit-title">
+        <section id="webhook-edit" className="webhook-edit" aria-labelledby="webhook-edit-title">
           <h2 id="webhook-edit-title">{t('webhooks.editTitle')}</h2>
           <WebhookEndpointForm
             title={t('webhooks.editTitle')}
             submitLabel={t('common.save')}
             busyLabel={t('common.saving')}
             initial={{ url: endpoint.url, description: endpoint.description ?? '', events: [...endpoint.events] }}
-            onCancel={() => setEditing(false)}
+            focusOnOpen
+            onCancel={closeEditing}
             onSubmit={async (draft) => {
               try {
                 await update({
@@ -182,7 +195,7 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
                     input: { url: draft.url, events: draft.events, description: draft.description },
                   },
                 });
-                setEditing(false);
+                closeEditing();
                 setNotice({ text: t('common.saved'), failed: false });
                 return null;
               } catch (failure) {
