@@ -7,6 +7,7 @@ import { useT } from '../i18n/I18n';
 import { navigate, navigateOnClick } from '../router';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
+import { nextPollMs } from './delivery-poll';
 import { EndpointFacts, EndpointStatePill } from './EndpointStatus';
 import { wireName } from './event-types';
 import { SecretNotice } from './SecretNotice';
@@ -21,8 +22,6 @@ import { WebhookEndpointForm } from './WebhookEndpointForm';
 import { isForbidden, NotAllowed } from './WebhookSettings';
 
 const PAGE = 20;
-/** How often the log is read again while a delivery waits for its next attempt. */
-const PENDING_POLL_MS = 2000;
 const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
@@ -41,17 +40,26 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
   const [confirm, setConfirm] = useState<'delete' | 'rotate' | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
+  const [polls, setPolls] = useState(0);
   const endpoint = data?.webhookEndpoint;
   const edges = endpoint?.deliveries.edges ?? [];
-  const pending = edges.some(({ node }) => node.status === 'PENDING');
   const loaded = edges.length;
+  const pending = edges.filter(({ node }) => node.status === 'PENDING').map(({ node }) => node);
+  // A value that changes only when the pending rows' schedule does (not on every render, such as each keystroke).
+  const schedule = pending.map(({ nextAttemptAt }) => nextAttemptAt ?? '').join();
 
-  // The page's rows are read again (as many as are shown) until no delivery is pending.
+  // The page's rows are read again (as many as are shown) until no delivery is pending; counting the reads
+  // schedules the next one even when a read changes nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: schedule stands for pending; polls re-arms the timer
   useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(() => void refetch({ first: Math.max(PAGE, loaded), after: null }), PENDING_POLL_MS);
-    return () => clearInterval(timer);
-  }, [pending, loaded, refetch]);
+    const pollIn = nextPollMs(pending);
+    if (pollIn === null) return;
+    const timer = setTimeout(async () => {
+      await refetch({ first: Math.max(PAGE, loaded), after: null }).catch(() => undefined);
+      setPolls((count) => count + 1);
+    }, pollIn);
+    return () => clearTimeout(timer);
+  }, [schedule, pending.length, loaded, refetch, polls]);
 
   if (isForbidden(error)) return <NotAllowed />;
   // Closing the edit form gives the focus back to the button that opened it.
