@@ -19,6 +19,8 @@ import { Phone } from './simulator/Phone';
 import { Problems } from './problems/Problems';
 import { TicketDetail } from './tickets/TicketDetail';
 import { TicketList } from './tickets/TicketList';
+import { WebhookEndpointPage } from './webhooks/WebhookEndpointPage';
+import { WebhookSettings } from './webhooks/WebhookSettings';
 
 // The charts library is loaded with the reports screen only, not with the first screen.
 const Reports = lazy(() => import('./reports/Reports'));
@@ -80,6 +82,12 @@ export function App({ socket }: { socket: Client }) {
         {route.screen === 'simulator' && <Phone />}
         {route.screen === 'canned-responses' && <CannedResponses />}
         {route.screen === 'settings' && <Settings />}
+        {route.screen === 'webhooks' &&
+          (route.endpointId ? (
+            <WebhookEndpointPage key={route.endpointId} endpointId={route.endpointId} />
+          ) : (
+            <WebhookSettings />
+          ))}
         {route.screen === 'account' && <Account />}
         {route.screen === 'problems' && <Problems />}
         {route.screen === 'reports' && (

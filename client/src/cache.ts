@@ -75,6 +75,8 @@ export function createCache(): InMemoryCache {
       Ticket: { fields: { messages: connectionPolicy(false) } },
       Contact: { keyFields: ['phoneNumber'], fields: { tickets: connectionPolicy(false) } },
       SupportNotifications: { keyFields: [] },
+      // Each status filter is its own list; "Load more" appends to it.
+      WebhookEndpoint: { fields: { deliveries: connectionPolicy(['status']) } },
     },
   });
 }

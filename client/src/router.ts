@@ -11,6 +11,8 @@ export type Route =
   | { screen: 'canned-responses' }
   | { screen: 'reports' }
   | { screen: 'settings' }
+  /** Settings › Webhooks, for admins: the endpoints, or one endpoint's settings and delivery log. */
+  | { screen: 'webhooks'; endpointId: string | null }
   /** My password and my sessions. */
   | { screen: 'account' }
   /** Setting a new password with a reset code: reachable without signing in. */
@@ -33,6 +35,8 @@ export function parseRoute(path: string, search = ''): Route {
     };
   if (path.startsWith('/simulator')) return { screen: 'simulator' };
   if (path.startsWith('/canned-responses')) return { screen: 'canned-responses' };
+  const webhooks = /^\/settings\/webhooks(?:\/([^/]+))?\/?$/.exec(path);
+  if (webhooks) return { screen: 'webhooks', endpointId: webhooks[1] ? decodeURIComponent(webhooks[1]) : null };
   if (path.startsWith('/settings')) return { screen: 'settings' };
   if (path === '/account' || path === '/account/') return { screen: 'account' };
   if (path === '/reset-password' || path === '/reset-password/') return { screen: 'reset-password' };

@@ -28,7 +28,7 @@ async function findings(page: Page, screen: string, width: number): Promise<Find
 }
 
 describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => {
-  const world = useServerAndBrowser();
+  const world = useServerAndBrowser({ WEBHOOKS_ALLOW_PRIVATE: '1' });
   const paths = {} as Record<string, string>;
   let page: Page;
 
@@ -55,6 +55,15 @@ describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => 
     );
     paths.phoneTicket = `/tickets/${tickets.edges.find(({ node }) => node.phoneNumber.endsWith('94770000101'))!.node.id}`;
     paths.contact = `/contacts/${encodeURIComponent(ticket.phoneNumber)}`;
+    // A webhook endpoint where nothing listens: its ping fails, so the log has an error to show.
+    const { createWebhookEndpoint } = await server.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }',
+      { i: { url: 'http://127.0.0.1:9/desk-events', events: ['TICKET_CREATED'], description: 'CRM sync' } },
+    );
+    await server.ok('mutation($id: ID!) { pingWebhookEndpoint(id: $id) { id } }', {
+      id: createWebhookEndpoint.endpoint.id,
+    });
+    paths.webhook = `/settings/webhooks/${createWebhookEndpoint.endpoint.id}`;
     const context = await world.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     page = await signIn(context, server.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   }, 60_000);
@@ -82,6 +91,8 @@ describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => 
     ['reports', '/reports'],
     ['simulator', '/simulator'],
     ['settings', '/settings'],
+    ['webhooks', '/settings/webhooks'],
+    ['webhook endpoint', 'webhook'],
     ['account', '/account'],
     ['problems', '/problems'],
   ])(
@@ -146,6 +157,15 @@ describe.skipIf(!hasChromium)('accessibility of every screen (axe-core)', () => 
         await p.getByTestId('ticket-row').first().waitFor();
         await p.locator('.row-check').first().click();
         await p.getByRole('button', { name: 'Resolve…' }).waitFor();
+      },
+    ],
+    [
+      'webhook payload and delete dialog',
+      'webhook',
+      async (p) => {
+        await p.getByRole('button', { name: 'Payload' }).first().click();
+        await p.getByRole('button', { name: 'Delete' }).click();
+        await p.getByRole('dialog', { name: 'Delete this endpoint?' }).waitFor();
       },
     ],
     [

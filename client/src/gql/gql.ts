@@ -50,8 +50,8 @@ type Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": typeof types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": typeof types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": typeof types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": typeof types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints }\n  }\n": typeof types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints assignedToMe unreadMentions }\n  }\n": typeof types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": typeof types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
     "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": typeof types.MentionsDocument,
@@ -125,6 +125,16 @@ type Documents = {
     "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": typeof types.CreateSavedViewDocument,
     "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": typeof types.RenameSavedViewDocument,
     "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": typeof types.DeleteSavedViewDocument,
+    "\n  query DisabledWebhookEndpoints {\n    notifications { disabledWebhookEndpoints }\n  }\n": typeof types.DisabledWebhookEndpointsDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url description events enabled disabledAt disabledReason failingSince createdAt lastDeliveryAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints { ...WebhookEndpointFields }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookEndpoint(id: $id) {\n      ...WebhookEndpointFields\n      deliveries(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id eventId eventType ticketId status attempts lastStatusCode lastError createdAt deliveredAt nextAttemptAt payload\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) { id status attempts lastStatusCode lastError deliveredAt nextAttemptAt }\n  }\n": typeof types.RedeliverWebhookDeliveryDocument,
+    "\n  mutation PingWebhookEndpoint($id: ID!) {\n    pingWebhookEndpoint(id: $id) { id status }\n  }\n": typeof types.PingWebhookEndpointDocument,
 };
 const documents: Documents = {
     "\n  query MySessions {\n    mySessions { id createdAt lastUsedAt userAgent ipAddress current }\n  }\n": types.MySessionsDocument,
@@ -163,8 +173,8 @@ const documents: Documents = {
     "\n  mutation CreateLabel($input: CreateLabelInput!) {\n    createLabel(input: $input) { id name color ticketCount }\n  }\n": types.CreateLabelDocument,
     "\n  mutation UpdateLabel($id: ID!, $input: UpdateLabelInput!) {\n    updateLabel(id: $id, input: $input) { id name color ticketCount }\n  }\n": types.UpdateLabelDocument,
     "\n  mutation DeleteLabel($id: ID!) {\n    deleteLabel(id: $id)\n  }\n": types.DeleteLabelDocument,
-    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n": types.HeaderDocument,
-    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n": types.NotificationsChangedDocument,
+    "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints }\n  }\n": types.HeaderDocument,
+    "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints assignedToMe unreadMentions }\n  }\n": types.NotificationsChangedDocument,
     "\n  subscription NewTicketAlert {\n    ticketCreated { id senderName phoneNumber username issueDescription }\n  }\n": types.NewTicketAlertDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
     "\n  query Mentions {\n    mentions(first: 50) {\n      id read createdAt\n      author { id name }\n      message { id body }\n      ticket { id senderName phoneNumber username }\n    }\n  }\n": types.MentionsDocument,
@@ -238,6 +248,16 @@ const documents: Documents = {
     "\n  mutation CreateSavedView($input: CreateSavedViewInput!) {\n    createSavedView(input: $input) { id name }\n  }\n": types.CreateSavedViewDocument,
     "\n  mutation RenameSavedView($id: ID!, $name: String!) {\n    updateSavedView(id: $id, input: { name: $name }) { id name }\n  }\n": types.RenameSavedViewDocument,
     "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n": types.DeleteSavedViewDocument,
+    "\n  query DisabledWebhookEndpoints {\n    notifications { disabledWebhookEndpoints }\n  }\n": types.DisabledWebhookEndpointsDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url description events enabled disabledAt disabledReason failingSince createdAt lastDeliveryAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints { ...WebhookEndpointFields }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookEndpoint(id: $id) {\n      ...WebhookEndpointFields\n      deliveries(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id eventId eventType ticketId status attempts lastStatusCode lastError createdAt deliveredAt nextAttemptAt payload\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) { id status attempts lastStatusCode lastError deliveredAt nextAttemptAt }\n  }\n": types.RedeliverWebhookDeliveryDocument,
+    "\n  mutation PingWebhookEndpoint($id: ID!) {\n    pingWebhookEndpoint(id: $id) { id status }\n  }\n": types.PingWebhookEndpointDocument,
 };
 
 /**
@@ -401,11 +421,11 @@ export function graphql(source: "\n  mutation DeleteLabel($id: ID!) {\n    delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }\n  }\n"];
+export function graphql(source: "\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints }\n  }\n"): (typeof documents)["\n  query Header {\n    me { id name role available }\n    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }\n  }\n"];
+export function graphql(source: "\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints assignedToMe unreadMentions }\n  }\n"): (typeof documents)["\n  subscription NotificationsChanged {\n    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints assignedToMe unreadMentions }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -698,6 +718,46 @@ export function graphql(source: "\n  mutation RenameSavedView($id: ID!, $name: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSavedView($id: ID!) {\n    deleteSavedView(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DisabledWebhookEndpoints {\n    notifications { disabledWebhookEndpoints }\n  }\n"): (typeof documents)["\n  query DisabledWebhookEndpoints {\n    notifications { disabledWebhookEndpoints }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url description events enabled disabledAt disabledReason failingSince createdAt lastDeliveryAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url description events enabled disabledAt disabledReason failingSince createdAt lastDeliveryAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints { ...WebhookEndpointFields }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints { ...WebhookEndpointFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookEndpoint(id: $id) {\n      ...WebhookEndpointFields\n      deliveries(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id eventId eventType ticketId status attempts lastStatusCode lastError createdAt deliveredAt nextAttemptAt payload\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: WebhookDeliveryStatus) {\n    webhookEndpoint(id: $id) {\n      ...WebhookEndpointFields\n      deliveries(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges {\n          cursor\n          node {\n            id eventId eventType ticketId status attempts lastStatusCode lastError createdAt deliveredAt nextAttemptAt payload\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) { id status attempts lastStatusCode lastError deliveredAt nextAttemptAt }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhookDelivery($id: ID!) {\n    redeliverWebhookDelivery(id: $id) { id status attempts lastStatusCode lastError deliveredAt nextAttemptAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PingWebhookEndpoint($id: ID!) {\n    pingWebhookEndpoint(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation PingWebhookEndpoint($id: ID!) {\n    pingWebhookEndpoint(id: $id) { id status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

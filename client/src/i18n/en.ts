@@ -4,12 +4,14 @@
 import { enBot } from './en.bot';
 import { enDesk } from './en.desk';
 import { enTickets } from './en.tickets';
+import { enWebhooks } from './en.webhooks';
 
 export const en = {
   // Each area's messages live in a file of their own (en.tickets.ts, en.desk.ts), so that areas change apart.
   ...enTickets,
   ...enDesk,
   ...enBot,
+  ...enWebhooks,
   'common.brand': 'Support desk',
   'common.save': 'Save',
   'common.saving': 'Saving…',

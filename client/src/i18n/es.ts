@@ -4,11 +4,13 @@ import type { Messages } from './en';
 import { esBot } from './es.bot';
 import { esDesk } from './es.desk';
 import { esTickets } from './es.tickets';
+import { esWebhooks } from './es.webhooks';
 
 export const es: Messages = {
   ...esTickets,
   ...esDesk,
   ...esBot,
+  ...esWebhooks,
   'common.brand': 'Mesa de soporte',
   'common.save': 'Guardar',
   'common.saving': 'Guardando…',

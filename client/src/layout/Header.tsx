@@ -13,12 +13,12 @@ import { T, useT } from '../i18n/I18n';
 const HEADER = graphql(`
   query Header {
     me { id name role available }
-    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements }
+    notifications { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints }
   }
 `);
 const NOTIFICATIONS_CHANGED = graphql(`
   subscription NotificationsChanged {
-    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements assignedToMe unreadMentions }
+    notificationsChanged { activeTickets openTickets inProgress unassigned unreadTickets hasAlerts slaBreached parkedElements disabledWebhookEndpoints assignedToMe unreadMentions }
   }
 `);
 const TICKET_ALERT = graphql(`
@@ -160,6 +160,19 @@ export function Header() {
           </span>
         </button>
       )}
+      {counts && counts.disabledWebhookEndpoints > 0 && (
+        <button
+          type="button"
+          className="badge webhooks-off-count"
+          onClick={() => navigate('/settings/webhooks')}
+          data-testid="webhooks-off-badge"
+          aria-label={t('webhooks.badgeLabel', { count: counts.disabledWebhookEndpoints })}
+        >
+          <span>
+            <T id="webhooks.badge" values={figure(counts.disabledWebhookEndpoints)} />
+          </span>
+        </button>
+      )}
       <nav aria-label={t('header.nav')}>
         {link(
           '/',
@@ -174,7 +187,8 @@ export function Header() {
         {link('/canned-responses', t('header.canned'), route.screen === 'canned-responses')}
         {link('/reports', t('reports.title'), route.screen === 'reports')}
         {simulatorOn && link('/simulator', t('header.simulator'), route.screen === 'simulator')}
-        {data?.me?.role === 'ADMIN' && link('/settings', t('header.settings'), route.screen === 'settings')}
+        {data?.me?.role === 'ADMIN' &&
+          link('/settings', t('header.settings'), route.screen === 'settings' || route.screen === 'webhooks')}
         {data?.me?.role === 'ADMIN' &&
           link(
             '/problems',

@@ -1,4 +1,5 @@
-// Settings for admins: agents (see AgentSettings), automatic assignment, API tokens for tools (the secret shown once), labels, business hours and SLA targets.
+// Settings for admins: agents (see AgentSettings), automatic assignment, API tokens for tools (the secret shown once),
+// outgoing webhooks (a link to their own screen), labels, business hours and SLA targets.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatTimestamp } from '../format';
@@ -14,6 +15,7 @@ import { SlaSettings } from './SlaSettings';
 import { TemplateSettings } from '../templates/TemplateSettings';
 import { T, useT } from '../i18n/I18n';
 import { useIntl } from 'react-intl';
+import { WebhookSummary } from '../webhooks/WebhookSummary';
 
 const SETTINGS = graphql(`
   query Settings {
@@ -162,6 +164,7 @@ export function Settings() {
           }}
         />
       </section>
+      <WebhookSummary />
       <LabelSettings />
       {desk && <BusinessHoursSettings hours={desk.businessHours} />}
       {desk && <SlaSettings policy={desk.slaPolicy} />}
