@@ -1,6 +1,7 @@
 // The examples in docs/api/ are what tool authors copy: each is run here, as its README line says, against a
 // real server, so that a change to the API that breaks one fails the build instead of a stranger's tool.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, databases, eventually, startServer, type TestServer } from '../helpers/harness.js';
@@ -52,6 +53,17 @@ function runExample(file: string, env: Record<string, string>): Run {
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
+/** A TCP port nothing listens on at the moment. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+    probe.once('error', fail);
+  });
+}
+
 async function readToken(server: TestServer, scopes = '[READ]'): Promise<string> {
   const data = await server.ok(`mutation { createApiToken(name: "example", scopes: ${scopes}) { token } }`);
   return data.createApiToken.token;
@@ -61,7 +73,8 @@ describe.each(databases)('docs/api examples (%s)', (kind) => {
   let server: TestServer;
   const running: Run[] = [];
   beforeAll(async () => {
-    server = await startServer(kind);
+    // The receiver example listens on 127.0.0.1, which the desk refuses to post to unless told otherwise (SSRF).
+    server = await startServer(kind, { WEBHOOKS_ALLOW_PRIVATE: '1', WEBHOOKS_POLL_MS: '50' });
   });
   afterAll(async () => {
     for (const run of running) run.child.kill('SIGKILL');
@@ -149,5 +162,80 @@ describe.each(databases)('docs/api examples (%s)', (kind) => {
     });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+  });
+
+  it('webhook-receiver.mjs prints each signed delivery once and refuses a forged one', async () => {
+    const port = await freePort();
+    const run = runExample('webhook-receiver.mjs', { WEBHOOK_SECRET: 'placeholder', PORT: String(port) });
+    running.push(run);
+    // The secret is only known once the endpoint exists; restart the receiver with it.
+    await until(() => expect(run.stderr()).toMatch(/^listening on /m));
+    run.child.kill('SIGTERM');
+    await run.exited;
+    const created = await server.ok(
+      `mutation($url: String!) { createWebhookEndpoint(input: { url: $url, events: [TICKET_CREATED, MESSAGE_ADDED] }) {
+        endpoint { id } secret } }`,
+      { url: `http://127.0.0.1:${port}/desk-events` },
+    );
+    const receiver = runExample('webhook-receiver.mjs', {
+      WEBHOOK_SECRET: created.createWebhookEndpoint.secret,
+      PORT: String(port),
+    });
+    running.push(receiver);
+    await until(() => expect(receiver.stderr()).toMatch(/^listening on /m));
+
+    const ticket = await createTicket(server, { issueDescription: 'Webhook example 🧾' });
+    const events = () =>
+      receiver
+        .stdout()
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    await until(() =>
+      expect(events()).toContainEqual({
+        id: expect.stringMatching(/^evt_/),
+        type: 'ticket.created',
+        ticket: ticket.id,
+      }),
+    );
+
+    // Redelivering the same event (same id) is acknowledged but not printed twice.
+    const log = await server.ok(
+      'query($id: ID!) { webhookEndpoint(id: $id) { deliveries(first: 5) { edges { node { id eventType status } } } } }',
+      { id: created.createWebhookEndpoint.endpoint.id },
+    );
+    const first = log.webhookEndpoint.deliveries.edges.find((edge: any) => edge.node.eventType === 'TICKET_CREATED');
+    await server.ok('mutation($id: ID!) { redeliverWebhookDelivery(id: $id) { id } }', { id: first.node.id });
+    // Both attempts of that event reached the receiver and were answered 2xx (DELIVERED), the second only acknowledged.
+    await until(async () => {
+      const again = await server.ok(
+        `query($id: ID!) { webhookEndpoint(id: $id) {
+          deliveries(first: 10, status: DELIVERED) { edges { node { eventId eventType } } } } }`,
+        { id: created.createWebhookEndpoint.endpoint.id },
+      );
+      const attempts = again.webhookEndpoint.deliveries.edges.filter(
+        (edge: any) => edge.node.eventType === 'TICKET_CREATED',
+      );
+      expect(attempts).toHaveLength(2);
+      expect(attempts[0].node.eventId).toBe(attempts[1].node.eventId);
+    });
+    expect(events().filter((event) => event.type === 'ticket.created' && event.ticket === ticket.id)).toHaveLength(1);
+
+    // Anyone else posting to it is refused, and prints nothing.
+    const forged = JSON.stringify({ id: 'evt_forged', type: 'ticket.created', ticket: { id: '1' } });
+    const now = Math.floor(Date.now() / 1000);
+    const refused = await fetch(`http://127.0.0.1:${port}/desk-events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-signature': `t=${now},v1=${'0'.repeat(64)}` },
+      body: forged,
+    });
+    expect(refused.status).toBe(400);
+    const unsigned = await fetch(`http://127.0.0.1:${port}/desk-events`, { method: 'POST', body: forged });
+    expect(unsigned.status).toBe(400);
+    expect(receiver.stdout()).not.toContain('evt_forged');
+
+    receiver.child.kill('SIGTERM');
+    expect(await receiver.exited).toBe(0);
   });
 });
