@@ -22,7 +22,8 @@ export class WebhookDelivery {
     | 'deliveredAt'
     | 'nextAttemptAt'
     | 'claimedBy'
-    | 'claimedUntil';
+    | 'claimedUntil'
+    | 'traceparent';
 
   @Field(() => ID, { description: 'The delivery’s id, as sent in X-Desk-Delivery; a redelivery has its own.' })
   @PrimaryKey({ type: 'integer' })
@@ -87,6 +88,10 @@ export class WebhookDelivery {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   claimedUntil: Date | null = null;
+
+  /** The W3C traceparent of the work that wrote the row, when tracing: its send continues that trace. */
+  @Property({ type: 'string', length: 55, nullable: true })
+  traceparent: string | null = null;
 
   @Field(() => String, { description: 'The JSON body exactly as sent.' })
   @Property({ type: 'text' })

@@ -150,7 +150,9 @@ export class WebhookDispatcher {
         this.options.timeoutMs,
       );
     const outcome: AttemptOutcome = endpoint.enabled
-      ? await withSpan('webhook send', { 'webhook.delivery_id': row.id, 'webhook.endpoint_id': endpoint.id }, send)
+      ? await withSpan('webhook send', { 'webhook.delivery_id': row.id, 'webhook.endpoint_id': endpoint.id }, send, {
+          parent: row.traceparent,
+        })
       : { ok: false, statusCode: null, error: 'the endpoint was disabled' };
     const result = await this.record(row.id, endpoint.id, outcome, !endpoint.enabled);
     if (result) this.onAttempt(result, (performance.now() - started) / 1000);

@@ -1,5 +1,6 @@
 // Writing webhook deliveries, always inside the transaction of the change they tell about: one row per enabled
 // endpoint that subscribes to the event, all with the event's one id. The dispatcher sends them after commit.
+import { traceparentNow } from '../observability/tracing.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Agent } from '../auth/agent.entity.js';
 import type { Ticket } from '../support/ticket.entity.js';
@@ -43,6 +44,13 @@ export async function enqueueWebhookEvent(
   const eventId = newEventId();
   const payload = eventBody(eventId, type, new Date(), await parts());
   for (const endpoint of endpoints)
-    em.create(WebhookDelivery, { endpoint, eventId, eventType: type, ticketId, payload });
+    em.create(WebhookDelivery, {
+      endpoint,
+      eventId,
+      eventType: type,
+      ticketId,
+      payload,
+      traceparent: traceparentNow(),
+    });
   return endpoints.length;
 }

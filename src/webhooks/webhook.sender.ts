@@ -6,6 +6,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { DomainError } from '../errors.js';
+import { type Span, SpanKind, traceparentNow, withSpan } from '../observability/tracing.js';
 import { type AddressPolicy, parseEndpointUrl, resolveEndpointAddresses } from './webhook.address.js';
 
 export const USER_AGENT = 'whatsapp-support-desk-webhooks/1';
@@ -67,7 +68,25 @@ export async function sendWebhook(
   };
   const sentAt = new Date();
   const body = Buffer.from(request.payload);
+  // The POST's own client span, as undici's instrumentation gives fetch calls (node:http has none loaded here);
+  // the query string is left out of it (it may carry a receiver's token). The receiver gets the trace too.
+  const attributes = { 'http.request.method': 'POST', 'url.full': `${url.origin}${url.pathname}` };
+  return withSpan('POST', attributes, (span) => post(url, request, body, lookup, sentAt, timeoutMs, span), {
+    kind: SpanKind.CLIENT,
+  });
+}
+
+function post(
+  url: URL,
+  request: WebhookRequest,
+  body: Buffer,
+  lookup: LookupFunction,
+  sentAt: Date,
+  timeoutMs: number,
+  span: Span,
+): Promise<AttemptOutcome> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const traceparent = traceparentNow();
   return new Promise<AttemptOutcome>((resolve) => {
     const outgoing = send(
       url,
@@ -84,10 +103,12 @@ export async function sendWebhook(
           'x-desk-event-id': request.eventId,
           'x-desk-delivery': String(request.deliveryId),
           'x-desk-signature': signatureHeader(request.secret, request.payload, sentAt),
+          ...(traceparent ? { traceparent } : {}),
         },
       },
       (response) => {
         const statusCode = response.statusCode ?? 0;
+        span.setAttribute('http.response.status_code', statusCode);
         readStart(response)
           .catch(() => '')
           .then((text) => {
@@ -102,6 +123,7 @@ export async function sendWebhook(
     );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       const timedOut = error.name === 'AbortError' || error.name === 'TimeoutError';
+      span.setAttribute('error.type', timedOut ? 'timeout' : (error.code ?? error.name));
       resolve({
         ok: false,
         statusCode: null,

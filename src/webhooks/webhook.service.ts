@@ -1,5 +1,6 @@
 // Admins' webhook endpoints: registering, changing, disabling, deleting, rotating the secret, and the delivery log
 // with redelivery and ping. The resolver checks who may; every change is audited in its own transaction.
+import { traceparentNow } from '../observability/tracing.js';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -173,7 +174,14 @@ export async function redeliver(ctx: SupportContext, actor: AuditActor, id: stri
     if (!original) throw notFound('Webhook delivery', id);
     refuseWhenDisabled(original.endpoint);
     const { endpoint, eventId, eventType, ticketId, payload } = original;
-    const again = em.create(WebhookDelivery, { endpoint, eventId, eventType, ticketId, payload });
+    const again = em.create(WebhookDelivery, {
+      endpoint,
+      eventId,
+      eventType,
+      ticketId,
+      payload,
+      traceparent: traceparentNow(),
+    });
     await em.flush();
     recordAudit(em, actor, 'webhook.redelivered', null, null, {
       endpointId: endpoint.id,
@@ -194,7 +202,13 @@ export async function ping(ctx: SupportContext, id: string): Promise<WebhookDeli
     const payload = eventBody(eventId, WebhookEventType.PING, new Date(), {
       endpoint: { id: String(endpoint.id), url: endpoint.url },
     });
-    const delivery = em.create(WebhookDelivery, { endpoint, eventId, eventType: WebhookEventType.PING, payload });
+    const delivery = em.create(WebhookDelivery, {
+      endpoint,
+      eventId,
+      eventType: WebhookEventType.PING,
+      payload,
+      traceparent: traceparentNow(),
+    });
     await em.flush();
     return delivery;
   });

@@ -5,6 +5,7 @@ import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api
 import { createTicket, databases, eventually, startServer, uniquePhone, type TestServer } from '../helpers/harness.js';
 import { captureLogs, type CapturedLogs } from './log-capture.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
+import { FAST_WEBHOOKS, register, startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
 
 const SERVER = 2;
 const CLIENT = 3;
@@ -14,19 +15,26 @@ describe.each(databases)('tracing on %s', (kind) => {
   let standIn: CloudApiStandIn;
   let server: TestServer;
   let logs: CapturedLogs;
+  let hooks: WebhookReceiver;
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     standIn = await startCloudApiStandIn();
+    hooks = await startWebhookReceiver();
     logs = captureLogs();
     server = await startServer(
       kind,
-      standIn.env({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: 'desk-under-test' }),
+      standIn.env({
+        ...FAST_WEBHOOKS,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_SERVICE_NAME: 'desk-under-test',
+      }),
       { logger: logs.logger },
     );
   });
   afterAll(async () => {
     await server?.close();
     await standIn?.close();
+    await hooks?.close();
     await receiver?.close();
   });
 
@@ -103,5 +111,29 @@ describe.each(databases)('tracing on %s', (kind) => {
       ),
     );
     expect(span).toMatchObject({ kind: SERVER, parentSpanId: null });
+  });
+
+  it('carries a change through the webhook outbox: the delivery and its POST continue the mutation’s trace', async () => {
+    const endpoint = await register(server, hooks.url, ['TICKET_UPDATED']);
+    const ticket = await createTicket(server, { phoneNumber: uniquePhone() });
+    await server.ok('mutation Prioritise($id: ID!) { setTicketPriority(ticketId: $id, priority: URGENT) { id } }', {
+      id: ticket.id,
+    });
+    await hooks.waitFor((received) => received.some((hook) => hook.body.ticket?.id === ticket.id));
+
+    const operation = await eventually(async () => receiver.spans.find((span) => span.name === 'mutation Prioritise'));
+    const send = await eventually(async () =>
+      receiver.spans.find((span) => span.name === 'webhook send' && span.traceId === operation.traceId),
+    );
+    expect(send.parentSpanId).toBe(operation.spanId);
+    expect(String(send.attributes['webhook.endpoint_id'])).toBe(endpoint.id);
+    const post = await eventually(async () =>
+      receiver.spans.find((span) => span.parentSpanId === send.spanId && span.kind === CLIENT),
+    );
+    expect(post.attributes['url.full']).toBe(hooks.url);
+    expect(post.attributes['http.response.status_code']).toBe(200);
+    // The receiver is told the trace too, so its own spans can join it.
+    const hook = hooks.received.find((received) => received.body.ticket?.id === ticket.id)!;
+    expect(hook.headers.traceparent).toBe(`00-${operation.traceId}-${post.spanId}-01`);
   });
 });
