@@ -14,7 +14,7 @@ import { closeHttpServer, createHttpServer } from './http/http.server.js';
 import { registerRoutes } from './http/routes.js';
 import { createBackgroundJobs } from './jobs/background-jobs.js';
 import { createLogger, type Logger } from './logger.js';
-import { watchDatabase } from './observability/database-gauges.js';
+import { watchConnectionPool, watchDatabase } from './observability/database-gauges.js';
 import { DeskMetrics } from './observability/metrics.js';
 import { listenForScrapes, type MetricsListener } from './observability/metrics.route.js';
 import { startTracing } from './observability/tracing.js';
@@ -45,6 +45,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const metrics = new DeskMetrics();
   const orm = await openDatabase(config, logger, options.onQuery, metrics);
   watchDatabase(metrics, orm, logger);
+  watchConnectionPool(metrics, orm, config.database.dialect);
   const { app, typingIndicator, closeSharedState } = createAppServices(config, orm, logger, menu, metrics);
   const support = () => createSupportContext(app);
   const graphql = await createGraphqlServer(app);

@@ -46,12 +46,41 @@ export function watchDatabase(
   const failed = (what: string) => (error: unknown) =>
     logger.warn({ err: error, gauge: what }, 'a metric could not be read from the database');
 
-  // The age gauge is filled by the depth gauge's collect (one query per table): registered after it, so it is read fresh.
+  // Both gauges come from one query per table. prom-client asks every metric for its figures at once (in the same
+  // tick), so both collects share one read in flight and set their figures from the same rows: a scrape never
+  // shows an empty outbox with an age left over from the scrape before.
+  let reading: Promise<{ channel: string; depth: number; oldestSeconds: number }[]> | null = null;
+  const read = () =>
+    (reading ??= Promise.all(
+      sources.map(async (source) => {
+        const states = source.unfinishedStates;
+        const [row] = await query(
+          `select count(*) as depth, min(${source.createdAtColumn ?? 'created_at'}) as oldest from ${source.table}
+            where ${source.stateColumn ?? 'state'} in (${states.map(() => '?').join(', ')})`,
+          states,
+        );
+        const since = toDate(row?.oldest);
+        return {
+          channel: source.channel,
+          depth: Number(row?.depth ?? 0),
+          oldestSeconds: since ? Math.max(0, (Date.now() - since.getTime()) / 1000) : 0,
+        };
+      }),
+    ).finally(() => {
+      reading = null;
+    }));
   const oldest = new Gauge({
     name: 'desk_outbox_oldest_pending_seconds',
     help: 'Age of the oldest outbox row not sent yet, by channel; 0 when none waits.',
     labelNames: ['channel'] as const,
     registers: [],
+    async collect() {
+      await read()
+        .then((rows) => {
+          for (const row of rows) this.set({ channel: row.channel }, row.oldestSeconds);
+        })
+        .catch(failed('desk_outbox_oldest_pending_seconds'));
+    },
   });
   const depth = new Gauge({
     name: 'desk_outbox_depth',
@@ -59,19 +88,11 @@ export function watchDatabase(
     labelNames: ['channel'] as const,
     registers: [],
     async collect() {
-      await Promise.all(
-        sources.map(async (source) => {
-          const states = source.unfinishedStates;
-          const [row] = await query(
-            `select count(*) as depth, min(${source.createdAtColumn ?? 'created_at'}) as oldest from ${source.table}
-              where ${source.stateColumn ?? 'state'} in (${states.map(() => '?').join(', ')})`,
-            states,
-          );
-          const since = toDate(row?.oldest);
-          this.set({ channel: source.channel }, Number(row?.depth ?? 0));
-          oldest.set({ channel: source.channel }, since ? Math.max(0, (Date.now() - since.getTime()) / 1000) : 0);
-        }),
-      ).catch(failed('desk_outbox_depth'));
+      await read()
+        .then((rows) => {
+          for (const row of rows) this.set({ channel: row.channel }, row.depth);
+        })
+        .catch(failed('desk_outbox_depth'));
     },
   });
   metrics.registry.registerMetric(depth);
@@ -85,6 +106,58 @@ export function watchDatabase(
       await query(`select count(*) as parked from inbound_failures where state = ?`, ['PARKED'])
         .then(([row]) => this.set(Number(row?.parked ?? 0)))
         .catch(failed('desk_inbound_parked'));
+    },
+  });
+}
+
+/** The parts of mysql2's pool read for the gauges: its own bookkeeping (no public API counts connections). */
+interface Mysql2Pool {
+  config?: { connectionLimit?: number };
+  _allConnections?: { length: number };
+  _freeConnections?: { length: number };
+  _connectionQueue?: { length: number };
+}
+
+/**
+ * The MariaDB/MySQL connection pool, read at each scrape: connections in use and idle, callers waiting for one,
+ * and its size. MikroORM hands out its mysql2 pool (`getNativeClient`); SQLite has no pool (one connection), so
+ * these gauges are absent there.
+ */
+export function watchConnectionPool(metrics: DeskMetrics, orm: MikroORM, dialect: string): void {
+  const connection = orm.em.getConnection() as { getNativeClient?: () => Promise<unknown> };
+  if (dialect === 'sqlite' || !connection.getNativeClient) return;
+  let pool: Mysql2Pool | undefined;
+  const read = async () => {
+    pool ??= (await connection.getNativeClient!()) as Mysql2Pool;
+    const all = pool._allConnections?.length ?? 0;
+    const idle = pool._freeConnections?.length ?? 0;
+    return { all, idle, waiting: pool._connectionQueue?.length ?? 0, max: pool.config?.connectionLimit ?? 0 };
+  };
+  new Gauge({
+    name: 'desk_db_pool_connections',
+    help: 'Database connections in the pool, by state: used (lent to a query or transaction) or idle.',
+    labelNames: ['state'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      const { all, idle } = await read();
+      this.set({ state: 'used' }, all - idle);
+      this.set({ state: 'idle' }, idle);
+    },
+  });
+  new Gauge({
+    name: 'desk_db_pool_waiting',
+    help: 'Callers waiting for a database connection because every one is in use.',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await read()).waiting);
+    },
+  });
+  new Gauge({
+    name: 'desk_db_pool_max',
+    help: 'The most connections the pool opens at once.',
+    registers: [metrics.registry],
+    async collect() {
+      this.set((await read()).max);
     },
   });
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { startCloudApiStandIn, type CloudApiStandIn } from '../helpers/cloud-api-stand-in.js';
 import {
+  createTicket,
   databases,
   eventually,
   inboundText,
@@ -65,6 +66,46 @@ describe.each(databases)('metrics on %s', (kind) => {
       sampleSum(before, 'desk_db_queries_total', { outcome: 'ok' }),
     );
     expect(sampleSum(after, 'desk_db_query_seconds_count')).toBeGreaterThan(0);
+  });
+
+  it.runIf(kind === 'mariadb')(
+    'shows the connection pool: connections used while a query waits on a lock',
+    async () => {
+      const { createConnection } = await import('mysql2/promise');
+      const ticket = await createTicket(server, {});
+      const idle = await scrape();
+      expect(sampleSum(idle, 'desk_db_pool_max')).toBe(10);
+      expect(sampleSum(idle, 'desk_db_pool_waiting')).toBe(0);
+      // Another client holds the ticket's row; five changes to it wait, each holding a pooled connection (a scrape's
+      // own queries take at most three more, so five in use says the waiting changes are seen).
+      const database = server.database as { url: string; dbName: string };
+      const blocker = await createConnection({ uri: database.url.replace(/^mariadb:/, 'mysql:') });
+      try {
+        await blocker.query('begin');
+        await blocker.query('select id from support_tickets where id = ? for update', [Number(ticket.id)]);
+        const changes = (['LOW', 'MEDIUM', 'HIGH', 'URGENT', 'LOW'] as const).map((priority) =>
+          server.gql(
+            'mutation Stuck($id: ID!, $p: TicketPriority!) { setTicketPriority(ticketId: $id, priority: $p) { id } }',
+            { id: ticket.id, p: priority },
+            server.adminToken,
+          ),
+        );
+        await eventually(async () =>
+          sampleSum(await scrape(), 'desk_db_pool_connections', { state: 'used' }) >= 5 ? true : undefined,
+        );
+        await blocker.query('rollback');
+        for (const change of await Promise.all(changes)) expect(change.errors).toBeUndefined();
+      } finally {
+        await blocker.end();
+      }
+      const after = await scrape();
+      expect(sampleSum(after, 'desk_db_pool_connections', { state: 'used' })).toBeLessThan(5);
+      expect(sampleSum(after, 'desk_db_pool_connections', { state: 'idle' })).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it.runIf(kind === 'sqlite')('has no pool gauges on SQLite (one connection, no pool)', async () => {
+    expect(hasSample(await scrape(), 'desk_db_pool_max')).toBe(false);
   });
 
   it('shows open WebSockets and active subscriptions, and their end', async () => {
