@@ -8,8 +8,7 @@ import { navigate, navigateOnClick } from '../router';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
 import { nextPollMs } from './delivery-poll';
-import { EndpointFacts, EndpointStatePill } from './EndpointStatus';
-import { wireName } from './event-types';
+import { EndpointEvents, EndpointFacts, EndpointStatePill } from './EndpointStatus';
 import { SecretNotice } from './SecretNotice';
 import {
   DELETE_WEBHOOK_ENDPOINT,
@@ -134,13 +133,7 @@ export function WebhookEndpointPage({ endpointId }: { endpointId: string }) {
         <h1 className="webhook-url">{endpoint.url}</h1>
         <EndpointStatePill endpoint={endpoint} />
       </div>
-      {endpoint.description && <p className="webhook-description">{endpoint.description}</p>}
-      <p className="webhook-event-names">
-        <span className="visually-hidden">{t('webhooks.events')}: </span>
-        {endpoint.events.map((type) => (
-          <code key={type}>{wireName(type)}</code>
-        ))}
-      </p>
+      <EndpointEvents endpoint={endpoint} />
       <EndpointFacts endpoint={endpoint} />
       {secret && (
         <SecretNotice

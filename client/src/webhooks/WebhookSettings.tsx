@@ -6,8 +6,7 @@ import { useEffect, useState } from 'react';
 import { graphql } from '../gql';
 import { useT } from '../i18n/I18n';
 import { navigateOnClick } from '../router';
-import { EndpointFacts, EndpointStatePill } from './EndpointStatus';
-import { wireName } from './event-types';
+import { EndpointEvents, EndpointFacts, EndpointStatePill } from './EndpointStatus';
 import { SecretNotice } from './SecretNotice';
 import { CREATE_WEBHOOK_ENDPOINT, WEBHOOK_ENDPOINTS } from './webhook.documents';
 import { WebhookEndpointForm } from './WebhookEndpointForm';
@@ -96,13 +95,7 @@ export function WebhookSettings() {
               </a>
               <EndpointStatePill endpoint={endpoint} />
             </div>
-            {endpoint.description && <p className="webhook-description">{endpoint.description}</p>}
-            <p className="webhook-event-names">
-              <span className="visually-hidden">{t('webhooks.events')}: </span>
-              {endpoint.events.map((type) => (
-                <code key={type}>{wireName(type)}</code>
-              ))}
-            </p>
+            <EndpointEvents endpoint={endpoint} />
             <EndpointFacts endpoint={endpoint} />
             <a href={endpointPath(endpoint.id)} onClick={navigateOnClick(endpointPath(endpoint.id))}>
               {t('webhooks.openLog')}
