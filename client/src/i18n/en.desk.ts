@@ -162,6 +162,7 @@ export const enDesk = {
   'keys.replyPalette': 'Reply',
   'keys.note': 'Write an internal note',
   'keys.send': 'Send the reply or note',
+  'keys.similarReply': 'Insert the reply of similar resolved ticket 1, 2 or 3',
   'keys.resolve': 'Resolve (the closing message can be edited first)',
   'keys.resolvePalette': 'Resolve',
   'keys.resolveNext': 'Resolve and open the next ticket',

@@ -164,6 +164,7 @@ export const esDesk: Record<keyof typeof enDesk, string> = {
   'keys.replyPalette': 'Responder',
   'keys.note': 'Escribir una nota interna',
   'keys.send': 'Enviar la respuesta o la nota',
+  'keys.similarReply': 'Insertar la respuesta del ticket resuelto parecido 1, 2 o 3',
   'keys.resolve': 'Resolver (antes puedes editar el mensaje de cierre)',
   'keys.resolvePalette': 'Resolver',
   'keys.resolveNext': 'Resolver y abrir el siguiente ticket',
