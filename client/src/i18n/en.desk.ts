@@ -184,7 +184,7 @@ export const enDesk = {
   'keys.or': 'or',
   'keys.title': 'Keyboard shortcuts',
   'keys.close': 'Close the shortcuts',
-  'keys.lead': 'Single keys work when you are not typing in a field; Ctrl/⌘ ones and Esc work anywhere.',
+  'keys.lead': 'Single keys work when you are not typing in a field; Ctrl/⌘ and Alt ones and Esc work anywhere.',
   'keys.needsTicket': '{action}: open a ticket first.',
   'keys.resolved': 'Ticket #{id} resolved.',
   'keys.resolvedLast': 'Ticket #{id} resolved; no more tickets in this view.',

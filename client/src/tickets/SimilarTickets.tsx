@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { graphql } from '../gql';
 import { useT } from '../i18n/I18n';
 import { sendDeskCommand } from '../keyboard/desk-commands';
+import { SHORTCUTS } from '../keyboard/keymap';
 import { navigateOnClick } from '../router';
 
 export const SIMILAR_TICKETS = graphql(`
@@ -19,6 +20,9 @@ export const SIMILAR_TICKETS = graphql(`
     }
   }
 `);
+
+/** Alt+1, Alt+2, Alt+3 as the key map names them, so the panel shows what the `?` overlay lists. */
+const INSERT_KEYS = SHORTCUTS.find((shortcut) => shortcut.id === 'similarReply')?.keys ?? [];
 
 export function SimilarTickets({ ticketId }: { ticketId: string }) {
   const t = useT();
@@ -54,7 +58,7 @@ export function SimilarTickets({ ticketId }: { ticketId: string }) {
           {similar.map((item, index) => (
             <li key={item.ticket.id} className="similar-item" data-testid="similar-item">
               <div className="similar-head">
-                <kbd>Alt+{index + 1}</kbd>
+                {INSERT_KEYS[index] && <kbd>{INSERT_KEYS[index]}</kbd>}
                 <a
                   href={`/tickets/${item.ticket.id}`}
                   onClick={navigateOnClick(`/tickets/${item.ticket.id}`)}
@@ -72,7 +76,7 @@ export function SimilarTickets({ ticketId }: { ticketId: string }) {
                     type="button"
                     data-similar-insert={index + 1}
                     aria-label={t('similar.insertLabel', { id: item.ticket.id })}
-                    aria-keyshortcuts={`Alt+${index + 1}`}
+                    aria-keyshortcuts={INSERT_KEYS[index]}
                     onClick={() => insert(item.ticket.id, item.resolvingReply!.body)}
                   >
                     {t('similar.insert')}
