@@ -1,7 +1,16 @@
 // Similar resolved tickets come from the full-text index: a question asked again in other words finds its earlier
 // twin and the reply that resolved it, on both databases, whatever the person typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTicket, databases, startServer, type TestServer } from '../helpers/harness.js';
+import { WEBHOOK_SECRET } from '../helpers/cloud-api-stand-in.js';
+import {
+  createTicket,
+  databases,
+  inboundText,
+  postWebhook,
+  startServer,
+  uniquePhone,
+  type TestServer,
+} from '../helpers/harness.js';
 
 const SIMILAR = `query($t: ID!, $first: Int) {
   ticket(id: $t) {
@@ -44,7 +53,10 @@ describe.each(databases)('similar tickets on %s', (kind) => {
   let openTwin: string;
 
   beforeAll(async () => {
-    server = await startServer(kind, { RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' });
+    server = await startServer(kind, {
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
+      WHATSAPP_APP_SECRET: WEBHOOK_SECRET,
+    });
     await answered('I cannot log in to the student portal, my password is rejected', 'Reset it from the login page.');
     await answered('Where can I see my exam results for the second semester?', 'Results are under Academics.');
     twin = await answered(
@@ -71,6 +83,15 @@ describe.each(databases)('similar tickets on %s', (kind) => {
     });
     expect(similar.length).toBeLessThanOrEqual(3);
     for (let i = 1; i < similar.length; i += 1) expect(similar[i]!.score).toBeLessThanOrEqual(similar[i - 1]!.score);
+  });
+
+  it("the person's later messages count: a vague opening followed by the real question finds the twin", async () => {
+    const phone = uniquePhone();
+    const asked = await createTicket(server, { phoneNumber: phone, issueDescription: 'Hello, are you there?' });
+    expect(await similarTo(asked.id)).toEqual([]);
+    const later = inboundText(phone, 'The refund of my school fees never came');
+    expect((await postWebhook(server, later.body)).status).toBe(200);
+    expect((await similarTo(asked.id))[0]?.ticket.id).toBe(twin.id);
   });
 
   it('the root query answers the same as the Ticket field', async () => {
