@@ -1,7 +1,7 @@
 // The similar resolved tickets of the open one, found by the server's full-text index, each with the reply that
 // resolved it: a button (or Alt+1 to Alt+3, see keymap.ts) puts that reply in the reply box as a draft to adapt.
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { graphql } from '../gql';
 import { useT } from '../i18n/I18n';
 import { sendDeskCommand } from '../keyboard/desk-commands';
@@ -24,12 +24,19 @@ export const SIMILAR_TICKETS = graphql(`
 /** Alt+1, Alt+2, Alt+3 as the key map names them, so the panel shows what the `?` overlay lists. */
 const INSERT_KEYS = SHORTCUTS.find((shortcut) => shortcut.id === 'similarReply')?.keys ?? [];
 
-export function SimilarTickets({ ticketId }: { ticketId: string }) {
+export function SimilarTickets({ ticketId, personMessages }: { ticketId: string; personMessages: number }) {
   const t = useT();
-  const { data, loading, error } = useQuery(SIMILAR_TICKETS, {
+  const { data, loading, error, refetch } = useQuery(SIMILAR_TICKETS, {
     variables: { id: ticketId },
     fetchPolicy: 'cache-and-network',
   });
+  // The person's newest messages are part of the question: when they write again, ask again.
+  const asked = useRef(personMessages);
+  useEffect(() => {
+    if (asked.current === personMessages) return;
+    asked.current = personMessages;
+    void refetch();
+  }, [personMessages, refetch]);
   const [inserted, setInserted] = useState<string | null>(null);
   const similar = data?.ticket?.similarTickets ?? [];
   const insert = (id: string, body: string) => {

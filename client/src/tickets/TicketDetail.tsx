@@ -50,7 +50,10 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           onToggleContact={() => setContactUnfolded((was) => !was)}
         />
         <TicketActions ticket={ticket} agents={agents} isResolved={isResolved} />
-        <SimilarTickets ticketId={ticketId} />
+        <SimilarTickets
+          ticketId={ticketId}
+          personMessages={ticket.messages.edges.filter((edge) => edge.node.senderType === 'USER').length}
+        />
         <TicketConversation
           ticketId={ticketId}
           ticket={ticket}
