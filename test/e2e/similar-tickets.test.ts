@@ -45,7 +45,8 @@ describe.skipIf(!hasChromium)('similar resolved tickets in a browser', () => {
     await page.getByRole('heading', { name: /Ama Owusu/ }).waitFor();
 
     const panel = page.getByTestId('similar-tickets');
-    await panel.getByText('Similar resolved tickets').click();
+    // The summary (not its text: the loading line says it too) unfolds the strip.
+    await panel.locator('summary').click();
     const first = panel.getByTestId('similar-item').first();
     await first.getByText('When will I get the refund of the fees I paid?').waitFor();
     expect(await first.getByRole('link').getAttribute('href')).toBe(`/tickets/${twin}`);
@@ -64,6 +65,8 @@ describe.skipIf(!hasChromium)('similar resolved tickets in a browser', () => {
     await box.fill('');
     await first.getByRole('button', { name: `Insert the reply of ticket #${twin} into the reply box` }).press('Enter');
     await expect.poll(() => box.inputValue()).toBe(TWIN_REPLY);
+    // The insert hands the focus to the reply box; out of it, `?` is a shortcut again.
+    await expect.poll(() => page.evaluate<string>(`document.activeElement?.id ?? ''`)).toMatch(/^reply-/);
     await page.evaluate('document.activeElement?.blur()');
     await page.keyboard.press('?');
     await page.getByText('Insert the reply of similar resolved ticket 1, 2 or 3').waitFor();
