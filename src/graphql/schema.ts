@@ -19,6 +19,7 @@ import { ContactConnectionResolver, ContactResolver, TicketContactResolver } fro
 import { MessageResolver } from '../support/message.resolver.js';
 import { MessageKindsResolver, TicketReferralResolver } from '../support/message-kinds.resolver.js';
 import { NotificationsResolver } from '../support/notifications.resolver.js';
+import { SimilarTicketResolver, TicketSimilarResolver } from '../support/similar-tickets.resolver.js';
 import { SnoozeResolver } from '../support/snooze.resolver.js';
 import { PresenceResolver } from '../support/presence.resolver.js';
 import { ReportResolver } from '../reports/report.resolver.js';
@@ -58,6 +59,8 @@ export const resolvers = [
   ContactConnectionResolver,
   TicketContactResolver,
   SnoozeResolver,
+  SimilarTicketResolver,
+  TicketSimilarResolver,
   NotificationsResolver,
   SavedViewResolver,
   MentionResolver,

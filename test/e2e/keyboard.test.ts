@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('the desk with the keyboard alone', () => {
     await overlay.waitFor();
     for (const label of ['Next ticket in the list', 'Resolve and open the next ticket', 'Assign to me', 'Snooze…'])
       await overlay.getByText(label).waitFor();
-    expect(await overlay.locator('.shortcut-row').count()).toBe(18);
+    expect(await overlay.locator('.shortcut-row').count()).toBe(19);
     await page.screenshot({ path: join(ARTIFACTS, 'keyboard-shortcuts-1440.png') });
     await page.keyboard.press('Escape');
     await overlay.waitFor({ state: 'detached' });

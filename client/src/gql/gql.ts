@@ -94,6 +94,7 @@ type Documents = {
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": typeof types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": typeof types.SendTemplateDocument,
     "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": typeof types.DeskTicketCountDocument,
+    "\n  query SimilarTickets($id: ID!) {\n    ticket(id: $id) {\n      id\n      similarTickets(first: 3) {\n        score\n        ticket { id issueDescription senderName status resolvedAt }\n        resolvingReply { id body senderName }\n      }\n    }\n  }\n": typeof types.SimilarTicketsDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": typeof types.UnsnoozeTicketDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": typeof types.AssignTicketDocument,
@@ -217,6 +218,7 @@ const documents: Documents = {
     "\n  mutation DeleteMessageTemplate($id: ID!) {\n    deleteMessageTemplate(id: $id)\n  }\n": types.DeleteMessageTemplateDocument,
     "\n  mutation SendTemplate($ticketId: ID!, $templateId: ID!, $parameters: [String!]!) {\n    sendTemplate(ticketId: $ticketId, templateId: $templateId, parameters: $parameters) { ...MessageFields }\n  }\n": types.SendTemplateDocument,
     "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n": types.DeskTicketCountDocument,
+    "\n  query SimilarTickets($id: ID!) {\n    ticket(id: $id) {\n      id\n      similarTickets(first: 3) {\n        score\n        ticket { id issueDescription senderName status resolvedAt }\n        resolvingReply { id body senderName }\n      }\n    }\n  }\n": types.SimilarTicketsDocument,
     "\n  mutation SnoozeTicket($ticketId: ID!, $until: DateTime, $untilReply: Boolean) {\n    snoozeTicket(ticketId: $ticketId, until: $until, untilReply: $untilReply) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.SnoozeTicketDocument,
     "\n  mutation UnsnoozeTicket($ticketId: ID!) {\n    unsnoozeTicket(ticketId: $ticketId) { id snoozed snoozedAt snoozedUntil snoozedBy { id name } updatedAt }\n  }\n": types.UnsnoozeTicketDocument,
     "\n  mutation AssignTicket($ticketId: ID!, $adminId: ID) {\n    assignTicket(ticketId: $ticketId, adminId: $adminId) { id assignee { id name } }\n  }\n": types.AssignTicketDocument,
@@ -594,6 +596,10 @@ export function graphql(source: "\n  mutation SendTemplate($ticketId: ID!, $temp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query DeskTicketCount {\n    tickets(first: 1) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SimilarTickets($id: ID!) {\n    ticket(id: $id) {\n      id\n      similarTickets(first: 3) {\n        score\n        ticket { id issueDescription senderName status resolvedAt }\n        resolvingReply { id body senderName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SimilarTickets($id: ID!) {\n    ticket(id: $id) {\n      id\n      similarTickets(first: 3) {\n        score\n        ticket { id issueDescription senderName status resolvedAt }\n        resolvingReply { id body senderName }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,6 +164,7 @@ export const esDesk: Record<keyof typeof enDesk, string> = {
   'keys.replyPalette': 'Responder',
   'keys.note': 'Escribir una nota interna',
   'keys.send': 'Enviar la respuesta o la nota',
+  'keys.similarReply': 'Insertar la respuesta del ticket resuelto parecido 1, 2 o 3',
   'keys.resolve': 'Resolver (antes puedes editar el mensaje de cierre)',
   'keys.resolvePalette': 'Resolver',
   'keys.resolveNext': 'Resolver y abrir el siguiente ticket',
@@ -186,7 +187,7 @@ export const esDesk: Record<keyof typeof enDesk, string> = {
   'keys.title': 'Atajos de teclado',
   'keys.close': 'Cerrar los atajos',
   'keys.lead':
-    'Las teclas solas funcionan cuando no estás escribiendo en un campo; las de Ctrl/⌘ y Esc funcionan en cualquier sitio.',
+    'Las teclas solas funcionan cuando no estás escribiendo en un campo; las de Ctrl/⌘ o Alt y Esc funcionan en cualquier sitio.',
   'keys.needsTicket': '{action}: abre antes un ticket.',
   'keys.resolved': 'Ticket n.º {id} resuelto.',
   'keys.resolvedLast': 'Ticket n.º {id} resuelto; no quedan más tickets en esta vista.',

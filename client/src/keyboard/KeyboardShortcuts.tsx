@@ -10,7 +10,7 @@ import { ResolveDialog } from '../resolve/ResolveDialog';
 import { navigate, type Route } from '../router';
 import { KEYBOARD_TICKET_LABELS } from './keyboard.documents';
 import { useDeskCommands, sendDeskCommand } from './desk-commands';
-import { PRIORITY_KEYS, shortcutFor, type ShortcutId } from './keymap';
+import { PRIORITY_KEYS, SIMILAR_REPLY_KEYS, shortcutFor, type ShortcutId } from './keymap';
 import {
   currentRowIndex,
   focusFirstShown,
@@ -92,6 +92,13 @@ export function KeyboardShortcuts({ route }: { route: Route }) {
     send: () => {
       const box = document.activeElement?.closest('.reply-box');
       box?.querySelector<HTMLButtonElement>('.reply-actions .primary')?.click();
+    },
+    similarReply: (event) => {
+      const index = event && SIMILAR_REPLY_KEYS[event.code];
+      if (index === undefined || !ticketId) return;
+      const insert = document.querySelector<HTMLButtonElement>(`.similar-tickets [data-similar-insert="${index + 1}"]`);
+      if (insert) insert.click();
+      else say(t('similar.noneToInsert', { number: index + 1 }), true);
     },
     resolve: () => ticketId && setResolving({ ticketId, andNext: false, order: listedTicketIds() }),
     resolveNext: () => ticketId && setResolving({ ticketId, andNext: true, order: listedTicketIds() }),

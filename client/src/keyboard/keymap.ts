@@ -10,6 +10,7 @@ export type ShortcutId =
   | 'reply'
   | 'note'
   | 'send'
+  | 'similarReply'
   | 'resolve'
   | 'resolveNext'
   | 'assignToMe'
@@ -46,6 +47,9 @@ const key =
     plain(event) && !event.shiftKey && names.includes(event.key);
 const withMod = (name: string) => (event: KeyboardEvent) =>
   (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === name;
+
+/** Alt+1 to Alt+3 insert the reply of the first, second or third similar resolved ticket (by key position, so Mac's Option works). */
+export const SIMILAR_REPLY_KEYS: Record<string, number> = { Digit1: 0, Digit2: 1, Digit3: 2 };
 
 /** The digits 1–4 set the priority straight, most urgent first. */
 export const PRIORITY_KEYS: Record<string, TicketPriority> = { '1': 'URGENT', '2': 'HIGH', '3': 'MEDIUM', '4': 'LOW' };
@@ -98,6 +102,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'keys.send',
     group: 'Writing',
     matches: (event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter',
+    inFields: true,
+    needsTicket: true,
+  },
+  {
+    id: 'similarReply',
+    keys: ['Alt+1', 'Alt+2', 'Alt+3'],
+    label: 'keys.similarReply',
+    group: 'Writing',
+    matches: (event) =>
+      event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code in SIMILAR_REPLY_KEYS,
     inFields: true,
     needsTicket: true,
   },

@@ -8,6 +8,7 @@ import { useMentionsRead } from '../mentions/useMentionsRead';
 import { AGENTS } from './agents';
 import { usePresence } from './presence';
 import { TICKET_DETAIL } from './ticket.documents';
+import { SimilarTickets } from './SimilarTickets';
 import { TicketActions } from './TicketActions';
 import { TicketConversation } from './TicketConversation';
 import { TicketHeader } from './TicketHeader';
@@ -49,6 +50,10 @@ export function TicketDetail({ ticketId }: { ticketId: string }) {
           onToggleContact={() => setContactUnfolded((was) => !was)}
         />
         <TicketActions ticket={ticket} agents={agents} isResolved={isResolved} />
+        <SimilarTickets
+          ticketId={ticketId}
+          personMessages={ticket.messages.edges.filter((edge) => edge.node.senderType === 'USER').length}
+        />
         <TicketConversation
           ticketId={ticketId}
           ticket={ticket}
