@@ -35,6 +35,8 @@ export interface DispatcherOptions {
   claimMs: number;
   /** Rows claimed at once. @default 20 */
   batchSize: number;
+  /** Sends in flight at once, each to a different person (OUTBOX_CONCURRENCY). @default 16 */
+  concurrency: number;
 }
 
 export const defaultDispatcherOptions: DispatcherOptions = {
@@ -44,6 +46,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   maxAttempts: 20,
   claimMs: 60_000,
   batchSize: 20,
+  concurrency: 16,
 };
 
 const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
@@ -51,6 +54,10 @@ const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
 export class OutboxDispatcher {
   readonly id = newWorkerId();
   private readonly loop: PollLoop;
+  /** Sends under way, each a person's oldest unsent row: the claim never hands out a person's next one before. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Resolves when rows were committed while sends were under way (see runOnce). */
+  private woken: () => void = () => undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -75,6 +82,7 @@ export class OutboxDispatcher {
   /** Stops polling, lets the batch in flight finish, and hands back rows this instance claimed but did not send. */
   async stop(): Promise<void> {
     await this.loop.stop();
+    await Promise.all(this.inFlight);
     try {
       const em = this.orm.em.fork();
       await em.nativeUpdate(
@@ -90,17 +98,45 @@ export class OutboxDispatcher {
 
   /** New rows were committed: look now rather than at the next poll. */
   wake(): void {
+    this.woken();
     this.loop.wake();
   }
 
-  /** Claims due rows, sends them, records the outcomes. Returns how many rows it handled. */
+  /**
+   * Claims due rows into the free send slots and starts sending them; then waits until a send ends (its person's
+   * next row may be due now, and its slot is free), rows are committed, or a poll period passes. Answers how many
+   * rows it started or saw end: the loop comes straight back while there is work.
+   */
   async runOnce(): Promise<number> {
     await this.pruneEarlyReceipts();
-    const rows = await this.claim();
+    // While the number is paused (130429) nothing is claimed: the rows would only wait in line, holding claims.
+    const free = this.client.pausedForMs() > 0 ? 0 : this.options.concurrency - this.inFlight.size;
+    const rows = free > 0 ? await this.claim(Math.min(free, this.options.batchSize)) : [];
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
-    await Promise.all([...byRecipient.values()].map((queue) => this.sendInOrder(queue)));
-    return rows.length;
+    for (const queue of byRecipient.values()) this.track(this.sendInOrder(queue));
+    if (this.inFlight.size === 0) return rows.length;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      ...this.inFlight,
+      new Promise<void>((resolve) => {
+        this.woken = resolve;
+        timer = setTimeout(resolve, this.options.pollMs).unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    this.woken = () => undefined;
+    return rows.length + 1;
+  }
+
+  private track(sending: Promise<void>): void {
+    const tracked: Promise<void> = sending
+      .catch((error: unknown) => {
+        // The row keeps its claim and is sent again when it expires (OUTBOX_CLAIM_MS).
+        this.logger.error({ err: error }, 'outbox send could not be recorded; the row is taken over later');
+      })
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 
   private async sendInOrder(queue: OutboxRow[]): Promise<void> {
@@ -140,7 +176,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private claim(): Promise<OutboxRow[]> {
+  private claim(limit: number): Promise<OutboxRow[]> {
     const now = new Date();
     return claimWithLease(this.orm, {
       entity: OutboxRow,
@@ -149,7 +185,7 @@ export class OutboxDispatcher {
             and not exists (select 1 from whatsapp_outbox p
                              where p.recipient = o.recipient and p.id < o.id and p.state in (?, ?))
           order by o.id limit ? %LOCK%`,
-      params: [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
+      params: [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, limit],
       claim: {
         state: OutboxState.SENDING,
         claimedBy: this.id,
