@@ -58,6 +58,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Set<Promise<void>>();
   /** Resolves when rows were committed while sends were under way (see runOnce). */
   private woken: () => void = () => undefined;
+  /** Rows were committed, or a poll period passed: look even if only one send slot is free. */
+  private lookNow = true;
 
   constructor(
     private readonly orm: MikroORM,
@@ -98,6 +100,7 @@ export class OutboxDispatcher {
 
   /** New rows were committed: look now rather than at the next poll. */
   wake(): void {
+    this.lookNow = true;
     this.woken();
     this.loop.wake();
   }
@@ -111,7 +114,12 @@ export class OutboxDispatcher {
     await this.pruneEarlyReceipts();
     // While the number is paused (130429) nothing is claimed: the rows would only wait in line, holding claims.
     const free = this.client.pausedForMs() > 0 ? 0 : this.options.concurrency - this.inFlight.size;
-    const rows = free > 0 ? await this.claim(Math.min(free, this.options.batchSize)) : [];
+    // In a burst, sends end one by one: claiming for each alone would be a transaction per row on top of its
+    // record, so the next claim waits for a quarter of the slots (or a wake, or a poll period).
+    const worthClaiming =
+      free > 0 && (this.lookNow || this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 4));
+    if (worthClaiming) this.lookNow = false;
+    const rows = worthClaiming ? await this.claim(Math.min(free, this.options.batchSize)) : [];
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
     for (const queue of byRecipient.values()) this.track(this.sendInOrder(queue));
@@ -121,7 +129,10 @@ export class OutboxDispatcher {
       ...this.inFlight,
       new Promise<void>((resolve) => {
         this.woken = resolve;
-        timer = setTimeout(resolve, this.options.pollMs).unref();
+        timer = setTimeout(() => {
+          this.lookNow = true;
+          resolve();
+        }, this.options.pollMs).unref();
       }),
     ]);
     clearTimeout(timer);
@@ -262,7 +273,14 @@ export class OutboxDispatcher {
       return message;
     });
     if (!changed) return;
-    if (outcome.kind === 'accepted') {
+    // Receipts that came before this record are rare: look for them before paying for a locked transaction. This
+    // sees every receipt the locked read would (on MariaDB a receipt's locking lookup of the missing id holds the
+    // record's commit back until the receipt is stored).
+    const receiptsWaiting =
+      outcome.kind === 'accepted' &&
+      changed.whatsappMessageId !== null &&
+      (await em.fork().count(EarlyReceipt, { whatsappMessageId: changed.whatsappMessageId })) > 0;
+    if (receiptsWaiting) {
       await em.fork().transactional(async (tx) => {
         const message = await tx.findOne(Message, changed.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (message) await applyEarlyReceipts(tx, message);
