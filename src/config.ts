@@ -19,6 +19,8 @@ export interface WhatsappConfig {
   /** The built-in simulator: on by default without real credentials, always off with them. */
   simulator: boolean;
   timeoutMs: number;
+  /** OUTBOX_RATE_PER_SECOND: messages per second this instance sends to the business number at most. */
+  ratePerSecond: number;
 }
 
 export interface OutboxConfig {
@@ -27,6 +29,8 @@ export interface OutboxConfig {
   retryMaxMs: number;
   maxAttempts: number;
   claimMs: number;
+  /** Sends in flight at once, each to a different person. */
+  concurrency: number;
 }
 
 /** An S3-compatible bucket for media (MEDIA_STORE=s3): AWS S3, MinIO, Cloudflare R2, Backblaze B2… */
@@ -389,6 +393,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiVersion: read(env, 'WHATSAPP_API_VERSION') ?? 'v21.0',
     simulator: !accessToken && simulatorSetting !== 'off',
     timeoutMs: readInt(env, 'WHATSAPP_TIMEOUT_MS', 10_000, 100, 120_000),
+    ratePerSecond: readInt(env, 'OUTBOX_RATE_PER_SECOND', 80, 1, 100_000),
   };
   const redisUrl = read(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
@@ -433,6 +438,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryMaxMs: readInt(env, 'OUTBOX_RETRY_MAX_MS', 300_000, 1, 86_400_000),
       maxAttempts: readInt(env, 'OUTBOX_MAX_ATTEMPTS', 20, 1, 1000),
       claimMs: readInt(env, 'OUTBOX_CLAIM_MS', 60_000, 1000, 3_600_000),
+      concurrency: readInt(env, 'OUTBOX_CONCURRENCY', 16, 1, 1000),
     },
     webhooks: {
       allowPrivate: readFlag(env, 'WEBHOOKS_ALLOW_PRIVATE'),

@@ -1,5 +1,6 @@
 // The WhatsApp Cloud API, as far as we call it: POST /{version}/{phone-number-id}/messages.
-// Answers are sorted into accepted, worth retrying, and permanent failures.
+// Answers are sorted into accepted, worth retrying, and permanent failures. Sends keep to the number's pace.
+import { DEFAULT_RATE_LIMIT_PAUSE_MS, MAX_RATE_LIMIT_PAUSE_MS, SendPace } from './send-rate.js';
 
 export interface CloudApiSettings {
   baseUrl: string;
@@ -7,6 +8,8 @@ export interface CloudApiSettings {
   phoneNumberId: string;
   accessToken: string;
   timeoutMs: number;
+  /** Messages per second this instance sends to the number at most (OUTBOX_RATE_PER_SECOND). @default 80 */
+  ratePerSecond?: number;
 }
 
 /** Told of every call made and how it ended (the desk's metrics). */
@@ -16,9 +19,17 @@ export interface CloudApiObserver {
 
 export type SendOutcome =
   | { kind: 'accepted'; whatsappMessageId: string | null }
-  | { kind: 'retry'; reason: string; retryAfterMs: number | null }
+  | {
+      kind: 'retry';
+      reason: string;
+      retryAfterMs: number | null;
+      /** 130429: the business number is over its throughput, so every send to it pauses, not just this one. */
+      numberRateLimited?: boolean;
+    }
   | { kind: 'failed'; reason: string };
 
+/** The business number's throughput limit was hit. */
+const THROUGHPUT_CODE = 130429;
 /** Rate, throughput and spam limits, and the API's own transient errors: try again later. */
 const RETRYABLE_CODES = new Set([4, 80007, 130429, 131000, 131016, 131048, 131056, 133004, 2]);
 /** A bad or expired access token: nothing is wrong with the message, so it waits for the fix. */
@@ -47,17 +58,29 @@ export function classifyAnswer(status: number, body: unknown, retryAfterHeader: 
   const retryAfter =
     retryAfterHeader && Number.isFinite(Number(retryAfterHeader)) ? Number(retryAfterHeader) * 1000 : null;
   if (status === 429 || status >= 500 || status === 408 || (code !== null && RETRYABLE_CODES.has(code))) {
-    return { kind: 'retry', reason, retryAfterMs: retryAfter };
+    return code === THROUGHPUT_CODE
+      ? { kind: 'retry', reason, retryAfterMs: retryAfter, numberRateLimited: true }
+      : { kind: 'retry', reason, retryAfterMs: retryAfter };
   }
   if (status === 401 || code === ACCESS_TOKEN_CODE) return { kind: 'retry', reason, retryAfterMs: null };
   return { kind: 'failed', reason };
 }
 
 export class CloudApiClient {
+  /** Every message this instance sends to the number goes at this pace. */
+  private readonly pace: SendPace;
+
   constructor(
     private readonly settings: CloudApiSettings,
     private readonly observer: CloudApiObserver | null = null,
-  ) {}
+  ) {
+    this.pace = new SendPace(settings.ratePerSecond ?? 80);
+  }
+
+  /** How long sends still wait because the API answered 130429 (rate limit hit); 0 when they do not. */
+  pausedForMs(): number {
+    return this.pace.pausedForMs();
+  }
 
   /** Makes a call, telling the observer how it ended and how long it took. */
   private async observed<T extends { kind: string }>(
@@ -73,7 +96,17 @@ export class CloudApiClient {
 
   /** `timeoutMs` shortens the wait for this call (a typing indicator is worth little late); never lengthens it. */
   send(payload: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<SendOutcome> {
-    return this.observed('send', () => this.post(payload, options));
+    return this.observed('send', async () => {
+      const answered = await this.pace.take();
+      try {
+        const outcome = await this.post(payload, options);
+        if (outcome.kind === 'retry' && outcome.numberRateLimited)
+          this.pace.pause(Math.min(outcome.retryAfterMs ?? DEFAULT_RATE_LIMIT_PAUSE_MS, MAX_RATE_LIMIT_PAUSE_MS));
+        return outcome;
+      } finally {
+        answered();
+      }
+    });
   }
 
   private async post(payload: Record<string, unknown>, options: { timeoutMs?: number }): Promise<SendOutcome> {

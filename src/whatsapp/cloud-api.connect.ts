@@ -16,5 +16,13 @@ export function connectCloudApi(
       ? { baseUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, accessToken: whatsapp.accessToken }
       : null;
   if (!credentials) return null;
-  return new CloudApiClient({ ...credentials, version: whatsapp.apiVersion, timeoutMs: whatsapp.timeoutMs }, observer);
+  return new CloudApiClient(
+    {
+      ...credentials,
+      version: whatsapp.apiVersion,
+      timeoutMs: whatsapp.timeoutMs,
+      ratePerSecond: whatsapp.ratePerSecond,
+    },
+    observer,
+  );
 }

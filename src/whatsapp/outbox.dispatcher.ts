@@ -35,6 +35,8 @@ export interface DispatcherOptions {
   claimMs: number;
   /** Rows claimed at once. @default 20 */
   batchSize: number;
+  /** Sends in flight at once, each to a different person (OUTBOX_CONCURRENCY). @default 16 */
+  concurrency: number;
 }
 
 export const defaultDispatcherOptions: DispatcherOptions = {
@@ -44,6 +46,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   maxAttempts: 20,
   claimMs: 60_000,
   batchSize: 20,
+  concurrency: 16,
 };
 
 const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
@@ -51,6 +54,12 @@ const UNFINISHED = [OutboxState.PENDING, OutboxState.SENDING];
 export class OutboxDispatcher {
   readonly id = newWorkerId();
   private readonly loop: PollLoop;
+  /** Sends under way, each a person's oldest unsent row: the claim never hands out a person's next one before. */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Resolves when rows were committed while sends were under way (see runOnce). */
+  private woken: () => void = () => undefined;
+  /** Rows were committed, or a poll period passed: look even if only one send slot is free. */
+  private lookNow = true;
 
   constructor(
     private readonly orm: MikroORM,
@@ -75,6 +84,7 @@ export class OutboxDispatcher {
   /** Stops polling, lets the batch in flight finish, and hands back rows this instance claimed but did not send. */
   async stop(): Promise<void> {
     await this.loop.stop();
+    await Promise.all(this.inFlight);
     try {
       const em = this.orm.em.fork();
       await em.nativeUpdate(
@@ -90,17 +100,54 @@ export class OutboxDispatcher {
 
   /** New rows were committed: look now rather than at the next poll. */
   wake(): void {
+    this.lookNow = true;
+    this.woken();
     this.loop.wake();
   }
 
-  /** Claims due rows, sends them, records the outcomes. Returns how many rows it handled. */
+  /**
+   * Claims due rows into the free send slots and starts sending them; then waits until a send ends (its person's
+   * next row may be due now, and its slot is free), rows are committed, or a poll period passes. Answers how many
+   * rows it started or saw end: the loop comes straight back while there is work.
+   */
   async runOnce(): Promise<number> {
     await this.pruneEarlyReceipts();
-    const rows = await this.claim();
+    // While the number is paused (130429) nothing is claimed: the rows would only wait in line, holding claims.
+    const free = this.client.pausedForMs() > 0 ? 0 : this.options.concurrency - this.inFlight.size;
+    // In a burst, sends end one by one: claiming for each alone would be a transaction per row on top of its
+    // record, so the next claim waits for a quarter of the slots (or a wake, or a poll period).
+    const worthClaiming =
+      free > 0 && (this.lookNow || this.inFlight.size === 0 || free >= Math.ceil(this.options.concurrency / 4));
+    if (worthClaiming) this.lookNow = false;
+    const rows = worthClaiming ? await this.claim(Math.min(free, this.options.batchSize)) : [];
     const byRecipient = new Map<string, OutboxRow[]>();
     for (const row of rows) byRecipient.set(row.recipient, [...(byRecipient.get(row.recipient) ?? []), row]);
-    await Promise.all([...byRecipient.values()].map((queue) => this.sendInOrder(queue)));
-    return rows.length;
+    for (const queue of byRecipient.values()) this.track(this.sendInOrder(queue));
+    if (this.inFlight.size === 0) return rows.length;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      ...this.inFlight,
+      new Promise<void>((resolve) => {
+        this.woken = resolve;
+        timer = setTimeout(() => {
+          this.lookNow = true;
+          resolve();
+        }, this.options.pollMs).unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    this.woken = () => undefined;
+    return rows.length + 1;
+  }
+
+  private track(sending: Promise<void>): void {
+    const tracked: Promise<void> = sending
+      .catch((error: unknown) => {
+        // The row keeps its claim and is sent again when it expires (OUTBOX_CLAIM_MS).
+        this.logger.error({ err: error }, 'outbox send could not be recorded; the row is taken over later');
+      })
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 
   private async sendInOrder(queue: OutboxRow[]): Promise<void> {
@@ -140,7 +187,7 @@ export class OutboxDispatcher {
     });
   }
 
-  private claim(): Promise<OutboxRow[]> {
+  private claim(limit: number): Promise<OutboxRow[]> {
     const now = new Date();
     return claimWithLease(this.orm, {
       entity: OutboxRow,
@@ -149,7 +196,7 @@ export class OutboxDispatcher {
             and not exists (select 1 from whatsapp_outbox p
                              where p.recipient = o.recipient and p.id < o.id and p.state in (?, ?))
           order by o.id limit ? %LOCK%`,
-      params: [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, this.options.batchSize],
+      params: [OutboxState.PENDING, now, OutboxState.SENDING, now, ...UNFINISHED, limit],
       claim: {
         state: OutboxState.SENDING,
         claimedBy: this.id,
@@ -226,7 +273,14 @@ export class OutboxDispatcher {
       return message;
     });
     if (!changed) return;
-    if (outcome.kind === 'accepted') {
+    // Receipts that came before this record are rare: look for them before paying for a locked transaction. This
+    // sees every receipt the locked read would (on MariaDB a receipt's locking lookup of the missing id holds the
+    // record's commit back until the receipt is stored).
+    const receiptsWaiting =
+      outcome.kind === 'accepted' &&
+      changed.whatsappMessageId !== null &&
+      (await em.fork().count(EarlyReceipt, { whatsappMessageId: changed.whatsappMessageId })) > 0;
+    if (receiptsWaiting) {
       await em.fork().transactional(async (tx) => {
         const message = await tx.findOne(Message, changed.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (message) await applyEarlyReceipts(tx, message);

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   /** The id the stand-in answered with (for accepted sends). */
   answeredId: string | null;
   status: number;
+  /** When the request reached the stand-in (ms since the epoch, before its body was read). */
+  receivedAt: number;
 }
 
 export interface CannedAnswer {
@@ -43,6 +45,11 @@ export const rateLimited: CannedAnswer = {
   status: 429,
   body: { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429, fbtrace_id: 'y' } },
 };
+/** 130429 with a Retry-After (seconds): the business number is over its throughput for that long. */
+export const rateLimitedFor = (seconds: number): CannedAnswer => ({
+  ...rateLimited,
+  headers: { 'retry-after': String(seconds) },
+});
 export const undeliverable: CannedAnswer = {
   status: 400,
   body: {
@@ -88,6 +95,8 @@ export interface CloudApiStandIn {
   slowDown(ms: number): void;
   /** Sends recorded so far to one number (`to`) or business-scoped user id (`recipient`): text and interactive, not read receipts. */
   messagesTo(to: string): RecordedRequest[];
+  /** The most message requests (any answer) that reached the stand-in within any `windowMs` (a sliding window). */
+  busiestWindow(windowMs?: number): number;
   /** Waits until `predicate` holds over the requests, or fails after `ms`. */
   waitFor(predicate: (requests: RecordedRequest[]) => boolean, ms?: number): Promise<void>;
   /** Env for startServer that points the server at this stand-in. */
@@ -119,6 +128,7 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
   const downloads = new Map<string, number>();
   const uploads: CloudApiStandIn['uploads'] = [];
   const server: Server = createServer(async (request, response) => {
+    const receivedAt = Date.now();
     const raw = await readRaw(request);
     const body = parseJson(raw);
     const path = request.url ?? '';
@@ -128,7 +138,7 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
       response.end(JSON.stringify(payload));
     };
     const record = (status: number, answeredId: string | null) =>
-      requests.push({ path, authorization: request.headers.authorization, body, answeredId, status });
+      requests.push({ path, authorization: request.headers.authorization, body, answeredId, status, receivedAt });
     if (request.method === 'GET') {
       mediaRequests.push({ path, authorization: request.headers.authorization });
       if (request.headers.authorization !== `Bearer ${STAND_IN_TOKEN}`)
@@ -224,6 +234,15 @@ export async function startCloudApiStandIn(): Promise<CloudApiStandIn> {
     slowDown: (ms) => (delayMs = ms),
     messagesTo: (to) =>
       requests.filter((entry) => (entry.body.to ?? entry.body.recipient) === to && entry.status === 200),
+    busiestWindow(windowMs = 1000) {
+      const times = requests.map((entry) => entry.receivedAt).sort((a, b) => a - b);
+      let most = 0;
+      for (let first = 0, last = 0; last < times.length; last++) {
+        while (times[last]! - times[first]! >= windowMs) first++;
+        most = Math.max(most, last - first + 1);
+      }
+      return most;
+    },
     async waitFor(predicate, ms = 10_000) {
       const deadline = Date.now() + ms;
       while (!predicate(requests)) {
