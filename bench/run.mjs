@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--tickets N --messages N --agents N --duration S --subscribers N,M --db sqlite,mariadb --only a,b]`
+// `npm run bench [-- --scale | --soak MINUTES | --quick] [--tickets N --messages N --agents N --duration S --subscribers N,M --db sqlite,mariadb --only a,b]`
 // Seeds a fresh database, starts the real server in production mode in its own process, drives it from this
 // one (and from subscriber processes), and prints every figure beside a baseline measured in the same run.
 // Writes the table to docs/benchmarks.md, keeping the findings written under it.
@@ -19,6 +19,15 @@ import { createServer as createSupportServer } from '../dist/src/server.js';
 import { BENCH_PASSWORD, seed } from './seed.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
+// `--scale` (desk size sweep) and `--soak MINUTES` (steady load over time) are their own programs.
+if (process.argv.includes('--scale')) {
+  await import('./scale.mjs');
+  process.exit(0);
+}
+if (process.argv.includes('--soak')) {
+  await import('./soak.mjs');
+  process.exit(0);
+}
 const SECTIONS = ['dashboard', 'floor', 'report', 'live-reports', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
 const { values: args } = parseArgs({
   options: {

@@ -1,0 +1,3 @@
+// Placeholder: `npm run bench -- --scale` is being written (issue 18).
+console.error('npm run bench -- --scale is not written yet');
+process.exitCode = 1;
