@@ -8,6 +8,7 @@ import { setSignedIn } from '../session';
 import { AvailabilityMenu } from '../routing/AvailabilityMenu';
 import { useSimulatorOn } from '../simulator/useSimulatorOn';
 import { useMentionAlerts } from '../mentions/useMentionAlerts';
+import type { MessageId } from '../i18n/en';
 import { T, useT } from '../i18n/I18n';
 
 const HEADER = graphql(`
@@ -135,43 +136,34 @@ export function Header() {
         </span>
       </button>
       {mentions > 0 && (
-        <button
-          type="button"
-          className="badge mention-count"
-          onClick={() => navigate('/?tab=mentions')}
-          data-testid="mention-badge"
-          aria-label={t('header.mentionsLabel', { count: mentions })}
-        >
-          <span>
-            <T id="header.mentions" values={figure(mentions)} />
-          </span>
-        </button>
+        <CountBadge
+          kind="mention-count"
+          to="/?tab=mentions"
+          testId="mention-badge"
+          label={t('header.mentionsLabel', { count: mentions })}
+          text="header.mentions"
+          count={mentions}
+        />
       )}
       {counts && counts.parkedElements > 0 && (
-        <button
-          type="button"
-          className="badge parked-count"
-          onClick={() => navigate('/problems')}
-          data-testid="parked-badge"
-          aria-label={t('header.parkedLabel', { count: counts.parkedElements })}
-        >
-          <span>
-            <T id="header.parked" values={figure(counts.parkedElements)} />
-          </span>
-        </button>
+        <CountBadge
+          kind="parked-count"
+          to="/problems"
+          testId="parked-badge"
+          label={t('header.parkedLabel', { count: counts.parkedElements })}
+          text="header.parked"
+          count={counts.parkedElements}
+        />
       )}
       {counts && counts.disabledWebhookEndpoints > 0 && (
-        <button
-          type="button"
-          className="badge webhooks-off-count"
-          onClick={() => navigate('/settings/webhooks')}
-          data-testid="webhooks-off-badge"
-          aria-label={t('webhooks.badgeLabel', { count: counts.disabledWebhookEndpoints })}
-        >
-          <span>
-            <T id="webhooks.badge" values={figure(counts.disabledWebhookEndpoints)} />
-          </span>
-        </button>
+        <CountBadge
+          kind="webhooks-off-count"
+          to="/settings/webhooks"
+          testId="webhooks-off-badge"
+          label={t('webhooks.badgeLabel', { count: counts.disabledWebhookEndpoints })}
+          text="webhooks.badge"
+          count={counts.disabledWebhookEndpoints}
+        />
       )}
       <nav aria-label={t('header.nav')}>
         {link(
@@ -217,5 +209,29 @@ export function Header() {
         </button>
       </div>
     </header>
+  );
+}
+
+/** A header badge that counts something needing attention and opens where it is dealt with. */
+function CountBadge(props: {
+  kind: string;
+  to: string;
+  testId: string;
+  label: string;
+  text: MessageId;
+  count: number;
+}) {
+  return (
+    <button
+      type="button"
+      className={`badge ${props.kind}`}
+      onClick={() => navigate(props.to)}
+      data-testid={props.testId}
+      aria-label={props.label}
+    >
+      <span>
+        <T id={props.text} values={figure(props.count)} />
+      </span>
+    </button>
   );
 }
