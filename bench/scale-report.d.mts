@@ -2,6 +2,8 @@
 export interface Latency {
   p50: number;
   p99: number;
+  /** The server closed the connection before answering (its idle timeout); p50 is when. */
+  closed?: boolean;
 }
 export interface ScaleResult {
   dialect: string;

@@ -28,7 +28,12 @@ const sizeName = (tickets) =>
       ? `${tickets / 1000}k`
       : String(tickets);
 const number = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
-const latency = (figure) => (figure ? `${number(figure.p50)} / ${number(figure.p99)}` : '–');
+const latency = (figure) =>
+  !figure
+    ? '–'
+    : figure.closed
+      ? `no answer: closed after ${(figure.p50 / 1000).toFixed(0)} s`
+      : `${number(figure.p50)} / ${number(figure.p99)}`;
 const ratio = (last, first) => (first > 0 && last > 0 ? `${(last / first).toFixed(1)}×` : '–');
 const escapeXml = (text) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -56,7 +61,7 @@ export function scaleTable(results) {
       const figures = at.map((result) => result?.metrics[cost.key]);
       if (figures.every((figure) => !figure)) continue;
       lines.push(
-        `| ${cost.label} | ${figures.map(latency).join(' | ')} | ${ratio(figures.at(-1)?.p50, figures[0]?.p50)} |`,
+        `| ${cost.label} | ${figures.map(latency).join(' | ')} | ${figures.at(-1)?.closed && figures[0] ? '> ' : ''}${ratio(figures.at(-1)?.p50, figures[0]?.p50)} |`,
       );
     }
     const plain = (label, value, digits = 0) => {

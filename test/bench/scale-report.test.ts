@@ -17,6 +17,7 @@ const results = [
   result('mariadb', 10_000, 3),
   result('mariadb', 1_000_000, 30),
 ];
+results[4].metrics.searchCommon = { p50: 60_012, p99: 60_012, closed: true };
 
 describe('the desk size report', () => {
   it('tables each dialect by size, with the growth from the smallest desk to the largest', () => {
@@ -27,13 +28,14 @@ describe('the desk size report', () => {
     // A size not measured for a dialect shows as a dash, and costs never measured get no row.
     expect(table).toContain('| search: rare word | 3.00 / 9.00 | – | 30.0 / 90.0 | 10.0× |');
     expect(table).not.toContain('ticket detail');
+    expect(table).toContain('| search: common word | – | – | no answer: closed after 60 s | – |');
     expect(table).toContain('| seeding, s | 10 | 100 | 1000 | 100.0× |');
   });
 
   it('draws a panel per dialect and a line per measured cost, on log axes', () => {
     const svg = scaleChart(results);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    expect(svg.match(/<polyline /g)).toHaveLength(4);
+    expect(svg.match(/<polyline /g)).toHaveLength(5);
     expect(svg).toContain('>SQLite: p50 of one request</text>');
     expect(svg).toContain('>MariaDB: p50 of one request</text>');
     for (const label of ['10k', '100k', '1M', '1 ms', '10 ms', '100 ms', '1 s'].map((l) => `>${l}</text>`))
