@@ -109,7 +109,7 @@ export function scaleChart(results, { searchTargetMs = 50 } = {}) {
     innerHeight -
     ((Math.log10(ms) - Math.log10(yTicks[0])) / (Math.log10(yTicks.at(-1)) - Math.log10(yTicks[0]))) * innerHeight;
   const legendColumns = 2;
-  const legendHeight = Math.ceil(COSTS.length / legendColumns) * LEGEND_ROW + 16;
+  const legendHeight = Math.ceil(COSTS.length / legendColumns) * LEGEND_ROW + 28;
   const width = PANEL.width * dialects.length;
   const height = PANEL.height + legendHeight;
   const parts = [
@@ -141,13 +141,17 @@ export function scaleChart(results, { searchTargetMs = 50 } = {}) {
     );
     for (const cost of COSTS) {
       const points = sizes
-        .map((tickets) => [tickets, find(dialect, tickets)?.metrics[cost.key]?.p50])
-        .filter(([, value]) => value > 0)
-        .map(([tickets, value]) => [x(tickets).toFixed(1), y(value).toFixed(1)]);
+        .map((tickets) => [tickets, find(dialect, tickets)?.metrics[cost.key]])
+        .filter(([, figure]) => figure?.p50 > 0)
+        .map(([tickets, figure]) => [x(tickets).toFixed(1), y(figure.p50).toFixed(1), figure.closed]);
       if (!points.length) continue;
       parts.push(
-        `<polyline fill="none" stroke="${cost.color}" stroke-width="2" points="${points.map((p) => p.join(',')).join(' ')}"><title>${escapeXml(cost.label)}</title></polyline>`,
-        ...points.map(([px, py]) => `<circle cx="${px}" cy="${py}" r="3" fill="${cost.color}"/>`),
+        `<polyline fill="none" stroke="${cost.color}" stroke-width="2" points="${points.map(([px, py]) => `${px},${py}`).join(' ')}"><title>${escapeXml(cost.label)}</title></polyline>`,
+        // A request the server closed unanswered is drawn hollow, at the time it gave up.
+        ...points.map(
+          ([px, py, closed]) =>
+            `<circle cx="${px}" cy="${py}" r="${closed ? 5 : 3}" fill="${closed ? '#fff' : cost.color}" stroke="${cost.color}" stroke-width="2"/>`,
+        ),
       );
     }
     parts.push('</g>');
@@ -161,6 +165,10 @@ export function scaleChart(results, { searchTargetMs = 50 } = {}) {
       `<text x="${lx + 32}" y="${ly + 4}">${escapeXml(cost.label)}</text>`,
     );
   });
+  if (results.some((r) => Object.values(r.metrics).some((figure) => figure?.closed)))
+    parts.push(
+      `<text x="16" y="${height - 8}" fill="#555">Hollow: no answer, the server closed the connection at that time (its idle timeout).</text>`,
+    );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -40,6 +40,9 @@ describe('the desk size report', () => {
     expect(svg).toContain('>MariaDB: p50 of one request</text>');
     for (const label of ['10k', '100k', '1M', '1 ms', '10 ms', '100 ms', '1 s'].map((l) => `>${l}</text>`))
       expect(svg).toContain(label);
+    // The unanswered search is drawn hollow, and the chart says what hollow means.
+    expect(svg.match(/fill="#fff" stroke=/g)).toHaveLength(1);
+    expect(svg).toContain('Hollow: no answer');
     // Equal ratios are equal distances: 10k → 100k → 1M are evenly spaced across.
     const xs = [...svg.matchAll(/<text x="([\d.]+)" y="\d+" text-anchor="middle">(10k|100k|1M)</g)].map((m) =>
       Number(m[1]),
