@@ -91,6 +91,22 @@ describe.each(databases)('tickets ordered by relevance on %s', (kind) => {
     expect(walked.ids).toEqual(ids(await list({ s: search, order: BEST, first: 100 })));
   });
 
+  it('with the other filters too (dates, statuses), the members are those of any other order', async () => {
+    const query = `query($f: TicketFilter, $order: TicketOrder) {
+      tickets(filter: $f, orderBy: $order, first: 100) { totalCount edges { node { id } } } }`;
+    const filter = { search: PHRASE, status: ['OPEN'], createdAfter: new Date(Date.now() - 3_600_000).toISOString() };
+    const members = async (order: unknown) => {
+      const data = await server.ok<List>(query, { f: filter, order });
+      expect(data.tickets.totalCount).toBe(data.tickets.edges.length);
+      return ids(data);
+    };
+    const best = await members(BEST);
+    expect(best.length).toBeGreaterThan(5);
+    expect([...best].sort()).toEqual((await members({ field: 'UPDATED_AT', direction: 'DESC' })).sort());
+    const future = { ...filter, createdAfter: new Date(Date.now() + 3_600_000).toISOString() };
+    expect((await server.ok<List>(query, { f: future, order: BEST })).tickets.totalCount).toBe(0);
+  });
+
   it('paging backwards from the end gives the same order', async () => {
     const forward = ids(await list({ s: PHRASE, order: BEST, first: 100 }));
     const seen: string[] = [];
