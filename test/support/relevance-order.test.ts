@@ -163,4 +163,15 @@ describe.each(databases)('tickets ordered by relevance on %s', (kind) => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await server.ok(create, { input: { name: 'Best vouchers', filters: { ...filters, search: PHRASE } } });
   });
+
+  it('the text in the issue counts more than the same text in a note', async () => {
+    const inIssue = await createTicket(server, {
+      issueDescription: `Good morning, I wanted to ask whether the ${PHRASE} from the orientation week can still be used`,
+    });
+    const inNote = await createTicket(server, { issueDescription: 'Orientation week question' });
+    await note(inNote.id, `About a ${PHRASE}`);
+    const best = ids(await list({ s: PHRASE, order: BEST, first: 100 }));
+    // Newer, and its one matching message is shorter (bm25 favours it): only the issue's weight puts the other first.
+    expect(best.indexOf(inIssue.id)).toBeLessThan(best.indexOf(inNote.id));
+  });
 });
