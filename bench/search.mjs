@@ -1,7 +1,8 @@
 // Ticket search before and after the full-text index, on a seeded corpus, on SQLite and MariaDB:
 // `npm run build && node bench/search.mjs [--messages 100000 --tickets 10000 --db sqlite,mariadb --runs 9]`.
 // "Before" is the LIKE scan the ticket list ran until the index came (the same statement without the index
-// condition); "after" is that statement with it, and the ticket list itself (listTickets) for the whole read.
+// condition); "after" is that statement with it, and the ticket list itself (listTickets) for the whole read, by
+// newest activity and by RELEVANCE (best match), with their ratio.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -109,9 +110,9 @@ async function bench(kind) {
     `\n## ${kind}: ${TICKETS} tickets, ${MESSAGES} messages, seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`,
   );
   console.log(
-    '| search | tickets found | before: LIKE scan | after: index + LIKE | ratio | ticket list (first 50 + count) |',
+    '| search | tickets found | before: LIKE scan | after: index + LIKE | ratio | ticket list (first 50 + count) | by RELEVANCE | RELEVANCE ÷ list |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const connection = em.getConnection();
   for (const [what, search] of SEARCHES) {
     const before = statement(em, search, false);
@@ -122,17 +123,14 @@ async function bench(kind) {
       throw new Error(`${kind} "${search}": ${beforeRows.length} before, ${afterRows.length} after`);
     const beforeMs = await time(() => connection.execute(before.sql, before.params));
     const afterMs = await time(() => connection.execute(after.sql, after.params));
-    const listMs = await time(async () => {
-      const page = await listTickets(
-        orm.em.fork(),
-        { search },
-        { field: 'LAST_MESSAGE_AT', direction: 'DESC' },
-        { first: 50 },
-      );
+    const listIn = (field) => async () => {
+      const page = await listTickets(orm.em.fork(), { search }, { field, direction: 'DESC' }, { first: 50 });
       await page.countTotal();
-    });
+    };
+    const listMs = await time(listIn('LAST_MESSAGE_AT'));
+    const rankedMs = await time(listIn('RELEVANCE'));
     console.log(
-      `| ${what}: \`${search}\` | ${afterRows.length} | ${beforeMs.toFixed(1)} ms | ${afterMs.toFixed(1)} ms${after.indexed ? '' : ' (no index: scan)'} | ${(beforeMs / afterMs).toFixed(1)}× | ${listMs.toFixed(1)} ms |`,
+      `| ${what}: \`${search}\` | ${afterRows.length} | ${beforeMs.toFixed(1)} ms | ${afterMs.toFixed(1)} ms${after.indexed ? '' : ' (no index: scan)'} | ${(beforeMs / afterMs).toFixed(1)}× | ${listMs.toFixed(1)} ms | ${rankedMs.toFixed(1)} ms | ${(rankedMs / listMs).toFixed(1)}× |`,
     );
   }
   for (const [label, withIndex] of [

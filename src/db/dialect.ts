@@ -13,6 +13,8 @@ export interface SqlDialect {
   divide(dividend: string, divisor: number): string;
   /** A datetime as a statement parameter, in the form its columns keep. */
   param(at: Date): number | string;
+  /** A number rounded to the nearest whole number, as an integer. */
+  roundToInteger(expression: string): string;
 }
 
 const sqlite: SqlDialect = {
@@ -20,6 +22,7 @@ const sqlite: SqlDialect = {
   epochMillis: (expression) => `(${expression})`,
   divide: (dividend, divisor) => `((${dividend}) / ${divisor})`,
   param: (at) => at.getTime(),
+  roundToInteger: (expression) => `cast(round(${expression}) as integer)`,
 };
 
 const mysql: SqlDialect = {
@@ -27,6 +30,7 @@ const mysql: SqlDialect = {
   epochMillis: (expression) => `(timestampdiff(microsecond, '1970-01-01 00:00:00', ${expression}) div 1000)`,
   divide: (dividend, divisor) => `((${dividend}) div ${divisor})`,
   param: (at) => at.toISOString().replace('T', ' ').replace('Z', ''),
+  roundToInteger: (expression) => `cast(round(${expression}) as signed)`,
 };
 
 export const dialectFor = (em: EntityManager): SqlDialect => (isSqlite(em) ? sqlite : mysql);

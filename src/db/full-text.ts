@@ -3,6 +3,7 @@
 // LIKE still decides, so a search finds what a scan would have found wherever the index can serve it.
 import type { EntityManager } from '@mikro-orm/core';
 import { isSqlite } from './dialect.js';
+import { containsPattern, LIKE_ESCAPE } from './like.js';
 
 /** The FTS5 table over support_messages.message and its shadow tables, which the schema diff leaves alone. */
 export const FULL_TEXT_TABLES = /^support_messages_fts/;
@@ -104,4 +105,37 @@ export function messageIndexCondition(em: EntityManager, alias: string, text: st
   const query = innodbBooleanQuery(text);
   if (!query) return null;
   return { sql: `match(${alias}.message) against (? in boolean mode)`, params: [query] };
+}
+
+/**
+ * A select of `(ticket_id, score)`, one row per message containing the text (the same LIKE as the search decides,
+ * narrowed by the same index): the index's relevance where it can serve the text (FTS5's bm25, negated so that
+ * higher is closer; InnoDB's boolean-mode relevance), else 1 per message, found by the scan. Higher is closer.
+ * On SQLite, `limit -1` (no limit) keeps the select from being merged into a caller's aggregate, where FTS5 refuses
+ * bm25 ("unable to use function bm25 in the requested context").
+ */
+export function messageMatchScores(em: EntityManager, text: string): IndexCondition {
+  const like = `m.message like ? ${LIKE_ESCAPE}`;
+  const pattern = containsPattern(text);
+  if (isSqlite(em)) {
+    const phrase = trigramPhrase(text);
+    if (phrase)
+      return {
+        sql: `select m.ticket_id, -bm25(support_messages_fts) as score
+                from support_messages_fts join support_messages m on m.id = support_messages_fts.rowid
+               where support_messages_fts match ? and ${like}
+               limit -1`,
+        params: [phrase, pattern],
+      };
+  } else {
+    const query = innodbBooleanQuery(text);
+    if (query)
+      return {
+        sql: `select m.ticket_id, match(m.message) against (? in boolean mode) as score
+                from support_messages m
+               where match(m.message) against (? in boolean mode) and ${like}`,
+        params: [query, query, pattern],
+      };
+  }
+  return { sql: `select m.ticket_id, 1 as score from support_messages m where ${like}`, params: [pattern] };
 }

@@ -2,13 +2,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, ObjectType, Field, Query, Resolver, Root } from 'type-graphql';
 import type { GraphqlContext } from '../graphql/context.js';
 import { Message, type MessageRecord } from './message.entity.js';
-import {
-  findSimilarTickets,
-  MAX_SIMILAR,
-  similarLimit,
-  type Question,
-  type SimilarTicketRecord,
-} from './similar-tickets.js';
+import { MAX_SIMILAR, similarLimit, type Question, type SimilarTicketRecord } from './similar-tickets.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 import { loadTicket } from './ticket.repository.js';
 
@@ -74,9 +68,10 @@ export class TicketSimilarResolver {
   }
 }
 
+/** Through the request's loader: a page of tickets asking for their similar ones is looked up in one batch. */
 function similarTo(ctx: GraphqlContext, ticket: Question, limit: number): Promise<SimilarTicketRecord[]> {
-  return findSimilarTickets(ctx.em, ticket, limit, (ids) => ctx.loaders.ticket.loadMany(ids).then(onlyTickets));
+  return ctx.loaders.similarTickets.load({
+    ticket: { id: ticket.id, issueDescription: ticket.issueDescription },
+    limit,
+  });
 }
-
-const onlyTickets = (rows: (TicketRecord | Error | null)[]) =>
-  rows.map((row) => (row instanceof Error || row === null ? null : row));

@@ -66,50 +66,74 @@ export function similarLimit(first: number | null | undefined): number {
   return limit;
 }
 
-/** What the lookup is made of: the issue and the person's newest messages (no notes, no agent or bot lines). */
-async function questionTexts(em: EntityManager, ticket: Question): Promise<string[]> {
-  const rows: { message: string }[] = await em
-    .getConnection()
-    .execute('select message from support_messages where ticket_id = ? and sender_type = ? order by id desc limit ?', [
-      ticket.id,
-      SenderType.USER,
-      LATEST_MESSAGES,
-    ]);
-  return [ticket.issueDescription, ...rows.map((row) => row.message)];
+/** What a lookup is made of, by ticket id: the issue and the person's newest messages (no notes, no agent or bot lines). */
+async function questionTexts(em: EntityManager, tickets: readonly Question[]): Promise<Map<number, string[]>> {
+  const texts = new Map(tickets.map((ticket) => [ticket.id, [ticket.issueDescription]]));
+  const rows: { ticket_id: number | string; message: string }[] = await em.getConnection().execute(
+    `select ticket_id, message from (
+       select m.ticket_id, m.message, row_number() over (partition by m.ticket_id order by m.id desc) as position
+         from support_messages m
+        where m.ticket_id in (${tickets.map(() => '?').join(', ')}) and m.sender_type = ?
+     ) latest
+     where position <= ?
+     order by ticket_id, position`,
+    [...tickets.map((ticket) => ticket.id), SenderType.USER, LATEST_MESSAGES],
+  );
+  for (const row of rows) texts.get(Number(row.ticket_id))?.push(row.message);
+  return texts;
 }
 
 const CANDIDATE = `m.sender_type = ? and m.ticket_id <> ? and t.status in (?, ?)`;
 
+interface Lookup {
+  ticketId: number;
+  terms: string[];
+}
+
 /**
- * Message scores from the index (higher is closer). Each word is bound as a parameter: on SQLite it is also quoted
- * as an FTS5 string, so no text can become FTS5 syntax (NEAR, *, column filters); InnoDB's natural language mode
- * has no operators, and the words hold only letters, marks, digits and underscores.
+ * Message scores from the index (higher is closer) for several lookups in one statement: one part per lookup,
+ * each with its own limit, joined by UNION ALL and tagged with the ticket it is for. Each word is bound as a
+ * parameter: on SQLite it is also quoted as an FTS5 string, so no text can become FTS5 syntax (NEAR, *, column
+ * filters); InnoDB's natural language mode has no operators, and the words hold only letters, marks, digits and
+ * underscores.
  */
 async function scoredMessages(
   em: EntityManager,
-  ticketId: number,
-  terms: string[],
-): Promise<{ ticket_id: number | string; score: number | string }[]> {
-  const candidate = [SenderType.USER, ticketId, TicketStatus.RESOLVED, TicketStatus.CLOSED];
+  lookups: readonly Lookup[],
+): Promise<{ asker: number | string; ticket_id: number | string; score: number | string }[]> {
+  const candidate = (ticketId: number) => [SenderType.USER, ticketId, TicketStatus.RESOLVED, TicketStatus.CLOSED];
   if (isSqlite(em)) {
-    const query = terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR ');
+    const part = `select * from (
+      select ? as asker, m.ticket_id, -bm25(support_messages_fts) as score
+        from support_messages_fts
+        join support_messages m on m.id = support_messages_fts.rowid
+        join support_tickets t on t.id = m.ticket_id
+       where support_messages_fts match ? and ${CANDIDATE}
+       order by bm25(support_messages_fts) limit ?)`;
     return em.getConnection().execute(
-      `select m.ticket_id, -bm25(support_messages_fts) as score
-         from support_messages_fts
-         join support_messages m on m.id = support_messages_fts.rowid
-         join support_tickets t on t.id = m.ticket_id
-        where support_messages_fts match ? and ${CANDIDATE}
-        order by bm25(support_messages_fts) limit ?`,
-      [query, ...candidate, MAX_MATCHES],
+      lookups.map(() => part).join(' union all '),
+      lookups.flatMap(({ ticketId, terms }) => [
+        ticketId,
+        terms.map((term) => `"${term.replace(/"/g, '""')}"`).join(' OR '),
+        ...candidate(ticketId),
+        MAX_MATCHES,
+      ]),
     );
   }
-  return em.getConnection().execute(
-    `select m.ticket_id, match(m.message) against (? in natural language mode) as score
+  const part = `(select ? as asker, m.ticket_id, match(m.message) against (? in natural language mode) as score
        from support_messages m
        join support_tickets t on t.id = m.ticket_id
       where match(m.message) against (? in natural language mode) and ${CANDIDATE}
-      order by score desc limit ?`,
-    [terms.join(' '), terms.join(' '), ...candidate, MAX_MATCHES],
+      order by score desc limit ?)`;
+  return em.getConnection().execute(
+    lookups.map(() => part).join(' union all '),
+    lookups.flatMap(({ ticketId, terms }) => [
+      ticketId,
+      terms.join(' '),
+      terms.join(' '),
+      ...candidate(ticketId),
+      MAX_MATCHES,
+    ]),
   );
 }
 
@@ -128,32 +152,50 @@ async function resolvingReplies(em: EntityManager, ticketIds: number[]): Promise
   return new Map(rows.map((row) => [Number(row.ticket_id), Number(row.reply_id)]));
 }
 
+/** One lookup: the ticket asked about and how many similar tickets to return. */
+export interface SimilarKey {
+  ticket: Question;
+  limit: number;
+}
+
 /**
- * The resolved or closed tickets (never this one) whose people asked most nearly the same thing, closest first,
- * each with the agent reply that resolved it.
+ * For each key, the resolved or closed tickets (never its own) whose people asked most nearly the same thing,
+ * closest first, each with the agent reply that resolved it. A fixed number of statements for any number of keys
+ * (a DataLoader batch: a page of tickets asking for their similar tickets costs what one ticket does).
  */
 export async function findSimilarTickets(
   em: EntityManager,
-  ticket: Question,
-  limit: number,
+  keys: readonly SimilarKey[],
   loadTickets: (ids: number[]) => Promise<(TicketRecord | null)[]>,
-): Promise<SimilarTicketRecord[]> {
-  if (limit === 0) return [];
-  const terms = significantTerms(await questionTexts(em, ticket));
-  if (!terms.length) return [];
-  const totals = new Map<number, number>();
-  for (const row of await scoredMessages(em, ticket.id, terms)) {
-    const id = Number(row.ticket_id);
-    totals.set(id, (totals.get(id) ?? 0) + Number(row.score));
-  }
-  const ranked = [...totals]
-    .filter(([, score]) => score > 0)
-    .sort(([idA, a], [idB, b]) => b - a || idB - idA)
-    .slice(0, limit);
-  const ids = ranked.map(([id]) => id);
-  const [tickets, replies] = await Promise.all([loadTickets(ids), resolvingReplies(em, ids)]);
-  return ranked.flatMap(([id, score], index) => {
-    const found = tickets[index];
-    return found ? [{ ticket: found, score, resolvingReplyId: replies.get(id) ?? null }] : [];
+): Promise<SimilarTicketRecord[][]> {
+  const asked = [...new Map(keys.filter((key) => key.limit > 0).map((key) => [key.ticket.id, key.ticket])).values()];
+  if (!asked.length) return keys.map(() => []);
+  const texts = await questionTexts(em, asked);
+  const lookups = asked.flatMap((ticket) => {
+    const terms = significantTerms(texts.get(ticket.id) ?? []);
+    return terms.length ? [{ ticketId: ticket.id, terms }] : [];
   });
+  const totals = new Map<number, Map<number, number>>();
+  for (const row of lookups.length ? await scoredMessages(em, lookups) : []) {
+    const asker = Number(row.asker);
+    const id = Number(row.ticket_id);
+    const sums = totals.get(asker) ?? new Map<number, number>();
+    sums.set(id, (sums.get(id) ?? 0) + Number(row.score));
+    totals.set(asker, sums);
+  }
+  const rankings = keys.map((key) =>
+    [...(totals.get(key.ticket.id) ?? [])]
+      .filter(([, score]) => score > 0)
+      .sort(([idA, a], [idB, b]) => b - a || idB - idA)
+      .slice(0, key.limit),
+  );
+  const ids = [...new Set(rankings.flatMap((ranked) => ranked.map(([id]) => id)))];
+  const [tickets, replies] = await Promise.all([loadTickets(ids), resolvingReplies(em, ids)]);
+  const byId = new Map(ids.map((id, index) => [id, tickets[index] ?? null]));
+  return rankings.map((ranked) =>
+    ranked.flatMap(([id, score]) => {
+      const found = byId.get(id);
+      return found ? [{ ticket: found, score, resolvingReplyId: replies.get(id) ?? null }] : [];
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import { Message, type MessageRecord } from './message.entity.js';
 import { decodeIdCursor, encodeIdCursor, readPage, shapePage, type PageArgs, type PageResult } from './pagination.js';
 import { createContactLoaders } from './contact.loaders.js';
 import { loadMatchingMessages, type SnippetKey } from './search-snippet.js';
+import { findSimilarTickets, type SimilarKey, type SimilarTicketRecord } from './similar-tickets.js';
 import { SenderType } from './support.enums.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 
@@ -144,11 +145,15 @@ async function loadByWhatsappId(em: EntityManager, ids: readonly string[]): Prom
   return ids.map((id) => map.get(id) ?? null);
 }
 
+/** Some of a DataLoader's answers may be errors: where so, none. */
+const onlyFound = <T>(rows: (T | Error | null)[]) => rows.map((row) => (row instanceof Error ? null : row));
+
 export function createSupportLoaders(em: EntityManager, viewerId: number) {
+  const ticket = new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids));
   return {
     ...createContactLoaders(em),
     admin: new DataLoader<number, Agent | null>((ids) => loadById<Agent>(em, Agent, ids)),
-    ticket: new DataLoader<number, TicketRecord | null>((ids) => loadById<TicketRecord>(em, Ticket, ids)),
+    ticket,
     message: new DataLoader<number, MessageRecord | null>((ids) => loadById<MessageRecord>(em, Message, ids)),
     messageByWhatsappId: new DataLoader<string, MessageRecord | null>((ids) => loadByWhatsappId(em, ids)),
     ticketStats: new DataLoader<number, TicketStats>((ids) => loadTicketStats(em, viewerId, ids)),
@@ -159,6 +164,11 @@ export function createSupportLoaders(em: EntityManager, viewerId: number) {
     searchMatch: new DataLoader<SnippetKey, string | null, string>((keys) => loadMatchingMessages(em, keys), {
       cacheKeyFn: (key) => JSON.stringify(key),
     }),
+    // A page of 100 tickets is one batch; a batch is one UNION ALL of index lookups, so it is kept to a page.
+    similarTickets: new DataLoader<SimilarKey, SimilarTicketRecord[], string>(
+      (keys) => findSimilarTickets(em, keys, (ids) => ticket.loadMany(ids).then(onlyFound)),
+      { cacheKeyFn: (key) => `${key.ticket.id}:${key.limit}`, maxBatchSize: 100 },
+    ),
     ...createLabelLoaders(em),
     ...createMediaLoaders(em),
   };

@@ -10,6 +10,7 @@ export enum TicketOrderField {
   LAST_MESSAGE_AT = 'LAST_MESSAGE_AT',
   PRIORITY = 'PRIORITY',
   SLA_DUE = 'SLA_DUE',
+  RELEVANCE = 'RELEVANCE',
 }
 export enum OrderDirection {
   ASC = 'ASC',
@@ -25,6 +26,10 @@ registerEnumType(TicketOrderField, {
     PRIORITY: { description: 'Urgency: LOW < MEDIUM < HIGH < URGENT.' },
     SLA_DUE: {
       description: 'The soonest pending SLA due time; only open tickets with a target still pending are listed.',
+    },
+    RELEVANCE: {
+      description:
+        'How well the ticket matches filter.search, best first with DESC: the full-text index’s scores of its matching messages, summed, with a match in the issue or the person’s name counting more; ties by latest activity. The same tickets and totalCount as any other order. Needs filter.search: without one it is BAD_USER_INPUT.',
     },
   },
 });

@@ -12,6 +12,7 @@ import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.q
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
 import { type SlaState, slaStateWhere } from './sla-state.js';
+import { listTicketsByRelevance } from './ticket-relevance.js';
 
 export interface TicketFilterInput {
   status?: TicketStatus[] | null;
@@ -29,7 +30,7 @@ export interface TicketFilterInput {
   slaState?: readonly SlaState[] | null;
 }
 
-export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY' | 'SLA_DUE';
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'LAST_MESSAGE_AT' | 'PRIORITY' | 'SLA_DUE' | 'RELEVANCE';
 export interface TicketOrderInput {
   field: TicketOrderField;
   direction: 'ASC' | 'DESC';
@@ -41,7 +42,8 @@ const orderColumn = {
   LAST_MESSAGE_AT: 'lastMessageAt',
   PRIORITY: 'priorityRank',
   SLA_DUE: 'slaDueAt',
-} as const satisfies Record<TicketOrderField, keyof Ticket>;
+} as const satisfies Record<Exclude<TicketOrderField, 'RELEVANCE'>, keyof Ticket>;
+type ColumnOrderField = keyof typeof orderColumn;
 
 export interface TicketPage extends PageResult<TicketRecord> {
   cursorOf(ticket: TicketRecord): string;
@@ -100,7 +102,7 @@ function searchConditions(em: EntityManager, search: string): FilterQuery<Ticket
   return conditions;
 }
 
-function cursorValue(ticket: TicketRecord, column: (typeof orderColumn)[TicketOrderField]): string | number | null {
+function cursorValue(ticket: TicketRecord, column: (typeof orderColumn)[ColumnOrderField]): string | number | null {
   const value = ticket[column];
   return value instanceof Date ? value.toISOString() : value;
 }
@@ -112,6 +114,11 @@ export async function listTickets(
   args: PageArgs,
 ): Promise<TicketPage> {
   const page = readPage(args);
+  if (order.field === 'RELEVANCE') {
+    const where = ticketWhere(em, filter);
+    const ranked = await listTicketsByRelevance(em, where, filter.search?.trim(), order.direction, page);
+    return { ...ranked, countTotal: () => em.count(Ticket, where) };
+  }
   const column = orderColumn[order.field];
   // A cursor holds a position in one order: one made for another order is refused.
   const cursorKind = `tickets-by-${order.field}`;

@@ -11,6 +11,7 @@ import { inTransaction, type Actor, type SupportContext } from '../support/suppo
 import { parseId } from '../support/support.validation.js';
 import { Ticket } from '../support/ticket.entity.js';
 import { ticketWhere, type TicketFilterInput } from '../support/ticket.query.js';
+import { TicketOrderField } from '../support/ticket.inputs.js';
 import { SavedView } from './saved-view.entity.js';
 import { type SavedViewFilters, type SavedViewFiltersInput, ViewAssignee } from './saved-view.types.js';
 
@@ -50,6 +51,9 @@ async function validateFilters(em: SqlEntityManager, input: SavedViewFiltersInpu
   const search = input.search?.trim() || null;
   if (search && search.length > MAX_SEARCH_LENGTH)
     throw badInput(`A view’s search is at most ${MAX_SEARCH_LENGTH} characters`);
+  // The list refuses RELEVANCE without a search: a view that would always fail to open is refused when saved.
+  if (input.orderField === TicketOrderField.RELEVANCE && !search)
+    throw badInput('A view ordered by RELEVANCE needs a search');
   const labelIds = distinct(input.labelIds);
   if (labelIds && labelIds.length > MAX_VIEW_LABELS)
     throw badInput(`A view filters on at most ${MAX_VIEW_LABELS} labels`);

@@ -29,7 +29,8 @@ const DESCRIPTIONS = {
   labelIds: 'Tickets carrying ANY of these labels (at most 20); an unknown label is BAD_USER_INPUT.',
   slaState: 'Tickets whose SLA is in ANY of these states now.',
   search: 'Text in the issue, the thread, the name, the number or a label (at most 200 characters).',
-  orderField: 'How the list is ordered; LAST_MESSAGE_AT when left out.',
+  orderField:
+    'How the list is ordered; LAST_MESSAGE_AT when left out. RELEVANCE only with a search (else BAD_USER_INPUT).',
   orderDirection: 'DESC when left out.',
 };
 

@@ -1,6 +1,6 @@
 // The list's address parameters, the API's filter and a saved view's filters say the same thing each way.
 import { describe, expect, it } from 'vitest';
-import { paramsOfSaved, savedFiltersOf, scopeOf, ticketFilterOf } from '../../client/src/views/list-filter.js';
+import { orderOf, paramsOfSaved, savedFiltersOf, scopeOf, ticketFilterOf } from '../../client/src/views/list-filter.js';
 import { DEFAULT_PARAMS, readParams, writeParams } from '../../client/src/views/list-params.js';
 
 describe('the ticket list parameters', () => {
@@ -22,11 +22,23 @@ describe('the ticket list parameters', () => {
       { status: 'snoozed', priority: 'URGENT', sla: 'late', sort: 'oldest', label: '4', q: 'exam' },
       { status: 'all', agent: '9' },
       { status: 'RESOLVED', sla: 'OK', sort: 'priority' },
+      { sort: 'relevance', q: 'transcript refund' },
     ]) {
       const params = { ...DEFAULT_PARAMS, ...change };
       const saved = savedFiltersOf(params, 'ANYONE');
       const { tab: _, ...rest } = params;
       expect(paramsOfSaved(saved)).toEqual(rest);
     }
+  });
+
+  it('Best match applies only with a search; without one the list orders by newest activity', () => {
+    expect(orderOf({ ...DEFAULT_PARAMS, sort: 'relevance', q: 'refund' })).toEqual({
+      field: 'RELEVANCE',
+      direction: 'DESC',
+    });
+    expect(orderOf({ ...DEFAULT_PARAMS, sort: 'relevance', q: '  ' })).toEqual({
+      field: 'LAST_MESSAGE_AT',
+      direction: 'DESC',
+    });
   });
 });

@@ -173,4 +173,45 @@ describe.each(databases)('similar tickets on %s', (kind) => {
     const unknown = await server.gql('query { similarTickets(ticketId: "999999") { score } }', {}, server.adminToken);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('a page of tickets finds its similar tickets in a fixed number of statements, as each does alone', async () => {
+    const questions = [
+      'My refund of the hostel fees is late',
+      'I forgot my portal password',
+      'Exam results missing for semester two',
+      'Library card broken again',
+      'Change my course registration please',
+      'Hello',
+    ];
+    for (const issueDescription of questions) await createTicket(server, { issueDescription });
+    const PAGE = `query($first: Int) { tickets(first: $first, orderBy: { field: CREATED_AT, direction: DESC }) {
+      edges { node { id similarTickets(first: 3) { score ticket { id } resolvingReply { id } } } } } }`;
+    const isStatement = (sql: string) => /\b(select|insert|update|delete)\b/i.test(sql);
+    const statementsFor = async (first: number) => {
+      server.queries.length = 0;
+      const data = await server.ok<{ tickets: { edges: { node: { id: string; similarTickets: Similar[] } }[] } }>(
+        PAGE,
+        { first },
+      );
+      return { count: server.queries.filter(isStatement).length, nodes: data.tickets.edges.map((edge) => edge.node) };
+    };
+    const small = await statementsFor(2);
+    const large = await statementsFor(100);
+    expect(large.nodes.length).toBeGreaterThan(10);
+    expect(large.nodes.filter((node) => node.similarTickets.length > 0).length).toBeGreaterThan(5);
+    expect(large.count).toBe(small.count);
+    // the caller, the page, the questions, the index lookups, the replies, the tickets, the reply messages
+    expect(large.count).toBeLessThanOrEqual(8);
+    for (const node of large.nodes) {
+      const alone = await similarTo(node.id, 3);
+      expect(
+        node.similarTickets.map((item) => item.ticket.id),
+        node.id,
+      ).toEqual(alone.map((item) => item.ticket.id));
+      expect(node.similarTickets.map((item) => item.resolvingReply?.id ?? null)).toEqual(
+        alone.map((item) => item.resolvingReply?.id ?? null),
+      );
+      for (const [index, item] of node.similarTickets.entries()) expect(item.score).toBeCloseTo(alone[index]!.score, 9);
+    }
+  });
 });

@@ -253,7 +253,7 @@ export type SavedViewFiltersInput = {
   labelIds?: Array<string | number> | null | undefined;
   /** DESC when left out. */
   orderDirection?: OrderDirection | null | undefined;
-  /** How the list is ordered; LAST_MESSAGE_AT when left out. */
+  /** How the list is ordered; LAST_MESSAGE_AT when left out. RELEVANCE only with a search (else BAD_USER_INPUT). */
   orderField?: TicketOrderField | null | undefined;
   /** Tickets of ANY of these priorities; none: every priority. */
   priority?: Array<TicketPriority> | null | undefined;
@@ -347,6 +347,8 @@ export type TicketOrderField =
   | 'LAST_MESSAGE_AT'
   /** Urgency: LOW < MEDIUM < HIGH < URGENT. */
   | 'PRIORITY'
+  /** How well the ticket matches filter.search, best first with DESC: the full-text index’s scores of its matching messages, summed, with a match in the issue or the person’s name counting more; ties by latest activity. The same tickets and totalCount as any other order. Needs filter.search: without one it is BAD_USER_INPUT. */
+  | 'RELEVANCE'
   /** The soonest pending SLA due time; only open tickets with a target still pending are listed. */
   | 'SLA_DUE'
   /** When the ticket last changed (the default order, newest first). */

@@ -109,6 +109,7 @@ export const enDesk = {
   'views.sortOldest': 'Oldest',
   'views.sortSla': 'SLA due soonest',
   'views.sortPriority': 'Most urgent',
+  'views.sortRelevance': 'Best match',
   'views.search': 'Search',
   'views.searchPlaceholder': 'Search name, number or message…',
   'views.active': 'Open & in progress',

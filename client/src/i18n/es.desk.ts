@@ -111,6 +111,7 @@ export const esDesk: Record<keyof typeof enDesk, string> = {
   'views.sortOldest': 'Más antiguos',
   'views.sortSla': 'SLA más próximo a vencer',
   'views.sortPriority': 'Más urgentes',
+  'views.sortRelevance': 'Mejor coincidencia',
   'views.search': 'Buscar',
   'views.searchPlaceholder': 'Busca nombre, número o mensaje…',
   'views.active': 'Abiertos y en curso',

@@ -5,7 +5,7 @@ import { LabelOptions, PRIORITY_LABELS, STATUS_LABELS } from '../tickets/labels'
 import { useLabels } from '../labels/useLabels';
 import { useT } from '../i18n/I18n';
 import type { ListParams } from './list-params';
-import { SORTS } from './list-filter';
+import { SORTS, sortApplies } from './list-filter';
 
 export function ListFilters({
   params,
@@ -31,7 +31,13 @@ export function ListFilters({
     const timer = setTimeout(() => onChange({ q: text }, true), 250);
     return () => clearTimeout(timer);
   }, [searchText, params.q, onChange]);
-  const folded = [params.priority, params.label, params.sla, showAgent ? params.agent : '', params.sort !== 'activity'];
+  const folded = [
+    params.priority,
+    params.label,
+    params.sla,
+    showAgent ? params.agent : '',
+    sortApplies(params.sort, params) && params.sort !== 'activity',
+  ];
   const active = folded.filter(Boolean).length;
 
   return (
@@ -115,12 +121,17 @@ export function ListFilters({
         </label>
         <label>
           {t('views.sort')}
-          <select value={params.sort} onChange={(event) => onChange({ sort: event.target.value })}>
-            {Object.entries(SORTS).map(([key, option]) => (
-              <option key={key} value={key}>
-                {t(option.label)}
-              </option>
-            ))}
+          <select
+            value={sortApplies(params.sort, params) ? params.sort : 'activity'}
+            onChange={(event) => onChange({ sort: event.target.value })}
+          >
+            {Object.entries(SORTS)
+              .filter(([key]) => sortApplies(key, params))
+              .map(([key, option]) => (
+                <option key={key} value={key}>
+                  {t(option.label)}
+                </option>
+              ))}
           </select>
         </label>
       </div>

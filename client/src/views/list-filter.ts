@@ -33,7 +33,12 @@ export const SORTS: Record<string, { field: TicketOrderField; direction: 'ASC' |
   oldest: { field: 'CREATED_AT', direction: 'ASC', label: 'views.sortOldest' },
   sla: { field: 'SLA_DUE', direction: 'ASC', label: 'views.sortSla' },
   priority: { field: 'PRIORITY', direction: 'DESC', label: 'views.sortPriority' },
+  // Only with a search (the API refuses it without one): offered, and applied, while the search box holds text.
+  relevance: { field: 'RELEVANCE', direction: 'DESC', label: 'views.sortRelevance' },
 };
+/** Whether the sort can apply to these parameters: RELEVANCE needs a search. */
+export const sortApplies = (sort: string, params: Pick<ListParams, 'q'>) =>
+  sort !== 'relevance' || params.q.trim() !== '';
 
 export interface SavedViewLike {
   id: string;
@@ -67,7 +72,8 @@ export function ticketFilterOf(params: ListParams, scope: ViewAssignee, meId: st
 }
 
 export const orderOf = (params: ListParams) => {
-  const { field, direction } = SORTS[params.sort] ?? SORTS.activity!;
+  const sort = sortApplies(params.sort, params) ? params.sort : 'activity';
+  const { field, direction } = SORTS[sort] ?? SORTS.activity!;
   return { field, direction };
 };
 
