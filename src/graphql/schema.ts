@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { AccountResolver } from '../auth/account.resolver.js';
 import { AgentResolver } from '../auth/agent.resolver.js';
@@ -94,4 +94,16 @@ export async function createSchema(pubsub: SupportPubSub): Promise<GraphQLSchema
     emitSchemaFile: false,
   });
   return describeRootTypes(cleanStringArguments(schema));
+}
+
+/**
+ * The subscription fields whose events come from pubsub topics alone, with no subscribe function of their own
+ * (those may count, watch or build events per subscriber): identical subscribers of these share one stream.
+ */
+export function topicSubscriptionFields(): ReadonlySet<string> {
+  return new Set(
+    getMetadataStorage()
+      .subscriptions.filter((subscription) => subscription.topics !== undefined && !subscription.subscribe)
+      .map((subscription) => subscription.schemaName),
+  );
 }

@@ -8,6 +8,7 @@ import {
   specifiedRules,
   validate,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
@@ -21,7 +22,8 @@ import { requestToken } from '../auth/session-cookie.js';
 import { isRevokedBy, type Caller } from '../auth/caller.js';
 import { checkMutationRate, checkOperationAccess } from './auth.plugin.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
-import { createSharedSubscribe } from './shared-subscribe.js';
+import { topicSubscriptionFields } from './schema.js';
+import { createSharedSubscribe, type FrameSink } from './shared-subscribe.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -75,12 +77,22 @@ export function attachGraphqlWebSocket(
       }
     }
   })();
-  // What can make two subscribers' answers differ, besides their operation and variables: who they are.
-  const sharedSubscribe = createSharedSubscribe((contextValue) => {
-    const caller = (contextValue as GraphqlContext).caller;
-    return caller ? `${caller.kind}:${caller.admin.id}:${caller.admin.role}:${caller.scopes.join(',')}` : 'nobody';
-  });
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const present = (result: ExecutionResult) => (result.errors ? { ...result, errors: format(result.errors) } : result);
+  /** Each subscription's socket and id, by its operation's context (the context hook sees both). */
+  const sinks = new WeakMap<object, FrameSink>();
+  const topicFields = topicSubscriptionFields();
+  const sharedSubscribe = createSharedSubscribe({
+    // What can make two subscribers' answers differ, besides their operation and variables: who they are.
+    viewerOf: (contextValue) => {
+      const caller = (contextValue as GraphqlContext).caller;
+      return caller ? `${caller.kind}:${caller.admin.id}:${caller.admin.role}:${caller.scopes.join(',')}` : 'nobody';
+    },
+    sinkOf: (contextValue) => sinks.get(contextValue as object),
+    isTopicField: (fieldName) => topicFields.has(fieldName),
+    present,
+    onExecute: () => app.metrics.subscriptionExecuted(),
+  });
 
   /** Refuses an operation the caller may not run, before it starts. */
   const guarded = (run: typeof execute | typeof sharedSubscribe) => (args: ExecutionArgs) => {
@@ -138,23 +150,30 @@ export function attachGraphqlWebSocket(
         const message = `At most ${app.config.limits.operationsPerSocket} operations at once on one socket (WS_MAX_OPERATIONS); complete one first`;
         return [new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } })];
       },
-      context: async (ctx) => {
+      context: async (ctx, id) => {
         const state = states.get(ctx);
         // Re-checked per operation, so a session revoked or expired after connecting stops being served.
         const caller = state?.token ? await app.tokens.authenticate(() => app.orm.em.fork(), state.token) : null;
         if (!caller) ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden');
-        return buildContext(
+        const context = buildContext(
           app,
           caller,
           ctx.extra.request.socket.remoteAddress ?? 'unknown',
           state?.connectionId ?? null,
           ctx.extra.request.headers['user-agent'] ?? null,
         );
+        const { socket } = ctx.extra;
+        // A text frame (binary: false), as graphql-ws sends: browsers hand a binary one over as a Blob.
+        sinks.set(context, {
+          id,
+          send: (frame) => socket.readyState === socket.OPEN && socket.send(frame, { binary: false }),
+        });
+        return context;
       },
       execute: observedOperation(app.metrics, guarded(execute)),
       subscribe: observedOperation(app.metrics, guarded(sharedSubscribe)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : result,
+      // Queries and mutations over the socket; subscriptions send their shared frames themselves.
+      onNext: (_ctx, _id, _payload, _args, result) => present(result),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wsServer,

@@ -40,6 +40,11 @@ export class DeskMetrics {
     help: 'GraphQL subscriptions running on this instance.',
     registers: [this.registry],
   });
+  private readonly subscriptionExecutions = new Counter({
+    name: 'desk_subscription_executions_total',
+    help: 'Subscription answers executed and serialized: one per event for each group of identical subscribers (same operation, variables and viewer), however many sockets it is sent to.',
+    registers: [this.registry],
+  });
   private readonly cloudApiCalls = new Counter({
     name: 'desk_cloud_api_requests_total',
     help: 'Calls to the WhatsApp Cloud API, by call and outcome (accepted, retry, failed, too_large).',
@@ -118,6 +123,10 @@ export class DeskMetrics {
 
   subscriptionEnded(): void {
     this.activeSubscriptions.dec();
+  }
+
+  subscriptionExecuted(): void {
+    this.subscriptionExecutions.inc();
   }
 
   observeCloudApiCall(call: CloudApiCall, outcome: string, seconds: number): void {
