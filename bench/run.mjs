@@ -3,9 +3,8 @@
 // one (and from subscriber processes), and prints every figure beside a baseline measured in the same run.
 // Writes the table to docs/benchmarks.md, keeping the findings written under it.
 import { fork } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,9 +15,26 @@ import { loadConfig, parseDatabaseUrl } from '../dist/src/config.js';
 import { createOrm } from '../dist/src/db/orm.js';
 import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import { createServer as createSupportServer } from '../dist/src/server.js';
-import { BENCH_PASSWORD, seed } from './seed.mjs';
+import {
+  cpuSeconds,
+  DASHBOARD,
+  delivery,
+  freePort,
+  gql,
+  login,
+  ms,
+  now,
+  percentile,
+  postDelivery,
+  ROOT,
+  serverEnv,
+  sleep,
+  startProcess,
+  startStandIn,
+  startSupport,
+} from './harness.mjs';
+import { seed } from './seed.mjs';
 
-const ROOT = join(import.meta.dirname, '..');
 // `--scale` (desk size sweep) and `--soak MINUTES` (steady load over time) are their own programs.
 if (process.argv.includes('--scale')) {
   await import('./scale.mjs');
@@ -53,7 +69,6 @@ const ingestSeconds = quick ? 5 : 30;
 const subscriberCounts = (args.subscribers ?? (quick ? '200' : '1000,5000')).split(',').map(Number);
 const MYSQL = process.env.BENCH_MYSQL_URL ?? 'mariadb://root@127.0.0.1:3306/';
 const REDIS = process.env.REDIS_URL;
-const SECRET = 'bench-app-secret';
 
 const rows = [];
 const note = (section, metric, value, baseline = '', ratio = '') => {
@@ -62,145 +77,6 @@ const note = (section, metric, value, baseline = '', ratio = '') => {
     `${section.padEnd(26)} ${metric.padEnd(50)} ${String(value).padEnd(18)} ${String(baseline).padEnd(18)} ${ratio}`,
   );
 };
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
-const ms = (value) => `${value.toFixed(1)} ms`;
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const sign = (body) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-
-function delivery(from, text, id = `wamid.BENCH${randomBytes(9).toString('hex')}`) {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '1',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '1', phone_number_id: '1' },
-              contacts: [{ profile: { name: `P ${from}` }, wa_id: from }],
-              messages: [
-                { from, id, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: text } },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
-const postDelivery = (url, body) =>
-  fetch(`${url}/webhooks/whatsapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
-    body,
-  });
-
-/**
- * A Cloud API stand-in that accepts everything and notes when each text arrived. While `hold(true)`, it keeps its
- * answers back (the dispatcher then waits on its sends in flight and does nothing else) until `hold(false)`.
- */
-async function startStandIn() {
-  const arrivals = new Map();
-  let count = 0;
-  let held = null;
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      count += 1;
-      try {
-        const text = JSON.parse(body).text?.body;
-        if (text) arrivals.set(text, now());
-      } catch {}
-      const answer = () => {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ messages: [{ id: `wamid.S${count}${randomBytes(4).toString('hex')}` }] }));
-      };
-      if (held) held.push(answer);
-      else answer();
-    });
-  });
-  const port = await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    arrivals,
-    hold(on) {
-      const waiting = held ?? [];
-      held = on ? [] : null;
-      for (const answer of waiting) answer();
-    },
-    close: () => new Promise((r) => server.close(r)),
-  };
-}
-
-/** Forks a script and waits until it says it listens (a log line, or 'ready' on the IPC channel). */
-async function startProcess(script, argv, env = {}, execArgv = []) {
-  const child = fork(script, argv, {
-    env: { ...process.env, ...env },
-    execArgv,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} did not start within 60 s: ${output}`));
-    }, 60_000);
-    const started = () => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      resolve();
-    };
-    const poll = setInterval(() => /listening on/.test(output) && started(), 50);
-    child.on('message', (m) => (m === 'ready' || m?.ready) && started());
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      reject(new Error(`${script} exited ${code}: ${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
-  return {
-    child,
-    ask: (message, field) =>
-      new Promise((resolve) => {
-        const on = (m) => {
-          if (m?.[field] === undefined) return;
-          child.off('message', on);
-          resolve(m[field]);
-        };
-        child.on('message', on);
-        child.send(message);
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-/** Seconds of CPU the process has used (user + system), from /proc. */
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** autocannon against one URL: a short warm-up first (JIT, caches, lazily loaded modules), then the measured run. */
 async function load(url, { body, headers = {}, connections = 50, seconds = duration, pid }) {
@@ -219,53 +95,6 @@ async function load(url, { body, headers = {}, connections = 50, seconds = durat
 }
 const best = (a, b) => (b.rps > a.rps ? b : a);
 
-const gql = async (url, token, query, variables) => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = await response.json();
-  if (json.errors) throw new Error(JSON.stringify(json.errors));
-  return json.data;
-};
-const login = async (url, email) =>
-  (
-    await gql(url, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: email,
-      p: BENCH_PASSWORD,
-    })
-  ).login.token;
-
-const DASHBOARD =
-  '{ tickets(first: 50, filter: { status: [OPEN, IN_PROGRESS] }) { edges { node { id senderName status priority assignee { name } lastMessage { body } messageCount unreadCount } } } }';
-
-const serverEnv = (port, databaseUrl, standIn, extra = {}) => ({
-  NODE_ENV: 'production',
-  PORT: String(port),
-  DATABASE_URL: databaseUrl,
-  LOG_LEVEL: 'info',
-  WHATSAPP_APP_SECRET: SECRET,
-  WHATSAPP_VERIFY_TOKEN: 'bench',
-  WHATSAPP_ACCESS_TOKEN: 'bench',
-  WHATSAPP_PHONE_NUMBER_ID: '1',
-  WHATSAPP_API_URL: standIn.url,
-  RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
-  RATE_LIMIT_TICKETS_PER_PHONE_PER_HOUR: '100000',
-  RATE_LIMIT_LOGIN_ATTEMPTS: '100000',
-  // Every bench client comes from 127.0.0.1: thousands of sockets from one address is the load, not an attack.
-  HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0',
-  // The outbox section measures how fast the dispatcher drains, not the business number's pace (80/s by default).
-  OUTBOX_RATE_PER_SECOND: '100000',
-  ...extra,
-});
-const startSupport = (env) =>
-  startProcess(join(ROOT, 'dist/src/main.js'), [], env, [
-    '--expose-gc',
-    '--import',
-    join(ROOT, 'bench/probe.mjs'),
-    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-  ]);
 const startBaseline = async (kind, databaseUrl) => {
   const port = await freePort();
   const process = await startProcess(join(ROOT, 'bench/baseline-server.mjs'), [kind, String(port), databaseUrl ?? '']);
