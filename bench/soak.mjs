@@ -1,5 +1,5 @@
-// `npm run bench -- --soak MINUTES [--db sqlite|mariadb] [--subscribers 500] [--rate 1] [--tickets N --messages N
-// --agents N] [--heap-snapshots DIR]`: holds a steady mixed load on the real server (production mode, its own
+// `npm run bench -- --soak MINUTES [--db sqlite|mariadb] [--subscribers 500] [--churn N] [--rate 1] [--tickets N
+// --messages N --agents N] [--heap-snapshots DIR]`: holds a steady mixed load on the real server (production mode, its own
 // process) for MINUTES and reports, every minute, what would show a leak: heap used after a full collection, resident
 // memory, open handles, outbox depth, and the latency of deliveries and dashboard queries. At the end, a verdict on
 // the growth of each after a warm-up, written to docs/benchmarks.md between the soak markers.
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     soak: { type: 'string' },
     db: { type: 'string', default: 'sqlite' },
     subscribers: { type: 'string', default: '500' },
+    churn: { type: 'string', default: '0' },
     rate: { type: 'string', default: '1' },
     tickets: { type: 'string', default: '10000' },
     messages: { type: 'string', default: '100000' },
@@ -48,6 +49,8 @@ if (!(minutes >= 1)) {
 }
 const kind = args.db;
 const subscriberCount = Number(args.subscribers);
+/** Sockets that connect after each sample and leave 30 s later (page reloads): what they leave behind shows. */
+const churn = Number(args.churn);
 const sizes = { tickets: Number(args.tickets), messages: Number(args.messages), agents: Number(args.agents) };
 const scale = Number(args.rate);
 /**
@@ -289,6 +292,24 @@ const server = await startSupport(
 );
 const feeds = [];
 const snapshots = [];
+const churning = new Set();
+/** `count` more subscribers for 30 s, then closed as a browser tab closes. */
+function churnSubscribers(count) {
+  const visit = (async () => {
+    const feed = await startProcess(join(ROOT, 'bench/subscribers.mjs'), [
+      JSON.stringify({ urls: [url], tokens, count, plain: false }),
+    ]);
+    await sleep(30_000);
+    await new Promise((resolve) => {
+      feed.child.once('exit', resolve);
+      feed.child.send('close');
+      setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref();
+    });
+  })()
+    .catch((error) => failed('churn', error))
+    .finally(() => churning.delete(visit));
+  churning.add(visit);
+}
 try {
   for (let i = 0; i < sizes.agents; i++) tokens.push(await login(url, `agent${i}@bench.test`));
   for (const size of [Math.ceil(subscriberCount / 2), Math.floor(subscriberCount / 2)].filter(Boolean))
@@ -307,8 +328,10 @@ try {
     await sample(index);
     if (args['heap-snapshots'] && (index === warmUp || index === minutes))
       snapshots.push(await server.ask({ snapshot: args['heap-snapshots'] }, 'snapshotPath'));
+    if (churn && index < minutes) churnSubscribers(churn);
   }
   await stop();
+  await Promise.all(churning);
 } finally {
   await Promise.all(
     feeds.map(
@@ -388,9 +411,9 @@ const handleLine = (kinds) =>
     .join(', ');
 const versions = `Node.js ${process.version}, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB/MySQL'}`;
 const report = [
-  `\`npm run bench -- --soak ${minutes}${kind === 'sqlite' ? '' : ` --db ${kind}`}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${versions}. Load average (1 min) during the run: ${cell(Math.min(...loads))}–${cell(Math.max(...loads))}, median ${cell(median(loads))} (the machine is shared: compare minutes with each other, not with other runs).`,
+  `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${versions}. Load average (1 min) during the run: ${cell(Math.min(...loads))}–${cell(Math.max(...loads))}, median ${cell(median(loads))} (the machine is shared: compare minutes with each other, not with other runs).`,
   '',
-  `Data: ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.agents} agents, seeded. Load, held open-loop: ${RATES.message}/s messages from people with an open ticket, ${RATES.newTicket}/s new people (three deliveries each), ${RATES.reply}/s agents' replies (sendMessage), ${RATES.dashboard}/s dashboard lists, a "delivered" then a "read" receipt for each message sent (up to ${RECEIPTS_PER_SECOND}/s), ${subscriberCount} graphql-ws subscribers (ticketCreated + notificationsChanged), the outbox at its default pace (80/s). Heap is after a full collection, handles are process.getActiveResourcesInfo(), both read over the bench's IPC channel (bench/probe.mjs); the outbox depth from /metrics.`,
+  `Data: ${sizes.tickets} tickets, ${sizes.messages} messages, ${sizes.agents} agents, seeded. Load, held open-loop: ${RATES.message}/s messages from people with an open ticket, ${RATES.newTicket}/s new people (three deliveries each), ${RATES.reply}/s agents' replies (sendMessage), ${RATES.dashboard}/s dashboard lists, a "delivered" then a "read" receipt for each message sent (up to ${RECEIPTS_PER_SECOND}/s), ${subscriberCount} graphql-ws subscribers (ticketCreated + notificationsChanged)${churn ? `, ${churn} more connecting after each sample and leaving 30 s later` : ''}, the outbox at its default pace (80/s). Heap is after a full collection, handles are process.getActiveResourcesInfo(), both read over the bench's IPC channel (bench/probe.mjs); the outbox depth from /metrics.`,
   '',
   '| min | heap MB | RSS MB | handles | timers | outbox | sockets | deliveries | p50 / p99 ms | dashboard | p50 / p99 ms | replies | errors | server CPU | DB MB | load |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
