@@ -58,10 +58,11 @@ export const postDelivery = (url, body) =>
   });
 
 /**
- * A Cloud API stand-in that accepts everything and notes when each text arrived. While `hold(true)`, it keeps its
+ * A Cloud API stand-in that accepts everything, notes when each text arrived and tells `onSend` each message id it
+ * answers with. While `hold(true)`, it keeps its
  * answers back (the dispatcher then waits on its sends in flight and does nothing else) until `hold(false)`.
  */
-export async function startStandIn() {
+export async function startStandIn({ onSend } = {}) {
   const arrivals = new Map();
   let count = 0;
   let held = null;
@@ -70,13 +71,17 @@ export async function startStandIn() {
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
       count += 1;
+      let sent = {};
       try {
-        const text = JSON.parse(body).text?.body;
-        if (text) arrivals.set(text, now());
+        sent = JSON.parse(body);
       } catch {}
+      const text = sent.text?.body;
+      if (text) arrivals.set(text, now());
+      const id = `wamid.S${count}${randomBytes(4).toString('hex')}`;
+      onSend?.({ id, to: sent.to });
       const answer = () => {
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ messages: [{ id: `wamid.S${count}${randomBytes(4).toString('hex')}` }] }));
+        response.end(JSON.stringify({ messages: [{ id }] }));
       };
       if (held) held.push(answer);
       else answer();
