@@ -123,6 +123,12 @@ const CORPUS: Operation[] = [
     compiled: false,
   },
   {
+    name: 'a query over the cost limit (refused before execution)',
+    query: '{ tickets(first: 100) { edges { node { id messages(last: 100) { edges { node { id body } } } } } } }',
+    as: 'agent',
+    compiled: false,
+  },
+  {
     name: 'a mutation that fails (mutations stay in graphql-js)',
     query: 'mutation($t: ID!) { assignTicket(ticketId: $t, adminId: null) { id } }',
     variables: () => ({ t: '987654321' }),
