@@ -1,6 +1,7 @@
 // Compiled execution (GRAPHQL_JIT=1) answers exactly what graphql-js answers: the same operations, sent to two
 // servers on the same data (one with it off, one on), give the same status and the same bytes, errors included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { createTicket, databases, startServer, type TestServer } from '../helpers/harness.js';
 
 const METRICS_TOKEN = 'metrics-token-for-the-scraper';
@@ -151,6 +152,13 @@ async function send(server: TestServer, operation: Operation, token: string | nu
   });
   return { status: response.status, body: await response.text() };
 }
+
+it('is on unless GRAPHQL_JIT=0', () => {
+  expect(loadConfig({}).compiledQueries).toBe(true);
+  expect(loadConfig({ GRAPHQL_JIT: '1' }).compiledQueries).toBe(true);
+  expect(loadConfig({ GRAPHQL_JIT: '0' }).compiledQueries).toBe(false);
+  expect(() => loadConfig({ GRAPHQL_JIT: 'maybe' })).toThrow(/GRAPHQL_JIT/);
+});
 
 describe.each(databases)('compiled execution on %s', (kind) => {
   describe.each(['test', 'production'])('NODE_ENV=%s', (nodeEnv) => {
