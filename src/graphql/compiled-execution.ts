@@ -21,7 +21,9 @@ export const COMPILED_QUERY_CACHE_SIZE = 200;
 
 /**
  * What Apollo's pipeline does to a result's errors after executing (unexported there): the code defaults to
- * INTERNAL_SERVER_ERROR, `extensions.http` becomes the answer's status, then our formatter decides what shows.
+ * INTERNAL_SERVER_ERROR, `extensions.http` becomes the answer's status, then our formatter decides what shows
+ * (and logs what is unexpected). Apollo's `didEncounterErrors` hook is not called for them: no plugin of ours
+ * listens to it.
  */
 function formatErrors(errors: readonly GraphQLError[], formatError: FormatError) {
   let status: number | undefined;
