@@ -45,7 +45,7 @@ if (process.argv.includes('--soak')) {
   await import('./soak.mjs');
   process.exit(0);
 }
-const SECTIONS = ['dashboard', 'floor', 'report', 'live-reports', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
+const SECTIONS = ['dashboard', 'floor', 'jit', 'report', 'live-reports', 'ingest', 'outbox', 'fanout', 'sql', 'client'];
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -177,6 +177,58 @@ async function benchFloor(section, url, server, auth) {
     );
   } finally {
     await Promise.all([json.stop(), apollo.stop()]);
+  }
+}
+
+// 2b. Compiled execution (GRAPHQL_JIT): the dashboard query and { __typename } on two more servers on the same
+// data, one with it off and one on, run in turn twice; the better run of each counts (see the floor).
+async function benchCompiled(section, auth, databaseUrl, standIn) {
+  const start = async (jit) => {
+    const port = await freePort();
+    const process = await startSupport(serverEnv(port, databaseUrl, standIn, { GRAPHQL_JIT: jit }));
+    return { process, url: `http://127.0.0.1:${port}/graphql` };
+  };
+  const off = await start('0');
+  const on = await start('1');
+  try {
+    for (const [name, query] of [
+      ['dashboard query', DASHBOARD],
+      ['{ __typename }', '{ __typename }'],
+    ]) {
+      const body = JSON.stringify({ query });
+      const answer = async (server) =>
+        (
+          await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body })
+        ).text();
+      const answers = [await answer(off), await answer(on), await answer(on)];
+      if (answers.some((text) => text !== answers[0]))
+        throw new Error(`compiled answer differs: ${answers.join('\n')}`);
+      const run = (server) => load(server.url, { body, headers: auth, pid: server.process.child.pid });
+      let plain = await run(off);
+      let compiled = await run(on);
+      if (!quick) {
+        plain = best(plain, await run(off));
+        compiled = best(compiled, await run(on));
+      }
+      note(
+        section,
+        `${name}: requests/s, compiled vs graphql-js`,
+        compiled.rps.toFixed(0),
+        plain.rps.toFixed(0),
+        `${(compiled.rps / plain.rps).toFixed(2)}×`,
+      );
+      note(
+        section,
+        `${name}: server CPU per request, compiled vs graphql-js`,
+        `${compiled.cpuPerRequest.toFixed(0)} µs`,
+        `${plain.cpuPerRequest.toFixed(0)} µs`,
+        `${(plain.cpuPerRequest / compiled.cpuPerRequest).toFixed(2)}×`,
+      );
+      if (compiled.bad || plain.bad)
+        note(section, `${name}: non-2xx, errors or timeouts (should be 0)`, compiled.bad, plain.bad);
+    }
+  } finally {
+    await Promise.all([off.process.stop(), on.process.stop()]);
   }
 }
 
@@ -707,6 +759,7 @@ async function benchDatabase(kind) {
       const auth = { authorization: `Bearer ${token}` };
       if (only.has('dashboard')) await benchDashboard(section('dashboard query'), url, server, auth, databaseUrl);
       if (only.has('floor')) await benchFloor(section('framework floor'), url, server, auth);
+      if (only.has('jit')) await benchCompiled(section('compiled execution'), auth, databaseUrl, standIn);
       if (only.has('report')) await benchReport(section('report'), url, auth, database);
       if (only.has('live-reports')) {
         const tokens = [];

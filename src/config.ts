@@ -151,6 +151,8 @@ export interface Config {
   /** Live reports are read again at most this often while tickets change. */
   reportUpdateMs: number;
   bot: { menuFile: string | null; greeting: string | null };
+  /** GRAPHQL_JIT: queries over HTTP run compiled by graphql-jit; 0 turns it off (docs/benchmarks.md, issue 18). @default on */
+  compiledQueries: boolean;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -467,6 +469,7 @@ export function loadConfig(env: Env = process.env): Config {
     // BOT_GREETING is the English greeting's default, kept for compatibility: an admin's English greeting (Settings ›
     // Bot messages) wins over it, and other languages have their own. BOT_MENU_FILE's items are the same in every language.
     bot: { menuFile: read(env, 'BOT_MENU_FILE'), greeting: read(env, 'BOT_GREETING') },
+    compiledQueries: read(env, 'GRAPHQL_JIT') === null || readFlag(env, 'GRAPHQL_JIT'),
     limits: {
       maxDepth: readInt(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxAliases: readInt(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),

@@ -1,5 +1,6 @@
 // SQLite settings for a server: write-ahead logging and a cache of prepared statements.
 import { rmSync } from 'node:fs';
+import { SecondSightCache } from '../second-sight-cache.js';
 
 /** What we use of a better-sqlite3 database (the ORM's SQLite driver), named here rather than imported. */
 export interface SqliteDatabase {
@@ -36,25 +37,13 @@ export function tuneSqlite(database: SqliteDatabase): void {
  */
 function cachePreparedStatements(database: SqliteDatabase): void {
   const prepare = database.prepare.bind(database);
-  const statements = new Map<string, SqliteStatement>();
-  const seenOnce = new Set<string>();
+  const statements = new SecondSightCache<string, SqliteStatement>(STATEMENT_CACHE_SIZE);
   database.prepare = ((sql: string) => {
     const cached = statements.get(sql);
-    if (cached && !cached.busy) {
-      statements.delete(sql);
-      statements.set(sql, cached);
-      return cached;
-    }
+    if (cached && !cached.busy) return cached;
     const statement = prepare(sql);
     if (cached) return statement;
-    if (!seenOnce.has(sql)) {
-      if (seenOnce.size >= STATEMENT_CACHE_SIZE) seenOnce.clear();
-      seenOnce.add(sql);
-      return statement;
-    }
-    seenOnce.delete(sql);
-    statements.set(sql, statement);
-    if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    if (statements.sawBefore(sql)) statements.keep(sql, statement);
     return statement;
   }) as typeof database.prepare;
 }

@@ -19,6 +19,7 @@ import {
 import { isDatabaseUnreachable } from '../db/transient.js';
 import { observabilityPlugin } from '../observability/graphql-observer.js';
 import { authPlugin } from './auth.plugin.js';
+import { compiledExecutionPlugin } from './compiled-execution.js';
 import { buildContext, type AppServices, type GraphqlContext } from './context.js';
 import { createErrorFormatter, DATABASE_UNREACHABLE } from './format-error.js';
 import { queryLimitProtections } from './limits.js';
@@ -65,6 +66,7 @@ export async function createGraphqlServer(app: AppServices): Promise<GraphqlServ
       observabilityPlugin(app.metrics),
       ...protections.plugins,
       authPlugin(),
+      ...(config.compiledQueries ? [compiledExecutionPlugin(schema, formatError, app.metrics)] : []),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],

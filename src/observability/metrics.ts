@@ -30,6 +30,11 @@ export class DeskMetrics {
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  private readonly compiledAnswers = new Counter({
+    name: 'desk_graphql_compiled_answers_total',
+    help: 'GraphQL queries over HTTP answered by compiled execution (GRAPHQL_JIT=1); the others ran in graphql-js.',
+    registers: [this.registry],
+  });
   private readonly openWebSockets = new Gauge({
     name: 'desk_websockets_open',
     help: 'GraphQL WebSockets open on this instance.',
@@ -107,6 +112,11 @@ export class DeskMetrics {
     const outcome = errorCode === null ? 'ok' : /^[A-Z][A-Z0-9_]{0,47}$/.test(errorCode) ? errorCode : 'ERROR';
     this.graphqlOperations.inc({ operation, type, outcome });
     this.graphqlSeconds.observe({ operation, type }, seconds);
+  }
+
+  /** A query answered by compiled execution rather than graphql-js. */
+  compiledAnswer(): void {
+    this.compiledAnswers.inc();
   }
 
   webSocketOpened(): void {
