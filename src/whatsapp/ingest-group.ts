@@ -8,6 +8,7 @@ import type { IngestConfig } from '../config.js';
 import type { DomainEvent } from '../support/domain-events.js';
 import type { SharedTransaction, SupportContext } from '../support/support.context.js';
 import type { Logger } from '../logger.js';
+import { errorCodeOf } from '../db/transient.js';
 import { detached } from '../observability/request-context.js';
 import type { BotMenu } from './bot.menu.js';
 import { receiveElement, storeElement } from './inbound-failure.service.js';
@@ -138,7 +139,14 @@ async function storeInOrder(
     emitted.push(...(await storeTogether(deps, items)));
     for (const item of items) outcomes.set(item, 'stored');
   } catch (error) {
-    if (error instanceof ElementFailed) return splitAt(deps, items, error.index, emitted, outcomes);
+    if (error instanceof ElementFailed) {
+      deps.logger.info(
+        // The code only: a driver's message holds the statement, with the message's text in it.
+        { code: errorCodeOf(error.error), index: error.index, elements: items.length },
+        'An element failed in a webhook group; storing it on its own',
+      );
+      return splitAt(deps, items, error.index, emitted, outcomes);
+    }
     // The commit itself failed (the database away or busy, a lost race at commit): each on its own, as before groups.
     deps.logger.warn({ err: error, elements: items.length }, 'A webhook group did not commit; storing each on its own');
     for (const item of items) outcomes.set(item, await storeAlone(deps, item));
