@@ -32,7 +32,7 @@ export interface IngestConfig {
    * 0 starts at once with what is waiting (under load, groups fill while the previous ones commit). @default 0
    */
   waitMs: number;
-  /** INGEST_GROUPS_AT_ONCE: groups being stored at once. @default 1 on SQLite (one writer), 4 on MariaDB/MySQL */
+  /** INGEST_GROUPS_AT_ONCE: groups being stored at once. @default 1 on SQLite (one writer), 8 on MariaDB/MySQL */
   atOnce: number;
 }
 
@@ -450,7 +450,7 @@ export function loadConfig(env: Env = process.env): Config {
     ingest: {
       max: readInt(env, 'INGEST_GROUP_MAX', 64, 1, 1000),
       waitMs: readInt(env, 'INGEST_GROUP_WAIT_MS', 0, 0, 1000),
-      atOnce: readInt(env, 'INGEST_GROUPS_AT_ONCE', database.dialect === 'sqlite' ? 1 : 4, 1, 100),
+      atOnce: readInt(env, 'INGEST_GROUPS_AT_ONCE', database.dialect === 'sqlite' ? 1 : 8, 1, 100),
     },
     outbox: {
       pollMs: readInt(env, 'OUTBOX_POLL_MS', 200, 10, 60_000),
