@@ -23,6 +23,19 @@ export interface WhatsappConfig {
   ratePerSecond: number;
 }
 
+/** The webhook's group commit (whatsapp/ingest-group.ts): deliveries that arrive together share one transaction. */
+export interface IngestConfig {
+  /** INGEST_GROUP_MAX: elements one transaction holds at most; 1 stores each element on its own. @default 64 */
+  max: number;
+  /**
+   * INGEST_GROUP_WAIT_MS: how long the oldest waiting element may wait for company while a transaction could start;
+   * 0 starts at once with what is waiting (under load, groups fill while the previous ones commit). @default 0
+   */
+  waitMs: number;
+  /** INGEST_GROUPS_AT_ONCE: groups being stored at once. @default 1 on SQLite (one writer), 8 on MariaDB/MySQL */
+  atOnce: number;
+}
+
 export interface OutboxConfig {
   pollMs: number;
   retryBaseMs: number;
@@ -143,6 +156,7 @@ export interface Config {
   /** How long a WebSocket may take to send connection_init before it is closed (4408). */
   wsInitTimeoutMs: number;
   whatsapp: WhatsappConfig;
+  ingest: IngestConfig;
   outbox: OutboxConfig;
   webhooks: WebhooksConfig;
   media: MediaConfig;
@@ -408,6 +422,7 @@ export function loadConfig(env: Env = process.env): Config {
   const adminPasswordProblem = adminPassword === null ? null : passwordProblem(adminPassword);
   if (adminPasswordProblem) throw new ConfigError(`ADMIN_PASSWORD is not usable: ${adminPasswordProblem}`);
   const trustProxy = parseTrustProxy(read(env, 'TRUST_PROXY'));
+  const database = parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite');
   return {
     env: envName,
     port: readInt(env, 'PORT', 4000, 0, 65535),
@@ -429,11 +444,16 @@ export function loadConfig(env: Env = process.env): Config {
         1_000_000,
       ),
     },
-    database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:data/support.sqlite'),
+    database,
     redisUrl,
     redisPrefix: read(env, 'REDIS_PREFIX') ?? 'support:',
     wsInitTimeoutMs: readInt(env, 'WS_INIT_TIMEOUT_MS', 10_000, 100, 600_000),
     whatsapp,
+    ingest: {
+      max: readInt(env, 'INGEST_GROUP_MAX', 64, 1, 1000),
+      waitMs: readInt(env, 'INGEST_GROUP_WAIT_MS', 0, 0, 1000),
+      atOnce: readInt(env, 'INGEST_GROUPS_AT_ONCE', database.dialect === 'sqlite' ? 1 : 8, 1, 100),
+    },
     outbox: {
       pollMs: readInt(env, 'OUTBOX_POLL_MS', 200, 10, 60_000),
       retryBaseMs: readInt(env, 'OUTBOX_RETRY_BASE_MS', 1000, 1, 3_600_000),

@@ -102,7 +102,10 @@ async function openDatabase(
 ): Promise<MikroORM> {
   const orm = await createOrm(config.database, {
     onQuery,
-    observeQuery: (milliseconds, failed) => metrics.observeQuery(milliseconds, failed),
+    observeQuery: {
+      statement: (milliseconds, failed) => metrics.observeQuery(milliseconds, failed),
+      committed: () => metrics.observeCommit(),
+    },
   });
   const applied = await migrateUp(orm);
   if (applied > 0) logger.info({ applied }, 'database migrations applied');

@@ -39,6 +39,7 @@ export async function registerRoutes(http: FastifyInstance, app: AppServices, pa
     menu: app.menu,
     logger,
     support: parts.support,
+    groups: config.ingest,
   });
   app.simulator?.registerCloudApi(http);
   registerReportRoutes(http, { orm, tokens, cookies: config });

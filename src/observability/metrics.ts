@@ -69,6 +69,11 @@ export class DeskMetrics {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  private readonly dbCommits = new Counter({
+    name: 'desk_db_commits_total',
+    help: 'Transactions committed (on a durable database, each one sync of its log).',
+    registers: [this.registry],
+  });
   private readonly dbQuerySeconds = new Histogram({
     name: 'desk_db_query_seconds',
     help: 'Time one SQL statement took (millisecond resolution).',
@@ -147,6 +152,10 @@ export class DeskMetrics {
   observeQuery(milliseconds: number, failed: boolean): void {
     this.dbQueries.inc({ outcome: failed ? 'error' : 'ok' });
     this.dbQuerySeconds.observe(milliseconds / 1000);
+  }
+
+  observeCommit(): void {
+    this.dbCommits.inc();
   }
 
   /** One attempt to deliver an outgoing webhook, and how long it took. */

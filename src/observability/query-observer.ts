@@ -3,7 +3,12 @@
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { isTraced, recordFinishedSpan } from './tracing.js';
 
-export type QueryObserver = (milliseconds: number, failed: boolean) => void;
+export interface QueryObserver {
+  /** A statement ended: how long it took, and whether it failed. */
+  statement(milliseconds: number, failed: boolean): void;
+  /** A transaction committed (a savepoint released does not count): on a durable database, one sync of its log. */
+  committed(): void;
+}
 
 /** `select`, `insert`… and the first table named: a span's name that tells what ran, without any value in it. */
 export function summarizeQuery(sql: string): { operation: string; table: string | null } {
@@ -23,10 +28,12 @@ class ObservingLogger extends DefaultLogger {
 
   override logQuery(context: { query: string } & LogContext): void {
     super.logQuery(context);
+    // The ORM notes a commit after it, untimed.
+    if (context.took === undefined && /^commit\b/i.test(context.query)) this.observe.committed();
     // Statements are timed when they end (`took`); the slow-query log repeats some, which count once.
     if (context.took === undefined || context.namespace === 'slow-query') return;
     const failed = context.level === 'error';
-    this.observe(context.took, failed);
+    this.observe.statement(context.took, failed);
     if (!isTraced()) return;
     const { operation, table } = summarizeQuery(context.query);
     const attributes = {

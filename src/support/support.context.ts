@@ -61,6 +61,20 @@ export interface SupportContext {
   reopenWithinMs: number;
   /** The followers of domain events, registered at start. */
   handlers: SupportEventHandlers;
+  /**
+   * Set when the work joins a transaction that several pieces of work share (the webhook's group commit,
+   * whatsapp/ingest-group.ts): it runs there without retries of its own, and its events are followed after that
+   * transaction commits, by whoever commits it.
+   */
+  shared?: SharedTransaction;
+}
+
+/** A transaction several pieces of work run in, one after another, each on its own fork of `em`. */
+export interface SharedTransaction {
+  /** The transaction's EntityManager. */
+  em: EntityManager;
+  /** What the pieces emitted, to be followed after commit. */
+  emitted: DomainEvent[];
 }
 
 export type { Actor } from '../auth/actor.js';
@@ -89,10 +103,34 @@ export async function inTransactionFollowed<T>(
   ctx: SupportContext,
   work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
 ): Promise<{ result: T; changedAfterCommit: ReadonlySet<number> }> {
+  if (ctx.shared) return { result: await joinShared(ctx, ctx.shared, work), changedAfterCommit: new Set() };
   const { result, emitted } = await commitWithRetries(ctx, work);
   // Outside the retries: the change has committed, so a follower's failure must never run the work again.
   const changedAfterCommit = await ctx.handlers.runAfterCommit(emitted, ctx);
   return { result, changedAfterCommit };
+}
+
+/**
+ * Runs `work` inside the shared transaction, on a fork that shares none of the other pieces' entities (each reads
+ * what they wrote from the database, in the transaction). A failure is the sharer's to handle: it rolls back.
+ */
+async function joinShared<T>(
+  ctx: SupportContext,
+  shared: SharedTransaction,
+  work: (em: EntityManager, events: TransactionEvents) => Promise<T>,
+): Promise<T> {
+  const em = shared.em.fork({ clear: true, keepTransactionContext: true });
+  const scope: TransactionScope<SupportContext> = {
+    ctx,
+    em,
+    emit: async (event) => {
+      shared.emitted.push(event);
+      await ctx.handlers.runInTransaction(event, scope);
+    },
+  };
+  const result = await work(em, { emit: scope.emit });
+  await em.flush();
+  return result;
 }
 
 async function commitWithRetries<T>(

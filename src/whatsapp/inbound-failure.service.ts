@@ -32,7 +32,8 @@ class RefusedElement extends Error {
   }
 }
 
-async function storeElement(deps: InboundDeps, element: DeliveryElement): Promise<void> {
+/** Stores one element, or throws why it cannot be; with `deps.support.shared`, inside that shared transaction. */
+export async function storeElement(deps: InboundDeps, element: DeliveryElement): Promise<void> {
   if (element.refusal) throw new RefusedElement(element.refusal.code, element.refusal.reason);
   const { event } = element;
   if (event.kind === 'message') {

@@ -1,50 +1,27 @@
 // The WhatsApp webhook: GET answers the verification handshake; POST checks the signature on the raw
-// bytes, parses, and answers 200 only once every element the delivery carries is committed: stored, or parked
-// (inbound-failure.service.ts) when it cannot be stored. A transient failure answers 503 so that WhatsApp retries.
+// bytes, parses, and answers 200 only once every element the delivery carries is committed: stored (with the
+// deliveries that arrived with it, ingest-group.ts), or parked (inbound-failure.service.ts) when it cannot be
+// stored. A transient failure answers 503 so that WhatsApp retries.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logger.js';
 import type { SupportContext } from '../support/support.context.js';
 import type { BotMenu } from './bot.menu.js';
-import { receiveElement } from './inbound-failure.service.js';
+import { createIngestQueue, type IngestGroupOptions } from './ingest-group.js';
 import { NotAWhatsappPayload, parseDelivery, type ParsedDelivery } from './webhook.parse.js';
 
 export const WEBHOOK_PATH = '/webhooks/whatsapp';
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
-
-/**
- * At most `active` deliveries are processed at once and `waiting` more may wait for a turn; past that the
- * webhook answers 503 and WhatsApp retries later. A flood of deliveries cannot take every database
- * connection from the agents.
- */
-export function createDeliveryGate(active = 8, waiting = 200) {
-  let running = 0;
-  const queue: (() => void)[] = [];
-  return {
-    async enter(): Promise<boolean> {
-      if (running < active) {
-        running += 1;
-        return true;
-      }
-      if (queue.length >= waiting) return false;
-      await new Promise<void>((resolve) => queue.push(resolve));
-      return true;
-    },
-    leave(): void {
-      const next = queue.shift();
-      if (next) next();
-      else running -= 1;
-    },
-  };
-}
 
 export interface WebhookDeps {
   appSecret: string;
   verifyToken: string;
   menu: BotMenu;
   logger: Logger;
-  /** A fresh support context (its own EntityManager) per delivery. */
+  /** A fresh support context (its own EntityManager) per group of deliveries. */
   support: () => SupportContext;
+  /** How deliveries that arrive together share a transaction. */
+  groups: IngestGroupOptions;
 }
 
 export function signPayload(secret: string, body: Buffer | string): string {
@@ -65,33 +42,8 @@ function sameSecret(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/**
- * Each element on its own: stored, or parked (committed before the answer). Returns whether any element met a
- * transient failure; the others were still tried, and WhatsApp's retry skips what was stored or parked.
- */
-async function handleDelivery(
-  deps: WebhookDeps,
-  delivery: ParsedDelivery,
-): Promise<{ transient: boolean; parked: number }> {
-  const inbound = { menu: deps.menu, logger: deps.logger, support: deps.support() };
-  let transient = false;
-  let parked = 0;
-  for (const element of delivery.elements) {
-    try {
-      if ((await receiveElement(inbound, element)) === 'parked') parked += 1;
-    } catch (error) {
-      transient = true;
-      deps.logger.error(
-        { err: error, kind: element.source.kind },
-        'WhatsApp webhook element could not be stored for now; WhatsApp will retry',
-      );
-    }
-  }
-  return { transient, parked };
-}
-
 export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookDeps): Promise<void> {
-  const gate = createDeliveryGate();
+  const queue = createIngestQueue(deps, deps.groups);
   await http.register(async (scope) => {
     // The signature covers the exact bytes, so the body is kept raw and parsed only after the check.
     scope.removeAllContentTypeParsers();
@@ -126,16 +78,14 @@ export async function registerWebhookRoute(http: FastifyInstance, deps: WebhookD
         const reason = error instanceof NotAWhatsappPayload ? error.message : 'body is not JSON';
         return reply.code(400).send({ error: reason });
       }
-      if (!(await gate.enter())) return reply.code(503).send({ error: 'busy; retry later' });
-      let outcome: Awaited<ReturnType<typeof handleDelivery>>;
-      try {
-        outcome = await handleDelivery(deps, delivery);
-      } finally {
-        gate.leave();
-      }
+      // A bounded queue: a flood of deliveries cannot take every database connection from the agents.
+      const received = queue.receive(delivery.elements);
+      if (!received) return reply.code(503).send({ error: 'busy; retry later' });
+      const outcomes = await received;
       // Nothing is lost: WhatsApp retries a delivery that does not get a 200, and what was committed is skipped then.
-      if (outcome.transient) return reply.code(503).send({ error: 'temporarily unavailable' });
-      return reply.code(200).send({ received: delivery.elements.length - outcome.parked, parked: outcome.parked });
+      if (outcomes.includes('transient')) return reply.code(503).send({ error: 'temporarily unavailable' });
+      const parked = outcomes.filter((outcome) => outcome === 'parked').length;
+      return reply.code(200).send({ received: outcomes.length - parked, parked });
     });
   });
 }
