@@ -83,6 +83,8 @@ function escaped(value: unknown, out: unknown[]): string {
   return '?';
 }
 
+const wholeOrReal = (value: number): number | bigint => (Number.isSafeInteger(value) ? BigInt(value) : value);
+
 /**
  * What better-sqlite3 binds for what SqlitePlatform.escape would have written. It binds every JS number as a
  * REAL, so `5` would read back through `||` or `typeof()` as `5.0`; a whole number is bound as an integer, as
@@ -91,8 +93,8 @@ function escaped(value: unknown, out: unknown[]): string {
 function sqliteValue(value: unknown): unknown {
   if (value == null) return null;
   if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (value instanceof Date) return BigInt(value.getTime());
+  if (typeof value === 'number') return wholeOrReal(value);
+  if (value instanceof Date) return wholeOrReal(value.getTime());
   if (typeof value === 'bigint' || typeof value === 'string' || Buffer.isBuffer(value)) return value;
   return String(value);
 }
