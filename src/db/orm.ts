@@ -61,7 +61,9 @@ export async function createOrm(db: DatabaseConfig, options: OrmOptions = {}): P
   if (db.dialect === 'sqlite') {
     if (db.path !== ':memory:') mkdirSync(dirname(resolve(db.path)), { recursive: true });
     const { MikroORM: SqliteOrm } = await import('@mikro-orm/sqlite');
-    const orm = await SqliteOrm.init({ ...common, dbName: db.path });
+    // Values travel as bound parameters, not as escaped text in the SQL (see bound-connection.ts).
+    const { BoundSqliteDriver } = await import('./bound-connection.js');
+    const orm = await SqliteOrm.init({ ...common, driver: BoundSqliteDriver, dbName: db.path });
     tuneSqlite((await orm.em.getConnection().getNativeClient()) as SqliteDatabase);
     return orm;
   }

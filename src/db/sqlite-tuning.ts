@@ -30,9 +30,10 @@ export function tuneSqlite(database: SqliteDatabase): void {
 
 /**
  * The ORM's SQLite driver prepares every statement anew; preparing costs about as much as running a small
- * query. Statements are kept by their SQL, least recently used dropped first. The ORM writes the values of
- * some updates into their SQL, so many statements are seen once and never again: a statement is kept only
- * the second time it is seen, so that those do not push the repeated ones out. One still being iterated is
+ * query. Statements are kept by their SQL, least recently used dropped first. Values are bound parameters
+ * (bound-connection.ts), but `in (?, ?, …)` lists of one-off lengths and the rare statement left to the ORM's
+ * formatting are seen once and never again: a statement is kept only the second time it is seen, so that those
+ * do not push the repeated ones out. One still being iterated is
  * busy and cannot run twice at once, so a fresh one is prepared for that call.
  */
 function cachePreparedStatements(database: SqliteDatabase): void {
