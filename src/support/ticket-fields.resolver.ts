@@ -105,7 +105,7 @@ export class TicketFieldsResolver {
 export class TicketConnectionResolver {
   @FieldResolver(() => Int, {
     description:
-      'How many tickets match the filter in all pages; counted only when asked for. A search whose text is on most tickets stops counting at 1000: see totalCountIsExact.',
+      'How many tickets match the filter in all pages; counted only when asked for. A search whose text is on most tickets stops counting at 500: see totalCountIsExact.',
   })
   totalCount(@Root() connection: TicketConnection): Promise<number> {
     return connection.countTotal();
@@ -113,7 +113,7 @@ export class TicketConnectionResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'False when totalCount is a lower bound: a search matching more than 1000 tickets stops counting there (show it as "1000+"). True otherwise.',
+      'False when totalCount is a lower bound: a search whose text is on most of the newest tickets stops counting at 500 (show it as "500+"). True otherwise.',
   })
   async totalCountIsExact(@Root() connection: TicketConnection): Promise<boolean> {
     return (await connection.isCountExact?.()) ?? true;
