@@ -5,8 +5,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { isSqlite } from './dialect.js';
 import { containsPattern, LIKE_ESCAPE } from './like.js';
 
-/** The FTS5 table over support_messages.message and its shadow tables, which the schema diff leaves alone. */
-export const FULL_TEXT_TABLES = /^support_messages_fts/;
+/** The FTS5 tables (messages' text; tickets' issue, name and number) and their shadow tables: the diff leaves them alone. */
+export const FULL_TEXT_TABLES = /^support_(messages|tickets)_fts/;
 
 export interface IndexCondition {
   sql: string;

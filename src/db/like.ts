@@ -14,7 +14,8 @@ const escapeLike = (text: string) => text.replace(/\0/g, '').replace(/[!%_]/g, (
 
 /** A LIKE pattern (see LIKE_ESCAPE) for a column containing the text, for statements written by hand. */
 export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
-const startsWithPattern = (text: string) => `${escapeLike(text)}%`;
+/** A LIKE pattern (see LIKE_ESCAPE) for a column starting with the text, for statements written by hand. */
+export const startsWithPattern = (text: string) => `${escapeLike(text)}%`;
 
 /**
  * A condition for `where` or `$or`: the property's column contains the text. The ORM still names the column (and

@@ -25,6 +25,8 @@ export class TicketConnection {
 
   /** Counted only when asked for (see TicketConnectionResolver). */
   countTotal!: () => Promise<number>;
+  /** False when countTotal stopped counting; left out, it is exact. */
+  isCountExact?: () => Promise<boolean>;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One message in a page of a thread, with its place in it.' })

@@ -104,10 +104,19 @@ export class TicketFieldsResolver {
 @Resolver(() => TicketConnection)
 export class TicketConnectionResolver {
   @FieldResolver(() => Int, {
-    description: 'How many tickets match the filter in all pages; counted only when asked for.',
+    description:
+      'How many tickets match the filter in all pages; counted only when asked for. A search whose text is on most tickets stops counting at 500: see totalCountIsExact.',
   })
   totalCount(@Root() connection: TicketConnection): Promise<number> {
     return connection.countTotal();
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'False when totalCount is a lower bound: a search whose text is on most of the newest tickets stops counting at 500 (show it as "500+"). True otherwise.',
+  })
+  async totalCountIsExact(@Root() connection: TicketConnection): Promise<boolean> {
+    return (await connection.isCountExact?.()) ?? true;
   }
 }
 

@@ -17,6 +17,9 @@ import { Agent } from '../auth/agent.entity.js';
 import type { IdRef } from '../db/plain-read.js';
 import { isActiveStatus, priorityRank, TicketPriority, TicketStatus } from './support.enums.js';
 
+/** A number as phone_number_reversed keeps it: its characters (digits, or a user id's ASCII) in reverse order. */
+export const reversedPhoneNumber = (phoneNumber: string) => [...phoneNumber].reverse().join('');
+
 /** WhatsApp's customer service window: free-form replies are allowed this long after the person's last message. */
 export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -35,6 +38,15 @@ export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
 @Index({ properties: ['status', 'slaBreachedAt', 'firstResponseDueAt'] })
 @Index({ properties: ['status', 'slaBreachedAt', 'resolutionDueAt'] })
 @Index({ properties: ['slaDueAt'] })
+// A search first looks at the newest tickets in the list's order, with no status filter (see ticket-search.ts).
+@Index({ properties: ['updatedAt'] })
+@Index({ properties: ['lastMessageAt'] })
+// MariaDB/MySQL's search looks the issue and the name up here; SQLite's in the FTS5 table support_tickets_fts.
+@Index({
+  name: 'support_tickets_search_fulltext',
+  properties: ['issueDescription', 'senderName'],
+  type: 'fulltext',
+})
 // Reports read these alone (covering indexes): counts per day and per agent, and durations per agent.
 @Index({ name: 'support_tickets_report_opened_index', properties: ['createdAt', 'assignee', 'resolvedAt'] })
 @Index({
@@ -78,7 +90,8 @@ export class Ticket {
     | 'resolutionSeconds'
     | 'resolutionBusinessSeconds'
     | 'referral'
-    | 'botConversation';
+    | 'botConversation'
+    | 'phoneNumberReversed';
 
   @Field(() => ID, { description: 'The ticket’s id: a positive integer, as a string.' })
   @PrimaryKey({ type: 'integer' })
@@ -90,6 +103,14 @@ export class Ticket {
   })
   @Property({ type: 'string', length: 140 })
   phoneNumber!: string;
+
+  /**
+   * The number written backwards, kept by syncPhoneNumberReversed: MariaDB's search finds a number's end ("77 123
+   * 4567" in 94771234567) through this column's index, as it finds its start through phone_number's.
+   */
+  @Property({ type: 'string', length: 140, nullable: true })
+  @Index()
+  phoneNumberReversed: string | null = null;
 
   @Field(() => String, {
     nullable: true,
@@ -244,6 +265,12 @@ export class Ticket {
     this.snoozedBy = null;
   }
 
+  @BeforeCreate()
+  @BeforeUpdate()
+  syncPhoneNumberReversed(): void {
+    this.phoneNumberReversed = reversedPhoneNumber(this.phoneNumber);
+  }
+
   /** Keeps slaDueAt in step with the due times, the first response and the status, whatever changed them. */
   @BeforeCreate()
   @BeforeUpdate()
@@ -264,7 +291,13 @@ export class Ticket {
 /** A ticket as a plain read gives it (lists, loaders): its columns, the assignee and snoozer as `{ id }`. A Ticket is one too. */
 export type TicketRecord = Omit<
   Ticket,
-  'assignee' | 'snoozedBy' | 'replyWindowClosesAt' | 'setPriority' | 'endSnooze' | 'syncSlaDue'
+  | 'assignee'
+  | 'snoozedBy'
+  | 'replyWindowClosesAt'
+  | 'setPriority'
+  | 'endSnooze'
+  | 'syncSlaDue'
+  | 'syncPhoneNumberReversed'
 > & { assignee: IdRef | null; snoozedBy: IdRef | null };
 
 export function replyWindowClosesAt(ticket: Pick<Ticket, 'lastUserMessageAt'>): Date | null {

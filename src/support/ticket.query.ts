@@ -1,5 +1,5 @@
 // Reading tickets: the filtered, ordered, cursor-paginated list the dashboard and tools query.
-import type { FilterQuery, QueryOrder } from '@mikro-orm/core';
+import { raw, type FilterQuery, type QueryOrder } from '@mikro-orm/core';
 import type { QBFilterQuery, SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { badInput } from '../errors.js';
 import { Message } from './message.entity.js';
@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor, readPage, shapePage, type PageArgs, type Pa
 import { isActiveStatus, type TicketPriority, type TicketStatus } from './support.enums.js';
 import { normalizePhoneNumber, parseId, phoneDigits } from './support.validation.js';
 import { likeContains } from '../db/like.js';
-import { messageIndexCondition } from '../db/full-text.js';
+import { COUNT_CAP, FIRST_LOOK, indexedMatches, ticketMatches } from './ticket-search.js';
 import { ticketsWithAnyLabel, ticketsWithLabelMatching } from '../labels/label.query.js';
 import { readPlain } from '../db/plain-read.js';
 import { Ticket, type TicketRecord } from './ticket.entity.js';
@@ -48,6 +48,8 @@ type ColumnOrderField = keyof typeof orderColumn;
 export interface TicketPage extends PageResult<TicketRecord> {
   cursorOf(ticket: TicketRecord): string;
   countTotal(): Promise<number>;
+  /** False when countTotal stopped at COUNT_CAP: a search whose word is on most tickets is not counted through. */
+  isCountExact?(): Promise<boolean>;
 }
 
 export function ticketWhere(em: EntityManager, filter: TicketFilterInput): FilterQuery<Ticket> {
@@ -73,23 +75,24 @@ export function ticketWhere(em: EntityManager, filter: TicketFilterInput): Filte
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('search is at most 200 characters');
-    and.push({ $or: searchConditions(em, search) } as FilterQuery<Ticket>);
+    and.push(searchCondition(em, search));
   }
   return and.length ? { $and: and } : {};
 }
 
 /**
  * What a search matches: the issue, the name, the number (also as digits: "+94 77 123 4567" finds 94771234567), a
- * label's name, or any message in the thread. Messages are narrowed by the full-text index where it can serve the
- * text, then the LIKE decides, so the index changes how fast, not what, a search finds (see src/db/full-text.ts).
+ * label's name, or any message in the thread: the tickets the full-text indexes name (see ticket-search.ts), or,
+ * where they cannot serve the text, the same LIKEs over every ticket.
  */
-function searchConditions(em: EntityManager, search: string): FilterQuery<Ticket>[] {
+function searchCondition(em: EntityManager, search: string): FilterQuery<Ticket> {
+  const indexed = indexedMatches(em, search);
+  if (indexed)
+    return { id: { $in: raw(`select c.id from (${indexed.sql}) c`, indexed.params) } } as FilterQuery<Ticket>;
   const inThread = em
     .createQueryBuilder(Message, 'sm')
     .select('sm.ticket')
     .where(likeContains<Message>('body', search));
-  const indexed = messageIndexCondition(em, 'sm', search);
-  if (indexed) inThread.andWhere(indexed.sql, indexed.params);
   const conditions: FilterQuery<Ticket>[] = [
     likeContains<Ticket>('issueDescription', search),
     likeContains<Ticket>('senderName', search),
@@ -99,7 +102,7 @@ function searchConditions(em: EntityManager, search: string): FilterQuery<Ticket
   ];
   const digits = phoneDigits(search);
   if (digits !== null && digits !== search) conditions.push(likeContains<Ticket>('phoneNumber', digits));
-  return conditions;
+  return { $or: conditions } as FilterQuery<Ticket>;
 }
 
 function cursorValue(ticket: TicketRecord, column: (typeof orderColumn)[ColumnOrderField]): string | number | null {
@@ -141,16 +144,82 @@ export async function listTickets(
     } as FilterQuery<Ticket>;
   }
   const direction = (ascending ? 'asc' : 'desc') as QueryOrder;
+  const orderBy = [{ [column]: direction }, { id: direction }];
+  const search = filter.search?.trim();
+  if (search) {
+    const found = await searchNewestFirst(em, { ...filter, search: null }, order.field, search, keyset, orderBy, page);
+    if (found)
+      return {
+        ...found,
+        cursorOf: (ticket) => encodeCursor(cursorKind, [cursorValue(ticket, column), ticket.id]),
+      };
+  }
   const query = em
     .createQueryBuilder(Ticket)
     .select('*')
     .where({ $and: [where, keyset] } as QBFilterQuery<Ticket>)
-    .orderBy([{ [column]: direction }, { id: direction }])
+    .orderBy(orderBy)
     .limit(page.size + 1);
   const rows = await readPlain<TicketRecord>(em, Ticket, query);
   return {
     ...shapePage(rows, page),
     cursorOf: (ticket) => encodeCursor(cursorKind, [cursorValue(ticket, column), ticket.id]),
     countTotal: () => em.count(Ticket, where),
+  };
+}
+
+/**
+ * The first look of a search (see ticket-search.ts): the FIRST_LOOK tickets that come next in the list's order
+ * (filters and cursor applied), checked one by one. When they hold a whole page, that page is the answer (it is
+ * the start of what follows in the order) and the count stops at COUNT_CAP; else null, and the indexes answer.
+ */
+async function searchNewestFirst(
+  em: EntityManager,
+  filterBesideSearch: TicketFilterInput,
+  field: ColumnOrderField,
+  search: string,
+  keyset: FilterQuery<Ticket>,
+  orderBy: Record<string, QueryOrder>[],
+  page: ReturnType<typeof readPage>,
+): Promise<Omit<TicketPage, 'cursorOf'> | null> {
+  const besides = ticketWhere(em, filterBesideSearch);
+  const base = field === 'SLA_DUE' ? { $and: [besides, { slaDueAt: { $ne: null } }] } : besides;
+  const window = em
+    .createQueryBuilder(Ticket, 'w')
+    .select('w.id')
+    .where({ $and: [base, keyset] } as QBFilterQuery<Ticket>)
+    .orderBy(orderBy)
+    .limit(FIRST_LOOK)
+    .toQuery();
+  const matches = ticketMatches('t', search);
+  const query = em
+    .createQueryBuilder(Ticket, 't')
+    .select('*')
+    // A derived table: MariaDB takes no LIMIT in an IN subquery.
+    .where({ id: { $in: raw(`select fl.id from (${window.sql}) fl`, window.params) } } as QBFilterQuery<Ticket>)
+    .andWhere(matches.sql, matches.params)
+    .orderBy(orderBy)
+    .limit(page.size + 1);
+  const rows = await readPlain<TicketRecord>(em, Ticket, query);
+  if (rows.length <= page.size) return null;
+  let counted: Promise<number> | undefined;
+  const count = () => {
+    const capped = em
+      .createQueryBuilder(Ticket, 't')
+      .select('t.id')
+      .where(base as QBFilterQuery<Ticket>)
+      .andWhere(matches.sql, matches.params)
+      .limit(COUNT_CAP + 1)
+      .toQuery();
+    counted ??= em
+      .getConnection()
+      .execute<{ count: number | string }[]>(`select count(*) as count from (${capped.sql}) capped`, capped.params)
+      .then(([row]) => Number(row?.count ?? 0));
+    return counted;
+  };
+  return {
+    ...shapePage(rows, page),
+    countTotal: async () => Math.min(await count(), COUNT_CAP),
+    isCountExact: async () => (await count()) <= COUNT_CAP,
   };
 }

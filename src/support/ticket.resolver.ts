@@ -70,6 +70,7 @@ export class TicketResolver {
     return {
       ...connectionOf(page.nodes, page.cursorOf, page.hasNextPage, page.hasPreviousPage),
       countTotal: page.countTotal,
+      isCountExact: page.isCountExact,
     };
   }
 

@@ -8,7 +8,7 @@ import type { TransactionEvents } from '../support/support.context.js';
 // so their history, searches and replies all follow.
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { TicketSatisfaction } from '../satisfaction/satisfaction.entity.js';
-import { Ticket } from '../support/ticket.entity.js';
+import { reversedPhoneNumber, Ticket } from '../support/ticket.entity.js';
 import { Contact } from '../support/contact.entity.js';
 import type { InboundMessage } from './webhook.parse.js';
 
@@ -23,7 +23,11 @@ async function moveConversation(em: EntityManager, events: TransactionEvents, fr
   if (from === to) return;
   const moved = await em.find(Ticket, { phoneNumber: from }, { fields: ['id'] });
   if (moved.length === 0) return;
-  await em.nativeUpdate(Ticket, { phoneNumber: from }, { phoneNumber: to });
+  await em.nativeUpdate(
+    Ticket,
+    { phoneNumber: from },
+    { phoneNumber: to, phoneNumberReversed: reversedPhoneNumber(to) },
+  );
   await em.nativeUpdate(TicketSatisfaction, { phoneNumber: from }, { phoneNumber: to });
   for (const ticket of moved) await events.emit({ type: 'TicketTouched', ticketId: ticket.id, notifications: false });
 }

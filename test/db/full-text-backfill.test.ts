@@ -7,8 +7,8 @@ import { parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js';
 import { createOrm } from '../../src/db/orm.js';
 import { removeSqliteDatabase } from '../../src/db/sqlite-tuning.js';
 import { Message } from '../../src/support/message.entity.js';
-import { Ticket } from '../../src/support/ticket.entity.js';
 import { databases, startServer } from '../helpers/harness.js';
+import { insertOldTicket } from './old-rows.js';
 
 /** The last migration before the index came. */
 const BEFORE_INDEX = 'Migration20261202183146';
@@ -26,14 +26,11 @@ describe.each(databases)('upgrading to the full-text index on %s', (kind) => {
     const old = await createOrm(database);
     await old.migrator.up({ to: BEFORE_INDEX });
     const em = old.em.fork();
-    const ticket = em.create(Ticket, {
+    const ticket = await insertOldTicket(em, {
       phoneNumber: '94770000001',
       senderName: 'Old Timer',
       issueDescription: 'From before the upgrade',
-      status: 'OPEN',
-      priority: 'MEDIUM',
-    } as never);
-    await em.flush();
+    });
     em.create(Message, { ticket, senderType: 'USER', body: 'My hovercraft is full of eels, ගැටලුව' } as never);
     await em.flush();
     await old.close(true);

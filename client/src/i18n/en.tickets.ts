@@ -19,6 +19,7 @@ export const enTickets = {
   'list.loadFailed': 'Tickets could not be loaded: {error}',
   'list.selectAll': 'Select every ticket shown',
   'list.count': '{count, plural, one {# ticket} other {# tickets}}',
+  'list.countAtLeast': '{count}+ tickets',
   'list.selectRow': 'Select the ticket from {name}',
   'list.selectRowHint': 'Shift-click to select a range; x selects the focused row',
   'list.unread': '{count} unread',

@@ -21,6 +21,7 @@ export const esTickets: Record<keyof typeof enTickets, string> = {
   'list.loadFailed': 'No se pudieron cargar los tickets: {error}',
   'list.selectAll': 'Seleccionar todos los tickets visibles',
   'list.count': '{count, plural, one {# ticket} other {# tickets}}',
+  'list.countAtLeast': 'Más de {count} tickets',
   'list.selectRow': 'Seleccionar el ticket de {name}',
   'list.selectRowHint': 'Mayús + clic selecciona un intervalo; x selecciona la fila enfocada',
   'list.unread': '{count} sin leer',

@@ -36,6 +36,7 @@ const TICKETS = graphql(`
   ) {
     tickets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
+      totalCountIsExact
       edges {
         cursor
         node {
@@ -149,7 +150,9 @@ export function TicketList({ selectedId }: { selectedId: string | null }) {
             />
           )}
           <p className="muted count" aria-live="polite">
-            {t('list.count', { count: connection.totalCount })}
+            {connection.totalCountIsExact
+              ? t('list.count', { count: connection.totalCount })
+              : t('list.countAtLeast', { count: connection.totalCount })}
           </p>
         </div>
       )}
