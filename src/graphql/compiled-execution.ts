@@ -61,7 +61,10 @@ export function compiledExecutionPlugin(
   const listener: GraphQLRequestListener<GraphqlContext> = {
     async responseForOperation(context) {
       // Mutations and anything unusual keep graphql-js: only reads are hot, and only they are safe to re-run.
-      if (context.operation.operation !== 'query') return null;
+      // Apollo calls this hook even when operationName names no operation in the document (its types say
+      // otherwise); graphql-js then answers with the clear 400.
+      const operation = context.operation as typeof context.operation | undefined;
+      if (operation?.operation !== 'query') return null;
       const key = `${context.queryHash}\n${context.operationName ?? ''}`;
       const compiled = cache.get(key) ?? (cache.sawBefore(key) ? cache.keep(key, compile(context)) : null);
       if (!compiled || compiled === 'not compiled') return null;
