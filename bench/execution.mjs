@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, parseDatabaseUrl } from '../dist/src/config.js';
-import { createOrm } from '../dist/src/db/orm.js';
-import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import { createServer } from '../dist/src/server.js';
+import { dropBenchDatabase } from './lib.mjs';
 import { BENCH_PASSWORD, seed } from './seed.mjs';
 
 const { values: args } = parseArgs({
@@ -112,13 +111,7 @@ for (const kind of args.db.split(',').filter(Boolean)) {
   } finally {
     await off.server.close();
     await on.server.close();
-    if (database.dialect === 'sqlite') {
-      removeSqliteDatabase(database.path);
-    } else {
-      const orm = await createOrm(database);
-      await orm.schema.dropDatabase(database.dbName);
-      await orm.close(true);
-    }
+    await dropBenchDatabase(database);
   }
 }
 console.log(

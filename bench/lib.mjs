@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { createOrm } from '../dist/src/db/orm.js';
+import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import { BENCH_PASSWORD } from './seed.mjs';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -222,3 +224,27 @@ export const startSupport = (env) =>
 
 export const REPORT = `query($input: ReportInput!) { deskReport(input: $input) { opened resolved backlogAtEnd firstResponse { medianSeconds p90Seconds }
   resolution { medianSeconds p90Seconds } days { date opened resolved backlog } agents { agent { id } opened resolved firstResponse { medianSeconds p90Seconds } } } }`;
+
+/** Removes a database the bench seeded: the SQLite file with its log, or the MariaDB/MySQL database. */
+export async function dropBenchDatabase(database) {
+  if (database.dialect === 'sqlite') {
+    removeSqliteDatabase(database.path);
+  } else {
+    const orm = await createOrm(database);
+    await orm.schema.dropDatabase(database.dbName);
+    await orm.close(true);
+  }
+}
+
+/** Asks each subscriber process to close its sockets and exit; one that has not gone in 10 s is killed. */
+export const closeFeeds = (feeds) =>
+  Promise.all(
+    feeds.map(
+      (feed) =>
+        new Promise((resolve) => {
+          feed.child.once('exit', resolve);
+          feed.child.send('close');
+          setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );

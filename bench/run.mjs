@@ -12,9 +12,10 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl } from '../dist/src/config.js';
 import { createOrm } from '../dist/src/db/orm.js';
-import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import { createServer as createSupportServer } from '../dist/src/server.js';
 import {
+  closeFeeds,
+  dropBenchDatabase,
   DASHBOARD,
   REPORT,
   ROOT,
@@ -613,16 +614,7 @@ async function measureFanOut({ urls, tokens = [], count, plain = false, memory, 
       cpuPerEvent: ((cpu() - cpuBefore) * 1000) / events,
     };
   } finally {
-    await Promise.all(
-      feeds.map(
-        (feed) =>
-          new Promise((resolve) => {
-            feed.child.once('exit', resolve);
-            feed.child.send('close');
-            setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref();
-          }),
-      ),
-    );
+    await closeFeeds(feeds);
   }
 }
 
@@ -848,13 +840,7 @@ async function benchDatabase(kind) {
     if (only.has('sql')) await benchSql(section('SQL per operation'), database);
   } finally {
     await standIn.close();
-    if (database.dialect === 'sqlite') {
-      removeSqliteDatabase(database.path);
-    } else {
-      const orm = await createOrm(database);
-      await orm.schema.dropDatabase(database.dbName);
-      await orm.close(true);
-    }
+    await dropBenchDatabase(database);
   }
 }
 

@@ -8,9 +8,9 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDatabaseUrl } from '../dist/src/config.js';
-import { createOrm } from '../dist/src/db/orm.js';
-import { removeSqliteDatabase } from '../dist/src/db/sqlite-tuning.js';
 import {
+  closeFeeds,
+  dropBenchDatabase,
   cpuSeconds,
   DASHBOARD,
   delivery,
@@ -333,25 +333,10 @@ try {
   await stop();
   await Promise.all(churning);
 } finally {
-  await Promise.all(
-    feeds.map(
-      (feed) =>
-        new Promise((resolve) => {
-          feed.child.once('exit', resolve);
-          feed.child.send('close');
-          setTimeout(() => feed.child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  await closeFeeds(feeds);
   await server.stop();
   await standIn.close();
-  if (database.dialect === 'sqlite') {
-    removeSqliteDatabase(database.path);
-  } else {
-    const orm = await createOrm(database);
-    await orm.schema.dropDatabase(database.dbName);
-    await orm.close(true);
-  }
+  await dropBenchDatabase(database);
 }
 if (snapshots.length) console.log(`heap snapshots: ${snapshots.join(', ')}`);
 
